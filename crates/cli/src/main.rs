@@ -1,1 +1,134 @@
-fn main() { println!("{}", bslab_engine::VERSION); }
+//! `bslab`: the Batch × Stream Lab engine on the command line.
+//!
+//! Teachers prepare material with it, tests and benchmarks drive the engine
+//! through it. Output is JSON on stdout (format in `docs/report-format.md`);
+//! errors are one line on stderr with exit code 2.
+
+mod duration;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bslab",
+    version,
+    about = "Batch × Stream Lab: batch and streaming pipelines over the same events"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run an experiment headless and print its report as JSON.
+    Run {
+        /// Experiment config (JSON); see `bslab config --preset NAME`.
+        #[arg(long, conflicts_with = "preset")]
+        config: Option<PathBuf>,
+        /// Run a built-in preset instead of a config file.
+        #[arg(long)]
+        preset: Option<String>,
+        /// Override the duration (ms, or with a unit: 90s, 15m, 2h, 1d).
+        #[arg(long, value_parser = duration::parse_ms)]
+        duration: Option<i64>,
+        /// Override the seed.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Include every window's published values and ground truth.
+        #[arg(long)]
+        windows: bool,
+        /// Include the batch run log and the micro-batch log.
+        #[arg(long)]
+        runs: bool,
+        /// Include the sampled time series.
+        #[arg(long)]
+        samples: bool,
+    },
+    /// List the built-in presets.
+    Presets,
+    /// Print a preset's config as JSON (a starting point to edit).
+    Config {
+        /// Preset name (see `bslab presets`).
+        #[arg(long)]
+        preset: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli.command) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("bslab: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn preset_config(name: &str) -> Result<ExperimentConfig, String> {
+    presets::by_name(name).map(|p| p.config).ok_or_else(|| {
+        let names: Vec<_> = presets::all().iter().map(|p| p.name).collect();
+        format!("unknown preset `{name}`; presets: {}", names.join(", "))
+    })
+}
+
+fn load_config(
+    config: Option<PathBuf>,
+    preset: Option<String>,
+) -> Result<ExperimentConfig, String> {
+    match (config, preset) {
+        (Some(path), _) => {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            ExperimentConfig::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        (None, Some(name)) => preset_config(&name),
+        (None, None) => Err("give --config FILE.json or --preset NAME".into()),
+    }
+}
+
+fn execute(command: Command) -> Result<String, String> {
+    match command {
+        Command::Run {
+            config,
+            preset,
+            duration,
+            seed,
+            windows,
+            runs,
+            samples,
+        } => {
+            let mut cfg = load_config(config, preset)?;
+            if let Some(d) = duration {
+                cfg.duration_ms = d;
+            }
+            if let Some(s) = seed {
+                cfg.seed = s;
+            }
+            let mut sim = Simulation::new(cfg).map_err(|e| e.to_string())?;
+            let end = sim.config().duration_ms;
+            sim.step_until(end).map_err(|e| e.to_string())?;
+            Ok(sim
+                .report(ReportDetail {
+                    windows,
+                    runs,
+                    samples,
+                })
+                .to_json())
+        }
+        Command::Presets => Ok(presets::all()
+            .iter()
+            .map(|p| format!("{:<24} {}", p.name, p.title_en))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        Command::Config { preset } => Ok(preset_config(&preset)?.to_json_pretty()),
+    }
+}

@@ -1,1 +1,84 @@
+//! # Batch × Stream Lab engine
+//!
+//! A pure, deterministic simulation that pushes the *same* synthetic events
+//! through a **batch** pipeline and a **streaming** pipeline and measures both.
+//! No browser, clock, file or network access: the web app and the `bslab` CLI
+//! both drive it.
+//!
+//! ## Glossary (shared by code, UI, docs and tests)
+//!
+//! - **Event**: something that happened. `event_time` is when it happened;
+//!   `arrival_time` is when it reached the processing system (event time +
+//!   ingestion delay: jitter, plus a fraction of very late events).
+//! - **Workload**: Poisson arrivals at a base rate shaped by a daily profile and
+//!   bursts, a scenario payload, a delay model and a **seed**: same seed + same
+//!   config ⇒ identical events and results, natively and in wasm.
+//! - **Batch pipeline**: runs on a schedule over the data accumulated for an
+//!   event-time period; publishes when the job finishes.
+//! - **Streaming pipeline**: *micro-batch* (Spark Structured Streaming) or
+//!   *continuous* (per record, Flink-like); tumbling windows; a **watermark**
+//!   (max event time seen − delay) decides when a window is final and which
+//!   events are too late (dropped, and counted).
+//! - **Ground truth**: the exact aggregate of every event of a window.
+//! - **Result latency**: from `event_time` to the first published result that
+//!   includes the event. **Freshness**: now − newest event time up to which
+//!   results are complete. **Throughput**: events processed per simulated
+//!   second; **capacity**: the most a pipeline can sustain. **Backlog**: arrived,
+//!   not yet processed. **Cost**: busy and provisioned worker-seconds.
+//! - **Conservation**: at every instant, generated = in transit + waiting +
+//!   processed + dropped late, for each pipeline.
+//!
+//! ## Example
+//! ```
+//! use bslab_engine::{presets, Simulation};
+//! let mut config = presets::by_name("sales-daily-vs-live").expect("built-in preset").config;
+//! config.duration_ms = 30 * 60_000;
+//! let report = Simulation::new(config)?.run();
+//! assert!(report.streaming.latency_ms.p50 < report.batch.latency_ms.p50.max(1) || report.batch.processed == 0);
+//! # Ok::<(), bslab_engine::SimError>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod batch;
+pub mod config;
+mod continuous;
+mod error;
+mod event;
+mod latency;
+mod live;
+mod metrics;
+mod microbatch;
+mod output;
+pub mod presets;
+mod report;
+mod rng;
+pub mod scenario;
+mod score;
+mod sim;
+mod streaming;
+pub mod time;
+mod transit;
+mod truth;
+pub mod validate;
+mod watermark;
+pub mod window;
+mod workload;
+
+pub use batch::BatchRun;
+pub use config::*;
+pub use error::{ConfigError, FieldError, SimError};
+pub use event::Event;
+pub use latency::LatencySummary;
+pub use live::{BatchLive, DashboardRow, Live, StreamingLive};
+pub use metrics::{PipelineSample, Sample};
+pub use microbatch::MicroBatchInfo;
+pub use output::PublishedRow;
+pub use report::*;
+pub use sim::Simulation;
+pub use time::TimeMs;
+pub use workload::FraudBurst;
+
+/// Engine version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,234 @@
+//! The scheduled batch pipeline.
+//!
+//! ```text
+//!  arrivals ──► storage (per event-time period) ──► run p at (p+1)·interval + offset
+//!                                                   │ reads what has arrived for period p
+//!                                                   ▼
+//!                                  job: startup + events × cost / workers ──► publish at job end
+//! ```
+//! Data for a period that arrives after its run has started is *missed*
+//! (counted in `dropped_late`). A run due while another is running waits in a
+//! queue (counted and shown), never merged into the running one.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use serde::Serialize;
+
+use crate::config::BatchConfig;
+use crate::event::Event;
+use crate::output::Output;
+use crate::scenario::Scenario;
+use crate::time::TimeMs;
+use crate::window::{Geometry, WindowState};
+
+/// One batch run, for the run log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BatchRun {
+    /// Start of the event-time period it covers, in ms (the period is one interval long).
+    pub period_start_ms: TimeMs,
+    /// When it was due, in ms.
+    pub due_ms: TimeMs,
+    /// When it started (later than due if the previous run overran), in ms: its data cut-off.
+    pub start_ms: TimeMs,
+    /// When it finished and published, in ms.
+    pub end_ms: TimeMs,
+    /// Events it processed.
+    pub events: u64,
+}
+
+#[derive(Debug)]
+struct Job {
+    run: BatchRun,
+    windows: Vec<(TimeMs, WindowState)>,
+}
+
+#[derive(Debug)]
+pub(crate) struct BatchPipeline {
+    cfg: BatchConfig,
+    geometry: Geometry,
+    keys: u32,
+    scenario: Scenario,
+    /// Arrived data not yet read by a run, by window start.
+    pending: BTreeMap<TimeMs, WindowState>,
+    pending_events: u64,
+    /// Period index of the next run to fall due, and when it is due.
+    next_period: i64,
+    next_due_ms: TimeMs,
+    /// Runs due but waiting for the running one: (period, due time).
+    queue: VecDeque<(i64, TimeMs)>,
+    job: Option<Job>,
+    /// Events with an event time before this belong to a period already read.
+    closed_before_ms: TimeMs,
+    /// Results are complete up to this event time (end of the last published period).
+    published_through_ms: TimeMs,
+    pub(crate) runs: Vec<BatchRun>,
+    pub(crate) max_queue: u32,
+    pub(crate) out: Output,
+}
+
+impl BatchPipeline {
+    pub(crate) fn new(cfg: &BatchConfig, geometry: Geometry, scenario: Scenario) -> Self {
+        let out = Output::new(scenario.key_space());
+        Self {
+            cfg: cfg.clone(),
+            geometry,
+            keys: scenario.key_space(),
+            scenario,
+            pending: BTreeMap::new(),
+            pending_events: 0,
+            next_period: 0,
+            next_due_ms: cfg.interval_ms + cfg.offset_ms,
+            queue: VecDeque::new(),
+            job: None,
+            closed_before_ms: 0,
+            published_through_ms: 0,
+            runs: Vec::new(),
+            max_queue: 0,
+            out,
+        }
+    }
+
+    /// Stores an arrived event for its period's run, or counts it as missed.
+    #[inline]
+    pub(crate) fn on_arrival(&mut self, event: &Event) {
+        if event.event_time_ms < self.closed_before_ms {
+            self.out.dropped_late += 1;
+            return;
+        }
+        let start = self.geometry.start(event.event_time_ms);
+        let keys = self.keys;
+        self.pending
+            .entry(start)
+            .or_insert_with(|| WindowState::new(keys))
+            .add(
+                &self.geometry,
+                start,
+                self.scenario.group_key(event),
+                event.event_time_ms,
+                event.amount_cents,
+            );
+        self.pending_events += 1;
+    }
+
+    /// Next instant something happens (a run falls due or a job ends).
+    pub(crate) fn next_time(&self) -> TimeMs {
+        match &self.job {
+            Some(job) => job.run.end_ms.min(self.next_due_ms),
+            None => self.next_due_ms,
+        }
+    }
+
+    /// Handles everything due at `now`: job end, runs falling due, job start.
+    pub(crate) fn advance(&mut self, now: TimeMs) {
+        if self.job.as_ref().is_some_and(|j| j.run.end_ms <= now) {
+            self.finish_job();
+        }
+        while self.next_due_ms <= now {
+            self.queue.push_back((self.next_period, self.next_due_ms));
+            self.next_period += 1;
+            self.next_due_ms += self.cfg.interval_ms;
+        }
+        self.max_queue = self
+            .max_queue
+            .max(self.queue.len().saturating_sub(1) as u32);
+        if self.job.is_none() {
+            if let Some((period, due)) = self.queue.pop_front() {
+                self.start_job(period, due, now);
+            }
+        }
+    }
+
+    fn start_job(&mut self, period: i64, due_ms: TimeMs, now: TimeMs) {
+        let from = period * self.cfg.interval_ms;
+        let to = from + self.cfg.interval_ms;
+        let mut rest = self.pending.split_off(&to);
+        std::mem::swap(&mut rest, &mut self.pending);
+        // `rest` now holds windows before `to`: all belong to this period, since
+        // earlier periods were read by earlier runs.
+        let events: u64 = rest.values().map(|w| w.times.count).sum();
+        self.pending_events -= events;
+        self.closed_before_ms = to;
+        let work_ms = (events as f64 * self.cfg.per_event_cost_us
+            / (1_000.0 * f64::from(self.cfg.workers)))
+        .ceil() as TimeMs;
+        let end_ms = now + self.cfg.startup_ms + work_ms;
+        self.job = Some(Job {
+            run: BatchRun {
+                period_start_ms: from,
+                due_ms,
+                start_ms: now,
+                end_ms,
+                events,
+            },
+            windows: rest.into_iter().collect(),
+        });
+    }
+
+    fn finish_job(&mut self) {
+        let Some(mut job) = self.job.take() else {
+            return;
+        };
+        let now = job.run.end_ms;
+        for (start, state) in &mut job.windows {
+            self.out.publish_all(&self.scenario, *start, state, now);
+            let times = state.take_times();
+            self.out
+                .latency
+                .record_window(&times, *start, self.geometry.bucket_ms, now);
+        }
+        self.out.processed += job.run.events;
+        let workers = f64::from(self.cfg.workers);
+        let run_ms = (job.run.end_ms - job.run.start_ms) as f64;
+        self.out.busy_worker_ms += (run_ms - self.cfg.startup_ms as f64).max(0.0) * workers;
+        self.out.provisioned_worker_ms += run_ms * workers;
+        self.published_through_ms = job.run.period_start_ms + self.cfg.interval_ms;
+        self.runs.push(job.run);
+    }
+
+    /// Events arrived and not yet published (stored, or in the running job).
+    pub(crate) fn waiting(&self) -> u64 {
+        self.pending_events + self.job.as_ref().map_or(0, |j| j.run.events)
+    }
+
+    /// Event time up to which published results are complete.
+    pub(crate) fn complete_up_to(&self) -> TimeMs {
+        self.published_through_ms
+    }
+
+    /// (busy, provisioned) worker-milliseconds up to `now`: the cluster exists only
+    /// while a job runs, and is busy once the start-up is over.
+    pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
+        let workers = f64::from(self.cfg.workers);
+        let (mut busy, mut provisioned) = (self.out.busy_worker_ms, self.out.provisioned_worker_ms);
+        if let Some(job) = &self.job {
+            let elapsed = (now.min(job.run.end_ms) - job.run.start_ms).max(0) as f64;
+            provisioned += elapsed * workers;
+            busy += (elapsed - self.cfg.startup_ms as f64).max(0.0) * workers;
+        }
+        (busy, provisioned)
+    }
+
+    /// When the next run falls due, in ms.
+    pub(crate) fn next_due_ms(&self) -> TimeMs {
+        self.next_due_ms
+    }
+
+    /// Runs waiting for the running job.
+    pub(crate) fn queued_runs(&self) -> u32 {
+        self.queue.len() as u32
+    }
+
+    /// Whether a job is running.
+    pub(crate) fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Most events per second it can sustain (None: unbounded, zero cost).
+    pub(crate) fn capacity_eps(&self) -> Option<f64> {
+        (self.cfg.per_event_cost_us > 0.0).then(|| {
+            let interval = self.cfg.interval_ms as f64;
+            let usable = (interval - self.cfg.startup_ms as f64).max(0.0) / interval;
+            f64::from(self.cfg.workers) * 1.0e6 / self.cfg.per_event_cost_us * usable
+        })
+    }
+}

@@ -1,0 +1,324 @@
+//! The experiment configuration: one serde type for the whole experiment.
+//!
+//! Every field has a unit in its name or doc. Every struct has defaults, so a
+//! JSON config may give only the fields it changes; unknown fields are
+//! rejected so a typo never silently does nothing. [`ExperimentConfig::validate`]
+//! checks every field against its allowed range (see [`crate::validate`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::time::{TimeMs, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS};
+
+/// A whole experiment: the events, both pipelines, the seed and the duration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExperimentConfig {
+    /// Seed of every random choice: same seed + same config ⇒ identical run.
+    pub seed: u64,
+    /// Simulated duration, in ms. Events are generated with event times in `[0, duration_ms)`.
+    pub duration_ms: TimeMs,
+    /// Interval between two metric samples (chart points), in ms of simulated time.
+    pub sample_every_ms: TimeMs,
+    /// What the events are and which query both pipelines compute.
+    pub scenario: ScenarioConfig,
+    /// When events happen (the arrival process).
+    pub workload: WorkloadConfig,
+    /// How long events take to reach the processing system.
+    pub delay: DelayConfig,
+    /// The event-time window of the query (tumbling), shared by both pipelines.
+    pub window: WindowConfig,
+    /// The scheduled batch pipeline.
+    pub batch: BatchConfig,
+    /// The streaming pipeline.
+    pub streaming: StreamingConfig,
+}
+
+impl Default for ExperimentConfig {
+    fn default() -> Self {
+        Self {
+            seed: 42,
+            duration_ms: 2 * HOUR_MS,
+            sample_every_ms: 30 * SECOND_MS,
+            scenario: ScenarioConfig::default(),
+            workload: WorkloadConfig::default(),
+            delay: DelayConfig::default(),
+            window: WindowConfig::default(),
+            batch: BatchConfig::default(),
+            streaming: StreamingConfig::default(),
+        }
+    }
+}
+
+impl ExperimentConfig {
+    /// Parses a JSON config; the error names the field (`batch.interval_ms: …`).
+    pub fn from_json(text: &str) -> Result<Self, crate::SimError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let result: Result<Self, _> = serde_path_to_error::deserialize(de);
+        result.map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path.is_empty() || path == "." {
+                crate::SimError::Parse(inner.to_string())
+            } else {
+                crate::SimError::Parse(format!("{path}: {inner}"))
+            }
+        })
+    }
+
+    /// The config as pretty JSON (the format `from_json` reads).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The scenario: payload of the events and the query both pipelines compute.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ScenarioConfig {
+    /// Online-store orders; query: revenue and order count per category per window.
+    Sales {
+        /// Number of product categories (group keys).
+        categories: u32,
+        /// Mean order amount, in cents (log-normal amounts).
+        mean_amount_cents: i64,
+    },
+    /// Likes, retweets and comments on posts with Zipf popularity; query: engagements
+    /// per post per action per window (trending = the top posts of a window).
+    Social {
+        /// Number of posts.
+        posts: u32,
+        /// Zipf exponent of post popularity (1 = classic Zipf; larger = more skewed).
+        zipf_exponent: f64,
+    },
+    /// Card transactions with injected fraud bursts; query: transactions per card per
+    /// window, alerting when a card has more than `alert_threshold` in one window.
+    Fraud {
+        /// Number of cards.
+        cards: u32,
+        /// Mean transaction amount, in cents.
+        mean_amount_cents: i64,
+        /// A card with more than this many transactions in one window raises an alert.
+        alert_threshold: u32,
+        /// Mean number of fraud bursts per hour of event time.
+        bursts_per_hour: f64,
+        /// Transactions in one fraud burst.
+        burst_transactions: u32,
+        /// Duration of one fraud burst, in ms of event time.
+        burst_duration_ms: TimeMs,
+    },
+}
+
+impl Default for ScenarioConfig {
+    fn default() -> Self {
+        Self::Sales {
+            categories: 6,
+            mean_amount_cents: 8_000,
+        }
+    }
+}
+
+/// The arrival process: Poisson at a base rate, shaped by a daily profile and bursts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkloadConfig {
+    /// Base arrival rate, in events per second of event time.
+    pub rate_eps: f64,
+    /// Daily shape of the rate.
+    pub daily_profile: DailyProfile,
+    /// Spikes (flash sale, viral post) multiplying the rate for a while.
+    pub bursts: Vec<Burst>,
+}
+
+impl Default for WorkloadConfig {
+    fn default() -> Self {
+        Self {
+            rate_eps: 20.0,
+            daily_profile: DailyProfile::Flat,
+            bursts: Vec::new(),
+        }
+    }
+}
+
+/// Daily shape of the arrival rate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DailyProfile {
+    /// The same rate all day.
+    Flat,
+    /// A sinusoidal day: rate × (1 + amplitude·cos(2π(hour − peak_hour)/24)).
+    Diurnal {
+        /// Relative swing around the base rate, in `[0, 1)`.
+        amplitude: f64,
+        /// Hour of the day (UTC, 0–24) when the rate peaks.
+        peak_hour: f64,
+    },
+}
+
+/// A period during which the arrival rate is multiplied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Burst {
+    /// Start, in ms of event time.
+    pub start_ms: TimeMs,
+    /// Duration, in ms.
+    pub duration_ms: TimeMs,
+    /// Rate multiplier during the burst (≥ 1).
+    pub multiplier: f64,
+}
+
+/// Ingestion delay: `arrival_time = event_time + delay`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DelayConfig {
+    /// Mean normal delay, in ms.
+    pub mean_ms: f64,
+    /// Standard deviation of the normal delay (jitter), in ms; delays are cut at 0.
+    pub jitter_ms: f64,
+    /// Fraction of events that are very late (a phone that was offline), in `[0, 1]`.
+    pub late_fraction: f64,
+    /// Mean extra delay of a very late event (exponential), in ms.
+    pub late_mean_ms: f64,
+}
+
+impl Default for DelayConfig {
+    fn default() -> Self {
+        Self {
+            mean_ms: 500.0,
+            jitter_ms: 200.0,
+            late_fraction: 0.0,
+            late_mean_ms: 5.0 * MINUTE_MS as f64,
+        }
+    }
+}
+
+/// The query's event-time window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WindowConfig {
+    /// Tumbling window size, in ms; windows are `[k·size, (k+1)·size)`.
+    pub size_ms: TimeMs,
+}
+
+impl Default for WindowConfig {
+    fn default() -> Self {
+        Self { size_ms: MINUTE_MS }
+    }
+}
+
+/// The scheduled batch pipeline.
+///
+/// Run *p* covers the event-time period `[p·interval, (p+1)·interval)` and starts
+/// `offset_ms` after that period ends: the offset is how long it waits for late data.
+/// It reads what has arrived by the moment it starts; data for that period arriving
+/// later is missed (counted as dropped late). A run due while the previous one is
+/// still running is queued, never merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BatchConfig {
+    /// Schedule interval and length of the event-time period a run covers, in ms.
+    pub interval_ms: TimeMs,
+    /// Delay between the end of a period and the start of its run, in ms.
+    pub offset_ms: TimeMs,
+    /// Job start-up overhead (cluster spin-up, planning), in ms.
+    pub startup_ms: TimeMs,
+    /// Processing cost of one event on one worker, in µs.
+    pub per_event_cost_us: f64,
+    /// Number of workers of the job.
+    pub workers: u32,
+}
+
+impl Default for BatchConfig {
+    fn default() -> Self {
+        Self {
+            interval_ms: HOUR_MS,
+            offset_ms: 5 * MINUTE_MS,
+            startup_ms: 2 * MINUTE_MS,
+            per_event_cost_us: 200.0,
+            workers: 4,
+        }
+    }
+}
+
+/// The streaming pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StreamingConfig {
+    /// How records are scheduled: micro-batches or one by one.
+    pub mode: StreamingMode,
+    /// Watermark delay (bounded out-of-orderness), in ms: watermark = max event time seen − delay.
+    pub watermark_delay_ms: TimeMs,
+    /// What is published: final windows only (append) or every change (update).
+    pub output_mode: OutputMode,
+}
+
+impl Default for StreamingConfig {
+    fn default() -> Self {
+        Self {
+            mode: StreamingMode::default(),
+            watermark_delay_ms: 10 * SECOND_MS,
+            output_mode: OutputMode::Update,
+        }
+    }
+}
+
+/// Scheduling of the streaming pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum StreamingMode {
+    /// Spark Structured Streaming: every trigger interval, one batch reads all
+    /// arrived data; a batch still running when a trigger fires delays the next one.
+    MicroBatch {
+        /// Trigger interval, in ms.
+        trigger_ms: TimeMs,
+        /// Fixed overhead of one micro-batch (planning, commit), in ms.
+        batch_overhead_ms: TimeMs,
+        /// Processing cost of one event on one worker, in µs.
+        per_event_cost_us: f64,
+        /// Number of workers (always on).
+        workers: u32,
+    },
+    /// Flink-like per-record processing: each arriving event is served by one of
+    /// `workers` servers, first come first served.
+    Continuous {
+        /// Number of workers (always on).
+        workers: u32,
+        /// Service time distribution.
+        service: ServiceTime,
+        /// Mean service time of one event, in ms.
+        service_mean_ms: f64,
+    },
+}
+
+impl Default for StreamingMode {
+    fn default() -> Self {
+        Self::MicroBatch {
+            trigger_ms: 5 * SECOND_MS,
+            batch_overhead_ms: 300,
+            per_event_cost_us: 500.0,
+            workers: 2,
+        }
+    }
+}
+
+/// Service time distribution of continuous mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceTime {
+    /// Every event takes exactly the mean (M/D/c).
+    Fixed,
+    /// Exponentially distributed around the mean (M/M/c).
+    Exponential,
+}
+
+/// What the streaming pipeline publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputMode {
+    /// A window is published once, when the watermark passes its end; then it is final.
+    Append,
+    /// Every changed window row is published as soon as it changes.
+    Update,
+}
+
+/// Longest allowed experiment, in ms (a bit over a year of simulated time).
+pub const MAX_DURATION_MS: TimeMs = 400 * DAY_MS;

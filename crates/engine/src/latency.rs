@@ -1,0 +1,146 @@
+//! Result latency: from an event's `event_time` until the first published result
+//! that includes it.
+//!
+//! Percentiles come from an HDR histogram (bounded memory, 3 significant
+//! digits); count, mean and max are exact. A second histogram covers only the
+//! current sample interval, for the latency-over-time chart.
+
+use hdrhistogram::Histogram;
+use serde::{Deserialize, Serialize};
+
+use crate::time::TimeMs;
+use crate::window::TimeHist;
+
+/// Largest latency the histograms hold, in ms (longer values are clamped): two years.
+const MAX_TRACKED_MS: u64 = 2 * 366 * 24 * 3_600_000;
+
+/// Summary of a latency distribution, in ms. All fields are 0 when `count` is 0.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct LatencySummary {
+    /// Number of events measured.
+    pub count: u64,
+    /// Mean, in ms (exact).
+    pub mean: f64,
+    /// Median, in ms (3 significant digits).
+    pub p50: u64,
+    /// 95th percentile, in ms.
+    pub p95: u64,
+    /// 99th percentile, in ms.
+    pub p99: u64,
+    /// Maximum, in ms (exact).
+    pub max: u64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct LatencyRecorder {
+    total: Histogram<u64>,
+    interval: Histogram<u64>,
+    count: u64,
+    sum_ms: i128,
+    max_ms: u64,
+}
+
+fn histogram() -> Histogram<u64> {
+    // Constant arguments that hdrhistogram accepts (`histogram_bounds_are_valid`
+    // checks them), so this cannot fail at run time whatever the config.
+    #[allow(clippy::expect_used)]
+    Histogram::new_with_bounds(1, MAX_TRACKED_MS, 3).expect("constant histogram bounds are valid")
+}
+
+impl Default for LatencyRecorder {
+    fn default() -> Self {
+        Self {
+            total: histogram(),
+            interval: histogram(),
+            count: 0,
+            sum_ms: 0,
+            max_ms: 0,
+        }
+    }
+}
+
+impl LatencyRecorder {
+    /// Records `n` events of latency `ms` in the histograms only.
+    #[inline]
+    fn record_hist(&mut self, ms: i64, n: u64) {
+        let v = (ms.max(0) as u64).min(MAX_TRACKED_MS);
+        // In range by construction: record_n only fails for values beyond the bounds.
+        let _ = self.total.record_n(v, n);
+        let _ = self.interval.record_n(v, n);
+    }
+
+    /// Records one event published at `published_ms`.
+    #[inline]
+    pub(crate) fn record(&mut self, event_time_ms: TimeMs, published_ms: TimeMs) {
+        let ms = published_ms - event_time_ms;
+        self.record_hist(ms, 1);
+        self.count += 1;
+        self.sum_ms += i128::from(ms);
+        self.max_ms = self.max_ms.max(ms.max(0) as u64);
+    }
+
+    /// Records every event of a window histogram published at `published_ms`.
+    pub(crate) fn record_window(
+        &mut self,
+        times: &TimeHist,
+        start: TimeMs,
+        bucket_ms: TimeMs,
+        published_ms: TimeMs,
+    ) {
+        if times.count == 0 {
+            return;
+        }
+        for (t, n) in times.buckets(start, bucket_ms) {
+            self.record_hist(published_ms - t, n);
+        }
+        self.count += times.count;
+        self.sum_ms += i128::from(times.count) * i128::from(published_ms) - times.sum_ms;
+        self.max_ms = self.max_ms.max((published_ms - times.min_ms).max(0) as u64);
+    }
+
+    /// Whole-run summary.
+    pub(crate) fn summary(&self) -> LatencySummary {
+        if self.count == 0 {
+            return LatencySummary::default();
+        }
+        LatencySummary {
+            count: self.count,
+            mean: self.sum_ms as f64 / self.count as f64,
+            p50: self.total.value_at_quantile(0.50),
+            p95: self.total.value_at_quantile(0.95),
+            p99: self.total.value_at_quantile(0.99),
+            max: self.max_ms,
+        }
+    }
+
+    /// (p50, p99) of what was published since the last call, then resets the interval.
+    pub(crate) fn take_interval(&mut self) -> Option<(u64, u64)> {
+        let result = (!self.interval.is_empty()).then(|| {
+            (
+                self.interval.value_at_quantile(0.50),
+                self.interval.value_at_quantile(0.99),
+            )
+        });
+        self.interval.reset();
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_bounds_are_valid() {
+        assert!(Histogram::<u64>::new_with_bounds(1, MAX_TRACKED_MS, 3).is_ok());
+    }
+
+    #[test]
+    fn window_latency_mean_and_max_are_exact() {
+        let mut r = LatencyRecorder::default();
+        r.record(100, 1_100);
+        r.record(300, 1_100);
+        let s = r.summary();
+        assert_eq!((s.count, s.mean, s.max), (2, 900.0, 1_000));
+    }
+}

@@ -1,0 +1,292 @@
+//! Micro-batch streaming, with Spark Structured Streaming's semantics
+//! (as measured on Spark 4; `docs/spark-semantics.md` has the evidence).
+//!
+//! ```text
+//! trigger every T ─► batch k reads everything arrived ─► overhead + events × cost / workers
+//!                    late filter: window end ≤ watermark of batch k−1 ⇒ dropped (counted)
+//!                    watermark of batch k = max(wm(k−1), max event time of batches < k − delay)
+//!                    append: emit windows with end ≤ wm(k); update: emit changed rows
+//! ```
+//! A batch still running when a trigger fires delays the next batch, which then
+//! starts as soon as it ends. With no new data, a batch still runs when the
+//! watermark would advance (Spark's "no-data batch"), so append mode can emit.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::OutputMode;
+use crate::event::Event;
+use crate::output::Output;
+use crate::scenario::Scenario;
+use crate::time::{next_multiple_after, TimeMs};
+use crate::watermark::Watermark;
+use crate::window::{Geometry, WindowState};
+
+/// Micro-batch parameters (from [`crate::config::StreamingMode::MicroBatch`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MicroBatchParams {
+    pub(crate) trigger_ms: TimeMs,
+    pub(crate) overhead_ms: TimeMs,
+    pub(crate) cost_us: f64,
+    pub(crate) workers: u32,
+    pub(crate) watermark_delay_ms: TimeMs,
+    pub(crate) output: OutputMode,
+}
+
+/// One micro-batch, for the batch log (Spark's `recentProgress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MicroBatchInfo {
+    /// Batch id, from 0 (Spark's `batchId`).
+    pub id: u64,
+    /// When it started, in ms: it read everything arrived up to then.
+    pub start_ms: TimeMs,
+    /// When it ended and published, in ms.
+    pub end_ms: TimeMs,
+    /// Input rows (Spark's `numInputRows`).
+    pub input_rows: u64,
+    /// Rows dropped as late (Spark's `numRowsDroppedByWatermark`).
+    pub dropped_rows: u64,
+    /// Watermark used by this batch, in ms (Spark's `eventTime.watermark`).
+    pub watermark_ms: TimeMs,
+    /// Window rows published by this batch.
+    pub emitted_rows: u64,
+}
+
+#[derive(Debug)]
+struct Running {
+    info: MicroBatchInfo,
+    /// Events read by the batch and not dropped (update mode scores their latency at the end).
+    kept: Vec<Event>,
+    /// Windows emitted by this batch: (start, final state) in append mode.
+    closed: Vec<(TimeMs, WindowState)>,
+    /// Rows emitted by this batch in update mode: (window start, key, value snapshot).
+    updated: Vec<(TimeMs, Vec<u32>, WindowState)>,
+    min_event_time: Option<TimeMs>,
+}
+
+#[derive(Debug)]
+pub(crate) struct MicroBatch {
+    p: MicroBatchParams,
+    geometry: Geometry,
+    keys: u32,
+    scenario: Scenario,
+    buffer: Vec<Event>,
+    buffer_min_time: Option<TimeMs>,
+    running: Option<Running>,
+    next_attempt_ms: TimeMs,
+    state: BTreeMap<TimeMs, WindowState>,
+    watermark: Watermark,
+    next_id: u64,
+    pub(crate) log: Vec<MicroBatchInfo>,
+    pub(crate) out: Output,
+}
+
+impl MicroBatch {
+    pub(crate) fn new(p: MicroBatchParams, geometry: Geometry, scenario: Scenario) -> Self {
+        let out = Output::new(scenario.key_space());
+        Self {
+            p,
+            geometry,
+            keys: scenario.key_space(),
+            scenario,
+            buffer: Vec::new(),
+            buffer_min_time: None,
+            running: None,
+            next_attempt_ms: 0,
+            state: BTreeMap::new(),
+            watermark: Watermark::new(p.watermark_delay_ms),
+            next_id: 0,
+            log: Vec::new(),
+            out,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn on_arrival(&mut self, event: &Event) {
+        self.buffer_min_time = Some(
+            self.buffer_min_time
+                .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
+        );
+        self.buffer.push(*event);
+    }
+
+    pub(crate) fn next_time(&self) -> TimeMs {
+        match &self.running {
+            Some(r) => r.info.end_ms.min(self.next_attempt_ms),
+            None => self.next_attempt_ms,
+        }
+    }
+
+    pub(crate) fn advance(&mut self, now: TimeMs) {
+        if self.running.as_ref().is_some_and(|r| r.info.end_ms <= now) {
+            self.finish();
+        }
+        if self.running.is_none() && self.next_attempt_ms <= now {
+            let end = self.try_start(now);
+            let next_trigger = next_multiple_after(now, self.p.trigger_ms);
+            self.next_attempt_ms = end.map_or(next_trigger, |e| e.max(next_trigger));
+        }
+    }
+
+    /// Starts a batch at `now` if there is new data or the watermark would advance;
+    /// returns its end.
+    fn try_start(&mut self, now: TimeMs) -> Option<TimeMs> {
+        let advances = self.watermark.would_advance();
+        if self.buffer.is_empty() && !advances {
+            return None;
+        }
+        let (late_wm, batch_wm) = self.watermark.start_batch();
+        let events = std::mem::take(&mut self.buffer);
+        let min_event_time = self.buffer_min_time.take();
+        let size = self.geometry.size_ms;
+        let mut kept = Vec::with_capacity(events.len());
+        let mut dropped = 0;
+        for e in &events {
+            self.watermark.observe(e.event_time_ms);
+            let start = self.geometry.start(e.event_time_ms);
+            if start + size <= late_wm {
+                dropped += 1;
+                continue;
+            }
+            let keys = self.keys;
+            self.state
+                .entry(start)
+                .or_insert_with(|| WindowState::new(keys))
+                .add(
+                    &self.geometry,
+                    start,
+                    self.scenario.group_key(e),
+                    e.event_time_ms,
+                    e.amount_cents,
+                );
+            kept.push(*e);
+        }
+        let mut emitted_rows = 0;
+        let mut updated = Vec::new();
+        if self.p.output == OutputMode::Update {
+            for (&start, w) in self.state.iter_mut() {
+                let keys = w.take_dirty();
+                if !keys.is_empty() {
+                    emitted_rows += keys.len() as u64;
+                    updated.push((start, keys, w.clone()));
+                }
+            }
+        }
+        // Evict (and in append mode emit) every window the batch's watermark closed.
+        let open = self.state.split_off(&(batch_wm - size + 1));
+        let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
+            .into_iter()
+            .collect();
+        let closed = match self.p.output {
+            OutputMode::Append => {
+                emitted_rows += closed
+                    .iter()
+                    .map(|(_, w)| w.aggs.iter().filter(|a| a.count > 0).count() as u64)
+                    .sum::<u64>();
+                closed
+            }
+            OutputMode::Update => Vec::new(),
+        };
+        let work_ms = (events.len() as f64 * self.p.cost_us / (1_000.0 * f64::from(self.p.workers)))
+            .ceil() as TimeMs;
+        let end_ms = now + self.p.overhead_ms + work_ms;
+        let workers = f64::from(self.p.workers);
+        self.out.busy_worker_ms += (end_ms - now) as f64 * workers;
+        let info = MicroBatchInfo {
+            id: self.next_id,
+            start_ms: now,
+            end_ms,
+            input_rows: events.len() as u64,
+            dropped_rows: dropped,
+            watermark_ms: batch_wm,
+            emitted_rows,
+        };
+        self.next_id += 1;
+        self.running = Some(Running {
+            info,
+            kept,
+            closed,
+            updated,
+            min_event_time,
+        });
+        Some(end_ms)
+    }
+
+    fn finish(&mut self) {
+        let Some(r) = self.running.take() else {
+            return;
+        };
+        let now = r.info.end_ms;
+        for (start, keys, snapshot) in &r.updated {
+            self.out
+                .publish(&self.scenario, *start, snapshot, keys, now);
+        }
+        if self.p.output == OutputMode::Update {
+            for e in &r.kept {
+                self.out.latency.record(e.event_time_ms, now);
+            }
+        }
+        for (start, w) in &r.closed {
+            self.out.publish_all(&self.scenario, *start, w, now);
+            self.out
+                .latency
+                .record_window(&w.times, *start, self.geometry.bucket_ms, now);
+        }
+        self.out.processed += r.info.input_rows - r.info.dropped_rows;
+        self.out.dropped_late += r.info.dropped_rows;
+        self.log.push(r.info);
+    }
+
+    /// Events arrived and not yet processed (buffered or in the running batch).
+    pub(crate) fn waiting(&self) -> u64 {
+        self.buffer.len() as u64 + self.running.as_ref().map_or(0, |r| r.info.input_rows)
+    }
+
+    /// Event time up to which published results are complete.
+    pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {
+        let mut t = now;
+        if let Some(m) = self.buffer_min_time {
+            t = t.min(m);
+        }
+        if let Some(m) = self.running.as_ref().and_then(|r| r.min_event_time) {
+            t = t.min(m);
+        }
+        if self.p.output == OutputMode::Append {
+            if let Some((&start, _)) = self.state.iter().next() {
+                t = t.min(start);
+            }
+        }
+        t
+    }
+
+    /// (busy, provisioned) worker-ms up to `now`: the cluster is always on.
+    pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
+        let workers = f64::from(self.p.workers);
+        let mut busy = self.out.busy_worker_ms;
+        if let Some(r) = &self.running {
+            busy -= (r.info.end_ms - now.min(r.info.end_ms)) as f64 * workers;
+        }
+        (busy, now as f64 * workers)
+    }
+
+    /// Current watermark, in ms.
+    pub(crate) fn watermark_ms(&self) -> TimeMs {
+        self.watermark.current()
+    }
+
+    /// Whether a batch is running.
+    pub(crate) fn running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Most events per second it can sustain (None: unbounded).
+    pub(crate) fn capacity_eps(&self) -> Option<f64> {
+        (self.p.cost_us > 0.0).then(|| f64::from(self.p.workers) * 1.0e6 / self.p.cost_us)
+    }
+
+    /// Windows held in state.
+    pub(crate) fn open_windows(&self) -> usize {
+        self.state.len()
+    }
+}

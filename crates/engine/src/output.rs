@@ -1,0 +1,110 @@
+//! What a pipeline has published, and its counters: the raw material of every
+//! metric in the report.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::latency::LatencyRecorder;
+use crate::scenario::Scenario;
+use crate::time::TimeMs;
+use crate::window::{Agg, WindowState};
+
+/// The latest published value of one (window, key) row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PublishedRow {
+    /// The latest published value.
+    pub value: Agg,
+    /// When the row was first published, in ms.
+    pub first_ms: TimeMs,
+    /// When it was last published (updated), in ms.
+    pub last_ms: TimeMs,
+    /// How many times it was published.
+    pub updates: u32,
+}
+
+/// A pipeline's published results and counters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Output {
+    /// Sum of the published rows per group key (dashboards).
+    pub(crate) totals: Vec<Agg>,
+    /// Published rows by (window start, group key).
+    pub(crate) rows: BTreeMap<(TimeMs, u32), PublishedRow>,
+    pub(crate) latency: LatencyRecorder,
+    /// Events processed (their effect is in the pipeline's state or results).
+    pub(crate) processed: u64,
+    /// Events dropped or missed because they came too late.
+    pub(crate) dropped_late: u64,
+    /// Worker-milliseconds spent processing.
+    pub(crate) busy_worker_ms: f64,
+    /// Worker-milliseconds provisioned (paid for), up to the last accounted instant.
+    pub(crate) provisioned_worker_ms: f64,
+}
+
+impl Output {
+    pub(crate) fn new(keys: u32) -> Self {
+        Self {
+            totals: vec![Agg::default(); keys as usize],
+            ..Self::default()
+        }
+    }
+
+    /// Publishes `keys` of window `start` from `state` at `now`; rows the query
+    /// filters out (fraud below the alert threshold) are not published.
+    pub(crate) fn publish(
+        &mut self,
+        scenario: &Scenario,
+        start: TimeMs,
+        state: &WindowState,
+        keys: &[u32],
+        now: TimeMs,
+    ) {
+        for &key in keys {
+            let value = state.aggs[key as usize];
+            if !scenario.passes(value.count) {
+                continue;
+            }
+            let previous = match self.rows.entry((start, key)) {
+                std::collections::btree_map::Entry::Occupied(mut e) => {
+                    let row = e.get_mut();
+                    let old = row.value;
+                    row.value = value;
+                    row.last_ms = now;
+                    row.updates += 1;
+                    old
+                }
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(PublishedRow {
+                        value,
+                        first_ms: now,
+                        last_ms: now,
+                        updates: 1,
+                    });
+                    Agg::default()
+                }
+            };
+            if let Some(total) = self.totals.get_mut(key as usize) {
+                total.count = total.count + value.count - previous.count;
+                total.sum_cents += value.sum_cents - previous.sum_cents;
+            }
+        }
+    }
+
+    /// Publishes every non-empty key of a window.
+    pub(crate) fn publish_all(
+        &mut self,
+        scenario: &Scenario,
+        start: TimeMs,
+        state: &WindowState,
+        now: TimeMs,
+    ) {
+        let keys: Vec<u32> = state
+            .aggs
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.count > 0)
+            .map(|(k, _)| k as u32)
+            .collect();
+        self.publish(scenario, start, state, &keys, now);
+    }
+}

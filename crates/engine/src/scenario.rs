@@ -1,0 +1,209 @@
+//! Scenarios: the payload of each event and the query both pipelines compute.
+//!
+//! Every query is "aggregate per group key per tumbling event-time window":
+//! a dense key space keeps window state small and fast, and the same shape maps
+//! onto one Spark `groupBy(window, …)` (see `docs/spark.md`).
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, LogNormal, Zipf};
+use serde::Serialize;
+
+use crate::config::ScenarioConfig;
+use crate::event::Event;
+
+/// Regions of the sales scenario.
+pub const REGIONS: [&str; 4] = ["north", "south", "east", "west"];
+/// Actions of the social scenario, in `detail` order.
+pub const ACTIONS: [&str; 3] = ["like", "retweet", "comment"];
+/// Cumulative probability of each action (likes are the most common).
+const ACTION_CDF: [f64; 3] = [0.80, 0.92, 1.0];
+
+/// Category names of the sales scenario (cycled with a number past the list).
+const CATEGORY_NAMES: [&str; 8] = [
+    "books",
+    "electronics",
+    "fashion",
+    "home",
+    "sports",
+    "toys",
+    "beauty",
+    "grocery",
+];
+
+/// Name of sales category `i`.
+pub fn category_name(i: u32) -> String {
+    let base = CATEGORY_NAMES[(i as usize) % CATEGORY_NAMES.len()];
+    if (i as usize) < CATEGORY_NAMES.len() {
+        base.to_string()
+    } else {
+        format!("{base}-{}", i as usize / CATEGORY_NAMES.len())
+    }
+}
+
+/// Number of group keys of the scenario's query.
+pub fn key_space(s: &ScenarioConfig) -> u32 {
+    match s {
+        ScenarioConfig::Sales { categories, .. } => *categories,
+        ScenarioConfig::Social { posts, .. } => posts * ACTIONS.len() as u32,
+        ScenarioConfig::Fraud { cards, .. } => *cards,
+    }
+}
+
+/// A group key of the query, decoded for people and for exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum GroupKey {
+    /// Sales: a category name.
+    Category {
+        /// Category name.
+        category: String,
+    },
+    /// Social: a post and an action.
+    PostAction {
+        /// Post id.
+        post_id: u32,
+        /// `like`, `retweet` or `comment`.
+        action: &'static str,
+    },
+    /// Fraud: a card.
+    Card {
+        /// Card id.
+        card_id: u32,
+    },
+}
+
+/// The scenario's query and payload generator, built from its config.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    config: ScenarioConfig,
+    amounts: Option<LogNormal<f64>>,
+    zipf: Option<Zipf<f64>>,
+}
+
+/// Spread of log-normal amounts (σ of the underlying normal).
+const AMOUNT_SIGMA: f64 = 0.6;
+
+impl Scenario {
+    /// Builds the generator; `config` must be valid.
+    pub(crate) fn new(config: &ScenarioConfig) -> Self {
+        let lognormal = |mean_cents: i64| {
+            // mean of LogNormal(μ, σ) is exp(μ + σ²/2)
+            let mu = libm::log(mean_cents.max(1) as f64) - AMOUNT_SIGMA * AMOUNT_SIGMA / 2.0;
+            LogNormal::new(mu, AMOUNT_SIGMA).ok()
+        };
+        let (amounts, zipf) = match config {
+            ScenarioConfig::Sales {
+                mean_amount_cents, ..
+            }
+            | ScenarioConfig::Fraud {
+                mean_amount_cents, ..
+            } => (lognormal(*mean_amount_cents), None),
+            ScenarioConfig::Social {
+                posts,
+                zipf_exponent,
+            } => (None, Zipf::new(f64::from(*posts), *zipf_exponent).ok()),
+        };
+        Self {
+            config: config.clone(),
+            amounts,
+            zipf,
+        }
+    }
+
+    /// The scenario's config.
+    pub fn config(&self) -> &ScenarioConfig {
+        &self.config
+    }
+
+    /// Number of group keys.
+    pub fn key_space(&self) -> u32 {
+        key_space(&self.config)
+    }
+
+    /// Short machine name: `sales`, `social` or `fraud`.
+    pub fn name(&self) -> &'static str {
+        match self.config {
+            ScenarioConfig::Sales { .. } => "sales",
+            ScenarioConfig::Social { .. } => "social",
+            ScenarioConfig::Fraud { .. } => "fraud",
+        }
+    }
+
+    /// Fills the payload of an ordinary (non-injected) event.
+    pub(crate) fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
+        match &self.config {
+            ScenarioConfig::Sales { categories, .. } => {
+                event.entity = skewed_index(rng, *categories);
+                event.detail = rng.random_range(0..REGIONS.len() as u8);
+                event.amount_cents = self.amount(rng);
+            }
+            ScenarioConfig::Social { posts, .. } => {
+                let post = self.zipf.as_ref().map_or(1.0, |z| z.sample(rng));
+                event.entity = (post as u32).clamp(1, *posts) - 1;
+                let u: f64 = rng.random();
+                event.detail = ACTION_CDF.iter().position(|&p| u < p).unwrap_or(0) as u8;
+                event.amount_cents = 0;
+            }
+            ScenarioConfig::Fraud { cards, .. } => {
+                event.entity = rng.random_range(0..*cards);
+                event.detail = 0;
+                event.amount_cents = self.amount(rng);
+            }
+        }
+    }
+
+    /// A log-normal amount in cents, at least one cent.
+    pub(crate) fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {
+        self.amounts
+            .as_ref()
+            .map_or(1, |d| (d.sample(rng).round() as i64).max(1))
+    }
+
+    /// Group key of an event under the scenario's query.
+    #[inline]
+    pub fn group_key(&self, event: &Event) -> u32 {
+        match self.config {
+            ScenarioConfig::Social { .. } => {
+                event.entity * ACTIONS.len() as u32 + u32::from(event.detail)
+            }
+            _ => event.entity,
+        }
+    }
+
+    /// Whether a window row is part of the query's output (fraud: only alerts).
+    #[inline]
+    pub fn passes(&self, count: u64) -> bool {
+        match self.config {
+            ScenarioConfig::Fraud {
+                alert_threshold, ..
+            } => count > u64::from(alert_threshold),
+            _ => count > 0,
+        }
+    }
+
+    /// Decodes a group key for people and exports.
+    pub fn decode_key(&self, key: u32) -> GroupKey {
+        match self.config {
+            ScenarioConfig::Sales { .. } => GroupKey::Category {
+                category: category_name(key),
+            },
+            ScenarioConfig::Social { .. } => GroupKey::PostAction {
+                post_id: key / ACTIONS.len() as u32,
+                action: ACTIONS[(key % ACTIONS.len() as u32) as usize],
+            },
+            ScenarioConfig::Fraud { .. } => GroupKey::Card { card_id: key },
+        }
+    }
+}
+
+/// An index in `0..n` where lower indices are more likely (weights 1/(i+1)^0.7):
+/// a few best-selling categories, a long tail.
+fn skewed_index(rng: &mut ChaCha8Rng, n: u32) -> u32 {
+    // Inverse-CDF of the continuous approximation of the weights.
+    let u: f64 = rng.random();
+    let a = 0.3; // 1 − exponent
+    let max = libm::pow(f64::from(n) + 1.0, a) - 1.0;
+    let x = libm::pow(1.0 + u * max, 1.0 / a) - 1.0;
+    (x as u32).min(n - 1)
+}

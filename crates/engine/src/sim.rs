@@ -1,0 +1,430 @@
+//! The simulation: one clock, one event source, two pipelines.
+//!
+//! ```text
+//!  generator ──► transit (delay) ──┬──► batch pipeline ─────► published results ─┐
+//!  (event time)   (arrival time)   └──► streaming pipeline ─► published results ─┼─► report
+//!       └──────────────────────────────► ground truth ────────────────────────────┘
+//! ```
+//! [`Simulation::step_until`] advances simulated time; the browser calls it once
+//! per animation frame, the CLI once for the whole run. Nothing here reads a
+//! clock, a file or the network.
+
+use crate::batch::BatchPipeline;
+use crate::config::{ExperimentConfig, ScenarioConfig};
+use crate::error::SimError;
+use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
+use crate::metrics::{PipelineSample, Sample};
+use crate::output::Output;
+use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
+use crate::scenario::Scenario;
+use crate::score::{score_fraud, score_windows};
+use crate::streaming::StreamingPipeline;
+use crate::time::TimeMs;
+use crate::transit::Transit;
+use crate::truth::Truth;
+use crate::window::Geometry;
+use crate::workload::Generator;
+
+/// A running experiment.
+///
+/// # Examples
+/// ```
+/// use bslab_engine::{ExperimentConfig, Simulation};
+/// let mut config = ExperimentConfig::default();
+/// config.duration_ms = 10 * 60_000;
+/// let report = Simulation::new(config)?.run();
+/// assert_eq!(report.generated, report.in_transit + report.streaming.waiting
+///     + report.streaming.processed + report.streaming.dropped_late);
+/// # Ok::<(), bslab_engine::SimError>(())
+/// ```
+#[derive(Debug)]
+pub struct Simulation {
+    config: ExperimentConfig,
+    scenario: Scenario,
+    geometry: Geometry,
+    generator: Generator,
+    transit: Transit,
+    truth: Truth,
+    batch: BatchPipeline,
+    streaming: StreamingPipeline,
+    now: TimeMs,
+    arrived: u64,
+    next_sample_ms: TimeMs,
+    samples: Vec<Sample>,
+    /// Counters at the previous sample: (arrived, batch processed, streaming processed).
+    previous: (u64, u64, u64),
+}
+
+impl Simulation {
+    /// Builds a simulation at time 0; fails if any field of `config` is invalid.
+    pub fn new(config: ExperimentConfig) -> Result<Self, SimError> {
+        config.validate()?;
+        let scenario = Scenario::new(&config.scenario);
+        let geometry = Geometry::new(config.window.size_ms);
+        let mut sim = Self {
+            generator: Generator::new(&config, scenario.clone()),
+            transit: Transit::default(),
+            truth: Truth::new(geometry, scenario.key_space()),
+            batch: BatchPipeline::new(&config.batch, geometry, scenario.clone()),
+            streaming: StreamingPipeline::new(
+                &config.streaming,
+                geometry,
+                scenario.clone(),
+                config.seed,
+            ),
+            scenario,
+            geometry,
+            now: 0,
+            arrived: 0,
+            next_sample_ms: 0,
+            samples: Vec::new(),
+            previous: (0, 0, 0),
+            config,
+        };
+        sim.deliver_until(0);
+        sim.batch.advance(0);
+        sim.streaming.advance(0);
+        sim.take_sample();
+        Ok(sim)
+    }
+
+    /// The experiment's configuration.
+    pub fn config(&self) -> &ExperimentConfig {
+        &self.config
+    }
+
+    /// The scenario (query, key names).
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Current simulated time, in ms.
+    pub fn now(&self) -> TimeMs {
+        self.now
+    }
+
+    /// Whether the experiment's duration has been reached.
+    pub fn is_finished(&self) -> bool {
+        self.now >= self.config.duration_ms
+    }
+
+    /// Advances to `target_ms` (clamped to the duration), handling everything due
+    /// on the way in time order.
+    pub fn step_until(&mut self, target_ms: TimeMs) -> Result<(), SimError> {
+        if target_ms < self.now {
+            return Err(SimError::StepBackwards {
+                now_ms: self.now,
+                target_ms,
+            });
+        }
+        let target = target_ms.min(self.config.duration_ms);
+        while self.now < target {
+            let x = self
+                .batch
+                .next_time()
+                .min(self.streaming.next_time())
+                .min(self.next_sample_ms)
+                .min(target)
+                .max(self.now);
+            self.deliver_until(x);
+            self.now = x;
+            self.batch.advance(x);
+            self.streaming.advance(x);
+            if x == self.next_sample_ms {
+                self.take_sample();
+            }
+            if x == self.now && x < target && self.next_pending() <= x {
+                // Something else is due at this same instant (a zero-length job): loop again.
+                continue;
+            }
+        }
+        Ok(())
+    }
+
+    fn next_pending(&self) -> TimeMs {
+        self.batch.next_time().min(self.streaming.next_time())
+    }
+
+    /// Advances to the next instant where something happens (an arrival, a
+    /// trigger, a job start or end, a sample) and returns it: the Step button.
+    pub fn step(&mut self) -> TimeMs {
+        let mut next = self.next_pending().min(self.next_sample_ms);
+        if let Some(a) = self.transit.next_arrival() {
+            next = next.min(a);
+        }
+        if let Some(g) = self.generator.peek_time() {
+            next = next.min(g.max(self.now));
+        }
+        let next = next.max(self.now + 1).min(self.config.duration_ms);
+        // `next` ≥ now, so this cannot step backwards.
+        let _ = self.step_until(next);
+        self.now
+    }
+
+    /// Runs to the end and returns the report.
+    pub fn run(mut self) -> Report {
+        let _ = self.step_until(self.config.duration_ms);
+        self.report(ReportDetail::default())
+    }
+
+    /// Generates every event with event time ≤ `until` and delivers every arrival ≤ `until`.
+    fn deliver_until(&mut self, until: TimeMs) {
+        while let Some(event) = self.generator.next_until(until) {
+            let key = self.scenario.group_key(&event);
+            self.truth.add(&self.scenario, &event, key);
+            self.transit.push(event);
+        }
+        while let Some(event) = self.transit.pop_until(until) {
+            self.arrived += 1;
+            let key = self.scenario.group_key(&event);
+            self.batch.on_arrival(&event);
+            self.streaming.on_arrival(&event, key);
+        }
+    }
+
+    fn pipeline_sample(
+        out: &mut Output,
+        waiting: u64,
+        complete: TimeMs,
+        cost: (f64, f64),
+        now: TimeMs,
+        previous: u64,
+        interval_s: f64,
+    ) -> PipelineSample {
+        let latency = out.latency.take_interval();
+        PipelineSample {
+            processed: out.processed,
+            waiting,
+            dropped_late: out.dropped_late,
+            throughput_eps: if interval_s > 0.0 {
+                (out.processed - previous) as f64 / interval_s
+            } else {
+                0.0
+            },
+            freshness_ms: (now - complete).max(0),
+            latency_p50_ms: latency.map(|l| l.0),
+            latency_p99_ms: latency.map(|l| l.1),
+            busy_worker_s: cost.0 / 1_000.0,
+            provisioned_worker_s: cost.1 / 1_000.0,
+        }
+    }
+
+    fn take_sample(&mut self) {
+        let now = self.now;
+        let interval_s = self
+            .samples
+            .last()
+            .map_or(0.0, |s| (now - s.t_ms) as f64 / 1_000.0);
+        let batch_waiting = self.batch.waiting();
+        let batch_complete = self.batch.complete_up_to();
+        let batch_cost = self.batch.cost_at(now);
+        let batch = Self::pipeline_sample(
+            &mut self.batch.out,
+            batch_waiting,
+            batch_complete,
+            batch_cost,
+            now,
+            self.previous.1,
+            interval_s,
+        );
+        let s_waiting = self.streaming.waiting();
+        let s_complete = self.streaming.complete_up_to(now);
+        let s_cost = self.streaming.cost_at(now);
+        let streaming = Self::pipeline_sample(
+            self.streaming.out_mut(),
+            s_waiting,
+            s_complete,
+            s_cost,
+            now,
+            self.previous.2,
+            interval_s,
+        );
+        self.samples.push(Sample {
+            t_ms: now,
+            generated: self.generator.generated(),
+            in_transit: self.transit.len(),
+            arrival_rate_eps: if interval_s > 0.0 {
+                (self.arrived - self.previous.0) as f64 / interval_s
+            } else {
+                0.0
+            },
+            watermark_ms: self.streaming.watermark_ms(),
+            batch,
+            streaming,
+        });
+        self.previous = (self.arrived, batch.processed, streaming.processed);
+        self.next_sample_ms =
+            (now + self.config.sample_every_ms).min(self.config.duration_ms.max(now + 1));
+        if now >= self.config.duration_ms {
+            self.next_sample_ms = TimeMs::MAX;
+        }
+    }
+
+    /// Live counters for the animated diagram.
+    pub fn live(&self) -> Live {
+        Live {
+            t_ms: self.now,
+            generated: self.generator.generated(),
+            in_transit: self.transit.len(),
+            batch: BatchLive {
+                waiting: self.batch.waiting(),
+                processed: self.batch.out.processed,
+                dropped_late: self.batch.out.dropped_late,
+                running: self.batch.running(),
+                queued_runs: self.batch.queued_runs(),
+                next_run_ms: self.batch.next_due_ms(),
+                complete_up_to_ms: self.batch.complete_up_to(),
+            },
+            streaming: StreamingLive {
+                waiting: self.streaming.waiting(),
+                processed: self.streaming.out().processed,
+                dropped_late: self.streaming.out().dropped_late,
+                busy: self.streaming.busy(),
+                watermark_ms: self.streaming.watermark_ms(),
+                open_windows: self.streaming.open_windows() as u32,
+                complete_up_to_ms: self.streaming.complete_up_to(self.now),
+            },
+        }
+    }
+
+    /// Published totals per group key next to the truth so far, largest truth
+    /// first, at most `limit` rows (the "live dashboard" of each pipeline).
+    pub fn dashboard(&self, limit: usize) -> Vec<DashboardRow> {
+        let batch = &self.batch.out.totals;
+        let streaming = &self.streaming.out().totals;
+        let mut rows: Vec<(u32, DashboardRow)> = self
+            .truth
+            .totals
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.count > 0 || batch[*k].count > 0 || streaming[*k].count > 0)
+            .map(|(k, t)| {
+                let key = k as u32;
+                (
+                    key,
+                    DashboardRow {
+                        key: self.scenario.decode_key(key),
+                        truth: *t,
+                        batch: batch[k],
+                        streaming: streaming[k],
+                    },
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| b.1.truth.count.cmp(&a.1.truth.count).then(a.0.cmp(&b.0)));
+        rows.into_iter().take(limit).map(|(_, r)| r).collect()
+    }
+
+    /// The metric time series so far (one point per sample interval, from t = 0).
+    pub fn samples(&self) -> &[Sample] {
+        &self.samples
+    }
+
+    /// The report at the current instant.
+    pub fn report(&self, detail: ReportDetail) -> Report {
+        let truth_rows = self.truth.all_rows(&self.scenario);
+        let seconds = (self.now as f64 / 1_000.0).max(f64::MIN_POSITIVE);
+        let sampled = &self.samples[self.samples.len().min(1)..];
+        let pipeline = |out: &Output,
+                        waiting: u64,
+                        capacity: Option<f64>,
+                        cost: (f64, f64),
+                        runs: u64,
+                        queued: u32,
+                        wm: Option<TimeMs>,
+                        pick: fn(&Sample) -> &PipelineSample| {
+            let n = sampled.len().max(1) as f64;
+            PipelineReport {
+                processed: out.processed,
+                waiting,
+                dropped_late: out.dropped_late,
+                latency_ms: out.latency.summary(),
+                throughput_eps: out.processed as f64 / seconds,
+                capacity_eps: capacity,
+                backlog_mean: sampled.iter().map(|s| pick(s).waiting as f64).sum::<f64>() / n,
+                backlog_max: sampled.iter().map(|s| pick(s).waiting).max().unwrap_or(0),
+                freshness_ms_mean: sampled
+                    .iter()
+                    .map(|s| pick(s).freshness_ms as f64)
+                    .sum::<f64>()
+                    / n,
+                busy_worker_s: cost.0 / 1_000.0,
+                provisioned_worker_s: cost.1 / 1_000.0,
+                windows: score_windows(&truth_rows, &out.rows),
+                runs,
+                max_queued_runs: queued,
+                watermark_ms: wm,
+            }
+        };
+        let batch = pipeline(
+            &self.batch.out,
+            self.batch.waiting(),
+            self.batch.capacity_eps(),
+            self.batch.cost_at(self.now),
+            self.batch.runs.len() as u64,
+            self.batch.max_queue,
+            None,
+            |s| &s.batch,
+        );
+        let streaming = pipeline(
+            self.streaming.out(),
+            self.streaming.waiting(),
+            self.streaming.capacity_eps(),
+            self.streaming.cost_at(self.now),
+            self.streaming.batch_log().len() as u64,
+            0,
+            Some(self.streaming.watermark_ms()),
+            |s| &s.streaming,
+        );
+        let fraud = matches!(self.config.scenario, ScenarioConfig::Fraud { .. }).then(|| {
+            score_fraud(
+                &self.geometry,
+                self.generator.fraud_bursts(),
+                &self.batch.out.rows,
+                &self.streaming.out().rows,
+            )
+        });
+        Report {
+            format: REPORT_FORMAT,
+            engine_version: crate::VERSION,
+            scenario: self.scenario.name(),
+            seed: self.config.seed,
+            t_ms: self.now,
+            generated: self.generator.generated(),
+            in_transit: self.transit.len(),
+            arrival_rate_eps: self.arrived as f64 / seconds,
+            batch,
+            streaming,
+            fraud,
+            windows: detail.windows.then(|| self.window_rows(&truth_rows)),
+            batch_runs: detail.runs.then(|| self.batch.runs.clone()),
+            micro_batches: detail.runs.then(|| self.streaming.batch_log().to_vec()),
+            samples: detail.samples.then(|| self.samples.clone()),
+        }
+    }
+
+    fn window_rows(
+        &self,
+        truth: &std::collections::BTreeMap<(TimeMs, u32), crate::window::Agg>,
+    ) -> Vec<WindowRow> {
+        let mut keys: std::collections::BTreeSet<(TimeMs, u32)> = truth.keys().copied().collect();
+        keys.extend(self.batch.out.rows.keys().copied());
+        keys.extend(self.streaming.out().rows.keys().copied());
+        keys.into_iter()
+            .map(|k| {
+                let b = self.batch.out.rows.get(&k);
+                let s = self.streaming.out().rows.get(&k);
+                WindowRow {
+                    window_start_ms: k.0,
+                    window_end_ms: k.0 + self.geometry.size_ms,
+                    key: self.scenario.decode_key(k.1),
+                    truth: truth.get(&k).copied().unwrap_or_default(),
+                    batch: b.map(|r| r.value),
+                    streaming: s.map(|r| r.value),
+                    streaming_first_ms: s.map(|r| r.first_ms),
+                    batch_first_ms: b.map(|r| r.first_ms),
+                }
+            })
+            .collect()
+    }
+}

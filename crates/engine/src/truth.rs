@@ -1,0 +1,77 @@
+//! Ground truth: the exact aggregate of every event of every window, known to
+//! the simulator as it generates them, used to score both pipelines.
+//!
+//! Events are generated in event-time order, so only one window is open at a
+//! time; a window is final once generation has passed its end, and is then
+//! compacted to the rows the query outputs.
+
+use std::collections::BTreeMap;
+
+use crate::event::Event;
+use crate::scenario::Scenario;
+use crate::time::TimeMs;
+use crate::window::{Agg, Geometry};
+
+#[derive(Debug)]
+pub(crate) struct Truth {
+    geometry: Geometry,
+    open: Option<(TimeMs, Vec<Agg>)>,
+    /// Final windows: (window start, key) → aggregate, only rows the query outputs.
+    pub(crate) rows: BTreeMap<(TimeMs, u32), Agg>,
+    /// Event totals per key over the whole run (every event, whatever the filter).
+    pub(crate) totals: Vec<Agg>,
+    keys: u32,
+}
+
+impl Truth {
+    pub(crate) fn new(geometry: Geometry, keys: u32) -> Self {
+        Self {
+            geometry,
+            open: None,
+            rows: BTreeMap::new(),
+            totals: vec![Agg::default(); keys as usize],
+            keys,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn add(&mut self, scenario: &Scenario, event: &Event, key: u32) {
+        let start = self.geometry.start(event.event_time_ms);
+        if self.open.as_ref().is_none_or(|(s, _)| *s != start) {
+            self.close(scenario);
+            self.open = Some((start, vec![Agg::default(); self.keys as usize]));
+        }
+        if let Some((_, aggs)) = &mut self.open {
+            if let Some(a) = aggs.get_mut(key as usize) {
+                a.add(event.amount_cents);
+            }
+        }
+        if let Some(t) = self.totals.get_mut(key as usize) {
+            t.add(event.amount_cents);
+        }
+    }
+
+    /// Compacts the open window into final rows.
+    pub(crate) fn close(&mut self, scenario: &Scenario) {
+        if let Some((start, aggs)) = self.open.take() {
+            for (k, a) in aggs.into_iter().enumerate() {
+                if scenario.passes(a.count) {
+                    self.rows.insert((start, k as u32), a);
+                }
+            }
+        }
+    }
+
+    /// Rows of the final windows plus the open one (for reports mid-run).
+    pub(crate) fn all_rows(&self, scenario: &Scenario) -> BTreeMap<(TimeMs, u32), Agg> {
+        let mut rows = self.rows.clone();
+        if let Some((start, aggs)) = &self.open {
+            for (k, a) in aggs.iter().enumerate() {
+                if scenario.passes(a.count) {
+                    rows.insert((*start, k as u32), *a);
+                }
+            }
+        }
+        rows
+    }
+}

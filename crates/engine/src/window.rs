@@ -1,0 +1,164 @@
+//! Tumbling event-time windows: assignment as a pure function, and the state of
+//! one window (per-key aggregates plus the event-time histogram that lets a
+//! pipeline score result latency without keeping a struct per event).
+
+use serde::{Deserialize, Serialize};
+
+use crate::time::TimeMs;
+
+/// Start of the tumbling window of size `size` containing `t`: windows are
+/// `[k·size, (k+1)·size)`, aligned to time 0, as Spark's `window()` aligns them
+/// to the epoch.
+///
+/// # Examples
+/// ```
+/// use bslab_engine::window::window_start;
+/// assert_eq!(window_start(59_999, 60_000), 0);
+/// assert_eq!(window_start(60_000, 60_000), 60_000); // the end belongs to the next window
+/// ```
+#[inline]
+pub fn window_start(t: TimeMs, size: TimeMs) -> TimeMs {
+    t.div_euclid(size) * size
+}
+
+/// Aggregate of one (window, key): the row a query publishes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agg {
+    /// Number of events.
+    pub count: u64,
+    /// Sum of their amounts, in cents.
+    pub sum_cents: i64,
+}
+
+impl Agg {
+    #[inline]
+    pub(crate) fn add(&mut self, amount_cents: i64) {
+        self.count += 1;
+        self.sum_cents += amount_cents;
+    }
+}
+
+/// Buckets of the event-time histogram of one window.
+const TIME_BUCKETS: i64 = 32;
+
+/// Event times of the events of one window, bucketed: enough to score their
+/// result latency when the window is published (percentiles to a bucket width,
+/// mean and max exact).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TimeHist {
+    counts: Vec<u32>,
+    /// Number of events.
+    pub(crate) count: u64,
+    /// Sum of their event times, in ms (exact mean latency).
+    pub(crate) sum_ms: i128,
+    /// Earliest event time (exact max latency).
+    pub(crate) min_ms: TimeMs,
+}
+
+impl TimeHist {
+    #[inline]
+    fn add(&mut self, offset: TimeMs, width: TimeMs, t: TimeMs) {
+        if self.counts.is_empty() {
+            self.counts = vec![0; TIME_BUCKETS as usize];
+            self.min_ms = t;
+        }
+        let b = ((offset / width).clamp(0, TIME_BUCKETS - 1)) as usize;
+        self.counts[b] += 1;
+        self.count += 1;
+        self.sum_ms += i128::from(t);
+        self.min_ms = self.min_ms.min(t);
+    }
+
+    /// (representative event time, count) per non-empty bucket.
+    pub(crate) fn buckets(
+        &self,
+        start: TimeMs,
+        width: TimeMs,
+    ) -> impl Iterator<Item = (TimeMs, u64)> + '_ {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(move |(i, &c)| (start + i as TimeMs * width + (width - 1) / 2, u64::from(c)))
+    }
+}
+
+/// State of one open window in one pipeline.
+#[derive(Debug, Clone)]
+pub(crate) struct WindowState {
+    /// Aggregate per group key (dense: key spaces are small by validation).
+    pub(crate) aggs: Vec<Agg>,
+    /// Keys changed since the last emission (update mode).
+    pub(crate) dirty: Vec<u32>,
+    dirty_flag: Vec<bool>,
+    /// Event times of what was added.
+    pub(crate) times: TimeHist,
+}
+
+impl WindowState {
+    pub(crate) fn new(keys: u32) -> Self {
+        Self {
+            aggs: vec![Agg::default(); keys as usize],
+            dirty: Vec::new(),
+            dirty_flag: vec![false; keys as usize],
+            times: TimeHist::default(),
+        }
+    }
+
+    /// Adds one event of group `key` at event time `t`; `geometry` is the window's.
+    #[inline]
+    pub(crate) fn add(
+        &mut self,
+        geometry: &Geometry,
+        start: TimeMs,
+        key: u32,
+        t: TimeMs,
+        amount_cents: i64,
+    ) {
+        let k = key as usize;
+        if let Some(agg) = self.aggs.get_mut(k) {
+            agg.add(amount_cents);
+            if !self.dirty_flag[k] {
+                self.dirty_flag[k] = true;
+                self.dirty.push(key);
+            }
+        }
+        self.times.add(t - start, geometry.bucket_ms, t);
+    }
+
+    /// Takes the keys changed since the last call, in key order.
+    pub(crate) fn take_dirty(&mut self) -> Vec<u32> {
+        let mut keys = std::mem::take(&mut self.dirty);
+        keys.sort_unstable();
+        for &k in &keys {
+            self.dirty_flag[k as usize] = false;
+        }
+        keys
+    }
+
+    /// Takes the event-time histogram (its events are now published).
+    pub(crate) fn take_times(&mut self) -> TimeHist {
+        std::mem::take(&mut self.times)
+    }
+}
+
+/// Window size and histogram bucket width.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Geometry {
+    pub(crate) size_ms: TimeMs,
+    pub(crate) bucket_ms: TimeMs,
+}
+
+impl Geometry {
+    pub(crate) fn new(size_ms: TimeMs) -> Self {
+        Self {
+            size_ms,
+            bucket_ms: ((size_ms + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn start(&self, t: TimeMs) -> TimeMs {
+        window_start(t, self.size_ms)
+    }
+}

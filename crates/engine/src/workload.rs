@@ -1,0 +1,316 @@
+//! The event generator: arrival process, payloads, ingestion delays, fraud bursts.
+//!
+//! Events come out in event-time order (ids increase with event time); their
+//! arrival times are event time + delay, so they *arrive* out of order — the
+//! [`crate::transit::Transit`] queue puts them back in arrival order.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Exp1, StandardNormal};
+
+use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, ScenarioConfig, WorkloadConfig};
+use crate::event::Event;
+use crate::rng::{rng, Stream};
+use crate::scenario::Scenario;
+use crate::time::{TimeMs, DAY_MS, HOUR_MS};
+
+/// One injected fraud burst, kept to score time-to-detect and money lost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FraudBurst {
+    /// The stolen card.
+    pub card: u32,
+    /// Event time of its first transaction, in ms.
+    pub start_ms: TimeMs,
+    /// Event time and amount (cents) of each of its transactions, in time order.
+    pub transactions: Vec<(TimeMs, i64)>,
+}
+
+/// Fraud bursts: when they happen and how they look.
+#[derive(Debug)]
+struct FraudInjector {
+    rng: ChaCha8Rng,
+    /// Mean gap between bursts, in ms (None: no bursts).
+    mean_gap_ms: Option<f64>,
+    next_burst_ms: f64,
+    transactions: u32,
+    duration_ms: TimeMs,
+    cards: u32,
+    /// Injected transactions not yet emitted: (event time, burst index, amount).
+    pending: BinaryHeap<Reverse<(TimeMs, u32, usize, i64)>>,
+    bursts: Vec<FraudBurst>,
+}
+
+impl FraudInjector {
+    fn new(config: &ExperimentConfig) -> Option<Self> {
+        let ScenarioConfig::Fraud {
+            cards,
+            bursts_per_hour,
+            burst_transactions,
+            burst_duration_ms,
+            ..
+        } = &config.scenario
+        else {
+            return None;
+        };
+        let mut injector = Self {
+            rng: rng(config.seed, Stream::Fraud),
+            mean_gap_ms: (*bursts_per_hour > 0.0).then(|| HOUR_MS as f64 / bursts_per_hour),
+            next_burst_ms: 0.0,
+            transactions: *burst_transactions,
+            duration_ms: *burst_duration_ms,
+            cards: *cards,
+            pending: BinaryHeap::new(),
+            bursts: Vec::new(),
+        };
+        injector.schedule_next();
+        Some(injector)
+    }
+
+    fn schedule_next(&mut self) {
+        self.next_burst_ms = match self.mean_gap_ms {
+            Some(gap) => {
+                let x: f64 = Exp1.sample(&mut self.rng);
+                self.next_burst_ms + gap * x
+            }
+            None => f64::INFINITY,
+        };
+    }
+
+    /// Creates every burst that starts at or before `t`.
+    fn inject_until(&mut self, t: TimeMs, scenario: &Scenario) {
+        while self.next_burst_ms <= t as f64 {
+            let start = self.next_burst_ms as TimeMs;
+            let card = self.rng.random_range(0..self.cards);
+            let mut times: Vec<TimeMs> = (0..self.transactions)
+                .map(|_| start + self.rng.random_range(0..self.duration_ms))
+                .collect();
+            times.sort_unstable();
+            let index = self.bursts.len();
+            let transactions: Vec<(TimeMs, i64)> = times
+                .iter()
+                .map(|&time| (time, scenario.amount(&mut self.rng)))
+                .collect();
+            for &(time, amount) in &transactions {
+                self.pending.push(Reverse((time, card, index, amount)));
+            }
+            self.bursts.push(FraudBurst {
+                card,
+                start_ms: transactions.first().map_or(start, |t| t.0),
+                transactions,
+            });
+            self.schedule_next();
+        }
+    }
+
+    fn peek_time(&self) -> Option<TimeMs> {
+        self.pending.peek().map(|Reverse(p)| p.0)
+    }
+}
+
+/// Generates the experiment's events in event-time order.
+#[derive(Debug)]
+pub(crate) struct Generator {
+    workload: WorkloadConfig,
+    delay: DelayConfig,
+    duration_ms: TimeMs,
+    scenario: Scenario,
+    arrivals: ChaCha8Rng,
+    payload: ChaCha8Rng,
+    delays: ChaCha8Rng,
+    /// Base rate, in events per ms.
+    base_per_ms: f64,
+    /// Continuous time (ms) of the next accepted ordinary event; ∞ when done.
+    next_base_ms: f64,
+    next_id: u64,
+    fraud: Option<FraudInjector>,
+}
+
+impl Generator {
+    pub(crate) fn new(config: &ExperimentConfig, scenario: Scenario) -> Self {
+        let mut generator = Self {
+            workload: config.workload.clone(),
+            delay: config.delay.clone(),
+            duration_ms: config.duration_ms,
+            scenario,
+            arrivals: rng(config.seed, Stream::Arrivals),
+            payload: rng(config.seed, Stream::Payload),
+            delays: rng(config.seed, Stream::Delay),
+            base_per_ms: config.workload.rate_eps / 1_000.0,
+            next_base_ms: 0.0,
+            next_id: 0,
+            fraud: FraudInjector::new(config),
+        };
+        generator.advance_base();
+        generator
+    }
+
+    /// The daily-profile factor at event time `t`.
+    fn profile(&self, t: f64) -> f64 {
+        match self.workload.daily_profile {
+            DailyProfile::Flat => 1.0,
+            DailyProfile::Diurnal {
+                amplitude,
+                peak_hour,
+            } => {
+                let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
+                1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
+            }
+        }
+    }
+
+    /// Product of the multipliers of bursts active at `t`, and the next instant
+    /// (a burst boundary, or the end of the run) where that product changes.
+    fn burst_segment(&self, t: f64) -> (f64, f64) {
+        let mut product = 1.0;
+        let mut end = self.duration_ms as f64;
+        for b in &self.workload.bursts {
+            let (start, stop) = (b.start_ms as f64, (b.start_ms + b.duration_ms) as f64);
+            if t >= start && t < stop {
+                product *= b.multiplier;
+            }
+            for boundary in [start, stop] {
+                if boundary > t && boundary < end {
+                    end = boundary;
+                }
+            }
+        }
+        (product, end)
+    }
+
+    /// Moves `next_base_ms` to the next accepted candidate.
+    ///
+    /// Lewis–Shedler thinning under a piecewise-constant envelope: bursts change
+    /// the envelope at their boundaries (a fresh exponential gap restarts there,
+    /// which is exact for a Poisson process), so a short flash sale does not make
+    /// the whole day pay for its peak; only the daily profile is thinned.
+    fn advance_base(&mut self) {
+        let profile_peak = profile_peak(&self.workload.daily_profile);
+        loop {
+            let t = self.next_base_ms;
+            let (bursts, segment_end) = self.burst_segment(t);
+            let envelope = self.base_per_ms * profile_peak * bursts;
+            let gap: f64 = Exp1.sample(&mut self.arrivals);
+            let candidate = t + gap / envelope;
+            if candidate >= segment_end {
+                self.next_base_ms = segment_end;
+                if segment_end >= self.duration_ms as f64 {
+                    self.next_base_ms = f64::INFINITY;
+                    return;
+                }
+                continue;
+            }
+            self.next_base_ms = candidate;
+            if profile_peak <= 1.0 {
+                return;
+            }
+            let ratio = self.profile(candidate) / profile_peak;
+            if self.arrivals.random::<f64>() < ratio {
+                return;
+            }
+        }
+    }
+
+    /// Event time of the next event, if any is left.
+    pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
+        let base = self.next_base_ms;
+        let base = base.is_finite().then_some(base as TimeMs);
+        let horizon = base.unwrap_or(self.duration_ms);
+        if let Some(fraud) = self.fraud.as_mut() {
+            fraud.inject_until(horizon.min(self.duration_ms - 1), &self.scenario);
+        }
+        let injected = self
+            .fraud
+            .as_ref()
+            .and_then(FraudInjector::peek_time)
+            .filter(|&t| t < self.duration_ms);
+        match (base, injected) {
+            (Some(b), Some(f)) => Some(b.min(f)),
+            (b, f) => b.or(f),
+        }
+    }
+
+    /// The next event if its event time is at most `until`.
+    pub(crate) fn next_until(&mut self, until: TimeMs) -> Option<Event> {
+        let t = self.peek_time().filter(|&t| t <= until)?;
+        let mut event = Event {
+            id: self.next_id,
+            event_time_ms: t,
+            arrival_time_ms: t,
+            entity: 0,
+            detail: 0,
+            amount_cents: 0,
+        };
+        let injected = match self.fraud.as_mut() {
+            Some(f) if f.peek_time() == Some(t) => f.pending.pop(),
+            _ => None,
+        };
+        match injected {
+            Some(Reverse((_, card, _, amount))) => {
+                event.entity = card;
+                event.detail = 1;
+                event.amount_cents = amount;
+            }
+            None => {
+                self.scenario.fill_payload(&mut self.payload, &mut event);
+                self.advance_base();
+            }
+        }
+        event.arrival_time_ms = t + self.sample_delay();
+        self.next_id += 1;
+        Some(event)
+    }
+
+    /// Ingestion delay of one event, in ms.
+    fn sample_delay(&mut self) -> TimeMs {
+        let d = &self.delay;
+        let mut delay = d.mean_ms;
+        if d.jitter_ms > 0.0 {
+            let z: f64 = StandardNormal.sample(&mut self.delays);
+            delay += d.jitter_ms * z;
+        }
+        let mut delay = delay.max(0.0);
+        if d.late_fraction > 0.0 && self.delays.random::<f64>() < d.late_fraction {
+            let extra: f64 = Exp1.sample(&mut self.delays);
+            delay += d.late_mean_ms * extra;
+        }
+        delay.round() as TimeMs
+    }
+
+    /// Events generated so far.
+    pub(crate) fn generated(&self) -> u64 {
+        self.next_id
+    }
+
+    /// The fraud bursts injected so far.
+    pub(crate) fn fraud_bursts(&self) -> &[FraudBurst] {
+        self.fraud.as_ref().map_or(&[], |f| &f.bursts)
+    }
+}
+
+/// Largest value of the daily profile factor.
+fn profile_peak(p: &DailyProfile) -> f64 {
+    match p {
+        DailyProfile::Flat => 1.0,
+        DailyProfile::Diurnal { amplitude, .. } => 1.0 + amplitude,
+    }
+}
+
+/// Largest value of the rate multiplier over the run (profile peak × the largest
+/// product of overlapping bursts): used to bound the expected number of events.
+pub(crate) fn peak_multiplier(w: &WorkloadConfig) -> f64 {
+    let bursts = w
+        .bursts
+        .iter()
+        .map(|at| {
+            w.bursts
+                .iter()
+                .filter(|b| b.start_ms <= at.start_ms && at.start_ms < b.start_ms + b.duration_ms)
+                .map(|b| b.multiplier)
+                .product::<f64>()
+        })
+        .fold(1.0, f64::max);
+    profile_peak(&w.daily_profile) * bursts
+}
