@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yew::Renderer::<batch_stream_lab::App>::new().render();
+}
