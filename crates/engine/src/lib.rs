@@ -57,6 +57,7 @@ mod rng;
 pub mod scenario;
 mod score;
 mod sim;
+mod source;
 mod streaming;
 pub mod time;
 mod transit;

@@ -18,6 +18,7 @@ use crate::output::Output;
 use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
 use crate::scenario::Scenario;
 use crate::score::{score_fraud, score_windows};
+use crate::source::Source;
 use crate::streaming::StreamingPipeline;
 use crate::time::TimeMs;
 use crate::transit::Transit;
@@ -42,7 +43,7 @@ pub struct Simulation {
     config: ExperimentConfig,
     scenario: Scenario,
     geometry: Geometry,
-    generator: Generator,
+    generator: Source,
     transit: Transit,
     truth: Truth,
     batch: BatchPipeline,
@@ -60,9 +61,27 @@ impl Simulation {
     pub fn new(config: ExperimentConfig) -> Result<Self, SimError> {
         config.validate()?;
         let scenario = Scenario::new(&config.scenario);
+        let source = Source::Generated(Box::new(Generator::new(&config, scenario)));
+        Ok(Self::build(config, source))
+    }
+
+    /// Builds a simulation that replays `events` (any order; their `id`s are
+    /// reassigned in event-time order) instead of generating them. The config's
+    /// workload and delay are then unused; everything else applies.
+    pub fn with_events(
+        config: ExperimentConfig,
+        events: Vec<crate::Event>,
+    ) -> Result<Self, SimError> {
+        config.validate()?;
+        let source = Source::replay(&config, events)?;
+        Ok(Self::build(config, source))
+    }
+
+    fn build(config: ExperimentConfig, source: Source) -> Self {
+        let scenario = Scenario::new(&config.scenario);
         let geometry = Geometry::new(config.window.size_ms);
         let mut sim = Self {
-            generator: Generator::new(&config, scenario.clone()),
+            generator: source,
             transit: Transit::default(),
             truth: Truth::new(geometry, scenario.key_space()),
             batch: BatchPipeline::new(&config.batch, geometry, scenario.clone()),
@@ -85,7 +104,7 @@ impl Simulation {
         sim.batch.advance(0);
         sim.streaming.advance(0);
         sim.take_sample();
-        Ok(sim)
+        sim
     }
 
     /// The experiment's configuration.

@@ -1,0 +1,112 @@
+//! Where events come from: the seeded generator, or a given list replayed as is
+//! (hand-worked examples in tests, data imported back from an export).
+
+use crate::config::{ExperimentConfig, ScenarioConfig};
+use crate::error::{ConfigError, FieldError};
+use crate::event::Event;
+use crate::time::TimeMs;
+use crate::validate::MAX_DELAY_MS;
+use crate::workload::{FraudBurst, Generator};
+
+#[derive(Debug)]
+pub(crate) enum Source {
+    Generated(Box<Generator>),
+    Replay { events: Vec<Event>, next: usize },
+}
+
+impl Source {
+    /// A replay of `events`, checked against `config`; they are sorted by event
+    /// time (stable) and renumbered in that order.
+    pub(crate) fn replay(
+        config: &ExperimentConfig,
+        mut events: Vec<Event>,
+    ) -> Result<Self, ConfigError> {
+        let (entities, details) = match &config.scenario {
+            ScenarioConfig::Sales { categories, .. } => {
+                (*categories, crate::scenario::REGIONS.len() as u8)
+            }
+            ScenarioConfig::Social { posts, .. } => (*posts, crate::scenario::ACTIONS.len() as u8),
+            ScenarioConfig::Fraud { cards, .. } => (*cards, 2),
+        };
+        for (i, e) in events.iter().enumerate() {
+            let fail = |field: &str, value: i64, allowed: String| {
+                ConfigError::single(FieldError {
+                    field: format!("events[{i}].{field}"),
+                    value: value.to_string(),
+                    allowed,
+                    problem: "out of range".into(),
+                })
+            };
+            if e.event_time_ms < 0 || e.event_time_ms >= config.duration_ms {
+                return Err(fail(
+                    "event_time_ms",
+                    e.event_time_ms,
+                    format!("0 to {} ms (the duration)", config.duration_ms - 1),
+                ));
+            }
+            let delay = e.arrival_time_ms.saturating_sub(e.event_time_ms);
+            if !(0..=MAX_DELAY_MS).contains(&delay) {
+                return Err(fail(
+                    "arrival_time_ms",
+                    e.arrival_time_ms,
+                    format!("event_time_ms to event_time_ms + {MAX_DELAY_MS} ms"),
+                ));
+            }
+            if e.entity >= entities {
+                return Err(fail(
+                    "entity",
+                    i64::from(e.entity),
+                    format!("0 to {}", entities - 1),
+                ));
+            }
+            if e.detail >= details {
+                return Err(fail(
+                    "detail",
+                    i64::from(e.detail),
+                    format!("0 to {}", details - 1),
+                ));
+            }
+        }
+        events.sort_by_key(|e| e.event_time_ms);
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = i as u64;
+        }
+        Ok(Self::Replay { events, next: 0 })
+    }
+
+    pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
+        match self {
+            Self::Generated(g) => g.peek_time(),
+            Self::Replay { events, next } => events.get(*next).map(|e| e.event_time_ms),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn next_until(&mut self, until: TimeMs) -> Option<Event> {
+        match self {
+            Self::Generated(g) => g.next_until(until),
+            Self::Replay { events, next } => {
+                let e = events
+                    .get(*next)
+                    .filter(|e| e.event_time_ms <= until)
+                    .copied()?;
+                *next += 1;
+                Some(e)
+            }
+        }
+    }
+
+    pub(crate) fn generated(&self) -> u64 {
+        match self {
+            Self::Generated(g) => g.generated(),
+            Self::Replay { next, .. } => *next as u64,
+        }
+    }
+
+    pub(crate) fn fraud_bursts(&self) -> &[FraudBurst] {
+        match self {
+            Self::Generated(g) => g.fraud_bursts(),
+            Self::Replay { .. } => &[],
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Shared builders for the engine's integration tests.
+#![allow(dead_code)]
+
+use bslab_engine::*;
+
+/// A micro-batch streaming config.
+pub fn micro_batch(trigger_ms: i64, overhead_ms: i64, cost_us: f64, workers: u32, watermark_delay_ms: i64, output: OutputMode) -> StreamingConfig {
+    StreamingConfig {
+        mode: StreamingMode::MicroBatch {
+            trigger_ms,
+            batch_overhead_ms: overhead_ms,
+            per_event_cost_us: cost_us,
+            workers,
+        },
+        watermark_delay_ms,
+        output_mode: output,
+    }
+}
+
+/// A continuous streaming config.
+pub fn continuous(workers: u32, service: ServiceTime, mean_ms: f64) -> StreamingConfig {
+    StreamingConfig {
+        mode: StreamingMode::Continuous {
+            workers,
+            service,
+            service_mean_ms: mean_ms,
+        },
+        watermark_delay_ms: 60_000,
+        output_mode: OutputMode::Update,
+    }
+}
+
+/// One example config per scenario.
+pub fn scenarios() -> Vec<ScenarioConfig> {
+    vec![
+        ScenarioConfig::Sales {
+            categories: 5,
+            mean_amount_cents: 5_000,
+        },
+        ScenarioConfig::Social {
+            posts: 30,
+            zipf_exponent: 1.1,
+        },
+        ScenarioConfig::Fraud {
+            cards: 50,
+            mean_amount_cents: 4_000,
+            alert_threshold: 2,
+            bursts_per_hour: 6.0,
+            burst_transactions: 8,
+            burst_duration_ms: 120_000,
+        },
+    ]
+}
+
+/// No very late data, bounded jitter.
+pub fn on_time_delay() -> DelayConfig {
+    DelayConfig {
+        mean_ms: 400.0,
+        jitter_ms: 100.0,
+        late_fraction: 0.0,
+        late_mean_ms: 0.0,
+    }
+}
