@@ -42,8 +42,10 @@ fn stepping_in_pieces_equals_one_run() {
 
 #[test]
 fn different_seeds_differ() {
-    let mut a = ExperimentConfig::default();
-    a.duration_ms = 600_000;
+    let a = ExperimentConfig {
+        duration_ms: 600_000,
+        ..ExperimentConfig::default()
+    };
     let mut b = a.clone();
     b.seed += 1;
     let ra = Simulation::new(a).expect("valid").run();
