@@ -91,6 +91,13 @@ CASE_F = Case(
     ]),
 )
 
+CASE_F2 = Case(
+    "F2_allow_multiple_false",
+    "Same as F with spark.sql.streaming.statefulOperator.allowMultiple=false (not the "
+    "default): late rows are then judged against the CURRENT batch's watermark",
+    CASE_F.files, spark_conf={"spark.sql.streaming.statefulOperator.allowMultiple": "false"},
+)
+
 CASE_G = Case(
     "G_sliding_partial_drop",
     "Sliding window 10000/5000: a row in several windows is dropped per (window,key)",
@@ -190,6 +197,17 @@ def _heavy(seed: int) -> Case:
     return c
 
 
-ALL = [CASE_A, CASE_B, CASE_B_ROWS, CASE_B_PARTS, CASE_C, CASE_F, CASE_G, CASE_H, CASE_H2,
-       CASE_K, CASE_K2, CASE_M, CASE_I,
-       random_case(1), random_case(1, reverse_within_file=True), random_case(2), _heavy(3)]
+def _heavy_per_row(seed: int) -> Case:
+    c = _heavy(seed)
+    c.name += "_per_row_groups"
+    c.question = ("Grouping also by event_id makes the drop counter count input rows; "
+                  "append output re-aggregated by (window, key) equals the normal output")
+    c.per_row_groups = True
+    c.modes = ("append",)
+    return c
+
+
+ALL = [CASE_A, CASE_B, CASE_B_ROWS, CASE_B_PARTS, CASE_C, CASE_F, CASE_F2, CASE_G, CASE_H,
+       CASE_H2, CASE_K, CASE_K2, CASE_M, CASE_I,
+       random_case(1), random_case(1, reverse_within_file=True), random_case(2), _heavy(3),
+       _heavy_per_row(3)]

@@ -25,11 +25,13 @@ def tumbling_or_sliding_windows(t: int, size: int, slide: int) -> list[tuple[int
 
 
 def run_model(files: list, window_ms: int, delay_ms: int, mode: str,
-              slide_ms: int | None = None, per_row_groups: bool = False) -> list[dict]:
+              slide_ms: int | None = None, per_row_groups: bool = False,
+              late_wm: str = "previous") -> list[dict]:
     """Batches Spark runs for `files` (availableNow, maxFilesPerTrigger=1).
 
     Returns one dict per batch with the same fields the probe extracts from
-    Spark's progress and foreachBatch output."""
+    Spark's progress and foreachBatch output. `late_wm="current"` models the
+    non-default spark.sql.streaming.statefulOperator.allowMultiple=false."""
     slide = slide_ms or window_ms
     wm = 0                      # global watermark, ms; never decreases, starts at 0
     wm_evict_prev = 0           # watermark of the previous batch (0 before batch 0)
@@ -40,6 +42,8 @@ def run_model(files: list, window_ms: int, delay_ms: int, mode: str,
         nonlocal wm, wm_evict_prev
         wm_evict = wm                           # progress eventTime.watermark
         wm_late = wm_evict_prev if batch_id > 0 else 0
+        if late_wm == "current":
+            wm_late = wm_evict
         # 1. group this batch's rows by (window, key): one "row" per group
         groups: dict[tuple, list] = {}
         for (eid, t, key, amount) in rows:

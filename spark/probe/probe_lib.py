@@ -44,6 +44,7 @@ class Case:
     shuffle_partitions: int = 2
     max_partition_bytes: int | None = None  # force several input partitions
     names_reversed: bool = False  # file names sort opposite to their mtimes
+    spark_conf: dict | None = None  # extra SQL confs for this case only
 
 
 def make_spark(shuffle_partitions: int = 2):
@@ -140,6 +141,8 @@ def run_case(spark, case: Case, mode: str) -> dict:
         spark.conf.unset("spark.sql.files.maxPartitionBytes")
         spark.conf.unset("spark.sql.files.openCostInBytes")
     spark.conf.set("spark.sql.shuffle.partitions", str(case.shuffle_partitions))
+    for k, v in (case.spark_conf or {}).items():
+        spark.conf.set(k, v)
 
     emitted: dict[int, list] = {}
 
@@ -176,6 +179,8 @@ def run_case(spark, case: Case, mode: str) -> dict:
         q.awaitTermination()
         elapsed = time.monotonic() - t0
         progress = _progress_dicts(q)
+    for k in case.spark_conf or {}:
+        spark.conf.unset(k)
 
     batches = []
     for p in progress:

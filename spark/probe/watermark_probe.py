@@ -37,8 +37,11 @@ FIELDS = ["batch_id", "num_input_rows", "watermark_ms", "dropped_by_watermark",
 def model_batches(case, mode):
     if case.session_gap_ms is not None:
         return model.run_session_model(case.files, case.session_gap_ms, case.delay_ms, mode)
+    allow_multiple = (case.spark_conf or {}).get(
+        "spark.sql.streaming.statefulOperator.allowMultiple", "true")
     return model.run_model(case.files, case.window_ms, case.delay_ms, mode,
-                           slide_ms=case.slide_ms, per_row_groups=case.per_row_groups)
+                           slide_ms=case.slide_ms, per_row_groups=case.per_row_groups,
+                           late_wm="previous" if allow_multiple == "true" else "current")
 
 
 def compare(run, expected) -> list[str]:
@@ -78,7 +81,7 @@ def main() -> int:
                   "slide_ms": case.slide_ms, "session_gap_ms": case.session_gap_ms,
                   "delay_ms": case.delay_ms, "per_row_groups": case.per_row_groups,
                   "max_partition_bytes": case.max_partition_bytes,
-                  "names_reversed": case.names_reversed,
+                  "names_reversed": case.names_reversed, "spark_conf": case.spark_conf,
                   "spark_version": spark.version, "files": case.files, "runs": []}
         for mode in modes:
             run = run_case(spark, case, mode)
