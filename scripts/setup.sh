@@ -60,6 +60,8 @@ if [ "$(bslab_tool_version trunk)" != "$BSLAB_TRUNK_VERSION" ]; then
     log "cargo install --locked trunk --version $BSLAB_TRUNK_VERSION (≈7 min the first time)"
     cargo install --locked trunk --version "$BSLAB_TRUNK_VERSION"
   fi
+  [ "$(bslab_tool_version trunk)" = "$BSLAB_TRUNK_VERSION" ] ||
+    die "trunk on PATH is '$(command -v trunk)' $(bslab_tool_version trunk), not $BSLAB_TRUNK_VERSION"
 fi
 
 # --- wasm-bindgen-cli ---------------------------------------------------------------------
@@ -76,6 +78,8 @@ if ! wbg_ok; then
     log "cargo install wasm-bindgen-cli --version $wbg_version (≈2.5 min the first time)"
     cargo install --force wasm-bindgen-cli --version "$wbg_version"
   fi
+  wbg_ok || die "wasm-bindgen on PATH is '$(command -v wasm-bindgen)'" \
+    "$(bslab_tool_version wasm-bindgen), not $wbg_version"
 fi
 
 # --- Chromium and its WebDriver -----------------------------------------------------------
@@ -85,9 +89,12 @@ if [ ! -x "$BSLAB_CHROMIUM" ] || [ ! -x "$BSLAB_CHROMEDRIVER" ]; then
   # DPkg::Lock::Timeout: wait for an apt run already in progress instead of failing.
   as_root apt-get -o DPkg::Lock::Timeout=600 update -q
   as_root apt-get -o DPkg::Lock::Timeout=600 install -y -q chromium chromium-driver
+  [ -x "$BSLAB_CHROMIUM" ] && [ -x "$BSLAB_CHROMEDRIVER" ] ||
+    die "chromium-driver installed, but $BSLAB_CHROMIUM or $BSLAB_CHROMEDRIVER is missing"
 fi
 
 # --- npm packages (wasm-opt, playwright-core) ---------------------------------------------
+command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js (20 or later) first"
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 stamp="node_modules/.bslab-package-lock.sha256"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] ||
