@@ -79,7 +79,7 @@ pub use output::PublishedRow;
 pub use report::*;
 pub use sim::Simulation;
 pub use time::TimeMs;
-pub use workload::FraudBurst;
+pub use workload::{events, FraudBurst};
 
 /// Engine version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -45,8 +45,11 @@ pub struct MicroBatchInfo {
     pub end_ms: TimeMs,
     /// Input rows (Spark's `numInputRows`).
     pub input_rows: u64,
-    /// Rows dropped as late (Spark's `numRowsDroppedByWatermark`).
+    /// Input rows dropped as late (counted in the pipeline's `dropped_late`).
     pub dropped_rows: u64,
+    /// Distinct (window, key) groups of the dropped rows: what Spark reports as
+    /// `numRowsDroppedByWatermark` (it filters after partial aggregation).
+    pub dropped_groups: u64,
     /// Watermark used by this batch, in ms (Spark's `eventTime.watermark`).
     pub watermark_ms: TimeMs,
     /// Window rows published by this batch.
@@ -142,11 +145,13 @@ impl MicroBatch {
         let size = self.geometry.size_ms;
         let mut kept = Vec::with_capacity(events.len());
         let mut dropped = 0;
+        let mut dropped_groups = std::collections::BTreeSet::new();
         for e in &events {
             self.watermark.observe(e.event_time_ms);
             let start = self.geometry.start(e.event_time_ms);
             if start + size <= late_wm {
                 dropped += 1;
+                dropped_groups.insert((start, self.scenario.group_key(e)));
                 continue;
             }
             let keys = self.keys;
@@ -199,6 +204,7 @@ impl MicroBatch {
             end_ms,
             input_rows: events.len() as u64,
             dropped_rows: dropped,
+            dropped_groups: dropped_groups.len() as u64,
             watermark_ms: batch_wm,
             emitted_rows,
         };

@@ -96,7 +96,10 @@ impl ExperimentConfig {
             c.fail(
                 "sample_every_ms",
                 self.sample_every_ms,
-                &format!("at least duration_ms / {MAX_SAMPLES}"),
+                &format!(
+                    "at least {} ms (duration_ms / {MAX_SAMPLES})",
+                    self.duration_ms / MAX_SAMPLES + 1
+                ),
                 "too many samples for the duration",
             );
         }

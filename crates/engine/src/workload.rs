@@ -314,3 +314,15 @@ pub(crate) fn peak_multiplier(w: &WorkloadConfig) -> f64 {
         .fold(1.0, f64::max);
     profile_peak(&w.daily_profile) * bursts
 }
+
+/// Every event of an experiment, in event-time order (ids 0, 1, …): exactly the
+/// events a [`crate::Simulation`] of the same config sees. For exports.
+pub fn events(config: &ExperimentConfig) -> Result<Vec<Event>, crate::ConfigError> {
+    config.validate()?;
+    let mut generator = Generator::new(config, Scenario::new(&config.scenario));
+    let mut out = Vec::new();
+    while let Some(e) = generator.next_until(config.duration_ms) {
+        out.push(e);
+    }
+    Ok(out)
+}

@@ -4,7 +4,14 @@
 use bslab_engine::*;
 
 /// A micro-batch streaming config.
-pub fn micro_batch(trigger_ms: i64, overhead_ms: i64, cost_us: f64, workers: u32, watermark_delay_ms: i64, output: OutputMode) -> StreamingConfig {
+pub fn micro_batch(
+    trigger_ms: i64,
+    overhead_ms: i64,
+    cost_us: f64,
+    workers: u32,
+    watermark_delay_ms: i64,
+    output: OutputMode,
+) -> StreamingConfig {
     StreamingConfig {
         mode: StreamingMode::MicroBatch {
             trigger_ms,

@@ -1,0 +1,90 @@
+//! With no late data and ample capacity, every final streaming window equals the
+//! batch result and the ground truth — for each scenario, output mode and
+//! streaming mode, over a seed sweep.
+#![cfg(not(target_arch = "wasm32"))]
+
+use bslab_engine::*;
+
+mod common;
+
+fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
+    let config = ExperimentConfig {
+        seed,
+        duration_ms: 3 * 3_600_000,
+        sample_every_ms: 60_000,
+        scenario: scenario.clone(),
+        workload: WorkloadConfig {
+            rate_eps: 8.0,
+            ..WorkloadConfig::default()
+        },
+        delay: common::on_time_delay(),
+        window: WindowConfig { size_ms: 60_000 },
+        batch: BatchConfig {
+            interval_ms: 3_600_000,
+            offset_ms: 60_000,
+            startup_ms: 10_000,
+            per_event_cost_us: 10.0,
+            workers: 4,
+        },
+        streaming,
+    };
+    let label = format!("seed {seed}, {scenario:?}, {:?}", config.streaming);
+    let mut sim = Simulation::new(config).expect("valid");
+    sim.step_until(sim.config().duration_ms).expect("forward");
+    let report = sim.report(ReportDetail::FULL);
+    assert_eq!(report.batch.dropped_late, 0, "{label}");
+    assert_eq!(report.streaming.dropped_late, 0, "{label}");
+    let runs = report.batch_runs.as_deref().unwrap_or_default();
+    assert!(runs.len() >= 2, "{label}: batch ran {} times", runs.len());
+    // Every window of the periods batch has published is final in both pipelines.
+    let horizon = runs
+        .iter()
+        .map(|r| r.period_start_ms + 3_600_000)
+        .max()
+        .unwrap_or(0);
+    let rows = report.windows.unwrap_or_default();
+    let mut compared = 0;
+    for row in rows.iter().filter(|r| r.window_end_ms <= horizon) {
+        assert_eq!(row.batch, Some(row.truth), "{label}: batch at {:?}", row);
+        assert_eq!(
+            row.streaming,
+            Some(row.truth),
+            "{label}: streaming at {:?}",
+            row
+        );
+        compared += 1;
+    }
+    assert!(compared > 0, "{label}: nothing to compare");
+    if let Some(fraud) = &report.fraud {
+        // Windows are equal, so alerts are too: both detect the same bursts in the horizon.
+        for b in fraud
+            .bursts
+            .iter()
+            .filter(|b| b.start_ms + 600_000 < horizon - 3_600_000)
+        {
+            assert_eq!(
+                b.batch.detected_ms.is_some(),
+                b.streaming.detected_ms.is_some(),
+                "{label}: {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn streaming_equals_batch_equals_truth_without_late_data() {
+    for seed in 0..4 {
+        for scenario in common::scenarios() {
+            for output in [OutputMode::Append, OutputMode::Update] {
+                check(
+                    &scenario,
+                    common::micro_batch(2_000, 100, 50.0, 2, 5_000, output),
+                    seed,
+                );
+            }
+            let mut cont = common::continuous(2, ServiceTime::Exponential, 20.0);
+            cont.watermark_delay_ms = 5_000;
+            check(&scenario, cont, seed);
+        }
+    }
+}
