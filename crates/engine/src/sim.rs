@@ -54,6 +54,8 @@ pub struct Simulation {
     samples: Vec<Sample>,
     /// Counters at the previous sample: (arrived, batch processed, streaming processed).
     previous: (u64, u64, u64),
+    /// Scratch buffer for the arrivals of one step (kept to reuse its allocation).
+    arrivals: Vec<crate::Event>,
 }
 
 impl Simulation {
@@ -98,6 +100,7 @@ impl Simulation {
             next_sample_ms: 0,
             samples: Vec::new(),
             previous: (0, 0, 0),
+            arrivals: Vec::new(),
             config,
         };
         sim.deliver_until(0);
@@ -193,12 +196,15 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        while let Some(event) = self.transit.pop_until(until) {
-            self.arrived += 1;
+        let mut arrivals = std::mem::take(&mut self.arrivals);
+        self.transit.drain_until(until, &mut arrivals);
+        self.arrived += arrivals.len() as u64;
+        for event in arrivals.drain(..) {
             let key = self.scenario.group_key(&event);
             self.batch.on_arrival(&event);
             self.streaming.on_arrival(&event, key);
         }
+        self.arrivals = arrivals;
     }
 
     fn pipeline_sample(

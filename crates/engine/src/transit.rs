@@ -1,13 +1,21 @@
 //! Events in transit: generated, not yet arrived.
 //!
-//! A min-heap keyed by (arrival time, id): ties break by generation order, so
-//! the arrival order is a pure function of the seed.
+//! Arrivals leave in (arrival time, id) order, so the arrival order is a pure
+//! function of the seed. Almost every event arrives within a few seconds of
+//! being generated, so transit is a *calendar queue*: a ring of one bucket per
+//! millisecond covering the next [`HORIZON_MS`], with push and pop in O(1).
+//! The rare event due later than that (the very late fraction) waits in a
+//! min-heap and moves into its bucket when the bucket is drained. A binary heap
+//! for everything cost a third of the engine's time.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use crate::event::Event;
 use crate::time::TimeMs;
+
+/// Milliseconds the ring covers ahead of the cursor (a power of two).
+const HORIZON_MS: usize = 4_096;
 
 #[derive(Debug)]
 struct ByArrival(Event);
@@ -31,33 +39,140 @@ impl Ord for ByArrival {
 }
 
 /// Events on their way to the processing system.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Transit {
-    heap: BinaryHeap<ByArrival>,
+    /// `ring[t % HORIZON_MS]` holds the events arriving at `t`, for `t` in
+    /// `cursor..cursor + HORIZON_MS`.
+    ring: Vec<Vec<Event>>,
+    /// Events in the ring.
+    in_ring: usize,
+    /// Every arrival before this instant has been delivered.
+    cursor: TimeMs,
+    /// Events arriving at or after `cursor + HORIZON_MS` when pushed.
+    far: BinaryHeap<ByArrival>,
+}
+
+impl Default for Transit {
+    fn default() -> Self {
+        Self {
+            ring: vec![Vec::new(); HORIZON_MS],
+            in_ring: 0,
+            cursor: 0,
+            far: BinaryHeap::new(),
+        }
+    }
+}
+
+#[inline]
+fn slot(t: TimeMs) -> usize {
+    // `rem_euclid` keeps it in range for any `t`; the ring size is a power of two.
+    t.rem_euclid(HORIZON_MS as TimeMs) as usize
 }
 
 impl Transit {
+    /// Adds an event. One arriving before the cursor (impossible for generated
+    /// and validated replayed events, whose arrival is never before their event
+    /// time) is delivered with the next drain rather than lost.
     pub(crate) fn push(&mut self, event: Event) {
-        self.heap.push(ByArrival(event));
+        let t = event.arrival_time_ms.max(self.cursor);
+        if t - self.cursor < HORIZON_MS as TimeMs {
+            self.ring[slot(t)].push(event);
+            self.in_ring += 1;
+        } else {
+            self.far.push(ByArrival(event));
+        }
     }
 
-    /// The next event to arrive, if it arrives at or before `until`.
-    #[inline]
-    pub(crate) fn pop_until(&mut self, until: TimeMs) -> Option<Event> {
-        if self.heap.peek()?.0.arrival_time_ms <= until {
-            self.heap.pop().map(|e| e.0)
-        } else {
-            None
+    /// Moves every event arriving at or before `until` into `out`, in
+    /// (arrival time, id) order.
+    pub(crate) fn drain_until(&mut self, until: TimeMs, out: &mut Vec<Event>) {
+        while self.cursor <= until {
+            if self.in_ring == 0 {
+                // Nothing near: jump to the next far arrival (or past `until`).
+                let next_far = self.far.peek().map_or(TimeMs::MAX, |e| e.0.arrival_time_ms);
+                if next_far > until {
+                    self.cursor = until + 1;
+                    return;
+                }
+                self.cursor = self.cursor.max(next_far);
+            }
+            let t = self.cursor;
+            let bucket = &mut self.ring[slot(t)];
+            while self.far.peek().is_some_and(|e| e.0.arrival_time_ms <= t) {
+                if let Some(ByArrival(e)) = self.far.pop() {
+                    bucket.push(e);
+                    self.in_ring += 1;
+                }
+            }
+            if !bucket.is_empty() {
+                if !bucket.is_sorted_by_key(|e| e.id) {
+                    bucket.sort_unstable_by_key(|e| e.id);
+                }
+                self.in_ring -= bucket.len();
+                out.append(bucket);
+            }
+            self.cursor = t + 1;
         }
     }
 
     /// Arrival time of the next event to arrive.
     pub(crate) fn next_arrival(&self) -> Option<TimeMs> {
-        self.heap.peek().map(|e| e.0.arrival_time_ms)
+        let far = self.far.peek().map(|e| e.0.arrival_time_ms);
+        if self.in_ring == 0 {
+            return far;
+        }
+        let near = (self.cursor..self.cursor + HORIZON_MS as TimeMs)
+            .find(|&t| !self.ring[slot(t)].is_empty());
+        match (near, far) {
+            (Some(n), Some(f)) => Some(n.min(f)),
+            (n, f) => n.or(f),
+        }
     }
 
     /// Events in transit.
     pub(crate) fn len(&self) -> u64 {
-        self.heap.len() as u64
+        (self.in_ring + self.far.len()) as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: u64, arrival: TimeMs) -> Event {
+        Event {
+            id,
+            event_time_ms: 0,
+            arrival_time_ms: arrival,
+            entity: 0,
+            detail: 0,
+            amount_cents: 0,
+        }
+    }
+
+    /// Near, far and same-millisecond arrivals leave in (arrival, id) order,
+    /// exactly as a single heap would deliver them.
+    #[test]
+    fn drains_in_arrival_then_id_order() {
+        let mut t = Transit::default();
+        let arrivals = [5, 3, 10_000, 3, 70_000, 10_000, 4_095, 4_096, 0];
+        for (id, a) in arrivals.iter().enumerate() {
+            t.push(event(id as u64, *a));
+        }
+        // A far event pushed with a lower id than a near one at the same instant.
+        assert_eq!(t.len(), arrivals.len() as u64);
+        assert_eq!(t.next_arrival(), Some(0));
+        let mut out = Vec::new();
+        t.drain_until(9_999, &mut out);
+        let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+        assert_eq!(got, vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]);
+        assert_eq!(t.next_arrival(), Some(10_000));
+        t.push(event(9, 10_000));
+        out.clear();
+        t.drain_until(100_000, &mut out);
+        let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+        assert_eq!(got, vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]);
+        assert_eq!(t.len(), 0);
+        assert_eq!(t.next_arrival(), None);
     }
 }
