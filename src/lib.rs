@@ -1,25 +1,32 @@
-//! Batch × Stream Lab: the Yew web app (a thin shell over `bslab-engine`).
+//! Batch × Stream Lab: the Yew web app, a thin shell over `bslab-engine`.
+//!
+//! The engine simulates; this crate only drives it from animation frames and
+//! draws what it reports. Layout:
+//!
+//! - [`app`]: the root component (state, simulation cell, frame loop, layout);
+//! - [`state`]: the UI state and its typed actions (`impl Reducible`);
+//! - [`runner`], [`driver`], [`frame_loop`]: stepping the simulation under a frame budget;
+//! - [`fields`]: every engine parameter by its dotted path, read/write/validate;
+//! - [`share`]: the share link (config + seed in the URL hash);
+//! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
+//! - [`components`], [`charts`]: one small component per file; SVG charts;
+//! - [`i18n`], [`format`]: every visible string in English and Português (Brasil).
 //!
 //! The components live in this library so that tests (`tests/web.rs`) can mount them;
-//! `src/main.rs` only renders [`App`] into the page body.
+//! `src/main.rs` only installs the panic hook and renders [`App`] into the page body.
 
-use yew::prelude::*;
+pub mod app;
+pub mod browser;
+pub mod charts;
+pub mod components;
+pub mod driver;
+pub mod fields;
+pub mod format;
+pub mod frame_loop;
+pub mod i18n;
+pub mod keyboard;
+pub mod runner;
+pub mod share;
+pub mod state;
 
-/// Root component of the page.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! {
-        <main class="app">
-            <header class="app-header">
-                <h1>{ "Batch × Stream Lab" }</h1>
-                <p class="engine-version">
-                    { "engine v" }
-                    <span data-testid="engine-version">{ bslab_engine::VERSION }</span>
-                </p>
-            </header>
-            <p class="placeholder">
-                { "The same events, two pipelines: a scheduled batch job and a streaming job, side by side." }
-            </p>
-        </main>
-    }
-}
+pub use app::App;

@@ -1,0 +1,181 @@
+//! The root component: owns the UI state (a reducer), the running simulation
+//! (a cell beside it, never inside the reducer) and the frame loop, and lays
+//! out the page: header, parameter panel, the Batch | Streaming panels, the
+//! run summary and the comparison charts.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use bslab_engine::ExperimentConfig;
+use yew::prelude::*;
+
+use crate::charts::panel::ChartsPanel;
+use crate::components::concepts::ConceptsPanel;
+use crate::components::header::Header;
+use crate::components::notice::{NoticeBar, RestartPrompt};
+use crate::components::params::ParamPanel;
+use crate::components::pipeline::PipelinePanel;
+use crate::components::summary::Summary;
+use crate::driver::{step_once, Drive, Driver, RunnerCell};
+use crate::frame_loop::FrameLoop;
+use crate::i18n::Key;
+use crate::runner::Runner;
+use crate::state::{self, Action, AppState, Notice, ShareStatus};
+use crate::{browser, keyboard, share};
+
+/// Root component of the page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let boot = state::boot(
+            &browser::location_hash(),
+            browser::stored_config().as_deref(),
+        );
+        AppState::new(browser::initial_lang(), boot)
+    });
+    let dispatch = state.dispatcher();
+    let runner: RunnerCell = use_mut_ref(|| None);
+    let drive = use_memo((), |_| Cell::new(Drive::default()));
+    drive.set(Drive {
+        playing: state.playing,
+        speed: state.speed,
+    });
+    let frames = {
+        let (runner, drive, dispatch) = (runner.clone(), drive.clone(), dispatch.clone());
+        use_memo((), move |_| {
+            let driver = Driver::new(runner, drive, dispatch);
+            FrameLoop::new(move |ts| driver.tick(ts))
+        })
+    };
+
+    // (Re)build the simulation whenever a new run is requested.
+    {
+        let (runner, dispatch, frames) = (runner.clone(), dispatch.clone(), frames.clone());
+        use_effect_with(state.run.clone(), move |run| {
+            let built = Runner::new((*run.config).clone(), run.catch_up_to);
+            let snapshot = match built {
+                Ok(mut r) => {
+                    let s = r.snapshot();
+                    if let Ok(mut cell) = runner.try_borrow_mut() {
+                        *cell = Some(r);
+                    }
+                    Some(s)
+                }
+                Err(e) => {
+                    dispatch.dispatch(Action::Notify(Notice {
+                        key: Key::NoticeBadConfig,
+                        detail: Some(e.to_string()),
+                    }));
+                    None
+                }
+            };
+            if let Some(s) = snapshot {
+                dispatch.dispatch(Action::Frame(Rc::new(s)));
+            }
+            frames.wake();
+        });
+    }
+    // Frames are needed while playing or re-simulating, and once more after a pause
+    // (the report is computed when time stops).
+    {
+        let needs_frame = state.animating()
+            || state.view.as_ref().is_some_and(|v| {
+                v.report
+                    .as_ref()
+                    .is_none_or(|r| r.report.t_ms != v.live.t_ms)
+            });
+        let frames = frames.clone();
+        use_effect(move || {
+            if needs_frame {
+                frames.wake();
+            }
+        });
+    }
+    // Persistence: the address bar always holds the experiment; so does localStorage.
+    use_effect_with(state.config.clone(), |config| {
+        browser::store_config(config);
+        browser::replace_hash(&share::encode_hash(config, 0));
+    });
+    use_effect_with(state.lang, |lang| browser::store_lang(*lang));
+    // Keyboard shortcuts, for the page's lifetime.
+    {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let listener = keyboard::listen(runner, dispatch);
+            move || drop(listener)
+        });
+    }
+
+    let on_step = {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        Callback::from(move |()| step_once(&runner, &dispatch))
+    };
+    let on_share = {
+        let (config, t, dispatch) = (state.config.clone(), state.now_ms(), dispatch.clone());
+        Callback::from(move |()| {
+            let url = browser::share_url(&share::encode_hash(&config, t));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = if browser::copy_text(url.clone()).await {
+                    ShareStatus::Copied(url)
+                } else {
+                    ShareStatus::Failed(url)
+                };
+                dispatch.dispatch(Action::Shared(status));
+            });
+        })
+    };
+    let run_state = match &state.view {
+        None => "loading",
+        Some(v) if v.catching_up.is_some() => "catching-up",
+        Some(v) if v.finished => "finished",
+        Some(_) if state.playing => "playing",
+        Some(_) => "paused",
+    };
+    let settled = !state.animating()
+        && state.view.as_ref().is_some_and(|v| {
+            v.report
+                .as_ref()
+                .is_some_and(|r| r.report.t_ms == v.live.t_ms)
+        });
+    let d = dispatch.to_callback();
+    let on_apply = d.reform(|c: ExperimentConfig| Action::Apply(Rc::new(c)));
+    let lang = state.lang;
+
+    html! {
+        <div class="app" lang={lang.tag()}>
+            <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
+                data-t={state.now_ms().to_string()} />
+            <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
+                seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
+                params_open={state.params_open} dispatch={d.clone()} {on_step} {on_share} />
+            if let Some(n) = &state.notice {
+                <NoticeBar {lang} notice={n.clone()} on_dismiss={d.reform(|_| Action::DismissNotice)} />
+            }
+            if let Some(pending) = &state.pending {
+                <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
+                    on_confirm={d.reform(|_| Action::ConfirmRestart)} on_cancel={d.reform(|_| Action::CancelRestart)} />
+            }
+            <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
+                if state.params_open {
+                    <ParamPanel {lang} config={state.config.clone()} {on_apply} />
+                }
+                <main class="stage">
+                    if let Some(view) = &state.view {
+                        <div class="pipelines">
+                            <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
+                            <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
+                        </div>
+                        <Summary {lang} view={view.clone()} playing={state.playing} />
+                        <ChartsPanel {lang} view={view.clone()} log_scale={state.log_scale}
+                            on_toggle_log={d.reform(|_| Action::ToggleLog)} />
+                    }
+                </main>
+            </div>
+            if state.concepts_open {
+                <ConceptsPanel {lang} on_close={d.reform(|_| Action::ToggleConcepts)} />
+            }
+            <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+//! The only module that talks to browser APIs (storage, URL, language, clock,
+//! clipboard, panic banner). Every function degrades to "nothing" when the API
+//! is missing (natively, or a locked-down browser): no unwrap, no panic.
+
+use bslab_engine::ExperimentConfig;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+
+const CONFIG_KEY: &str = "bslab.config";
+const LANG_KEY: &str = "bslab.lang";
+
+/// The browser window (`None` natively, where browser APIs do not exist).
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Milliseconds from a monotonic clock (`performance.now()`), 0 when unavailable.
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The URL hash (`#c=…`), empty when none.
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The full URL of the page.
+pub fn location_href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's URL without its hash, followed by `hash`: the share link.
+pub fn share_url(hash: &str) -> String {
+    let href = location_href();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{hash}")
+}
+
+/// Replaces the URL hash without reloading nor adding a history entry.
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The saved config JSON, if any.
+pub fn stored_config() -> Option<String> {
+    storage()?.get_item(CONFIG_KEY).ok().flatten()
+}
+
+/// Saves the config (last experiment, restored on the next visit).
+pub fn store_config(config: &ExperimentConfig) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(config)) {
+        let _ = s.set_item(CONFIG_KEY, &json);
+    }
+}
+
+/// The saved language, else the browser's (`navigator.language`), else English.
+pub fn initial_lang() -> Lang {
+    if let Some(tag) = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) {
+        return Lang::from_tag(&tag);
+    }
+    window()
+        .and_then(|w| w.navigator().language())
+        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+}
+
+/// Saves the language and sets `<html lang>` (screen readers pronounce accordingly).
+pub fn store_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.tag());
+    }
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Copies `text` to the clipboard; `false` if the browser refused.
+pub async fn copy_text(text: String) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Installs the panic hook: the console message (console_error_panic_hook) plus a
+/// visible banner with a "copy details" button, instead of a silently frozen page.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_error_banner(&info.to_string());
+    }));
+}
+
+/// Shows the error banner (plain DOM: Yew may be unusable after a panic).
+pub fn show_error_banner(details: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("bslab-error-banner").is_some() {
+        return;
+    }
+    let lang = initial_lang();
+    let Ok(banner) = doc.create_element("div") else {
+        return;
+    };
+    banner.set_id("bslab-error-banner");
+    banner.set_class_name("error-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "error-banner");
+    let title = doc.create_element("strong").ok();
+    let pre = doc.create_element("pre").ok();
+    let button = doc.create_element("button").ok();
+    if let (Some(title), Some(pre), Some(button)) = (title, pre, button) {
+        title.set_text_content(Some(lang.t(crate::i18n::Key::ErrorTitle)));
+        pre.set_id("bslab-error-details");
+        pre.set_text_content(Some(&format!("{details}\n{}", location_href())));
+        button.set_text_content(Some(lang.t(crate::i18n::Key::CopyDetails)));
+        let _ = button.set_attribute(
+            "onclick",
+            "navigator.clipboard.writeText(document.getElementById('bslab-error-details').textContent)",
+        );
+        let _ = banner.append_child(&title);
+        let _ = banner.append_child(&button);
+        let _ = banner.append_child(&pre);
+    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
+}
+
+/// The tag name of an event's target, upper case (`INPUT`), to leave typing alone.
+pub fn target_tag(event: &web_sys::Event) -> String {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.tag_name())
+        .unwrap_or_default()
+}

@@ -1,0 +1,154 @@
+//! Chart series built from the engine's samples and report: a pure mapping,
+//! the numbers are the engine's.
+
+use bslab_engine::{PipelineSample, Sample};
+
+use super::{Marker, Series, BATCH, BATCH_DASH, INPUT, STREAMING};
+use crate::i18n::{Key, Lang};
+use crate::runner::WindowPoint;
+
+/// Which pipeline a series belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pipe {
+    /// Batch.
+    Batch,
+    /// Streaming.
+    Streaming,
+}
+
+impl Pipe {
+    fn pick(self, s: &Sample) -> &PipelineSample {
+        match self {
+            Pipe::Batch => &s.batch,
+            Pipe::Streaming => &s.streaming,
+        }
+    }
+
+    fn style(self, name: String, width: f64, points: Vec<(f64, Option<f64>)>) -> Series {
+        let (color, dash, marker) = match self {
+            Pipe::Batch => (BATCH, BATCH_DASH, Marker::Square),
+            Pipe::Streaming => (STREAMING, None, Marker::Circle),
+        };
+        Series {
+            name,
+            color,
+            dash,
+            width,
+            marker,
+            points,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Pipe::Batch => Key::Batch,
+            Pipe::Streaming => Key::Streaming,
+        })
+    }
+}
+
+const BOTH: [Pipe; 2] = [Pipe::Batch, Pipe::Streaming];
+
+fn per_pipe(
+    samples: &[Sample],
+    lang: Lang,
+    f: impl Fn(&PipelineSample) -> Option<f64>,
+) -> Vec<Series> {
+    BOTH.iter()
+        .map(|&p| {
+            let pts = samples
+                .iter()
+                .map(|s| (s.t_ms as f64, f(p.pick(s))))
+                .collect();
+            p.style(p.name(lang).to_string(), 3.0, pts)
+        })
+        .collect()
+}
+
+/// Result latency p50 (thick) and p99 (thin) per pipeline.
+pub fn latency(samples: &[Sample], lang: Lang) -> Vec<Series> {
+    let mut out = Vec::new();
+    for p in BOTH {
+        let p50 = samples
+            .iter()
+            .map(|s| (s.t_ms as f64, p.pick(s).latency_p50_ms.map(|v| v as f64)))
+            .collect();
+        let p99 = samples
+            .iter()
+            .map(|s| (s.t_ms as f64, p.pick(s).latency_p99_ms.map(|v| v as f64)))
+            .collect();
+        out.push(p.style(format!("{} p50", p.name(lang)), 3.5, p50));
+        out.push(p.style(format!("{} p99", p.name(lang)), 1.5, p99));
+    }
+    out
+}
+
+/// Throughput per pipeline and the arrival rate.
+pub fn throughput(samples: &[Sample], lang: Lang) -> Vec<Series> {
+    let rest = samples.get(1..).unwrap_or_default();
+    let mut out = vec![Series {
+        name: lang.t(Key::ArrivalRate).to_string(),
+        color: INPUT,
+        dash: Some("2 4"),
+        width: 2.0,
+        marker: Marker::None,
+        points: rest
+            .iter()
+            .map(|s| (s.t_ms as f64, Some(s.arrival_rate_eps)))
+            .collect(),
+    }];
+    out.extend(per_pipe(rest, lang, |p| Some(p.throughput_eps)));
+    out
+}
+
+/// Backlog (waiting events) per pipeline.
+pub fn backlog(samples: &[Sample], lang: Lang) -> Vec<Series> {
+    per_pipe(samples, lang, |p| Some(p.waiting as f64))
+}
+
+/// Freshness (staleness) per pipeline, in ms.
+pub fn freshness(samples: &[Sample], lang: Lang) -> Vec<Series> {
+    per_pipe(samples, lang, |p| Some(p.freshness_ms as f64))
+}
+
+/// Provisioned (thick) and busy (thin) worker-seconds per pipeline.
+pub fn cost(samples: &[Sample], lang: Lang) -> Vec<Series> {
+    let mut out = Vec::new();
+    let (paid, busy) = match lang {
+        Lang::En => ("paid", "busy"),
+        Lang::Pt => ("pago", "ocupado"),
+    };
+    for p in BOTH {
+        let prov = samples
+            .iter()
+            .map(|s| (s.t_ms as f64, Some(p.pick(s).provisioned_worker_s)))
+            .collect();
+        let used = samples
+            .iter()
+            .map(|s| (s.t_ms as f64, Some(p.pick(s).busy_worker_s)))
+            .collect();
+        out.push(p.style(format!("{} {paid}", p.name(lang)), 3.5, prov));
+        out.push(p.style(format!("{} {busy}", p.name(lang)), 1.5, used));
+    }
+    out
+}
+
+/// Completeness per finished window: % of the true count published, per pipeline.
+pub fn completeness(windows: &[WindowPoint], lang: Lang) -> Vec<Series> {
+    let pct = |n: u64, truth: u64| (truth > 0).then(|| 100.0 * n as f64 / truth as f64);
+    BOTH.iter()
+        .map(|&p| {
+            let pts = windows
+                .iter()
+                .map(|w| {
+                    let n = match p {
+                        Pipe::Batch => w.batch,
+                        Pipe::Streaming => w.streaming,
+                    };
+                    (w.start_ms as f64, pct(n, w.truth))
+                })
+                .collect();
+            p.style(p.name(lang).to_string(), 3.0, pts)
+        })
+        .collect()
+}

@@ -1,0 +1,33 @@
+//! A chart legend: each series' line style, marker and name.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::line::marker;
+use super::Series;
+
+/// Properties of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The series to name.
+    pub series: Rc<Vec<Series>>,
+}
+
+/// Chart legend.
+#[function_component(Legend)]
+pub fn legend(p: &LegendProps) -> Html {
+    html! {
+        <ul class="legend">
+            { for p.series.iter().map(|s| html! {
+                <li>
+                    <svg viewBox="0 0 40 14" width="40" height="14" aria-hidden="true">
+                        <line x1="1" x2="39" y1="7" y2="7" stroke={s.color} stroke-width={s.width.to_string()} stroke-dasharray={s.dash.unwrap_or("none")} />
+                        { marker(s.marker, 20.0, 7.0, s.color) }
+                    </svg>
+                    { &s.name }
+                </li>
+            }) }
+        </ul>
+    }
+}

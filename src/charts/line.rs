@@ -1,0 +1,204 @@
+//! A line chart in SVG: title, "what am I seeing?", axes with units, legend with
+//! line style and marker, and a hover read-out of every series at the cursor.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::scale::Scale;
+use super::{Marker, Series, Unit};
+use crate::format;
+use crate::i18n::{Key, Lang};
+
+const W: f64 = 560.0;
+const H: f64 = 250.0;
+const LEFT: f64 = 78.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 46.0;
+
+/// Properties of [`LineChart`].
+#[derive(Properties, PartialEq)]
+pub struct LineChartProps {
+    /// `data-testid` of the chart.
+    pub testid: &'static str,
+    /// Language.
+    pub lang: Lang,
+    /// Title key.
+    pub title: Key,
+    /// Explanation key.
+    pub what: Key,
+    /// Y axis label key.
+    pub y_label: Key,
+    /// X axis label key.
+    pub x_label: Key,
+    /// Value format.
+    pub unit: Unit,
+    /// The lines.
+    pub series: Rc<Vec<Series>>,
+    /// X range end, in ms (the experiment's duration: all charts share the time axis).
+    pub x_max: f64,
+    /// Log y scale.
+    #[prop_or_default]
+    pub log_y: bool,
+    /// Extra controls in the header (the log-scale switch).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Formats a value of `unit`.
+pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Duration => format::duration(v.round() as i64),
+        Unit::Count => format::count(v.max(0.0).round() as u64, lang),
+        Unit::Rate => format::number(v, if v < 10.0 { 1 } else { 0 }, lang),
+        Unit::Percent => format!("{} %", format::number(v, 0, lang)),
+        Unit::WorkerSeconds => format::number(v, 0, lang),
+    }
+}
+
+fn x_pos(x: f64, x_max: f64) -> f64 {
+    LEFT + (x / x_max.max(1.0)).clamp(0.0, 1.0) * (W - LEFT - RIGHT)
+}
+
+fn y_pos(y: f64, s: &Scale) -> f64 {
+    H - BOTTOM - s.pos(y) * (H - TOP - BOTTOM)
+}
+
+fn path_of(series: &Series, x_max: f64, s: &Scale) -> String {
+    let mut d = String::with_capacity(series.points.len() * 16);
+    let mut pen_down = false;
+    for (x, y) in &series.points {
+        match y {
+            Some(y) => {
+                let cmd = if pen_down { 'L' } else { 'M' };
+                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(*y, s)));
+                pen_down = true;
+            }
+            None => pen_down = false,
+        }
+    }
+    d
+}
+
+/// One marker shape centred at (x, y).
+pub fn marker(m: Marker, x: f64, y: f64, color: &'static str) -> Html {
+    match m {
+        Marker::None => html! {},
+        Marker::Square => html! {
+            <rect x={format!("{:.1}", x - 4.5)} y={format!("{:.1}", y - 4.5)} width="9" height="9" fill={color} stroke="#000" stroke-width="0.8" />
+        },
+        Marker::Circle => html! {
+            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5" fill={color} stroke="#000" stroke-width="0.8" />
+        },
+    }
+}
+
+fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
+    let pts: Vec<_> = series
+        .points
+        .iter()
+        .filter_map(|(x, y)| y.map(|y| (*x, y)))
+        .collect();
+    let every = (pts.len() / 10).max(1);
+    pts.iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == every / 2)
+        .map(|(_, (x, y))| marker(series.marker, x_pos(*x, x_max), y_pos(*y, s), series.color))
+        .collect()
+}
+
+/// Line chart component.
+#[function_component(LineChart)]
+pub fn line_chart(p: &LineChartProps) -> Html {
+    let hover = use_state(|| None::<f64>);
+    let lang = p.lang;
+    let scale = Scale::fit(
+        p.series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|(_, y)| *y)),
+        p.log_y,
+    );
+    let onmousemove = {
+        let hover = hover.clone();
+        Callback::from(move |e: MouseEvent| {
+            let width = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map_or(0.0, |el| f64::from(el.client_width()));
+            if width > 0.0 {
+                let ux = f64::from(e.offset_x()) / width * W;
+                hover.set(Some(((ux - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0)));
+            }
+        })
+    };
+    let onmouseleave = {
+        let hover = hover.clone();
+        Callback::from(move |_| hover.set(None))
+    };
+    let empty = p
+        .series
+        .iter()
+        .all(|s| s.points.iter().all(|(_, y)| y.is_none()));
+    let y_ticks = scale.ticks().into_iter().map(|v| {
+        let y = y_pos(v, &scale);
+        html! { <g>
+            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
+            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ fmt_value(v, p.unit, lang) }</text>
+        </g> }
+    });
+    let x_ticks = (0..=4).map(|i| {
+        let v = p.x_max * f64::from(i) / 4.0;
+        let x = x_pos(v, p.x_max);
+        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 20.0).to_string()} text-anchor="middle" class="tick">{ format::time_tick(v, p.x_max) }</text> }
+    });
+    let readout = hover.map(|f| readout(p, f * p.x_max));
+    let cursor = hover.map(|f| {
+        let x = x_pos(f * p.x_max, p.x_max);
+        html! { <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="cursor" /> }
+    });
+    let title = lang.t(p.title);
+    html! {
+        <figure class="chart" data-testid={p.testid}>
+            <figcaption>
+                <h3>{ title }</h3>
+                { p.children.clone() }
+            </figcaption>
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} {onmousemove} {onmouseleave}>
+                { for y_ticks }
+                { for x_ticks }
+                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+                <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ lang.t(p.x_label) }</text>
+                <text transform={format!("translate(16 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">{ lang.t(p.y_label) }{ if p.log_y { " (log)" } else { "" } }</text>
+                { for p.series.iter().map(|s| html! {
+                    <g>
+                        <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()} stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
+                        { markers(s, p.x_max, &scale) }
+                    </g>
+                }) }
+                { cursor.unwrap_or_default() }
+                if empty { <text x={(W / 2.0).to_string()} y={(H / 2.0).to_string()} text-anchor="middle" class="empty">{ lang.t(Key::NoDataYet) }</text> }
+            </svg>
+            <super::legend::Legend series={p.series.clone()} />
+            <p class="readout" aria-live="off">{ readout.unwrap_or_else(|| "\u{a0}".to_string()) }</p>
+            <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
+        </figure>
+    }
+}
+
+fn readout(p: &LineChartProps, x: f64) -> String {
+    let mut parts = vec![format!("t = {}", format::duration(x.round() as i64))];
+    for s in p.series.iter() {
+        let nearest = s
+            .points
+            .iter()
+            .min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()));
+        if let Some((_, y)) = nearest {
+            let v = y.map_or("—".to_string(), |y| fmt_value(y, p.unit, p.lang));
+            parts.push(format!("{}: {v}", s.name));
+        }
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,66 @@
+//! The comparison charts, both pipelines on the same axes, under the two panels.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::data;
+use super::line::LineChart;
+use super::Unit;
+use crate::i18n::{Key, Lang};
+use crate::runner::Snapshot;
+
+/// Properties of [`ChartsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ChartsPanelProps {
+    /// Language.
+    pub lang: Lang,
+    /// The current picture.
+    pub view: Rc<Snapshot>,
+    /// Latency on a log scale.
+    pub log_scale: bool,
+    /// Toggle the log scale.
+    pub on_toggle_log: Callback<()>,
+}
+
+/// Six charts: latency, throughput, backlog, freshness, completeness, cost.
+#[function_component(ChartsPanel)]
+pub fn charts_panel(p: &ChartsPanelProps) -> Html {
+    let lang = p.lang;
+    let samples = p.view.samples.clone();
+    let series = use_memo((samples, lang), |(s, lang)| {
+        (
+            Rc::new(data::latency(s, *lang)),
+            Rc::new(data::throughput(s, *lang)),
+            Rc::new(data::backlog(s, *lang)),
+            Rc::new(data::freshness(s, *lang)),
+            Rc::new(data::cost(s, *lang)),
+        )
+    });
+    let windows = p
+        .view
+        .report
+        .as_ref()
+        .map(|r| r.windows.clone())
+        .unwrap_or_default();
+    let complete = use_memo((windows, lang), |(w, lang)| {
+        Rc::new(data::completeness(w, *lang))
+    });
+    let x_max = p.view.duration_ms as f64;
+    let toggle = p.on_toggle_log.reform(|_: Event| ());
+    html! {
+        <section class="charts" aria-label="charts">
+            <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_y={p.log_scale}>
+                <label class="log-toggle">
+                    <input type="checkbox" data-testid="log-scale" checked={p.log_scale} onchange={toggle} />
+                    { lang.t(Key::LogScale) }
+                </label>
+            </LineChart>
+            <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} />
+            <LineChart testid="chart-backlog" {lang} title={Key::ChartBacklog} what={Key::ChartBacklogWhat} y_label={Key::AxisEvents} x_label={Key::AxisTime} unit={Unit::Count} series={series.2.clone()} {x_max} />
+            <LineChart testid="chart-freshness" {lang} title={Key::ChartFreshness} what={Key::ChartFreshnessWhat} y_label={Key::AxisFreshness} x_label={Key::AxisTime} unit={Unit::Duration} series={series.3.clone()} {x_max} />
+            <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} />
+            <LineChart testid="chart-cost" {lang} title={Key::ChartCost} what={Key::ChartCostWhat} y_label={Key::AxisWorkerSeconds} x_label={Key::AxisTime} unit={Unit::WorkerSeconds} series={series.4.clone()} {x_max} />
+        </section>
+    }
+}

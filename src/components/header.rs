@@ -1,0 +1,195 @@
+//! The header: preset picker, play/pause, step, reset, speed, simulated clock,
+//! seed, language, concepts, parameters and share; under it, the preset's lesson.
+
+use std::rc::Rc;
+
+use bslab_engine::presets;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::{Key, Lang};
+use crate::runner::{Snapshot, SPEEDS};
+use crate::state::{Action, ShareStatus};
+
+/// Properties of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Language.
+    pub lang: Lang,
+    /// Selected preset name (`None`: edited).
+    pub preset: Option<&'static str>,
+    /// Running.
+    pub playing: bool,
+    /// Speed index.
+    pub speed: usize,
+    /// Seed of the applied config.
+    pub seed: u64,
+    /// Current picture (clock).
+    pub view: Option<Rc<Snapshot>>,
+    /// Share result.
+    pub share: ShareStatus,
+    /// The parameter panel is shown.
+    pub params_open: bool,
+    /// Actions up.
+    pub dispatch: Callback<Action>,
+    /// Step button.
+    pub on_step: Callback<()>,
+    /// Copy link button.
+    pub on_share: Callback<()>,
+}
+
+fn select_value(e: &Event) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+}
+
+/// Name of speed `i` in `lang`: `1×`, `10×`, `1 min/s`, …, `max`.
+pub fn speed_name(i: usize, lang: Lang) -> String {
+    match SPEEDS.get(i).copied().flatten() {
+        None => lang.t(Key::SpeedMax).to_string(),
+        Some(x) if x < 60.0 => format!("{}×", format::number(x, 0, lang)),
+        Some(x) => format!("{}/s", format::duration_short((x * 1_000.0) as i64, lang)),
+    }
+}
+
+fn clock(p: &HeaderProps) -> Html {
+    let lang = p.lang;
+    let (t, dur) = p
+        .view
+        .as_ref()
+        .map_or((0, 1), |v| (v.live.t_ms, v.duration_ms));
+    let status = p.view.as_ref().and_then(|v| {
+        if let Some(progress) = v.catching_up {
+            Some(
+                html! { <span class="clock-status" data-testid="catching-up">
+                    { lang.t(Key::CatchingUp) }{ format!(" {:.0} %", progress * 100.0) }
+                </span> },
+            )
+        } else if let Some(x) = v.limited_to {
+            Some(
+                html! { <span class="clock-status" data-testid="speed-limited">
+                    { lang.t(Key::SpeedLimited) }{ format!(" ≈ {}×", format::number(x, 0, lang)) }
+                </span> },
+            )
+        } else if v.finished {
+            Some(html! { <span class="clock-status done">{ lang.t(Key::Finished) }</span> })
+        } else {
+            None
+        }
+    });
+    html! {
+        <div class="clock" role="group" aria-label={lang.t(Key::Clock)}>
+            <span class="clock-label">{ lang.t(Key::Clock) }</span>
+            <span class="clock-time">
+                <span data-testid="clock" class="clock-value">{ format::clock(t) }</span>
+                <span class="clock-of">{ " / " }{ format::clock(dur) }</span>
+            </span>
+            <progress max="1" value={(t as f64 / dur.max(1) as f64).to_string()} aria-hidden="true" />
+            { status.unwrap_or_default() }
+        </div>
+    }
+}
+
+fn share_box(p: &HeaderProps) -> Html {
+    let lang = p.lang;
+    let (key, url) = match &p.share {
+        ShareStatus::Idle => return html! {},
+        ShareStatus::Copied(url) => (Key::ShareCopied, url),
+        ShareStatus::Failed(url) => (Key::ShareCopyFailed, url),
+    };
+    html! {
+        <div class="share-box" role="status">
+            <span>{ lang.t(key) }</span>
+            <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
+                aria-label={lang.t(Key::Share)} onfocus={Callback::from(|e: FocusEvent| {
+                    if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        i.select();
+                    }
+                })} />
+        </div>
+    }
+}
+
+/// Page header.
+#[function_component(Header)]
+pub fn header(p: &HeaderProps) -> Html {
+    let lang = p.lang;
+    let d = p.dispatch.clone();
+    let on_preset = d.reform(|e: Event| Action::LoadPreset(select_value(&e).unwrap_or_default()));
+    let on_speed = d.reform(|e: Event| {
+        Action::SetSpeed(select_value(&e).and_then(|v| v.parse().ok()).unwrap_or(0))
+    });
+    let all = presets::all();
+    let lesson = p
+        .preset
+        .and_then(|name| all.iter().find(|pr| pr.name == name))
+        .map(|pr| {
+            if lang == Lang::Pt {
+                pr.lesson_pt
+            } else {
+                pr.lesson_en
+            }
+        });
+    html! {
+        <header class="app-header">
+            <div class="header-row">
+                <div class="brand">
+                    <h1>{ "Batch × Stream Lab" }</h1>
+                    <span class="engine-version">{ "engine v" }<span data-testid="engine-version">{ bslab_engine::VERSION }</span></span>
+                </div>
+                <label class="control preset">
+                    <span>{ lang.t(Key::Preset) }</span>
+                    <select data-testid="preset" onchange={on_preset}>
+                        if p.preset.is_none() { <option value="" selected=true disabled=true>{ lang.t(Key::Edited) }</option> }
+                        { for all.iter().map(|pr| html! {
+                            <option value={pr.name} selected={p.preset == Some(pr.name)}>
+                                { if lang == Lang::Pt { pr.title_pt } else { pr.title_en } }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <div class="transport" role="group" aria-label={lang.t(Key::Transport)}>
+                    <button data-testid="play" class="primary play" onclick={d.reform(|_| Action::TogglePlay)}
+                        aria-pressed={p.playing.to_string()} aria-keyshortcuts="Space">
+                        <span aria-hidden="true">{ if p.playing { "❚❚ " } else { "▶ " } }</span>
+                        { lang.t(if p.playing { Key::Pause } else { Key::Play }) }
+                    </button>
+                    <button data-testid="step" onclick={p.on_step.reform(|_| ())} aria-keyshortcuts="ArrowRight">
+                        <span aria-hidden="true">{ "▶| " }</span>{ lang.t(Key::Step) }
+                    </button>
+                    <button data-testid="reset" onclick={d.reform(|_| Action::Reset)} aria-keyshortcuts="R">
+                        <span aria-hidden="true">{ "↺ " }</span>{ lang.t(Key::Reset) }
+                    </button>
+                    <label class="control speed">
+                        <span>{ lang.t(Key::Speed) }</span>
+                        <select data-testid="speed" onchange={on_speed}>
+                            { for (0..SPEEDS.len()).map(|i| html! {
+                                <option value={i.to_string()} selected={i == p.speed}>{ speed_name(i, lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+                { clock(p) }
+                <span class="seed">{ lang.t(Key::Seed) }{ " " }<code data-testid="seed">{ p.seed }</code></span>
+                <div class="header-tools">
+                    <button data-testid="lang" onclick={d.reform(move |_| Action::SetLang(lang.other()))}
+                        lang={lang.other().tag()} title={lang.t(Key::Language)}>
+                        { lang.other().t(Key::LanguageName) }
+                    </button>
+                    <button data-testid="params-toggle" aria-pressed={p.params_open.to_string()}
+                        onclick={d.reform(|_| Action::ToggleParams)}>{ lang.t(Key::Parameters) }</button>
+                    <button data-testid="concepts" onclick={d.reform(|_| Action::ToggleConcepts)}>{ lang.t(Key::Concepts) }</button>
+                    <button data-testid="share" onclick={p.on_share.reform(|_| ())}>
+                        { lang.t(Key::Share) }
+                    </button>
+                </div>
+            </div>
+            { share_box(p) }
+            if let Some(text) = lesson {
+                <p class="lesson" data-testid="lesson">{ text }</p>
+            }
+        </header>
+    }
+}

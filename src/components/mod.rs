@@ -1,0 +1,11 @@
+//! One small component per file.
+
+pub mod concepts;
+pub mod dashboard;
+pub mod diagram;
+pub mod field;
+pub mod header;
+pub mod notice;
+pub mod params;
+pub mod pipeline;
+pub mod summary;

@@ -1,0 +1,74 @@
+//! Visible notices: why the defaults are shown (a damaged link or saved value),
+//! and the inline "restart to apply?" prompt for changes a fork cannot apply.
+
+use std::rc::Rc;
+
+use bslab_engine::ExperimentConfig;
+use yew::prelude::*;
+
+use crate::fields::{self, FieldId};
+use crate::i18n::{Key, Lang};
+use crate::state::Notice;
+
+/// Properties of [`NoticeBar`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    /// Language.
+    pub lang: Lang,
+    /// What to say.
+    pub notice: Notice,
+    /// The dismiss button.
+    pub on_dismiss: Callback<()>,
+}
+
+/// A dismissable notice.
+#[function_component(NoticeBar)]
+pub fn notice_bar(p: &NoticeProps) -> Html {
+    let lang = p.lang;
+    html! {
+        <div class="notice" role="status" data-testid="notice">
+            <span class="notice-text">{ "⚠ " }{ lang.t(p.notice.key) }</span>
+            if let Some(detail) = &p.notice.detail {
+                <code class="notice-detail">{ detail }</code>
+            }
+            <button onclick={p.on_dismiss.reform(|_| ())}>{ lang.t(Key::Dismiss) }</button>
+        </div>
+    }
+}
+
+/// Properties of [`RestartPrompt`].
+#[derive(Properties, PartialEq)]
+pub struct RestartProps {
+    /// Language.
+    pub lang: Lang,
+    /// The applied experiment.
+    pub current: Rc<ExperimentConfig>,
+    /// The change waiting for a restart.
+    pub pending: Rc<ExperimentConfig>,
+    /// Restart with the change.
+    pub on_confirm: Callback<()>,
+    /// Keep the current run.
+    pub on_cancel: Callback<()>,
+}
+
+/// "This change needs a restart from t = 0: restart now?"
+#[function_component(RestartPrompt)]
+pub fn restart_prompt(p: &RestartProps) -> Html {
+    let lang = p.lang;
+    let changes: Vec<String> = [FieldId::Seed, FieldId::Duration, FieldId::SampleEvery]
+        .into_iter()
+        .filter_map(|id| {
+            let (old, new) = (fields::get(&p.current, id)?, fields::get(&p.pending, id)?);
+            (old != new).then(|| format!("{}: {old} → {new}", lang.field(id).0))
+        })
+        .collect();
+    html! {
+        <div class="notice restart" role="alertdialog" aria-labelledby="restart-text" data-testid="restart-prompt">
+            <span id="restart-text" class="notice-text">
+                { lang.t(Key::RestartNeeded) }{ " " }<strong>{ changes.join(", ") }</strong>
+            </span>
+            <button class="primary" data-testid="restart-confirm" onclick={p.on_confirm.reform(|_| ())}>{ lang.t(Key::RestartConfirm) }</button>
+            <button data-testid="restart-cancel" onclick={p.on_cancel.reform(|_| ())}>{ lang.t(Key::RestartCancel) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,121 @@
+//! Drives the [`Runner`] from animation frames: each frame advances simulated
+//! time by `speed × wall time since the last frame`, but never spends more than
+//! [`STEP_BUDGET_MS`] of wall time stepping, so a frame stays under 16 ms at
+//! every speed. When the budget runs out, the snapshot says so (`limited_to`,
+//! `catching_up`) and the page shows it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::UseReducerDispatcher;
+
+use crate::browser;
+use crate::runner::{Runner, SPEEDS};
+use crate::state::{Action, AppState};
+
+/// Wall-clock budget for stepping the simulation in one frame, in ms.
+pub const STEP_BUDGET_MS: f64 = 8.0;
+/// While playing, the report (summary, completeness chart) is refreshed this often, in wall ms.
+pub const REPORT_EVERY_MS: f64 = 1_500.0;
+/// Longest wall-clock gap credited to one frame (a background tab must not jump ahead), in ms.
+const MAX_FRAME_GAP_MS: f64 = 100.0;
+
+/// What the user asked for, updated by every render of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Drive {
+    /// Simulated time is running.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+}
+
+/// The simulation cell shared by the page, the frame loop and the keyboard.
+pub type RunnerCell = Rc<RefCell<Option<Runner>>>;
+
+/// State of the frame loop between frames.
+pub struct Driver {
+    runner: RunnerCell,
+    drive: Rc<Cell<Drive>>,
+    dispatch: UseReducerDispatcher<AppState>,
+    last_frame: Cell<Option<f64>>,
+    last_report: Cell<f64>,
+}
+
+impl Driver {
+    /// A driver of `runner`, reading `drive` and reporting frames to `dispatch`.
+    pub fn new(
+        runner: RunnerCell,
+        drive: Rc<Cell<Drive>>,
+        dispatch: UseReducerDispatcher<AppState>,
+    ) -> Self {
+        Self {
+            runner,
+            drive,
+            dispatch,
+            last_frame: Cell::new(None),
+            last_report: Cell::new(f64::NEG_INFINITY),
+        }
+    }
+
+    /// One animation frame at `ts` (ms); returns whether another frame is needed.
+    pub fn tick(&self, ts: f64) -> bool {
+        let start = browser::now_ms();
+        let drive = self.drive.get();
+        let dt = self
+            .last_frame
+            .replace(Some(ts))
+            .map_or(1000.0 / 60.0, |last| {
+                (ts - last).clamp(0.0, MAX_FRAME_GAP_MS)
+            });
+        let Ok(mut cell) = self.runner.try_borrow_mut() else {
+            return true;
+        };
+        let Some(runner) = cell.as_mut() else {
+            self.last_frame.set(None);
+            return false;
+        };
+        let before = runner.now();
+        let speed = SPEEDS.get(drive.speed).copied().flatten();
+        let wanted = match (drive.playing, speed) {
+            (false, _) => before,
+            (true, Some(x)) => before.saturating_add((x * dt).round() as i64),
+            (true, None) => i64::MAX,
+        };
+        let deadline = start + STEP_BUDGET_MS;
+        let reached = runner.advance(wanted, || browser::now_ms() > deadline);
+        let catching = runner.catching_up();
+        let more = catching || (drive.playing && !runner.finished());
+        if !more || ts - self.last_report.get() >= REPORT_EVERY_MS {
+            runner.refresh_report();
+            self.last_report.set(ts);
+        }
+        let mut snapshot = runner.snapshot();
+        if drive.playing && !reached && !catching && speed.is_some() && dt > 0.0 {
+            snapshot.limited_to = Some((runner.now() - before) as f64 / dt);
+        }
+        drop(cell);
+        self.dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
+        if !more {
+            self.last_frame.set(None);
+        }
+        more
+    }
+}
+
+/// The Step button and the → key: pause, then advance to the next thing that happens.
+pub fn step_once(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>) {
+    dispatch.dispatch(Action::Pause);
+    let snapshot = {
+        let Ok(mut cell) = runner.try_borrow_mut() else {
+            return;
+        };
+        let Some(runner) = cell.as_mut() else { return };
+        if runner.catching_up() {
+            return;
+        }
+        runner.step();
+        runner.refresh_report();
+        runner.snapshot()
+    };
+    dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
+}

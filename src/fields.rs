@@ -1,0 +1,663 @@
+//! Every editable parameter of an experiment, addressed by the engine's dotted
+//! field path (`batch.interval_ms`). Reading and writing a field is a pure
+//! function of the config; whether a value is allowed is *only* decided by
+//! [`ExperimentConfig::validate`] (the allowed range shown in the UI is the
+//! engine's own text, obtained by probing it with an impossible value).
+
+use bslab_engine::{
+    Burst, DailyProfile, ExperimentConfig, FieldError, OutputMode, ScenarioConfig, ServiceTime,
+    StreamingMode,
+};
+
+/// One editable parameter. Paths follow the engine's validation paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    /// `seed`
+    Seed,
+    /// `duration_ms`
+    Duration,
+    /// `sample_every_ms`
+    SampleEvery,
+    /// `scenario.categories`
+    Categories,
+    /// `scenario.mean_amount_cents`
+    MeanAmount,
+    /// `scenario.posts`
+    Posts,
+    /// `scenario.zipf_exponent`
+    Zipf,
+    /// `scenario.cards`
+    Cards,
+    /// `scenario.alert_threshold`
+    AlertThreshold,
+    /// `scenario.bursts_per_hour`
+    FraudBurstsPerHour,
+    /// `scenario.burst_transactions`
+    FraudBurstTransactions,
+    /// `scenario.burst_duration_ms`
+    FraudBurstDuration,
+    /// `workload.rate_eps`
+    Rate,
+    /// `workload.daily_profile` (choice)
+    Profile,
+    /// `workload.daily_profile.amplitude`
+    Amplitude,
+    /// `workload.daily_profile.peak_hour`
+    PeakHour,
+    /// `workload.bursts[i].start_ms`
+    BurstStart(usize),
+    /// `workload.bursts[i].duration_ms`
+    BurstDuration(usize),
+    /// `workload.bursts[i].multiplier`
+    BurstMultiplier(usize),
+    /// `delay.mean_ms`
+    DelayMean,
+    /// `delay.jitter_ms`
+    DelayJitter,
+    /// `delay.late_fraction`
+    LateFraction,
+    /// `delay.late_mean_ms`
+    LateMean,
+    /// `window.size_ms`
+    WindowSize,
+    /// `batch.interval_ms`
+    BatchInterval,
+    /// `batch.offset_ms`
+    BatchOffset,
+    /// `batch.startup_ms`
+    BatchStartup,
+    /// `batch.per_event_cost_us`
+    BatchCost,
+    /// `batch.workers`
+    BatchWorkers,
+    /// `streaming.mode` (choice)
+    Mode,
+    /// `streaming.mode.trigger_ms`
+    Trigger,
+    /// `streaming.mode.batch_overhead_ms`
+    Overhead,
+    /// `streaming.mode.per_event_cost_us`
+    StreamCost,
+    /// `streaming.mode.workers`
+    StreamWorkers,
+    /// `streaming.mode.service` (choice)
+    Service,
+    /// `streaming.mode.service_mean_ms`
+    ServiceMean,
+    /// `streaming.watermark_delay_ms`
+    WatermarkDelay,
+    /// `streaming.output_mode` (choice)
+    Output,
+}
+
+/// The groups of the parameter panel, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Seed, duration, sampling, window, scenario payload.
+    Experiment,
+    /// Arrival process.
+    Workload,
+    /// Ingestion delay and late data.
+    Delay,
+    /// Batch pipeline.
+    Batch,
+    /// Streaming pipeline.
+    Streaming,
+}
+
+/// What kind of input a field needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Whole number.
+    Int,
+    /// Decimal number.
+    Float,
+    /// One of a few machine names.
+    Choice(&'static [&'static str]),
+}
+
+/// A value typed by the user could not even be read as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
+impl FieldId {
+    /// The engine's dotted path of the field.
+    pub fn path(self) -> String {
+        let fixed = match self {
+            FieldId::Seed => "seed",
+            FieldId::Duration => "duration_ms",
+            FieldId::SampleEvery => "sample_every_ms",
+            FieldId::Categories => "scenario.categories",
+            FieldId::MeanAmount => "scenario.mean_amount_cents",
+            FieldId::Posts => "scenario.posts",
+            FieldId::Zipf => "scenario.zipf_exponent",
+            FieldId::Cards => "scenario.cards",
+            FieldId::AlertThreshold => "scenario.alert_threshold",
+            FieldId::FraudBurstsPerHour => "scenario.bursts_per_hour",
+            FieldId::FraudBurstTransactions => "scenario.burst_transactions",
+            FieldId::FraudBurstDuration => "scenario.burst_duration_ms",
+            FieldId::Rate => "workload.rate_eps",
+            FieldId::Profile => "workload.daily_profile",
+            FieldId::Amplitude => "workload.daily_profile.amplitude",
+            FieldId::PeakHour => "workload.daily_profile.peak_hour",
+            FieldId::BurstStart(i) => return format!("workload.bursts[{i}].start_ms"),
+            FieldId::BurstDuration(i) => return format!("workload.bursts[{i}].duration_ms"),
+            FieldId::BurstMultiplier(i) => return format!("workload.bursts[{i}].multiplier"),
+            FieldId::DelayMean => "delay.mean_ms",
+            FieldId::DelayJitter => "delay.jitter_ms",
+            FieldId::LateFraction => "delay.late_fraction",
+            FieldId::LateMean => "delay.late_mean_ms",
+            FieldId::WindowSize => "window.size_ms",
+            FieldId::BatchInterval => "batch.interval_ms",
+            FieldId::BatchOffset => "batch.offset_ms",
+            FieldId::BatchStartup => "batch.startup_ms",
+            FieldId::BatchCost => "batch.per_event_cost_us",
+            FieldId::BatchWorkers => "batch.workers",
+            FieldId::Mode => "streaming.mode",
+            FieldId::Trigger => "streaming.mode.trigger_ms",
+            FieldId::Overhead => "streaming.mode.batch_overhead_ms",
+            FieldId::StreamCost => "streaming.mode.per_event_cost_us",
+            FieldId::StreamWorkers => "streaming.mode.workers",
+            FieldId::Service => "streaming.mode.service",
+            FieldId::ServiceMean => "streaming.mode.service_mean_ms",
+            FieldId::WatermarkDelay => "streaming.watermark_delay_ms",
+            FieldId::Output => "streaming.output_mode",
+        };
+        fixed.to_string()
+    }
+
+    /// The kind of input.
+    pub fn kind(self) -> Kind {
+        match self {
+            FieldId::Profile => Kind::Choice(&["flat", "diurnal"]),
+            FieldId::Mode => Kind::Choice(&["micro_batch", "continuous"]),
+            FieldId::Service => Kind::Choice(&["fixed", "exponential"]),
+            FieldId::Output => Kind::Choice(&["append", "update"]),
+            FieldId::Zipf
+            | FieldId::FraudBurstsPerHour
+            | FieldId::Rate
+            | FieldId::Amplitude
+            | FieldId::PeakHour
+            | FieldId::BurstMultiplier(_)
+            | FieldId::DelayMean
+            | FieldId::DelayJitter
+            | FieldId::LateFraction
+            | FieldId::LateMean
+            | FieldId::BatchCost
+            | FieldId::StreamCost
+            | FieldId::ServiceMean => Kind::Float,
+            _ => Kind::Int,
+        }
+    }
+
+    /// Whether the value is a duration in ms (the UI shows it humanised too).
+    pub fn is_ms(self) -> bool {
+        self.path().ends_with("_ms") && self.kind() != Kind::Float
+            || matches!(
+                self,
+                FieldId::DelayMean | FieldId::DelayJitter | FieldId::LateMean
+            )
+    }
+}
+
+/// The fields that apply to `config`, by group (scenario- and mode-specific ones only when they apply).
+pub fn fields_for(config: &ExperimentConfig) -> Vec<(Group, Vec<FieldId>)> {
+    use FieldId::*;
+    let mut experiment = vec![Duration, SampleEvery, WindowSize];
+    experiment.extend(match config.scenario {
+        ScenarioConfig::Sales { .. } => vec![Categories, MeanAmount],
+        ScenarioConfig::Social { .. } => vec![Posts, Zipf],
+        ScenarioConfig::Fraud { .. } => vec![
+            Cards,
+            MeanAmount,
+            AlertThreshold,
+            FraudBurstsPerHour,
+            FraudBurstTransactions,
+            FraudBurstDuration,
+        ],
+    });
+    let mut workload = vec![Rate, Profile];
+    if matches!(config.workload.daily_profile, DailyProfile::Diurnal { .. }) {
+        workload.extend([Amplitude, PeakHour]);
+    }
+    for i in 0..config.workload.bursts.len() {
+        workload.extend([BurstStart(i), BurstDuration(i), BurstMultiplier(i)]);
+    }
+    let mut streaming = vec![Mode];
+    streaming.extend(match config.streaming.mode {
+        StreamingMode::MicroBatch { .. } => vec![Trigger, Overhead, StreamCost, StreamWorkers],
+        StreamingMode::Continuous { .. } => vec![StreamWorkers, Service, ServiceMean],
+    });
+    streaming.extend([WatermarkDelay, Output]);
+    vec![
+        (Group::Experiment, experiment),
+        (Group::Workload, workload),
+        (
+            Group::Delay,
+            vec![DelayMean, DelayJitter, LateFraction, LateMean],
+        ),
+        (
+            Group::Batch,
+            vec![
+                BatchInterval,
+                BatchOffset,
+                BatchStartup,
+                BatchCost,
+                BatchWorkers,
+            ],
+        ),
+        (Group::Streaming, streaming),
+    ]
+}
+
+/// A typed value for a field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    Int(i64),
+    Float(f64),
+    Choice(usize),
+}
+
+/// The current value of a field as text (`None`: the field does not apply to this config).
+pub fn get(config: &ExperimentConfig, id: FieldId) -> Option<String> {
+    read(config, id).map(|v| match v {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => format_float(f),
+        Value::Choice(i) => match id.kind() {
+            Kind::Choice(names) => names.get(i).copied().unwrap_or("").to_string(),
+            _ => String::new(),
+        },
+    })
+}
+
+fn format_float(f: f64) -> String {
+    let text = format!("{f}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// `config` with the field set from `text`; `Err` when `text` is not a number
+/// (or not one of the choices). The result is NOT validated: call `validate`.
+pub fn set(
+    config: &ExperimentConfig,
+    id: FieldId,
+    text: &str,
+) -> Result<ExperimentConfig, NotANumber> {
+    let text = text.trim().replace(',', ".");
+    let value = match id.kind() {
+        Kind::Int => text
+            .parse::<i64>()
+            .or_else(|_| {
+                text.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .map(|f| f as i64)
+                    .ok_or(())
+            })
+            .map(Value::Int)
+            .map_err(|_| NotANumber)?,
+        Kind::Float => {
+            let f = text.parse::<f64>().map_err(|_| NotANumber)?;
+            Value::Float(f)
+        }
+        Kind::Choice(names) => {
+            Value::Choice(names.iter().position(|n| *n == text).ok_or(NotANumber)?)
+        }
+    };
+    write(config.clone(), id, value).ok_or(NotANumber)
+}
+
+/// The field's problem in `config`, if any: the engine's error for that path.
+pub fn problem(config: &ExperimentConfig, id: FieldId) -> Option<FieldError> {
+    let errors = config.validate().err()?;
+    errors.for_field(&id.path()).cloned()
+}
+
+/// The allowed range of a field, in the engine's words (e.g. `1 to 64 categories`).
+pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
+    let probe = match id.kind() {
+        Kind::Int if id == FieldId::Seed => return None,
+        Kind::Int => Value::Int(i64::MIN),
+        Kind::Float => Value::Float(f64::NAN),
+        Kind::Choice(_) => return None,
+    };
+    let probed = write(config.clone(), id, probe)?;
+    problem(&probed, id).map(|e| e.allowed)
+}
+
+fn to_u32(i: i64) -> u32 {
+    u32::try_from(i).unwrap_or(if i < 0 { 0 } else { u32::MAX })
+}
+
+fn read(c: &ExperimentConfig, id: FieldId) -> Option<Value> {
+    use FieldId::*;
+    use ScenarioConfig as S;
+    let int = |i: i64| Some(Value::Int(i));
+    let float = |f: f64| Some(Value::Float(f));
+    match (id, &c.scenario) {
+        (Seed, _) => int(i64::try_from(c.seed).unwrap_or(i64::MAX)),
+        (Duration, _) => int(c.duration_ms),
+        (SampleEvery, _) => int(c.sample_every_ms),
+        (Categories, S::Sales { categories, .. }) => int((*categories).into()),
+        (
+            MeanAmount,
+            S::Sales {
+                mean_amount_cents: m,
+                ..
+            }
+            | S::Fraud {
+                mean_amount_cents: m,
+                ..
+            },
+        ) => int(*m),
+        (Posts, S::Social { posts, .. }) => int((*posts).into()),
+        (Zipf, S::Social { zipf_exponent, .. }) => float(*zipf_exponent),
+        (Cards, S::Fraud { cards, .. }) => int((*cards).into()),
+        (
+            AlertThreshold,
+            S::Fraud {
+                alert_threshold, ..
+            },
+        ) => int((*alert_threshold).into()),
+        (
+            FraudBurstsPerHour,
+            S::Fraud {
+                bursts_per_hour, ..
+            },
+        ) => float(*bursts_per_hour),
+        (
+            FraudBurstTransactions,
+            S::Fraud {
+                burst_transactions, ..
+            },
+        ) => int((*burst_transactions).into()),
+        (
+            FraudBurstDuration,
+            S::Fraud {
+                burst_duration_ms, ..
+            },
+        ) => int(*burst_duration_ms),
+        (Rate, _) => float(c.workload.rate_eps),
+        (Profile, _) => Some(Value::Choice(match c.workload.daily_profile {
+            DailyProfile::Flat => 0,
+            DailyProfile::Diurnal { .. } => 1,
+        })),
+        (Amplitude | PeakHour, _) => match c.workload.daily_profile {
+            DailyProfile::Diurnal {
+                amplitude,
+                peak_hour,
+            } => float(if id == Amplitude {
+                amplitude
+            } else {
+                peak_hour
+            }),
+            DailyProfile::Flat => None,
+        },
+        (BurstStart(i), _) => c.workload.bursts.get(i).and_then(|b| int(b.start_ms)),
+        (BurstDuration(i), _) => c.workload.bursts.get(i).and_then(|b| int(b.duration_ms)),
+        (BurstMultiplier(i), _) => c.workload.bursts.get(i).and_then(|b| float(b.multiplier)),
+        (DelayMean, _) => float(c.delay.mean_ms),
+        (DelayJitter, _) => float(c.delay.jitter_ms),
+        (LateFraction, _) => float(c.delay.late_fraction),
+        (LateMean, _) => float(c.delay.late_mean_ms),
+        (WindowSize, _) => int(c.window.size_ms),
+        (BatchInterval, _) => int(c.batch.interval_ms),
+        (BatchOffset, _) => int(c.batch.offset_ms),
+        (BatchStartup, _) => int(c.batch.startup_ms),
+        (BatchCost, _) => float(c.batch.per_event_cost_us),
+        (BatchWorkers, _) => int(c.batch.workers.into()),
+        (WatermarkDelay, _) => int(c.streaming.watermark_delay_ms),
+        (Output, _) => Some(Value::Choice(match c.streaming.output_mode {
+            OutputMode::Append => 0,
+            OutputMode::Update => 1,
+        })),
+        _ => read_mode(&c.streaming.mode, id),
+    }
+}
+
+fn read_mode(mode: &StreamingMode, id: FieldId) -> Option<Value> {
+    use FieldId::*;
+    match (id, mode) {
+        (Mode, StreamingMode::MicroBatch { .. }) => Some(Value::Choice(0)),
+        (Mode, StreamingMode::Continuous { .. }) => Some(Value::Choice(1)),
+        (Trigger, StreamingMode::MicroBatch { trigger_ms, .. }) => Some(Value::Int(*trigger_ms)),
+        (
+            Overhead,
+            StreamingMode::MicroBatch {
+                batch_overhead_ms, ..
+            },
+        ) => Some(Value::Int(*batch_overhead_ms)),
+        (
+            StreamCost,
+            StreamingMode::MicroBatch {
+                per_event_cost_us, ..
+            },
+        ) => Some(Value::Float(*per_event_cost_us)),
+        (
+            StreamWorkers,
+            StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. },
+        ) => Some(Value::Int((*workers).into())),
+        (Service, StreamingMode::Continuous { service, .. }) => {
+            Some(Value::Choice(match service {
+                ServiceTime::Fixed => 0,
+                ServiceTime::Exponential => 1,
+            }))
+        }
+        (
+            ServiceMean,
+            StreamingMode::Continuous {
+                service_mean_ms, ..
+            },
+        ) => Some(Value::Float(*service_mean_ms)),
+        _ => None,
+    }
+}
+
+fn write(mut c: ExperimentConfig, id: FieldId, v: Value) -> Option<ExperimentConfig> {
+    use FieldId::*;
+    use ScenarioConfig as S;
+    match (id, v, &mut c.scenario) {
+        (Seed, Value::Int(i), _) => c.seed = u64::try_from(i).ok()?,
+        (Duration, Value::Int(i), _) => c.duration_ms = i,
+        (SampleEvery, Value::Int(i), _) => c.sample_every_ms = i,
+        (Categories, Value::Int(i), S::Sales { categories, .. }) => *categories = to_u32(i),
+        (
+            MeanAmount,
+            Value::Int(i),
+            S::Sales {
+                mean_amount_cents: m,
+                ..
+            }
+            | S::Fraud {
+                mean_amount_cents: m,
+                ..
+            },
+        ) => *m = i,
+        (Posts, Value::Int(i), S::Social { posts, .. }) => *posts = to_u32(i),
+        (Zipf, Value::Float(f), S::Social { zipf_exponent, .. }) => *zipf_exponent = f,
+        (Cards, Value::Int(i), S::Fraud { cards, .. }) => *cards = to_u32(i),
+        (
+            AlertThreshold,
+            Value::Int(i),
+            S::Fraud {
+                alert_threshold, ..
+            },
+        ) => *alert_threshold = to_u32(i),
+        (
+            FraudBurstsPerHour,
+            Value::Float(f),
+            S::Fraud {
+                bursts_per_hour, ..
+            },
+        ) => *bursts_per_hour = f,
+        (
+            FraudBurstTransactions,
+            Value::Int(i),
+            S::Fraud {
+                burst_transactions, ..
+            },
+        ) => *burst_transactions = to_u32(i),
+        (
+            FraudBurstDuration,
+            Value::Int(i),
+            S::Fraud {
+                burst_duration_ms, ..
+            },
+        ) => *burst_duration_ms = i,
+        (Rate, Value::Float(f), _) => c.workload.rate_eps = f,
+        (Profile, Value::Choice(0), _) => c.workload.daily_profile = DailyProfile::Flat,
+        (Profile, Value::Choice(_), _) => {
+            if !matches!(c.workload.daily_profile, DailyProfile::Diurnal { .. }) {
+                c.workload.daily_profile = DailyProfile::Diurnal {
+                    amplitude: 0.5,
+                    peak_hour: 20.0,
+                };
+            }
+        }
+        (Amplitude | PeakHour, Value::Float(f), _) => match &mut c.workload.daily_profile {
+            DailyProfile::Diurnal {
+                amplitude,
+                peak_hour,
+            } => {
+                *(if id == Amplitude {
+                    amplitude
+                } else {
+                    peak_hour
+                }) = f
+            }
+            DailyProfile::Flat => return None,
+        },
+        (BurstStart(i) | BurstDuration(i) | BurstMultiplier(i), v, _) => {
+            write_burst(c.workload.bursts.get_mut(i)?, id, v)?
+        }
+        (DelayMean, Value::Float(f), _) => c.delay.mean_ms = f,
+        (DelayJitter, Value::Float(f), _) => c.delay.jitter_ms = f,
+        (LateFraction, Value::Float(f), _) => c.delay.late_fraction = f,
+        (LateMean, Value::Float(f), _) => c.delay.late_mean_ms = f,
+        (WindowSize, Value::Int(i), _) => c.window.size_ms = i,
+        (BatchInterval, Value::Int(i), _) => c.batch.interval_ms = i,
+        (BatchOffset, Value::Int(i), _) => c.batch.offset_ms = i,
+        (BatchStartup, Value::Int(i), _) => c.batch.startup_ms = i,
+        (BatchCost, Value::Float(f), _) => c.batch.per_event_cost_us = f,
+        (BatchWorkers, Value::Int(i), _) => c.batch.workers = to_u32(i),
+        (WatermarkDelay, Value::Int(i), _) => c.streaming.watermark_delay_ms = i,
+        (Output, Value::Choice(i), _) => {
+            c.streaming.output_mode = if i == 0 {
+                OutputMode::Append
+            } else {
+                OutputMode::Update
+            }
+        }
+        _ => write_mode(&mut c.streaming.mode, id, v)?,
+    }
+    Some(c)
+}
+
+fn write_burst(b: &mut Burst, id: FieldId, v: Value) -> Option<()> {
+    match (id, v) {
+        (FieldId::BurstStart(_), Value::Int(i)) => b.start_ms = i,
+        (FieldId::BurstDuration(_), Value::Int(i)) => b.duration_ms = i,
+        (FieldId::BurstMultiplier(_), Value::Float(f)) => b.multiplier = f,
+        _ => return None,
+    }
+    Some(())
+}
+
+fn write_mode(mode: &mut StreamingMode, id: FieldId, v: Value) -> Option<()> {
+    use FieldId::*;
+    match (id, v, mode) {
+        (Mode, Value::Choice(0), m @ StreamingMode::Continuous { .. }) => {
+            *m = StreamingMode::default()
+        }
+        (Mode, Value::Choice(1), m @ StreamingMode::MicroBatch { .. }) => {
+            *m = StreamingMode::Continuous {
+                workers: 2,
+                service: ServiceTime::Exponential,
+                service_mean_ms: 20.0,
+            }
+        }
+        (Mode, Value::Choice(_), _) => {}
+        (Trigger, Value::Int(i), StreamingMode::MicroBatch { trigger_ms, .. }) => *trigger_ms = i,
+        (
+            Overhead,
+            Value::Int(i),
+            StreamingMode::MicroBatch {
+                batch_overhead_ms, ..
+            },
+        ) => *batch_overhead_ms = i,
+        (
+            StreamCost,
+            Value::Float(f),
+            StreamingMode::MicroBatch {
+                per_event_cost_us, ..
+            },
+        ) => *per_event_cost_us = f,
+        (
+            StreamWorkers,
+            Value::Int(i),
+            StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. },
+        ) => *workers = to_u32(i),
+        (Service, Value::Choice(i), StreamingMode::Continuous { service, .. }) => {
+            *service = if i == 0 {
+                ServiceTime::Fixed
+            } else {
+                ServiceTime::Exponential
+            }
+        }
+        (
+            ServiceMean,
+            Value::Float(f),
+            StreamingMode::Continuous {
+                service_mean_ms, ..
+            },
+        ) => *service_mean_ms = f,
+        _ => return None,
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_applicable_field_reads_writes_and_has_a_range() {
+        for preset in bslab_engine::presets::all() {
+            let c = &preset.config;
+            for (_, ids) in fields_for(c) {
+                for id in ids {
+                    let text = get(c, id).unwrap_or_else(|| panic!("{}: {:?}", preset.name, id));
+                    assert_eq!(
+                        set(c, id, &text).as_ref(),
+                        Ok(c),
+                        "{} {:?}",
+                        preset.name,
+                        id
+                    );
+                    if !matches!(id.kind(), Kind::Choice(_)) {
+                        assert!(
+                            allowed(c, id).is_some(),
+                            "{} {:?} has no range",
+                            preset.name,
+                            id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_invalid_value_is_reported_on_its_own_path() {
+        let c = ExperimentConfig::default();
+        let bad = set(&c, FieldId::BatchWorkers, "0").expect("a number");
+        assert_eq!(
+            problem(&bad, FieldId::BatchWorkers).map(|e| e.field),
+            Some("batch.workers".into())
+        );
+        assert_eq!(set(&c, FieldId::Rate, "fast"), Err(NotANumber));
+        assert_eq!(
+            allowed(&c, FieldId::BatchWorkers).as_deref(),
+            Some("1 to 1024 workers")
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Number and time formatting for people (both languages).
+
+use crate::i18n::Lang;
+
+/// A duration of simulated time, short: `350 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`, `1 d 04 h`.
+pub fn duration(ms: i64) -> String {
+    let neg = if ms < 0 { "−" } else { "" };
+    let ms = ms.unsigned_abs();
+    let text = if ms < 1_000 {
+        format!("{ms} ms")
+    } else if ms < 60_000 {
+        format!("{:.1} s", ms as f64 / 1_000.0)
+    } else if ms < 3_600_000 {
+        format!("{} min {:02} s", ms / 60_000, (ms / 1_000) % 60)
+    } else if ms < 86_400_000 {
+        format!("{} h {:02} min", ms / 3_600_000, (ms / 60_000) % 60)
+    } else {
+        format!("{} d {:02} h", ms / 86_400_000, (ms / 3_600_000) % 24)
+    };
+    format!("{neg}{text}")
+}
+
+/// A duration in its largest exact unit: `500 ms`, `30 s`, `5 min`, `2 h`, `7 d`
+/// (falls back to [`duration`] when no unit divides it).
+pub fn duration_short(ms: i64, lang: Lang) -> String {
+    const UNITS: [(i64, &str); 5] = [
+        (86_400_000, "d"),
+        (3_600_000, "h"),
+        (60_000, "min"),
+        (1_000, "s"),
+        (1, "ms"),
+    ];
+    if ms == 0 {
+        return "0".to_string();
+    }
+    for (size, unit) in UNITS {
+        if ms % size == 0 {
+            return format!("{} {unit}", count((ms / size).unsigned_abs(), lang));
+        }
+    }
+    duration(ms)
+}
+
+/// The simulated clock: `02:03:04`, or `1d 02:03:04` after the first day.
+pub fn clock(ms: i64) -> String {
+    let s = ms.max(0) / 1_000;
+    let (d, h, m, s) = (s / 86_400, (s / 3_600) % 24, (s / 60) % 60, s % 60);
+    if d > 0 {
+        format!("{d}d {h:02}:{m:02}:{s:02}")
+    } else {
+        format!("{h:02}:{m:02}:{s:02}")
+    }
+}
+
+/// Axis tick label of a time axis, in the coarsest unit that fits the span.
+pub fn time_tick(ms: f64, span_ms: f64) -> String {
+    if span_ms >= 2.0 * 86_400_000.0 {
+        format!("{:.1} d", ms / 86_400_000.0)
+    } else if span_ms >= 3.0 * 3_600_000.0 {
+        format!("{:.1} h", ms / 3_600_000.0)
+    } else if span_ms >= 3.0 * 60_000.0 {
+        format!("{:.0} min", ms / 60_000.0)
+    } else {
+        format!("{:.0} s", ms / 1_000.0)
+    }
+}
+
+fn group_thousands(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An integer with thousands separators (`12,345` / `12.345`).
+pub fn count(n: u64, lang: Lang) -> String {
+    group_thousands(&n.to_string(), thousands_sep(lang))
+}
+
+fn thousands_sep(lang: Lang) -> char {
+    match lang {
+        Lang::En => ',',
+        Lang::Pt => '.',
+    }
+}
+
+/// A number with `decimals` decimals and the language's separators.
+pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if x < 0.0 && text.chars().any(|c| c != '0' && c != '.') {
+        out.push('−');
+    }
+    out.push_str(&group_thousands(int, thousands_sep(lang)));
+    if !frac.is_empty() {
+        out.push(match lang {
+            Lang::En => '.',
+            Lang::Pt => ',',
+        });
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Money from cents, whole units (`12,345` / `12.345`).
+pub fn money(cents: i64, lang: Lang) -> String {
+    number(cents as f64 / 100.0, 0, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_clock() {
+        assert_eq!(duration(350), "350 ms");
+        assert_eq!(duration(12_345), "12.3 s");
+        assert_eq!(duration(245_000), "4 min 05 s");
+        assert_eq!(duration(2 * 3_600_000 + 180_000), "2 h 03 min");
+        assert_eq!(clock(3_723_000), "01:02:03");
+        assert_eq!(duration_short(604_800_000, Lang::En), "7 d");
+        assert_eq!(duration_short(90_000, Lang::En), "90 s");
+        assert_eq!(duration_short(300_000, Lang::Pt), "5 min");
+        assert_eq!(duration_short(1_500, Lang::En), "1,500 ms");
+        assert_eq!(clock(86_400_000 + 1_000), "1d 00:00:01");
+    }
+
+    #[test]
+    fn numbers_use_the_language_separators() {
+        assert_eq!(count(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(count(1_234_567, Lang::Pt), "1.234.567");
+        assert_eq!(number(1234.5, 1, Lang::Pt), "1.234,5");
+        assert_eq!(number(-0.04, 1, Lang::En), "0.0");
+        assert_eq!(money(123_456, Lang::En), "1,235");
+    }
+}

@@ -1,0 +1,214 @@
+//! Every visible string, in one table per language ([`en`], [`pt`]), addressed by
+//! a typed [`Key`]: a missing translation is a compile error, not a blank label.
+
+pub mod en;
+pub mod pt;
+
+use crate::fields::FieldId;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Português (Brasil).
+    Pt,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as `navigator.language` (`pt-BR` → Portuguese).
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("pt") {
+            Lang::Pt
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag stored and put in `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Pt => "pt-BR",
+        }
+    }
+
+    /// The other language (the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Pt,
+            Lang::Pt => Lang::En,
+        }
+    }
+
+    /// The text of `key`.
+    pub fn t(self, key: Key) -> &'static str {
+        match self {
+            Lang::En => en::text(key),
+            Lang::Pt => pt::text(key),
+        }
+    }
+
+    /// Label and one-sentence help of a parameter.
+    pub fn field(self, id: FieldId) -> (&'static str, &'static str) {
+        match self {
+            Lang::En => en::field(id),
+            Lang::Pt => pt::field(id),
+        }
+    }
+
+    /// A machine word the engine uses (choices, problems, range words) in this language.
+    pub fn word(self, word: &str) -> String {
+        match self {
+            Lang::En => en::word(word).unwrap_or(word).to_string(),
+            Lang::Pt => pt::word(word).map_or_else(|| pt::translate_range(word), str::to_string),
+        }
+    }
+}
+
+/// Every UI string (parameter labels are in [`Lang::field`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Key {
+    Tagline,
+    Preset,
+    Play,
+    Pause,
+    Step,
+    Reset,
+    Speed,
+    SpeedMax,
+    Clock,
+    Seed,
+    Language,
+    Share,
+    ShareCopied,
+    ShareCopyFailed,
+    Concepts,
+    Close,
+    Parameters,
+    GroupExperiment,
+    GroupWorkload,
+    GroupDelay,
+    GroupBatch,
+    GroupStreaming,
+    ForkNote,
+    NotANumber,
+    Allowed,
+    NotApplied,
+    Batch,
+    Streaming,
+    BatchWhat,
+    StreamingWhat,
+    WhatAmISeeing,
+    Source,
+    Transit,
+    Storage,
+    Queue,
+    Workers,
+    Published,
+    DroppedLate,
+    JobRunning,
+    JobIdle,
+    Busy,
+    Idle,
+    NextRun,
+    QueuedRuns,
+    Watermark,
+    OpenWindows,
+    CompleteUpTo,
+    Dashboard,
+    Group,
+    PublishedCol,
+    TruthCol,
+    Events,
+    Amount,
+    Finished,
+    CatchingUp,
+    Digest,
+    DigestNote,
+    DigestPending,
+    Summary,
+    Metric,
+    LatencyP50,
+    LatencyP99,
+    Throughput,
+    Capacity,
+    Unbounded,
+    BacklogMax,
+    FreshnessMean,
+    CostBusy,
+    CostProvisioned,
+    ExactWindows,
+    FraudDetected,
+    FraudTimeToDetect,
+    FraudLost,
+    ChartLatency,
+    ChartLatencyWhat,
+    ChartThroughput,
+    ChartThroughputWhat,
+    ChartBacklog,
+    ChartBacklogWhat,
+    ChartFreshness,
+    ChartFreshnessWhat,
+    ChartCompleteness,
+    ChartCompletenessWhat,
+    ChartCost,
+    ChartCostWhat,
+    AxisTime,
+    AxisLatency,
+    AxisEventsPerSecond,
+    AxisEvents,
+    AxisFreshness,
+    AxisPercent,
+    AxisWorkerSeconds,
+    AxisWindowStart,
+    ArrivalRate,
+    LogScale,
+    NoDataYet,
+    NoticeBadUrl,
+    NoticeBadStorage,
+    Dismiss,
+    ErrorTitle,
+    CopyDetails,
+    KeyboardHelp,
+    ConceptsBatchTitle,
+    ConceptsBatchText,
+    ConceptsBatchExample,
+    ConceptsBatchEfficiency,
+    ConceptsBatchPlanning,
+    ConceptsStreamingTitle,
+    ConceptsStreamingText,
+    ConceptsStreamingExample,
+    ConceptsStreamingLatency,
+    ConceptsStreamingMonitoring,
+    ConceptsStreamingPatterns,
+    ConceptsWatermark,
+    ConceptsHighWatermark,
+    ConceptsSource,
+    NoticeBadConfig,
+    RestartNeeded,
+    RestartConfirm,
+    RestartCancel,
+    Edited,
+    Transport,
+    SpeedLimited,
+    DashboardSales,
+    DashboardSocial,
+    DashboardFraud,
+    DashboardNote,
+    Post,
+    Card,
+    Like,
+    Retweet,
+    Comment,
+    Charts,
+    ParamsUnit,
+    DurationInputHint,
+    ExportSpark,
+    ExportFailed,
+    Paid,
+    BusyWord,
+    LanguageName,
+}

@@ -1,0 +1,93 @@
+//! Presenter keys (what a clicker sends, too): Space play/pause, → / PgDn / `.`
+//! step, R reset, + / − speed. Typing in a field, or pressing a key on a focused
+//! button, keeps its usual meaning.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::UseReducerDispatcher;
+
+use crate::browser;
+use crate::driver::{step_once, RunnerCell};
+use crate::state::{Action, AppState};
+
+/// What a key does, if anything (`tag`: upper-case tag name of the focused element).
+pub fn action_for(key: &str, tag: &str, modifiers: bool) -> Option<KeyAction> {
+    if modifiers || matches!(tag, "INPUT" | "SELECT" | "TEXTAREA") {
+        return None;
+    }
+    let on_control = matches!(tag, "BUTTON" | "SUMMARY" | "A");
+    Some(match key {
+        " " | "Spacebar" if !on_control => KeyAction::TogglePlay,
+        "ArrowRight" | "PageDown" | "." => KeyAction::Step,
+        "r" | "R" => KeyAction::Reset,
+        "+" | "=" => KeyAction::Faster,
+        "-" | "_" => KeyAction::Slower,
+        _ => return None,
+    })
+}
+
+/// A presenter key's effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAction {
+    /// Play or pause.
+    TogglePlay,
+    /// One step.
+    Step,
+    /// Back to t = 0.
+    Reset,
+    /// One speed up.
+    Faster,
+    /// One speed down.
+    Slower,
+}
+
+/// Listens to keydown on the document until the returned listener is dropped.
+pub fn listen(
+    runner: RunnerCell,
+    dispatch: UseReducerDispatcher<AppState>,
+) -> Option<EventListener> {
+    let document = browser::window()?.document()?;
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &document,
+        "keydown",
+        options,
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let modifiers = event.ctrl_key() || event.meta_key() || event.alt_key();
+            let Some(action) = action_for(&event.key(), &browser::target_tag(event), modifiers)
+            else {
+                return;
+            };
+            event.prevent_default();
+            match action {
+                KeyAction::TogglePlay => dispatch.dispatch(Action::TogglePlay),
+                KeyAction::Step => step_once(&runner, &dispatch),
+                KeyAction::Reset => dispatch.dispatch(Action::Reset),
+                KeyAction::Faster => dispatch.dispatch(Action::Faster),
+                KeyAction::Slower => dispatch.dispatch(Action::Slower),
+            }
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_actions_except_while_typing() {
+        assert_eq!(action_for(" ", "BODY", false), Some(KeyAction::TogglePlay));
+        assert_eq!(action_for(" ", "BUTTON", false), None);
+        assert_eq!(
+            action_for("ArrowRight", "BUTTON", false),
+            Some(KeyAction::Step)
+        );
+        assert_eq!(action_for("R", "DIV", false), Some(KeyAction::Reset));
+        assert_eq!(action_for("r", "INPUT", false), None);
+        assert_eq!(action_for("r", "BODY", true), None);
+        assert_eq!(action_for("x", "BODY", false), None);
+    }
+}

@@ -1,0 +1,332 @@
+//! The running experiment: a [`Simulation`] plus what the page needs to drive it
+//! frame by frame (chunked stepping under a wall-clock budget, catching up after
+//! a fork) and the compact [`Snapshot`] the components draw. Pure Rust: the
+//! clock is a parameter (`out_of_time`), never read here; no simulation logic
+//! either, every number comes from the engine.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use bslab_engine::{
+    DashboardRow, ExperimentConfig, Live, PipelineSample, Report, ReportDetail, Sample, SimError,
+    Simulation, TimeMs,
+};
+
+/// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
+pub type Speed = Option<f64>;
+
+/// Playback speeds, slowest first: real time, 10×, 1 simulated minute / hour / 6 hours / day
+/// per second, and the fastest the machine allows.
+pub const SPEEDS: [Speed; 8] = [
+    Some(1.0),
+    Some(10.0),
+    Some(60.0),
+    Some(600.0),
+    Some(3_600.0),
+    Some(21_600.0),
+    Some(86_400.0),
+    None,
+];
+
+/// Index of the speed used when the page opens (10 simulated minutes per second).
+pub const DEFAULT_SPEED: usize = 3;
+
+/// Rows of each dashboard.
+pub const DASHBOARD_ROWS: usize = 6;
+
+/// Most points per chart series: longer series are merged in buckets (see [`downsample`]).
+pub const MAX_POINTS: usize = 360;
+
+/// Per-window completeness: published counts next to the truth, summed over keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowPoint {
+    /// Window start, in ms.
+    pub start_ms: TimeMs,
+    /// Events of the window (truth).
+    pub truth: u64,
+    /// Events in batch's published rows of the window.
+    pub batch: u64,
+    /// Events in streaming's published rows of the window.
+    pub streaming: u64,
+}
+
+/// The report at one instant, with its digest and per-window completeness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportView {
+    /// The report (no detail parts).
+    pub report: Report,
+    /// Its 16-hex fingerprint.
+    pub digest: String,
+    /// Completeness per window (windows that have ended).
+    pub windows: Rc<Vec<WindowPoint>>,
+}
+
+/// What the components draw, taken after each frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Live counters.
+    pub live: Live,
+    /// The experiment's duration, in ms.
+    pub duration_ms: TimeMs,
+    /// Published totals vs truth, per group.
+    pub dashboard: Vec<DashboardRow>,
+    /// The metric time series, at most [`MAX_POINTS`] points (shared until a sample is added).
+    pub samples: Rc<Vec<Sample>>,
+    /// The latest report, if it is up to date with `live.t_ms`, else the previous one.
+    pub report: Option<Rc<ReportView>>,
+    /// Re-simulating towards a fork point or a shared instant: progress in `[0, 1)`.
+    pub catching_up: Option<f64>,
+    /// Playing slower than asked because the frame budget ran out: the speed reached
+    /// (simulated ms per wall ms).
+    pub limited_to: Option<f64>,
+    /// Whether the end of the experiment has been reached.
+    pub finished: bool,
+}
+
+/// A simulation driven by the page.
+pub struct Runner {
+    sim: Simulation,
+    catch_up_to: TimeMs,
+    chunk_ms: TimeMs,
+    samples_len: usize,
+    samples: Rc<Vec<Sample>>,
+    report: Option<Rc<ReportView>>,
+}
+
+impl Runner {
+    /// A new run of `config`, which will first re-simulate up to `catch_up_to` (a fork).
+    pub fn new(config: ExperimentConfig, catch_up_to: TimeMs) -> Result<Self, SimError> {
+        let sim = Simulation::new(config)?;
+        let catch_up_to = catch_up_to.clamp(0, sim.config().duration_ms);
+        Ok(Self {
+            chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
+            sim,
+            catch_up_to,
+            samples_len: usize::MAX,
+            samples: Rc::new(Vec::new()),
+            report: None,
+        })
+    }
+
+    /// Current simulated time, in ms.
+    pub fn now(&self) -> TimeMs {
+        self.sim.now()
+    }
+
+    /// The experiment.
+    pub fn config(&self) -> &ExperimentConfig {
+        self.sim.config()
+    }
+
+    /// Whether the end has been reached.
+    pub fn finished(&self) -> bool {
+        self.sim.is_finished()
+    }
+
+    /// Whether it is still re-simulating up to the fork point.
+    pub fn catching_up(&self) -> bool {
+        self.sim.now() < self.catch_up_to
+    }
+
+    /// Advances towards `wanted_ms` (or the fork point, if later) in chunks, until
+    /// there or until `out_of_time()` says the frame budget is spent; returns whether
+    /// it got there. The chunk size adapts so that one chunk stays well inside a frame.
+    pub fn advance(&mut self, wanted_ms: TimeMs, mut out_of_time: impl FnMut() -> bool) -> bool {
+        let target = wanted_ms
+            .max(self.catch_up_to)
+            .min(self.sim.config().duration_ms);
+        let mut chunks = 0;
+        while self.sim.now() < target {
+            let next = self.sim.now().saturating_add(self.chunk_ms).min(target);
+            // `next` ≥ now: stepping forward cannot fail.
+            let _ = self.sim.step_until(next);
+            chunks += 1;
+            if self.sim.now() < target && out_of_time() {
+                if chunks == 1 && self.chunk_ms > 10 {
+                    self.chunk_ms /= 2;
+                }
+                return false;
+            }
+        }
+        if chunks > 2 && self.chunk_ms < 6 * 3_600_000 {
+            self.chunk_ms *= 2;
+        }
+        true
+    }
+
+    /// One thing: the next arrival, trigger, job start/end or sample (the Step button).
+    pub fn step(&mut self) {
+        if !self.sim.is_finished() {
+            self.sim.step();
+        }
+    }
+
+    /// Whether the report is for the current instant.
+    pub fn report_is_current(&self) -> bool {
+        self.report
+            .as_ref()
+            .is_some_and(|r| r.report.t_ms == self.sim.now())
+    }
+
+    /// Recomputes the report (digest, totals, per-window completeness).
+    pub fn refresh_report(&mut self) {
+        if self.report_is_current() {
+            return;
+        }
+        let detail = ReportDetail {
+            windows: true,
+            ..ReportDetail::default()
+        };
+        let mut report = self.sim.report(detail);
+        let rows = report.windows.take().unwrap_or_default();
+        let digest = report.digest();
+        let now = self.sim.now();
+        let mut points: BTreeMap<TimeMs, WindowPoint> = BTreeMap::new();
+        for row in rows.iter().filter(|r| r.window_end_ms <= now) {
+            let p = points.entry(row.window_start_ms).or_insert(WindowPoint {
+                start_ms: row.window_start_ms,
+                truth: 0,
+                batch: 0,
+                streaming: 0,
+            });
+            p.truth += row.truth.count;
+            p.batch += row.batch.map_or(0, |a| a.count);
+            p.streaming += row.streaming.map_or(0, |a| a.count);
+        }
+        self.report = Some(Rc::new(ReportView {
+            report,
+            digest,
+            windows: Rc::new(points.into_values().collect()),
+        }));
+    }
+
+    /// What the page draws now.
+    pub fn snapshot(&mut self) -> Snapshot {
+        let all = self.sim.samples();
+        if self.samples_len != all.len() {
+            self.samples_len = all.len();
+            self.samples = Rc::new(downsample(all, MAX_POINTS));
+        }
+        let catching_up = self
+            .catching_up()
+            .then(|| self.sim.now() as f64 / (self.catch_up_to.max(1)) as f64);
+        Snapshot {
+            live: self.sim.live(),
+            duration_ms: self.sim.config().duration_ms,
+            dashboard: self.sim.dashboard(DASHBOARD_ROWS),
+            samples: Rc::clone(&self.samples),
+            report: self.report.clone(),
+            catching_up,
+            limited_to: None,
+            finished: self.sim.is_finished(),
+        }
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (n, sum) = values.fold((0u32, 0.0), |(n, s), v| (n + 1, s + v));
+    if n == 0 {
+        0.0
+    } else {
+        sum / f64::from(n)
+    }
+}
+
+fn merge_pipeline(bucket: &[Sample], pick: fn(&Sample) -> &PipelineSample) -> PipelineSample {
+    let last = bucket.last().map(pick).copied().unwrap_or_default();
+    let p50: Vec<f64> = bucket
+        .iter()
+        .filter_map(|s| pick(s).latency_p50_ms.map(|v| v as f64))
+        .collect();
+    PipelineSample {
+        waiting: bucket.iter().map(|s| pick(s).waiting).max().unwrap_or(0),
+        throughput_eps: mean(bucket.iter().map(|s| pick(s).throughput_eps)),
+        freshness_ms: bucket
+            .iter()
+            .map(|s| pick(s).freshness_ms)
+            .max()
+            .unwrap_or(0),
+        latency_p50_ms: (!p50.is_empty()).then(|| mean(p50.into_iter()).round() as u64),
+        latency_p99_ms: bucket.iter().filter_map(|s| pick(s).latency_p99_ms).max(),
+        ..last
+    }
+}
+
+/// At most `max_points` chart points: consecutive samples merged in equal buckets.
+/// Counters (processed, cost) are the bucket's last value, rates its mean, and the
+/// quantities whose peaks matter (backlog, staleness, p99 latency) its maximum, so
+/// that a spike is never smoothed away.
+pub fn downsample(samples: &[Sample], max_points: usize) -> Vec<Sample> {
+    if samples.len() <= max_points.max(1) {
+        return samples.to_vec();
+    }
+    let size = samples.len().div_ceil(max_points.max(1));
+    samples
+        .chunks(size)
+        .map(|bucket| {
+            let last = bucket.last().copied().unwrap_or_default();
+            Sample {
+                arrival_rate_eps: mean(bucket.iter().map(|s| s.arrival_rate_eps)),
+                batch: merge_pipeline(bucket, |s| &s.batch),
+                streaming: merge_pipeline(bucket, |s| &s.streaming),
+                ..last
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fork_catches_up_then_matches_a_straight_run() {
+        let mut config = bslab_engine::presets::all()[0].config.clone();
+        config.duration_ms = 20 * 60_000;
+        let mut fork = Runner::new(config.clone(), 10 * 60_000).expect("valid");
+        assert!(fork.catching_up());
+        let mut calls = 0;
+        assert!(!fork.advance(0, || {
+            calls += 1;
+            calls > 3
+        }));
+        assert!(fork.snapshot().catching_up.is_some());
+        assert!(fork.advance(0, || false));
+        assert_eq!(fork.now(), 10 * 60_000);
+        assert!(!fork.catching_up());
+        fork.advance(i64::MAX, || false);
+        fork.refresh_report();
+        let mut straight = Runner::new(config, 0).expect("valid");
+        straight.advance(i64::MAX, || false);
+        straight.refresh_report();
+        let digest = |r: &mut Runner| r.snapshot().report.map(|v| v.digest.clone());
+        assert_eq!(digest(&mut fork), digest(&mut straight));
+        assert!(straight.snapshot().finished);
+        let windows = straight.snapshot().report.map(|r| r.windows.len());
+        assert_eq!(windows, Some(20));
+    }
+
+    #[test]
+    fn downsampling_keeps_peaks_and_the_last_counters() {
+        let samples: Vec<Sample> = (0..1_000)
+            .map(|i| {
+                let mut s = Sample {
+                    t_ms: i * 1_000,
+                    generated: i as u64,
+                    ..Sample::default()
+                };
+                s.batch.waiting = if i == 500 { 9_999 } else { 1 };
+                s.batch.processed = i as u64;
+                s
+            })
+            .collect();
+        let d = downsample(&samples, 100);
+        assert_eq!(d.len(), 100);
+        assert_eq!(
+            d.last().map(|s| (s.t_ms, s.batch.processed)),
+            Some((999_000, 999))
+        );
+        assert_eq!(d.iter().map(|s| s.batch.waiting).max(), Some(9_999));
+        assert_eq!(downsample(&samples[..50], 100).len(), 50);
+    }
+}

@@ -1,0 +1,411 @@
+//! The UI state: a plain value with `impl Reducible` and a typed [`Action`]:
+//! every change is one named variant in one `match`. The simulation itself is
+//! not in here (it lives in the app's runner cell, see `app.rs`); this is only
+//! what is shown and what the next run must be.
+
+use std::rc::Rc;
+
+use bslab_engine::{presets, ExperimentConfig, TimeMs};
+use yew::Reducible;
+
+use crate::i18n::{Key, Lang};
+use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
+use crate::share::{self, ShareError, Shared};
+
+/// A request to (re)build the simulation: the app's runner effect watches `id`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunRequest {
+    /// Changes on every rebuild.
+    pub id: u64,
+    /// The experiment to run.
+    pub config: Rc<ExperimentConfig>,
+    /// Re-simulate up to this instant first (a fork, or a shared link's instant), in ms.
+    pub catch_up_to: TimeMs,
+}
+
+/// Result of the last "copy link".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareStatus {
+    /// Nothing copied yet.
+    Idle,
+    /// Copied; the link is shown too.
+    Copied(String),
+    /// The clipboard refused; the link is shown to copy by hand.
+    Failed(String),
+}
+
+/// A visible notice at the top of the page, until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened.
+    pub key: Key,
+    /// The engine's words about it (which field was wrong), if any.
+    pub detail: Option<String>,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// The applied experiment.
+    pub config: Rc<ExperimentConfig>,
+    /// The preset it equals, if any.
+    pub preset: Option<&'static str>,
+    /// Whether simulated time is running.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// The current run (rebuilt when `run.id` changes).
+    pub run: RunRequest,
+    /// What the simulation looked like after the last frame.
+    pub view: Option<Rc<Snapshot>>,
+    /// A visible notice (bad URL or storage).
+    pub notice: Option<Notice>,
+    /// A valid change that only takes effect with a restart from t = 0 (asked inline).
+    pub pending: Option<Rc<ExperimentConfig>>,
+    /// Latency chart on a log scale.
+    pub log_scale: bool,
+    /// The concepts side panel is open.
+    pub concepts_open: bool,
+    /// The parameter panel is shown.
+    pub params_open: bool,
+    /// Result of "copy link".
+    pub share: ShareStatus,
+}
+
+/// Every change of the UI state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Switch the language (nothing else changes).
+    SetLang(Lang),
+    /// Play if paused, pause if playing (a finished run restarts from 0).
+    TogglePlay,
+    /// Stop simulated time.
+    Pause,
+    /// Choose a speed (index into [`SPEEDS`]).
+    SetSpeed(usize),
+    /// One speed up.
+    Faster,
+    /// One speed down.
+    Slower,
+    /// Back to t = 0 with the same experiment, paused.
+    Reset,
+    /// Load a built-in preset by name (from t = 0, paused).
+    LoadPreset(String),
+    /// Apply an edited config: fork from the current time, or ask to restart.
+    Apply(Rc<ExperimentConfig>),
+    /// Apply the pending change by restarting from t = 0.
+    ConfirmRestart,
+    /// Forget the pending change.
+    CancelRestart,
+    /// A new picture of the simulation.
+    Frame(Rc<Snapshot>),
+    /// Show a notice.
+    Notify(Notice),
+    /// Hide the notice.
+    DismissNotice,
+    /// Toggle the latency chart's log scale.
+    ToggleLog,
+    /// Open or close the concepts panel.
+    ToggleConcepts,
+    /// Show or hide the parameter panel.
+    ToggleParams,
+    /// Result of "copy link".
+    Shared(ShareStatus),
+}
+
+/// What the page opens with: the experiment, the preset it equals, the instant
+/// to catch up to, and the notice to show when the URL or storage was unreadable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boot {
+    /// The experiment.
+    pub config: ExperimentConfig,
+    /// The preset it equals.
+    pub preset: Option<&'static str>,
+    /// A shared link's instant, in ms (0: start).
+    pub t_ms: TimeMs,
+    /// Why the defaults are shown, if they are shown because of an error.
+    pub notice: Option<Notice>,
+}
+
+/// The preset equal to `config`, if any.
+pub fn preset_of(config: &ExperimentConfig) -> Option<&'static str> {
+    presets::all()
+        .into_iter()
+        .find(|p| &p.config == config)
+        .map(|p| p.name)
+}
+
+/// The first preset (what a fresh visitor sees).
+pub fn default_config() -> (ExperimentConfig, Option<&'static str>) {
+    presets::all()
+        .into_iter()
+        .next()
+        .map_or((ExperimentConfig::default(), None), |p| {
+            (p.config, Some(p.name))
+        })
+}
+
+fn error_detail(e: ShareError) -> Option<String> {
+    match e {
+        ShareError::Encoding => None,
+        ShareError::Config(why) => Some(why),
+    }
+}
+
+/// Decides the opening experiment: the URL's, else the saved one, else the first
+/// preset. A URL or saved value that cannot be read (malformed, tampered, invalid)
+/// gives the defaults plus a visible notice, never an error.
+pub fn boot(hash: &str, stored: Option<&str>) -> Boot {
+    let (fallback, fallback_preset) = default_config();
+    let defaults = |key: Key, detail: Option<String>| Boot {
+        config: fallback.clone(),
+        preset: fallback_preset,
+        t_ms: 0,
+        notice: Some(Notice { key, detail }),
+    };
+    match share::decode_hash(hash) {
+        Some(Ok(Shared { config, t_ms })) => {
+            return Boot {
+                preset: preset_of(&config),
+                t_ms: t_ms.clamp(0, config.duration_ms),
+                config,
+                notice: None,
+            }
+        }
+        Some(Err(e)) => return defaults(Key::NoticeBadUrl, error_detail(e)),
+        None => {}
+    }
+    match stored.map(share::parse_config) {
+        Some(Ok(config)) => Boot {
+            preset: preset_of(&config),
+            config,
+            t_ms: 0,
+            notice: None,
+        },
+        Some(Err(e)) => defaults(Key::NoticeBadStorage, error_detail(e)),
+        None => Boot {
+            config: fallback.clone(),
+            preset: fallback_preset,
+            t_ms: 0,
+            notice: None,
+        },
+    }
+}
+
+/// Whether going from `old` to `new` changes what defines the whole run (seed,
+/// duration, sampling): those are applied by restarting from t = 0, never by a fork.
+pub fn needs_restart(old: &ExperimentConfig, new: &ExperimentConfig) -> bool {
+    old.seed != new.seed
+        || old.duration_ms != new.duration_ms
+        || old.sample_every_ms != new.sample_every_ms
+}
+
+impl AppState {
+    /// A fresh, paused state for `boot`.
+    pub fn new(lang: Lang, boot: Boot) -> Self {
+        let config = Rc::new(boot.config);
+        Self {
+            lang,
+            preset: boot.preset,
+            playing: false,
+            speed: DEFAULT_SPEED,
+            run: RunRequest {
+                id: 0,
+                config: Rc::clone(&config),
+                catch_up_to: boot.t_ms,
+            },
+            config,
+            view: None,
+            notice: boot.notice,
+            pending: None,
+            log_scale: false,
+            concepts_open: false,
+            params_open: true,
+            share: ShareStatus::Idle,
+        }
+    }
+
+    /// Current simulated time, in ms.
+    pub fn now_ms(&self) -> TimeMs {
+        self.view.as_ref().map_or(0, |v| v.live.t_ms)
+    }
+
+    /// Whether the run has reached its end.
+    pub fn finished(&self) -> bool {
+        self.view.as_ref().is_some_and(|v| v.finished)
+    }
+
+    /// Whether the simulation needs animation frames (playing or re-simulating).
+    pub fn animating(&self) -> bool {
+        self.playing || self.view.as_ref().is_none_or(|v| v.catching_up.is_some())
+    }
+
+    fn rebuild(&mut self, catch_up_to: TimeMs) {
+        self.run = RunRequest {
+            id: self.run.id + 1,
+            config: Rc::clone(&self.config),
+            catch_up_to,
+        };
+        self.share = ShareStatus::Idle;
+    }
+
+    fn load(&mut self, config: Rc<ExperimentConfig>) {
+        self.preset = preset_of(&config);
+        self.config = config;
+        self.pending = None;
+        self.playing = false;
+        self.rebuild(0);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::TogglePlay => {
+                if !s.playing && s.finished() {
+                    s.rebuild(0);
+                }
+                s.playing = !s.playing;
+            }
+            Action::Pause => s.playing = false,
+            Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
+            Action::Faster => s.speed = (s.speed + 1).min(SPEEDS.len() - 1),
+            Action::Slower => s.speed = s.speed.saturating_sub(1),
+            Action::Reset => {
+                s.playing = false;
+                s.pending = None;
+                s.rebuild(0);
+            }
+            Action::LoadPreset(name) => match presets::by_name(&name) {
+                Some(p) => s.load(Rc::new(p.config)),
+                None => return self,
+            },
+            Action::Apply(config) => {
+                if config.validate().is_err() || config == s.config {
+                    return self;
+                }
+                if needs_restart(&s.config, &config) && s.now_ms() > 0 {
+                    s.pending = Some(config);
+                } else {
+                    let t = s.now_ms().min(config.duration_ms);
+                    s.preset = preset_of(&config);
+                    s.config = config;
+                    s.pending = None;
+                    s.rebuild(t);
+                }
+            }
+            Action::ConfirmRestart => match s.pending.take() {
+                Some(config) => {
+                    let playing = s.playing;
+                    s.load(config);
+                    s.playing = playing;
+                }
+                None => return self,
+            },
+            Action::CancelRestart => s.pending = None,
+            Action::Frame(view) => {
+                if view.finished {
+                    s.playing = false;
+                }
+                s.view = Some(view);
+            }
+            Action::Notify(notice) => s.notice = Some(notice),
+            Action::DismissNotice => s.notice = None,
+            Action::ToggleLog => s.log_scale = !s.log_scale,
+            Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
+            Action::ToggleParams => s.params_open = !s.params_open,
+            Action::Shared(status) => s.share = status,
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(s: AppState, a: Action) -> AppState {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    fn fresh() -> AppState {
+        AppState::new(Lang::En, boot("", None))
+    }
+
+    #[test]
+    fn language_switch_keeps_everything_else() {
+        let mut s = fresh();
+        s.playing = true;
+        s.speed = 5;
+        let after = reduce(s.clone(), Action::SetLang(Lang::Pt));
+        assert_eq!(after.lang, Lang::Pt);
+        assert_eq!(
+            AppState {
+                lang: Lang::En,
+                ..after
+            },
+            s
+        );
+    }
+
+    #[test]
+    fn bad_url_or_storage_falls_back_with_a_notice() {
+        let b = boot("#c=@@@", None);
+        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadUrl));
+        assert_eq!(b.config, default_config().0);
+        let b = boot("", Some("{not json"));
+        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadStorage));
+        let preset = &presets::all()[2];
+        let b = boot(&share::encode_hash(&preset.config, 90_000), Some("{bad"));
+        assert_eq!(b.config, preset.config);
+        assert_eq!(
+            (b.preset, b.t_ms, b.notice),
+            (Some(preset.name), 90_000, None)
+        );
+    }
+
+    #[test]
+    fn an_invalid_config_is_never_applied() {
+        let s = fresh();
+        let mut bad = (*s.config).clone();
+        bad.batch.workers = 0;
+        let after = reduce(s.clone(), Action::Apply(Rc::new(bad)));
+        assert_eq!(after, s);
+    }
+
+    #[test]
+    fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
+        let mut s = fresh();
+        let view = {
+            let mut r = crate::runner::Runner::new((*s.config).clone(), 0).expect("valid");
+            r.advance(60_000, || false);
+            Rc::new(r.snapshot())
+        };
+        s = reduce(s, Action::Frame(view));
+        let mut more_workers = (*s.config).clone();
+        more_workers.batch.workers += 1;
+        let forked = reduce(s.clone(), Action::Apply(Rc::new(more_workers.clone())));
+        assert_eq!(*forked.config, more_workers);
+        assert_eq!(forked.run.catch_up_to, 60_000);
+        assert_eq!(forked.run.id, s.run.id + 1);
+
+        let mut new_seed = (*s.config).clone();
+        new_seed.seed += 1;
+        let asked = reduce(s.clone(), Action::Apply(Rc::new(new_seed.clone())));
+        assert_eq!(asked.config, s.config);
+        assert_eq!(asked.pending.as_deref(), Some(&new_seed));
+        let restarted = reduce(asked.clone(), Action::ConfirmRestart);
+        assert_eq!(*restarted.config, new_seed);
+        assert_eq!(restarted.run.catch_up_to, 0);
+        assert_eq!(restarted.pending, None);
+        let cancelled = reduce(asked, Action::CancelRestart);
+        assert_eq!(cancelled.config, s.config);
+        assert_eq!(cancelled.pending, None);
+    }
+}

@@ -1,0 +1,108 @@
+// Shared helpers of the end-to-end tests: launch Debian's Chromium (no browser download)
+// with a fresh profile, open pages that record every problem, drive the app.
+// The tests run against BSLAB_BASE_URL (scripts/test.sh serves the release build there).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BSLAB_BASE_URL;
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(REPO_ROOT, 'screenshots');
+
+// Same flags as webdriver.json (the Rust browser tests): no sandbox, no GPU, no network chatter.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Launches Chromium with a fresh, throw-away profile (no cache, no storage from an earlier
+ * run). Returns { context, close }.
+ */
+export async function launch({ viewport = { width: 1366, height: 768 }, locale = 'en-US' } = {}) {
+  assert.ok(BASE_URL, 'set BSLAB_BASE_URL to the served app, e.g. http://127.0.0.1:8080/');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'bslab-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.BSLAB_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--lang=${locale}`],
+    locale,
+    viewport,
+  });
+  const origin = new URL(BASE_URL).origin;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page that records console errors, page errors and requests that leave 127.0.0.1. */
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], externalRequests: [], failedRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    const local = url.hostname === '127.0.0.1';
+    const inline = ['data:', 'blob:', 'about:'].includes(url.protocol);
+    if (!local && !inline) problems.externalRequests.push(req.url());
+  });
+  page.on('requestfailed', (req) => problems.failedRequests.push(req.url()));
+  return { page, problems };
+}
+
+/** Asserts that a page recorded no problem. */
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(problems.externalRequests, [], 'requests to anything but 127.0.0.1');
+  assert.deepEqual(problems.failedRequests, [], 'failed requests');
+}
+
+/** Opens the app at `hash` (e.g. '#c=…') and waits until it has rendered both panels. */
+export async function gotoApp(page, hash = '') {
+  const response = await page.goto(new URL(hash, BASE_URL).href, { waitUntil: 'load' });
+  assert.equal(response?.status(), 200);
+  await page.getByTestId('panel-streaming').waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** The speed option index of "max" (the last one). */
+export async function setMaxSpeed(page) {
+  const speed = page.getByTestId('speed');
+  const last = await speed.locator('option').count();
+  await speed.selectOption({ index: last - 1 });
+}
+
+/** Waits until the run is finished (the play button is back and the clock equals the duration). */
+export async function waitFinished(page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=run-state]')?.dataset.state === 'finished',
+    null,
+    { timeout },
+  );
+}
+
+/** Waits until the report of the current instant is shown (after a pause, a catch-up...). */
+export async function waitSettled(page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=run-state]')?.dataset.settled === 'true',
+    null,
+    { timeout },
+  );
+}
