@@ -52,7 +52,8 @@ pub struct MicroBatchInfo {
     pub dropped_groups: u64,
     /// Watermark used by this batch, in ms (Spark's `eventTime.watermark`).
     pub watermark_ms: TimeMs,
-    /// Window rows published by this batch.
+    /// Window rows published by this batch: rows the query outputs (fraud: only
+    /// alerts), as many as Spark's `foreachBatch` receives.
     pub emitted_rows: u64,
 }
 
