@@ -174,7 +174,11 @@ impl MicroBatch {
             for (&start, w) in self.state.iter_mut() {
                 let keys = w.take_dirty();
                 if !keys.is_empty() {
-                    emitted_rows += keys.len() as u64;
+                    // Rows the query outputs (fraud: only alerts), as Spark counts them.
+                    emitted_rows += keys
+                        .iter()
+                        .filter(|&&k| self.scenario.passes(w.aggs[k as usize].count))
+                        .count() as u64;
                     updated.push((start, keys, w.clone()));
                 }
             }
@@ -188,7 +192,12 @@ impl MicroBatch {
             OutputMode::Append => {
                 emitted_rows += closed
                     .iter()
-                    .map(|(_, w)| w.aggs.iter().filter(|a| a.count > 0).count() as u64)
+                    .map(|(_, w)| {
+                        w.aggs
+                            .iter()
+                            .filter(|a| a.count > 0 && self.scenario.passes(a.count))
+                            .count() as u64
+                    })
                     .sum::<u64>();
                 closed
             }
