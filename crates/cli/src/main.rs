@@ -5,6 +5,7 @@
 //! errors are one line on stderr with exit code 2.
 
 mod duration;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,9 @@ enum Command {
     },
     /// List the built-in presets.
     Presets,
+    /// Export the experiment for Apache Spark: events (one file per micro-batch),
+    /// batch_job.py, streaming_job.py, expected.json and a README.
+    Export(export::ExportArgs),
     /// Print a preset's config as JSON (a starting point to edit).
     Config {
         /// Preset name (see `bslab presets`).
@@ -124,6 +128,10 @@ fn execute(command: Command) -> Result<String, String> {
                 })
                 .to_json())
         }
+        Command::Export(args) => export::run(
+            load_config(args.config.clone(), args.preset.clone())?,
+            &args,
+        ),
         Command::Presets => Ok(presets::all()
             .iter()
             .map(|p| format!("{:<24} {}", p.name, p.title_en))

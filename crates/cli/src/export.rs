@@ -1,0 +1,134 @@
+//! `bslab export`: the experiment as a bundle for real Apache Spark (events per
+//! micro-batch, PySpark jobs, expected results, README), written to a directory
+//! or, with `--zip`, to one `.zip` file (the app's download).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use bslab_engine::ExperimentConfig;
+use clap::Args;
+
+/// Arguments of `bslab export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// Experiment config (JSON); see `bslab config --preset NAME`.
+    #[arg(long, conflicts_with = "preset")]
+    pub config: Option<PathBuf>,
+    /// Export a built-in preset instead of a config file.
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// Override the duration (ms, or with a unit: 90s, 15m, 2h, 1d).
+    #[arg(long, value_parser = crate::duration::parse_ms)]
+    pub duration: Option<i64>,
+    /// Override the seed.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Directory to write the bundle to (created; must be empty unless --force).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Write into an existing non-empty directory (its `events/` is replaced).
+    #[arg(long)]
+    pub force: bool,
+    /// Write one .zip file at --out instead of a directory (what the app downloads).
+    #[arg(long)]
+    pub zip: bool,
+}
+
+/// Exports `config` as `args` say; returns the one-line summary.
+pub fn run(mut config: ExperimentConfig, args: &ExportArgs) -> Result<String, String> {
+    if let Some(d) = args.duration {
+        config.duration_ms = d;
+    }
+    if let Some(s) = args.seed {
+        config.seed = s;
+    }
+    check_target(&args.out, args.force, args.zip)?;
+    let bundle = bslab_spark::bundle(&config).map_err(|e| e.to_string())?;
+    let summary = bundle.summary;
+    let what = format!(
+        "{} events of scenario {} in {} micro-batch files (CSV and JSON Lines)",
+        summary.events, summary.scenario, summary.micro_batches
+    );
+    if args.zip {
+        let bytes = bslab_spark::zip_bundle(&bundle, &bslab_spark::bundle_name(&config))
+            .map_err(|e| e.to_string())?;
+        fs::write(&args.out, &bytes).map_err(|e| io_error(&args.out, &e))?;
+        return Ok(format!(
+            "exported {what}: {} ({} bytes)",
+            args.out.display(),
+            bytes.len()
+        ));
+    }
+    write_dir(&bundle, &args.out)?;
+    Ok(format!(
+        "exported {what} to {} ({} bytes); run: spark-submit {}",
+        args.out.display(),
+        bundle.total_bytes(),
+        args.out.join("streaming_job.py").display()
+    ))
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> String {
+    format!("{}: {e}", path.display())
+}
+
+/// Refuses to overwrite anything without `--force`.
+fn check_target(out: &Path, force: bool, zip: bool) -> Result<(), String> {
+    if zip {
+        if out.is_dir() {
+            return Err(format!(
+                "{}: is a directory (--zip writes a file)",
+                out.display()
+            ));
+        }
+        if out.exists() && !force {
+            return Err(format!(
+                "{}: already exists (use --force to overwrite)",
+                out.display()
+            ));
+        }
+        return Ok(());
+    }
+    if out.exists() && !out.is_dir() {
+        return Err(format!("{}: exists and is not a directory", out.display()));
+    }
+    let non_empty = out.is_dir()
+        && fs::read_dir(out)
+            .map_err(|e| io_error(out, &e))?
+            .next()
+            .is_some();
+    if non_empty && !force {
+        return Err(format!(
+            "{}: directory is not empty (use --force to write into it)",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes every file; event file k gets modification time `base + k` s, so
+/// Spark's file source (which orders by modification time) replays them in order.
+fn write_dir(bundle: &bslab_spark::Bundle, out: &Path) -> Result<(), String> {
+    let events = out.join("events");
+    if events.exists() {
+        fs::remove_dir_all(&events).map_err(|e| io_error(&events, &e))?;
+    }
+    // In the recent past, 1 s apart (as Spark's own tests and the probes do).
+    let base = SystemTime::now() - Duration::from_secs(bundle.summary.micro_batches + 60);
+    for file in &bundle.files {
+        let path = out.join(&file.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        }
+        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, &e))?;
+        if let Some(k) = file.micro_batch {
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(base + Duration::from_secs(k)))
+                .map_err(|e| io_error(&path, &e))?;
+        }
+    }
+    Ok(())
+}

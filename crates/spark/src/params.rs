@@ -1,0 +1,49 @@
+//! The parameters of the PySpark jobs: one JSON object in each job's `PARAMS`
+//! header, so each job is one self-contained file (`spark-submit` ships it to a
+//! cluster as is) and no Python is generated as text.
+
+use bslab_engine::{ExperimentConfig, OutputMode};
+use serde_json::{json, Value};
+
+use crate::columns::Spec;
+use crate::drain::Drained;
+use crate::BUNDLE_FORMAT;
+
+/// The jobs' parameters (documented in `docs/spark.md`).
+pub(crate) fn job_params(
+    config: &ExperimentConfig,
+    spec: &Spec,
+    trigger_ms: i64,
+    drained: &Drained,
+) -> Value {
+    let b = &config.batch;
+    // Runs that started later than scheduled (the previous run overran): their data
+    // cut-off is their actual start. Usually none.
+    let delayed: Vec<Value> = drained
+        .report
+        .batch_runs
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.start_ms != r.due_ms)
+        .map(|r| json!([r.period_start_ms / b.interval_ms, r.start_ms]))
+        .collect();
+    json!({
+        "format": BUNDLE_FORMAT,
+        "scenario": drained.report.scenario,
+        "columns": spec.columns.iter().map(|c| json!([c.0, c.1.name()])).collect::<Vec<_>>(),
+        "key_columns": spec.keys,
+        "amount_column": spec.amount,
+        "count_above": spec.count_above,
+        "window_ms": config.window.size_ms,
+        "watermark_delay_ms": config.streaming.watermark_delay_ms,
+        "trigger_ms": trigger_ms,
+        "output_mode": match config.streaming.output_mode {
+            OutputMode::Append => "append",
+            OutputMode::Update => "update",
+        },
+        "batch_interval_ms": b.interval_ms,
+        "batch_offset_ms": b.offset_ms,
+        "batch_delayed_runs": delayed,
+    })
+}

@@ -1,0 +1,105 @@
+//! The bundle's `README.md` (Portuguese and English), from `templates/README.md`.
+
+use bslab_engine::{ExperimentConfig, ScenarioConfig, TimeMs};
+
+use crate::columns::Spec;
+use crate::drain::Drained;
+
+const TEMPLATE: &str = include_str!("../templates/README.md");
+
+pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize) -> String {
+    let spec = Spec::new(&config.scenario);
+    let (query_pt, query_en) = query(&config.scenario);
+    let columns: Vec<String> = std::iter::once("| column | type | meaning |\n|---|---|---|".into())
+        .chain(
+            spec.columns
+                .iter()
+                .map(|(name, kind, meaning)| format!("| `{name}` | {} | {meaning} |", kind.name())),
+        )
+        .collect();
+    let mut text = TEMPLATE.to_string();
+    let values = [
+        ("scenario", drained.report.scenario.to_string()),
+        ("events", drained.report.generated.to_string()),
+        ("files", files.to_string()),
+        ("trigger", human(trigger(config))),
+        ("window", human(config.window.size_ms)),
+        ("watermark", human(config.streaming.watermark_delay_ms)),
+        (
+            "output_mode",
+            format!("{:?}", config.streaming.output_mode).to_lowercase(),
+        ),
+        ("batch_interval", human(config.batch.interval_ms)),
+        ("batch_offset", human(config.batch.offset_ms)),
+        ("query_pt", query_pt),
+        ("query_en", query_en),
+        ("columns", columns.join("\n")),
+        ("seed", config.seed.to_string()),
+        ("duration", human(config.duration_ms)),
+        ("until", human(drained.config.duration_ms)),
+        ("engine_version", bslab_engine::VERSION.to_string()),
+    ];
+    for (name, value) in values {
+        text = text.replace(&format!("{{{{{name}}}}}"), &value);
+    }
+    text
+}
+
+fn trigger(config: &ExperimentConfig) -> TimeMs {
+    match config.streaming.mode {
+        bslab_engine::StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms,
+        bslab_engine::StreamingMode::Continuous { .. } => 0,
+    }
+}
+
+/// The scenario's query in words: (Portuguese, English).
+fn query(scenario: &ScenarioConfig) -> (String, String) {
+    match scenario {
+        ScenarioConfig::Sales { .. } => (
+            "número de pedidos (`count`) e receita em centavos (`sum_cents`) por categoria por janela.".into(),
+            "number of orders (`count`) and revenue in cents (`sum_cents`) per category per window.".into(),
+        ),
+        ScenarioConfig::Social { .. } => (
+            "engajamentos (`count`) por post e ação (like, retweet, comment) por janela.".into(),
+            "engagements (`count`) per post and action (like, retweet, comment) per window.".into(),
+        ),
+        ScenarioConfig::Fraud {
+            alert_threshold, ..
+        } => (
+            format!("transações (`count`) e valor em centavos (`sum_cents`) por cartão por janela, só os cartões com mais de {alert_threshold} transações na janela (alerta de fraude)."),
+            format!("transactions (`count`) and amount in cents (`sum_cents`) per card per window, only cards with more than {alert_threshold} transactions in the window (fraud alert)."),
+        ),
+    }
+}
+
+/// A duration for people: `90 s`, `5 min`, `2 h`, `1500 ms`.
+pub(crate) fn human(ms: TimeMs) -> String {
+    const UNITS: [(TimeMs, &str); 4] = [
+        (86_400_000, "d"),
+        (3_600_000, "h"),
+        (60_000, "min"),
+        (1_000, "s"),
+    ];
+    UNITS
+        .iter()
+        .find(|(unit, _)| ms != 0 && ms % unit == 0)
+        .map_or_else(
+            || format!("{ms} ms"),
+            |(unit, name)| format!("{} {name}", ms / unit),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human;
+
+    #[test]
+    fn durations_for_people() {
+        assert_eq!(human(5_000), "5 s");
+        assert_eq!(human(90_000), "90 s");
+        assert_eq!(human(300_000), "5 min");
+        assert_eq!(human(7_200_000), "2 h");
+        assert_eq!(human(1_500), "1500 ms");
+        assert_eq!(human(0), "0 ms");
+    }
+}

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Batch x Stream Lab -- the STREAMING pipeline as Spark Structured Streaming.
+
+Reads the exported events as a stream (file source, one file per micro-batch,
+in file modification-time order), assigns each event to its event-time window,
+drops late rows with an event-time watermark (`withWatermark`, the configured
+delay) and outputs the scenario's aggregate per window in the configured output
+mode. Exported by `bslab export`; the parameters are in PARAMS below.
+
+    spark-submit streaming_job.py                        # replay the bundle's events/csv
+    spark-submit streaming_job.py --input DIR --checkpoint DIR2 --output DIR3
+    spark-submit streaming_job.py --trigger processing-time   # live: new files as they land
+
+See README.md (Portuguese and English) for running it on a cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+import time
+
+# --- experiment parameters, written by `bslab export` ----------------------------------
+PARAMS = json.loads(
+    r"""
+__BSLAB_PARAMS__
+"""
+)
+# ----------------------------------------------------------------------------------------
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def event_schema(params=PARAMS):
+    """The exported events' columns as a Spark schema."""
+    from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
+
+    types = {"long": LongType(), "int": IntegerType(), "string": StringType()}
+    return StructType([StructField(name, types[kind]) for name, kind in params["columns"]])
+
+
+def order_local_files(path: str) -> bool:
+    """Make the modification times of local event files increase in name order.
+
+    Spark's file source takes files in modification-time order; `bslab export`
+    writes them so, but unzipping may not keep the times. Only for local paths;
+    returns True if it had to change them."""
+    if "://" in path and not path.startswith("file://"):
+        return False
+    path = path[len("file://"):] if path.startswith("file://") else path
+    if not os.path.isdir(path):
+        return False
+    names = sorted(n for n in os.listdir(path) if n.startswith("part-"))
+    mtimes = [os.stat(os.path.join(path, n)).st_mtime_ns for n in names]
+    if all(a < b for a, b in zip(mtimes, mtimes[1:])):
+        return False
+    base = int(time.time()) - len(names) - 60
+    for i, name in enumerate(names):
+        os.utime(os.path.join(path, name), (base + i, base + i))
+    return True
+
+
+def read_events(spark, input_path: str, fmt: str = "csv", params=PARAMS):
+    """The events as a streaming DataFrame: one file per micro-batch."""
+    reader = (
+        spark.readStream.schema(event_schema(params))
+        .option("maxFilesPerTrigger", 1)
+        # Files are ordered by modification time; do not skip old-looking ones.
+        .option("maxFileAge", "36500d")
+    )
+    if fmt == "csv":
+        return reader.option("header", True).csv(input_path)
+    return reader.json(input_path)
+
+
+def windowed_query(events, params=PARAMS):
+    """The scenario's query per event-time window, with the watermark."""
+    from pyspark.sql import functions as F
+
+    events = events.withColumn("event_time", F.timestamp_millis("event_time_ms")).withWatermark(
+        "event_time", f"{params['watermark_delay_ms']} milliseconds"
+    )
+    aggs = [F.count(F.lit(1)).alias("count")]
+    if params["amount_column"]:
+        aggs.append(F.sum(params["amount_column"]).alias("sum_cents"))
+    result = events.groupBy(
+        F.window("event_time", f"{params['window_ms']} milliseconds"), *params["key_columns"]
+    ).agg(*aggs)
+    if params["count_above"] is not None:  # fraud: only cards over the alert threshold
+        result = result.filter(F.col("count") > params["count_above"])
+    return result.select(
+        F.unix_millis("window.start").alias("window_start_ms"),
+        F.unix_millis("window.end").alias("window_end_ms"),
+        *params["key_columns"],
+        "count",
+        *(["sum_cents"] if params["amount_column"] else []),
+    )
+
+
+def _ms(timestamp: str | None) -> int | None:
+    """Milliseconds since the epoch of a progress timestamp (`...T00:00:07.000Z`)."""
+    if timestamp is None:
+        return None
+    t = dt.datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+    delta = t - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
+def progress_row(progress) -> dict:
+    """What the parity test compares, from one `StreamingQueryProgress`."""
+    p = json.loads(progress.json)
+    ops = p.get("stateOperators") or [{}]
+    return {
+        "batch_id": int(p["batchId"]),
+        "input_rows": int(p.get("numInputRows", 0)),
+        "watermark_ms": _ms((p.get("eventTime") or {}).get("watermark")),
+        "dropped_by_watermark": int(ops[0].get("numRowsDroppedByWatermark", 0)),
+        "state_rows": int(ops[0].get("numRowsTotal", 0)),
+    }
+
+
+def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
+        output: str | None = None, trigger: str = "available-now", timeout_s: float | None = None,
+        params=PARAMS, verbose: bool = True) -> dict:
+    """Runs the streaming query; returns {"batches": [progress rows], "emitted": {id: rows}}.
+
+    `available-now` replays every file present, one per micro-batch, then stops.
+    `processing-time` is the live mode: a micro-batch every trigger interval over
+    the files that landed since, until `timeout_s` seconds pass (or Ctrl-C)."""
+    if order_local_files(input_path) and verbose:
+        print(f"note: set the modification times of {input_path} files in name order")
+    spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "1000000")
+    emitted: dict[int, list[dict]] = {}
+
+    def each_batch(batch_df, batch_id):
+        rows = [r.asDict() for r in batch_df.collect()]
+        emitted[int(batch_id)] = rows
+        if output:
+            from pyspark.sql import functions as F
+
+            batch_df.withColumn("batch_id", F.lit(int(batch_id))).write.mode("append").json(output)
+
+    tmp = None
+    if checkpoint is None:
+        tmp = tempfile.TemporaryDirectory(prefix="bslab-checkpoint-")
+        checkpoint = tmp.name
+    writer = (
+        windowed_query(read_events(spark, input_path, fmt, params), params)
+        .writeStream.outputMode(params["output_mode"])
+        .option("checkpointLocation", checkpoint)
+        .foreachBatch(each_batch)
+    )
+    if trigger == "available-now":
+        writer = writer.trigger(availableNow=True)
+    else:
+        writer = writer.trigger(processingTime=f"{params['trigger_ms']} milliseconds")
+    query = writer.start()
+    try:
+        query.awaitTermination(timeout_s)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if query.isActive:
+            query.stop()
+        batches = [progress_row(p) for p in query.recentProgress]
+        if tmp is not None:
+            tmp.cleanup()
+    if query.exception() is not None:
+        raise RuntimeError(str(query.exception()))
+    return {"batches": batches, "emitted": emitted}
+
+
+def final_rows(emitted: dict, params=PARAMS) -> dict:
+    """(window start, key...) -> last emitted row (update mode re-emits changed rows)."""
+    rows = {}
+    for batch_id in sorted(emitted):
+        for r in emitted[batch_id]:
+            key = (r["window_start_ms"], *(r[k] for k in params["key_columns"]))
+            rows[key] = dict(r, batch_id=batch_id)
+    return rows
+
+
+def print_summary(result: dict, params=PARAMS) -> None:
+    print(f"{'batch':>6} {'input rows':>10} {'watermark':>24} {'dropped':>8} {'emitted':>8}")
+    for b in result["batches"]:
+        wm = dt.datetime.fromtimestamp(b["watermark_ms"] / 1000, dt.timezone.utc)
+        print(f"{b['batch_id']:>6} {b['input_rows']:>10} {wm.isoformat(timespec='milliseconds'):>24}"
+              f" {b['dropped_by_watermark']:>8} {len(result['emitted'].get(b['batch_id'], [])):>8}")
+    rows = final_rows(result["emitted"], params)
+    print(f"{len(result['batches'])} micro-batches, {len(rows)} (window, key) rows output "
+          f"({params['output_mode']} mode); numRowsDroppedByWatermark in all: "
+          f"{sum(b['dropped_by_watermark'] for b in result['batches'])}")
+    for key in sorted(rows)[:20]:
+        print("  ", {k: v for k, v in rows[key].items()})
+    if len(rows) > 20:
+        print(f"   ... {len(rows) - 20} more (use --output DIR to keep them all)")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--input", help="directory of event files (default: events/<format> next to this script)")
+    ap.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    ap.add_argument("--checkpoint", help="checkpoint directory (default: a temporary one)")
+    ap.add_argument("--output", help="also write every output row, with its batch_id, as JSON here")
+    ap.add_argument("--trigger", choices=["available-now", "processing-time"], default="available-now")
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="processing-time mode: stop after this many seconds")
+    args = ap.parse_args(argv)
+    input_path = args.input or os.path.join(HERE, "events", args.format)
+
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.appName(f"bslab-streaming-{PARAMS['scenario']}")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("WARN")
+    started = time.monotonic()
+    result = run(spark, input_path, args.format, args.checkpoint, args.output, args.trigger, args.timeout)
+    print_summary(result)
+    print(f"streaming job: {time.monotonic() - started:.1f} s")
+    spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
