@@ -23,6 +23,34 @@ use crate::runner::Runner;
 use crate::state::{self, Action, AppState, Notice, ShareStatus};
 use crate::{browser, keyboard, share};
 
+/// Callbacks made once (the dispatcher never changes), so that components whose
+/// other props did not change are not re-rendered at every animation frame.
+struct Callbacks {
+    action: Callback<Action>,
+    apply: Callback<ExperimentConfig>,
+    dismiss: Callback<()>,
+    confirm: Callback<()>,
+    cancel: Callback<()>,
+    toggle_log: Callback<()>,
+    concepts: Callback<()>,
+}
+
+impl Callbacks {
+    fn new(dispatch: &UseReducerDispatcher<AppState>) -> Self {
+        let action = dispatch.to_callback();
+        let fixed = |a: Action| action.reform(move |()| a.clone());
+        Self {
+            apply: action.reform(|c: ExperimentConfig| Action::Apply(Rc::new(c))),
+            dismiss: fixed(Action::DismissNotice),
+            confirm: fixed(Action::ConfirmRestart),
+            cancel: fixed(Action::CancelRestart),
+            toggle_log: fixed(Action::ToggleLog),
+            concepts: fixed(Action::ToggleConcepts),
+            action,
+        }
+    }
+}
+
 /// Root component of the page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -138,8 +166,10 @@ pub fn app() -> Html {
                 .as_ref()
                 .is_some_and(|r| r.report.t_ms == v.live.t_ms)
         });
-    let d = dispatch.to_callback();
-    let on_apply = d.reform(|c: ExperimentConfig| Action::Apply(Rc::new(c)));
+    let d = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| Callbacks::new(&dispatch)
+    });
     let lang = state.lang;
 
     html! {
@@ -148,17 +178,17 @@ pub fn app() -> Html {
                 data-t={state.now_ms().to_string()} />
             <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
                 seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                params_open={state.params_open} dispatch={d.clone()} {on_step} {on_share} />
+                params_open={state.params_open} dispatch={d.action.clone()} {on_step} {on_share} />
             if let Some(n) = &state.notice {
-                <NoticeBar {lang} notice={n.clone()} on_dismiss={d.reform(|_| Action::DismissNotice)} />
+                <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
             }
             if let Some(pending) = &state.pending {
                 <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
-                    on_confirm={d.reform(|_| Action::ConfirmRestart)} on_cancel={d.reform(|_| Action::CancelRestart)} />
+                    on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
             }
             <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                 if state.params_open {
-                    <ParamPanel {lang} config={state.config.clone()} {on_apply} />
+                    <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()} />
                 }
                 <main class="stage">
                     if let Some(view) = &state.view {
@@ -168,12 +198,12 @@ pub fn app() -> Html {
                         </div>
                         <Summary {lang} view={view.clone()} playing={state.playing} />
                         <ChartsPanel {lang} view={view.clone()} log_scale={state.log_scale}
-                            on_toggle_log={d.reform(|_| Action::ToggleLog)} />
+                            on_toggle_log={d.toggle_log.clone()} />
                     }
                 </main>
             </div>
             if state.concepts_open {
-                <ConceptsPanel {lang} on_close={d.reform(|_| Action::ToggleConcepts)} />
+                <ConceptsPanel {lang} on_close={d.concepts.clone()} />
             }
             <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
         </div>

@@ -116,11 +116,65 @@ pub enum Kind {
     Choice(&'static [&'static str]),
 }
 
-/// A value typed by the user could not even be read as a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotANumber;
+/// Every field that is not one of a list's items (bursts).
+pub const FIXED: [FieldId; 35] = {
+    use FieldId::*;
+    [
+        Seed,
+        Duration,
+        SampleEvery,
+        Categories,
+        MeanAmount,
+        Posts,
+        Zipf,
+        Cards,
+        AlertThreshold,
+        FraudBurstsPerHour,
+        FraudBurstTransactions,
+        FraudBurstDuration,
+        Rate,
+        Profile,
+        Amplitude,
+        PeakHour,
+        DelayMean,
+        DelayJitter,
+        LateFraction,
+        LateMean,
+        WindowSize,
+        BatchInterval,
+        BatchOffset,
+        BatchStartup,
+        BatchCost,
+        BatchWorkers,
+        Mode,
+        Trigger,
+        Overhead,
+        StreamCost,
+        StreamWorkers,
+        Service,
+        ServiceMean,
+        WatermarkDelay,
+        Output,
+    ]
+};
 
 impl FieldId {
+    /// The field at an engine path (`batch.workers`, `workload.bursts[0].multiplier`).
+    pub fn from_path(path: &str) -> Option<FieldId> {
+        if let Some(f) = FIXED.iter().find(|f| f.path() == path) {
+            return Some(*f);
+        }
+        let rest = path.strip_prefix("workload.bursts[")?;
+        let (index, name) = rest.split_once("].")?;
+        let i = index.parse().ok()?;
+        match name {
+            "start_ms" => Some(FieldId::BurstStart(i)),
+            "duration_ms" => Some(FieldId::BurstDuration(i)),
+            "multiplier" => Some(FieldId::BurstMultiplier(i)),
+            _ => None,
+        }
+    }
+
     /// The engine's dotted path of the field.
     pub fn path(self) -> String {
         let fixed = match self {
@@ -190,13 +244,9 @@ impl FieldId {
         }
     }
 
-    /// Whether the value is a duration in ms (the UI shows it humanised too).
+    /// Whether the value is a duration in ms (shown and typed with a unit: `5 min`).
     pub fn is_ms(self) -> bool {
-        self.path().ends_with("_ms") && self.kind() != Kind::Float
-            || matches!(
-                self,
-                FieldId::DelayMean | FieldId::DelayJitter | FieldId::LateMean
-            )
+        self.path().ends_with("_ms")
     }
 }
 
@@ -258,9 +308,24 @@ enum Value {
     Choice(usize),
 }
 
+/// Units a duration field accepts (the value is in ms): `500 ms`, `30 s`, `5 min`, `2 h`, `1 d`.
+const DURATION_UNITS: [(&str, f64); 5] = [
+    ("d", 86_400_000.0),
+    ("h", 3_600_000.0),
+    ("min", 60_000.0),
+    ("s", 1_000.0),
+    ("ms", 1.0),
+];
+
 /// The current value of a field as text (`None`: the field does not apply to this config).
+/// Durations are written in their largest exact unit (`2 h`), so they read back the same.
 pub fn get(config: &ExperimentConfig, id: FieldId) -> Option<String> {
+    if id == FieldId::Seed {
+        return Some(config.seed.to_string());
+    }
     read(config, id).map(|v| match v {
+        Value::Int(i) if id.is_ms() => duration_text(i as f64),
+        Value::Float(f) if id.is_ms() => duration_text(f),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => format_float(f),
         Value::Choice(i) => match id.kind() {
@@ -275,35 +340,89 @@ fn format_float(f: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
-/// `config` with the field set from `text`; `Err` when `text` is not a number
-/// (or not one of the choices). The result is NOT validated: call `validate`.
+/// A duration in ms as input text, in its largest exact unit: `2 h`, `90 s`, `1500 ms`, `0.5 ms`.
+pub fn duration_text(ms: f64) -> String {
+    if ms != 0.0 && ms.fract() == 0.0 {
+        for (unit, size) in DURATION_UNITS {
+            if size > 1.0 && (ms / size).fract() == 0.0 {
+                return format!("{} {unit}", format_float(ms / size));
+            }
+        }
+    }
+    format!("{} ms", format_float(ms))
+}
+
+/// A decimal number; `,` is accepted as the decimal separator (pt-BR).
+fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim().replace(',', ".");
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return None;
+    }
+    text.parse::<f64>().ok()
+}
+
+/// A duration with an optional unit (`ms` when none): `250`, `30 s`, `1.5 h`, `2d`.
+pub fn parse_duration_ms(text: &str) -> Option<f64> {
+    let text = text.trim();
+    for (unit, size) in DURATION_UNITS {
+        if let Some(number) = text.strip_suffix(unit) {
+            // `min` before `ms`/`s` matters: "5 min" must not read as "5 mi" + "n".
+            if unit == "s" && (number.ends_with('m') || number.ends_with("mi")) {
+                continue;
+            }
+            return parse_number(number).map(|x| x * size);
+        }
+    }
+    parse_number(text)
+}
+
+/// Why a typed value could not even be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadInput {
+    /// Not a number.
+    NotANumber,
+    /// A fraction where a whole number is needed.
+    NotWhole,
+    /// Not a duration (`30 s`, `5 min`…).
+    NotADuration,
+}
+
+/// `config` with the field set from `text`; `Err` when `text` cannot be read as
+/// the field's kind of value. The result is NOT validated: call `validate`.
 pub fn set(
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, NotANumber> {
-    let text = text.trim().replace(',', ".");
-    let value = match id.kind() {
-        Kind::Int => text
-            .parse::<i64>()
-            .or_else(|_| {
-                text.parse::<f64>()
-                    .ok()
-                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
-                    .map(|f| f as i64)
-                    .ok_or(())
-            })
-            .map(Value::Int)
-            .map_err(|_| NotANumber)?,
-        Kind::Float => {
-            let f = text.parse::<f64>().map_err(|_| NotANumber)?;
-            Value::Float(f)
-        }
-        Kind::Choice(names) => {
-            Value::Choice(names.iter().position(|n| *n == text).ok_or(NotANumber)?)
+) -> Result<ExperimentConfig, BadInput> {
+    if id == FieldId::Seed {
+        let seed = text.trim().parse::<u64>().map_err(|_| BadInput::NotWhole)?;
+        return Ok(ExperimentConfig {
+            seed,
+            ..config.clone()
+        });
+    }
+    let whole = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            Ok(Value::Int(x as i64))
+        } else {
+            Err(BadInput::NotWhole)
         }
     };
-    write(config.clone(), id, value).ok_or(NotANumber)
+    let value = match id.kind() {
+        Kind::Int if id.is_ms() => whole(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)?,
+        Kind::Float if id.is_ms() => {
+            Value::Float(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)
+        }
+        Kind::Int => whole(parse_number(text).ok_or(BadInput::NotANumber)?)?,
+        Kind::Float => Value::Float(parse_number(text).ok_or(BadInput::NotANumber)?),
+        Kind::Choice(names) => Value::Choice(
+            names
+                .iter()
+                .position(|n| *n == text.trim())
+                .ok_or(BadInput::NotANumber)?,
+        ),
+    };
+    write(config.clone(), id, value).ok_or(BadInput::NotANumber)
 }
 
 /// The field's problem in `config`, if any: the engine's error for that path.
@@ -312,7 +431,8 @@ pub fn problem(config: &ExperimentConfig, id: FieldId) -> Option<FieldError> {
     errors.for_field(&id.path()).cloned()
 }
 
-/// The allowed range of a field, in the engine's words (e.g. `1 to 64 categories`).
+/// The allowed range of a field, in the engine's words (e.g. `1 to 64 categories`),
+/// found by asking the engine to validate an impossible value.
 pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
     let probe = match id.kind() {
         Kind::Int if id == FieldId::Seed => return None,
@@ -322,6 +442,17 @@ pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
     };
     let probed = write(config.clone(), id, probe)?;
     problem(&probed, id).map(|e| e.allowed)
+}
+
+/// The numeric bounds of an engine range text: `A to B …` or `more than 0, at most B …`.
+pub fn range_bounds(text: &str) -> Option<(f64, f64)> {
+    let number = |t: &str| t.parse::<f64>().ok();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [a, "to", b, ..] => Some((number(a)?, number(b)?)),
+        ["more", "than", "0,", "at", "most", b, ..] => Some((0.0, number(b)?)),
+        _ => None,
+    }
 }
 
 fn to_u32(i: i64) -> u32 {
@@ -654,10 +785,44 @@ mod tests {
             problem(&bad, FieldId::BatchWorkers).map(|e| e.field),
             Some("batch.workers".into())
         );
-        assert_eq!(set(&c, FieldId::Rate, "fast"), Err(NotANumber));
+        assert_eq!(set(&c, FieldId::Rate, "fast"), Err(BadInput::NotANumber));
+        assert_eq!(
+            set(&c, FieldId::BatchWorkers, "1.5"),
+            Err(BadInput::NotWhole)
+        );
         assert_eq!(
             allowed(&c, FieldId::BatchWorkers).as_deref(),
             Some("1 to 1024 workers")
         );
+        assert_eq!(range_bounds("1 to 1024 workers"), Some((1.0, 1024.0)));
+        assert_eq!(range_bounds("more than 0, at most 5 "), Some((0.0, 5.0)));
+    }
+
+    #[test]
+    fn paths_map_back_to_fields() {
+        for f in FIXED {
+            assert_eq!(FieldId::from_path(&f.path()), Some(f));
+        }
+        let b = FieldId::BurstMultiplier(3);
+        assert_eq!(FieldId::from_path(&b.path()), Some(b));
+        assert_eq!(FieldId::from_path("nope"), None);
+    }
+
+    #[test]
+    fn durations_read_and_write_with_units() {
+        let c = ExperimentConfig::default();
+        assert_eq!(get(&c, FieldId::BatchInterval).as_deref(), Some("1 h"));
+        assert_eq!(get(&c, FieldId::DelayMean).as_deref(), Some("500 ms"));
+        let set_ms =
+            |text: &str| set(&c, FieldId::BatchInterval, text).map(|c| c.batch.interval_ms);
+        assert_eq!(set_ms("2 h"), Ok(7_200_000));
+        assert_eq!(set_ms("90s"), Ok(90_000));
+        assert_eq!(set_ms("5 min"), Ok(300_000));
+        assert_eq!(set_ms("1,5 d"), Ok(129_600_000));
+        assert_eq!(set_ms("2500"), Ok(2_500));
+        assert_eq!(set_ms("0.5 ms"), Err(BadInput::NotWhole));
+        assert_eq!(set_ms("soon"), Err(BadInput::NotADuration));
+        assert_eq!(duration_text(1_500.0), "1500 ms");
+        assert_eq!(duration_text(0.0), "0 ms");
     }
 }

@@ -52,17 +52,43 @@ pub fn clock(ms: i64) -> String {
     }
 }
 
-/// Axis tick label of a time axis, in the coarsest unit that fits the span.
-pub fn time_tick(ms: f64, span_ms: f64) -> String {
-    if span_ms >= 2.0 * 86_400_000.0 {
-        format!("{:.1} d", ms / 86_400_000.0)
-    } else if span_ms >= 3.0 * 3_600_000.0 {
-        format!("{:.1} h", ms / 3_600_000.0)
-    } else if span_ms >= 3.0 * 60_000.0 {
-        format!("{:.0} min", ms / 60_000.0)
+/// Tick label of the simulated-time (x) axis: `0:30` (h:mm), `1:30` (m:ss under a
+/// minute per tick), `2 d` (whole days per tick).
+pub fn clock_tick(ms: f64, step_ms: f64) -> String {
+    let ms = ms.max(0.0).round() as i64;
+    if step_ms >= 86_400_000.0 {
+        format!("{} d", ms / 86_400_000)
+    } else if step_ms >= 60_000.0 {
+        format!("{}:{:02}", ms / 3_600_000, (ms / 60_000) % 60)
     } else {
-        format!("{:.0} s", ms / 1_000.0)
+        format!("{}:{:02}", ms / 60_000, (ms / 1_000) % 60)
     }
+}
+
+/// Tick label of a duration (y) axis whose top is `max_ms` and ticks `step_ms` apart:
+/// one unit for the whole axis (`15 s`, `2.5 min`, `6 h`).
+pub fn duration_tick(ms: f64, max_ms: f64, step_ms: f64, lang: Lang) -> String {
+    const UNITS: [(f64, &str); 5] = [
+        (86_400_000.0, "d"),
+        (3_600_000.0, "h"),
+        (60_000.0, "min"),
+        (1_000.0, "s"),
+        (1.0, "ms"),
+    ];
+    let (size, unit) = UNITS
+        .iter()
+        .copied()
+        .find(|(size, _)| max_ms >= 2.0 * size)
+        .unwrap_or((1.0, "ms"));
+    let ratio = if step_ms > 0.0 { step_ms / size } else { 1.0 };
+    let decimals = if ratio >= 1.0 || (ms / size).fract() == 0.0 {
+        0
+    } else if ratio >= 0.1 {
+        1
+    } else {
+        2
+    };
+    format!("{} {unit}", number(ms / size, decimals, lang))
 }
 
 fn group_thousands(digits: &str, sep: char) -> String {
@@ -131,6 +157,26 @@ mod tests {
         assert_eq!(duration_short(300_000, Lang::Pt), "5 min");
         assert_eq!(duration_short(1_500, Lang::En), "1,500 ms");
         assert_eq!(clock(86_400_000 + 1_000), "1d 00:00:01");
+    }
+
+    #[test]
+    fn tick_labels() {
+        assert_eq!(clock_tick(5_400_000.0, 1_800_000.0), "1:30");
+        assert_eq!(clock_tick(172_800_000.0, 43_200_000.0), "48:00");
+        assert_eq!(clock_tick(172_800_000.0, 86_400_000.0), "2 d");
+        assert_eq!(clock_tick(90_000.0, 15_000.0), "1:30");
+        assert_eq!(
+            duration_tick(45_000.0, 90_000.0, 15_000.0, Lang::En),
+            "45 s"
+        );
+        assert_eq!(
+            duration_tick(150_000.0, 300_000.0, 30_000.0, Lang::Pt),
+            "2,5 min"
+        );
+        assert_eq!(
+            duration_tick(21_600_000.0, 108_000_000.0, 21_600_000.0, Lang::En),
+            "6 h"
+        );
     }
 
     #[test]

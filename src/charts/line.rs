@@ -6,17 +6,17 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::scale::Scale;
+use super::scale::{time_ticks, Scale};
 use super::{Marker, Series, Unit};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
-const W: f64 = 560.0;
-const H: f64 = 250.0;
-const LEFT: f64 = 78.0;
-const RIGHT: f64 = 14.0;
+const W: f64 = 540.0;
+const H: f64 = 260.0;
+const LEFT: f64 = 84.0;
+const RIGHT: f64 = 16.0;
 const TOP: f64 = 12.0;
-const BOTTOM: f64 = 46.0;
+const BOTTOM: f64 = 48.0;
 
 /// Properties of [`LineChart`].
 #[derive(Properties, PartialEq)]
@@ -42,12 +42,15 @@ pub struct LineChartProps {
     /// Log y scale.
     #[prop_or_default]
     pub log_y: bool,
+    /// Fixed top of the y axis (percentages: 100).
+    #[prop_or_default]
+    pub y_max: Option<f64>,
     /// Extra controls in the header (the log-scale switch).
     #[prop_or_default]
     pub children: Html,
 }
 
-/// Formats a value of `unit`.
+/// Formats a value of `unit` for the read-out.
 pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Duration => format::duration(v.round() as i64),
@@ -55,6 +58,15 @@ pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
         Unit::Rate => format::number(v, if v < 10.0 { 1 } else { 0 }, lang),
         Unit::Percent => format!("{} %", format::number(v, 0, lang)),
         Unit::WorkerSeconds => format::number(v, 0, lang),
+    }
+}
+
+fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
+    match unit {
+        Unit::Duration => format::duration_tick(v, scale.max, scale.step, lang),
+        Unit::Percent => format!("{} %", format::number(v, 0, lang)),
+        _ if v >= 10_000.0 => format!("{} k", format::number(v / 1_000.0, 0, lang)),
+        _ => format::number(v, if scale.step < 1.0 { 1 } else { 0 }, lang),
     }
 }
 
@@ -67,7 +79,7 @@ fn y_pos(y: f64, s: &Scale) -> f64 {
 }
 
 fn path_of(series: &Series, x_max: f64, s: &Scale) -> String {
-    let mut d = String::with_capacity(series.points.len() * 16);
+    let mut d = String::with_capacity(series.points.len() * 14);
     let mut pen_down = false;
     for (x, y) in &series.points {
         match y {
@@ -87,10 +99,10 @@ pub fn marker(m: Marker, x: f64, y: f64, color: &'static str) -> Html {
     match m {
         Marker::None => html! {},
         Marker::Square => html! {
-            <rect x={format!("{:.1}", x - 4.5)} y={format!("{:.1}", y - 4.5)} width="9" height="9" fill={color} stroke="#000" stroke-width="0.8" />
+            <rect x={format!("{:.1}", x - 4.0)} y={format!("{:.1}", y - 4.0)} width="8" height="8" fill={color} stroke="#000" stroke-width="1" />
         },
         Marker::Circle => html! {
-            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5" fill={color} stroke="#000" stroke-width="0.8" />
+            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4.5" fill={color} stroke="#000" stroke-width="1" />
         },
     }
 }
@@ -101,7 +113,7 @@ fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
         .iter()
         .filter_map(|(x, y)| y.map(|y| (*x, y)))
         .collect();
-    let every = (pts.len() / 10).max(1);
+    let every = (pts.len() / 8).max(1);
     pts.iter()
         .enumerate()
         .filter(|(i, _)| i % every == every / 2)
@@ -109,26 +121,63 @@ fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
         .collect()
 }
 
+fn axes(p: &LineChartProps, scale: &Scale) -> Html {
+    let lang = p.lang;
+    let y_ticks = scale.ticks().into_iter().map(|v| {
+        let y = y_pos(v, scale);
+        html! { <g>
+            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
+            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ tick_label(v, p.unit, scale, lang) }</text>
+        </g> }
+    });
+    let (ticks, step) = time_ticks(p.x_max, 6.0);
+    let x_ticks = ticks.into_iter().map(|v| {
+        let x = x_pos(v, p.x_max);
+        html! { <g>
+            <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 5.0).to_string()} class="axis" />
+            <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor="middle" class="tick">{ format::clock_tick(v, step) }</text>
+        </g> }
+    });
+    let log = if p.log_y { " (log)" } else { "" };
+    html! { <>
+        { for y_ticks }
+        { for x_ticks }
+        <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+        <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">
+            { lang.t(p.x_label) }{ " (h:mm)" }
+        </text>
+        <text transform={format!("translate(17 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">
+            { lang.t(p.y_label) }{ log }
+        </text>
+    </> }
+}
+
 /// Line chart component.
 #[function_component(LineChart)]
 pub fn line_chart(p: &LineChartProps) -> Html {
     let hover = use_state(|| None::<f64>);
     let lang = p.lang;
-    let scale = Scale::fit(
-        p.series
-            .iter()
-            .flat_map(|s| s.points.iter().filter_map(|(_, y)| *y)),
-        p.log_y,
-    );
+    let values = p
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().filter_map(|(_, y)| *y));
+    let scale = match p.y_max {
+        Some(max) if !p.log_y => Scale::linear_to(max),
+        _ => Scale::fit(values, p.log_y, p.unit == Unit::Duration),
+    };
     let onmousemove = {
         let hover = hover.clone();
         Callback::from(move |e: MouseEvent| {
-            let width = e
+            let Some(el) = e
                 .current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .map_or(0.0, |el| f64::from(el.client_width()));
-            if width > 0.0 {
-                let ux = f64::from(e.offset_x()) / width * W;
+            else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            if rect.width() > 0.0 {
+                let ux = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
                 hover.set(Some(((ux - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0)));
             }
         })
@@ -141,18 +190,6 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         .series
         .iter()
         .all(|s| s.points.iter().all(|(_, y)| y.is_none()));
-    let y_ticks = scale.ticks().into_iter().map(|v| {
-        let y = y_pos(v, &scale);
-        html! { <g>
-            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
-            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ fmt_value(v, p.unit, lang) }</text>
-        </g> }
-    });
-    let x_ticks = (0..=4).map(|i| {
-        let v = p.x_max * f64::from(i) / 4.0;
-        let x = x_pos(v, p.x_max);
-        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 20.0).to_string()} text-anchor="middle" class="tick">{ format::time_tick(v, p.x_max) }</text> }
-    });
     let readout = hover.map(|f| readout(p, f * p.x_max));
     let cursor = hover.map(|f| {
         let x = x_pos(f * p.x_max, p.x_max);
@@ -165,31 +202,31 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                 <h3>{ title }</h3>
                 { p.children.clone() }
             </figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} {onmousemove} {onmouseleave}>
-                { for y_ticks }
-                { for x_ticks }
-                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ lang.t(p.x_label) }</text>
-                <text transform={format!("translate(16 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">{ lang.t(p.y_label) }{ if p.log_y { " (log)" } else { "" } }</text>
+            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} {onmousemove} {onmouseleave}>
+                { axes(p, &scale) }
                 { for p.series.iter().map(|s| html! {
                     <g>
-                        <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()} stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
+                        <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
+                            stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
                         { markers(s, p.x_max, &scale) }
                     </g>
                 }) }
                 { cursor.unwrap_or_default() }
-                if empty { <text x={(W / 2.0).to_string()} y={(H / 2.0).to_string()} text-anchor="middle" class="empty">{ lang.t(Key::NoDataYet) }</text> }
+                if empty {
+                    <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={((TOP + H - BOTTOM) / 2.0).to_string()} text-anchor="middle" class="empty">
+                        { lang.t(Key::NoDataYet) }
+                    </text>
+                }
             </svg>
             <super::legend::Legend series={p.series.clone()} />
-            <p class="readout" aria-live="off">{ readout.unwrap_or_else(|| "\u{a0}".to_string()) }</p>
+            <p class="readout" aria-live="off">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
         </figure>
     }
 }
 
 fn readout(p: &LineChartProps, x: f64) -> String {
-    let mut parts = vec![format!("t = {}", format::duration(x.round() as i64))];
+    let mut parts = vec![format!("t = {}", format::clock(x.round() as i64))];
     for s in p.series.iter() {
         let nearest = s
             .points

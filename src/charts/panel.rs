@@ -41,15 +41,16 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         .view
         .report
         .as_ref()
-        .map(|r| r.windows.clone())
+        .map(|r| Rc::clone(&r.windows))
         .unwrap_or_default();
     let complete = use_memo((windows, lang), |(w, lang)| {
         Rc::new(data::completeness(w, *lang))
     });
     let x_max = p.view.duration_ms as f64;
-    let toggle = p.on_toggle_log.reform(|_: Event| ());
-    html! {
-        <section class="charts" aria-label="charts">
+    let toggle = use_callback(p.on_toggle_log.clone(), |_: Event, cb| cb.emit(()));
+    html! { <>
+        <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
+        <section class="charts" aria-label={lang.t(Key::Charts)}>
             <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_y={p.log_scale}>
                 <label class="log-toggle">
                     <input type="checkbox" data-testid="log-scale" checked={p.log_scale} onchange={toggle} />
@@ -59,8 +60,8 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
             <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} />
             <LineChart testid="chart-backlog" {lang} title={Key::ChartBacklog} what={Key::ChartBacklogWhat} y_label={Key::AxisEvents} x_label={Key::AxisTime} unit={Unit::Count} series={series.2.clone()} {x_max} />
             <LineChart testid="chart-freshness" {lang} title={Key::ChartFreshness} what={Key::ChartFreshnessWhat} y_label={Key::AxisFreshness} x_label={Key::AxisTime} unit={Unit::Duration} series={series.3.clone()} {x_max} />
-            <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} />
+            <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} y_max={Some(100.0)} />
             <LineChart testid="chart-cost" {lang} title={Key::ChartCost} what={Key::ChartCostWhat} y_label={Key::AxisWorkerSeconds} x_label={Key::AxisTime} unit={Unit::WorkerSeconds} series={series.4.clone()} {x_max} />
         </section>
-    }
+    </> }
 }

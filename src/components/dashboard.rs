@@ -1,12 +1,25 @@
 //! A pipeline's live dashboard: what it has published per group, beside the
-//! ground truth so far (`Simulation::dashboard`).
+//! ground truth so far (`Simulation::dashboard`): revenue by category, engagements
+//! by post, or transactions of the busiest cards that an alert covered.
 
 use bslab_engine::scenario::GroupKey;
+use bslab_engine::window::Agg;
 use bslab_engine::DashboardRow;
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
+
+/// Which query the dashboard shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Revenue per category (money).
+    Sales,
+    /// Engagements per post and action (counts).
+    Social,
+    /// Transactions per card in alert rows (counts).
+    Fraud,
+}
 
 /// Properties of [`Dashboard`].
 #[derive(Properties, PartialEq)]
@@ -17,16 +30,23 @@ pub struct DashboardProps {
     pub batch: bool,
     /// The rows.
     pub rows: Vec<DashboardRow>,
-    /// Show amounts (sales, fraud) rather than counts (social).
-    pub money: bool,
+    /// The scenario's query.
+    pub scenario: Kind,
 }
 
 /// The name of a group, for people.
-pub fn group_name(key: &GroupKey) -> String {
+pub fn group_name(key: &GroupKey, lang: Lang) -> String {
     match key {
         GroupKey::Category { category } => category.clone(),
-        GroupKey::PostAction { post_id, action } => format!("post {post_id} · {action}"),
-        GroupKey::Card { card_id } => format!("card {card_id}"),
+        GroupKey::PostAction { post_id, action } => {
+            let action = match *action {
+                "like" => lang.t(Key::Like),
+                "retweet" => lang.t(Key::Retweet),
+                _ => lang.t(Key::Comment),
+            };
+            format!("{} {post_id} · {action}", lang.t(Key::Post))
+        }
+        GroupKey::Card { card_id } => format!("{} {card_id}", lang.t(Key::Card)),
     }
 }
 
@@ -34,30 +54,40 @@ pub fn group_name(key: &GroupKey) -> String {
 #[function_component(Dashboard)]
 pub fn dashboard(p: &DashboardProps) -> Html {
     let lang = p.lang;
-    let value = |a: &bslab_engine::window::Agg| {
-        if p.money {
+    let money = p.scenario == Kind::Sales;
+    let value = |a: &Agg| {
+        if money {
             format::money(a.sum_cents, lang)
         } else {
             format::count(a.count, lang)
         }
     };
-    let unit = lang.t(if p.money { Key::Amount } else { Key::Events });
+    let caption = lang.t(match p.scenario {
+        Kind::Sales => Key::DashboardSales,
+        Kind::Social => Key::DashboardSocial,
+        Kind::Fraud => Key::DashboardFraud,
+    });
+    let name = if p.batch { "batch" } else { "streaming" };
     html! {
-        <table class="dashboard" data-testid={if p.batch { "dashboard-batch" } else { "dashboard-streaming" }}>
-            <caption>{ lang.t(Key::Dashboard) }{ format!(" ({unit})") }</caption>
+        <table class="dashboard" data-testid={format!("dashboard-{name}")}>
+            <caption>{ caption }{ " " }<span class="muted">{ "(" }{ lang.t(Key::DashboardNote) }{ ")" }</span></caption>
             <thead><tr>
                 <th scope="col">{ lang.t(Key::Group) }</th>
-                <th scope="col">{ lang.t(Key::PublishedCol) }</th>
-                <th scope="col">{ lang.t(Key::TruthCol) }</th>
+                <th scope="col" class="num">{ lang.t(Key::PublishedCol) }</th>
+                <th scope="col" class="num">{ lang.t(Key::TruthCol) }</th>
                 <th scope="col">{ "%" }</th>
             </tr></thead>
             <tbody>
                 { for p.rows.iter().map(|r| {
                     let got = if p.batch { &r.batch } else { &r.streaming };
-                    let (a, b) = if p.money { (got.sum_cents as f64, r.truth.sum_cents as f64) } else { (got.count as f64, r.truth.count as f64) };
+                    let (a, b) = if money {
+                        (got.sum_cents as f64, r.truth.sum_cents as f64)
+                    } else {
+                        (got.count as f64, r.truth.count as f64)
+                    };
                     let pct = if b > 0.0 { (100.0 * a / b).clamp(0.0, 100.0) } else { 0.0 };
                     html! { <tr>
-                        <th scope="row">{ group_name(&r.key) }</th>
+                        <th scope="row">{ group_name(&r.key, lang) }</th>
                         <td class="num">{ value(got) }</td>
                         <td class="num">{ value(&r.truth) }</td>
                         <td class="bar-cell">

@@ -1,6 +1,7 @@
-//! One parameter input: label, unit and allowed range (the engine's words),
-//! a one-sentence tooltip, and inline validation by `ExperimentConfig::validate`.
-//! An invalid value stays in the box with the reason beside it and is never applied.
+//! One parameter input: label, unit and allowed range (the engine's own range,
+//! found by asking it), a one-sentence tooltip, and inline validation by
+//! `ExperimentConfig::validate`. An invalid value stays in the box with the
+//! reason beside it and is never applied.
 
 use std::rc::Rc;
 
@@ -8,7 +9,7 @@ use bslab_engine::ExperimentConfig;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::fields::{self, FieldId, Kind};
+use crate::fields::{self, BadInput, FieldId, Kind};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
@@ -25,35 +26,58 @@ pub struct FieldProps {
     pub on_apply: Callback<ExperimentConfig>,
 }
 
-/// The problem of a typed value: `None` if it is valid (and was applied).
+/// An engine range text for people: `1 s – 7 d` for durations, `1 – 1,024` for
+/// numbers; other texts translated word by word.
+pub fn range_text(lang: Lang, id: FieldId, engine_text: &str) -> String {
+    match fields::range_bounds(engine_text) {
+        Some((a, b)) if id.is_ms() => format!(
+            "{} – {}",
+            format::duration_short(a as i64, lang),
+            format::duration_short(b as i64, lang)
+        ),
+        Some((a, b)) => {
+            let n = |x: f64| {
+                let decimals = if x.fract() == 0.0 { 0 } else { 2 };
+                format::number(x, decimals, lang)
+            };
+            format!("{} – {}", n(a), n(b))
+        }
+        None => lang.word(engine_text),
+    }
+}
+
+/// The typed value as a valid config, or why not (in `lang`).
 pub fn check(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
 ) -> Result<ExperimentConfig, String> {
-    let candidate =
-        fields::set(config, id, text).map_err(|_| lang.t(Key::NotANumber).to_string())?;
-    match candidate.validate() {
-        Ok(()) => Ok(candidate),
-        Err(errors) => {
-            let path = id.path();
-            let e = errors.for_field(&path).or_else(|| errors.fields.first());
-            Err(e.map_or_else(String::new, |e| {
-                let other = if e.field == path {
-                    String::new()
-                } else {
-                    format!("{}: ", e.field)
-                };
-                format!(
-                    "{other}{} ({}: {})",
-                    lang.word(&e.problem),
-                    lang.t(Key::Allowed),
-                    lang.word(&e.allowed)
-                )
-            }))
-        }
-    }
+    let candidate = fields::set(config, id, text).map_err(|e| {
+        lang.t(match e {
+            BadInput::NotANumber => Key::NotANumber,
+            BadInput::NotWhole => Key::NotWhole,
+            BadInput::NotADuration => Key::NotADuration,
+        })
+        .to_string()
+    })?;
+    let Err(errors) = candidate.validate() else {
+        return Ok(candidate);
+    };
+    let path = id.path();
+    let e = errors.for_field(&path).or_else(|| errors.fields.first());
+    Err(e.map_or_else(String::new, |e| {
+        let (other, range_of) = match fields::FieldId::from_path(&e.field) {
+            Some(other) if e.field != path => (format!("{}: ", lang.field(other).0), other),
+            _ => (String::new(), id),
+        };
+        format!(
+            "{other}{} ({}: {})",
+            lang.word(&e.problem),
+            lang.t(Key::Allowed),
+            range_text(lang, range_of, &e.allowed)
+        )
+    }))
 }
 
 fn input_value(e: &Event) -> String {
@@ -79,8 +103,7 @@ pub fn field(p: &FieldProps) -> Html {
         let draft = draft.clone();
         use_effect_with(p.config.clone(), move |_| draft.set(None));
     }
-    let lang = p.lang;
-    let id = p.id;
+    let (lang, id) = (p.lang, p.id);
     let Some(current) = fields::get(&p.config, id) else {
         return html! {};
     };
@@ -100,44 +123,47 @@ pub fn field(p: &FieldProps) -> Html {
         })
     };
     let input_id = format!("f-{path}");
-    let err_id = format!("e-{path}");
+    let (err_id, help_id) = (format!("e-{path}"), format!("h-{path}"));
     let (value, error) = match &*draft {
         Some((text, why)) => (text.clone(), Some(why.clone())),
         None => (current.clone(), None),
     };
-    let allowed = fields::allowed(&p.config, id).map(|a| lang.word(&a));
-    let hint = if id.is_ms() && error.is_none() {
-        current
-            .parse::<f64>()
-            .ok()
-            .map(|ms| format!("= {}", format::duration(ms as i64)))
+    let described = if error.is_some() {
+        format!("{help_id} {err_id}")
     } else {
-        None
+        help_id.clone()
     };
+    let allowed = fields::allowed(&p.config, id).map(|a| range_text(lang, id, &a));
     let input = match id.kind() {
         Kind::Choice(names) => html! {
-            <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} title={help}>
+            <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} aria-describedby={described}>
                 { for names.iter().map(|n| html! { <option value={*n} selected={*n == value}>{ lang.word(n) }</option> }) }
             </select>
         },
         _ => html! {
-            <input id={input_id.clone()} data-testid={format!("field-{path}")} type="text" inputmode="decimal"
-                value={value} {onchange} title={help} class={classes!(error.is_some().then_some("invalid"))}
-                aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} />
+            <input id={input_id.clone()} data-testid={format!("field-{path}")} type="text"
+                inputmode={if id.is_ms() { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
+                value={value} {onchange} class={classes!(error.is_some().then_some("invalid"))}
+                aria-invalid={error.is_some().to_string()} aria-describedby={described} />
         },
     };
+    let unit = lang.unit(id);
     html! {
-        <div class="field">
-            <label for={input_id} title={help}>{ label }</label>
+        <div class={classes!("field", matches!(id.kind(), Kind::Choice(_)).then_some("choice"))}>
+            <label for={input_id}>{ label }</label>
             { input }
-            <span class="field-meta">
-                if let Some(h) = hint { <span class="hint">{ h }</span> }
-                if let Some(a) = allowed { <span class="allowed">{ a }</span> }
-            </span>
-            if let Some(why) = error {
-                <span id={err_id} class="field-error" role="alert" data-testid={format!("error-{path}")}>{ "⚠ " }{ why }{ " — " }{ lang.t(Key::NotApplied) }</span>
+            if !unit.is_empty() || allowed.is_some() {
+                <span class="unit-row">
+                    <span class="unit">{ unit }</span>
+                    if let Some(a) = allowed { <span class="allowed">{ a }</span> }
+                </span>
             }
-            <span class="help">{ help }</span>
+            if let Some(why) = error {
+                <span id={err_id} class="field-error" role="alert" data-testid={format!("error-{path}")}>
+                    { "⚠ " }{ why }{ " — " }{ lang.t(Key::NotApplied) }
+                </span>
+            }
+            <span id={help_id} class="help" role="tooltip">{ help }</span>
         </div>
     }
 }

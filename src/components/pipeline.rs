@@ -1,13 +1,14 @@
-//! One pipeline panel (Batch or Streaming): title, "what am I seeing?",
-//! animated diagram and live dashboard.
+//! One pipeline panel (Batch or Streaming): title and configuration in one line,
+//! "what am I seeing?", the animated diagram and the live dashboard.
 
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, ScenarioConfig, StreamingMode};
+use bslab_engine::{ExperimentConfig, OutputMode, ScenarioConfig, StreamingMode};
 use yew::prelude::*;
 
 use super::dashboard::Dashboard;
 use super::diagram::{Diagram, DiagramData};
+use crate::fields::duration_text;
 use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
@@ -25,34 +26,83 @@ pub struct PipelinePanelProps {
     pub view: Rc<Snapshot>,
 }
 
+fn workers_of(mode: &StreamingMode) -> u32 {
+    match mode {
+        StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. } => {
+            *workers
+        }
+    }
+}
+
+/// The pipeline's configuration in one sentence.
+pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
+    let ms = |v: i64| duration_text(v as f64);
+    if batch {
+        let b = &c.batch;
+        return lang.fill(
+            Key::BatchLine,
+            &[
+                ("interval", ms(b.interval_ms)),
+                ("offset", ms(b.offset_ms)),
+                ("startup", ms(b.startup_ms)),
+                ("workers", b.workers.to_string()),
+            ],
+        );
+    }
+    let s = &c.streaming;
+    let output = match s.output_mode {
+        OutputMode::Append => "append",
+        OutputMode::Update => "update",
+    };
+    let common = [
+        ("workers", workers_of(&s.mode).to_string()),
+        ("watermark", ms(s.watermark_delay_ms)),
+        ("output", lang.word(output)),
+    ];
+    match &s.mode {
+        StreamingMode::MicroBatch { trigger_ms, .. } => {
+            let mut v = common.to_vec();
+            v.push(("trigger", ms(*trigger_ms)));
+            lang.fill(Key::MicroBatchLine, &v)
+        }
+        StreamingMode::Continuous {
+            service_mean_ms, ..
+        } => {
+            let mut v = common.to_vec();
+            v.push(("service", duration_text(*service_mean_ms)));
+            lang.fill(Key::ContinuousLine, &v)
+        }
+    }
+}
+
 fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
     let (lang, live) = (p.lang, &p.view.live);
     let flowing = !p.view.finished;
+    let clock = |t: i64| format::clock(t.max(0));
     if p.batch {
         let b = &live.batch;
-        let mut status = vec![if b.running {
+        let first = if b.running {
             lang.t(Key::JobRunning).to_string()
         } else {
             format!(
                 "{} · {} {}",
                 lang.t(Key::JobIdle),
                 lang.t(Key::NextRun),
-                format::clock(b.next_run_ms)
+                clock(b.next_run_ms)
             )
-        }];
+        };
         let queued = if b.queued_runs > 0 {
             format!(" · {} {}", b.queued_runs, lang.t(Key::QueuedRuns))
         } else {
             String::new()
         };
-        status.push(format!(
+        let second = format!(
             "{} {}{queued}",
             lang.t(Key::CompleteUpTo),
-            format::clock(b.complete_up_to_ms)
-        ));
+            clock(b.complete_up_to_ms)
+        );
         DiagramData {
             batch: true,
-            t_ms: live.t_ms,
             generated: live.generated,
             in_transit: live.in_transit,
             waiting: b.waiting,
@@ -60,40 +110,35 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
             dropped: b.dropped_late,
             busy: b.running,
             workers: p.config.batch.workers,
-            status,
+            status: vec![first, second],
             flowing,
         }
     } else {
         let s = &live.streaming;
-        let workers = match p.config.streaming.mode {
-            StreamingMode::MicroBatch { workers, .. }
-            | StreamingMode::Continuous { workers, .. } => workers,
-        };
         let status = vec![
             format!(
                 "{} · {} {}",
                 lang.t(if s.busy { Key::Busy } else { Key::Idle }),
                 lang.t(Key::Watermark),
-                format::clock(s.watermark_ms)
+                clock(s.watermark_ms)
             ),
             format!(
                 "{} {} · {} {}",
                 lang.t(Key::OpenWindows),
                 s.open_windows,
                 lang.t(Key::CompleteUpTo),
-                format::clock(s.complete_up_to_ms)
+                clock(s.complete_up_to_ms)
             ),
         ];
         DiagramData {
             batch: false,
-            t_ms: live.t_ms,
             generated: live.generated,
             in_transit: live.in_transit,
             waiting: s.waiting,
             processed: s.processed,
             dropped: s.dropped_late,
             busy: s.busy,
-            workers,
+            workers: workers_of(&p.config.streaming.mode),
             status,
             flowing,
         }
@@ -104,18 +149,25 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
 #[function_component(PipelinePanel)]
 pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
     let lang = p.lang;
-    let money = !matches!(p.config.scenario, ScenarioConfig::Social { .. });
     let (title, what, class) = if p.batch {
         (Key::Batch, Key::BatchWhat, "batch")
     } else {
         (Key::Streaming, Key::StreamingWhat, "streaming")
     };
+    let scenario = match p.config.scenario {
+        ScenarioConfig::Sales { .. } => super::dashboard::Kind::Sales,
+        ScenarioConfig::Social { .. } => super::dashboard::Kind::Social,
+        ScenarioConfig::Fraud { .. } => super::dashboard::Kind::Fraud,
+    };
     html! {
-        <section class={classes!("pipeline", class)} data-testid={format!("panel-{class}")} aria-label={lang.t(title)}>
-            <h2><span class="swatch" aria-hidden="true" />{ lang.t(title) }</h2>
+        <section class={classes!("pipeline", class)} data-testid={format!("panel-{class}")} aria-labelledby={format!("title-{class}")}>
+            <div class="pipeline-head">
+                <h2 id={format!("title-{class}")}><span class="swatch" aria-hidden="true" />{ lang.t(title) }</h2>
+                <span class="pipeline-mode">{ config_line(lang, p.batch, &p.config) }</span>
+            </div>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(what) }</p></details>
             <Diagram {lang} data={diagram_data(p)} />
-            <Dashboard {lang} batch={p.batch} rows={p.view.dashboard.clone()} {money} />
+            <Dashboard {lang} batch={p.batch} rows={p.view.dashboard.clone()} {scenario} />
         </section>
     }
 }

@@ -146,6 +146,12 @@ pub fn text(key: Key) -> &'static str {
         ExportFailed => "The export could not be built:",
         Paid => "paid",
         BusyWord => "busy",
+        NotWhole => "not a whole number",
+        NotADuration => "not a duration (e.g. 500 ms, 30 s, 5 min, 2 h, 1 d)",
+        HoverHint => "Hover over the chart to read every line at that instant.",
+        BatchLine => "Job every {interval}, waits {offset} for late data, start-up {startup}, {workers} workers",
+        MicroBatchLine => "Micro-batch every {trigger}, {workers} workers, watermark {watermark}, {output} mode",
+        ContinuousLine => "Per record, {workers} workers, mean service {service}, watermark {watermark}, {output} mode",
         LanguageName => "English",
     }
 }
@@ -192,6 +198,51 @@ pub fn field(id: FieldId) -> (&'static str, &'static str) {
         ServiceMean => ("Mean service time", "Average processing time of one event."),
         WatermarkDelay => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
         Output => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
+    }
+}
+
+/// English unit of a parameter (durations accept `ms`, `s`, `min`, `h`, `d`).
+pub fn unit(id: FieldId) -> &'static str {
+    use FieldId::*;
+    match id {
+        Seed => "",
+        Duration => "duration",
+        SampleEvery => "duration",
+        Categories => "categories",
+        MeanAmount => "cents",
+        Posts => "posts",
+        Zipf => "exponent",
+        Cards => "cards",
+        AlertThreshold => "transactions per window",
+        FraudBurstsPerHour => "bursts/hour",
+        FraudBurstTransactions => "transactions",
+        FraudBurstDuration => "duration",
+        Rate => "events/s",
+        Profile => "",
+        Amplitude => "fraction",
+        PeakHour => "hour of day (UTC)",
+        BurstStart(_) => "event time",
+        BurstDuration(_) => "duration",
+        BurstMultiplier(_) => "× rate",
+        DelayMean => "duration",
+        DelayJitter => "duration",
+        LateFraction => "fraction of events",
+        LateMean => "duration",
+        WindowSize => "duration",
+        BatchInterval => "duration",
+        BatchOffset => "duration",
+        BatchStartup => "duration",
+        BatchCost => "µs per event per worker",
+        BatchWorkers => "workers",
+        Mode => "",
+        Trigger => "duration",
+        Overhead => "duration",
+        StreamCost => "µs per event per worker",
+        StreamWorkers => "workers",
+        Service => "",
+        ServiceMean => "duration",
+        WatermarkDelay => "duration",
+        Output => "",
     }
 }
 

@@ -50,11 +50,28 @@ impl Lang {
         }
     }
 
+    /// The text of `key` with each `{name}` replaced by its value.
+    pub fn fill(self, key: Key, values: &[(&str, String)]) -> String {
+        values
+            .iter()
+            .fold(self.t(key).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+
     /// Label and one-sentence help of a parameter.
     pub fn field(self, id: FieldId) -> (&'static str, &'static str) {
         match self {
             Lang::En => en::field(id),
             Lang::Pt => pt::field(id),
+        }
+    }
+
+    /// Unit of a parameter.
+    pub fn unit(self, id: FieldId) -> &'static str {
+        match self {
+            Lang::En => en::unit(id),
+            Lang::Pt => pt::unit(id),
         }
     }
 
@@ -210,5 +227,11 @@ pub enum Key {
     ExportFailed,
     Paid,
     BusyWord,
+    NotWhole,
+    NotADuration,
+    HoverHint,
+    BatchLine,
+    MicroBatchLine,
+    ContinuousLine,
     LanguageName,
 }

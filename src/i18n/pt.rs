@@ -147,6 +147,12 @@ pub fn text(key: Key) -> &'static str {
         ExportFailed => "Não foi possível gerar a exportação:",
         Paid => "pago",
         BusyWord => "ocupado",
+        NotWhole => "não é um número inteiro",
+        NotADuration => "não é uma duração (ex.: 500 ms, 30 s, 5 min, 2 h, 1 d)",
+        HoverHint => "Passe o mouse sobre o gráfico para ler cada linha naquele instante.",
+        BatchLine => "Job a cada {interval}, espera {offset} por atrasados, inicialização {startup}, {workers} workers",
+        MicroBatchLine => "Micro-batch a cada {trigger}, {workers} workers, watermark {watermark}, modo {output}",
+        ContinuousLine => "Por registro, {workers} workers, serviço médio {service}, watermark {watermark}, modo {output}",
         LanguageName => "Português (Brasil)",
     }
 }
@@ -193,6 +199,51 @@ pub fn field(id: FieldId) -> (&'static str, &'static str) {
         ServiceMean => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
         WatermarkDelay => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
         Output => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
+    }
+}
+
+/// Portuguese unit of a parameter (durations accept `ms`, `s`, `min`, `h`, `d`).
+pub fn unit(id: FieldId) -> &'static str {
+    use FieldId::*;
+    match id {
+        Seed => "",
+        Duration => "duração",
+        SampleEvery => "duração",
+        Categories => "categorias",
+        MeanAmount => "centavos",
+        Posts => "posts",
+        Zipf => "expoente",
+        Cards => "cartões",
+        AlertThreshold => "transações por janela",
+        FraudBurstsPerHour => "rajadas/hora",
+        FraudBurstTransactions => "transações",
+        FraudBurstDuration => "duração",
+        Rate => "eventos/s",
+        Profile => "",
+        Amplitude => "fração",
+        PeakHour => "hora do dia (UTC)",
+        BurstStart(_) => "tempo de evento",
+        BurstDuration(_) => "duração",
+        BurstMultiplier(_) => "× taxa",
+        DelayMean => "duração",
+        DelayJitter => "duração",
+        LateFraction => "fração dos eventos",
+        LateMean => "duração",
+        WindowSize => "duração",
+        BatchInterval => "duração",
+        BatchOffset => "duração",
+        BatchStartup => "duração",
+        BatchCost => "µs por evento por worker",
+        BatchWorkers => "workers",
+        Mode => "",
+        Trigger => "duração",
+        Overhead => "duração",
+        StreamCost => "µs por evento por worker",
+        StreamWorkers => "workers",
+        Service => "",
+        ServiceMean => "duração",
+        WatermarkDelay => "duração",
+        Output => "",
     }
 }
 
