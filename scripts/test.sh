@@ -5,6 +5,7 @@
 #   clippy        cargo clippy --workspace --all-targets -- -D warnings (native)
 #   clippy-wasm   the same for the app package on wasm32 (code behind cfg(target_arch = "wasm32"))
 #   test-native   cargo test --workspace
+#   spark-parity  scripts/test-spark.sh: exported jobs on real Apache Spark vs the simulator (pyspark in .venv)
 #   test-wasm-engine  engine tests built for wasm32, run in headless Chromium
 #   test-wasm-app     app tests (tests/web.rs) in headless Chromium (wasm-bindgen-test-runner)
 #   build-release trunk build --release (into $BSLAB_E2E_DIST), prints the wasm size
@@ -110,6 +111,7 @@ stage fmt cargo fmt --all --check
 stage clippy cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm cargo clippy --target wasm32-unknown-unknown -p batch-stream-lab --all-targets -- -D warnings
 stage test-native cargo test --workspace
+stage spark-parity scripts/test-spark.sh
 stage test-wasm-engine cargo test --target wasm32-unknown-unknown -p bslab-engine
 stage test-wasm-app cargo test --target wasm32-unknown-unknown -p batch-stream-lab
 stage build-release build_release

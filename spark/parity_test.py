@@ -49,6 +49,7 @@ def make_spark():
         .appName("bslab-parity")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.driver.memory", "1g")
@@ -64,14 +65,14 @@ class Checks:
         self.passed = 0
         self.failed = 0
 
-    def check(self, scenario: str, name: str, problems: list[str], detail: str = "") -> None:
+    def check(self, label: str, name: str, problems: list[str], detail: str = "") -> None:
         if problems:
             self.failed += 1
             shown = "; ".join(problems[:5]) + (f"; ... {len(problems) - 5} more" if len(problems) > 5 else "")
-            print(f"  FAIL  {scenario:<7} {name}: {shown}", flush=True)
+            print(f"  FAIL  {label:<12} {name}: {shown}", flush=True)
         else:
             self.passed += 1
-            print(f"  ok    {scenario:<7} {name}{f' ({detail})' if detail else ''}", flush=True)
+            print(f"  ok    {label:<12} {name}{f' ({detail})' if detail else ''}", flush=True)
 
 
 def row_key(row: dict, keys: list[str]) -> tuple:
@@ -124,11 +125,11 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
     batch_job = load_module(os.path.join(bundle, "batch_job.py"), f"bslab_batch_job_{index}")
     streaming_job = load_module(os.path.join(bundle, "streaming_job.py"), f"bslab_streaming_job_{index}")
     params = batch_job.PARAMS
-    scenario = params["scenario"]
+    scenario = os.path.basename(os.path.normpath(bundle))  # label of this bundle's checks
     keys = params["key_columns"]
     fields = ["count"] + (["sum_cents"] if params["amount_column"] else [])
     csv_dir = os.path.join(bundle, "events", "csv")
-    print(f"--- {scenario}: {expected['events']} events, {len(expected['streaming']['micro_batches'])} "
+    print(f"--- {scenario} ({params['scenario']}): {expected['events']} events, {len(expected['streaming']['micro_batches'])} "
           f"micro-batches, {params['output_mode']} mode, window {params['window_ms']} ms, "
           f"watermark delay {params['watermark_delay_ms']} ms ({bundle})", flush=True)
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Spark parity test: real Apache Spark against the simulator.
+#   1. installs what is missing, once: Java 17 (apt, only if there is no `java`), python3-venv
+#      (apt, only if venv cannot work), pyspark 4.3.0 in .venv (scripts/spark-venv.sh)
+#   2. builds the CLI (release) and exports one bundle per config of spark/parity/ (small
+#      experiments, one per scenario, with late data crossing the watermark) to target/spark-parity/
+#   3. runs spark/parity_test.py on them: the bundles' own batch_job.py and streaming_job.py in
+#      ONE SparkSession (local[2]), compared with each bundle's expected.json
+# Last line of the test: `parity: N passed, M failed (T s)`. Exit status non-zero on any failure.
+# Usage: scripts/test-spark.sh [CONFIG.json...]     (default: spark/parity/*.json)
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+start=$SECONDS
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+apt_install() {
+  log "apt-get install $*"
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -q
+  as_root apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$@"
+}
+
+# --- what Spark needs -------------------------------------------------------------------------
+command -v java >/dev/null 2>&1 || apt_install openjdk-17-jre-headless
+command -v java >/dev/null 2>&1 || die "java still not on PATH after installing openjdk-17-jre-headless"
+if [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
+  apt_install python3-venv
+fi
+PY="$(scripts/spark-venv.sh)"
+
+# --- bundles ----------------------------------------------------------------------------------
+log "cargo build --release -p bslab-cli"
+cargo build --release -p bslab-cli
+configs=("$@")
+[ ${#configs[@]} -gt 0 ] || configs=(spark/parity/*.json)
+out="$REPO_ROOT/target/spark-parity"
+rm -rf "$out"
+mkdir -p "$out"
+bundles=()
+for config in "${configs[@]}"; do
+  name="$(basename "$config" .json)"
+  target/release/bslab export --config "$config" --out "$out/$name" >&2
+  bundles+=("$out/$name")
+done
+
+# --- real Spark -------------------------------------------------------------------------------
+log "spark/parity_test.py (${#bundles[@]} bundles, one SparkSession)"
+"$PY" spark/parity_test.py "${bundles[@]}"
+ok "spark parity: $((SECONDS - start)) s in all (install, build, export and Spark)"
