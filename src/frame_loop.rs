@@ -14,9 +14,12 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 
+/// The frame callback (a timestamp in ms).
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
 struct Inner {
     pending: Cell<Option<i32>>,
-    callback: RefCell<Option<Closure<dyn FnMut(f64)>>>,
+    callback: RefCell<Option<FrameCallback>>,
 }
 
 /// The loop. Not `Clone`: hold it in one place (the app holds it in a `use_mut_ref`).
