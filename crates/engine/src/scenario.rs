@@ -6,7 +6,7 @@
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, LogNormal, Zipf};
+use rand_distr::{Distribution, Normal, Zipf};
 use serde::Serialize;
 
 use crate::config::ScenarioConfig;
@@ -77,7 +77,9 @@ pub enum GroupKey {
 #[derive(Debug, Clone)]
 pub struct Scenario {
     config: ScenarioConfig,
-    amounts: Option<LogNormal<f64>>,
+    /// The normal distribution under the log-normal amounts; its `exp` is
+    /// [`portable_exp`] (not the platform's), so amounts are bit-identical in wasm.
+    amounts: Option<Normal<f64>>,
     zipf: Option<Zipf<f64>>,
     /// Sales: upper bounds of the uniform draw for each category (see [`skewed_thresholds`]).
     category_thresholds: Vec<f64>,
@@ -92,7 +94,7 @@ impl Scenario {
         let lognormal = |mean_cents: i64| {
             // mean of LogNormal(μ, σ) is exp(μ + σ²/2)
             let mu = libm::log(mean_cents.max(1) as f64) - AMOUNT_SIGMA * AMOUNT_SIGMA / 2.0;
-            LogNormal::new(mu, AMOUNT_SIGMA).ok()
+            Normal::new(mu, AMOUNT_SIGMA).ok()
         };
         let (amounts, zipf) = match config {
             ScenarioConfig::Sales {
@@ -164,7 +166,7 @@ impl Scenario {
     pub(crate) fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {
         self.amounts
             .as_ref()
-            .map_or(1, |d| round_half_away(d.sample(rng)).max(1))
+            .map_or(1, |d| round_half_away(portable_exp(d.sample(rng))).max(1))
     }
 
     /// Group key of an event under the scenario's query.
@@ -216,6 +218,38 @@ fn round_half_away(x: f64) -> i64 {
     }
 }
 
+/// Steps per octave of [`portable_exp`]'s table.
+const EXP_STEPS: usize = 64;
+
+/// `2^(j/64)` for `j` in `0..64`, from `libm` (pure Rust: the same bits everywhere).
+fn exp_table() -> &'static [f64; EXP_STEPS] {
+    static TABLE: std::sync::OnceLock<[f64; EXP_STEPS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|j| libm::exp2(j as f64 / EXP_STEPS as f64)))
+}
+
+/// `e^x` from a table and additions and multiplications only, so it gives the
+/// same bits on every platform (the platform's `exp` may differ in the last bit
+/// between glibc and wasm) and is fast (`libm::exp` made the engine 17% slower).
+///
+/// `x = (64m + j)·ln2/64 + r` with `|r| ≤ ln2/128`; `e^x = 2^m · 2^(j/64) · e^r`,
+/// `e^r` by its Taylor series to degree 5 (truncation below 1e-16). Accurate to
+/// a few ulp, plenty for amounts rounded to the cent.
+fn portable_exp(x: f64) -> f64 {
+    const LN2_HI: f64 = 6.931_471_803_691_238_2e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
+    let steps = EXP_STEPS as f64;
+    let x = x.clamp(-700.0, 700.0);
+    let t = x * std::f64::consts::LOG2_E * steps;
+    let n = (t + if t < 0.0 { -0.5 } else { 0.5 }) as i64;
+    let r = (x - n as f64 * (LN2_HI / steps)) - n as f64 * (LN2_LO / steps);
+    let poly = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
+    let (m, j) = (
+        n.div_euclid(EXP_STEPS as i64),
+        n.rem_euclid(EXP_STEPS as i64),
+    );
+    f64::from_bits(((m + 1023) as u64) << 52) * exp_table()[j as usize] * poly
+}
+
 /// Skew of the category popularity: weights 1/(i+1)^0.7, i.e. `1 − 0.7`.
 const CATEGORY_SKEW: f64 = 0.3;
 
@@ -239,6 +273,33 @@ fn skewed_thresholds(n: u32) -> Vec<f64> {
 fn skewed_index(rng: &mut ChaCha8Rng, thresholds: &[f64]) -> u32 {
     let u: f64 = rng.random();
     // A linear scan: at most 64 categories, and the first few take most draws.
-    let i = thresholds.iter().position(|&t| u < t).unwrap_or(thresholds.len());
+    let i = thresholds
+        .iter()
+        .position(|&t| u < t)
+        .unwrap_or(thresholds.len());
     i.min(thresholds.len().saturating_sub(1)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn portable_exp_matches_libm_to_a_few_ulp() {
+        let mut x = -30.0;
+        while x < 30.0 {
+            let (ours, reference) = (super::portable_exp(x), libm::exp(x));
+            assert!(
+                ((ours - reference) / reference).abs() < 1e-15,
+                "exp({x}) = {ours}, libm says {reference}"
+            );
+            x += 0.001_3;
+        }
+    }
+
+    #[test]
+    fn skewed_categories_favour_low_indices_and_cover_all() {
+        let thresholds = super::skewed_thresholds(6);
+        assert_eq!(thresholds.len(), 6);
+        assert!(thresholds.windows(2).all(|w| w[0] < w[1]));
+        assert!((thresholds[5] - 1.0).abs() < 1e-12);
+    }
 }
