@@ -20,8 +20,8 @@ use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
-use crate::state::{self, Action, AppState, Notice, ShareStatus};
-use crate::{browser, keyboard, share};
+use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
+use crate::{browser, export, keyboard, share};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -138,6 +138,25 @@ pub fn app() -> Html {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
         Callback::from(move |()| step_once(&runner, &dispatch))
     };
+    let on_export = {
+        let (config, lang, dispatch) = (state.config.clone(), state.lang, dispatch.clone());
+        Callback::from(move |()| {
+            let (config, dispatch) = (config.clone(), dispatch.clone());
+            dispatch.dispatch(Action::Export(ExportStatus::Working));
+            wasm_bindgen_futures::spawn_local(async move {
+                // Let the page show "building…" before the (blocking) export runs.
+                yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+                let status = match export::build(&config, lang) {
+                    Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
+                        ExportStatus::Done(name)
+                    }
+                    Ok((name, _)) => ExportStatus::Failed(name),
+                    Err(why) => ExportStatus::Failed(why),
+                };
+                dispatch.dispatch(Action::Export(status));
+            });
+        })
+    };
     let on_share = {
         let (config, t, dispatch) = (state.config.clone(), state.now_ms(), dispatch.clone());
         Callback::from(move |()| {
@@ -175,10 +194,10 @@ pub fn app() -> Html {
     html! {
         <div class="app" lang={lang.tag()}>
             <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
-                data-t={state.now_ms().to_string()} />
+                data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
             <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
                 seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                params_open={state.params_open} dispatch={d.action.clone()} {on_step} {on_share} />
+                params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
             if let Some(n) = &state.notice {
                 <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
             }

@@ -7,7 +7,7 @@
 //! - [`state`]: the UI state and its typed actions (`impl Reducible`);
 //! - [`runner`], [`driver`], [`frame_loop`]: stepping the simulation under a frame budget;
 //! - [`fields`]: every engine parameter by its dotted path, read/write/validate;
-//! - [`share`]: the share link (config + seed in the URL hash);
+//! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
 //! - [`i18n`], [`format`]: every visible string in English and Português (Brasil).
@@ -20,6 +20,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod driver;
+pub mod export;
 pub mod fields;
 pub mod format;
 pub mod frame_loop;

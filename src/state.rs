@@ -34,6 +34,19 @@ pub enum ShareStatus {
     Failed(String),
 }
 
+/// State of "Export for Spark".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStatus {
+    /// Nothing exported yet.
+    Idle,
+    /// Building the zip.
+    Working,
+    /// Downloaded, under this file name.
+    Done(String),
+    /// Refused or failed, with the reason.
+    Failed(String),
+}
+
 /// A visible notice at the top of the page, until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -72,6 +85,8 @@ pub struct AppState {
     pub params_open: bool,
     /// Result of "copy link".
     pub share: ShareStatus,
+    /// State of "Export for Spark".
+    pub export: ExportStatus,
 }
 
 /// Every change of the UI state.
@@ -113,6 +128,8 @@ pub enum Action {
     ToggleParams,
     /// Result of "copy link".
     Shared(ShareStatus),
+    /// "Export for Spark" progress.
+    Export(ExportStatus),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -224,6 +241,7 @@ impl AppState {
             concepts_open: false,
             params_open: true,
             share: ShareStatus::Idle,
+            export: ExportStatus::Idle,
         }
     }
 
@@ -249,6 +267,7 @@ impl AppState {
             catch_up_to,
         };
         self.share = ShareStatus::Idle;
+        self.export = ExportStatus::Idle;
     }
 
     fn load(&mut self, config: Rc<ExperimentConfig>) {
@@ -321,6 +340,7 @@ impl Reducible for AppState {
             Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
+            Action::Export(status) => s.export = status,
         }
         Rc::new(s)
     }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::runner::{Snapshot, SPEEDS};
-use crate::state::{Action, ShareStatus};
+use crate::state::{Action, ExportStatus, ShareStatus};
 
 /// Properties of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -37,6 +37,10 @@ pub struct HeaderProps {
     pub on_step: Callback<()>,
     /// Copy link button.
     pub on_share: Callback<()>,
+    /// State of "Export for Spark".
+    pub export: ExportStatus,
+    /// "Export for Spark" button.
+    pub on_export: Callback<()>,
 }
 
 fn select_value(e: &Event) -> Option<String> {
@@ -112,6 +116,17 @@ fn share_box(p: &HeaderProps) -> Html {
     }
 }
 
+fn export_box(p: &HeaderProps) -> Html {
+    let lang = p.lang;
+    let (class, text) = match &p.export {
+        ExportStatus::Idle => return html! {},
+        ExportStatus::Working => ("working", lang.t(Key::Exporting).to_string()),
+        ExportStatus::Done(name) => ("done", format!("{} {name}", lang.t(Key::Exported))),
+        ExportStatus::Failed(why) => ("failed", why.clone()),
+    };
+    html! { <div class={classes!("export-box", class)} role="status" data-testid="export-status">{ text }</div> }
+}
+
 /// Page header.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
@@ -181,12 +196,17 @@ pub fn header(p: &HeaderProps) -> Html {
                     <button data-testid="params-toggle" aria-pressed={p.params_open.to_string()}
                         onclick={d.reform(|_| Action::ToggleParams)}>{ lang.t(Key::Parameters) }</button>
                     <button data-testid="concepts" onclick={d.reform(|_| Action::ToggleConcepts)}>{ lang.t(Key::Concepts) }</button>
+                    <button data-testid="export" onclick={p.on_export.reform(|_| ())} title={lang.t(Key::ExportHelp)}
+                        disabled={p.export == ExportStatus::Working}>
+                        { lang.t(Key::ExportSpark) }
+                    </button>
                     <button data-testid="share" onclick={p.on_share.reform(|_| ())}>
                         { lang.t(Key::Share) }
                     </button>
                 </div>
             </div>
             { share_box(p) }
+            { export_box(p) }
             if let Some(text) = lesson {
                 <p class="lesson" data-testid="lesson">{ text }</p>
             }

@@ -152,6 +152,11 @@ pub fn text(key: Key) -> &'static str {
         BatchLine => "Job every {interval}, waits {offset} for late data, start-up {startup}, {workers} workers",
         MicroBatchLine => "Micro-batch every {trigger}, {workers} workers, watermark {watermark}, {output} mode",
         ContinuousLine => "Per record, {workers} workers, mean service {service}, watermark {watermark}, {output} mode",
+        ExportNeedsMicroBatch => "Spark Structured Streaming runs aggregations in micro-batches only: set the streaming mode to micro-batch to export.",
+        ExportTooLarge => "Too large to export in the browser: about {events} events (at most {max}). Use the command line: bslab export.",
+        Exporting => "Building the Spark bundle (this takes a few seconds)…",
+        Exported => "Downloaded:",
+        ExportHelp => "Downloads a .zip with the events, equivalent PySpark batch and streaming jobs and the expected results, to run on real Apache Spark.",
         LanguageName => "English",
     }
 }

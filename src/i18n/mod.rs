@@ -233,5 +233,10 @@ pub enum Key {
     BatchLine,
     MicroBatchLine,
     ContinuousLine,
+    ExportNeedsMicroBatch,
+    ExportTooLarge,
+    Exporting,
+    Exported,
+    ExportHelp,
     LanguageName,
 }

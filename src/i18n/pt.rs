@@ -153,6 +153,11 @@ pub fn text(key: Key) -> &'static str {
         BatchLine => "Job a cada {interval}, espera {offset} por atrasados, inicialização {startup}, {workers} workers",
         MicroBatchLine => "Micro-batch a cada {trigger}, {workers} workers, watermark {watermark}, modo {output}",
         ContinuousLine => "Por registro, {workers} workers, serviço médio {service}, watermark {watermark}, modo {output}",
+        ExportNeedsMicroBatch => "O Spark Structured Streaming só roda agregações em micro-batches: escolha o modo micro-batch para exportar.",
+        ExportTooLarge => "Grande demais para exportar no navegador: cerca de {events} eventos (no máximo {max}). Use a linha de comando: bslab export.",
+        Exporting => "Gerando o pacote para o Spark (leva alguns segundos)…",
+        Exported => "Baixado:",
+        ExportHelp => "Baixa um .zip com os eventos, jobs PySpark equivalentes (batch e streaming) e os resultados esperados, para rodar no Apache Spark de verdade.",
         LanguageName => "Português (Brasil)",
     }
 }
