@@ -108,6 +108,15 @@ def ordered(rows, params=PARAMS):
     return sorted(rows, key=lambda r: (r["window_start_ms"], *(r[k] for k in params["key_columns"])))
 
 
+def small_shuffles(spark) -> None:
+    """Shuffle partitions = the cores Spark has, unless given (`--conf
+    spark.sql.shuffle.partitions=N`): the default 200 makes every micro-batch of
+    these small windowed aggregates run 200 state-store tasks (minutes on a laptop)."""
+    key = "spark.sql.shuffle.partitions"
+    if not spark.sparkContext.getConf().contains(key):
+        spark.conf.set(key, str(max(2, spark.sparkContext.defaultParallelism)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", help="directory of event files (default: events/<format> next to this script)")
@@ -126,6 +135,7 @@ def main(argv=None) -> int:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
+    small_shuffles(spark)
     started = time.monotonic()
     events = read_events(spark, input_path, args.format)
     if args.all_data:

@@ -200,6 +200,15 @@ def print_summary(result: dict, params=PARAMS) -> None:
         print(f"   ... {len(rows) - 20} more (use --output DIR to keep them all)")
 
 
+def small_shuffles(spark) -> None:
+    """Shuffle partitions = the cores Spark has, unless given (`--conf
+    spark.sql.shuffle.partitions=N`): the default 200 makes every micro-batch of
+    these small windowed aggregates run 200 state-store tasks (minutes on a laptop)."""
+    key = "spark.sql.shuffle.partitions"
+    if not spark.sparkContext.getConf().contains(key):
+        spark.conf.set(key, str(max(2, spark.sparkContext.defaultParallelism)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", help="directory of event files (default: events/<format> next to this script)")
@@ -220,6 +229,7 @@ def main(argv=None) -> int:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
+    small_shuffles(spark)
     started = time.monotonic()
     result = run(spark, input_path, args.format, args.checkpoint, args.output, args.trigger, args.timeout)
     print_summary(result)
