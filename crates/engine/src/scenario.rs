@@ -235,7 +235,7 @@ fn exp_table() -> &'static [f64; EXP_STEPS] {
 /// `e^r` by its Taylor series to degree 5 (truncation below 1e-16). Accurate to
 /// a few ulp, plenty for amounts rounded to the cent.
 fn portable_exp(x: f64) -> f64 {
-    const LN2_HI: f64 = 6.931_471_803_691_238_2e-1;
+    const LN2_HI: f64 = 6.931_471_803_691_238e-1;
     const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
     let steps = EXP_STEPS as f64;
     let x = x.clamp(-700.0, 700.0);
