@@ -55,7 +55,9 @@ def order_local_files(path: str) -> bool:
     if not os.path.isdir(path):
         return False
     names = sorted(n for n in os.listdir(path) if n.startswith("part-"))
-    mtimes = [os.stat(os.path.join(path, n)).st_mtime_ns for n in names]
+    # Spark (Hadoop's file system) sees modification times in whole milliseconds: files
+    # extracted within the same millisecond would tie, and ties come in any order.
+    mtimes = [os.stat(os.path.join(path, n)).st_mtime_ns // 1_000_000 for n in names]
     if all(a < b for a, b in zip(mtimes, mtimes[1:])):
         return False
     base = int(time.time()) - len(names) - 60
