@@ -185,13 +185,13 @@ pub fn all() -> Vec<Preset> {
             name: "fraud-time-is-money",
             title_en: "Fraud: time is money",
             title_pt: "Fraude: tempo é dinheiro",
-            lesson_en: "Stolen cards make bursts of purchases. A rule flags a card with more than 5 transactions in 5 minutes: streaming blocks it within seconds, the hourly batch after the money is gone.",
-            lesson_pt: "Cartões roubados fazem rajadas de compras. Uma regra sinaliza o cartão com mais de 5 transações em 5 minutos: o streaming bloqueia em segundos; o batch por hora, depois que o dinheiro já foi.",
+            lesson_en: "Stolen cards make bursts of purchases. A rule flags a card with more than 5 transactions in 5 minutes: streaming flags it seconds after the sixth purchase, the hourly batch long after the money is gone.",
+            lesson_pt: "Cartões roubados fazem rajadas de compras. Uma regra sinaliza o cartão com mais de 5 transações em 5 minutos: o streaming sinaliza segundos depois da sexta compra; o batch por hora, muito depois que o dinheiro já foi.",
             config: ExperimentConfig {
                 duration_ms: 4 * HOUR_MS,
                 sample_every_ms: 30 * SECOND_MS,
                 scenario: ScenarioConfig::Fraud {
-                    cards: 2_000,
+                    cards: 5_000,
                     mean_amount_cents: 6_000,
                     alert_threshold: 5,
                     bursts_per_hour: 2.0,
@@ -199,7 +199,7 @@ pub fn all() -> Vec<Preset> {
                     burst_duration_ms: 4 * MINUTE_MS,
                 },
                 workload: WorkloadConfig {
-                    rate_eps: 10.0,
+                    rate_eps: 5.0,
                     daily_profile: DailyProfile::Flat,
                     bursts: vec![],
                 },
