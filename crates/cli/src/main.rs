@@ -6,6 +6,7 @@
 
 mod duration;
 mod export;
+mod replay;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,10 @@ enum Command {
         /// Include the sampled time series.
         #[arg(long)]
         samples: bool,
+        /// Replay the events of a `bslab export` bundle (its events/csv directory)
+        /// instead of generating them; --duration may extend the run past them.
+        #[arg(long)]
+        events: Option<PathBuf>,
     },
     /// List the built-in presets.
     Presets,
@@ -109,6 +114,7 @@ fn execute(command: Command) -> Result<String, String> {
             windows,
             runs,
             samples,
+            events,
         } => {
             let mut cfg = load_config(config, preset)?;
             if let Some(d) = duration {
@@ -117,7 +123,14 @@ fn execute(command: Command) -> Result<String, String> {
             if let Some(s) = seed {
                 cfg.seed = s;
             }
-            let mut sim = Simulation::new(cfg).map_err(|e| e.to_string())?;
+            let mut sim = match events {
+                Some(dir) => {
+                    let events = replay::read_events(&dir, &cfg)?;
+                    Simulation::with_events(cfg, events)
+                }
+                None => Simulation::new(cfg),
+            }
+            .map_err(|e| e.to_string())?;
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
             Ok(sim

@@ -156,3 +156,59 @@ fn export_zip_and_errors() {
     assert!(stderr_line(&o).contains("window.size_ms"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn run_replays_an_exported_bundle_with_the_same_results() {
+    let out = temp_dir("replay");
+    let o = bslab(&[
+        "export",
+        "--preset",
+        "fraud-time-is-money",
+        "--duration",
+        "10m",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("expected.json")).expect("read"))
+            .expect("JSON");
+    let until = expected["simulated_until_ms"]
+        .as_i64()
+        .expect("until")
+        .to_string();
+    let o = bslab(&[
+        "run",
+        "--config",
+        out.join("config.json").to_str().expect("utf-8"),
+        "--events",
+        out.join("events/csv").to_str().expect("utf-8"),
+        "--duration",
+        &until,
+        "--runs",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(report["generated"], expected["events"]);
+    assert_eq!(
+        report["batch"]["dropped_late"],
+        expected["batch"]["missed_late_rows"]
+    );
+    assert_eq!(
+        report["streaming"]["dropped_late"],
+        expected["streaming"]["dropped_late_rows"]
+    );
+    let watermarks = |batches: &serde_json::Value| -> Vec<i64> {
+        batches
+            .as_array()
+            .expect("batches")
+            .iter()
+            .map(|b| b["watermark_ms"].as_i64().expect("wm"))
+            .collect()
+    };
+    assert_eq!(
+        watermarks(&report["micro_batches"]),
+        watermarks(&expected["streaming"]["micro_batches"])
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
