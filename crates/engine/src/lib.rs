@@ -46,6 +46,7 @@ pub mod config;
 mod continuous;
 mod error;
 mod event;
+mod fmath;
 mod latency;
 mod live;
 mod metrics;

@@ -276,7 +276,7 @@ impl Generator {
             let extra: f64 = Exp1.sample(&mut self.delays);
             delay += d.late_mean_ms * extra;
         }
-        delay.round() as TimeMs
+        crate::fmath::round_half_away(delay)
     }
 
     /// Events generated so far.
