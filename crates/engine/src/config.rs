@@ -289,6 +289,26 @@ pub enum StreamingMode {
     },
 }
 
+impl StreamingMode {
+    /// Most events per second it can sustain with its workers and costs (None:
+    /// unbounded, zero cost). Micro-batch overhead is per batch, not per event,
+    /// so it does not bound the long-run rate.
+    pub fn capacity_eps(&self) -> Option<f64> {
+        match *self {
+            Self::MicroBatch {
+                per_event_cost_us,
+                workers,
+                ..
+            } => (per_event_cost_us > 0.0).then(|| f64::from(workers) * 1.0e6 / per_event_cost_us),
+            Self::Continuous {
+                workers,
+                service_mean_ms,
+                ..
+            } => Some(f64::from(workers) * 1_000.0 / service_mean_ms),
+        }
+    }
+}
+
 impl Default for StreamingMode {
     fn default() -> Self {
         Self::MicroBatch {

@@ -219,10 +219,6 @@ impl Continuous {
         self.watermark.current()
     }
 
-    pub(crate) fn capacity_eps(&self) -> Option<f64> {
-        Some(f64::from(self.p.workers) * 1_000.0 / self.p.service_mean_ms)
-    }
-
     pub(crate) fn open_windows(&self) -> usize {
         self.state.len()
     }

@@ -296,11 +296,6 @@ impl MicroBatch {
         self.running.is_some()
     }
 
-    /// Most events per second it can sustain (None: unbounded).
-    pub(crate) fn capacity_eps(&self) -> Option<f64> {
-        (self.p.cost_us > 0.0).then(|| f64::from(self.p.workers) * 1.0e6 / self.p.cost_us)
-    }
-
     /// Windows held in state.
     pub(crate) fn open_windows(&self) -> usize {
         self.state.len()

@@ -394,7 +394,7 @@ impl Simulation {
         let streaming = pipeline(
             self.streaming.out(),
             self.streaming.waiting(),
-            self.streaming.capacity_eps(),
+            self.config.streaming.mode.capacity_eps(),
             self.streaming.cost_at(self.now),
             self.streaming.batch_log().len() as u64,
             0,

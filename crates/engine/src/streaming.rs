@@ -124,13 +124,6 @@ impl StreamingPipeline {
         }
     }
 
-    pub(crate) fn capacity_eps(&self) -> Option<f64> {
-        match self {
-            Self::MicroBatch(m) => m.capacity_eps(),
-            Self::Continuous(c) => c.capacity_eps(),
-        }
-    }
-
     pub(crate) fn open_windows(&self) -> usize {
         match self {
             Self::MicroBatch(m) => m.open_windows(),

@@ -13,6 +13,10 @@ use crate::time::{TimeMs, DAY_MS, HOUR_MS};
 pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
 /// Most (window, group key) cells one experiment may produce: bounds result memory.
 pub const MAX_RESULT_CELLS: f64 = 5.0e6;
+/// Most events held at once (in transit, or arrived and not yet processed by the
+/// streaming pipeline, which keeps each one): bounds memory to a few hundred MB,
+/// which a browser tab survives. Batch keeps aggregates only.
+pub const MAX_IN_FLIGHT_EVENTS: f64 = 1.0e7;
 /// Most metric samples one experiment may produce.
 pub const MAX_SAMPLES: i64 = 100_000;
 
@@ -376,6 +380,7 @@ fn check_totals(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
             "too many events for one experiment",
         );
     }
+    check_in_flight(c, cfg, peak);
     let windows = (cfg.duration_ms as f64 / cfg.window.size_ms as f64).ceil();
     let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
     if cells > MAX_RESULT_CELLS {
@@ -389,6 +394,29 @@ fn check_totals(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
                     .ceil()
             ),
             "too many (window, key) results",
+        );
+    }
+}
+
+/// Events held at once: the expected number in transit (Little's law: peak rate ×
+/// mean delay) plus what arrives beyond the streaming capacity over the run (an
+/// upper bound of its backlog).
+fn check_in_flight(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
+    let d = &cfg.delay;
+    let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms) / 1_000.0;
+    let in_transit = cfg.workload.rate_eps * peak * mean_delay_s;
+    let capacity = cfg.streaming.mode.capacity_eps().unwrap_or(f64::INFINITY);
+    let backlog = crate::workload::overload_events(&cfg.workload, cfg.duration_ms, capacity);
+    if in_transit + backlog > MAX_IN_FLIGHT_EVENTS {
+        c.fail(
+            "workload.rate_eps",
+            cfg.workload.rate_eps,
+            &format!(
+                "at most {MAX_IN_FLIGHT_EVENTS:e} events held at once; this config would hold about {:.1e} \
+                 ({in_transit:.1e} in transit, {backlog:.1e} piling up beyond the streaming capacity of {capacity:.0} events/s)",
+                in_transit + backlog
+            ),
+            "too many events held at once: lower the rate, the delays or the duration, or give streaming more capacity",
         );
     }
 }

@@ -149,16 +149,7 @@ impl Generator {
 
     /// The daily-profile factor at event time `t`.
     fn profile(&self, t: f64) -> f64 {
-        match self.workload.daily_profile {
-            DailyProfile::Flat => 1.0,
-            DailyProfile::Diurnal {
-                amplitude,
-                peak_hour,
-            } => {
-                let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
-                1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
-            }
-        }
+        profile_factor(&self.workload.daily_profile, t)
     }
 
     /// Product of the multipliers of bursts active at `t`, and the next instant
@@ -288,6 +279,44 @@ impl Generator {
     pub(crate) fn fraud_bursts(&self) -> &[FraudBurst] {
         self.fraud.as_ref().map_or(&[], |f| &f.bursts)
     }
+}
+
+/// The daily-profile factor at event time `t` (ms).
+fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
+    match *p {
+        DailyProfile::Flat => 1.0,
+        DailyProfile::Diurnal {
+            amplitude,
+            peak_hour,
+        } => {
+            let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
+            1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
+        }
+    }
+}
+
+/// Events that arrive beyond `capacity_eps` over the run: ∫ max(0, rate(t) − capacity) dt,
+/// summed over at most 100,000 steps. An upper bound of the backlog a pipeline can
+/// pile up (draining in quieter periods only lowers it), so memory can be bounded
+/// before running.
+pub(crate) fn overload_events(w: &WorkloadConfig, duration_ms: TimeMs, capacity_eps: f64) -> f64 {
+    let step_ms = (duration_ms as f64 / 100_000.0).max(1_000.0);
+    let mut total = 0.0;
+    let mut t = 0.0;
+    while t < duration_ms as f64 {
+        let width = step_ms.min(duration_ms as f64 - t);
+        let mid = t + width / 2.0;
+        let bursts: f64 = w
+            .bursts
+            .iter()
+            .filter(|b| b.start_ms as f64 <= mid && mid < (b.start_ms + b.duration_ms) as f64)
+            .map(|b| b.multiplier)
+            .product();
+        let rate = w.rate_eps * profile_factor(&w.daily_profile, mid) * bursts;
+        total += (rate - capacity_eps).max(0.0) * width / 1_000.0;
+        t += width;
+    }
+    total
 }
 
 /// Largest value of the daily profile factor.

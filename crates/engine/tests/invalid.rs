@@ -46,6 +46,20 @@ fn each_invalid_field_is_named_with_its_range() {
     );
 }
 
+/// A day at 1,000 events/s into one per-record worker that serves 10 events/s
+/// would keep ~86 million events queued: refused before it exhausts memory.
+#[test]
+fn an_unbounded_backlog_is_refused_before_running() {
+    let overloaded = r#"{"duration_ms": 86400000, "workload": {"rate_eps": 1000},
+        "streaming": {"mode": {"kind": "continuous", "workers": 1, "service": "exponential", "service_mean_ms": 100}}}"#;
+    let e = rejects(overloaded, "workload.rate_eps");
+    assert!(e.contains("held at once"), "{e}");
+    // The same load with enough workers is fine.
+    let config =
+        ExperimentConfig::from_json(&overloaded.replace(r#""workers": 1"#, r#""workers": 200"#));
+    assert!(config.map(Simulation::new).is_ok_and(|s| s.is_ok()));
+}
+
 #[test]
 fn parse_errors_name_the_field() {
     rejects(r#"{"scenario": {"kind": "iot"}}"#, "scenario");
