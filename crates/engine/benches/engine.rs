@@ -7,7 +7,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// A preset's config at `rate_eps` for `minutes` of simulated time.
 fn config(preset: &str, rate_eps: f64, minutes: i64) -> ExperimentConfig {
-    let mut c = presets::by_name(preset).map(|p| p.config).unwrap_or_default();
+    let mut c = presets::by_name(preset)
+        .map(|p| p.config)
+        .unwrap_or_default();
     c.workload.rate_eps = rate_eps;
     c.workload.bursts.clear();
     c.duration_ms = minutes * 60_000;
@@ -24,10 +26,16 @@ fn bench(c: &mut Criterion) {
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
         ("sales-continuous", config("queue-mm1", 1_000.0, 30)),
     ] {
-        let events = Simulation::new(cfg.clone()).map(Simulation::run).map_or(0, |r| r.generated);
+        let events = Simulation::new(cfg.clone())
+            .map(Simulation::run)
+            .map_or(0, |r| r.generated);
         group.throughput(Throughput::Elements(events));
         group.bench_function(name, |b| {
-            b.iter(|| Simulation::new(cfg.clone()).map(Simulation::run).map(|r| r.generated))
+            b.iter(|| {
+                Simulation::new(cfg.clone())
+                    .map(Simulation::run)
+                    .map(|r| r.generated)
+            })
         });
     }
     group.finish();

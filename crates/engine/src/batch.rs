@@ -106,12 +106,12 @@ impl BatchPipeline {
                 .or_insert_with(|| WindowState::new(keys)),
         };
         window.add(
-                &self.geometry,
-                start,
-                self.scenario.group_key(event),
-                event.event_time_ms,
-                event.amount_cents,
-            );
+            &self.geometry,
+            start,
+            self.scenario.group_key(event),
+            event.event_time_ms,
+            event.amount_cents,
+        );
         self.pending_events += 1;
     }
 

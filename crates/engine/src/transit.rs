@@ -165,13 +165,19 @@ mod tests {
         let mut out = Vec::new();
         t.drain_until(9_999, &mut out);
         let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
-        assert_eq!(got, vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]);
+        assert_eq!(
+            got,
+            vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]
+        );
         assert_eq!(t.next_arrival(), Some(10_000));
         t.push(event(9, 10_000));
         out.clear();
         t.drain_until(100_000, &mut out);
         let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
-        assert_eq!(got, vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]);
+        assert_eq!(
+            got,
+            vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]
+        );
         assert_eq!(t.len(), 0);
         assert_eq!(t.next_arrival(), None);
     }
