@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod amount;
 mod batch;
 pub mod config;
 mod continuous;

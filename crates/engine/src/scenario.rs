@@ -6,12 +6,12 @@
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Normal, Zipf};
+use rand_distr::{Distribution, Zipf};
 use serde::Serialize;
 
+use crate::amount::Amounts;
 use crate::config::ScenarioConfig;
 use crate::event::Event;
-use crate::fmath;
 
 /// Regions of the sales scenario.
 pub const REGIONS: [&str; 4] = ["north", "south", "east", "west"];
@@ -78,32 +78,23 @@ pub enum GroupKey {
 #[derive(Debug, Clone)]
 pub struct Scenario {
     config: ScenarioConfig,
-    /// The normal distribution under the log-normal amounts; its `exp` is
-    /// [`portable_exp`] (not the platform's), so amounts are bit-identical in wasm.
-    amounts: Option<Normal<f64>>,
+    /// Money amounts (sales and fraud).
+    amounts: Option<Amounts>,
     zipf: Option<Zipf<f64>>,
     /// Sales: upper bounds of the uniform draw for each category (see [`skewed_thresholds`]).
     category_thresholds: Vec<f64>,
 }
 
-/// Spread of log-normal amounts (σ of the underlying normal).
-const AMOUNT_SIGMA: f64 = 0.6;
-
 impl Scenario {
     /// Builds the generator; `config` must be valid.
     pub(crate) fn new(config: &ScenarioConfig) -> Self {
-        let lognormal = |mean_cents: i64| {
-            // mean of LogNormal(μ, σ) is exp(μ + σ²/2)
-            let mu = libm::log(mean_cents.max(1) as f64) - AMOUNT_SIGMA * AMOUNT_SIGMA / 2.0;
-            Normal::new(mu, AMOUNT_SIGMA).ok()
-        };
         let (amounts, zipf) = match config {
             ScenarioConfig::Sales {
                 mean_amount_cents, ..
             }
             | ScenarioConfig::Fraud {
                 mean_amount_cents, ..
-            } => (lognormal(*mean_amount_cents), None),
+            } => (Some(Amounts::new(*mean_amount_cents)), None),
             ScenarioConfig::Social {
                 posts,
                 zipf_exponent,
@@ -165,9 +156,7 @@ impl Scenario {
 
     /// A log-normal amount in cents, at least one cent.
     pub(crate) fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {
-        self.amounts.as_ref().map_or(1, |d| {
-            fmath::round_half_away(fmath::portable_exp(d.sample(rng))).max(1)
-        })
+        self.amounts.as_ref().map_or(1, |a| a.sample(rng))
     }
 
     /// Group key of an event under the scenario's query.
