@@ -60,8 +60,9 @@ pub struct MicroBatchInfo {
 #[derive(Debug)]
 struct Running {
     info: MicroBatchInfo,
-    /// Events read by the batch and not dropped (update mode scores their latency at the end).
-    kept: Vec<Event>,
+    /// Event times of the rows read by the batch and not dropped: update mode
+    /// scores their latency when the batch ends (empty in append mode).
+    kept_times: Vec<TimeMs>,
     /// Windows emitted by this batch: (start, final state) in append mode.
     closed: Vec<(TimeMs, WindowState)>,
     /// Rows emitted by this batch in update mode: (window start, key, value snapshot).
@@ -144,7 +145,8 @@ impl MicroBatch {
         let events = std::mem::take(&mut self.buffer);
         let min_event_time = self.buffer_min_time.take();
         let size = self.geometry.size_ms;
-        let mut kept = Vec::with_capacity(events.len());
+        let update = self.p.output == OutputMode::Update;
+        let mut kept_times = Vec::with_capacity(if update { events.len() } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         for e in &events {
@@ -156,21 +158,28 @@ impl MicroBatch {
                 continue;
             }
             let keys = self.keys;
-            self.state
-                .entry(start)
-                .or_insert_with(|| WindowState::new(keys))
-                .add(
-                    &self.geometry,
-                    start,
-                    self.scenario.group_key(e),
-                    e.event_time_ms,
-                    e.amount_cents,
-                );
-            kept.push(*e);
+            // Most rows belong to the newest open window: skip the tree search for them.
+            let window = match self.state.last_entry() {
+                Some(last) if *last.key() == start => last.into_mut(),
+                _ => self
+                    .state
+                    .entry(start)
+                    .or_insert_with(|| WindowState::new(keys)),
+            };
+            window.add(
+                &self.geometry,
+                start,
+                self.scenario.group_key(e),
+                e.event_time_ms,
+                e.amount_cents,
+            );
+            if update {
+                kept_times.push(e.event_time_ms);
+            }
         }
         let mut emitted_rows = 0;
         let mut updated = Vec::new();
-        if self.p.output == OutputMode::Update {
+        if update {
             for (&start, w) in self.state.iter_mut() {
                 let keys = w.take_dirty();
                 if !keys.is_empty() {
@@ -221,7 +230,7 @@ impl MicroBatch {
         self.next_id += 1;
         self.running = Some(Running {
             info,
-            kept,
+            kept_times,
             closed,
             updated,
             min_event_time,
@@ -238,10 +247,8 @@ impl MicroBatch {
             self.out
                 .publish(&self.scenario, *start, snapshot, keys, now);
         }
-        if self.p.output == OutputMode::Update {
-            for e in &r.kept {
-                self.out.latency.record(e.event_time_ms, now);
-            }
+        for &t in &r.kept_times {
+            self.out.latency.record(t, now);
         }
         for (start, w) in &r.closed {
             self.out.publish_all(&self.scenario, *start, w, now);
