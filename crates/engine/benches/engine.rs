@@ -20,15 +20,21 @@ fn config(preset: &str, rate_eps: f64, minutes: i64) -> ExperimentConfig {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("simulate");
     group.sample_size(10);
+    let mut continuous = config("queue-mm1", 1_000.0, 30);
+    if let StreamingMode::Continuous { workers, .. } = &mut continuous.streaming.mode {
+        // 100 ms per event: 125 workers keep the queue at 80% utilisation.
+        *workers = 125;
+    }
     for (name, cfg) in [
         ("sales", config("sales-daily-vs-live", 1_000.0, 30)),
         ("social", config("social-viral-post", 1_000.0, 30)),
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
-        ("sales-continuous", config("queue-mm1", 1_000.0, 30)),
+        ("sales-continuous", continuous),
     ] {
-        let events = Simulation::new(cfg.clone())
-            .map(Simulation::run)
-            .map_or(0, |r| r.generated);
+        let events = match Simulation::new(cfg.clone()) {
+            Ok(sim) => sim.run().generated,
+            Err(e) => panic!("benchmark config {name} is invalid: {e}"),
+        };
         group.throughput(Throughput::Elements(events));
         group.bench_function(name, |b| {
             b.iter(|| {
