@@ -83,6 +83,7 @@ pub fn app() -> Html {
             let built = Runner::new((*run.config).clone(), run.catch_up_to);
             let snapshot = match built {
                 Ok(mut r) => {
+                    r.id = run.id;
                     let s = r.snapshot();
                     if let Ok(mut cell) = runner.try_borrow_mut() {
                         *cell = Some(r);
@@ -215,7 +216,8 @@ pub fn app() -> Html {
                             <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                             <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                         </div>
-                        <Summary {lang} view={view.clone()} playing={state.playing} />
+                        <Summary {lang} report={view.report.clone()}
+                            stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
                         <ChartsPanel {lang} view={view.clone()} log_scale={state.log_scale}
                             on_toggle_log={d.toggle_log.clone()} />
                     }

@@ -13,8 +13,14 @@ use crate::browser;
 use crate::runner::{Runner, SPEEDS};
 use crate::state::{Action, AppState};
 
-/// Wall-clock budget for stepping the simulation in one frame, in ms.
+/// Most wall-clock time spent stepping the simulation in one frame, in ms.
 pub const STEP_BUDGET_MS: f64 = 8.0;
+/// Least stepping time per frame, in ms (progress even when rendering is slow).
+pub const MIN_STEP_BUDGET_MS: f64 = 2.0;
+/// A 60 Hz frame, in ms.
+const FRAME_MS: f64 = 1000.0 / 60.0;
+/// While playing, the charts are redrawn at most this often, in wall ms.
+pub const CHARTS_EVERY_MS: f64 = 250.0;
 /// While playing, the report (summary, completeness chart) is refreshed this often, in wall ms.
 pub const REPORT_EVERY_MS: f64 = 1_500.0;
 /// Longest wall-clock gap credited to one frame (a background tab must not jump ahead), in ms.
@@ -39,6 +45,10 @@ pub struct Driver {
     dispatch: UseReducerDispatcher<AppState>,
     last_frame: Cell<Option<f64>>,
     last_report: Cell<f64>,
+    last_charts: Cell<f64>,
+    /// Stepping budget of the next frame, in ms: shrinks when frames come late
+    /// (rendering and painting need their share), grows back while they are on time.
+    budget_ms: Cell<f64>,
 }
 
 impl Driver {
@@ -54,7 +64,24 @@ impl Driver {
             dispatch,
             last_frame: Cell::new(None),
             last_report: Cell::new(f64::NEG_INFINITY),
+            last_charts: Cell::new(f64::NEG_INFINITY),
+            budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
         }
+    }
+
+    /// The stepping budget for a frame that came `dt` ms after the previous one.
+    fn adapt_budget(&self, dt: f64) -> f64 {
+        let b = self.budget_ms.get();
+        let next = if dt > 1.25 * FRAME_MS {
+            b * 0.8
+        } else if dt < 1.1 * FRAME_MS {
+            b + 0.25
+        } else {
+            b
+        };
+        let next = next.clamp(MIN_STEP_BUDGET_MS, STEP_BUDGET_MS);
+        self.budget_ms.set(next);
+        next
     }
 
     /// One animation frame at `ts` (ms); returns whether another frame is needed.
@@ -81,15 +108,19 @@ impl Driver {
             (true, Some(x)) => before.saturating_add((x * dt).round() as i64),
             (true, None) => i64::MAX,
         };
-        let deadline = start + STEP_BUDGET_MS;
-        let reached = runner.advance(wanted, || browser::now_ms() > deadline);
+        let budget = self.adapt_budget(dt);
+        let reached = runner.advance_until(wanted, browser::now_ms, start + budget, budget);
         let catching = runner.catching_up();
         let more = catching || (drive.playing && !runner.finished());
         if !more || ts - self.last_report.get() >= REPORT_EVERY_MS {
             runner.refresh_report();
             self.last_report.set(ts);
         }
-        let mut snapshot = runner.snapshot();
+        let charts = !more || ts - self.last_charts.get() >= CHARTS_EVERY_MS;
+        if charts {
+            self.last_charts.set(ts);
+        }
+        let mut snapshot = runner.snapshot_with(charts);
         if drive.playing && !reached && !catching && speed.is_some() && dt > 0.0 {
             snapshot.limited_to = Some((runner.now() - before) as f64 / dt);
         }

@@ -34,6 +34,9 @@ pub const DEFAULT_SPEED: usize = 3;
 /// Rows of each dashboard.
 pub const DASHBOARD_ROWS: usize = 6;
 
+/// Largest chunk of simulated time stepped at once, in ms (6 h).
+const MAX_CHUNK_MS: TimeMs = 6 * 3_600_000;
+
 /// Most points per chart series: longer series are merged in buckets (see [`downsample`]).
 pub const MAX_POINTS: usize = 360;
 
@@ -81,10 +84,14 @@ pub struct Snapshot {
     pub limited_to: Option<f64>,
     /// Whether the end of the experiment has been reached.
     pub finished: bool,
+    /// The run this picture belongs to (the app's `RunRequest::id`).
+    pub run_id: u64,
 }
 
 /// A simulation driven by the page.
 pub struct Runner {
+    /// The run's id, copied into every snapshot (see [`Snapshot::run_id`]).
+    pub id: u64,
     sim: Simulation,
     catch_up_to: TimeMs,
     chunk_ms: TimeMs,
@@ -99,6 +106,7 @@ impl Runner {
         let sim = Simulation::new(config)?;
         let catch_up_to = catch_up_to.clamp(0, sim.config().duration_ms);
         Ok(Self {
+            id: 0,
             chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
             sim,
             catch_up_to,
@@ -128,28 +136,51 @@ impl Runner {
         self.sim.now() < self.catch_up_to
     }
 
-    /// Advances towards `wanted_ms` (or the fork point, if later) in chunks, until
-    /// there or until `out_of_time()` says the frame budget is spent; returns whether
-    /// it got there. The chunk size adapts so that one chunk stays well inside a frame.
+    /// Advances towards `wanted_ms` (or the fork point, if later) in chunks of
+    /// simulated time, until there or until the wall clock (`clock()`, in ms) passes
+    /// `deadline`; returns whether it got there. The chunk size adapts so that one
+    /// chunk takes about a tenth of `budget_ms` of wall time: never much past the deadline.
+    pub fn advance_until(
+        &mut self,
+        wanted_ms: TimeMs,
+        clock: impl Fn() -> f64,
+        deadline: f64,
+        budget_ms: f64,
+    ) -> bool {
+        let target = wanted_ms
+            .max(self.catch_up_to)
+            .min(self.sim.config().duration_ms);
+        while self.sim.now() < target {
+            let next = self.sim.now().saturating_add(self.chunk_ms).min(target);
+            let before = clock();
+            // `next` ≥ now: stepping forward cannot fail.
+            let _ = self.sim.step_until(next);
+            let after = clock();
+            let took = after - before;
+            if took > budget_ms / 5.0 && self.chunk_ms > 10 {
+                self.chunk_ms /= 2;
+            } else if took < budget_ms / 20.0 && self.chunk_ms < MAX_CHUNK_MS {
+                self.chunk_ms *= 2;
+            }
+            if self.sim.now() < target && after >= deadline {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Advances towards `wanted_ms` with no wall-clock limit except `out_of_time()`,
+    /// checked after each chunk (tests and the CLI-like uses).
     pub fn advance(&mut self, wanted_ms: TimeMs, mut out_of_time: impl FnMut() -> bool) -> bool {
         let target = wanted_ms
             .max(self.catch_up_to)
             .min(self.sim.config().duration_ms);
-        let mut chunks = 0;
         while self.sim.now() < target {
             let next = self.sim.now().saturating_add(self.chunk_ms).min(target);
-            // `next` ≥ now: stepping forward cannot fail.
             let _ = self.sim.step_until(next);
-            chunks += 1;
             if self.sim.now() < target && out_of_time() {
-                if chunks == 1 && self.chunk_ms > 10 {
-                    self.chunk_ms /= 2;
-                }
                 return false;
             }
-        }
-        if chunks > 2 && self.chunk_ms < 6 * 3_600_000 {
-            self.chunk_ms *= 2;
         }
         true
     }
@@ -200,10 +231,17 @@ impl Runner {
         }));
     }
 
-    /// What the page draws now.
+    /// What the page draws now, with the chart series brought up to date.
     pub fn snapshot(&mut self) -> Snapshot {
+        self.snapshot_with(true)
+    }
+
+    /// What the page draws now; `series`: bring the chart series up to date too
+    /// (else they stay as they were: redrawing every chart at every frame costs
+    /// more than a frame at the fastest speeds).
+    pub fn snapshot_with(&mut self, series: bool) -> Snapshot {
         let all = self.sim.samples();
-        if self.samples_len != all.len() {
+        if series && self.samples_len != all.len() {
             self.samples_len = all.len();
             self.samples = Rc::new(downsample(all, MAX_POINTS));
         }
@@ -219,6 +257,7 @@ impl Runner {
             catching_up,
             limited_to: None,
             finished: self.sim.is_finished(),
+            run_id: self.id,
         }
     }
 }

@@ -8,17 +8,17 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
-use crate::runner::Snapshot;
+use crate::runner::ReportView;
 
 /// Properties of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// Language.
     pub lang: Lang,
-    /// The current picture (its report).
-    pub view: Rc<Snapshot>,
-    /// Whether time is running (the report then lags a little).
-    pub playing: bool,
+    /// The latest report.
+    pub report: Option<Rc<ReportView>>,
+    /// Whether the report is older than the current instant (time is running).
+    pub stale: bool,
 }
 
 fn latency(l: &LatencySummary, pick: fn(&LatencySummary) -> u64) -> String {
@@ -112,11 +112,11 @@ fn fraud_rows(lang: Lang, f: &FraudReport) -> Html {
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
     let lang = p.lang;
-    let Some(view) = p.view.report.as_ref() else {
+    let Some(view) = p.report.as_ref() else {
         return html! { <section class="summary" data-testid="summary" aria-busy="true" /> };
     };
     let r = &view.report;
-    let stale = r.t_ms != p.view.live.t_ms;
+    let stale = p.stale;
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
             <h2 id="summary-title">
@@ -138,7 +138,7 @@ pub fn summary(p: &SummaryProps) -> Html {
             </table>
             <p class="digest" title={lang.t(Key::DigestNote)}>
                 { lang.t(Key::Digest) }{ ": " }<code data-testid="digest">{ &view.digest }</code>
-                if stale && p.playing { <span class="muted">{ " (" }{ lang.t(Key::DigestPending) }{ ")" }</span> }
+                if stale { <span class="muted">{ " (" }{ lang.t(Key::DigestPending) }{ ")" }</span> }
             </p>
         </section>
     }

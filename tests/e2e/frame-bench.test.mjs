@@ -1,0 +1,90 @@
+// Frame budget benchmark: the busiest preset (two days of sales, ~5 million events) at the
+// fastest speed, on a 1920×1080 page. Records the time between animation frames
+// (requestAnimationFrame timestamps, i.e. what a viewer sees) from Play to the end of the
+// run, and prints p50/p95/p99/max. Writes target/frame-bench.json. It never asserts on
+// timing (machines differ); docs/performance.md ("## Browser") quotes a run.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitSettled, REPO_ROOT } from './helpers.mjs';
+
+const PRESET = 'batch-late-but-cheap';
+const MAX_SECONDS = 60;
+
+let browser;
+after(async () => {
+  await browser?.close();
+});
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
+  browser = await launch({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  await page.getByTestId('preset').selectOption(PRESET);
+  await waitSettled(page);
+  await setMaxSpeed(page);
+
+  await page.evaluate(() => {
+    window.__bench = { deltas: [], long: 0, stop: false };
+    let last = null;
+    const loop = (t) => {
+      if (last !== null) window.__bench.deltas.push(t - last);
+      last = t;
+      if (!window.__bench.stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    try {
+      new PerformanceObserver((list) => { window.__bench.long += list.getEntries().length; })
+        .observe({ type: 'long-animation-frame' });
+    } catch { /* not supported: the count stays 0 */ }
+  });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metrics();
+  const start = Date.now();
+  await page.getByTestId('play').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=run-state]')?.dataset.state === 'finished',
+    null,
+    { timeout: MAX_SECONDS * 1000, polling: 250 },
+  );
+  const wallSeconds = (Date.now() - start) / 1000;
+  const bench = await page.evaluate(() => {
+    window.__bench.stop = true;
+    return window.__bench;
+  });
+  const m1 = await metrics();
+  const deltas = bench.deltas.slice(2).sort((a, b) => a - b);
+  assert.ok(deltas.length > 10, 'enough frames to measure');
+  const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
+  const result = {
+    preset: PRESET,
+    viewport: '1920x1080',
+    speed: 'max',
+    frames: deltas.length,
+    frame_ms: {
+      p50: +percentile(deltas, 50).toFixed(2),
+      p95: +percentile(deltas, 95).toFixed(2),
+      p99: +percentile(deltas, 99).toFixed(2),
+      max: +deltas[deltas.length - 1].toFixed(2),
+    },
+    frames_over_16_7_ms: deltas.filter((d) => d > 16.7 * 1.1).length,
+    // Main-thread work (wasm + JS + style + layout + paint) per frame, on average.
+    main_thread_ms_per_frame: +(((m1.TaskDuration - m0.TaskDuration) * 1000) / (deltas.length + 2)).toFixed(2),
+    script_ms_per_frame: +(((m1.ScriptDuration - m0.ScriptDuration) * 1000) / (deltas.length + 2)).toFixed(2),
+    long_animation_frames: bench.long,
+    wall_seconds: +wallSeconds.toFixed(2),
+    simulated_days_per_second: +((duration / 86_400_000) / wallSeconds).toFixed(3),
+    generated_events: Number((await page.getByTestId('batch-source').innerText()).replace(/\D/g, '')),
+    date: new Date().toISOString(),
+  };
+  console.log(`frame-bench: ${JSON.stringify(result)}`);
+  mkdirSync(join(REPO_ROOT, 'target'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, 'target', 'frame-bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  assertNoProblems(problems);
+  await page.close();
+});
