@@ -19,7 +19,7 @@ use crate::event::Event;
 use crate::output::Output;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{Geometry, WindowState};
+use crate::window::{add_to_window, Geometry, WindowState};
 
 /// One batch run, for the run log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -96,21 +96,16 @@ impl BatchPipeline {
             return;
         }
         let start = self.geometry.start(event.event_time_ms);
-        let keys = self.keys;
-        // Most arrivals belong to the newest open window: skip the tree search for them.
-        let window = match self.pending.last_entry() {
-            Some(last) if *last.key() == start => last.into_mut(),
-            _ => self
-                .pending
-                .entry(start)
-                .or_insert_with(|| WindowState::new(keys)),
-        };
-        window.add(
+        add_to_window(
+            &mut self.pending,
             &self.geometry,
+            self.keys,
             start,
-            self.scenario.group_key(event),
-            event.event_time_ms,
-            event.amount_cents,
+            (
+                self.scenario.group_key(event),
+                event.event_time_ms,
+                event.amount_cents,
+            ),
         );
         self.pending_events += 1;
     }

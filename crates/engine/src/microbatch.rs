@@ -21,7 +21,7 @@ use crate::output::Output;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
 use crate::watermark::Watermark;
-use crate::window::{Geometry, WindowState};
+use crate::window::{add_to_window, Geometry, WindowState};
 
 /// Micro-batch parameters (from [`crate::config::StreamingMode::MicroBatch`]).
 #[derive(Debug, Clone, Copy)]
@@ -157,21 +157,12 @@ impl MicroBatch {
                 dropped_groups.insert((start, self.scenario.group_key(e)));
                 continue;
             }
-            let keys = self.keys;
-            // Most rows belong to the newest open window: skip the tree search for them.
-            let window = match self.state.last_entry() {
-                Some(last) if *last.key() == start => last.into_mut(),
-                _ => self
-                    .state
-                    .entry(start)
-                    .or_insert_with(|| WindowState::new(keys)),
-            };
-            window.add(
+            add_to_window(
+                &mut self.state,
                 &self.geometry,
+                self.keys,
                 start,
-                self.scenario.group_key(e),
-                e.event_time_ms,
-                e.amount_cents,
+                (self.scenario.group_key(e), e.event_time_ms, e.amount_cents),
             );
             if update {
                 kept_times.push(e.event_time_ms);

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::time::TimeMs;
 
 /// Start of the tumbling window of size `size` containing `t`: windows are
@@ -139,6 +141,28 @@ impl WindowState {
     /// Takes the event-time histogram (its events are now published).
     pub(crate) fn take_times(&mut self) -> TimeHist {
         std::mem::take(&mut self.times)
+    }
+}
+
+/// Adds one event to the window starting at `start` in `windows` (created empty,
+/// with `keys` group keys, if absent). Most events belong to the newest open
+/// window, so that one is found without a tree search.
+#[inline]
+pub(crate) fn add_to_window(
+    windows: &mut BTreeMap<TimeMs, WindowState>,
+    geometry: &Geometry,
+    keys: u32,
+    start: TimeMs,
+    (key, t, amount_cents): (u32, TimeMs, i64),
+) {
+    match windows.last_entry() {
+        Some(mut last) if *last.key() == start => {
+            last.get_mut().add(geometry, start, key, t, amount_cents)
+        }
+        _ => windows
+            .entry(start)
+            .or_insert_with(|| WindowState::new(keys))
+            .add(geometry, start, key, t, amount_cents),
     }
 }
 
