@@ -31,7 +31,6 @@ struct Callbacks {
     dismiss: Callback<()>,
     confirm: Callback<()>,
     cancel: Callback<()>,
-    toggle_log: Callback<()>,
     concepts: Callback<()>,
 }
 
@@ -44,7 +43,6 @@ impl Callbacks {
             dismiss: fixed(Action::DismissNotice),
             confirm: fixed(Action::ConfirmRestart),
             cancel: fixed(Action::CancelRestart),
-            toggle_log: fixed(Action::ToggleLog),
             concepts: fixed(Action::ToggleConcepts),
             action,
         }
@@ -216,10 +214,9 @@ pub fn app() -> Html {
                             <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                             <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                         </div>
+                        <ChartsPanel {lang} view={view.clone()} />
                         <Summary {lang} report={view.report.clone()}
                             stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
-                        <ChartsPanel {lang} view={view.clone()} log_scale={state.log_scale}
-                            on_toggle_log={d.toggle_log.clone()} />
                     }
                 </main>
             </div>

@@ -77,8 +77,6 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A valid change that only takes effect with a restart from t = 0 (asked inline).
     pub pending: Option<Rc<ExperimentConfig>>,
-    /// Latency chart on a log scale.
-    pub log_scale: bool,
     /// The concepts side panel is open.
     pub concepts_open: bool,
     /// The parameter panel is shown.
@@ -120,8 +118,6 @@ pub enum Action {
     Notify(Notice),
     /// Hide the notice.
     DismissNotice,
-    /// Toggle the latency chart's log scale.
-    ToggleLog,
     /// Open or close the concepts panel.
     ToggleConcepts,
     /// Show or hide the parameter panel.
@@ -237,7 +233,6 @@ impl AppState {
             view: None,
             notice: boot.notice,
             pending: None,
-            log_scale: false,
             concepts_open: false,
             params_open: true,
             share: ShareStatus::Idle,
@@ -336,7 +331,6 @@ impl Reducible for AppState {
             }
             Action::Notify(notice) => s.notice = Some(notice),
             Action::DismissNotice => s.notice = None,
-            Action::ToggleLog => s.log_scale = !s.log_scale,
             Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,

@@ -166,7 +166,7 @@ async fn language_switch_translates_and_keeps_the_run() {
         seed,
         "the experiment is kept"
     );
-    assert!(text(&root, "[data-testid=panel-batch]").contains("Armazenado"));
+    assert!(text(&root, "[data-testid=panel-batch]").contains("Guardado"));
     let html_lang = window()
         .document()
         .and_then(|d| d.document_element())

@@ -39,15 +39,15 @@ pub struct LineChartProps {
     pub series: Rc<Vec<Series>>,
     /// X range end, in ms (the experiment's duration: all charts share the time axis).
     pub x_max: f64,
-    /// Log y scale.
+    /// Offer a log-scale switch for the y axis (values spanning several orders of magnitude).
     #[prop_or_default]
-    pub log_y: bool,
+    pub log_option: bool,
+    /// Start on the log scale.
+    #[prop_or_default]
+    pub log_default: bool,
     /// Fixed top of the y axis (percentages: 100).
     #[prop_or_default]
     pub y_max: Option<f64>,
-    /// Extra controls in the header (the log-scale switch).
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// Formats a value of `unit` for the read-out.
@@ -121,7 +121,7 @@ fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
         .collect()
 }
 
-fn axes(p: &LineChartProps, scale: &Scale) -> Html {
+fn axes(p: &LineChartProps, scale: &Scale, log_y: bool) -> Html {
     let lang = p.lang;
     let y_ticks = scale.ticks().into_iter().map(|v| {
         let y = y_pos(v, scale);
@@ -138,7 +138,7 @@ fn axes(p: &LineChartProps, scale: &Scale) -> Html {
             <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor="middle" class="tick">{ format::clock_tick(v, step) }</text>
         </g> }
     });
-    let log = if p.log_y { " (log)" } else { "" };
+    let log = if log_y { " (log)" } else { "" };
     html! { <>
         { for y_ticks }
         { for x_ticks }
@@ -157,14 +157,16 @@ fn axes(p: &LineChartProps, scale: &Scale) -> Html {
 #[function_component(LineChart)]
 pub fn line_chart(p: &LineChartProps) -> Html {
     let hover = use_state(|| None::<f64>);
+    let log_state = use_state(|| p.log_default);
+    let log_y = p.log_option && *log_state;
     let lang = p.lang;
     let values = p
         .series
         .iter()
         .flat_map(|s| s.points.iter().filter_map(|(_, y)| *y));
     let scale = match p.y_max {
-        Some(max) if !p.log_y => Scale::linear_to(max),
-        _ => Scale::fit(values, p.log_y, p.unit == Unit::Duration),
+        Some(max) if !log_y => Scale::linear_to(max),
+        _ => Scale::fit(values, log_y, p.unit == Unit::Duration),
     };
     let onmousemove = {
         let hover = hover.clone();
@@ -200,10 +202,16 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         <figure class="chart" data-testid={p.testid}>
             <figcaption>
                 <h3>{ title }</h3>
-                { p.children.clone() }
+                if p.log_option {
+                    <label class="log-toggle">
+                        <input type="checkbox" data-testid={format!("log-{}", p.testid)} checked={log_y}
+                            onchange={let log_state = log_state.clone(); move |_: Event| log_state.set(!*log_state)} />
+                        { lang.t(Key::LogScale) }
+                    </label>
+                }
             </figcaption>
             <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} {onmousemove} {onmouseleave}>
-                { axes(p, &scale) }
+                { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
                     <g>
                         <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}

@@ -17,10 +17,6 @@ pub struct ChartsPanelProps {
     pub lang: Lang,
     /// The current picture.
     pub view: Rc<Snapshot>,
-    /// Latency on a log scale.
-    pub log_scale: bool,
-    /// Toggle the log scale.
-    pub on_toggle_log: Callback<()>,
 }
 
 /// Six charts: latency, throughput, backlog, freshness, completeness, cost.
@@ -47,19 +43,13 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         Rc::new(data::completeness(w, *lang))
     });
     let x_max = p.view.duration_ms as f64;
-    let toggle = use_callback(p.on_toggle_log.clone(), |_: Event, cb| cb.emit(()));
     html! { <>
         <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
         <section class="charts" aria-label={lang.t(Key::Charts)}>
-            <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_y={p.log_scale}>
-                <label class="log-toggle">
-                    <input type="checkbox" data-testid="log-scale" checked={p.log_scale} onchange={toggle} />
-                    { lang.t(Key::LogScale) }
-                </label>
-            </LineChart>
-            <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} />
-            <LineChart testid="chart-backlog" {lang} title={Key::ChartBacklog} what={Key::ChartBacklogWhat} y_label={Key::AxisEvents} x_label={Key::AxisTime} unit={Unit::Count} series={series.2.clone()} {x_max} />
-            <LineChart testid="chart-freshness" {lang} title={Key::ChartFreshness} what={Key::ChartFreshnessWhat} y_label={Key::AxisFreshness} x_label={Key::AxisTime} unit={Unit::Duration} series={series.3.clone()} {x_max} />
+            <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_option=true log_default=true />
+            <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} log_option=true />
+            <LineChart testid="chart-backlog" {lang} title={Key::ChartBacklog} what={Key::ChartBacklogWhat} y_label={Key::AxisEvents} x_label={Key::AxisTime} unit={Unit::Count} series={series.2.clone()} {x_max} log_option=true />
+            <LineChart testid="chart-freshness" {lang} title={Key::ChartFreshness} what={Key::ChartFreshnessWhat} y_label={Key::AxisFreshness} x_label={Key::AxisTime} unit={Unit::Duration} series={series.3.clone()} {x_max} log_option=true />
             <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} y_max={Some(100.0)} />
             <LineChart testid="chart-cost" {lang} title={Key::ChartCost} what={Key::ChartCostWhat} y_label={Key::AxisWorkerSeconds} x_label={Key::AxisTime} unit={Unit::WorkerSeconds} series={series.4.clone()} {x_max} />
         </section>

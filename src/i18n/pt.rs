@@ -41,7 +41,7 @@ pub fn text(key: Key) -> &'static str {
         WhatAmISeeing => "O que estou vendo?",
         Source => "Fonte",
         Transit => "Em trânsito",
-        Storage => "Armazenado",
+        Storage => "Guardado",
         Queue => "Fila",
         Workers => "Workers",
         Published => "Publicado",
