@@ -137,23 +137,36 @@ pub fn app() -> Html {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
         Callback::from(move |()| step_once(&runner, &dispatch))
     };
+    let export_job = use_mut_ref(|| None::<export::ExportJob>);
     let on_export = {
         let (config, lang, dispatch) = (state.config.clone(), state.lang, dispatch.clone());
         Callback::from(move |()| {
-            let (config, dispatch) = (config.clone(), dispatch.clone());
+            if let Some(why) = export::refusal(&config, lang) {
+                dispatch.dispatch(Action::Export(ExportStatus::Failed(why)));
+                return;
+            }
             dispatch.dispatch(Action::Export(ExportStatus::Working));
-            wasm_bindgen_futures::spawn_local(async move {
-                // Let the page show "building…" before the (blocking) export runs.
-                yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
-                let status = match export::build(&config, lang) {
+            let d = dispatch.clone();
+            let started = export::start(&config, move |outcome| {
+                let status = match outcome {
                     Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
                         ExportStatus::Done(name)
                     }
                     Ok((name, _)) => ExportStatus::Failed(name),
-                    Err(why) => ExportStatus::Failed(why),
+                    Err(why) => {
+                        ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
+                    }
                 };
-                dispatch.dispatch(Action::Export(status));
+                d.dispatch(Action::Export(status));
             });
+            match started {
+                // Replacing a previous job stops its worker; this one lives until the next.
+                Ok(job) => *export_job.borrow_mut() = Some(job),
+                Err(why) => dispatch.dispatch(Action::Export(ExportStatus::Failed(format!(
+                    "{} {why}",
+                    lang.t(Key::ExportFailed)
+                )))),
+            }
         })
     };
     let on_share = {

@@ -1,0 +1,33 @@
+//! The "Export for Spark" Web Worker: receives an experiment (JSON), builds the
+//! Spark bundle (`bslab_spark::bundle_zip`) off the page's thread and posts the
+//! zip back. A separate wasm binary, loaded only when someone exports, so the
+//! page itself stays small and responsive. Protocol: `batch_stream_lab::export`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let json = event.data().as_string().unwrap_or_default();
+            let reply = batch_stream_lab::export::reply(&json);
+            let _ = reply_to.post_message(&reply);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as its handler: it is terminated by the page.
+    on_message.forget();
+    // Messages sent before the handler existed would be lost: the page waits for this.
+    let _ = scope.post_message(&wasm_bindgen::JsValue::from_str(
+        batch_stream_lab::export::READY,
+    ));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("spark-export-worker is a Web Worker of the web app: it only runs in a browser");
+}
