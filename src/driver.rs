@@ -14,7 +14,7 @@ use crate::runner::{Runner, SPEEDS};
 use crate::state::{Action, AppState};
 
 /// Most wall-clock time spent stepping the simulation in one frame, in ms.
-pub const STEP_BUDGET_MS: f64 = 8.0;
+pub const STEP_BUDGET_MS: f64 = 7.0;
 /// Least stepping time per frame, in ms (progress even when rendering is slow).
 pub const MIN_STEP_BUDGET_MS: f64 = 2.0;
 /// A 60 Hz frame, in ms.
@@ -73,9 +73,9 @@ impl Driver {
     fn adapt_budget(&self, dt: f64) -> f64 {
         let b = self.budget_ms.get();
         let next = if dt > 1.25 * FRAME_MS {
-            b * 0.8
+            b * 0.7
         } else if dt < 1.1 * FRAME_MS {
-            b + 0.25
+            b + 0.1
         } else {
             b
         };
