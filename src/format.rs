@@ -41,6 +41,15 @@ pub fn duration_short(ms: i64, lang: Lang) -> String {
     duration(ms)
 }
 
+/// [`duration`] with the language's decimal separator (`12,3 s` in Portuguese).
+pub fn duration_in(ms: i64, lang: Lang) -> String {
+    let text = duration(ms);
+    match lang {
+        Lang::En => text,
+        Lang::Pt => text.replace('.', ","),
+    }
+}
+
 /// The simulated clock: `02:03:04`, or `1d 02:03:04` after the first day.
 pub fn clock(ms: i64) -> String {
     let s = ms.max(0) / 1_000;
@@ -149,6 +158,7 @@ mod tests {
     fn durations_and_clock() {
         assert_eq!(duration(350), "350 ms");
         assert_eq!(duration(12_345), "12.3 s");
+        assert_eq!(duration_in(12_345, Lang::Pt), "12,3 s");
         assert_eq!(duration(245_000), "4 min 05 s");
         assert_eq!(duration(2 * 3_600_000 + 180_000), "2 h 03 min");
         assert_eq!(clock(3_723_000), "01:02:03");

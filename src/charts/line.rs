@@ -53,7 +53,7 @@ pub struct LineChartProps {
 /// Formats a value of `unit` for the read-out.
 pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::Duration => format::duration(v.round() as i64),
+        Unit::Duration => format::duration_in(v.round() as i64, lang),
         Unit::Count => format::count(v.max(0.0).round() as u64, lang),
         Unit::Rate => format::number(v, if v < 10.0 { 1 } else { 0 }, lang),
         Unit::Percent => format!("{} %", format::number(v, 0, lang)),
@@ -63,6 +63,7 @@ pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
 
 fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
     match unit {
+        Unit::Duration if scale.log => format::duration_short(v.round() as i64, lang),
         Unit::Duration => format::duration_tick(v, scale.max, scale.step, lang),
         Unit::Percent => format!("{} %", format::number(v, 0, lang)),
         _ if v >= 10_000.0 => format!("{} k", format::number(v / 1_000.0, 0, lang)),

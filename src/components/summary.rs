@@ -21,11 +21,11 @@ pub struct SummaryProps {
     pub stale: bool,
 }
 
-fn latency(l: &LatencySummary, pick: fn(&LatencySummary) -> u64) -> String {
+fn latency(l: &LatencySummary, pick: fn(&LatencySummary) -> u64, lang: Lang) -> String {
     if l.count == 0 {
         "—".to_string()
     } else {
-        format::duration(pick(l) as i64)
+        format::duration_in(pick(l) as i64, lang)
     }
 }
 
@@ -42,11 +42,11 @@ fn rows(lang: Lang) -> Vec<Row> {
     vec![
         (
             Key::LatencyP50,
-            Box::new(|p| latency(&p.latency_ms, |l| l.p50)),
+            Box::new(move |p| latency(&p.latency_ms, |l| l.p50, lang)),
         ),
         (
             Key::LatencyP99,
-            Box::new(|p| latency(&p.latency_ms, |l| l.p99)),
+            Box::new(move |p| latency(&p.latency_ms, |l| l.p99, lang)),
         ),
         (Key::Throughput, Box::new(move |p| rate(p.throughput_eps))),
         (
@@ -62,7 +62,7 @@ fn rows(lang: Lang) -> Vec<Row> {
         ),
         (
             Key::FreshnessMean,
-            Box::new(|p| format::duration(p.freshness_ms_mean.round() as i64)),
+            Box::new(move |p| format::duration_in(p.freshness_ms_mean.round() as i64, lang)),
         ),
         (
             Key::DroppedLate,
@@ -92,7 +92,10 @@ fn rows(lang: Lang) -> Vec<Row> {
 fn fraud_rows(lang: Lang, f: &FraudReport) -> Html {
     let total = f.bursts.len() as u64;
     let ttd = |x: Option<f64>| {
-        x.map_or_else(|| "—".to_string(), |ms| format::duration(ms.round() as i64))
+        x.map_or_else(
+            || "—".to_string(),
+            |ms| format::duration_in(ms.round() as i64, lang),
+        )
     };
     let row = |key: Key, b: String, s: String| {
         html! {
