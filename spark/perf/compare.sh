@@ -48,6 +48,9 @@ for name in ["cli-replay", "cli-gen", "spark"]:
           f"max RSS {statistics.median(r[3] for r in rows) / 1024:.0f} MB)")
 print(f"ratio spark / cli-replay: {med['spark'] / med['cli-replay']:.1f}x; spark / cli-gen: {med['spark'] / med['cli-gen']:.1f}x")
 report = json.load(open(f"{work}/cli-replay.out"))
-print(f"cli batch report: {report['batch']['processed']} events, {report['batch']['dropped_late']} missed as late")
+rows = [w["batch"] for w in report["windows"] if w["batch"]]
+cents = sum(r["sum_cents"] for r in rows)
+print(f"cli batch report: {len(rows)} (window, key) rows, {report['batch']['processed']} events, "
+      f"{report['batch']['dropped_late']} missed as late, {cents // 100}.{cents % 100:02d} in money")
 print("spark batch job: " + open(f"{work}/spark.out").read().splitlines()[0])
 PY
