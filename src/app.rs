@@ -204,39 +204,41 @@ pub fn app() -> Html {
     let lang = state.lang;
 
     html! {
-        <div class="app" lang={lang.tag()}>
-            <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
-                data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
-            <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
-                seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
-            if let Some(n) = &state.notice {
-                <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
-            }
-            if let Some(pending) = &state.pending {
-                <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
-                    on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
-            }
-            <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
-                if state.params_open {
-                    <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()} />
+            <div class="app" lang={lang.tag()}>
+                <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
+                    data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
+    <div class="top">
+                <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
+                    seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
+                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
+                if let Some(n) = &state.notice {
+                    <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
                 }
-                <main class="stage">
-                    if let Some(view) = &state.view {
-                        <div class="pipelines">
-                            <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
-                            <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
-                        </div>
-                        <ChartsPanel {lang} view={view.clone()} />
-                        <Summary {lang} report={view.report.clone()}
-                            stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
+                if let Some(pending) = &state.pending {
+                    <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
+                        on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
+                }
+                </div>
+                <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
+                    if state.params_open {
+                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()} />
                     }
-                </main>
+                    <main class="stage">
+                        if let Some(view) = &state.view {
+                            <div class="pipelines">
+                                <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
+                                <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
+                            </div>
+                            <ChartsPanel {lang} view={view.clone()} />
+                            <Summary {lang} report={view.report.clone()}
+                                stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
+                        }
+                    </main>
+                </div>
+                if state.concepts_open {
+                    <ConceptsPanel {lang} on_close={d.concepts.clone()} />
+                }
+                <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
             </div>
-            if state.concepts_open {
-                <ConceptsPanel {lang} on_close={d.concepts.clone()} />
-            }
-            <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
-        </div>
-    }
+        }
 }

@@ -13,7 +13,7 @@ use crate::i18n::{Key, Lang};
 
 const W: f64 = 540.0;
 const H: f64 = 260.0;
-const LEFT: f64 = 84.0;
+const LEFT: f64 = 104.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 48.0;
@@ -67,7 +67,16 @@ fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
         Unit::Duration => format::duration_tick(v, scale.max, scale.step, lang),
         Unit::Percent => format!("{} %", format::number(v, 0, lang)),
         _ if v >= 10_000.0 => format!("{} k", format::number(v / 1_000.0, 0, lang)),
-        _ => format::number(v, if scale.step < 1.0 { 1 } else { 0 }, lang),
+        _ => {
+            let decimals = if scale.step.fract() == 0.0 {
+                0
+            } else if (scale.step * 10.0).fract() == 0.0 {
+                1
+            } else {
+                2
+            };
+            format::number(v, decimals, lang)
+        }
     }
 }
 
@@ -148,7 +157,7 @@ fn axes(p: &LineChartProps, scale: &Scale, log_y: bool) -> Html {
         <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">
             { lang.t(p.x_label) }{ " (h:mm)" }
         </text>
-        <text transform={format!("translate(17 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">
+        <text transform={format!("translate(13 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">
             { lang.t(p.y_label) }{ log }
         </text>
     </> }
@@ -165,8 +174,11 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         .series
         .iter()
         .flat_map(|s| s.points.iter().filter_map(|(_, y)| *y));
+    let whole = matches!(p.unit, Unit::Count | Unit::WorkerSeconds);
     let scale = match p.y_max {
         Some(max) if !log_y => Scale::linear_to(max),
+        // Counts are whole: never ticks at 0.25 events.
+        _ if whole && !log_y => Scale::linear_to(values.fold(4.0, f64::max) * 1.05),
         _ => Scale::fit(values, log_y, p.unit == Unit::Duration),
     };
     let onmousemove = {

@@ -43,7 +43,7 @@ pub fn concepts_panel(p: &ConceptsProps) -> Html {
                 </ul>
             </section>
             <section class="concept">
-                <h3>{ t(Key::Watermark) }</h3>
+                <h3>{ t(Key::ConceptsWatermarkTitle) }</h3>
                 <p>{ t(Key::ConceptsWatermark) }</p>
                 <p class="muted">{ t(Key::ConceptsHighWatermark) }</p>
             </section>

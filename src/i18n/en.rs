@@ -157,6 +157,7 @@ pub fn text(key: Key) -> &'static str {
         Exporting => "Building the Spark bundle (this takes a few seconds)…",
         Exported => "Downloaded:",
         ExportHelp => "Downloads a .zip with the events, equivalent PySpark batch and streaming jobs and the expected results, to run on real Apache Spark.",
+        ConceptsWatermarkTitle => "Watermark",
         LanguageName => "English",
     }
 }

@@ -238,5 +238,6 @@ pub enum Key {
     Exporting,
     Exported,
     ExportHelp,
+    ConceptsWatermarkTitle,
     LanguageName,
 }

@@ -158,6 +158,7 @@ pub fn text(key: Key) -> &'static str {
         Exporting => "Gerando o pacote para o Spark (leva alguns segundos)…",
         Exported => "Baixado:",
         ExportHelp => "Baixa um .zip com os eventos, jobs PySpark equivalentes (batch e streaming) e os resultados esperados, para rodar no Apache Spark de verdade.",
+        ConceptsWatermarkTitle => "Marca d'água (watermark)",
         LanguageName => "Português (Brasil)",
     }
 }
