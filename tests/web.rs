@@ -307,3 +307,34 @@ async fn a_damaged_link_falls_back_to_the_defaults_with_a_notice() {
         unmount(root, app);
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_error_banner_shows_the_details_and_a_copy_button() {
+    fresh_page("");
+    batch_stream_lab::browser::show_error_banner("panicked at src/example.rs:1:1: boom");
+    let body = window().document().and_then(|d| d.body()).expect("a body");
+    let banner = body
+        .query_selector("[data-testid=error-banner]")
+        .ok()
+        .flatten()
+        .expect("the banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("boom"), "{text}");
+    let button = banner
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .expect("a button");
+    assert_eq!(button.text_content().as_deref(), Some("Copy details"));
+    // Shown once, however many panics follow.
+    batch_stream_lab::browser::show_error_banner("again");
+    assert_eq!(
+        body.query_selector_all("[data-testid=error-banner]")
+            .map(|l| l.length())
+            .unwrap_or(0),
+        1
+    );
+    banner.remove();
+}
