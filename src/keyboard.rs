@@ -15,6 +15,13 @@ pub fn action_for(key: &str, tag: &str, modifiers: bool) -> Option<KeyAction> {
     if modifiers || matches!(tag, "INPUT" | "SELECT" | "TEXTAREA") {
         return None;
     }
+    if key == "Escape" {
+        return Some(KeyAction::Close);
+    }
+    // A focused chart uses ← and → for its read-out cursor.
+    if tag.eq_ignore_ascii_case("svg") && matches!(key, "ArrowLeft" | "ArrowRight") {
+        return None;
+    }
     let on_control = matches!(tag, "BUTTON" | "SUMMARY" | "A");
     Some(match key {
         " " | "Spacebar" if !on_control => KeyAction::TogglePlay,
@@ -39,6 +46,8 @@ pub enum KeyAction {
     Faster,
     /// One speed down.
     Slower,
+    /// Close the side panel.
+    Close,
 }
 
 /// Listens to keydown on the document until the returned listener is dropped.
@@ -68,6 +77,7 @@ pub fn listen(
                 KeyAction::Reset => dispatch.dispatch(Action::Reset),
                 KeyAction::Faster => dispatch.dispatch(Action::Faster),
                 KeyAction::Slower => dispatch.dispatch(Action::Slower),
+                KeyAction::Close => dispatch.dispatch(Action::CloseConcepts),
             }
         },
     ))
@@ -89,5 +99,10 @@ mod tests {
         assert_eq!(action_for("r", "INPUT", false), None);
         assert_eq!(action_for("r", "BODY", true), None);
         assert_eq!(action_for("x", "BODY", false), None);
+        assert_eq!(
+            action_for("Escape", "BUTTON", false),
+            Some(KeyAction::Close)
+        );
+        assert_eq!(action_for("ArrowRight", "svg", false), None);
     }
 }

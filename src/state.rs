@@ -120,6 +120,8 @@ pub enum Action {
     DismissNotice,
     /// Open or close the concepts panel.
     ToggleConcepts,
+    /// Close the concepts panel.
+    CloseConcepts,
     /// Show or hide the parameter panel.
     ToggleParams,
     /// Result of "copy link".
@@ -332,6 +334,12 @@ impl Reducible for AppState {
             Action::Notify(notice) => s.notice = Some(notice),
             Action::DismissNotice => s.notice = None,
             Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
+            Action::CloseConcepts => {
+                if !s.concepts_open {
+                    return self;
+                }
+                s.concepts_open = false;
+            }
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,

@@ -201,6 +201,27 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         let hover = hover.clone();
         Callback::from(move |_| hover.set(None))
     };
+    // Keyboard: focus the chart, then ← / → move the read-out cursor (a 50th of the axis).
+    let onfocus = {
+        let hover = hover.clone();
+        Callback::from(move |_: FocusEvent| hover.set(Some(hover.unwrap_or(1.0))))
+    };
+    let onblur = {
+        let hover = hover.clone();
+        Callback::from(move |_: FocusEvent| hover.set(None))
+    };
+    let onkeydown = {
+        let hover = hover.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let delta = match e.key().as_str() {
+                "ArrowLeft" => -0.02,
+                "ArrowRight" => 0.02,
+                _ => return,
+            };
+            e.prevent_default();
+            hover.set(Some((hover.unwrap_or(1.0) + delta).clamp(0.0, 1.0)));
+        })
+    };
     let empty = p
         .series
         .iter()
@@ -223,7 +244,8 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                     </label>
                 }
             </figcaption>
-            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} {onmousemove} {onmouseleave}>
+            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
+                {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>
                 { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
                     <g>
@@ -240,7 +262,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                 }
             </svg>
             <super::legend::Legend series={p.series.clone()} />
-            <p class="readout" aria-live="off">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
+            <p class="readout" aria-live="polite">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
         </figure>
     }

@@ -17,11 +17,21 @@ pub struct ConceptsProps {
 #[function_component(ConceptsPanel)]
 pub fn concepts_panel(p: &ConceptsProps) -> Html {
     let t = |k: Key| p.lang.t(k);
+    // Opening the panel moves the focus into it (Escape or Close leave it).
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = close.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
     html! {
-        <aside class="concepts" aria-labelledby="concepts-title" data-testid="concepts-panel">
+        <aside class="concepts" role="dialog" aria-labelledby="concepts-title" data-testid="concepts-panel">
             <div class="concepts-head">
                 <h2 id="concepts-title">{ t(Key::Concepts) }</h2>
-                <button onclick={p.on_close.reform(|_| ())} data-testid="concepts-close">{ t(Key::Close) }</button>
+                <button ref={close} onclick={p.on_close.reform(|_| ())} data-testid="concepts-close" aria-keyshortcuts="Escape">{ t(Key::Close) }</button>
             </div>
             <section class="concept batch">
                 <h3><span class="swatch" aria-hidden="true" />{ t(Key::ConceptsBatchTitle) }</h3>

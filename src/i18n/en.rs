@@ -148,7 +148,7 @@ pub fn text(key: Key) -> &'static str {
         BusyWord => "busy",
         NotWhole => "not a whole number",
         NotADuration => "not a duration (e.g. 500 ms, 30 s, 5 min, 2 h, 1 d)",
-        HoverHint => "Hover over the chart to read every line at that instant.",
+        HoverHint => "Hover over the chart (or focus it with Tab and use ← →) to read every line at that instant.",
         BatchLine => "Job every {interval}, waits {offset} for late data, start-up {startup}, {workers} workers",
         MicroBatchLine => "Micro-batch every {trigger}, {workers} workers, watermark {watermark}, {output} mode",
         ContinuousLine => "Per record, {workers} workers, mean service {service}, watermark {watermark}, {output} mode",

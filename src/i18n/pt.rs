@@ -149,7 +149,7 @@ pub fn text(key: Key) -> &'static str {
         BusyWord => "ocupado",
         NotWhole => "não é um número inteiro",
         NotADuration => "não é uma duração (ex.: 500 ms, 30 s, 5 min, 2 h, 1 d)",
-        HoverHint => "Passe o mouse sobre o gráfico para ler cada linha naquele instante.",
+        HoverHint => "Passe o mouse sobre o gráfico (ou foque com Tab e use ← →) para ler cada linha naquele instante.",
         BatchLine => "Job a cada {interval}, espera {offset} por atrasados, inicialização {startup}, {workers} workers",
         MicroBatchLine => "Micro-batch a cada {trigger}, {workers} workers, watermark {watermark}, modo {output}",
         ContinuousLine => "Por registro, {workers} workers, serviço médio {service}, watermark {watermark}, modo {output}",

@@ -111,6 +111,24 @@ test('keys: Space plays and pauses, → steps, R resets; Tab reaches the control
   assert.notEqual(outline, 'none', 'focus is visible');
   for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'speed');
+
+  // A chart takes the focus; ← moves its read-out cursor (and does not step the run).
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid=run-state]').dataset.t !== '0');
+  const plot = page.getByTestId('chart-backlog').locator('svg.plot');
+  await plot.focus();
+  const t = await runState(page).getAttribute('data-t');
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await page.getByTestId('chart-backlog').locator('.readout').innerText(), /^t = \d\d:\d\d:\d\d · Batch: /);
+  assert.equal(await runState(page).getAttribute('data-t'), t);
+
+  // The concepts panel takes the focus; Escape closes it.
+  await page.getByTestId('concepts').click();
+  await page.getByTestId('concepts-panel').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'concepts-close');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('concepts-panel').waitFor({ state: 'detached' });
   assertNoProblems(problems);
   await page.close();
 });
