@@ -54,8 +54,6 @@ pub struct Simulation {
     samples: Vec<Sample>,
     /// Counters at the previous sample: (arrived, batch processed, streaming processed).
     previous: (u64, u64, u64),
-    /// Scratch buffer for the arrivals of one step (kept to reuse its allocation).
-    arrivals: Vec<crate::Event>,
 }
 
 impl Simulation {
@@ -100,7 +98,6 @@ impl Simulation {
             next_sample_ms: 0,
             samples: Vec::new(),
             previous: (0, 0, 0),
-            arrivals: Vec::new(),
             config,
         };
         sim.deliver_until(0);
@@ -196,15 +193,17 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let mut arrivals = std::mem::take(&mut self.arrivals);
-        self.transit.drain_until(until, &mut arrivals);
-        self.arrived += arrivals.len() as u64;
-        for event in arrivals.drain(..) {
-            let key = self.scenario.group_key(&event);
-            self.batch.on_arrival(&event);
-            self.streaming.on_arrival(&event, key);
-        }
-        self.arrivals = arrivals;
+        let (scenario, batch, streaming, arrived) = (
+            &self.scenario,
+            &mut self.batch,
+            &mut self.streaming,
+            &mut self.arrived,
+        );
+        self.transit.drain_until(until, |event| {
+            *arrived += 1;
+            batch.on_arrival(event);
+            streaming.on_arrival(event, scenario.group_key(event));
+        });
     }
 
     fn pipeline_sample(

@@ -83,9 +83,9 @@ impl Transit {
         }
     }
 
-    /// Moves every event arriving at or before `until` into `out`, in
+    /// Hands every event arriving at or before `until` to `deliver`, in
     /// (arrival time, id) order.
-    pub(crate) fn drain_until(&mut self, until: TimeMs, out: &mut Vec<Event>) {
+    pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&Event)) {
         while self.cursor <= until {
             if self.in_ring == 0 {
                 // Nothing near: jump to the next far arrival (or past `until`).
@@ -109,7 +109,8 @@ impl Transit {
                     bucket.sort_unstable_by_key(|e| e.id);
                 }
                 self.in_ring -= bucket.len();
-                out.append(bucket);
+                bucket.iter().for_each(&mut deliver);
+                bucket.clear();
             }
             self.cursor = t + 1;
         }
@@ -163,7 +164,7 @@ mod tests {
         assert_eq!(t.len(), arrivals.len() as u64);
         assert_eq!(t.next_arrival(), Some(0));
         let mut out = Vec::new();
-        t.drain_until(9_999, &mut out);
+        t.drain_until(9_999, |e| out.push(*e));
         let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
         assert_eq!(
             got,
@@ -172,7 +173,7 @@ mod tests {
         assert_eq!(t.next_arrival(), Some(10_000));
         t.push(event(9, 10_000));
         out.clear();
-        t.drain_until(100_000, &mut out);
+        t.drain_until(100_000, |e| out.push(*e));
         let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
         assert_eq!(
             got,
