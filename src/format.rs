@@ -1,6 +1,6 @@
 //! Number and time formatting for people (both languages).
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 
 /// A duration of simulated time, short: `350 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`, `1 d 04 h`.
 pub fn duration(ms: i64) -> String {
@@ -145,9 +145,16 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
-/// Money from cents, whole units (`12,345` / `12.345`).
+/// Money from cents, whole units, in the language's currency (`$12,345` / `R$ 12.345`,
+/// with a no-break space).
 pub fn money(cents: i64, lang: Lang) -> String {
-    number(cents as f64 / 100.0, 0, lang)
+    let amount = number(cents.unsigned_abs() as f64 / 100.0, 0, lang);
+    let sign = if cents < 0 && amount != "0" {
+        "−"
+    } else {
+        ""
+    };
+    format!("{sign}{}", lang.fill(Key::Money, &[("amount", amount)]))
 }
 
 #[cfg(test)]
@@ -195,6 +202,16 @@ mod tests {
         assert_eq!(count(1_234_567, Lang::Pt), "1.234.567");
         assert_eq!(number(1234.5, 1, Lang::Pt), "1.234,5");
         assert_eq!(number(-0.04, 1, Lang::En), "0.0");
-        assert_eq!(money(123_456, Lang::En), "1,235");
+    }
+
+    #[test]
+    fn money_has_the_language_currency() {
+        assert_eq!(money(167_084_400, Lang::En), "$1,670,844");
+        assert_eq!(money(167_084_400, Lang::Pt), "R$\u{a0}1.670.844");
+        assert_eq!(money(123_456, Lang::En), "$1,235");
+        assert_eq!(money(0, Lang::Pt), "R$\u{a0}0");
+        assert_eq!(money(-250_000, Lang::En), "−$2,500");
+        assert_eq!(money(-250_000, Lang::Pt), "−R$\u{a0}2.500");
+        assert_eq!(money(-40, Lang::En), "$0");
     }
 }

@@ -159,6 +159,7 @@ pub fn text(key: Key) -> &'static str {
         ExportHelp => "Downloads a .zip with the events, equivalent PySpark batch and streaming jobs and the expected results, to run on real Apache Spark.",
         ConceptsWatermarkTitle => "Watermark",
         LanguageName => "English",
+        Money => "${amount}",
     }
 }
 

@@ -240,4 +240,6 @@ pub enum Key {
     ExportHelp,
     ConceptsWatermarkTitle,
     LanguageName,
+    /// An amount of money: `{amount}` is the number with the language's separators.
+    Money,
 }

@@ -160,6 +160,8 @@ pub fn text(key: Key) -> &'static str {
         ExportHelp => "Baixa um .zip com os eventos, jobs PySpark equivalentes (batch e streaming) e os resultados esperados, para rodar no Apache Spark de verdade.",
         ConceptsWatermarkTitle => "Marca d'água (watermark)",
         LanguageName => "Português (Brasil)",
+        // A no-break space, as Brazilian money is written (`R$ 1.234`): never split in a cell.
+        Money => "R$\u{a0}{amount}",
     }
 }
 
