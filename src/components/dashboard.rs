@@ -37,7 +37,7 @@ pub struct DashboardProps {
 /// The name of a group, for people.
 pub fn group_name(key: &GroupKey, lang: Lang) -> String {
     match key {
-        GroupKey::Category { category } => category.clone(),
+        GroupKey::Category { category } => lang.category(category),
         GroupKey::PostAction { post_id, action } => {
             let action = match *action {
                 "like" => lang.t(Key::Like),
@@ -98,5 +98,29 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_names_are_in_the_ui_language() {
+        let cat = GroupKey::Category {
+            category: "sports-1".to_string(),
+        };
+        assert_eq!(group_name(&cat, Lang::En), "sports-1");
+        assert_eq!(group_name(&cat, Lang::Pt), "esportes-1");
+        let like = GroupKey::PostAction {
+            post_id: 7,
+            action: "like",
+        };
+        assert_eq!(group_name(&like, Lang::Pt), "post 7 · curtida");
+        let comment = GroupKey::PostAction {
+            post_id: 7,
+            action: "comment",
+        };
+        assert_eq!(group_name(&comment, Lang::Pt), "post 7 · comentário");
     }
 }

@@ -75,6 +75,15 @@ impl Lang {
         }
     }
 
+    /// A sales category the engine names in English (`books`, `books-1`…) in this
+    /// language (`livros`, `livros-1`…); the engine, exports and reports keep the English.
+    pub fn category(self, name: &str) -> String {
+        match self {
+            Lang::En => name.to_string(),
+            Lang::Pt => pt::category(name),
+        }
+    }
+
     /// A machine word the engine uses (choices, problems, range words) in this language.
     pub fn word(self, word: &str) -> String {
         match self {
@@ -242,4 +251,28 @@ pub enum Key {
     LanguageName,
     /// An amount of money: `{amount}` is the number with the language's separators.
     Money,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bslab_engine::scenario::category_name;
+
+    #[test]
+    fn categories_are_translated_with_their_suffix() {
+        assert_eq!(Lang::Pt.category("books"), "livros");
+        assert_eq!(Lang::Pt.category("electronics"), "eletrônicos");
+        assert_eq!(Lang::Pt.category("grocery"), "mercado");
+        assert_eq!(Lang::Pt.category("home-2"), "casa-2");
+        assert_eq!(Lang::Pt.category("unknown-3"), "unknown-3");
+        assert_eq!(Lang::En.category("toys-1"), "toys-1");
+        // Every name the engine makes has a translation, and the same "-N" suffix.
+        for i in 0..40 {
+            let en = category_name(i);
+            let pt = Lang::Pt.category(&en);
+            assert_ne!(pt, en, "{en} is not translated");
+            let suffix = |s: &str| s.rsplit_once('-').map(|(_, n)| n.to_string());
+            assert_eq!(suffix(&pt), suffix(&en), "{en} → {pt}");
+        }
+    }
 }

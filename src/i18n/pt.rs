@@ -274,6 +274,29 @@ pub fn word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A sales category (`electronics`, `electronics-2`) in Portuguese (`eletrônicos`,
+/// `eletrônicos-2`); a name it does not know is kept as is.
+pub fn category(name: &str) -> String {
+    let (base, suffix) = match name.rsplit_once('-') {
+        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (base, &name[base.len()..])
+        }
+        _ => (name, ""),
+    };
+    let base = match base {
+        "books" => "livros",
+        "electronics" => "eletrônicos",
+        "fashion" => "moda",
+        "home" => "casa",
+        "sports" => "esportes",
+        "toys" => "brinquedos",
+        "beauty" => "beleza",
+        "grocery" => "mercado",
+        _ => return name.to_string(),
+    };
+    format!("{base}{suffix}")
+}
+
 /// The engine's range text (`1 to 64 categories`) in Portuguese, word by word.
 pub fn translate_range(text: &str) -> String {
     const WORDS: [(&str, &str); 14] = [
