@@ -70,13 +70,23 @@ struct Running {
     min_event_time: Option<TimeMs>,
 }
 
+/// What a micro-batch reads of an arrived event (smaller than the event: the
+/// buffer holds every arrival between two triggers).
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    event_time_ms: TimeMs,
+    amount_cents: i64,
+    key: u32,
+}
+
 #[derive(Debug)]
 pub(crate) struct MicroBatch {
     p: MicroBatchParams,
     geometry: Geometry,
     keys: u32,
     scenario: Scenario,
-    buffer: Vec<Event>,
+    /// Rows arrived since the last batch started.
+    buffer: Vec<Row>,
     buffer_min_time: Option<TimeMs>,
     running: Option<Running>,
     next_attempt_ms: TimeMs,
@@ -108,12 +118,16 @@ impl MicroBatch {
     }
 
     #[inline]
-    pub(crate) fn on_arrival(&mut self, event: &Event) {
+    pub(crate) fn on_arrival(&mut self, event: &Event, key: u32) {
         self.buffer_min_time = Some(
             self.buffer_min_time
                 .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
         );
-        self.buffer.push(*event);
+        self.buffer.push(Row {
+            event_time_ms: event.event_time_ms,
+            amount_cents: event.amount_cents,
+            key,
+        });
     }
 
     pub(crate) fn next_time(&self) -> TimeMs {
@@ -142,19 +156,20 @@ impl MicroBatch {
             return None;
         }
         let (late_wm, batch_wm) = self.watermark.start_batch();
-        let events = std::mem::take(&mut self.buffer);
+        let mut rows = std::mem::take(&mut self.buffer);
+        let input_rows = rows.len();
         let min_event_time = self.buffer_min_time.take();
         let size = self.geometry.size_ms;
         let update = self.p.output == OutputMode::Update;
-        let mut kept_times = Vec::with_capacity(if update { events.len() } else { 0 });
+        let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
-        for e in &events {
+        for e in &rows {
             self.watermark.observe(e.event_time_ms);
             let start = self.geometry.start(e.event_time_ms);
             if start + size <= late_wm {
                 dropped += 1;
-                dropped_groups.insert((start, self.scenario.group_key(e)));
+                dropped_groups.insert((start, e.key));
                 continue;
             }
             add_to_window(
@@ -162,12 +177,15 @@ impl MicroBatch {
                 &self.geometry,
                 self.keys,
                 start,
-                (self.scenario.group_key(e), e.event_time_ms, e.amount_cents),
+                (e.key, e.event_time_ms, e.amount_cents),
             );
             if update {
                 kept_times.push(e.event_time_ms);
             }
         }
+        // Keep the allocation for the next batch's arrivals.
+        rows.clear();
+        self.buffer = rows;
         let mut emitted_rows = 0;
         let mut updated = Vec::new();
         if update {
@@ -203,7 +221,7 @@ impl MicroBatch {
             }
             OutputMode::Update => Vec::new(),
         };
-        let work_ms = (events.len() as f64 * self.p.cost_us / (1_000.0 * f64::from(self.p.workers)))
+        let work_ms = (input_rows as f64 * self.p.cost_us / (1_000.0 * f64::from(self.p.workers)))
             .ceil() as TimeMs;
         let end_ms = now + self.p.overhead_ms + work_ms;
         let workers = f64::from(self.p.workers);
@@ -212,7 +230,7 @@ impl MicroBatch {
             id: self.next_id,
             start_ms: now,
             end_ms,
-            input_rows: events.len() as u64,
+            input_rows: input_rows as u64,
             dropped_rows: dropped,
             dropped_groups: dropped_groups.len() as u64,
             watermark_ms: batch_wm,

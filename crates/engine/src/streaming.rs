@@ -63,7 +63,7 @@ impl StreamingPipeline {
     #[inline]
     pub(crate) fn on_arrival(&mut self, event: &Event, key: u32) {
         match self {
-            Self::MicroBatch(m) => m.on_arrival(event),
+            Self::MicroBatch(m) => m.on_arrival(event, key),
             Self::Continuous(c) => c.on_arrival(event, key),
         }
     }
