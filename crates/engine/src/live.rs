@@ -61,12 +61,13 @@ pub struct Live {
 }
 
 /// One line of a dashboard: what each pipeline has published for a group, next
-/// to the truth over every event generated so far.
+/// to the truth over every event generated so far (both summed over the rows the
+/// query outputs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DashboardRow {
     /// The group (category, post and action, or card).
     pub key: GroupKey,
-    /// Truth over every event generated so far.
+    /// Truth over every event generated so far: the sum of the rows the query outputs.
     pub truth: Agg,
     /// Sum of batch's published rows.
     pub batch: Agg,

@@ -318,7 +318,7 @@ impl Simulation {
         let streaming = &self.streaming.out().totals;
         let mut rows: Vec<(u32, DashboardRow)> = self
             .truth
-            .totals
+            .totals(&self.scenario)
             .iter()
             .enumerate()
             .filter(|(k, t)| t.count > 0 || batch[*k].count > 0 || streaming[*k].count > 0)

@@ -18,8 +18,9 @@ pub(crate) struct Truth {
     open: Option<(TimeMs, Vec<Agg>)>,
     /// Final windows: (window start, key) → aggregate, only rows the query outputs.
     pub(crate) rows: BTreeMap<(TimeMs, u32), Agg>,
-    /// Event totals per key over the whole run (every event, whatever the filter).
-    pub(crate) totals: Vec<Agg>,
+    /// Per key, the sum of `rows`: what a pipeline that published every final
+    /// window exactly would show on its dashboard.
+    totals: Vec<Agg>,
     keys: u32,
 }
 
@@ -46,9 +47,6 @@ impl Truth {
                 a.add(event.amount_cents);
             }
         }
-        if let Some(t) = self.totals.get_mut(key as usize) {
-            t.add(event.amount_cents);
-        }
     }
 
     /// Compacts the open window into final rows.
@@ -56,10 +54,31 @@ impl Truth {
         if let Some((start, aggs)) = self.open.take() {
             for (k, a) in aggs.into_iter().enumerate() {
                 if scenario.passes(a.count) {
+                    if let Some(t) = self.totals.get_mut(k) {
+                        t.count += a.count;
+                        t.sum_cents += a.sum_cents;
+                    }
                     self.rows.insert((start, k as u32), a);
                 }
             }
         }
+    }
+
+    /// Per key, the sum of the rows the query outputs over every event generated
+    /// so far (final windows and the open one): the same filter as the pipelines'
+    /// published totals, so a dashboard compares like with like (fraud: only
+    /// transactions in windows that raise an alert).
+    pub(crate) fn totals(&self, scenario: &Scenario) -> Vec<Agg> {
+        let mut totals = self.totals.clone();
+        if let Some((_, aggs)) = &self.open {
+            for (t, a) in totals.iter_mut().zip(aggs) {
+                if scenario.passes(a.count) {
+                    t.count += a.count;
+                    t.sum_cents += a.sum_cents;
+                }
+            }
+        }
+        totals
     }
 
     /// Rows of the final windows plus the open one (for reports mid-run).

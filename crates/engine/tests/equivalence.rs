@@ -43,6 +43,21 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
         .max()
         .unwrap_or(0);
     let rows = report.windows.unwrap_or_default();
+    // A dashboard's truth is the sum of the rows the query outputs (fraud: alert
+    // windows only), the same filter as what the pipelines publish.
+    for line in sim.dashboard(usize::MAX) {
+        let (count, sum_cents) = rows
+            .iter()
+            .filter(|r| r.key == line.key)
+            .fold((0, 0), |(c, s), r| {
+                (c + r.truth.count, s + r.truth.sum_cents)
+            });
+        assert_eq!(
+            (line.truth.count, line.truth.sum_cents),
+            (count, sum_cents),
+            "{label}: {line:?}"
+        );
+    }
     let mut compared = 0;
     for row in rows.iter().filter(|r| r.window_end_ms <= horizon) {
         assert_eq!(row.batch, Some(row.truth), "{label}: batch at {:?}", row);
