@@ -316,27 +316,22 @@ impl Simulation {
     pub fn dashboard(&self, limit: usize) -> Vec<DashboardRow> {
         let batch = &self.batch.out.totals;
         let streaming = &self.streaming.out().totals;
-        let mut rows: Vec<(u32, DashboardRow)> = self
-            .truth
-            .totals(&self.scenario)
-            .iter()
-            .enumerate()
-            .filter(|(k, t)| t.count > 0 || batch[*k].count > 0 || streaming[*k].count > 0)
-            .map(|(k, t)| {
-                let key = k as u32;
-                (
-                    key,
-                    DashboardRow {
-                        key: self.scenario.decode_key(key),
-                        truth: *t,
-                        batch: batch[k],
-                        streaming: streaming[k],
-                    },
-                )
-            })
+        let truth = self.truth.totals(&self.scenario);
+        // Rank the keys first and decode only the lines shown: the app asks every
+        // frame, and social has up to 30,000 keys.
+        let mut keys: Vec<usize> = (0..truth.len())
+            .filter(|&k| truth[k].count > 0 || batch[k].count > 0 || streaming[k].count > 0)
             .collect();
-        rows.sort_by(|a, b| b.1.truth.count.cmp(&a.1.truth.count).then(a.0.cmp(&b.0)));
-        rows.into_iter().take(limit).map(|(_, r)| r).collect()
+        keys.sort_unstable_by(|&a, &b| truth[b].count.cmp(&truth[a].count).then(a.cmp(&b)));
+        keys.into_iter()
+            .take(limit)
+            .map(|k| DashboardRow {
+                key: self.scenario.decode_key(k as u32),
+                truth: truth[k],
+                batch: batch[k],
+                streaming: streaming[k],
+            })
+            .collect()
     }
 
     /// The metric time series so far (one point per sample interval, from t = 0).

@@ -300,6 +300,9 @@ fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
 /// pile up (draining in quieter periods only lowers it), so memory can be bounded
 /// before running.
 pub(crate) fn overload_events(w: &WorkloadConfig, duration_ms: TimeMs, capacity_eps: f64) -> f64 {
+    if w.rate_eps * peak_multiplier(w) <= capacity_eps {
+        return 0.0;
+    }
     let step_ms = (duration_ms as f64 / 100_000.0).max(1_000.0);
     let mut total = 0.0;
     let mut t = 0.0;
