@@ -40,6 +40,17 @@ die() {
   exit 1
 }
 
+# as_root COMMAND...: runs it as root: directly when root, else through sudo.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
 # bslab_wasm_bindgen_version: the wasm-bindgen crate version locked in Cargo.lock.
 bslab_wasm_bindgen_version() {
   awk '

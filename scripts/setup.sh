@@ -29,16 +29,6 @@ wait_for_other_install() {
   done
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root (or sudo) to run: $*"
-  fi
-}
-
 # --- Rust target and components ----------------------------------------------------------
 command -v rustup >/dev/null 2>&1 || die "rustup not found: install Rust with rustup first"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

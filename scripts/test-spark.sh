@@ -14,15 +14,6 @@ set -euo pipefail
 cd "$REPO_ROOT"
 start=$SECONDS
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root (or sudo) to run: $*"
-  fi
-}
 apt_install() {
   log "apt-get install $*"
   as_root apt-get -o DPkg::Lock::Timeout=600 update -q
