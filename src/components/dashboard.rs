@@ -78,6 +78,13 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                 <th scope="col">{ "%" }</th>
             </tr></thead>
             <tbody>
+                if p.rows.is_empty() {
+                    <tr><td colspan="4" class="muted">{ lang.t(if p.scenario == Kind::Fraud {
+                        Key::DashboardNoAlert
+                    } else {
+                        Key::DashboardEmpty
+                    }) }</td></tr>
+                }
                 { for p.rows.iter().map(|r| {
                     let got = if p.batch { &r.batch } else { &r.streaming };
                     let (a, b) = if money {

@@ -134,6 +134,8 @@ pub fn text(key: Key) -> &'static str {
         DashboardSocial => "Engagements by post and action",
         DashboardFraud => "Busiest cards: transactions in alerts",
         DashboardNote => "published so far vs the truth over every event generated so far",
+        DashboardEmpty => "Nothing yet.",
+        DashboardNoAlert => "No alert yet: no card has crossed the rule in any window.",
         Post => "post",
         Card => "card",
         Like => "like",

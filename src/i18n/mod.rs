@@ -224,6 +224,8 @@ pub enum Key {
     DashboardSocial,
     DashboardFraud,
     DashboardNote,
+    DashboardEmpty,
+    DashboardNoAlert,
     Post,
     Card,
     Like,

@@ -135,6 +135,8 @@ pub fn text(key: Key) -> &'static str {
         DashboardSocial => "Engajamentos por post e ação",
         DashboardFraud => "Cartões mais ativos: transações em alertas",
         DashboardNote => "publicado até agora vs o real de todos os eventos gerados até agora",
+        DashboardEmpty => "Nada ainda.",
+        DashboardNoAlert => "Nenhum alerta ainda: nenhum cartão passou da regra em nenhuma janela.",
         Post => "post",
         Card => "cartão",
         Like => "curtida",
