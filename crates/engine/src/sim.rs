@@ -67,12 +67,20 @@ impl Simulation {
 
     /// Builds a simulation that replays `events` (any order; their `id`s are
     /// reassigned in event-time order) instead of generating them. The config's
-    /// workload and delay are then unused; everything else applies.
+    /// workload and delay are then unused; everything else applies, fraud bursts
+    /// included (those the events hold: see `Source::replay`). Its limits are
+    /// the events' own (`ExperimentConfig::validate_replay`), so the duration
+    /// may run on past them.
     pub fn with_events(
         config: ExperimentConfig,
         events: Vec<crate::Event>,
     ) -> Result<Self, SimError> {
-        config.validate()?;
+        let until = events
+            .iter()
+            .map(|e| e.event_time_ms.saturating_add(1))
+            .max()
+            .unwrap_or(0);
+        config.validate_replay(until)?;
         let source = Source::replay(&config, events)?;
         Ok(Self::build(config, source))
     }

@@ -5,9 +5,12 @@
 //! reported, each naming its field, value and allowed range, so the UI can show
 //! it beside the right input.
 
+mod totals;
+
 use crate::config::*;
 use crate::error::{ConfigError, FieldError};
 use crate::time::{TimeMs, DAY_MS, HOUR_MS};
+use totals::{check_cells, check_events, check_in_flight, Totals};
 
 /// Most events one experiment may generate (expected value): bounds run time and memory.
 pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
@@ -84,6 +87,21 @@ impl Checker {
 impl ExperimentConfig {
     /// Checks every field; `Err` lists every invalid one.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        self.check(Totals::Generated)
+    }
+
+    /// Checks a config that replays given events whose event times end before
+    /// `events_until_ms` ([`crate::Simulation::with_events`]): every field as
+    /// [`Self::validate`] does, but the whole-experiment bounds are the events'
+    /// own. They exist already, so the expected number of events and of events in
+    /// flight (estimated from the workload, which a replay does not use) are not
+    /// checked; results are bounded by the windows the events span, not by the
+    /// duration, which may run on past them (the Spark export's drain).
+    pub(crate) fn validate_replay(&self, events_until_ms: TimeMs) -> Result<(), ConfigError> {
+        self.check(Totals::Replayed { events_until_ms })
+    }
+
+    fn check(&self, totals: Totals) -> Result<(), ConfigError> {
         let mut c = Checker { errors: Vec::new() };
         c.int(
             "duration_ms",
@@ -114,7 +132,14 @@ impl ExperimentConfig {
         check_batch(&mut c, &self.batch, self.window.size_ms);
         check_streaming(&mut c, &self.streaming);
         if c.errors.is_empty() {
-            check_totals(&mut c, self, peak);
+            match totals {
+                Totals::Generated => {
+                    check_events(&mut c, self, peak);
+                    check_in_flight(&mut c, self, peak);
+                    check_cells(&mut c, self, self.duration_ms);
+                }
+                Totals::Replayed { events_until_ms } => check_cells(&mut c, self, events_until_ms),
+            }
         }
         if c.errors.is_empty() {
             Ok(())
@@ -355,68 +380,5 @@ fn check_streaming(c: &mut Checker, s: &StreamingConfig) {
                 "ms",
             );
         }
-    }
-}
-
-/// Whole-experiment bounds: only meaningful once every field is in range.
-fn check_totals(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
-    let seconds = cfg.duration_ms as f64 / 1_000.0;
-    let mut expected = cfg.workload.rate_eps * peak * seconds;
-    if let ScenarioConfig::Fraud {
-        bursts_per_hour,
-        burst_transactions,
-        ..
-    } = &cfg.scenario
-    {
-        expected += bursts_per_hour * seconds / 3_600.0 * f64::from(*burst_transactions);
-    }
-    if expected > MAX_EXPECTED_EVENTS {
-        c.fail(
-            "workload.rate_eps",
-            cfg.workload.rate_eps,
-            &format!(
-                "at most {MAX_EXPECTED_EVENTS:e} events in the whole run (rate × peak × duration)"
-            ),
-            "too many events for one experiment",
-        );
-    }
-    check_in_flight(c, cfg, peak);
-    let windows = (cfg.duration_ms as f64 / cfg.window.size_ms as f64).ceil();
-    let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
-    if cells > MAX_RESULT_CELLS {
-        c.fail(
-            "window.size_ms",
-            cfg.window.size_ms,
-            &format!(
-                "at least {} ms for this duration and number of keys",
-                (cfg.duration_ms as f64 * f64::from(crate::scenario::key_space(&cfg.scenario))
-                    / MAX_RESULT_CELLS)
-                    .ceil()
-            ),
-            "too many (window, key) results",
-        );
-    }
-}
-
-/// Events held at once: the expected number in transit (Little's law: peak rate ×
-/// mean delay) plus what arrives beyond the streaming capacity over the run (an
-/// upper bound of its backlog).
-fn check_in_flight(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
-    let d = &cfg.delay;
-    let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms) / 1_000.0;
-    let in_transit = cfg.workload.rate_eps * peak * mean_delay_s;
-    let capacity = cfg.streaming.mode.capacity_eps().unwrap_or(f64::INFINITY);
-    let backlog = crate::workload::overload_events(&cfg.workload, cfg.duration_ms, capacity);
-    if in_transit + backlog > MAX_IN_FLIGHT_EVENTS {
-        c.fail(
-            "workload.rate_eps",
-            cfg.workload.rate_eps,
-            &format!(
-                "at most {MAX_IN_FLIGHT_EVENTS:e} events held at once; this config would hold about {:.1e} \
-                 ({in_transit:.1e} in transit, {backlog:.1e} piling up beyond the streaming capacity of {capacity:.0} events/s)",
-                in_transit + backlog
-            ),
-            "too many events held at once: lower the rate, the delays or the duration, or give streaming more capacity",
-        );
     }
 }
