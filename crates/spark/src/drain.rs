@@ -3,15 +3,20 @@
 //! A run stops at the configured duration, when some events may still be in
 //! transit or waiting for a micro-batch or a batch run. Spark, replaying the
 //! exported files, reads every event. So the export replays the same events
-//! ([`Simulation::with_events`]) with a longer duration — nothing else changes —
-//! until every event has arrived, both pipelines are idle, and the streaming
-//! pipeline had the chance to run its last no-data batch (the one Spark's
-//! `availableNow` trigger runs when the watermark moved in the last batch).
+//! ([`Simulation::with_events`]) past the duration — nothing else changes — and
+//! stops at the first instant when nothing that the bundle records can change
+//! any more: every event has arrived; every event has been published by its
+//! batch run or missed as late; the streaming pipeline has processed every
+//! event and its watermark has reached its final value (so it ran the last
+//! no-data batch, the one Spark's `availableNow` trigger runs when the watermark
+//! moved in the last batch). Batch runs over empty periods, which go on for
+//! ever, change nothing and are not waited for.
 
 use bslab_engine::time::DAY_MS;
 use bslab_engine::validate::MAX_SAMPLES;
 use bslab_engine::{
     Event, ExperimentConfig, MicroBatchInfo, Report, ReportDetail, Simulation, TimeMs,
+    MAX_DURATION_MS,
 };
 
 use crate::ExportError;
@@ -19,7 +24,7 @@ use crate::ExportError;
 /// The drained run.
 #[derive(Debug)]
 pub(crate) struct Drained {
-    /// The config actually simulated (longer duration, sparser samples).
+    /// The config simulated, with the duration it was simulated until.
     pub(crate) config: ExperimentConfig,
     /// Its report, with windows and run logs.
     pub(crate) report: Report,
@@ -27,86 +32,150 @@ pub(crate) struct Drained {
     pub(crate) micro_batches: Vec<MicroBatchInfo>,
 }
 
-/// Doublings of the drain tried before giving up.
-const ATTEMPTS: u32 = 16;
+/// What every event's fate depends on, and when it may be settled at the latest.
+struct Horizon {
+    /// Largest event time: the streaming watermark ends at this minus the delay.
+    max_event_ms: TimeMs,
+    /// Latest arrival.
+    last_arrival_ms: TimeMs,
+    /// A short horizon that suffices unless the batch pipeline falls behind.
+    short_ms: TimeMs,
+    /// A horizon that suffices whatever the costs (see [`Horizon::new`]).
+    long_ms: TimeMs,
+}
 
+impl Horizon {
+    fn new(
+        config: &ExperimentConfig,
+        events: &[Event],
+        trigger_ms: TimeMs,
+        overhead_ms: TimeMs,
+    ) -> Self {
+        let b = &config.batch;
+        let max_event_ms = events.iter().map(|e| e.event_time_ms).max().unwrap_or(0);
+        let last_arrival_ms = events.iter().map(|e| e.arrival_time_ms).max().unwrap_or(0);
+        let end = config.duration_ms.max(last_arrival_ms);
+        let n = events.len() as f64;
+        let work = |cost_us: f64, workers: u32| {
+            (n * cost_us / (1_000.0 * f64::from(workers))).ceil() as TimeMs
+        };
+        let streaming_work = match config.streaming.mode {
+            bslab_engine::StreamingMode::MicroBatch {
+                per_event_cost_us,
+                workers,
+                ..
+            } => work(per_event_cost_us, workers),
+            bslab_engine::StreamingMode::Continuous { .. } => 0,
+        };
+        // Streaming: the batch running at the last arrival ends within overhead + all
+        // the work; the next one reads everything left; then the last no-data batch.
+        let streaming_ms = end + 3 * (trigger_ms + overhead_ms) + 2 * streaming_work + 2;
+        // Batch: the run of the last period with events is due at most one interval
+        // and the offset after it; runs are served one at a time in order, each
+        // taking its start-up plus its share of the work, so it ends at the latest
+        // after every run up to it has been served.
+        let periods = max_event_ms / b.interval_ms + 1;
+        let due_ms = periods * b.interval_ms + b.offset_ms;
+        let batch_ms =
+            due_ms + periods * (b.startup_ms + 1) + work(b.per_event_cost_us, b.workers) + 1;
+        let short_ms =
+            end + b.interval_ms + b.offset_ms + b.startup_ms + 2 * (trigger_ms + overhead_ms) + 1;
+        Self {
+            max_event_ms,
+            last_arrival_ms,
+            short_ms: short_ms.max(streaming_ms),
+            long_ms: streaming_ms.max(batch_ms).max(short_ms),
+        }
+    }
+}
+
+/// Replays `events` past the duration until the experiment is at rest.
 pub(crate) fn simulate(
     config: &ExperimentConfig,
     events: &[Event],
     trigger_ms: TimeMs,
     overhead_ms: TimeMs,
 ) -> Result<Drained, ExportError> {
-    let last_arrival = events.iter().map(|e| e.arrival_time_ms).max().unwrap_or(0);
-    let b = &config.batch;
-    let mut extra = (last_arrival - config.duration_ms).max(0)
-        + b.interval_ms
-        + b.offset_ms
-        + b.startup_ms
-        + 2 * trigger_ms
-        + overhead_ms
-        + 1;
-    let mut last_problem = String::new();
-    for _ in 0..ATTEMPTS {
+    let horizon = Horizon::new(config, events, trigger_ms, overhead_ms);
+    // Most experiments come to rest well within the short horizon; a batch pipeline
+    // whose runs queue up needs the long one. The shorter the simulated duration,
+    // the fewer engine limits (results, samples) it can hit.
+    let mut problem = String::new();
+    for until in [horizon.short_ms, horizon.long_ms] {
+        let until = until.min(MAX_DURATION_MS);
         let mut cfg = config.clone();
-        cfg.duration_ms = config.duration_ms + extra;
+        cfg.duration_ms = until;
         // Samples do not change results; keep them within the engine's limit.
-        cfg.sample_every_ms = cfg
-            .sample_every_ms
-            .max(cfg.duration_ms / MAX_SAMPLES + 1)
-            .min(DAY_MS);
-        let mut sim = Simulation::with_events(cfg.clone(), events.to_vec())?;
-        sim.step_until(cfg.duration_ms)?;
-        match at_rest(&sim, trigger_ms, overhead_ms) {
-            Ok(()) => {
-                let report = sim.report(ReportDetail {
-                    windows: true,
-                    runs: true,
-                    samples: false,
-                });
-                let micro_batches = report.micro_batches.clone().unwrap_or_default();
-                return Ok(Drained {
-                    config: cfg,
-                    report,
-                    micro_batches,
-                });
+        cfg.sample_every_ms = cfg.sample_every_ms.max(until / MAX_SAMPLES + 1).min(DAY_MS);
+        let mut sim = Simulation::with_events(cfg, events.to_vec()).map_err(|e| {
+            ExportError::Drain(format!(
+                "the export simulates until {until} ms so that every event arrives and is \
+                 processed, and at that duration: {e}"
+            ))
+        })?;
+        sim.step_until(config.duration_ms.max(horizon.last_arrival_ms))?;
+        loop {
+            match pending(&sim, &horizon, events.len() as u64, config) {
+                None => return Ok(finish(sim)),
+                Some(what) if sim.is_finished() => {
+                    problem = what;
+                    break;
+                }
+                Some(_) => {
+                    sim.step();
+                }
             }
-            Err(problem) => last_problem = problem,
         }
-        extra = extra.saturating_mul(2);
     }
-    Err(ExportError::Drain(last_problem))
+    Err(ExportError::Drain(problem))
 }
 
-/// Ok when nothing is left to happen; otherwise what is still pending.
-fn at_rest(sim: &Simulation, trigger_ms: TimeMs, overhead_ms: TimeMs) -> Result<(), String> {
-    let live = sim.live();
-    let pending = [
-        (live.in_transit, "events in transit"),
-        (live.streaming.waiting, "events waiting for a micro-batch"),
-        (u64::from(live.streaming.busy), "micro-batch running"),
-        (live.batch.waiting, "events waiting for a batch run"),
-        (u64::from(live.batch.running), "batch run running"),
-        (u64::from(live.batch.queued_runs), "batch runs queued"),
-    ];
-    if let Some((n, what)) = pending.iter().find(|(n, _)| *n > 0) {
-        return Err(format!("{n} {what} at {} ms", sim.now()));
-    }
-    // The trailing no-data batch (if the watermark moved in the last batch) starts
-    // at most one trigger interval after the last batch ended.
+/// The drained run, cut at the current instant.
+fn finish(sim: Simulation) -> Drained {
     let report = sim.report(ReportDetail {
-        windows: false,
+        windows: true,
         runs: true,
         samples: false,
     });
-    let last_end = report
-        .micro_batches
-        .as_deref()
-        .and_then(<[_]>::last)
-        .map_or(0, |m| m.end_ms);
-    if sim.now() <= last_end + trigger_ms + overhead_ms {
-        return Err(format!(
-            "the last micro-batch ended at {last_end} ms, too close to the end"
-        ));
+    let micro_batches = report.micro_batches.clone().unwrap_or_default();
+    let mut config = sim.config().clone();
+    config.duration_ms = sim.now();
+    Drained {
+        config,
+        report,
+        micro_batches,
     }
-    Ok(())
+}
+
+/// None when nothing recorded in the bundle can change any more; otherwise what
+/// is still pending, for the error message if it stays so.
+fn pending(
+    sim: &Simulation,
+    horizon: &Horizon,
+    events: u64,
+    config: &ExperimentConfig,
+) -> Option<String> {
+    let live = sim.live();
+    let at = sim.now();
+    let final_watermark = horizon.max_event_ms - config.streaming.watermark_delay_ms;
+    let left = [
+        (events - live.generated.min(events), "events not generated"),
+        (live.in_transit, "events in transit"),
+        (live.streaming.waiting, "events waiting for a micro-batch"),
+        (u64::from(live.streaming.busy), "micro-batch running"),
+        (
+            live.batch.waiting,
+            "events not yet published by their batch run (the batch runs queue up: \
+             each takes batch.startup_ms plus its work, and they come every batch.interval_ms)",
+        ),
+    ];
+    if let Some((n, what)) = left.iter().find(|(n, _)| *n > 0) {
+        return Some(format!("{n} {what} at {at} ms"));
+    }
+    (live.streaming.watermark_ms < final_watermark).then(|| {
+        format!(
+            "the streaming watermark is {} ms at {at} ms, short of its final {final_watermark} ms",
+            live.streaming.watermark_ms
+        )
+    })
 }
