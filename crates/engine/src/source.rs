@@ -1,17 +1,25 @@
 //! Where events come from: the seeded generator, or a given list replayed as is
 //! (hand-worked examples in tests, data imported back from an export).
 
+use std::collections::BTreeSet;
+
 use crate::config::{ExperimentConfig, ScenarioConfig};
 use crate::error::{ConfigError, FieldError};
 use crate::event::Event;
+use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::validate::MAX_DELAY_MS;
-use crate::workload::{FraudBurst, Generator};
+use crate::workload::{fraud_bursts, FraudBurst, Generator};
 
 #[derive(Debug)]
 pub(crate) enum Source {
     Generated(Box<Generator>),
-    Replay { events: Vec<Event>, next: usize },
+    Replay {
+        events: Vec<Event>,
+        next: usize,
+        /// The config's fraud bursts that the events hold (see [`replayed_bursts`]).
+        bursts: Vec<FraudBurst>,
+    },
 }
 
 impl Source {
@@ -71,13 +79,18 @@ impl Source {
         for (i, e) in events.iter_mut().enumerate() {
             e.id = i as u64;
         }
-        Ok(Self::Replay { events, next: 0 })
+        let bursts = replayed_bursts(config, &events);
+        Ok(Self::Replay {
+            events,
+            next: 0,
+            bursts,
+        })
     }
 
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         match self {
             Self::Generated(g) => g.peek_time(),
-            Self::Replay { events, next } => events.get(*next).map(|e| e.event_time_ms),
+            Self::Replay { events, next, .. } => events.get(*next).map(|e| e.event_time_ms),
         }
     }
 
@@ -85,7 +98,7 @@ impl Source {
     pub(crate) fn next_until(&mut self, until: TimeMs) -> Option<Event> {
         match self {
             Self::Generated(g) => g.next_until(until),
-            Self::Replay { events, next } => {
+            Self::Replay { events, next, .. } => {
                 let e = events
                     .get(*next)
                     .filter(|e| e.event_time_ms <= until)
@@ -106,7 +119,32 @@ impl Source {
     pub(crate) fn fraud_bursts(&self) -> &[FraudBurst] {
         match self {
             Self::Generated(g) => g.fraud_bursts(),
-            Self::Replay { .. } => &[],
+            Self::Replay { bursts, .. } => bursts,
         }
     }
+}
+
+/// The fraud bursts of a replay: the config's own (they follow from its seed and
+/// scenario) that the events hold, so that replaying a run's exported events
+/// scores its detections exactly as the run did. A burst is kept when each of its
+/// transactions before the duration is an event flagged as injected (same card,
+/// time and amount); events made by hand, or a longer duration than the events
+/// were made for, do not get bursts they do not contain.
+fn replayed_bursts(config: &ExperimentConfig, events: &[Event]) -> Vec<FraudBurst> {
+    if !matches!(config.scenario, ScenarioConfig::Fraud { .. }) {
+        return Vec::new();
+    }
+    let injected: BTreeSet<(u32, TimeMs, i64)> = events
+        .iter()
+        .filter(|e| e.detail == 1)
+        .map(|e| (e.entity, e.event_time_ms, e.amount_cents))
+        .collect();
+    let mut bursts = fraud_bursts(config, &Scenario::new(&config.scenario));
+    bursts.retain(|b| {
+        b.transactions
+            .iter()
+            .filter(|(t, _)| *t < config.duration_ms)
+            .all(|&(t, amount)| injected.contains(&(b.card, t, amount)))
+    });
+    bursts
 }

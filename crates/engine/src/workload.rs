@@ -110,6 +110,17 @@ impl FraudInjector {
     }
 }
 
+/// The fraud bursts a run of `config` injects (none unless the scenario is
+/// fraud): every burst starting before the duration, with all its transactions,
+/// even those after the duration. They depend only on the seed and the
+/// scenario, so a replay of a run's events knows them without generating.
+pub(crate) fn fraud_bursts(config: &ExperimentConfig, scenario: &Scenario) -> Vec<FraudBurst> {
+    FraudInjector::new(config).map_or_else(Vec::new, |mut injector| {
+        injector.inject_until(config.duration_ms - 1, scenario);
+        injector.bursts
+    })
+}
+
 /// Generates the experiment's events in event-time order.
 #[derive(Debug)]
 pub(crate) struct Generator {
