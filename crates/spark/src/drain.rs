@@ -32,16 +32,14 @@ pub(crate) struct Drained {
     pub(crate) micro_batches: Vec<MicroBatchInfo>,
 }
 
-/// What every event's fate depends on, and when it may be settled at the latest.
+/// What every event's fate depends on, and when it is settled at the latest.
 struct Horizon {
     /// Largest event time: the streaming watermark ends at this minus the delay.
     max_event_ms: TimeMs,
     /// Latest arrival.
     last_arrival_ms: TimeMs,
-    /// A short horizon that suffices unless the batch pipeline falls behind.
-    short_ms: TimeMs,
-    /// A horizon that suffices whatever the costs (see [`Horizon::new`]).
-    long_ms: TimeMs,
+    /// An instant by which everything is settled, whatever the costs.
+    until_ms: TimeMs,
 }
 
 impl Horizon {
@@ -70,26 +68,25 @@ impl Horizon {
         // Streaming: the batch running at the last arrival ends within overhead + all
         // the work; the next one reads everything left; then the last no-data batch.
         let streaming_ms = end + 3 * (trigger_ms + overhead_ms) + 2 * streaming_work + 2;
-        // Batch: the run of the last period with events is due at most one interval
-        // and the offset after it; runs are served one at a time in order, each
-        // taking its start-up plus its share of the work, so it ends at the latest
-        // after every run up to it has been served.
+        // Batch: the run of the last period with events is due one interval and the
+        // offset after that period starts; runs are served one at a time in order,
+        // each taking its start-up plus its share of the work, so it ends at the
+        // latest once every run up to it has been served.
         let periods = max_event_ms / b.interval_ms + 1;
         let due_ms = periods * b.interval_ms + b.offset_ms;
         let batch_ms =
             due_ms + periods * (b.startup_ms + 1) + work(b.per_event_cost_us, b.workers) + 1;
-        let short_ms =
-            end + b.interval_ms + b.offset_ms + b.startup_ms + 2 * (trigger_ms + overhead_ms) + 1;
         Self {
             max_event_ms,
             last_arrival_ms,
-            short_ms: short_ms.max(streaming_ms),
-            long_ms: streaming_ms.max(batch_ms).max(short_ms),
+            until_ms: streaming_ms.max(batch_ms).min(MAX_DURATION_MS),
         }
     }
 }
 
-/// Replays `events` past the duration until the experiment is at rest.
+/// Replays `events` past the duration until the experiment is at rest. The
+/// simulated duration is only an upper bound: the run stops at the first instant
+/// of rest, so a generous bound costs nothing.
 pub(crate) fn simulate(
     config: &ExperimentConfig,
     events: &[Event],
@@ -97,37 +94,27 @@ pub(crate) fn simulate(
     overhead_ms: TimeMs,
 ) -> Result<Drained, ExportError> {
     let horizon = Horizon::new(config, events, trigger_ms, overhead_ms);
-    // Most experiments come to rest well within the short horizon; a batch pipeline
-    // whose runs queue up needs the long one. The shorter the simulated duration,
-    // the fewer engine limits (results, samples) it can hit.
-    let mut problem = String::new();
-    for until in [horizon.short_ms, horizon.long_ms] {
-        let until = until.min(MAX_DURATION_MS);
-        let mut cfg = config.clone();
-        cfg.duration_ms = until;
-        // Samples do not change results; keep them within the engine's limit.
-        cfg.sample_every_ms = cfg.sample_every_ms.max(until / MAX_SAMPLES + 1).min(DAY_MS);
-        let mut sim = Simulation::with_events(cfg, events.to_vec()).map_err(|e| {
-            ExportError::Drain(format!(
-                "the export simulates until {until} ms so that every event arrives and is \
-                 processed, and at that duration: {e}"
-            ))
-        })?;
-        sim.step_until(config.duration_ms.max(horizon.last_arrival_ms))?;
-        loop {
-            match pending(&sim, &horizon, events.len() as u64, config) {
-                None => return Ok(finish(sim)),
-                Some(what) if sim.is_finished() => {
-                    problem = what;
-                    break;
-                }
-                Some(_) => {
-                    sim.step();
-                }
+    let until = horizon.until_ms.max(config.duration_ms);
+    let mut cfg = config.clone();
+    cfg.duration_ms = until;
+    // Samples do not change results; keep them within the engine's limit.
+    cfg.sample_every_ms = cfg.sample_every_ms.max(until / MAX_SAMPLES + 1).min(DAY_MS);
+    let mut sim = Simulation::with_events(cfg, events.to_vec()).map_err(|e| {
+        ExportError::Drain(format!(
+            "the export simulates up to {until} ms so that every event arrives and is \
+             processed, and at that duration: {e}"
+        ))
+    })?;
+    sim.step_until(config.duration_ms.max(horizon.last_arrival_ms))?;
+    loop {
+        match pending(&sim, &horizon, events.len() as u64, config) {
+            None => return Ok(finish(sim)),
+            Some(what) if sim.is_finished() => return Err(ExportError::Drain(what)),
+            Some(_) => {
+                sim.step();
             }
         }
     }
-    Err(ExportError::Drain(problem))
 }
 
 /// The drained run, cut at the current instant.
