@@ -5,7 +5,8 @@
 //! file per micro-batch, in arrival order), the **batch pipeline** as a PySpark
 //! DataFrame job (`batch_job.py`), the **streaming pipeline** as Structured
 //! Streaming over those files (`streaming_job.py`), the simulator's own results
-//! (`expected.json`) and a bilingual `README.md`.
+//! (`expected.json`), a checker of Spark's output against them (`check.py`) and
+//! a bilingual `README.md`.
 //!
 //! Pure: no file system, clock or browser. The `bslab export` CLI writes a
 //! [`Bundle`] to a directory (and sets the files' modification times); the web
@@ -63,6 +64,8 @@ pub const BUNDLE_FORMAT: u32 = 1;
 const STREAMING_JOB: &str = include_str!("../templates/streaming_job.py");
 /// The PySpark batch job template.
 const BATCH_JOB: &str = include_str!("../templates/batch_job.py");
+/// The checker of Spark's output against `expected.json` (plain Python).
+const CHECK: &str = include_str!("../templates/check.py");
 /// The line of each job template replaced by the experiment's parameters (JSON).
 const PARAMS_PLACEHOLDER: &str = "__BSLAB_PARAMS__";
 
@@ -98,7 +101,7 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     /// The files: `README.md`, `config.json`, `batch_job.py`, `streaming_job.py`,
-    /// `expected.json`, then `events/csv/part-*.csv` and `events/jsonl/part-*.jsonl`
+    /// `check.py`, `expected.json`, then `events/csv/part-*.csv` and `events/jsonl/part-*.jsonl`
     /// in micro-batch order.
     pub files: Vec<BundleFile>,
     /// Counts.
@@ -179,6 +182,7 @@ pub fn bundle(config: &ExperimentConfig) -> Result<Bundle, ExportError> {
         text_file("config.json", config.to_json_pretty() + "\n"),
         text_file("batch_job.py", with_params(BATCH_JOB, &params)),
         text_file("streaming_job.py", with_params(STREAMING_JOB, &params)),
+        text_file("check.py", with_params(CHECK, &params)),
         text_file(
             "expected.json",
             serde_json::to_string_pretty(&expected).unwrap_or_default() + "\n",

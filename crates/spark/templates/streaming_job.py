@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -112,9 +113,13 @@ def _ms(timestamp: str | None) -> int | None:
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
 
-def progress_row(progress) -> dict:
-    """What the parity test compares, from one `StreamingQueryProgress`."""
+def progress_row(progress) -> dict | None:
+    """What the parity check compares, from one `StreamingQueryProgress`; None for an
+    idle trigger (live mode: a tick that found no new file and ran no batch, which
+    Spark still reports, every `spark.sql.streaming.noDataProgressEventInterval`)."""
     p = json.loads(progress.json)
+    if "addBatch" not in (p.get("durationMs") or {}):
+        return None
     ops = p.get("stateOperators") or [{}]
     return {
         "batch_id": int(p["batchId"]),
@@ -125,31 +130,73 @@ def progress_row(progress) -> dict:
     }
 
 
+def progress_rows(progresses) -> list[dict]:
+    """The micro-batches that ran, in order (idle triggers left out)."""
+    return [row for row in map(progress_row, progresses) if row is not None]
+
+
+def remove_checkpoint(path: str, attempts: int = 50, pause_s: float = 0.1, rmtree=shutil.rmtree) -> bool:
+    """Deletes the temporary checkpoint directory this job created. The state store's
+    maintenance thread may still write into it for a moment after `query.stop()`
+    ("Directory not empty"): retry, and if it still fails, leave it and say so
+    rather than lose the run's results. Returns whether it is gone."""
+    for _ in range(attempts):
+        try:
+            rmtree(path)
+            return True
+        except FileNotFoundError:
+            return True
+        except OSError:
+            time.sleep(pause_s)
+    print(f"note: could not delete the temporary checkpoint {path}; delete it yourself", file=sys.stderr)
+    return False
+
+
+def output_dirs(output: str) -> tuple[str, str]:
+    """Where `--output DIR` puts the output rows and the per-micro-batch progress."""
+    return output.rstrip("/") + "/rows", output.rstrip("/") + "/progress"
+
+
 def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
         output: str | None = None, trigger: str = "available-now", timeout_s: float | None = None,
         params=PARAMS, verbose: bool = True) -> dict:
-    """Runs the streaming query; returns {"batches": [progress rows], "emitted": {id: rows}}.
+    """Runs the streaming query; returns {"batches": [progress rows, each with its
+    "emitted_rows" count], "emitted": {batch id: output rows}}.
 
     `available-now` replays every file present, one per micro-batch, then stops.
     `processing-time` is the live mode: a micro-batch every trigger interval over
-    the files that landed since, until `timeout_s` seconds pass (or Ctrl-C)."""
+    the files that landed since, until `timeout_s` seconds pass (or Ctrl-C).
+
+    With `output`, the rows are written there (`rows/`, JSON, with their batch_id;
+    `progress/`, one JSON line per micro-batch) and not collected to the driver:
+    "emitted" is then empty."""
     if order_local_files(input_path) and verbose:
         print(f"note: set the modification times of {input_path} files in name order")
     spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "1000000")
     emitted: dict[int, list[dict]] = {}
+    counts: dict[int, int] = {}
 
     def each_batch(batch_df, batch_id):
-        rows = [r.asDict() for r in batch_df.collect()]
-        emitted[int(batch_id)] = rows
-        if output:
-            from pyspark.sql import functions as F
+        if not output:
+            emitted[int(batch_id)] = [r.asDict() for r in batch_df.collect()]
+            counts[int(batch_id)] = len(emitted[int(batch_id)])
+            return
+        from pyspark.sql import functions as F
 
-            batch_df.withColumn("batch_id", F.lit(int(batch_id))).write.mode("append").json(output)
+        # Two actions (write, count) on one micro-batch: without persist() Spark runs the
+        # stateful aggregation twice and adds its metrics up (numRowsDroppedByWatermark
+        # doubled).
+        batch_df.persist()
+        try:
+            batch_df.withColumn("batch_id", F.lit(int(batch_id))).write.mode("append").json(output_dirs(output)[0])
+            counts[int(batch_id)] = batch_df.count()
+        finally:
+            batch_df.unpersist()
 
     tmp = None
     if checkpoint is None:
-        tmp = tempfile.TemporaryDirectory(prefix="bslab-checkpoint-")
-        checkpoint = tmp.name
+        tmp = tempfile.mkdtemp(prefix="bslab-checkpoint-")
+        checkpoint = tmp
     writer = (
         windowed_query(read_events(spark, input_path, fmt, params), params)
         .writeStream.outputMode(params["output_mode"])
@@ -168,11 +215,15 @@ def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
     finally:
         if query.isActive:
             query.stop()
-        batches = [progress_row(p) for p in query.recentProgress]
+        batches = [dict(b, emitted_rows=counts.get(b["batch_id"], 0)) for b in progress_rows(query.recentProgress)]
         if tmp is not None:
-            tmp.cleanup()
+            remove_checkpoint(tmp)
     if query.exception() is not None:
         raise RuntimeError(str(query.exception()))
+    if output:
+        schema = ("batch_id long, input_rows long, watermark_ms long, dropped_by_watermark long, "
+                  "state_rows long, emitted_rows long")
+        spark.createDataFrame(batches, schema).coalesce(1).write.mode("overwrite").json(output_dirs(output)[1])
     return {"batches": batches, "emitted": emitted}
 
 
@@ -186,16 +237,25 @@ def final_rows(emitted: dict, params=PARAMS) -> dict:
     return rows
 
 
-def print_summary(result: dict, params=PARAMS) -> None:
-    print(f"{'batch':>6} {'input rows':>10} {'watermark':>24} {'dropped':>8} {'emitted':>8}")
+def print_summary(result: dict, output: str | None = None, params=PARAMS) -> None:
+    """Per micro-batch: rows read, watermark, Spark's numRowsDroppedByWatermark (which
+    counts dropped (window, key) GROUPS: expected.json's `dropped_groups`, not its
+    `dropped_rows`) and rows emitted; then the output rows, or where they went."""
+    print(f"{'batch':>6} {'input rows':>10} {'watermark':>29} {'dropped groups':>14} {'emitted':>8}")
     for b in result["batches"]:
         wm = dt.datetime.fromtimestamp(b["watermark_ms"] / 1000, dt.timezone.utc)
-        print(f"{b['batch_id']:>6} {b['input_rows']:>10} {wm.isoformat(timespec='milliseconds'):>24}"
-              f" {b['dropped_by_watermark']:>8} {len(result['emitted'].get(b['batch_id'], [])):>8}")
+        print(f"{b['batch_id']:>6} {b['input_rows']:>10} {wm.isoformat(timespec='milliseconds'):>29}"
+              f" {b['dropped_by_watermark']:>14} {b['emitted_rows']:>8}")
+    print(f"{len(result['batches'])} micro-batches ({params['output_mode']} mode), "
+          f"{sum(b['emitted_rows'] for b in result['batches'])} rows emitted; "
+          f"numRowsDroppedByWatermark in all: {sum(b['dropped_by_watermark'] for b in result['batches'])} "
+          "(window, key) groups")
+    if output:
+        print(f"output rows in {output_dirs(output)[0]}, micro-batches in {output_dirs(output)[1]}; "
+              f"compare with expected.json: python check.py {output}")
+        return
     rows = final_rows(result["emitted"], params)
-    print(f"{len(result['batches'])} micro-batches, {len(rows)} (window, key) rows output "
-          f"({params['output_mode']} mode); numRowsDroppedByWatermark in all: "
-          f"{sum(b['dropped_by_watermark'] for b in result['batches'])}")
+    print(f"{len(rows)} (window, key) rows output:")
     for key in sorted(rows)[:20]:
         print("  ", {k: v for k, v in rows[key].items()})
     if len(rows) > 20:
@@ -216,7 +276,8 @@ def main(argv=None) -> int:
     ap.add_argument("--input", help="directory of event files (default: events/<format> next to this script)")
     ap.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     ap.add_argument("--checkpoint", help="checkpoint directory (default: a temporary one)")
-    ap.add_argument("--output", help="also write every output row, with its batch_id, as JSON here")
+    ap.add_argument("--output", help="write every output row (with its batch_id) and every micro-batch's "
+                    "progress as JSON here, instead of collecting them; check.py compares them")
     ap.add_argument("--trigger", choices=["available-now", "processing-time"], default="available-now")
     ap.add_argument("--timeout", type=float, default=None,
                     help="processing-time mode: stop after this many seconds")
@@ -234,7 +295,7 @@ def main(argv=None) -> int:
     small_shuffles(spark)
     started = time.monotonic()
     result = run(spark, input_path, args.format, args.checkpoint, args.output, args.trigger, args.timeout)
-    print_summary(result)
+    print_summary(result, args.output)
     print(f"streaming job: {time.monotonic() - started:.1f} s")
     spark.stop()
     return 0

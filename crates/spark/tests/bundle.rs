@@ -165,7 +165,7 @@ fn bytes_are_deterministic_and_jobs_carry_their_parameters() {
     let c = config("fraud-time-is-money", 6);
     let a = bundle(&c).expect("exports");
     assert_eq!(a, bundle(&c).expect("exports"));
-    let paths: Vec<&str> = a.files.iter().take(5).map(|f| f.path.as_str()).collect();
+    let paths: Vec<&str> = a.files.iter().take(6).map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
         [
@@ -173,10 +173,11 @@ fn bytes_are_deterministic_and_jobs_carry_their_parameters() {
             "config.json",
             "batch_job.py",
             "streaming_job.py",
+            "check.py",
             "expected.json"
         ]
     );
-    for job in ["batch_job.py", "streaming_job.py"] {
+    for job in ["batch_job.py", "streaming_job.py", "check.py"] {
         let text = String::from_utf8(a.file(job).expect("job").bytes.clone()).expect("UTF-8");
         assert!(!text.contains("__BSLAB_PARAMS__"), "{job}");
         let start = text.find("r\"\"\"").expect("params start") + 4;
