@@ -56,7 +56,7 @@ impl ColumnType {
 pub(crate) struct Spec {
     scenario: ScenarioConfig,
     /// (name, type, meaning) of every column, in file order.
-    pub(crate) columns: Vec<(&'static str, ColumnType, &'static str)>,
+    pub(crate) columns: Vec<(&'static str, ColumnType, Meaning)>,
     /// Group-by columns of the query (besides the window).
     pub(crate) keys: Vec<&'static str>,
     /// Summed column (money), if the scenario has one.
@@ -65,21 +65,33 @@ pub(crate) struct Spec {
     pub(crate) count_above: Option<u64>,
 }
 
-const COMMON: [(&str, ColumnType, &str); 3] = [
+/// What a column holds, in Portuguese (Brazil) and English: (pt-BR, en).
+pub(crate) type Meaning = (&'static str, &'static str);
+
+const COMMON: [(&str, ColumnType, Meaning); 3] = [
     (
         "event_id",
         ColumnType::Long,
-        "unique id, in event-time order, from 0",
+        (
+            "identificador único, na ordem do tempo de evento, a partir de 0",
+            "unique id, in event-time order, from 0",
+        ),
     ),
     (
         "event_time_ms",
         ColumnType::Long,
-        "when it happened, ms since the epoch",
+        (
+            "quando aconteceu, ms desde a época Unix",
+            "when it happened, ms since the epoch",
+        ),
     ),
     (
         "arrival_time_ms",
         ColumnType::Long,
-        "when it reached the processing system, ms since the epoch",
+        (
+            "quando chegou ao sistema de processamento, ms desde a época Unix",
+            "when it reached the processing system, ms since the epoch",
+        ),
     ),
 ];
 
@@ -89,9 +101,9 @@ impl Spec {
         let (extra, keys, amount, count_above): (Vec<_>, Vec<_>, _, _) = match scenario {
             ScenarioConfig::Sales { .. } => (
                 vec![
-                    ("category", ColumnType::String, "product category"),
-                    ("region", ColumnType::String, "north, south, east or west"),
-                    ("amount_cents", ColumnType::Long, "order amount, in cents"),
+                    ("category", ColumnType::String, ("categoria do produto", "product category")),
+                    ("region", ColumnType::String, ("north, south, east ou west (norte, sul, leste, oeste)", "north, south, east or west")),
+                    ("amount_cents", ColumnType::Long, ("valor do pedido, em centavos", "order amount, in cents")),
                 ],
                 vec!["category"],
                 Some("amount_cents"),
@@ -102,9 +114,9 @@ impl Spec {
                     (
                         "post_id",
                         ColumnType::Int,
-                        "post, from 0 (0 is the most popular)",
+                        ("post, a partir de 0 (0 é o mais popular)", "post, from 0 (0 is the most popular)"),
                     ),
-                    ("action", ColumnType::String, "like, retweet or comment"),
+                    ("action", ColumnType::String, ("like, retweet ou comment (curtida, retweet, comentário)", "like, retweet or comment")),
                 ],
                 vec!["post_id", "action"],
                 None,
@@ -114,16 +126,19 @@ impl Spec {
                 alert_threshold, ..
             } => (
                 vec![
-                    ("card_id", ColumnType::Int, "card, from 0"),
+                    ("card_id", ColumnType::Int, ("cartão, a partir de 0", "card, from 0")),
                     (
                         "amount_cents",
                         ColumnType::Long,
-                        "transaction amount, in cents",
+                        ("valor da transação, em centavos", "transaction amount, in cents"),
                     ),
                     (
                         "injected_fraud",
                         ColumnType::Int,
-                        "1 for a transaction of an injected fraud burst (not used by the query)",
+                        (
+                            "1 para uma transação de uma rajada de fraude injetada (a consulta não a usa)",
+                            "1 for a transaction of an injected fraud burst (not used by the query)",
+                        ),
                     ),
                 ],
                 vec!["card_id"],

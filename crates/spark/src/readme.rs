@@ -2,7 +2,7 @@
 
 use bslab_engine::{ExperimentConfig, ScenarioConfig, TimeMs};
 
-use crate::columns::Spec;
+use crate::columns::{Meaning, Spec};
 use crate::drain::Drained;
 
 const TEMPLATE: &str = include_str!("../templates/README.md");
@@ -10,13 +10,15 @@ const TEMPLATE: &str = include_str!("../templates/README.md");
 pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize) -> String {
     let spec = Spec::new(&config.scenario);
     let (query_pt, query_en) = query(&config.scenario);
-    let columns: Vec<String> = std::iter::once("| column | type | meaning |\n|---|---|---|".into())
-        .chain(
-            spec.columns
-                .iter()
-                .map(|(name, kind, meaning)| format!("| `{name}` | {} | {meaning} |", kind.name())),
-        )
-        .collect();
+    let table =
+        |header: &str, meaning: fn(&Meaning) -> &'static str| {
+            std::iter::once(header.to_string())
+                .chain(spec.columns.iter().map(|(name, kind, m)| {
+                    format!("| `{name}` | {} | {} |", kind.name(), meaning(m))
+                }))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
     let mut text = TEMPLATE.to_string();
     let values = [
         ("scenario", drained.report.scenario.to_string()),
@@ -33,7 +35,14 @@ pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize)
         ("batch_offset", human(config.batch.offset_ms)),
         ("query_pt", query_pt),
         ("query_en", query_en),
-        ("columns", columns.join("\n")),
+        (
+            "columns_pt",
+            table("| coluna | tipo | significado |\n|---|---|---|", |m| m.0),
+        ),
+        (
+            "columns_en",
+            table("| column | type | meaning |\n|---|---|---|", |m| m.1),
+        ),
         ("seed", config.seed.to_string()),
         ("duration", human(config.duration_ms)),
         ("until", human(drained.config.duration_ms)),

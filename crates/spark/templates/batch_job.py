@@ -121,7 +121,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", help="directory of event files (default: events/<format> next to this script)")
     ap.add_argument("--format", choices=["csv", "jsonl"], default="csv")
-    ap.add_argument("--output", help="also write the result rows as CSV files here")
+    ap.add_argument("--output", help="also write the result rows as CSV files here (check.py --batch/--truth reads them)")
     ap.add_argument("--all-data", action="store_true",
                     help="aggregate every event (ground truth) instead of the scheduled runs")
     args = ap.parse_args(argv)
@@ -145,10 +145,11 @@ def main(argv=None) -> int:
     rows = ordered([r.asDict() for r in result.collect()])
     if args.output:
         result.write.mode("overwrite").option("header", True).csv(args.output)
-    what = "every event (ground truth)" if args.all_data else "the scheduled runs"
+    what = f"every event ({events.count()}, the ground truth)" if args.all_data else "the scheduled runs"
     total = sum(r["count"] for r in rows)
     money = sum(r.get("sum_cents") or 0 for r in rows)
-    print(f"batch job over {what}: {len(rows)} (window, key) rows, {total} events"
+    # Fraud outputs only alert rows: their events are not all the events.
+    print(f"batch job over {what}: {len(rows)} (window, key) rows holding {total} events"
           + (f", {money // 100}.{money % 100:02d} in money" if PARAMS["amount_column"] else ""))
     if missed is not None:
         print(f"events missed (arrived after their period's run started): {missed.count()}")
