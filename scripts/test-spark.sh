@@ -5,9 +5,13 @@
 #   2. builds the CLI (release) and exports one bundle per config of spark/parity/ (small
 #      experiments, one per scenario, with late data crossing the watermark) to target/spark-parity/;
 #      social goes through the .zip the app downloads (extracted without its modification times)
-#   3. runs spark/parity_test.py on them: the bundles' own batch_job.py and streaming_job.py in
-#      ONE SparkSession (local[2]), compared with each bundle's expected.json
-# Last line of the test: `parity: N passed, M failed (T s)`. Exit status non-zero on any failure.
+#   3. runs spark/jobs_test.py (the streaming job's helpers, no Spark), then spark/parity_test.py on
+#      the bundles: their own batch_job.py and streaming_job.py in ONE SparkSession (local[2]),
+#      compared with each bundle's expected.json by the bundle's check.py
+#   4. the boundary bundle (window ends exactly on watermarks) as a user runs it:
+#      `spark-submit streaming_job.py --output out && python3 check.py out`
+# Last lines: `parity: N passed, M failed (T s)`, then check.py's verdict. Exit status non-zero on
+# any failure.
 # Usage: scripts/test-spark.sh [CONFIG.json...]     (default: spark/parity/*.json)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -37,9 +41,14 @@ out="$REPO_ROOT/target/spark-parity"
 rm -rf "$out"
 mkdir -p "$out"
 bundles=()
+submitted=()
 for config in "${configs[@]}"; do
   name="$(basename "$config" .json)"
-  if [ "$name" = social ]; then
+  if [ "$name" = boundary ]; then
+    # Checked through spark-submit and check.py, as the bundle's README says.
+    target/release/bslab export --config "$config" --out "$out/$name" >&2
+    submitted+=("$out/$name")
+  elif [ "$name" = social ]; then
     # The app's download: the .zip, extracted by a tool that does not keep modification times
     # (Python's zipfile), so streaming_job.py must put the files back in order itself.
     target/release/bslab export --config "$config" --zip --out "$out/$name.zip" >&2
@@ -52,6 +61,20 @@ for config in "${configs[@]}"; do
 done
 
 # --- real Spark -------------------------------------------------------------------------------
-log "spark/parity_test.py (${#bundles[@]} bundles, one SparkSession)"
-"$PY" spark/parity_test.py "${bundles[@]}"
+if [ ${#bundles[@]} -gt 0 ]; then
+  log "spark/jobs_test.py (streaming_job.py helpers)"
+  "$PY" spark/jobs_test.py "${bundles[0]}"
+  log "spark/parity_test.py (${#bundles[@]} bundles, one SparkSession)"
+  "$PY" spark/parity_test.py "${bundles[@]}"
+fi
+for bundle in ${submitted[@]+"${submitted[@]}"}; do
+  log "spark-submit streaming_job.py --output out && python3 check.py out ($bundle)"
+  (
+    cd "$bundle"
+    PATH="$(dirname "$PY"):$PATH" spark-submit --master 'local[2]' --conf spark.ui.enabled=false \
+      streaming_job.py --output out >submit.log 2>submit.err || { tail -20 submit.err >&2; exit 1; }
+    tail -2 submit.log
+    python3 check.py out
+  )
+done
 ok "spark parity: $((SECONDS - start)) s in all (install, build, export and Spark)"

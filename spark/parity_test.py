@@ -5,8 +5,9 @@
 
 For each bundle (`bslab export`), in ONE SparkSession (local[2]) for all of them,
 it runs the bundle's own jobs (imported from its batch_job.py and
-streaming_job.py, so exactly the exported code runs) and compares with its
-expected.json:
+streaming_job.py, so exactly the exported code runs; the streaming job as on a
+cluster, with --output) and compares with its expected.json through the bundle's
+own check.py:
 
   batch      the scheduled runs' aggregates per (window, key), count and sum to the
              cent; the rows each run missed as late; the ground truth (all events),
@@ -23,7 +24,6 @@ if any check failed. Only the standard library and pyspark.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import json
 import os
@@ -65,58 +65,11 @@ class Checks:
         self.passed = 0
         self.failed = 0
 
-    def check(self, label: str, name: str, problems: list[str], detail: str = "") -> None:
-        if problems:
-            self.failed += 1
-            shown = "; ".join(problems[:5]) + (f"; ... {len(problems) - 5} more" if len(problems) > 5 else "")
-            print(f"  FAIL  {label:<12} {name}: {shown}", flush=True)
-        else:
-            self.passed += 1
-            print(f"  ok    {label:<12} {name}{f' ({detail})' if detail else ''}", flush=True)
-
-
-def row_key(row: dict, keys: list[str]) -> tuple:
-    return (int(row["window_start_ms"]), *(row[k] for k in keys))
-
-
-def diff_rows(expected: list[dict], actual: list[dict], keys: list[str], fields: list[str]) -> list[str]:
-    """Differences between two row sets keyed by (window start, key...)."""
-    exp = {row_key(r, keys): r for r in expected}
-    act = {row_key(r, keys): r for r in actual}
-    problems = []
-    for k in sorted(exp.keys() - act.keys(), key=str):
-        problems.append(f"{k} missing in Spark (simulator {[exp[k][f] for f in fields]})")
-    for k in sorted(act.keys() - exp.keys(), key=str):
-        problems.append(f"{k} only in Spark ({[act[k][f] for f in fields]})")
-    for k in sorted(exp.keys() & act.keys(), key=str):
-        e = [int(exp[k][f]) for f in fields + ["window_end_ms"]]
-        a = [int(act[k][f]) for f in fields + ["window_end_ms"]]
-        if e != a:
-            problems.append(f"{k}: simulator {e}, Spark {a} ({fields + ['window_end_ms']})")
-    return problems
-
-
-def per_batch(name: str, expected: list, actual: list) -> list[str]:
-    problems = []
-    for i, (e, a) in enumerate(zip(expected, actual)):
-        if e != a:
-            problems.append(f"batch {i}: simulator {e}, Spark {a}")
-    if len(expected) != len(actual):
-        problems.append(f"{name}: simulator has {len(expected)} batches, Spark {len(actual)}")
-    return problems
-
-
-def read_csv_files(directory: str, params: dict) -> list[list[dict]]:
-    """The event files, in name (= batch) order, parsed."""
-    types = dict(params["columns"])
-    files = []
-    for name in sorted(n for n in os.listdir(directory) if n.startswith("part-")):
-        with open(os.path.join(directory, name), newline="") as f:
-            rows = []
-            for r in csv.DictReader(f):
-                rows.append({k: (v if types[k] == "string" else int(v)) for k, v in r.items()})
-            files.append(rows)
-    return files
+    def add(self, check_module, label: str, checks: list) -> None:
+        """Prints and counts (name, problems, detail) checks, with the bundle's check.py."""
+        failed = check_module.report(label, checks)
+        self.failed += failed
+        self.passed += len(checks) - failed
 
 
 def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
@@ -124,10 +77,10 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
     expected = json.load(open(os.path.join(bundle, "expected.json")))
     batch_job = load_module(os.path.join(bundle, "batch_job.py"), f"bslab_batch_job_{index}")
     streaming_job = load_module(os.path.join(bundle, "streaming_job.py"), f"bslab_streaming_job_{index}")
+    check = load_module(os.path.join(bundle, "check.py"), f"bslab_check_{index}")
     params = batch_job.PARAMS
     scenario = os.path.basename(os.path.normpath(bundle))  # label of this bundle's checks
-    keys = params["key_columns"]
-    fields = ["count"] + (["sum_cents"] if params["amount_column"] else [])
+    keys, fields = params["key_columns"], check.value_fields(params)
     csv_dir = os.path.join(bundle, "events", "csv")
     print(f"--- {scenario} ({params['scenario']}): {expected['events']} events, {len(expected['streaming']['micro_batches'])} "
           f"micro-batches, {params['output_mode']} mode, window {params['window_ms']} ms, "
@@ -137,69 +90,31 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
     events = batch_job.read_events(spark, csv_dir, "csv")
     result, missed = batch_job.scheduled_report(events)
     rows = [r.asDict() for r in result.collect()]
-    exp_rows = expected["batch"]["rows"]
-    checks.check(scenario, "batch aggregates per (window, key)", diff_rows(exp_rows, rows, keys, fields),
-                 f"{len(rows)} rows, {sum(r['count'] for r in rows)} events"
-                 + (f", {sum(r['sum_cents'] for r in rows)} cents" if "sum_cents" in fields else ""))
     n_missed = missed.count()
     exp_missed = expected["batch"]["missed_late_rows"]
-    checks.check(scenario, "batch rows missed as late",
-                 [] if n_missed == exp_missed else [f"simulator {exp_missed}, Spark {n_missed}"], f"{n_missed}")
     truth = [r.asDict() for r in batch_job.windowed_aggregate(events).collect()]
-    checks.check(scenario, "ground truth (all events, CSV)",
-                 diff_rows(expected["truth"]["rows"], truth, keys, fields), f"{len(truth)} rows")
     jsonl = batch_job.read_events(spark, os.path.join(bundle, "events", "jsonl"), "jsonl")
     truth_jsonl = [r.asDict() for r in batch_job.windowed_aggregate(jsonl).collect()]
-    checks.check(scenario, "ground truth (all events, JSON Lines)",
-                 diff_rows(expected["truth"]["rows"], truth_jsonl, keys, fields), f"{len(truth_jsonl)} rows")
+    checks.add(check, scenario, [
+        ("batch aggregates per (window, key)", check.diff_rows(expected["batch"]["rows"], rows, keys, fields),
+         f"{len(rows)} rows, {sum(r['count'] for r in rows)} events"
+         + (f", {sum(r['sum_cents'] for r in rows)} cents" if "sum_cents" in fields else "")),
+        ("batch rows missed as late", [] if n_missed == exp_missed else [f"simulator {exp_missed}, Spark {n_missed}"],
+         f"{n_missed}"),
+        ("ground truth (all events, CSV)", check.diff_rows(expected["truth"]["rows"], truth, keys, fields),
+         f"{len(truth)} rows"),
+        ("ground truth (all events, JSON Lines)", check.diff_rows(expected["truth"]["rows"], truth_jsonl, keys, fields),
+         f"{len(truth_jsonl)} rows"),
+    ])
 
-    # ---- streaming ----------------------------------------------------------------------
+    # ---- streaming: the cluster path (--output), read back and compared by check.py ------
     with tempfile.TemporaryDirectory(prefix="bslab-parity-") as tmp:
-        run = streaming_job.run(spark, csv_dir, "csv", checkpoint=os.path.join(tmp, "ckpt"), verbose=False)
-    sb = run["batches"]
-    eb = expected["streaming"]["micro_batches"]
-    emitted = run["emitted"]
-    checks.check(scenario, "micro-batch ids", per_batch("ids", [b["batch_id"] for b in eb], [b["batch_id"] for b in sb]),
-                 f"{len(sb)} batches")
-    checks.check(scenario, "input rows per micro-batch",
-                 per_batch("input rows", [b["input_rows"] for b in eb], [b["input_rows"] for b in sb]))
-    checks.check(scenario, "watermark after each micro-batch",
-                 per_batch("watermark", [b["watermark_ms"] for b in eb], [b["watermark_ms"] for b in sb]),
-                 f"final {sb[-1]['watermark_ms'] if sb else None} ms")
-    checks.check(scenario, "numRowsDroppedByWatermark per micro-batch",
-                 per_batch("dropped groups", [b["dropped_groups"] for b in eb],
-                           [b["dropped_by_watermark"] for b in sb]),
-                 f"{sum(b['dropped_by_watermark'] for b in sb)} (window, key) groups")
-    # Which rows Spark dropped: those of batch k's file whose window ended at or before
-    # Spark's watermark of batch k-1; their (window, key) groups must be what Spark counted.
-    files = read_csv_files(csv_dir, params)
-    w = params["window_ms"]
-    spark_rows, spark_groups = [], []
-    for k, rows_k in enumerate(files):
-        late_wm = sb[k - 1]["watermark_ms"] if 0 < k <= len(sb) else 0
-        late = [r for r in rows_k if r["event_time_ms"] - r["event_time_ms"] % w + w <= late_wm]
-        spark_rows.append(len(late))
-        spark_groups.append(len({(r["event_time_ms"] // w, *(r[c] for c in keys)) for r in late}))
-    problems = per_batch("dropped rows", [b["dropped_rows"] for b in eb], spark_rows)
-    problems += [f"batch {k}: late rows form {g} groups, Spark counted {s['dropped_by_watermark']}"
-                 for k, (g, s) in enumerate(zip(spark_groups, sb)) if g != s["dropped_by_watermark"]]
-    checks.check(scenario, "late rows dropped per micro-batch", problems,
-                 f"{sum(spark_rows)} rows, simulator {expected['streaming']['dropped_late_rows']}")
-    checks.check(scenario, "rows emitted per micro-batch",
-                 per_batch("emitted", [b["emitted_rows"] for b in eb],
-                           [len(emitted.get(b["batch_id"], [])) for b in sb]))
-    final, first = {}, {}
-    for batch_id in sorted(emitted):
-        for r in emitted[batch_id]:
-            final[row_key(r, keys)] = r
-            first.setdefault(row_key(r, keys), batch_id)
-    exp_stream = expected["streaming"]["rows"]
-    problems = diff_rows(exp_stream, list(final.values()), keys, fields)
-    problems += [f"{row_key(r, keys)} first emitted by batch {first.get(row_key(r, keys))} in Spark, "
-                 f"{r.get('first_batch')} in the simulator"
-                 for r in exp_stream if row_key(r, keys) in first and first[row_key(r, keys)] != r.get("first_batch")]
-    checks.check(scenario, "streaming output rows (final values, first batch)", problems,
-                 f"{len(final)} rows")
+        out = os.path.join(tmp, "out")
+        streaming_job.run(spark, csv_dir, "csv", checkpoint=os.path.join(tmp, "ckpt"), output=out, verbose=False)
+        batches = sorted(check.read_json_lines(os.path.join(out, "progress")), key=lambda b: b["batch_id"])
+        output_rows = check.read_json_lines(os.path.join(out, "rows"))
+    files = [check.read_csv(p, params) for p in check.part_files(csv_dir, ".csv")]
+    checks.add(check, scenario, check.streaming_checks(expected, batches, output_rows, files, params))
     print(f"    {scenario}: {time.monotonic() - started:.1f} s", flush=True)
 
 
