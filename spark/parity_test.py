@@ -5,9 +5,8 @@
 
 For each bundle (`bslab export`), in ONE SparkSession (local[2]) for all of them,
 it runs the bundle's own jobs (imported from its batch_job.py and
-streaming_job.py, so exactly the exported code runs; the streaming job as on a
-cluster, with --output) and compares with its expected.json through the bundle's
-own check.py:
+streaming_job.py, so exactly the exported code runs) and compares with its
+expected.json through the bundle's own check.py:
 
   batch      the scheduled runs' aggregates per (window, key), count and sum to the
              cent; the rows each run missed as late; the ground truth (all events),
@@ -107,14 +106,13 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
          f"{len(truth_jsonl)} rows"),
     ])
 
-    # ---- streaming: the cluster path (--output), read back and compared by check.py ------
+    # ---- streaming: collected here (the --output path runs in test-spark.sh through
+    # spark-submit and check.py), compared by the bundle's check.py -----------------------
     with tempfile.TemporaryDirectory(prefix="bslab-parity-") as tmp:
-        out = os.path.join(tmp, "out")
-        streaming_job.run(spark, csv_dir, "csv", checkpoint=os.path.join(tmp, "ckpt"), output=out, verbose=False)
-        batches = sorted(check.read_json_lines(os.path.join(out, "progress")), key=lambda b: b["batch_id"])
-        output_rows = check.read_json_lines(os.path.join(out, "rows"))
+        run = streaming_job.run(spark, csv_dir, "csv", checkpoint=os.path.join(tmp, "ckpt"), verbose=False)
+    output_rows = [dict(r, batch_id=b) for b, rows in run["emitted"].items() for r in rows]
     files = [check.read_csv(p, params) for p in check.part_files(csv_dir, ".csv")]
-    checks.add(check, scenario, check.streaming_checks(expected, batches, output_rows, files, params))
+    checks.add(check, scenario, check.streaming_checks(expected, run["batches"], output_rows, files, params))
     print(f"    {scenario}: {time.monotonic() - started:.1f} s", flush=True)
 
 
