@@ -35,6 +35,7 @@ PY="$(scripts/spark-venv.sh)"
 # --- bundles ----------------------------------------------------------------------------------
 log "cargo build --release -p bslab-cli"
 cargo build --release -p bslab-cli
+bslab="${CARGO_TARGET_DIR:-target}/release/bslab"
 configs=("$@")
 [ ${#configs[@]} -gt 0 ] || configs=(spark/parity/*.json)
 out="$REPO_ROOT/target/spark-parity"
@@ -46,16 +47,16 @@ for config in "${configs[@]}"; do
   name="$(basename "$config" .json)"
   if [ "$name" = boundary ]; then
     # Checked through spark-submit and check.py, as the bundle's README says.
-    target/release/bslab export --config "$config" --out "$out/$name" >&2
+    "$bslab" export --config "$config" --out "$out/$name" >&2
     submitted+=("$out/$name")
   elif [ "$name" = social ]; then
     # The app's download: the .zip, extracted by a tool that does not keep modification times
     # (Python's zipfile), so streaming_job.py must put the files back in order itself.
-    target/release/bslab export --config "$config" --zip --out "$out/$name.zip" >&2
+    "$bslab" export --config "$config" --zip --out "$out/$name.zip" >&2
     (cd "$out" && "$PY" -m zipfile -e "$name.zip" "$name-zip")
     bundles+=("$(echo "$out/$name-zip"/*)")
   else
-    target/release/bslab export --config "$config" --out "$out/$name" >&2
+    "$bslab" export --config "$config" --out "$out/$name" >&2
     bundles+=("$out/$name")
   fi
 done

@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib.util
+import io
 import json
 import os
 import sys
@@ -79,7 +81,9 @@ class CheckpointCleanUp(unittest.TestCase):
         def never(path):
             raise OSError(errno.ENOTEMPTY, "Directory not empty")
 
-        self.assertFalse(JOB.remove_checkpoint("ckpt", attempts=3, pause_s=0, rmtree=never))
+        with contextlib.redirect_stderr(io.StringIO()) as note:
+            self.assertFalse(JOB.remove_checkpoint("ckpt", attempts=3, pause_s=0, rmtree=never))
+        self.assertIn("could not delete the temporary checkpoint ckpt", note.getvalue())
 
 
 def main(argv: list[str]) -> int:
