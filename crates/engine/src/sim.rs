@@ -75,12 +75,7 @@ impl Simulation {
         config: ExperimentConfig,
         events: Vec<crate::Event>,
     ) -> Result<Self, SimError> {
-        let until = events
-            .iter()
-            .map(|e| e.event_time_ms.saturating_add(1))
-            .max()
-            .unwrap_or(0);
-        config.validate_replay(until)?;
+        config.validate_replay(&events)?;
         let source = Source::replay(&config, events)?;
         Ok(Self::build(config, source))
     }

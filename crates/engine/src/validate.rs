@@ -90,14 +90,19 @@ impl ExperimentConfig {
         self.check(Totals::Generated)
     }
 
-    /// Checks a config that replays given events whose event times end before
-    /// `events_until_ms` ([`crate::Simulation::with_events`]): every field as
-    /// [`Self::validate`] does, but the whole-experiment bounds are the events'
-    /// own. They exist already, so the expected number of events and of events in
-    /// flight (estimated from the workload, which a replay does not use) are not
+    /// Checks a config that replays given `events`
+    /// ([`crate::Simulation::with_events`]): every field as [`Self::validate`]
+    /// does, but the whole-experiment bounds are the events' own. They exist
+    /// already, so the expected number of events and of events in flight
+    /// (estimated from the workload, which a replay does not use) are not
     /// checked; results are bounded by the windows the events span, not by the
     /// duration, which may run on past them (the Spark export's drain).
-    pub(crate) fn validate_replay(&self, events_until_ms: TimeMs) -> Result<(), ConfigError> {
+    pub(crate) fn validate_replay(&self, events: &[crate::Event]) -> Result<(), ConfigError> {
+        let events_until_ms = events
+            .iter()
+            .map(|e| e.event_time_ms.saturating_add(1))
+            .max()
+            .unwrap_or(0);
         self.check(Totals::Replayed { events_until_ms })
     }
 
