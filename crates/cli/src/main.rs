@@ -6,6 +6,7 @@
 
 mod duration;
 mod export;
+mod io;
 mod replay;
 
 use std::path::PathBuf;
@@ -70,13 +71,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match execute(cli.command) {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
-        }
+    match execute(cli.command).and_then(|out| io::print_line(&out)) {
+        // Printed, or the reader stopped early (`| head`): both are a success.
+        Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("bslab: {message}");
+            io::print_error(&message);
             ExitCode::from(2)
         }
     }
@@ -95,8 +94,7 @@ fn load_config(
 ) -> Result<ExperimentConfig, String> {
     match (config, preset) {
         (Some(path), _) => {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = io::read_small_text(&path, bslab_engine::MAX_CONFIG_BYTES)?;
             ExperimentConfig::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
         }
         (None, Some(name)) => preset_config(&name),
