@@ -9,14 +9,7 @@ use crate::config::*;
 use crate::error::{ConfigError, FieldError};
 use crate::time::{TimeMs, DAY_MS, HOUR_MS};
 
-/// Most events one experiment may generate (expected value): bounds run time and memory.
-pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
-/// Most (window, group key) cells one experiment may produce: bounds result memory.
-pub const MAX_RESULT_CELLS: f64 = 5.0e6;
-/// Most events held at once (in transit, or arrived and not yet processed by the
-/// streaming pipeline, which keeps each one): bounds memory to a few hundred MB,
-/// which a browser tab survives. Batch keeps aggregates only.
-pub const MAX_IN_FLIGHT_EVENTS: f64 = 1.0e7;
+pub use crate::resources::{MAX_EXPECTED_EVENTS, MAX_IN_FLIGHT_EVENTS, MAX_RESULT_CELLS};
 /// Most metric samples one experiment may produce.
 pub const MAX_SAMPLES: i64 = 100_000;
 
@@ -108,13 +101,15 @@ impl ExperimentConfig {
             );
         }
         check_scenario(&mut c, &self.scenario);
-        let peak = check_workload(&mut c, &self.workload, self.duration_ms);
+        check_workload(&mut c, &self.workload, self.duration_ms);
         check_delay(&mut c, &self.delay);
         c.int("window.size_ms", self.window.size_ms, 10, DAY_MS, "ms");
         check_batch(&mut c, &self.batch, self.window.size_ms);
         check_streaming(&mut c, &self.streaming);
         if c.errors.is_empty() {
-            check_totals(&mut c, self, peak);
+            // Whole-experiment bounds: only meaningful once every field is in range.
+            let problems = crate::resources::Resources::of(self).problems(self);
+            c.errors.extend(problems);
         }
         if c.errors.is_empty() {
             Ok(())
@@ -200,24 +195,22 @@ fn check_scenario(c: &mut Checker, s: &ScenarioConfig) {
     }
 }
 
-/// Returns the peak rate multiplier (profile × overlapping bursts), 1 when invalid.
-fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 {
+/// Checks the arrival process. A list of more bursts than allowed is refused
+/// before any of them is looked at, so the work stays bounded however long it is.
+fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) {
     c.positive_float("workload.rate_eps", w.rate_eps, 1_000_000.0, "events/s");
-    let mut peak = 1.0;
     if let DailyProfile::Diurnal {
         amplitude,
         peak_hour,
     } = &w.daily_profile
     {
-        if c.float(
+        c.float(
             "workload.daily_profile.amplitude",
             *amplitude,
             0.0,
             0.99,
             "",
-        ) {
-            peak = 1.0 + amplitude;
-        }
+        );
         c.float(
             "workload.daily_profile.peak_hour",
             *peak_hour,
@@ -226,15 +219,15 @@ fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 
             "h",
         );
     }
-    if w.bursts.len() > 32 {
+    if w.bursts.len() > MAX_BURSTS {
         c.fail(
             "workload.bursts",
             w.bursts.len(),
-            "0 to 32 bursts",
+            &format!("0 to {MAX_BURSTS} bursts"),
             "too many bursts",
         );
+        return;
     }
-    let errors_before = c.errors.len();
     for (i, b) in w.bursts.iter().enumerate() {
         c.int(
             &format!("workload.bursts[{i}].start_ms"),
@@ -258,12 +251,10 @@ fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 
             "×",
         );
     }
-    if c.errors.len() == errors_before {
-        crate::workload::peak_multiplier(w)
-    } else {
-        peak
-    }
 }
+
+/// Most rate bursts of a workload.
+pub const MAX_BURSTS: usize = 32;
 
 fn check_delay(c: &mut Checker, d: &DelayConfig) {
     let max = MAX_DELAY_MS as f64;
@@ -355,68 +346,5 @@ fn check_streaming(c: &mut Checker, s: &StreamingConfig) {
                 "ms",
             );
         }
-    }
-}
-
-/// Whole-experiment bounds: only meaningful once every field is in range.
-fn check_totals(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
-    let seconds = cfg.duration_ms as f64 / 1_000.0;
-    let mut expected = cfg.workload.rate_eps * peak * seconds;
-    if let ScenarioConfig::Fraud {
-        bursts_per_hour,
-        burst_transactions,
-        ..
-    } = &cfg.scenario
-    {
-        expected += bursts_per_hour * seconds / 3_600.0 * f64::from(*burst_transactions);
-    }
-    if expected > MAX_EXPECTED_EVENTS {
-        c.fail(
-            "workload.rate_eps",
-            cfg.workload.rate_eps,
-            &format!(
-                "at most {MAX_EXPECTED_EVENTS:e} events in the whole run (rate × peak × duration)"
-            ),
-            "too many events for one experiment",
-        );
-    }
-    check_in_flight(c, cfg, peak);
-    let windows = (cfg.duration_ms as f64 / cfg.window.size_ms as f64).ceil();
-    let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
-    if cells > MAX_RESULT_CELLS {
-        c.fail(
-            "window.size_ms",
-            cfg.window.size_ms,
-            &format!(
-                "at least {} ms for this duration and number of keys",
-                (cfg.duration_ms as f64 * f64::from(crate::scenario::key_space(&cfg.scenario))
-                    / MAX_RESULT_CELLS)
-                    .ceil()
-            ),
-            "too many (window, key) results",
-        );
-    }
-}
-
-/// Events held at once: the expected number in transit (Little's law: peak rate ×
-/// mean delay) plus what arrives beyond the streaming capacity over the run (an
-/// upper bound of its backlog).
-fn check_in_flight(c: &mut Checker, cfg: &ExperimentConfig, peak: f64) {
-    let d = &cfg.delay;
-    let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms) / 1_000.0;
-    let in_transit = cfg.workload.rate_eps * peak * mean_delay_s;
-    let capacity = cfg.streaming.mode.capacity_eps().unwrap_or(f64::INFINITY);
-    let backlog = crate::workload::overload_events(&cfg.workload, cfg.duration_ms, capacity);
-    if in_transit + backlog > MAX_IN_FLIGHT_EVENTS {
-        c.fail(
-            "workload.rate_eps",
-            cfg.workload.rate_eps,
-            &format!(
-                "at most {MAX_IN_FLIGHT_EVENTS:e} events held at once; this config would hold about {:.1e} \
-                 ({in_transit:.1e} in transit, {backlog:.1e} piling up beyond the streaming capacity of {capacity:.0} events/s)",
-                in_transit + backlog
-            ),
-            "too many events held at once: lower the rate, the delays or the duration, or give streaming more capacity",
-        );
     }
 }
