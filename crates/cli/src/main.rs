@@ -12,6 +12,7 @@ mod replay;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bslab_engine::resources::Resources;
 use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation};
 use clap::{Parser, Subcommand};
 
@@ -129,6 +130,12 @@ fn execute(command: Command) -> Result<String, String> {
                 None => Simulation::new(cfg),
             }
             .map_err(|e| e.to_string())?;
+            if runs {
+                // Every micro-batch and batch run is listed: the engine keeps that many.
+                Resources::of(sim.config())
+                    .check_full_log(sim.config())
+                    .map_err(|e| format!("--runs: {e}"))?;
+            }
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
             Ok(sim
