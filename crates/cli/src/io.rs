@@ -3,17 +3,31 @@
 //! line with exit code 2, and nothing is read without a size limit.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-/// Prints `text` and a newline on stdout. A reader that has gone (broken pipe)
+use bslab_engine::Report;
+
+/// What a command prints on stdout.
+pub enum Printed {
+    /// A line of text.
+    Text(String),
+    /// A report, as pretty JSON written as it is serialised (a report with
+    /// every window can be hundreds of MB: never held as one string).
+    Report(Box<Report>),
+}
+
+/// Prints `what` and a newline on stdout. A reader that has gone (broken pipe)
 /// is not an error: the caller exits 0 without a word, like `cat` under `head`.
-pub fn print_line(text: &str) -> Result<(), String> {
-    let mut out = io::stdout().lock();
-    let written = out
-        .write_all(text.as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
+pub fn print(what: &Printed) -> Result<(), String> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = match what {
+        Printed::Text(text) => out.write_all(text.as_bytes()),
+        Printed::Report(report) => serde_json::to_writer_pretty(&mut out, report)
+            .map_err(|e| io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)),
+    }
+    .and_then(|()| out.write_all(b"\n"))
+    .and_then(|()| out.flush());
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use bslab_engine::resources::Resources;
 use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation};
 use clap::{Parser, Subcommand};
+use io::Printed;
 
 #[derive(Parser)]
 #[command(
@@ -72,7 +73,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match execute(cli.command).and_then(|out| io::print_line(&out)) {
+    match execute(cli.command).and_then(|out| io::print(&out)) {
         // Printed, or the reader stopped early (`| head`): both are a success.
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -103,7 +104,7 @@ fn load_config(
     }
 }
 
-fn execute(command: Command) -> Result<String, String> {
+fn execute(command: Command) -> Result<Printed, String> {
     match command {
         Command::Run {
             config,
@@ -138,23 +139,24 @@ fn execute(command: Command) -> Result<String, String> {
             }
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
-            Ok(sim
-                .report(ReportDetail {
-                    windows,
-                    runs,
-                    samples,
-                })
-                .to_json())
+            Ok(Printed::Report(Box::new(sim.report(ReportDetail {
+                windows,
+                runs,
+                samples,
+            }))))
         }
         Command::Export(args) => export::run(
             load_config(args.config.clone(), args.preset.clone())?,
             &args,
-        ),
-        Command::Presets => Ok(presets::all()
-            .iter()
-            .map(|p| format!("{:<24} {}", p.name, p.title_en))
-            .collect::<Vec<_>>()
-            .join("\n")),
-        Command::Config { preset } => Ok(preset_config(&preset)?.to_json_pretty()),
+        )
+        .map(Printed::Text),
+        Command::Presets => Ok(Printed::Text(
+            presets::all()
+                .iter()
+                .map(|p| format!("{:<24} {}", p.name, p.title_en))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )),
+        Command::Config { preset } => Ok(Printed::Text(preset_config(&preset)?.to_json_pretty())),
     }
 }

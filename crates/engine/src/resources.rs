@@ -2,7 +2,7 @@
 //! so validation can refuse before running anything that would not fit.
 //!
 //! ```text
-//! memory ≤ held events × 64 B + result cells × 256 B + kept log entries × 64 B + samples × 256 B
+//! memory ≤ held events × 64 B + result cells × 384 B + kept log entries × 64 B + samples × 256 B
 //! work   ≤ events + micro-batches + batch runs + samples   (loop steps; idle time costs nothing)
 //! ```
 //! Every cap below keeps its term of the memory formula within a browser tab's
@@ -23,13 +23,17 @@ pub const MAX_IN_FLIGHT_EVENTS: f64 = 4.0e6;
 /// Most events `bslab export` (and the app's export) writes: the bundle is
 /// built in memory, about 240 bytes per event in its two formats.
 pub const MAX_EXPORT_EVENTS: f64 = 1.0e6;
+const MB: f64 = 1024.0 * 1024.0;
 /// Log entries left for the runs after the end of the duration (the export's drain).
 const DRAIN_MARGIN: usize = 1_000;
 /// Bytes per event held at once (the event in transit or a row waiting, with
 /// the slack of growable buffers).
 const BYTES_PER_HELD_EVENT: f64 = 64.0;
-/// Bytes per (window, key) cell: truth, both pipelines' results and state.
-const BYTES_PER_CELL: f64 = 256.0;
+/// Bytes per (window, key) cell: truth, both pipelines' results and state
+/// (measured: 351 MB peak for 950,000 cells).
+const BYTES_PER_CELL: f64 = 384.0;
+/// Most memory one experiment may need by the formula: a browser tab's budget.
+pub const MAX_MEMORY_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
 /// Bytes per log entry and per metric sample.
 const BYTES_PER_LOG_ENTRY: f64 = 64.0;
 const BYTES_PER_SAMPLE: f64 = 256.0;
@@ -148,6 +152,27 @@ impl Resources {
                     (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil()
                 ),
                 problem: "too many (window, key) results".into(),
+            });
+        }
+        if problems.is_empty() && self.memory_bytes() > MAX_MEMORY_BYTES {
+            // Blame the larger of the two terms that can grow.
+            let (field, value) =
+                if self.result_cells * BYTES_PER_CELL > self.held_events * BYTES_PER_HELD_EVENT {
+                    ("window.size_ms", config.window.size_ms.to_string())
+                } else {
+                    ("workload.rate_eps", config.workload.rate_eps.to_string())
+                };
+            problems.push(FieldError {
+                field: field.into(),
+                value,
+                allowed: format!(
+                    "at most {} MB in all; this config needs about {:.0} MB ({:.1e} events held × {BYTES_PER_HELD_EVENT} B + {:.1e} window × key results × {BYTES_PER_CELL} B + logs and samples)",
+                    MAX_MEMORY_BYTES / MB,
+                    self.memory_bytes() / MB,
+                    self.held_events,
+                    self.result_cells
+                ),
+                problem: "needs more memory than a browser tab has".into(),
             });
         }
         problems

@@ -3,7 +3,7 @@
 //! what would not fit before running anything.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bslab_engine::resources::{Resources, MAX_RESULT_CELLS};
+use bslab_engine::resources::{self, Resources, MAX_RESULT_CELLS};
 use bslab_engine::*;
 
 fn config(json: &str) -> ExperimentConfig {
@@ -90,7 +90,7 @@ fn too_many_bursts_is_one_error() {
 /// the cell cap is what refuses the rest.
 #[test]
 fn accepted_configs_fit_a_browser_tab() {
-    let limit = 512.0 * 1024.0 * 1024.0;
+    let limit = resources::MAX_MEMORY_BYTES;
     for p in presets::all() {
         let model = Resources::of(&p.config);
         assert!(model.memory_bytes() < limit, "{}: {model:?}", p.name);
