@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$REPO_ROOT"
 export BSLAB_FUZZ_SECONDS="${1:-1800}"
 export BSLAB_FUZZ_FIRST_CASE="${2:-1000000}"
-export BSLAB_FUZZ_WORK="${BSLAB_FUZZ_WORK:-2e7}"
+export BSLAB_FUZZ_WORK="${BSLAB_FUZZ_WORK:-1e7}"
 nice -n 10 cargo test -p bslab-engine --test fuzz -- --nocapture

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use bslab_engine::scenario::{category_name, ACTIONS, REGIONS};
-use bslab_engine::{Event, ExperimentConfig, ScenarioConfig};
+use bslab_engine::{check_event, Event, ExperimentConfig, ScenarioConfig};
 
 /// Every event of the `*.csv` files of `dir` (columns as `bslab export` writes them).
 pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, String> {
@@ -34,14 +34,11 @@ pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, 
             ));
         }
         for (i, line) in lines.enumerate() {
-            let event = decode.event(line).ok_or_else(|| {
-                format!(
-                    "{}:{}: not an exported event: {}",
-                    path.display(),
-                    i + 2,
-                    shorten(line)
-                )
-            })?;
+            let at = format!("{}:{}", path.display(), i + 2);
+            let event = decode
+                .event(line)
+                .ok_or_else(|| format!("{at}: not an exported event: {}", shorten(line)))?;
+            check_event(config, &event).map_err(|e| format!("{at}: {e}"))?;
             events.push(event);
         }
     }

@@ -85,6 +85,7 @@ pub use parse::MAX_CONFIG_BYTES;
 pub use report::*;
 pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
+pub use source::check_event;
 pub use time::TimeMs;
 pub use workload::{events, FraudBurst};
 

@@ -29,20 +29,38 @@ pub(crate) fn parse(text: &str) -> Result<ExperimentConfig, SimError> {
     // `from_str` refuses trailing text after the object, unlike a bare `Deserializer`.
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     check_shape(&value, "")?;
-    deserialize(&value).map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))
+    let config = deserialize(&value)
+        .map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))?;
+    // `Value` keeps the last of two equal keys; reading the text itself refuses them.
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, ExperimentConfig>(de).map_err(|e| {
+        let path = field_name(&e.path().to_string());
+        SimError::Parse(format!(
+            "{path}: {}",
+            cut_quoted(&e.into_inner().to_string())
+        ))
+    })?;
+    Ok(config)
 }
 
 /// A JSON syntax error, at the field being read when it occurred (`Value`
 /// parsing does not know fields, reading the config directly does).
 fn syntax_error(text: &str, error: &serde_json::Error) -> SimError {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let message = match serde_path_to_error::deserialize::<_, ExperimentConfig>(de) {
-        Err(e) if !matches!(e.path().to_string().as_str(), "" | ".") => {
-            format!("{}: {}", cut(&e.path().to_string()), e.into_inner())
-        }
-        _ => format!("config: {error}"),
+    let path = if text.trim_start().starts_with('{') {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize::<_, ExperimentConfig>(de)
+            .err()
+            .map(|e| e.path().to_string())
+            .filter(|p| !p.contains('?'))
+            .unwrap_or_default()
+    } else {
+        String::new()
     };
-    SimError::Parse(cut_quoted(&message))
+    SimError::Parse(format!(
+        "{}: {}",
+        field_name(&path),
+        cut_quoted(&error.to_string())
+    ))
 }
 
 /// The config in `value`, or the error's (path, message) as serde found them.
@@ -106,11 +124,15 @@ fn explain(value: &Value, path: String, message: String) -> String {
     let allowed = allowed_range(value, &path)
         .map(|a| format!(" (allowed: {a})"))
         .unwrap_or_default();
-    let message = cut_quoted(&message);
-    if path.is_empty() || path == "." {
-        format!("config: {message}{allowed}")
+    format!("{}: {}{allowed}", field_name(&path), cut_quoted(&message))
+}
+
+/// A path for a message: `config` for the whole, cut if long.
+fn field_name(path: &str) -> String {
+    if matches!(path, "" | ".") {
+        "config".to_string()
     } else {
-        format!("{}: {message}{allowed}", cut(&path))
+        cut(path)
     }
 }
 
