@@ -27,7 +27,8 @@ pub struct ExportArgs {
     /// Directory to write the bundle to (created; must be empty unless --force).
     #[arg(long)]
     pub out: PathBuf,
-    /// Write into an existing non-empty directory (its `events/` is replaced).
+    /// Write into an existing non-empty directory: the bundle's files are
+    /// overwritten and part files of an earlier export removed; nothing else is touched.
     #[arg(long)]
     pub force: bool,
     /// Write one .zip file at --out instead of a directory (what the app downloads).
@@ -60,9 +61,9 @@ pub fn run(mut config: ExperimentConfig, args: &ExportArgs) -> Result<String, St
             bytes.len()
         ));
     }
-    write_dir(&bundle, &args.out)?;
+    let replaced = write_dir(&bundle, &args.out)?;
     Ok(format!(
-        "exported {what} to {} ({} bytes); run: spark-submit {}",
+        "exported {what} to {} ({} bytes{replaced}); run: spark-submit {}",
         args.out.display(),
         bundle.total_bytes(),
         args.out.join("streaming_job.py").display()
@@ -107,12 +108,69 @@ fn check_target(out: &Path, force: bool, zip: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Part files of an earlier export in the bundle's event directories, which
+/// this one does not overwrite (Spark would read them as events). Refuses any
+/// other file there: the export did not write it, so it does not remove it.
+fn stale_parts(bundle: &bslab_spark::Bundle, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut dirs: Vec<&Path> = bundle
+        .files
+        .iter()
+        .filter(|f| f.micro_batch.is_some())
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    dirs.dedup();
+    let mut stale = Vec::new();
+    for dir in dirs {
+        let dir = out.join(dir);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| io_error(&dir, &e))?.path();
+            let relative = path.strip_prefix(out).unwrap_or(&path);
+            if bundle.file(&relative.to_string_lossy()).is_some() {
+                continue;
+            }
+            if !path.is_file() || !is_part_name(&path) {
+                return Err(format!(
+                    "{}: not written by bslab export; move it out of {} (Spark would read it as events)",
+                    path.display(),
+                    dir.display()
+                ));
+            }
+            stale.push(path);
+        }
+    }
+    Ok(stale)
+}
+
+/// `part-<digits>.csv` or `part-<digits>.jsonl`: the names the export writes.
+fn is_part_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let digits = stem.strip_prefix("part-").unwrap_or_default();
+    matches!(ext, "csv" | "jsonl")
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Writes every file; event file k gets modification time `base + k` s, so
 /// Spark's file source (which orders by modification time) replays them in order.
-fn write_dir(bundle: &bslab_spark::Bundle, out: &Path) -> Result<(), String> {
-    let events = out.join("events");
-    if events.exists() {
-        fs::remove_dir_all(&events).map_err(|e| io_error(&events, &e))?;
+/// Returns what it replaced, for the summary (empty in a new directory).
+fn write_dir(bundle: &bslab_spark::Bundle, out: &Path) -> Result<String, String> {
+    let stale = stale_parts(bundle, out)?;
+    let overwritten = bundle
+        .files
+        .iter()
+        .filter(|f| out.join(&f.path).exists())
+        .count();
+    for path in &stale {
+        fs::remove_file(path).map_err(|e| io_error(path, &e))?;
     }
     // In the recent past, 1 s apart (as Spark's own tests and the probes do).
     let base = SystemTime::now() - Duration::from_secs(bundle.summary.micro_batches + 60);
@@ -130,5 +188,12 @@ fn write_dir(bundle: &bslab_spark::Bundle, out: &Path) -> Result<(), String> {
                 .map_err(|e| io_error(&path, &e))?;
         }
     }
-    Ok(())
+    Ok(if overwritten + stale.len() == 0 {
+        String::new()
+    } else {
+        format!(
+            "; overwrote {overwritten} files of the bundle and removed {} part files of an earlier export, nothing else",
+            stale.len()
+        )
+    })
 }

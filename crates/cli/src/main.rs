@@ -6,13 +6,16 @@
 
 mod duration;
 mod export;
+mod io;
 mod replay;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bslab_engine::resources::Resources;
 use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation};
 use clap::{Parser, Subcommand};
+use io::Printed;
 
 #[derive(Parser)]
 #[command(
@@ -70,13 +73,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match execute(cli.command) {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
-        }
+    match execute(cli.command).and_then(|out| io::print(&out)) {
+        // Printed, or the reader stopped early (`| head`): both are a success.
+        Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("bslab: {message}");
+            io::print_error(&message);
             ExitCode::from(2)
         }
     }
@@ -95,8 +96,7 @@ fn load_config(
 ) -> Result<ExperimentConfig, String> {
     match (config, preset) {
         (Some(path), _) => {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = io::read_small_text(&path, bslab_engine::MAX_CONFIG_BYTES)?;
             ExperimentConfig::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
         }
         (None, Some(name)) => preset_config(&name),
@@ -104,7 +104,7 @@ fn load_config(
     }
 }
 
-fn execute(command: Command) -> Result<String, String> {
+fn execute(command: Command) -> Result<Printed, String> {
     match command {
         Command::Run {
             config,
@@ -131,25 +131,32 @@ fn execute(command: Command) -> Result<String, String> {
                 None => Simulation::new(cfg),
             }
             .map_err(|e| e.to_string())?;
+            if runs {
+                // Every micro-batch and batch run is listed: the engine keeps that many.
+                Resources::of(sim.config())
+                    .check_full_log(sim.config())
+                    .map_err(|e| format!("--runs: {e}"))?;
+            }
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
-            Ok(sim
-                .report(ReportDetail {
-                    windows,
-                    runs,
-                    samples,
-                })
-                .to_json())
+            Ok(Printed::Report(Box::new(sim.report(ReportDetail {
+                windows,
+                runs,
+                samples,
+            }))))
         }
         Command::Export(args) => export::run(
             load_config(args.config.clone(), args.preset.clone())?,
             &args,
-        ),
-        Command::Presets => Ok(presets::all()
-            .iter()
-            .map(|p| format!("{:<24} {}", p.name, p.title_en))
-            .collect::<Vec<_>>()
-            .join("\n")),
-        Command::Config { preset } => Ok(preset_config(&preset)?.to_json_pretty()),
+        )
+        .map(Printed::Text),
+        Command::Presets => Ok(Printed::Text(
+            presets::all()
+                .iter()
+                .map(|p| format!("{:<24} {}", p.name, p.title_en))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )),
+        Command::Config { preset } => Ok(Printed::Text(preset_config(&preset)?.to_json_pretty())),
     }
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use bslab_engine::scenario::{category_name, ACTIONS, REGIONS};
-use bslab_engine::{Event, ExperimentConfig, ScenarioConfig};
+use bslab_engine::{check_event, Event, ExperimentConfig, ScenarioConfig};
 
 /// Every event of the `*.csv` files of `dir` (columns as `bslab export` writes them).
 pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, String> {
@@ -23,18 +23,36 @@ pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, 
     let mut events = Vec::new();
     for path in names {
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (i, line) in text.lines().enumerate().skip(1) {
-            let event = decode.event(line).ok_or_else(|| {
-                format!(
-                    "{}:{}: not an exported event: {line}",
-                    path.display(),
-                    i + 1
-                )
-            })?;
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or_default();
+        if header != decode.header() {
+            return Err(format!(
+                "{}:1: expected the header line `{}`, got `{}`",
+                path.display(),
+                decode.header(),
+                shorten(header)
+            ));
+        }
+        for (i, line) in lines.enumerate() {
+            let at = format!("{}:{}", path.display(), i + 2);
+            let event = decode
+                .event(line)
+                .ok_or_else(|| format!("{at}: not an exported event: {}", shorten(line)))?;
+            check_event(config, &event).map_err(|e| format!("{at}: {e}"))?;
             events.push(event);
         }
     }
     Ok(events)
+}
+
+/// `line` cut to a readable length for a message.
+fn shorten(line: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if line.chars().count() <= MAX_CHARS {
+        return line.to_string();
+    }
+    let kept: String = line.chars().take(MAX_CHARS - 1).collect();
+    format!("{kept}…")
 }
 
 /// Turns a CSV row back into an [`Event`] of the scenario.
@@ -54,6 +72,22 @@ impl Decoder {
         Self {
             scenario: scenario.clone(),
             categories,
+        }
+    }
+
+    /// The header line `bslab export` writes for the scenario: a part without
+    /// it would otherwise lose its first row silently.
+    fn header(&self) -> &'static str {
+        match self.scenario {
+            ScenarioConfig::Sales { .. } => {
+                "event_id,event_time_ms,arrival_time_ms,category,region,amount_cents"
+            }
+            ScenarioConfig::Social { .. } => {
+                "event_id,event_time_ms,arrival_time_ms,post_id,action"
+            }
+            ScenarioConfig::Fraud { .. } => {
+                "event_id,event_time_ms,arrival_time_ms,card_id,amount_cents,injected_fraud"
+            }
         }
     }
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::config::BatchConfig;
 use crate::event::Event;
 use crate::output::Output;
+use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::window::{add_to_window, Geometry, WindowState};
@@ -61,7 +62,7 @@ pub(crate) struct BatchPipeline {
     closed_before_ms: TimeMs,
     /// Results are complete up to this event time (end of the last published period).
     published_through_ms: TimeMs,
-    pub(crate) runs: Vec<BatchRun>,
+    pub(crate) runs: RunLog<BatchRun>,
     pub(crate) max_queue: u32,
     pub(crate) out: Output,
 }
@@ -82,7 +83,7 @@ impl BatchPipeline {
             job: None,
             closed_before_ms: 0,
             published_through_ms: 0,
-            runs: Vec::new(),
+            runs: RunLog::new(),
             max_queue: 0,
             out,
         }

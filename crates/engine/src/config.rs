@@ -50,19 +50,11 @@ impl Default for ExperimentConfig {
 }
 
 impl ExperimentConfig {
-    /// Parses a JSON config; the error names the field (`batch.interval_ms: …`).
+    /// Parses a JSON config: one object (at most [`crate::parse::MAX_CONFIG_BYTES`]),
+    /// nothing after it; the error names the innermost field and its allowed
+    /// range (`batch.interval_ms: …`).
     pub fn from_json(text: &str) -> Result<Self, crate::SimError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let result: Result<Self, _> = serde_path_to_error::deserialize(de);
-        result.map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if path.is_empty() || path == "." {
-                crate::SimError::Parse(inner.to_string())
-            } else {
-                crate::SimError::Parse(format!("{path}: {inner}"))
-            }
-        })
+        crate::parse::parse(text)
     }
 
     /// The config as pretty JSON (the format `from_json` reads).

@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::config::OutputMode;
 use crate::event::Event;
 use crate::output::Output;
+use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
 use crate::watermark::Watermark;
@@ -93,7 +94,7 @@ pub(crate) struct MicroBatch {
     state: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
     next_id: u64,
-    pub(crate) log: Vec<MicroBatchInfo>,
+    pub(crate) log: RunLog<MicroBatchInfo>,
     pub(crate) out: Output,
 }
 
@@ -112,13 +113,19 @@ impl MicroBatch {
             state: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
             next_id: 0,
-            log: Vec::new(),
+            log: RunLog::new(),
             out,
         }
     }
 
     #[inline]
     pub(crate) fn on_arrival(&mut self, event: &Event, key: u32) {
+        if self.idle() && event.arrival_time_ms > self.next_attempt_ms {
+            // The triggers since the last attempt found nothing to do (no data, no
+            // watermark move): the first one that can is the first at or after this arrival.
+            self.next_attempt_ms =
+                next_multiple_after(event.arrival_time_ms - 1, self.p.trigger_ms);
+        }
         self.buffer_min_time = Some(
             self.buffer_min_time
                 .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
@@ -130,11 +137,21 @@ impl MicroBatch {
         });
     }
 
+    /// When something can next happen: the running batch ends, or a trigger
+    /// finds data or a watermark to move. Idle, nothing can until an arrival
+    /// (the simulation wakes the pipeline then): idle time costs no step.
     pub(crate) fn next_time(&self) -> TimeMs {
         match &self.running {
             Some(r) => r.info.end_ms.min(self.next_attempt_ms),
+            None if self.idle() => TimeMs::MAX,
             None => self.next_attempt_ms,
         }
+    }
+
+    /// Nothing running, nothing buffered and the watermark would not move: a
+    /// trigger would start no batch.
+    pub(crate) fn idle(&self) -> bool {
+        self.running.is_none() && self.buffer.is_empty() && !self.watermark.would_advance()
     }
 
     pub(crate) fn advance(&mut self, now: TimeMs) {

@@ -1,7 +1,7 @@
 //! Scoring published results against the ground truth: per-window error and,
 //! for fraud, time-to-detect and money lost.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::output::PublishedRow;
 use crate::report::{BurstReport, Detection, FraudReport, WindowScore};
@@ -37,19 +37,26 @@ pub(crate) fn score_windows(truth: &BTreeMap<(TimeMs, u32), Agg>, published: &Ro
     s
 }
 
-/// Whether window `start` holds any transaction of `burst`.
-fn covers(geometry: &Geometry, start: TimeMs, burst: &FraudBurst) -> bool {
-    burst
-        .transactions
-        .iter()
-        .any(|&(t, _)| geometry.start(t) == start)
+/// The windows (start times) holding a transaction of `burst`, each once:
+/// its transactions are in time order, so equal starts are adjacent.
+fn windows_of<'b>(
+    geometry: &'b Geometry,
+    burst: &'b FraudBurst,
+) -> impl Iterator<Item = TimeMs> + 'b {
+    let mut previous = None;
+    burst.transactions.iter().filter_map(move |&(t, _)| {
+        work::tick();
+        let start = geometry.start(t);
+        (previous.replace(start) != Some(start)).then_some(start)
+    })
 }
 
+/// The burst's first alert: a row of its card in one of its windows, looked up
+/// directly (O(windows × log rows), not a scan of every row per burst).
 fn detect(geometry: &Geometry, burst: &FraudBurst, rows: &Rows) -> Detection {
-    let detected_ms = rows
-        .iter()
-        .filter(|((start, card), _)| *card == burst.card && covers(geometry, *start, burst))
-        .map(|(_, row)| row.first_ms)
+    let detected_ms = windows_of(geometry, burst)
+        .filter_map(|start| rows.get(&(start, burst.card)))
+        .map(|row| row.first_ms)
         .min();
     let lost_cents = burst
         .transactions
@@ -64,12 +71,17 @@ fn detect(geometry: &Geometry, burst: &FraudBurst, rows: &Rows) -> Detection {
     }
 }
 
+/// Alerts in no burst's (window, card): one set of the bursts' cells, then one
+/// look-up per row.
 fn false_alerts(geometry: &Geometry, bursts: &[FraudBurst], rows: &Rows) -> u64 {
+    let covered: BTreeSet<(TimeMs, u32)> = bursts
+        .iter()
+        .flat_map(|b| windows_of(geometry, b).map(move |start| (start, b.card)))
+        .collect();
     rows.keys()
-        .filter(|(start, card)| {
-            !bursts
-                .iter()
-                .any(|b| b.card == *card && covers(geometry, *start, b))
+        .filter(|k| {
+            work::tick();
+            !covered.contains(k)
         })
         .count() as u64
 }
@@ -115,5 +127,71 @@ pub(crate) fn score_fraud(
         batch_false_alerts: false_alerts(geometry, bursts, batch),
         streaming_false_alerts: false_alerts(geometry, bursts, streaming),
         bursts: reports,
+    }
+}
+
+/// Steps of the scoring loops, counted in tests to check the work grows
+/// linearly with the input (nothing at all outside tests).
+mod work {
+    #[cfg(test)]
+    thread_local!(pub(super) static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+
+    #[inline]
+    pub(super) fn tick() {
+        #[cfg(test)]
+        STEPS.with(|s| s.set(s.get() + 1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` bursts of 20 transactions on 10 cards, and one alert row per
+    /// (window, card) of a busy stretch: rows grow with `n` too.
+    fn input(n: u32) -> (Geometry, Vec<FraudBurst>, Rows) {
+        let geometry = Geometry::new(60_000);
+        let bursts: Vec<FraudBurst> = (0..n)
+            .map(|i| {
+                let start = i64::from(i) * 90_000;
+                FraudBurst {
+                    card: i % 10,
+                    start_ms: start,
+                    transactions: (0..20).map(|k| (start + k * 5_000, 100)).collect(),
+                }
+            })
+            .collect();
+        let row = PublishedRow {
+            value: Agg::default(),
+            first_ms: 1,
+            last_ms: 1,
+            updates: 1,
+        };
+        let rows = (0..i64::from(n) * 3)
+            .flat_map(|w| (0..10).map(move |card| ((w * 60_000, card), row)))
+            .collect();
+        (geometry, bursts, rows)
+    }
+
+    fn steps(n: u32) -> u64 {
+        let (geometry, bursts, rows) = input(n);
+        work::STEPS.with(|s| s.set(0));
+        let report = score_fraud(&geometry, &bursts, &rows, &rows);
+        assert_eq!(report.bursts.len(), n as usize);
+        work::STEPS.with(std::cell::Cell::get)
+    }
+
+    /// Twice the bursts and rows, about twice the work (a scan of every row per
+    /// burst, as before, made it four times).
+    #[test]
+    fn scoring_work_grows_linearly() {
+        for n in [500, 1_000, 2_000] {
+            let (one, two) = (steps(n), steps(2 * n));
+            let ratio = two as f64 / one as f64;
+            assert!(
+                (1.8..2.3).contains(&ratio),
+                "n = {n}: {one} then {two} steps"
+            );
+        }
     }
 }

@@ -16,6 +16,7 @@ use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
 use crate::metrics::{PipelineSample, Sample};
 use crate::output::Output;
 use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
+use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::score::{score_fraud, score_windows};
 use crate::source::Source;
@@ -54,6 +55,8 @@ pub struct Simulation {
     samples: Vec<Sample>,
     /// Counters at the previous sample: (arrived, batch processed, streaming processed).
     previous: (u64, u64, u64),
+    /// Steps of `step_until` so far.
+    steps: u64,
 }
 
 impl Simulation {
@@ -101,6 +104,7 @@ impl Simulation {
             next_sample_ms: 0,
             samples: Vec::new(),
             previous: (0, 0, 0),
+            steps: 0,
             config,
         };
         sim.deliver_until(0);
@@ -141,13 +145,18 @@ impl Simulation {
         }
         let target = target_ms.min(self.config.duration_ms);
         while self.now < target {
-            let x = self
+            let mut x = self
                 .batch
                 .next_time()
                 .min(self.streaming.next_time())
                 .min(self.next_sample_ms)
-                .min(target)
-                .max(self.now);
+                .min(target);
+            if self.streaming.idle() {
+                // Idle streaming waits for the next arrival, not for every trigger.
+                x = x.min(self.next_arrival_bound());
+            }
+            let x = x.max(self.now);
+            self.steps += 1;
             self.deliver_until(x);
             self.now = x;
             self.batch.advance(x);
@@ -163,6 +172,20 @@ impl Simulation {
         Ok(())
     }
 
+    /// No arrival happens before this: the next arrival in transit, or the next
+    /// event to generate (it arrives at or after its event time).
+    fn next_arrival_bound(&mut self) -> TimeMs {
+        let in_transit = self.transit.next_arrival().unwrap_or(TimeMs::MAX);
+        let generated = self.generator.peek_time().unwrap_or(TimeMs::MAX);
+        in_transit.min(generated)
+    }
+
+    /// Steps taken so far (each handles one instant where something happens):
+    /// the work [`crate::resources::Resources::work`] bounds.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
     fn next_pending(&self) -> TimeMs {
         self.batch.next_time().min(self.streaming.next_time())
     }
@@ -170,13 +193,10 @@ impl Simulation {
     /// Advances to the next instant where something happens (an arrival, a
     /// trigger, a job start or end, a sample) and returns it: the Step button.
     pub fn step(&mut self) -> TimeMs {
-        let mut next = self.next_pending().min(self.next_sample_ms);
-        if let Some(a) = self.transit.next_arrival() {
-            next = next.min(a);
-        }
-        if let Some(g) = self.generator.peek_time() {
-            next = next.min(g.max(self.now));
-        }
+        let next = self
+            .next_pending()
+            .min(self.next_sample_ms)
+            .min(self.next_arrival_bound());
         let next = next.max(self.now + 1).min(self.config.duration_ms);
         // `next` ≥ now, so this cannot step backwards.
         let _ = self.step_until(next);
@@ -189,8 +209,24 @@ impl Simulation {
         self.report(ReportDetail::default())
     }
 
-    /// Generates every event with event time ≤ `until` and delivers every arrival ≤ `until`.
+    /// Generates every event with event time ≤ `until` and delivers every arrival
+    /// ≤ `until`, in slices shorter than transit's calendar, so that a long step
+    /// (the app's fast-forward, a 30 s trigger) keeps arrivals in its O(1) ring
+    /// rather than its overflow heap. Arrivals are delivered in the same order.
     fn deliver_until(&mut self, until: TimeMs) {
+        let mut from = self.transit.delivered_before();
+        while from <= until {
+            if self.transit.len() == 0 {
+                // Nothing on its way: skip straight to the next event.
+                from = from.max(self.generator.peek_time().unwrap_or(until).min(until));
+            }
+            let slice_end = until.min(from.saturating_add(Transit::SLICE_MS));
+            self.deliver_slice(slice_end);
+            from = slice_end.saturating_add(1);
+        }
+    }
+
+    fn deliver_slice(&mut self, until: TimeMs) {
         while let Some(event) = self.generator.next_until(until) {
             let key = self.scenario.group_key(&event);
             self.truth.add(&self.scenario, &event, key);
@@ -383,7 +419,7 @@ impl Simulation {
             self.batch.waiting(),
             self.batch.capacity_eps(),
             self.batch.cost_at(self.now),
-            self.batch.runs.len() as u64,
+            self.batch.runs.total(),
             self.batch.max_queue,
             None,
             |s| &s.batch,
@@ -393,7 +429,7 @@ impl Simulation {
             self.streaming.waiting(),
             self.config.streaming.mode.capacity_eps(),
             self.streaming.cost_at(self.now),
-            self.streaming.batch_log().len() as u64,
+            self.streaming.batch_log().map_or(0, RunLog::total),
             0,
             Some(self.streaming.watermark_ms()),
             |s| &s.streaming,
@@ -419,8 +455,12 @@ impl Simulation {
             streaming,
             fraud,
             windows: detail.windows.then(|| self.window_rows(&truth_rows)),
-            batch_runs: detail.runs.then(|| self.batch.runs.clone()),
-            micro_batches: detail.runs.then(|| self.streaming.batch_log().to_vec()),
+            batch_runs: detail.runs.then(|| self.batch.runs.to_vec()),
+            micro_batches: detail.runs.then(|| {
+                self.streaming
+                    .batch_log()
+                    .map_or_else(Vec::new, RunLog::to_vec)
+            }),
             samples: detail.samples.then(|| self.samples.clone()),
         }
     }

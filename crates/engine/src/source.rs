@@ -29,51 +29,11 @@ impl Source {
         config: &ExperimentConfig,
         mut events: Vec<Event>,
     ) -> Result<Self, ConfigError> {
-        let (entities, details) = match &config.scenario {
-            ScenarioConfig::Sales { categories, .. } => {
-                (*categories, crate::scenario::REGIONS.len() as u8)
-            }
-            ScenarioConfig::Social { posts, .. } => (*posts, crate::scenario::ACTIONS.len() as u8),
-            ScenarioConfig::Fraud { cards, .. } => (*cards, 2),
-        };
         for (i, e) in events.iter().enumerate() {
-            let fail = |field: &str, value: i64, allowed: String| {
-                ConfigError::single(FieldError {
-                    field: format!("events[{i}].{field}"),
-                    value: value.to_string(),
-                    allowed,
-                    problem: "out of range".into(),
-                })
-            };
-            if e.event_time_ms < 0 || e.event_time_ms >= config.duration_ms {
-                return Err(fail(
-                    "event_time_ms",
-                    e.event_time_ms,
-                    format!("0 to {} ms (the duration)", config.duration_ms - 1),
-                ));
-            }
-            let delay = e.arrival_time_ms.saturating_sub(e.event_time_ms);
-            if !(0..=MAX_DELAY_MS).contains(&delay) {
-                return Err(fail(
-                    "arrival_time_ms",
-                    e.arrival_time_ms,
-                    format!("event_time_ms to event_time_ms + {MAX_DELAY_MS} ms"),
-                ));
-            }
-            if e.entity >= entities {
-                return Err(fail(
-                    "entity",
-                    i64::from(e.entity),
-                    format!("0 to {}", entities - 1),
-                ));
-            }
-            if e.detail >= details {
-                return Err(fail(
-                    "detail",
-                    i64::from(e.detail),
-                    format!("0 to {}", details - 1),
-                ));
-            }
+            check_event(config, e).map_err(|mut error| {
+                error.field = format!("events[{i}].{}", error.field);
+                ConfigError::single(error)
+            })?;
         }
         events.sort_by_key(|e| e.event_time_ms);
         for (i, e) in events.iter_mut().enumerate() {
@@ -147,4 +107,53 @@ fn replayed_bursts(config: &ExperimentConfig, events: &[Event]) -> Vec<FraudBurs
             .all(|&(t, amount)| injected.contains(&(b.card, t, amount)))
     });
     bursts
+}
+
+/// Checks one event to replay against `config`: event time within the
+/// duration, arrival within the longest delay, key and detail in range. The
+/// error names the event's field (`entity`, `detail`, …).
+pub fn check_event(config: &ExperimentConfig, e: &Event) -> Result<(), FieldError> {
+    let (entities, details) = match &config.scenario {
+        ScenarioConfig::Sales { categories, .. } => {
+            (*categories, crate::scenario::REGIONS.len() as u8)
+        }
+        ScenarioConfig::Social { posts, .. } => (*posts, crate::scenario::ACTIONS.len() as u8),
+        ScenarioConfig::Fraud { cards, .. } => (*cards, 2),
+    };
+    let fail = |field: &str, value: i64, allowed: String| FieldError {
+        field: field.to_string(),
+        value: value.to_string(),
+        allowed,
+        problem: "out of range".into(),
+    };
+    if e.event_time_ms < 0 || e.event_time_ms >= config.duration_ms {
+        return Err(fail(
+            "event_time_ms",
+            e.event_time_ms,
+            format!("0 to {} ms (the duration)", config.duration_ms - 1),
+        ));
+    }
+    let delay = e.arrival_time_ms.saturating_sub(e.event_time_ms);
+    if !(0..=MAX_DELAY_MS).contains(&delay) {
+        return Err(fail(
+            "arrival_time_ms",
+            e.arrival_time_ms,
+            format!("event_time_ms to event_time_ms + {MAX_DELAY_MS} ms"),
+        ));
+    }
+    if e.entity >= entities {
+        return Err(fail(
+            "entity",
+            i64::from(e.entity),
+            format!("0 to {}", entities - 1),
+        ));
+    }
+    if e.detail >= details {
+        return Err(fail(
+            "detail",
+            i64::from(e.detail),
+            format!("0 to {}", details - 1),
+        ));
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@ use crate::event::Event;
 use crate::microbatch::{MicroBatch, MicroBatchInfo, MicroBatchParams};
 use crate::output::Output;
 use crate::rng::{rng, Stream};
+use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::window::Geometry;
@@ -75,6 +76,15 @@ impl StreamingPipeline {
         }
     }
 
+    /// Whether only an arrival can make it do anything (micro-batch with nothing
+    /// to read; per-record mode is woken by its arrivals directly).
+    pub(crate) fn idle(&self) -> bool {
+        match self {
+            Self::MicroBatch(m) => m.idle(),
+            Self::Continuous(_) => false,
+        }
+    }
+
     pub(crate) fn advance(&mut self, now: TimeMs) {
         match self {
             Self::MicroBatch(m) => m.advance(now),
@@ -131,11 +141,11 @@ impl StreamingPipeline {
         }
     }
 
-    /// The micro-batch log (empty in continuous mode).
-    pub(crate) fn batch_log(&self) -> &[MicroBatchInfo] {
+    /// The micro-batch log (None in continuous mode).
+    pub(crate) fn batch_log(&self) -> Option<&RunLog<MicroBatchInfo>> {
         match self {
-            Self::MicroBatch(m) => &m.log,
-            Self::Continuous(_) => &[],
+            Self::MicroBatch(m) => Some(&m.log),
+            Self::Continuous(_) => None,
         }
     }
 

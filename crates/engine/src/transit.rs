@@ -70,6 +70,14 @@ fn slot(t: TimeMs) -> usize {
 }
 
 impl Transit {
+    /// Longest stretch to generate and deliver at once: well within the ring.
+    pub(crate) const SLICE_MS: TimeMs = HORIZON_MS as TimeMs / 2;
+
+    /// Every arrival before this instant has been delivered.
+    pub(crate) fn delivered_before(&self) -> TimeMs {
+        self.cursor
+    }
+
     /// Adds an event. One arriving before the cursor (impossible for generated
     /// and validated replayed events, whose arrival is never before their event
     /// time) is delivered with the next drain rather than lost.

@@ -10,16 +10,9 @@ mod totals;
 use crate::config::*;
 use crate::error::{ConfigError, FieldError};
 use crate::time::{TimeMs, DAY_MS, HOUR_MS};
-use totals::{check_cells, check_events, check_in_flight, Totals};
+use totals::{check_cells, Totals};
 
-/// Most events one experiment may generate (expected value): bounds run time and memory.
-pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
-/// Most (window, group key) cells one experiment may produce: bounds result memory.
-pub const MAX_RESULT_CELLS: f64 = 5.0e6;
-/// Most events held at once (in transit, or arrived and not yet processed by the
-/// streaming pipeline, which keeps each one): bounds memory to a few hundred MB,
-/// which a browser tab survives. Batch keeps aggregates only.
-pub const MAX_IN_FLIGHT_EVENTS: f64 = 1.0e7;
+pub use crate::resources::{MAX_EXPECTED_EVENTS, MAX_IN_FLIGHT_EVENTS, MAX_RESULT_CELLS};
 /// Most metric samples one experiment may produce.
 pub const MAX_SAMPLES: i64 = 100_000;
 
@@ -131,18 +124,18 @@ impl ExperimentConfig {
             );
         }
         check_scenario(&mut c, &self.scenario);
-        let peak = check_workload(&mut c, &self.workload, self.duration_ms);
+        check_workload(&mut c, &self.workload, self.duration_ms);
         check_delay(&mut c, &self.delay);
         c.int("window.size_ms", self.window.size_ms, 10, DAY_MS, "ms");
         check_batch(&mut c, &self.batch, self.window.size_ms);
         check_streaming(&mut c, &self.streaming);
         if c.errors.is_empty() {
             match totals {
-                Totals::Generated => {
-                    check_events(&mut c, self, peak);
-                    check_in_flight(&mut c, self, peak);
-                    check_cells(&mut c, self, self.duration_ms);
-                }
+                // Whole-experiment bounds of the resource model.
+                Totals::Generated => c
+                    .errors
+                    .extend(crate::resources::Resources::of(self).problems(self)),
+                // A replay's events exist already: only its results are bounded.
                 Totals::Replayed { events_until_ms } => check_cells(&mut c, self, events_until_ms),
             }
         }
@@ -230,24 +223,22 @@ fn check_scenario(c: &mut Checker, s: &ScenarioConfig) {
     }
 }
 
-/// Returns the peak rate multiplier (profile × overlapping bursts), 1 when invalid.
-fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 {
+/// Checks the arrival process. A list of more bursts than allowed is refused
+/// before any of them is looked at, so the work stays bounded however long it is.
+fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) {
     c.positive_float("workload.rate_eps", w.rate_eps, 1_000_000.0, "events/s");
-    let mut peak = 1.0;
     if let DailyProfile::Diurnal {
         amplitude,
         peak_hour,
     } = &w.daily_profile
     {
-        if c.float(
+        c.float(
             "workload.daily_profile.amplitude",
             *amplitude,
             0.0,
             0.99,
             "",
-        ) {
-            peak = 1.0 + amplitude;
-        }
+        );
         c.float(
             "workload.daily_profile.peak_hour",
             *peak_hour,
@@ -256,15 +247,15 @@ fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 
             "h",
         );
     }
-    if w.bursts.len() > 32 {
+    if w.bursts.len() > MAX_BURSTS {
         c.fail(
             "workload.bursts",
             w.bursts.len(),
-            "0 to 32 bursts",
+            &format!("0 to {MAX_BURSTS} bursts"),
             "too many bursts",
         );
+        return;
     }
-    let errors_before = c.errors.len();
     for (i, b) in w.bursts.iter().enumerate() {
         c.int(
             &format!("workload.bursts[{i}].start_ms"),
@@ -288,12 +279,10 @@ fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) -> f64 
             "×",
         );
     }
-    if c.errors.len() == errors_before {
-        crate::workload::peak_multiplier(w)
-    } else {
-        peak
-    }
 }
+
+/// Most rate bursts of a workload.
+pub const MAX_BURSTS: usize = 32;
 
 fn check_delay(c: &mut Checker, d: &DelayConfig) {
     let max = MAX_DELAY_MS as f64;

@@ -170,6 +170,10 @@ fn micro_batch(config: &ExperimentConfig) -> Result<(TimeMs, TimeMs), ExportErro
 pub fn bundle(config: &ExperimentConfig) -> Result<Bundle, ExportError> {
     config.validate()?;
     let (trigger_ms, overhead_ms) = micro_batch(config)?;
+    // The bundle is built in memory and needs every micro-batch of the log.
+    bslab_engine::resources::Resources::of(config)
+        .check_export(config)
+        .map_err(ConfigError::single)?;
     let events = bslab_engine::events(config)?;
     let drained = drain::simulate(config, &events, trigger_ms, overhead_ms)?;
     let batches = partition::by_micro_batch(&events, &drained.micro_batches)?;

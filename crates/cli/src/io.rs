@@ -1,0 +1,64 @@
+//! The CLI's file and terminal I/O, as Unix tools do it: a reader that stops
+//! early (`bslab run … | head`) ends the run quietly, any other failure is one
+//! line with exit code 2, and nothing is read without a size limit.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+
+use bslab_engine::Report;
+
+/// What a command prints on stdout.
+pub enum Printed {
+    /// A line of text.
+    Text(String),
+    /// A report, as pretty JSON written as it is serialised (a report with
+    /// every window can be hundreds of MB: never held as one string).
+    Report(Box<Report>),
+}
+
+/// Prints `what` and a newline on stdout. A reader that has gone (broken pipe)
+/// is not an error: the caller exits 0 without a word, like `cat` under `head`.
+pub fn print(what: &Printed) -> Result<(), String> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = match what {
+        Printed::Text(text) => out.write_all(text.as_bytes()),
+        Printed::Report(report) => serde_json::to_writer_pretty(&mut out, report)
+            .map_err(|e| io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)),
+    }
+    .and_then(|()| out.write_all(b"\n"))
+    .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("writing the output: {e}")),
+    }
+}
+
+/// Prints one error line on stderr; a closed stderr is not worth a panic.
+pub fn print_error(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "bslab: {message}");
+}
+
+/// The whole of a small text file, refused past `max_bytes` (so `/dev/zero` or a
+/// huge file cannot exhaust memory) or when it is not UTF-8.
+pub fn read_small_text(path: &Path, max_bytes: usize) -> Result<String, String> {
+    let at = |e: io::Error| format!("{}: {e}", path.display());
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(max_bytes as u64 + 1).read_to_end(&mut bytes))
+        .map_err(at)?;
+    if bytes.len() > max_bytes {
+        return Err(format!(
+            "{}: larger than {max_bytes} bytes, the most a config file may hold",
+            path.display()
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,268 @@
+//! Reading a JSON config as strictly as validation checks it: one JSON object,
+//! nothing after it, arrays only where the config has lists, and every refusal
+//! names the innermost field, says what it allows and never echoes more than a
+//! short piece of what it was given.
+
+use serde_json::Value;
+
+use crate::config::ExperimentConfig;
+use crate::error::SimError;
+
+/// Largest config text accepted, in bytes (a full config is about 1 KB; the
+/// limit keeps a hostile file from costing memory or time).
+pub const MAX_CONFIG_BYTES: usize = 64 * 1024;
+
+/// Longest piece of the user's text quoted in a message, in characters.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// The only place a config holds a list.
+const LIST_FIELD: &str = "workload.bursts";
+
+/// Parses `text` (see [`ExperimentConfig::from_json`]).
+pub(crate) fn parse(text: &str) -> Result<ExperimentConfig, SimError> {
+    if text.len() > MAX_CONFIG_BYTES {
+        return Err(SimError::Parse(format!(
+            "config: {} bytes is too long (allowed: at most {MAX_CONFIG_BYTES} bytes)",
+            text.len()
+        )));
+    }
+    // `from_str` refuses trailing text after the object, unlike a bare `Deserializer`.
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    check_shape(&value, "")?;
+    let config = deserialize(&value)
+        .map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))?;
+    // `Value` keeps the last of two equal keys; reading the text itself refuses them.
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, ExperimentConfig>(de).map_err(|e| {
+        let path = field_name(&e.path().to_string());
+        SimError::Parse(format!(
+            "{path}: {}",
+            cut_quoted(&e.into_inner().to_string())
+        ))
+    })?;
+    Ok(config)
+}
+
+/// A JSON syntax error, at the field being read when it occurred (`Value`
+/// parsing does not know fields, reading the config directly does).
+fn syntax_error(text: &str, error: &serde_json::Error) -> SimError {
+    let path = if text.trim_start().starts_with('{') {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize::<_, ExperimentConfig>(de)
+            .err()
+            .map(|e| e.path().to_string())
+            .filter(|p| !p.contains('?'))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    SimError::Parse(format!(
+        "{}: {}",
+        field_name(&path),
+        cut_quoted(&error.to_string())
+    ))
+}
+
+/// The config in `value`, or the error's (path, message) as serde found them.
+fn deserialize(value: &Value) -> Result<ExperimentConfig, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        (path, e.into_inner().to_string())
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Refuses what serde would read positionally: a config, or any object in it,
+/// given as an array (`[]` would otherwise run the defaults).
+fn check_shape(value: &Value, path: &str) -> Result<(), SimError> {
+    let wrong = |path: &str, v: &Value| {
+        let at = if path.is_empty() { "config" } else { path };
+        Err(SimError::Parse(format!(
+            "{}: expected an object {{…}}, got {}",
+            cut(at),
+            kind_of(v)
+        )))
+    };
+    match value {
+        Value::Object(map) => map.iter().try_for_each(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            check_shape(v, &child)
+        }),
+        Value::Array(items) if path == LIST_FIELD => {
+            items.iter().enumerate().try_for_each(|(i, item)| {
+                let child = format!("{path}[{i}]");
+                match item {
+                    Value::Object(_) => check_shape(item, &child),
+                    other => wrong(&child, other),
+                }
+            })
+        }
+        Value::Array(_) => wrong(path, value),
+        _ if path.is_empty() => wrong(path, value),
+        _ => Ok(()),
+    }
+}
+
+/// One line for a refusal: the innermost field, serde's words and the range
+/// validation allows for that field.
+fn explain(value: &Value, path: String, message: String) -> String {
+    let (path, message) = innermost(value, path, message);
+    let allowed = allowed_range(value, &path)
+        .map(|a| format!(" (allowed: {a})"))
+        .unwrap_or_default();
+    format!("{}: {}{allowed}", field_name(&path), cut_quoted(&message))
+}
+
+/// A path for a message: `config` for the whole, cut if long.
+fn field_name(path: &str) -> String {
+    if matches!(path, "" | ".") {
+        "config".to_string()
+    } else {
+        cut(path)
+    }
+}
+
+/// Serde reports an error inside an internally tagged object (`scenario`,
+/// `streaming.mode`, `workload.daily_profile`) at the object itself. The field
+/// to blame is the one whose removal changes the error.
+fn innermost(value: &Value, path: String, message: String) -> (String, String) {
+    let Some(Value::Object(map)) = at_path(value, &path) else {
+        return (path, message);
+    };
+    if !map.contains_key("kind") || message.starts_with("missing field") {
+        return (path, message);
+    }
+    for key in map.keys().filter(|k| k.as_str() != "kind") {
+        let mut probe = value.clone();
+        if let Some(Value::Object(m)) = at_path_mut(&mut probe, &path) {
+            m.remove(key);
+        }
+        let changed = match deserialize(&probe) {
+            Ok(_) => true,
+            Err((_, m)) => m != message,
+        };
+        if changed {
+            return (format!("{path}.{key}"), message);
+        }
+    }
+    (path, message)
+}
+
+/// What validation allows at `path`, found as the app finds it: put an
+/// impossible value there and read validation's answer.
+fn allowed_range(value: &Value, path: &str) -> Option<String> {
+    [Value::from(i64::MIN), Value::from(0)]
+        .into_iter()
+        .find_map(|impossible| {
+            let mut probe = value.clone();
+            *at_path_mut(&mut probe, path)? = impossible;
+            let errors = deserialize(&probe).ok()?.validate().err()?;
+            errors
+                .for_field(path)
+                .map(|e| e.allowed.trim_end().to_string())
+        })
+}
+
+/// Splits `a.b[2].c` into keys and indices.
+fn segments(path: &str) -> Vec<Result<&str, usize>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+            out.push(Ok(key));
+        }
+        for index in pieces {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Err(i));
+            }
+        }
+    }
+    out
+}
+
+fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    segments(path).into_iter().try_fold(value, |v, s| match s {
+        Ok(key) => v.get(key),
+        Err(i) => v.get(i),
+    })
+}
+
+fn at_path_mut<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    segments(path).into_iter().try_fold(value, |v, s| match s {
+        Ok(key) => v.get_mut(key),
+        Err(i) => v.get_mut(i),
+    })
+}
+
+/// `text`, cut to [`MAX_QUOTED_CHARS`] characters with an ellipsis.
+pub(crate) fn cut(text: &str) -> String {
+    if text.chars().count() <= MAX_QUOTED_CHARS {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(MAX_QUOTED_CHARS - 1).collect();
+    format!("{kept}…")
+}
+
+/// `message` with every quoted piece (between `` ` `` or `"`) cut: serde quotes
+/// the user's keys and strings whole, however long.
+fn cut_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        let body_start = open + 1;
+        let Some(len) = rest[body_start..].find(quote) else {
+            break;
+        };
+        out.push_str(&rest[..body_start]);
+        out.push_str(&cut(&rest[body_start..body_start + len]));
+        out.push(quote);
+        rest = &rest[body_start + len + 1..];
+    }
+    out.push_str(&cut_tail(rest));
+    out
+}
+
+/// An unquoted tail longer than a line is cut too (a message never runs on).
+fn cut_tail(text: &str) -> String {
+    if text.chars().count() <= 4 * MAX_QUOTED_CHARS {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(4 * MAX_QUOTED_CHARS).collect();
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_pieces_are_cut_and_short_ones_kept() {
+        let long = "k".repeat(10_000);
+        let m = cut_quoted(&format!("unknown field `{long}`, expected `seed`"));
+        assert!(m.len() < 120, "{m}");
+        assert!(m.ends_with(", expected `seed`"), "{m}");
+    }
+
+    #[test]
+    fn paths_split_into_keys_and_indices() {
+        assert_eq!(
+            segments("workload.bursts[2].multiplier"),
+            vec![Ok("workload"), Ok("bursts"), Err(2), Ok("multiplier")]
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The resource model: what an experiment costs, as a formula of its config,
+//! so validation can refuse before running anything that would not fit.
+//!
+//! ```text
+//! memory ≤ held events × 64 B + result cells × 384 B + kept log entries × 64 B + samples × 256 B
+//! work   ≤ events + micro-batches + batch runs + samples   (loop steps; idle time costs nothing)
+//! ```
+//! Every cap below keeps its term of the memory formula within a browser tab's
+//! 512 MB together with the others (`docs/reliability.md` has the figures).
+
+use crate::config::{ExperimentConfig, ScenarioConfig, StreamingMode};
+use crate::error::FieldError;
+use crate::runlog::MAX_LOGGED_RUNS;
+
+/// Most events one experiment may generate (expected value): bounds run time.
+pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
+/// Most (window, group key) cells one experiment may produce: window state and
+/// results are dense per window (every key of a window that has an event).
+pub const MAX_RESULT_CELLS: f64 = 1.0e6;
+/// Most events held at once (in transit, or arrived and not yet processed by
+/// the streaming pipeline, which keeps each one). Batch keeps aggregates only.
+pub const MAX_IN_FLIGHT_EVENTS: f64 = 4.0e6;
+/// Most events `bslab export` (and the app's export) writes: the bundle is
+/// built in memory, about 240 bytes per event in its two formats.
+pub const MAX_EXPORT_EVENTS: f64 = 1.0e6;
+const MB: f64 = 1024.0 * 1024.0;
+/// Log entries left for the runs after the end of the duration (the export's drain).
+const DRAIN_MARGIN: usize = 1_000;
+/// Bytes per event held at once (the event in transit or a row waiting, with
+/// the slack of growable buffers).
+const BYTES_PER_HELD_EVENT: f64 = 64.0;
+/// Bytes per (window, key) cell: truth, both pipelines' results and state
+/// (measured: 351 MB peak for 950,000 cells).
+const BYTES_PER_CELL: f64 = 384.0;
+/// Most memory one experiment may need by the formula: a browser tab's budget.
+pub const MAX_MEMORY_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
+/// Bytes per log entry and per metric sample.
+const BYTES_PER_LOG_ENTRY: f64 = 64.0;
+const BYTES_PER_SAMPLE: f64 = 256.0;
+
+/// What one experiment costs at most, from its config alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resources {
+    /// Expected events generated: base rate × peak multiplier × duration, plus
+    /// fraud bursts.
+    pub events: f64,
+    /// Events held at once: in transit (Little's law: peak rate × mean delay)
+    /// plus what arrives beyond the streaming capacity over the run.
+    pub held_events: f64,
+    /// (window, key) cells: windows in the run × group keys.
+    pub result_cells: f64,
+    /// Micro-batches at most: one per trigger interval (0 in continuous mode).
+    pub micro_batches: f64,
+    /// Batch runs: one per interval.
+    pub batch_runs: f64,
+    /// Metric samples: one per sampling interval.
+    pub samples: f64,
+}
+
+impl Resources {
+    /// The model of a valid `config` (validation calls it once every field is
+    /// in range; its work grows with the number of bursts, which validation caps first).
+    pub fn of(config: &ExperimentConfig) -> Self {
+        let peak = crate::workload::peak_multiplier(&config.workload);
+        let duration = config.duration_ms as f64;
+        let seconds = duration / 1_000.0;
+        let mut events = config.workload.rate_eps * peak * seconds;
+        if let ScenarioConfig::Fraud {
+            bursts_per_hour,
+            burst_transactions,
+            ..
+        } = &config.scenario
+        {
+            events += bursts_per_hour * seconds / 3_600.0 * f64::from(*burst_transactions);
+        }
+        let d = &config.delay;
+        let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms) / 1_000.0;
+        let capacity = config
+            .streaming
+            .mode
+            .capacity_eps()
+            .unwrap_or(f64::INFINITY);
+        let backlog =
+            crate::workload::overload_events(&config.workload, config.duration_ms, capacity);
+        let windows = (duration / config.window.size_ms as f64).ceil();
+        let keys = f64::from(crate::scenario::key_space(&config.scenario));
+        let per = |interval: i64| (duration / interval.max(1) as f64).floor() + 1.0;
+        Self {
+            events,
+            held_events: config.workload.rate_eps * peak * mean_delay_s + backlog,
+            result_cells: windows * keys,
+            micro_batches: match config.streaming.mode {
+                StreamingMode::MicroBatch { trigger_ms, .. } => per(trigger_ms),
+                StreamingMode::Continuous { .. } => 0.0,
+            },
+            batch_runs: per(config.batch.interval_ms),
+            samples: per(config.sample_every_ms),
+        }
+    }
+
+    /// Peak memory of the run, in bytes (upper bound of the engine's own data).
+    pub fn memory_bytes(&self) -> f64 {
+        let logged = self.micro_batches.min(MAX_LOGGED_RUNS as f64)
+            + self.batch_runs.min(MAX_LOGGED_RUNS as f64);
+        self.held_events * BYTES_PER_HELD_EVENT
+            + self.result_cells * BYTES_PER_CELL
+            + logged * BYTES_PER_LOG_ENTRY
+            + self.samples * BYTES_PER_SAMPLE
+    }
+
+    /// Steps of work: every event, micro-batch, batch run and sample at most once.
+    pub fn work(&self) -> f64 {
+        self.events
+            + self.micro_batches.min(2.0 * self.events + 1.0)
+            + self.batch_runs
+            + self.samples
+    }
+
+    /// The whole-experiment limits of validation, each naming the field to change.
+    pub(crate) fn problems(&self, config: &ExperimentConfig) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        let rate = config.workload.rate_eps.to_string();
+        if self.events > MAX_EXPECTED_EVENTS {
+            problems.push(FieldError {
+                field: "workload.rate_eps".into(),
+                value: rate.clone(),
+                allowed: format!(
+                    "at most {MAX_EXPECTED_EVENTS:e} events in the whole run (rate × peak × duration)"
+                ),
+                problem: "too many events for one experiment".into(),
+            });
+        }
+        if self.held_events > MAX_IN_FLIGHT_EVENTS {
+            problems.push(FieldError {
+                field: "workload.rate_eps".into(),
+                value: rate,
+                allowed: format!(
+                    "at most {MAX_IN_FLIGHT_EVENTS:e} events held at once; this config would hold about {:.1e} \
+                     (in transit, and piling up beyond the streaming capacity)",
+                    self.held_events
+                ),
+                problem: "too many events held at once: lower the rate, the delays or the duration, or give streaming more capacity".into(),
+            });
+        }
+        if self.result_cells > MAX_RESULT_CELLS {
+            let keys = f64::from(crate::scenario::key_space(&config.scenario));
+            problems.push(FieldError {
+                field: "window.size_ms".into(),
+                value: config.window.size_ms.to_string(),
+                allowed: format!(
+                    "at least {} ms for this duration and number of keys (at most {MAX_RESULT_CELLS:e} window × key results)",
+                    (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil()
+                ),
+                problem: "too many (window, key) results".into(),
+            });
+        }
+        if problems.is_empty() && self.memory_bytes() > MAX_MEMORY_BYTES {
+            // Blame the larger of the two terms that can grow.
+            let (field, value) =
+                if self.result_cells * BYTES_PER_CELL > self.held_events * BYTES_PER_HELD_EVENT {
+                    ("window.size_ms", config.window.size_ms.to_string())
+                } else {
+                    ("workload.rate_eps", config.workload.rate_eps.to_string())
+                };
+            problems.push(FieldError {
+                field: field.into(),
+                value,
+                allowed: format!(
+                    "at most {} MB in all; this config needs about {:.0} MB ({:.1e} events held × {BYTES_PER_HELD_EVENT} B + {:.1e} window × key results × {BYTES_PER_CELL} B + logs and samples)",
+                    MAX_MEMORY_BYTES / MB,
+                    self.memory_bytes() / MB,
+                    self.held_events,
+                    self.result_cells
+                ),
+                problem: "needs more memory than a browser tab has".into(),
+            });
+        }
+        problems
+    }
+
+    /// Refuses a config whose run logs could outgrow what the engine keeps
+    /// ([`MAX_LOGGED_RUNS`]): for `bslab run --runs` and the Spark export,
+    /// which need every entry.
+    pub fn check_full_log(&self, config: &ExperimentConfig) -> Result<(), FieldError> {
+        // The export runs on until everything is processed: a few more batches.
+        let most = MAX_LOGGED_RUNS - DRAIN_MARGIN;
+        let too_many = |field: &str, value: i64, what: &str| FieldError {
+            field: field.into(),
+            value: value.to_string(),
+            allowed: format!(
+                "at least {} ms for this duration (at most {most} {what} listed)",
+                config.duration_ms / most as i64 + 1
+            ),
+            problem: format!("too many {what} to list"),
+        };
+        if self.micro_batches > most as f64 {
+            let trigger = match config.streaming.mode {
+                StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms,
+                StreamingMode::Continuous { .. } => 0,
+            };
+            return Err(too_many(
+                "streaming.mode.trigger_ms",
+                trigger,
+                "micro-batches",
+            ));
+        }
+        if self.batch_runs > most as f64 {
+            return Err(too_many(
+                "batch.interval_ms",
+                config.batch.interval_ms,
+                "batch runs",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuses a config too large to export: more than [`MAX_EXPORT_EVENTS`]
+    /// events, or a log too long to list.
+    pub fn check_export(&self, config: &ExperimentConfig) -> Result<(), FieldError> {
+        if self.events > MAX_EXPORT_EVENTS {
+            return Err(FieldError {
+                field: "workload.rate_eps".into(),
+                value: config.workload.rate_eps.to_string(),
+                allowed: format!(
+                    "at most {MAX_EXPORT_EVENTS:e} events to export (this config: about {:.2e}); lower the rate or the duration",
+                    self.events
+                ),
+                problem: "too many events to export".into(),
+            });
+        }
+        self.check_full_log(config)
+    }
+}

@@ -1,0 +1,112 @@
+//! Bounded by design: memory follows the state, not the length of the run;
+//! work follows what happens, not the idle time between; validation refuses
+//! what would not fit before running anything.
+#![cfg(not(target_arch = "wasm32"))]
+
+use bslab_engine::resources::{self, Resources, MAX_RESULT_CELLS};
+use bslab_engine::*;
+
+fn config(json: &str) -> ExperimentConfig {
+    ExperimentConfig::from_json(json).expect("config")
+}
+
+/// Ten nearly idle days at a 10 ms trigger: ~90 events, 86 million triggers.
+/// Steps follow the events, batch runs and samples, not the triggers.
+#[test]
+fn idle_time_costs_no_steps() {
+    let cfg = config(
+        r#"{"duration_ms": 864000000, "sample_every_ms": 86400000,
+            "workload": {"rate_eps": 0.0001}, "window": {"size_ms": 3600000},
+            "batch": {"interval_ms": 86400000},
+            "streaming": {"mode": {"kind": "micro_batch", "trigger_ms": 10,
+                "batch_overhead_ms": 0, "per_event_cost_us": 100, "workers": 1}}}"#,
+    );
+    let model = Resources::of(&cfg);
+    let mut sim = Simulation::new(cfg.clone()).expect("valid");
+    sim.step_until(cfg.duration_ms).expect("forward");
+    let report = sim.report(ReportDetail::default());
+    assert!(report.generated > 20, "{} events", report.generated);
+    let events = report.generated as f64;
+    // Per event: its generation, its arrival, its micro-batch and the watermark's
+    // no-data batch (each a start and an end); then batch runs and samples.
+    let bound = 8.0 * events + 2.0 * model.batch_runs + model.samples + 10.0;
+    assert!(
+        (sim.steps() as f64) <= bound,
+        "{} steps for {events} events (bound {bound})",
+        sim.steps()
+    );
+    assert!((sim.steps() as f64) <= model.work() * 8.0);
+}
+
+/// More micro-batches than the log keeps: it keeps the newest, counts them all.
+#[test]
+fn the_micro_batch_log_is_bounded() {
+    let cfg = config(
+        r#"{"duration_ms": 1100000, "sample_every_ms": 60000, "workload": {"rate_eps": 1000},
+            "batch": {"interval_ms": 1080000, "offset_ms": 0}, "window": {"size_ms": 60000},
+            "streaming": {"mode": {"kind": "micro_batch", "trigger_ms": 10,
+                "batch_overhead_ms": 0, "per_event_cost_us": 1, "workers": 1}}}"#,
+    );
+    let mut sim = Simulation::new(cfg.clone()).expect("valid");
+    sim.step_until(cfg.duration_ms).expect("forward");
+    let report = sim.report(ReportDetail {
+        runs: true,
+        ..ReportDetail::default()
+    });
+    let kept = report.micro_batches.expect("runs detail");
+    assert!(
+        report.streaming.runs > MAX_LOGGED_RUNS as u64,
+        "{}",
+        report.streaming.runs
+    );
+    assert_eq!(kept.len(), MAX_LOGGED_RUNS);
+    let last = kept.last().expect("entries");
+    assert_eq!(last.id + 1, report.streaming.runs, "the newest are kept");
+    // A full log cannot be promised for this config: `--runs` and the export refuse it.
+    let refused = Resources::of(&cfg)
+        .check_full_log(&cfg)
+        .expect_err("too long");
+    assert_eq!(refused.field, "streaming.mode.trigger_ms");
+}
+
+/// A list of 100,000 bursts is one refusal, found without looking at each.
+#[test]
+fn too_many_bursts_is_one_error() {
+    let mut cfg = ExperimentConfig::default();
+    cfg.workload.bursts = vec![
+        Burst {
+            start_ms: -1,
+            duration_ms: 0,
+            multiplier: 0.5,
+        };
+        100_000
+    ];
+    let errors = cfg.validate().expect_err("refused");
+    assert_eq!(errors.fields.len(), 1, "{}", errors.fields.len());
+    assert_eq!(errors.fields[0].field, "workload.bursts");
+}
+
+/// Every accepted config of a sweep fits the memory formula within 512 MB, and
+/// the cell cap is what refuses the rest.
+#[test]
+fn accepted_configs_fit_a_browser_tab() {
+    let limit = resources::MAX_MEMORY_BYTES;
+    for p in presets::all() {
+        let model = Resources::of(&p.config);
+        assert!(model.memory_bytes() < limit, "{}: {model:?}", p.name);
+    }
+    // Social: 30,000 keys; one-minute windows for 150 minutes is 4.5 million
+    // cells, about 1.2 GB at run time (`bslab run` peak RSS): refused.
+    let mut cfg = config(
+        r#"{"duration_ms": 9000000, "scenario": {"kind": "social", "posts": 10000, "zipf_exponent": 1.0}}"#,
+    );
+    let errors = cfg.validate().expect_err("too many cells");
+    assert_eq!(errors.fields[0].field, "window.size_ms");
+    assert!(errors.fields[0].allowed.contains("at least"), "{errors}");
+    cfg.window.size_ms = 3_600_000;
+    cfg.batch.interval_ms = 3_600_000;
+    cfg.validate().expect("30,000 keys × 5 windows");
+    let model = Resources::of(&cfg);
+    assert!(model.result_cells <= MAX_RESULT_CELLS);
+    assert!(model.memory_bytes() < limit, "{model:?}");
+}
