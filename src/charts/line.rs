@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::scale::{time_ticks, Scale};
@@ -181,18 +180,11 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         _ if whole && !log_y => Scale::linear_to(values.fold(4.0, f64::max) * 1.05),
         _ => Scale::fit(values, log_y, p.unit == Unit::Duration),
     };
+    let svg_ref = use_node_ref();
     let onmousemove = {
-        let hover = hover.clone();
+        let (hover, svg_ref) = (hover.clone(), svg_ref.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(el) = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let rect = el.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                let ux = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
+            if let Some(ux) = pointer_x(&svg_ref, &e) {
                 hover.set(Some(((ux - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0)));
             }
         })
@@ -244,7 +236,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                     </label>
                 }
             </figcaption>
-            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
+            <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
                 {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>
                 { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
@@ -266,6 +258,22 @@ pub fn line_chart(p: &LineChartProps) -> Html {
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
         </figure>
     }
+}
+
+/// The pointer's x in the chart's own units (0..W), or `None` if the chart is not laid out.
+/// Measured against the chart's `<svg>` itself: with Yew's event delegation the event's
+/// current target is the app's root, not the chart, so its box would be the wrong one. The
+/// inverse of the screen transform also covers any letterboxing of the view box.
+fn pointer_x(svg_ref: &NodeRef, e: &MouseEvent) -> Option<f64> {
+    let svg = svg_ref.cast::<web_sys::SvgGraphicsElement>()?;
+    let m = svg.get_screen_ctm()?;
+    let [a, b, c, d, tx, ty] = [m.a(), m.b(), m.c(), m.d(), m.e(), m.f()].map(f64::from);
+    let det = a * d - b * c;
+    if det.abs() < 1e-9 {
+        return None;
+    }
+    let (x, y) = (f64::from(e.client_x()) - tx, f64::from(e.client_y()) - ty);
+    Some((d * x - c * y) / det)
 }
 
 fn readout(p: &LineChartProps, x: f64) -> String {
