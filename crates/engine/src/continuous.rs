@@ -193,6 +193,11 @@ impl Continuous {
         self.pending.len() as u64
     }
 
+    /// Earliest event time of the events queued or in service.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        self.pending_times.keys().next().copied()
+    }
+
     pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {
         let mut t = now;
         if let Some((&m, _)) = self.pending_times.iter().next() {

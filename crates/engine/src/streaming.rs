@@ -110,6 +110,23 @@ impl StreamingPipeline {
         }
     }
 
+    /// Events processed by `now`, work under way counted in proportion to its progress.
+    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+        match self {
+            Self::MicroBatch(m) => m.processed_spread(now),
+            // Services last milliseconds: counted when they complete.
+            Self::Continuous(c) => c.out.processed as f64,
+        }
+    }
+
+    /// Earliest event time of the events arrived and not yet processed.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        match self {
+            Self::MicroBatch(m) => m.oldest_waiting(),
+            Self::Continuous(c) => c.oldest_waiting(),
+        }
+    }
+
     pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         match self {
             Self::MicroBatch(m) => m.cost_at(now),
