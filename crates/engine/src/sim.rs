@@ -381,6 +381,10 @@ impl Simulation {
             batch,
             streaming,
             fraud,
+            queueing: self
+                .streaming
+                .queue_tally()
+                .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
             windows: detail.windows.then(|| self.window_rows(&truth_rows)),
             batch_runs: detail.runs.then(|| self.batch.runs.clone()),
             micro_batches: detail.runs.then(|| self.streaming.batch_log().to_vec()),

@@ -5,6 +5,7 @@ use crate::continuous::{Continuous, ContinuousParams};
 use crate::event::Event;
 use crate::microbatch::{MicroBatch, MicroBatchInfo, MicroBatchParams};
 use crate::output::Output;
+use crate::queueing::QueueTally;
 use crate::rng::{rng, Stream};
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
@@ -153,6 +154,14 @@ impl StreamingPipeline {
         match self {
             Self::MicroBatch(m) => &m.log,
             Self::Continuous(_) => &[],
+        }
+    }
+
+    /// Queue statistics (continuous mode only).
+    pub(crate) fn queue_tally(&self) -> Option<&QueueTally> {
+        match self {
+            Self::MicroBatch(_) => None,
+            Self::Continuous(c) => Some(&c.tally),
         }
     }
 
