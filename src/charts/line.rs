@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::band::Band;
 use super::scale::{time_ticks, Scale};
 use super::{Marker, Series, Unit};
 use crate::format;
@@ -47,6 +48,9 @@ pub struct LineChartProps {
     /// Fixed top of the y axis (percentages: 100).
     #[prop_or_default]
     pub y_max: Option<f64>,
+    /// Stretches shaded and named as overload (input above capacity).
+    #[prop_or_default]
+    pub bands: Rc<Vec<Band>>,
 }
 
 /// Formats a value of `unit` for the read-out.
@@ -238,10 +242,11 @@ pub fn line_chart(p: &LineChartProps) -> Html {
             </figcaption>
             <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
                 {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>
+                { overload_shading(p) }
                 { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
                     <g>
-                        <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
+                        <path data-series={s.id} d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
                             stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
                         { markers(s, p.x_max, &scale) }
                     </g>
@@ -254,6 +259,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                 }
             </svg>
             <super::legend::Legend series={p.series.clone()} />
+            { overload_note(p) }
             <p class="readout" aria-live="polite">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
         </figure>
@@ -274,6 +280,45 @@ fn pointer_x(svg_ref: &NodeRef, e: &MouseEvent) -> Option<f64> {
     }
     let (x, y) = (f64::from(e.client_x()) - tx, f64::from(e.client_y()) - ty);
     Some((d * x - c * y) / det)
+}
+
+/// The overload stretches, shaded behind the lines, each named at its top.
+fn overload_shading(p: &LineChartProps) -> Html {
+    p.bands
+        .iter()
+        .map(|b| {
+            let (x0, x1) = (x_pos(b.from_ms, p.x_max), x_pos(b.to_ms, p.x_max));
+            html! { <g class="overload">
+                <rect x={format!("{x0:.1}")} y={TOP.to_string()} width={format!("{:.1}", (x1 - x0).max(1.0))}
+                    height={(H - TOP - BOTTOM).to_string()} fill={super::CAPACITY} fill-opacity="0.14" />
+                <text x={format!("{:.1}", x0 + 4.0)} y={(TOP + 18.0).to_string()} class="band-label">
+                    { p.lang.t(Key::FallingBehindShort) }
+                </text>
+            </g> }
+        })
+        .collect()
+}
+
+/// The overload stretches in words, under the chart: when, and what it means.
+fn overload_note(p: &LineChartProps) -> Html {
+    if p.bands.is_empty() {
+        return html! {};
+    }
+    let spans: Vec<String> = p
+        .bands
+        .iter()
+        .map(|b| {
+            format!(
+                "{} – {}",
+                format::clock(b.from_ms.round() as i64),
+                format::clock(b.to_ms.round() as i64)
+            )
+        })
+        .collect();
+    let text = p
+        .lang
+        .fill(Key::FallingBehind, &[("when", spans.join(", "))]);
+    html! { <p class="overload-note" data-testid={format!("{}-overload", p.testid)}>{ text }</p> }
 }
 
 fn readout(p: &LineChartProps, x: f64) -> String {

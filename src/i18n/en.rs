@@ -162,6 +162,23 @@ pub fn text(key: Key) -> &'static str {
         ConceptsWatermarkTitle => "Watermark",
         LanguageName => "English",
         Money => "${amount}",
+        // --- Charts that tell the truth under overload, and the queueing panel ---
+        OldestWaiting => "oldest waiting event (nothing published)",
+        CapacityLine => "Streaming capacity",
+        FallingBehindShort => "falling behind",
+        FallingBehind => "Input above the streaming capacity ({when}): streaming is falling behind, its backlog and latency grow (backpressure).",
+        QueueTitle => "Queueing theory vs this run",
+        QueueRates => "Arrivals λ = {lambda} events/s · service μ = {mu} events/s per worker · c = {c} workers · utilisation ρ = λ / (c·μ) = {rho}",
+        QueueTheory => "Theory",
+        QueueMeasured => "Measured",
+        QueueWait => "Mean wait in the queue, Wq",
+        QueueTime => "Mean time in the system, W = Wq + 1/μ",
+        QueueInSystem => "Mean events in the system, L",
+        QueueLittle => "Little's law: λ·W (equals L)",
+        QueueExact => "Theory: Erlang C for exponential service (M/M/c), Pollaczek–Khinchine for fixed service (M/D/1).",
+        QueueApprox => "Fixed service with several workers (M/D/c) has no exact formula: theory here is the Allen–Cunneen approximation, half the M/M/c wait.",
+        QueueUnstable => "ρ ≥ 1: there is no steady state, the queue grows without bound.",
+        QueueServed => "Measured over {n} events served; L is the time average of the events queued or in service.",
     }
 }
 

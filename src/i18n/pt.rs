@@ -164,6 +164,23 @@ pub fn text(key: Key) -> &'static str {
         LanguageName => "Português (Brasil)",
         // A no-break space, as Brazilian money is written (`R$ 1.234`): never split in a cell.
         Money => "R$\u{a0}{amount}",
+        // --- Charts that tell the truth under overload, and the queueing panel ---
+        OldestWaiting => "evento mais antigo na fila (nada publicado)",
+        CapacityLine => "Capacidade do streaming",
+        FallingBehindShort => "ficando para trás",
+        FallingBehind => "Entrada acima da capacidade do streaming ({when}): o streaming está ficando para trás, a fila e a latência crescem (contrapressão).",
+        QueueTitle => "Teoria das filas vs esta execução",
+        QueueRates => "Chegadas λ = {lambda} eventos/s · serviço μ = {mu} eventos/s por worker · c = {c} workers · utilização ρ = λ / (c·μ) = {rho}",
+        QueueTheory => "Teoria",
+        QueueMeasured => "Medido",
+        QueueWait => "Espera média na fila, Wq",
+        QueueTime => "Tempo médio no sistema, W = Wq + 1/μ",
+        QueueInSystem => "Eventos no sistema em média, L",
+        QueueLittle => "Lei de Little: λ·W (igual a L)",
+        QueueExact => "Teoria: Erlang C para serviço exponencial (M/M/c), Pollaczek–Khinchine para serviço fixo (M/D/1).",
+        QueueApprox => "Serviço fixo com vários workers (M/D/c) não tem fórmula exata: aqui a teoria é a aproximação de Allen–Cunneen, metade da espera da M/M/c.",
+        QueueUnstable => "ρ ≥ 1: não há regime estacionário, a fila cresce sem limite.",
+        QueueServed => "Medido sobre {n} eventos atendidos; L é a média no tempo dos eventos na fila ou em atendimento.",
     }
 }
 
