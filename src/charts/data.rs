@@ -200,3 +200,47 @@ pub fn completeness(windows: &[WindowPoint], lang: Lang) -> Vec<Series> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(t_ms: i64, p50: Option<u64>, oldest: Option<i64>) -> Sample {
+        let mut s = Sample {
+            t_ms,
+            ..Sample::default()
+        };
+        s.streaming.latency_p50_ms = p50;
+        s.streaming.oldest_waiting_ms = oldest;
+        s
+    }
+
+    #[test]
+    fn oldest_waiting_is_drawn_only_where_nothing_is_published() {
+        let samples = [
+            sample(0, Some(10), Some(5)),
+            sample(1_000, None, Some(900)),
+            sample(2_000, None, None),
+        ];
+        let series = latency(&samples, Lang::En);
+        let waiting = series
+            .iter()
+            .find(|s| s.id == "streaming-oldest-waiting")
+            .expect("series");
+        let ys: Vec<_> = waiting.points.iter().map(|p| p.1).collect();
+        assert_eq!(ys, vec![None, Some(900.0), None]);
+    }
+
+    #[test]
+    fn capacity_spans_the_axis() {
+        let series = throughput(&[sample(0, None, None)], Lang::Pt, Some(250.0), 7_200_000.0);
+        let cap = series.iter().find(|s| s.id == "capacity").expect("line");
+        assert_eq!(
+            cap.points,
+            vec![(0.0, Some(250.0)), (7_200_000.0, Some(250.0))]
+        );
+        assert!(throughput(&[], Lang::En, None, 1.0)
+            .iter()
+            .all(|s| s.id != "capacity"));
+    }
+}
