@@ -211,7 +211,10 @@ mod tests {
         assert!((erlang_c(2, 1.0) - 1.0 / 3.0).abs() < 1e-12);
         // c = 1: Erlang C is ρ.
         assert!((erlang_c(1, 0.7) - 0.7).abs() < 1e-12);
-        assert_eq!(predict(2, ServiceTime::Fixed, 1.0, 1.0).1, false);
+        assert!(
+            !predict(2, ServiceTime::Fixed, 1.0, 1.0).1,
+            "M/D/c is approximate"
+        );
         assert_eq!(predict(1, ServiceTime::Exponential, 10.0, 10.0).0, None);
     }
 

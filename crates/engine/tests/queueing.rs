@@ -185,8 +185,10 @@ fn report_puts_theory_next_to_the_measurement() {
             &format!("{what}: Little's law"),
         );
     }
-    let mut batch = ExperimentConfig::default();
-    batch.duration_ms = 60_000;
+    let batch = ExperimentConfig {
+        duration_ms: 60_000,
+        ..ExperimentConfig::default()
+    };
     let report = Simulation::new(batch).expect("valid").run();
     assert!(
         report.queueing.is_none(),
