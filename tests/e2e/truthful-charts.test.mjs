@@ -104,7 +104,7 @@ test('spike: process rate within capacity, overload named, latency drawn while n
   // The crossing is shaded and named.
   const throughput = page.getByTestId('chart-throughput');
   assert.equal(await throughput.locator('g.overload rect').count(), 1);
-  assert.match(await throughput.locator('g.overload text').innerText(), /falling behind/);
+  assert.match(await throughput.locator('g.overload text').textContent(), /falling behind/);
   assert.match(await page.getByTestId('chart-throughput-overload').innerText(),
     /Input above the streaming capacity \(00:30:00 – 00:45:0\d\).*falling behind.*backpressure/);
   // Latency: the oldest waiting event is drawn where nothing is published, during the overload.
