@@ -168,7 +168,7 @@ pub fn text(key: Key) -> &'static str {
         FallingBehindShort => "falling behind",
         FallingBehind => "Input above the streaming capacity ({when}): streaming is falling behind, its backlog and latency grow (backpressure).",
         QueueTitle => "Queueing theory vs this run",
-        QueueRates => "Arrivals λ = {lambda} events/s · service μ = {mu} events/s per worker · c = {c} workers · utilisation ρ = λ / (c·μ) = {rho}",
+        QueueRates => "Arrivals λ = {lambda} events/s · service μ = {mu} events/s per worker · workers c = {c} · utilisation ρ = λ / (c·μ) = {rho}",
         QueueTheory => "Theory",
         QueueMeasured => "Measured",
         QueueWait => "Mean wait in the queue, Wq",

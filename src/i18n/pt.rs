@@ -170,7 +170,7 @@ pub fn text(key: Key) -> &'static str {
         FallingBehindShort => "ficando para trás",
         FallingBehind => "Entrada acima da capacidade do streaming ({when}): o streaming está ficando para trás, a fila e a latência crescem (contrapressão).",
         QueueTitle => "Teoria das filas vs esta execução",
-        QueueRates => "Chegadas λ = {lambda} eventos/s · serviço μ = {mu} eventos/s por worker · c = {c} workers · utilização ρ = λ / (c·μ) = {rho}",
+        QueueRates => "Chegadas λ = {lambda} eventos/s · serviço μ = {mu} eventos/s por worker · workers c = {c} · utilização ρ = λ / (c·μ) = {rho}",
         QueueTheory => "Teoria",
         QueueMeasured => "Medido",
         QueueWait => "Espera média na fila, Wq",
