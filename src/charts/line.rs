@@ -95,10 +95,10 @@ fn path_of(series: &Series, x_max: f64, s: &Scale) -> String {
     let mut d = String::with_capacity(series.points.len() * 14);
     let mut pen_down = false;
     for (x, y) in &series.points {
-        match y {
+        match y.filter(|y| s.shows(*y)) {
             Some(y) => {
                 let cmd = if pen_down { 'L' } else { 'M' };
-                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(*y, s)));
+                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(y, s)));
                 pen_down = true;
             }
             None => pen_down = false,
@@ -124,7 +124,7 @@ fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
     let pts: Vec<_> = series
         .points
         .iter()
-        .filter_map(|(x, y)| y.map(|y| (*x, y)))
+        .filter_map(|(x, y)| y.filter(|y| s.shows(*y)).map(|y| (*x, y)))
         .collect();
     let every = (pts.len() / 8).max(1);
     pts.iter()
