@@ -15,6 +15,7 @@ use crate::components::header::Header;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
+use crate::components::queueing::QueueingPanel;
 use crate::components::summary::Summary;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::frame_loop::FrameLoop;
@@ -229,7 +230,8 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
-                            <ChartsPanel {lang} view={view.clone()} />
+                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
                         }

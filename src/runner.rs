@@ -287,6 +287,10 @@ fn merge_pipeline(bucket: &[Sample], pick: fn(&Sample) -> &PipelineSample) -> Pi
             .unwrap_or(0),
         latency_p50_ms: (!p50.is_empty()).then(|| mean(p50.into_iter()).round() as u64),
         latency_p99_ms: bucket.iter().filter_map(|s| pick(s).latency_p99_ms).max(),
+        oldest_waiting_ms: bucket
+            .iter()
+            .filter_map(|s| pick(s).oldest_waiting_ms)
+            .max(),
         ..last
     }
 }

@@ -3,7 +3,7 @@
 
 use bslab_engine::{PipelineSample, Sample};
 
-use super::{Marker, Series, BATCH, BATCH_DASH, INPUT, STREAMING};
+use super::{Marker, Series, BATCH, BATCH_DASH, CAPACITY, INPUT, STREAMING, WAITING_DASH};
 use crate::i18n::{Key, Lang};
 use crate::runner::WindowPoint;
 
@@ -25,11 +25,12 @@ impl Pipe {
     }
 
     fn style(self, name: String, width: f64, points: Vec<(f64, Option<f64>)>) -> Series {
-        let (color, dash, marker) = match self {
-            Pipe::Batch => (BATCH, BATCH_DASH, Marker::Square),
-            Pipe::Streaming => (STREAMING, None, Marker::Circle),
+        let (id, color, dash, marker) = match self {
+            Pipe::Batch => ("batch", BATCH, BATCH_DASH, Marker::Square),
+            Pipe::Streaming => ("streaming", STREAMING, None, Marker::Circle),
         };
         Series {
+            id,
             name,
             color,
             dash,
@@ -65,7 +66,10 @@ fn per_pipe(
         .collect()
 }
 
-/// Result latency p50 (thick) and p99 (thin) per pipeline.
+/// Result latency p50 (thick) and p99 (thin) per pipeline, and, dotted, the age of
+/// its oldest waiting event wherever nothing was published (overload, or between batch
+/// runs): the least latency its next result will have, so the chart is never blank
+/// exactly when latency is worst.
 pub fn latency(samples: &[Sample], lang: Lang) -> Vec<Series> {
     let mut out = Vec::new();
     for p in BOTH {
@@ -77,20 +81,53 @@ pub fn latency(samples: &[Sample], lang: Lang) -> Vec<Series> {
             .iter()
             .map(|s| (s.t_ms as f64, p.pick(s).latency_p99_ms.map(|v| v as f64)))
             .collect();
-        out.push(p.style(format!("{} p50", p.name(lang)), 3.5, p50));
-        out.push(p.style(format!("{} p99", p.name(lang)), 1.5, p99));
+        let waiting = samples
+            .iter()
+            .map(|s| {
+                let ps = p.pick(s);
+                let silent = ps.latency_p50_ms.is_none();
+                let age = ps.oldest_waiting_ms.filter(|_| silent);
+                (s.t_ms as f64, age.map(|v| v as f64))
+            })
+            .collect();
+        let ids = match p {
+            Pipe::Batch => ["batch-p50", "batch-p99", "batch-oldest-waiting"],
+            Pipe::Streaming => ["streaming-p50", "streaming-p99", "streaming-oldest-waiting"],
+        };
+        out.push(Series {
+            id: ids[0],
+            ..p.style(format!("{} p50", p.name(lang)), 3.5, p50)
+        });
+        out.push(Series {
+            id: ids[1],
+            ..p.style(format!("{} p99", p.name(lang)), 1.5, p99)
+        });
+        let name = format!("{}: {}", p.name(lang), lang.t(Key::OldestWaiting));
+        out.push(Series {
+            id: ids[2],
+            dash: WAITING_DASH,
+            marker: Marker::None,
+            ..p.style(name, 2.5, waiting)
+        });
     }
     out
 }
 
-/// Throughput per pipeline and the arrival rate.
-pub fn throughput(samples: &[Sample], lang: Lang) -> Vec<Series> {
+/// Process rate per pipeline, the input (arrival) rate, and the streaming
+/// pipeline's capacity as a flat line across the whole axis (`x_max`, in ms).
+pub fn throughput(
+    samples: &[Sample],
+    lang: Lang,
+    capacity: Option<f64>,
+    x_max: f64,
+) -> Vec<Series> {
     let rest = samples.get(1..).unwrap_or_default();
     let mut out = vec![Series {
+        id: "input",
         name: lang.t(Key::ArrivalRate).to_string(),
         color: INPUT,
         dash: Some("2 4"),
-        width: 2.0,
+        width: 3.0,
         marker: Marker::None,
         points: rest
             .iter()
@@ -98,6 +135,17 @@ pub fn throughput(samples: &[Sample], lang: Lang) -> Vec<Series> {
             .collect(),
     }];
     out.extend(per_pipe(rest, lang, |p| Some(p.throughput_eps)));
+    if let Some(c) = capacity {
+        out.push(Series {
+            id: "capacity",
+            name: lang.t(Key::CapacityLine).to_string(),
+            color: CAPACITY,
+            dash: Some("10 4 2 4"),
+            width: 2.5,
+            marker: Marker::None,
+            points: vec![(0.0, Some(c)), (x_max, Some(c))],
+        });
+    }
     out
 }
 
@@ -151,4 +199,48 @@ pub fn completeness(windows: &[WindowPoint], lang: Lang) -> Vec<Series> {
             p.style(p.name(lang).to_string(), 3.0, pts)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(t_ms: i64, p50: Option<u64>, oldest: Option<i64>) -> Sample {
+        let mut s = Sample {
+            t_ms,
+            ..Sample::default()
+        };
+        s.streaming.latency_p50_ms = p50;
+        s.streaming.oldest_waiting_ms = oldest;
+        s
+    }
+
+    #[test]
+    fn oldest_waiting_is_drawn_only_where_nothing_is_published() {
+        let samples = [
+            sample(0, Some(10), Some(5)),
+            sample(1_000, None, Some(900)),
+            sample(2_000, None, None),
+        ];
+        let series = latency(&samples, Lang::En);
+        let waiting = series
+            .iter()
+            .find(|s| s.id == "streaming-oldest-waiting")
+            .expect("series");
+        let ys: Vec<_> = waiting.points.iter().map(|p| p.1).collect();
+        assert_eq!(ys, vec![None, Some(900.0), None]);
+    }
+
+    #[test]
+    fn capacity_spans_the_axis() {
+        let series = throughput(&[sample(0, None, None)], Lang::Pt, Some(250.0), 7_200_000.0);
+        let cap = series.iter().find(|s| s.id == "capacity").expect("line");
+        assert_eq!(
+            cap.points,
+            vec![(0.0, Some(250.0)), (7_200_000.0, Some(250.0))]
+        );
+        assert!(throughput(&[], Lang::En, None, 1.0)
+            .iter()
+            .all(|s| s.id != "capacity"));
+    }
 }

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::band::Band;
 use super::scale::{time_ticks, Scale};
 use super::{Marker, Series, Unit};
 use crate::format;
@@ -48,6 +48,9 @@ pub struct LineChartProps {
     /// Fixed top of the y axis (percentages: 100).
     #[prop_or_default]
     pub y_max: Option<f64>,
+    /// Stretches shaded and named as overload (input above capacity).
+    #[prop_or_default]
+    pub bands: Rc<Vec<Band>>,
 }
 
 /// Formats a value of `unit` for the read-out.
@@ -92,10 +95,10 @@ fn path_of(series: &Series, x_max: f64, s: &Scale) -> String {
     let mut d = String::with_capacity(series.points.len() * 14);
     let mut pen_down = false;
     for (x, y) in &series.points {
-        match y {
+        match y.filter(|y| s.shows(*y)) {
             Some(y) => {
                 let cmd = if pen_down { 'L' } else { 'M' };
-                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(*y, s)));
+                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(y, s)));
                 pen_down = true;
             }
             None => pen_down = false,
@@ -121,7 +124,7 @@ fn markers(series: &Series, x_max: f64, s: &Scale) -> Html {
     let pts: Vec<_> = series
         .points
         .iter()
-        .filter_map(|(x, y)| y.map(|y| (*x, y)))
+        .filter_map(|(x, y)| y.filter(|y| s.shows(*y)).map(|y| (*x, y)))
         .collect();
     let every = (pts.len() / 8).max(1);
     pts.iter()
@@ -181,18 +184,11 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         _ if whole && !log_y => Scale::linear_to(values.fold(4.0, f64::max) * 1.05),
         _ => Scale::fit(values, log_y, p.unit == Unit::Duration),
     };
+    let svg_ref = use_node_ref();
     let onmousemove = {
-        let hover = hover.clone();
+        let (hover, svg_ref) = (hover.clone(), svg_ref.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(el) = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let rect = el.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                let ux = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
+            if let Some(ux) = pointer_x(&svg_ref, &e) {
                 hover.set(Some(((ux - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0)));
             }
         })
@@ -244,12 +240,13 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                     </label>
                 }
             </figcaption>
-            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
+            <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
                 {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>
+                { overload_shading(p) }
                 { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
                     <g>
-                        <path d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
+                        <path data-series={s.id} d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
                             stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
                         { markers(s, p.x_max, &scale) }
                     </g>
@@ -262,10 +259,66 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                 }
             </svg>
             <super::legend::Legend series={p.series.clone()} />
+            { overload_note(p) }
             <p class="readout" aria-live="polite">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
         </figure>
     }
+}
+
+/// The pointer's x in the chart's own units (0..W), or `None` if the chart is not laid out.
+/// Measured against the chart's `<svg>` itself: with Yew's event delegation the event's
+/// current target is the app's root, not the chart, so its box would be the wrong one. The
+/// inverse of the screen transform also covers any letterboxing of the view box.
+fn pointer_x(svg_ref: &NodeRef, e: &MouseEvent) -> Option<f64> {
+    let svg = svg_ref.cast::<web_sys::SvgGraphicsElement>()?;
+    let m = svg.get_screen_ctm()?;
+    let [a, b, c, d, tx, ty] = [m.a(), m.b(), m.c(), m.d(), m.e(), m.f()].map(f64::from);
+    let det = a * d - b * c;
+    if det.abs() < 1e-9 {
+        return None;
+    }
+    let (x, y) = (f64::from(e.client_x()) - tx, f64::from(e.client_y()) - ty);
+    Some((d * x - c * y) / det)
+}
+
+/// The overload stretches, shaded behind the lines, each named at its top.
+fn overload_shading(p: &LineChartProps) -> Html {
+    p.bands
+        .iter()
+        .map(|b| {
+            let (x0, x1) = (x_pos(b.from_ms, p.x_max), x_pos(b.to_ms, p.x_max));
+            html! { <g class="overload">
+                <rect x={format!("{x0:.1}")} y={TOP.to_string()} width={format!("{:.1}", (x1 - x0).max(1.0))}
+                    height={(H - TOP - BOTTOM).to_string()} fill={super::CAPACITY} fill-opacity="0.14" />
+                <text x={format!("{:.1}", x0 + 4.0)} y={(TOP + 18.0).to_string()} class="band-label">
+                    { p.lang.t(Key::FallingBehindShort) }
+                </text>
+            </g> }
+        })
+        .collect()
+}
+
+/// The overload stretches in words, under the chart: when, and what it means.
+fn overload_note(p: &LineChartProps) -> Html {
+    if p.bands.is_empty() {
+        return html! {};
+    }
+    let spans: Vec<String> = p
+        .bands
+        .iter()
+        .map(|b| {
+            format!(
+                "{} – {}",
+                format::clock(b.from_ms.round() as i64),
+                format::clock(b.to_ms.round() as i64)
+            )
+        })
+        .collect();
+    let text = p
+        .lang
+        .fill(Key::FallingBehind, &[("when", spans.join(", "))]);
+    html! { <p class="overload-note" data-testid={format!("{}-overload", p.testid)}>{ text }</p> }
 }
 
 fn readout(p: &LineChartProps, x: f64) -> String {

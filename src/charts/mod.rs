@@ -2,6 +2,7 @@
 //! extra dependency (the wasm bundle stays small). One generic line chart, the
 //! series builders, and the panel that lays the comparison charts out.
 
+pub mod band;
 pub mod data;
 pub mod legend;
 pub mod line;
@@ -37,6 +38,8 @@ pub enum Unit {
 /// One line of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// Stable machine name (`data-series` of its path: tests find it by this).
+    pub id: &'static str,
     /// Legend name.
     pub name: String,
     /// Stroke colour (Okabe–Ito).
@@ -56,6 +59,10 @@ pub const BATCH: &str = "#E69F00";
 /// Streaming colour (Okabe–Ito blue), everywhere.
 pub const STREAMING: &str = "#0072B2";
 /// Input (arrival rate) colour.
-pub const INPUT: &str = "#555555";
+pub const INPUT: &str = "#333333";
+/// Capacity line and overload band colour (Okabe–Ito vermillion).
+pub const CAPACITY: &str = "#D55E00";
+/// Line style of "the oldest waiting event" while nothing is published: dotted.
+pub const WAITING_DASH: Option<&str> = Some("2 5");
 /// Batch line style: dashed.
 pub const BATCH_DASH: Option<&str> = Some("9 5");

@@ -4,11 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::data;
 use super::line::LineChart;
 use super::Unit;
+use super::{band, data};
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
+use bslab_engine::ExperimentConfig;
 
 /// Properties of [`ChartsPanel`].
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,8 @@ pub struct ChartsPanelProps {
     pub lang: Lang,
     /// The current picture.
     pub view: Rc<Snapshot>,
+    /// The experiment (the streaming capacity, and when the input passes it).
+    pub config: Rc<ExperimentConfig>,
 }
 
 /// Six charts: latency, throughput, backlog, freshness, completeness, cost.
@@ -24,10 +27,12 @@ pub struct ChartsPanelProps {
 pub fn charts_panel(p: &ChartsPanelProps) -> Html {
     let lang = p.lang;
     let samples = p.view.samples.clone();
-    let series = use_memo((samples, lang), |(s, lang)| {
+    let x_max = p.view.duration_ms as f64;
+    let capacity = p.config.streaming.mode.capacity_eps();
+    let series = use_memo((samples, lang, capacity), move |(s, lang, capacity)| {
         (
             Rc::new(data::latency(s, *lang)),
-            Rc::new(data::throughput(s, *lang)),
+            Rc::new(data::throughput(s, *lang, *capacity, x_max)),
             Rc::new(data::backlog(s, *lang)),
             Rc::new(data::freshness(s, *lang)),
             Rc::new(data::cost(s, *lang)),
@@ -42,12 +47,16 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
     let complete = use_memo((windows, lang), |(w, lang)| {
         Rc::new(data::completeness(w, *lang))
     });
-    let x_max = p.view.duration_ms as f64;
+    // Shown up to the last sample drawn: the class sees it when it happens.
+    let drawn_to = p.view.samples.last().map_or(0.0, |s| s.t_ms as f64);
+    let bands = use_memo((p.config.clone(), drawn_to), move |(c, to)| {
+        Rc::new(band::overload(&c.workload, capacity, x_max, *to))
+    });
     html! { <>
         <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
         <section class="charts" aria-label={lang.t(Key::Charts)}>
             <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_option=true log_default=true />
-            <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} log_option=true />
+            <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} log_option=true log_default=true bands={(*bands).clone()} />
             <LineChart testid="chart-backlog" {lang} title={Key::ChartBacklog} what={Key::ChartBacklogWhat} y_label={Key::AxisEvents} x_label={Key::AxisTime} unit={Unit::Count} series={series.2.clone()} {x_max} log_option=true />
             <LineChart testid="chart-freshness" {lang} title={Key::ChartFreshness} what={Key::ChartFreshnessWhat} y_label={Key::AxisFreshness} x_label={Key::AxisTime} unit={Unit::Duration} series={series.3.clone()} {x_max} log_option=true />
             <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} y_max={Some(100.0)} />

@@ -161,6 +161,12 @@ impl Scale {
         }
     }
 
+    /// Whether `v` can be drawn: a log axis has no place for zero (drawing it on the
+    /// axis' bottom would read as its lowest tick, e.g. 10 events/s for none).
+    pub fn shows(&self, v: f64) -> bool {
+        !self.log || v > 0.0
+    }
+
     /// Position of `v` in `[0, 1]`, clamped.
     pub fn pos(&self, v: f64) -> f64 {
         let p = if self.log {
@@ -252,6 +258,7 @@ mod tests {
         assert_eq!((pct.max, pct.ticks().len()), (100.0, 5));
         let empty = Scale::fit(std::iter::empty(), true, true);
         assert!(empty.pos(5.0).is_finite());
+        assert!(!l.shows(0.0) && l.shows(20.0) && s.shows(0.0));
     }
 
     #[test]

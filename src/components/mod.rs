@@ -8,4 +8,5 @@ pub mod header;
 pub mod notice;
 pub mod params;
 pub mod pipeline;
+pub mod queueing;
 pub mod summary;

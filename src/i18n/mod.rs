@@ -253,6 +253,29 @@ pub enum Key {
     LanguageName,
     /// An amount of money: `{amount}` is the number with the language's separators.
     Money,
+    // --- Charts that tell the truth under overload, and the queueing panel ---
+    /// Legend of the dotted latency line drawn while nothing is published.
+    OldestWaiting,
+    /// Legend of the streaming capacity line.
+    CapacityLine,
+    /// Label of a shaded overload stretch, inside the chart.
+    FallingBehindShort,
+    /// Under the throughput chart: `{when}` lists the overload stretches.
+    FallingBehind,
+    QueueTitle,
+    /// `{lambda}`, `{mu}`, `{c}`, `{rho}`.
+    QueueRates,
+    QueueTheory,
+    QueueMeasured,
+    QueueWait,
+    QueueTime,
+    QueueInSystem,
+    QueueLittle,
+    QueueExact,
+    QueueApprox,
+    QueueUnstable,
+    /// `{n}`: events served.
+    QueueServed,
 }
 
 #[cfg(test)]

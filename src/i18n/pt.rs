@@ -82,9 +82,9 @@ pub fn text(key: Key) -> &'static str {
         FraudTimeToDetect => "Tempo médio até detectar",
         FraudLost => "Dinheiro perdido antes da detecção",
         ChartLatency => "Latência do resultado ao longo do tempo",
-        ChartLatencyWhat => "Para os eventos publicados em cada intervalo: tempo entre o evento acontecer e o primeiro resultado publicado que o inclui. Linha grossa = mediana (p50), linha fina = p99. O batch é a linha laranja tracejada com quadrados; o streaming, a linha azul contínua com círculos. O batch espera o horário; o streaming leva segundos.",
+        ChartLatencyWhat => "Para os eventos publicados em cada intervalo: tempo entre o evento acontecer e o primeiro resultado publicado que o inclui. Linha grossa = mediana (p50), linha fina = p99. O batch é a linha laranja tracejada com quadrados; o streaming, a linha azul contínua com círculos. O batch espera o horário; o streaming leva segundos. Pontilhado: enquanto nada é publicado, a idade do evento mais antigo na fila, a latência mínima que o resultado dele terá.",
         ChartThroughput => "Vazão vs taxa de chegada",
-        ChartThroughputWhat => "Eventos processados por segundo em cada pipeline, com a taxa de entrada em cinza. O batch processa em rajadas quando um job roda; o streaming acompanha a entrada até passar da capacidade.",
+        ChartThroughputWhat => "Taxa de processamento: eventos processados por segundo em cada pipeline, os eventos de um job ou micro-batch distribuídos pelo tempo que ele levou (como o processedRowsPerSecond do Spark), com a taxa de entrada (linha pontilhada escura) e a capacidade do streaming (linha vermelha de traço e ponto). O batch processa em rajadas quando um job roda; o streaming acompanha a entrada até a entrada passar da capacidade: aí fica para trás (área sombreada), trabalhando no limite enquanto a fila cresce.",
         ChartBacklog => "Backlog (acúmulo)",
         ChartBacklogWhat => "Eventos que já chegaram mas ainda não foram processados. O batch acumula um período inteiro antes de cada execução; o backlog do streaming só cresce quando a entrada passa da capacidade.",
         ChartFreshness => "Atualidade (defasagem)",
@@ -164,6 +164,23 @@ pub fn text(key: Key) -> &'static str {
         LanguageName => "Português (Brasil)",
         // A no-break space, as Brazilian money is written (`R$ 1.234`): never split in a cell.
         Money => "R$\u{a0}{amount}",
+        // --- Charts that tell the truth under overload, and the queueing panel ---
+        OldestWaiting => "evento mais antigo na fila (nada publicado)",
+        CapacityLine => "Capacidade do streaming",
+        FallingBehindShort => "ficando para trás",
+        FallingBehind => "Entrada acima da capacidade do streaming ({when}): o streaming está ficando para trás, a fila e a latência crescem (contrapressão).",
+        QueueTitle => "Teoria das filas vs esta execução",
+        QueueRates => "Chegadas λ = {lambda} eventos/s · serviço μ = {mu} eventos/s por worker · workers c = {c} · utilização ρ = λ / (c·μ) = {rho}",
+        QueueTheory => "Teoria",
+        QueueMeasured => "Medido",
+        QueueWait => "Espera média na fila, Wq",
+        QueueTime => "Tempo médio no sistema, W = Wq + 1/μ",
+        QueueInSystem => "Eventos no sistema em média, L",
+        QueueLittle => "Lei de Little: λ·W (igual a L)",
+        QueueExact => "Teoria: Erlang C para serviço exponencial (M/M/c), Pollaczek–Khinchine para serviço fixo (M/D/1).",
+        QueueApprox => "Serviço fixo com vários workers (M/D/c) não tem fórmula exata: aqui a teoria é a aproximação de Allen–Cunneen, metade da espera da M/M/c.",
+        QueueUnstable => "ρ ≥ 1: não há regime estacionário, a fila cresce sem limite.",
+        QueueServed => "Medido sobre {n} eventos atendidos; L é a média no tempo dos eventos na fila ou em atendimento.",
     }
 }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::config::BatchConfig;
 use crate::event::Event;
-use crate::output::Output;
+use crate::output::{elapsed_fraction, Output};
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
@@ -189,6 +189,30 @@ impl BatchPipeline {
     /// Events arrived and not yet published (stored, or in the running job).
     pub(crate) fn waiting(&self) -> u64 {
         self.pending_events + self.job.as_ref().map_or(0, |j| j.run.events)
+    }
+
+    /// Events processed by `now`, the running job's share in proportion to the time
+    /// it has run (start-up included: its rate stays within the workers' speed).
+    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+        let running = self.job.as_ref().map_or(0.0, |j| {
+            j.run.events as f64 * elapsed_fraction(j.run.start_ms, j.run.end_ms, now)
+        });
+        self.out.processed as f64 + running
+    }
+
+    /// Earliest event time of the events stored or in the running job.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        let first =
+            |w: Option<&WindowState>| w.filter(|w| w.times.count > 0).map(|w| w.times.min_ms);
+        let stored = first(self.pending.values().next());
+        let running = self
+            .job
+            .as_ref()
+            .and_then(|j| first(j.windows.first().map(|w| &w.1)));
+        match (stored, running) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Event time up to which published results are complete.

@@ -19,6 +19,7 @@ use rand_distr::{Distribution, Exp1};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::output::Output;
+use crate::queueing::QueueTally;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
@@ -44,6 +45,10 @@ struct InService {
     amount_cents: i64,
     /// Its service time, in µs (counted as busy time when it completes).
     service_us: u64,
+    /// When it arrived, in ms.
+    arrival_ms: TimeMs,
+    /// How long it waited for a worker, in µs.
+    wait_us: u64,
 }
 
 #[derive(Debug)]
@@ -61,6 +66,8 @@ pub(crate) struct Continuous {
     pending_times: BTreeMap<TimeMs, u32>,
     state: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
+    /// Queue statistics (waits, times in system) for the queueing-theory report.
+    pub(crate) tally: QueueTally,
     pub(crate) out: Output,
 }
 
@@ -85,6 +92,7 @@ impl Continuous {
             pending_times: BTreeMap::new(),
             state: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
+            tally: QueueTally::default(),
             out,
         }
     }
@@ -111,7 +119,10 @@ impl Continuous {
             key,
             amount_cents: event.amount_cents,
             service_us: (service * 1_000.0).round() as u64,
+            arrival_ms: event.arrival_time_ms,
+            wait_us: ((start - event.arrival_time_ms as f64) * 1_000.0).round() as u64,
         }));
+        self.tally.arrive(event.arrival_time_ms);
         *self.pending_times.entry(event.event_time_ms).or_insert(0) += 1;
     }
 
@@ -142,7 +153,10 @@ impl Continuous {
                 self.pending_times.remove(&e.event_time_ms);
             }
         }
-        self.out.busy_worker_ms += e.service_us as f64 / 1_000.0;
+        let service_ms = e.service_us as f64 / 1_000.0;
+        self.out.busy_worker_ms += service_ms;
+        self.tally
+            .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
         let size = self.geometry.size_ms;
         let start = self.geometry.start(e.event_time_ms);
         self.watermark.observe(e.event_time_ms);
@@ -191,6 +205,11 @@ impl Continuous {
     /// Events arrived and not yet processed (queued or in service).
     pub(crate) fn waiting(&self) -> u64 {
         self.pending.len() as u64
+    }
+
+    /// Earliest event time of the events queued or in service.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        self.pending_times.keys().next().copied()
     }
 
     pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {

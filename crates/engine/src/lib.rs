@@ -22,9 +22,11 @@
 //! - **Ground truth**: the exact aggregate of every event of a window.
 //! - **Result latency**: from `event_time` to the first published result that
 //!   includes the event. **Freshness**: now − newest event time up to which
-//!   results are complete. **Throughput**: events processed per simulated
-//!   second; **capacity**: the most a pipeline can sustain. **Backlog**: arrived,
-//!   not yet processed. **Cost**: busy and provisioned worker-seconds.
+//!   results are complete. **Throughput** (process rate): events processed per
+//!   simulated second, a job's work spread over the time it ran (as Spark's
+//!   `processedRowsPerSecond`), so it never exceeds **capacity**, the most a
+//!   pipeline can sustain. **Backlog**: arrived, not yet processed. **Cost**:
+//!   busy and provisioned worker-seconds.
 //! - **Conservation**: at every instant, generated = in transit + waiting +
 //!   processed + dropped late, for each pipeline.
 //!
@@ -55,6 +57,7 @@ mod microbatch;
 mod output;
 mod parse;
 pub mod presets;
+pub mod queueing;
 mod report;
 pub mod resources;
 mod rng;
@@ -82,6 +85,7 @@ pub use metrics::{PipelineSample, Sample};
 pub use microbatch::MicroBatchInfo;
 pub use output::PublishedRow;
 pub use parse::MAX_CONFIG_BYTES;
+pub use queueing::{QueueFigures, QueueingReport};
 pub use report::*;
 pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::output::Output;
 use crate::time::TimeMs;
 
 /// One pipeline at one sample instant.
@@ -13,7 +14,9 @@ pub struct PipelineSample {
     pub waiting: u64,
     /// Events dropped or missed as late so far.
     pub dropped_late: u64,
-    /// Events processed per second over the last sample interval.
+    /// Process rate over the last sample interval, in events per second: a job's or
+    /// micro-batch's events are spread over the time it ran (as Spark's
+    /// `processedRowsPerSecond`), so it never exceeds what the workers can do.
     pub throughput_eps: f64,
     /// Freshness (staleness): sample time − event time up to which published results are complete, in ms.
     pub freshness_ms: TimeMs,
@@ -21,6 +24,10 @@ pub struct PipelineSample {
     pub latency_p50_ms: Option<u64>,
     /// 99th percentile of the same, in ms.
     pub latency_p99_ms: Option<u64>,
+    /// Age of the oldest event arrived and not yet processed (sample time − its event
+    /// time), in ms; `None` when nothing waits. The next result that includes it will
+    /// be at least this late: what to show while nothing is published.
+    pub oldest_waiting_ms: Option<TimeMs>,
     /// Busy worker-seconds so far.
     pub busy_worker_s: f64,
     /// Provisioned (paid) worker-seconds so far.
@@ -50,5 +57,50 @@ impl Sample {
     /// Conservation for one pipeline: generated = in transit + waiting + processed + dropped.
     pub fn conserves(&self, p: &PipelineSample) -> bool {
         self.generated == self.in_transit + p.waiting + p.processed + p.dropped_late
+    }
+}
+
+/// One pipeline's state at a sample instant: what its [`PipelineSample`] is made of.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PipelineAt {
+    /// Events arrived and not yet processed.
+    pub(crate) waiting: u64,
+    /// Event time up to which its results are complete.
+    pub(crate) complete: TimeMs,
+    /// (busy, provisioned) worker-ms.
+    pub(crate) cost: (f64, f64),
+    /// Events processed, work under way counted in proportion to its progress.
+    pub(crate) spread: f64,
+    /// Earliest event time of the events waiting.
+    pub(crate) oldest: Option<TimeMs>,
+}
+
+impl PipelineAt {
+    /// The sample at `now`; `previous_spread` is [`PipelineAt::spread`] at the previous
+    /// sample, `interval_s` the time since it. Takes the latency of the interval.
+    pub(crate) fn sample(
+        self,
+        out: &mut Output,
+        now: TimeMs,
+        previous_spread: f64,
+        interval_s: f64,
+    ) -> PipelineSample {
+        let latency = out.latency.take_interval();
+        PipelineSample {
+            processed: out.processed,
+            waiting: self.waiting,
+            dropped_late: out.dropped_late,
+            throughput_eps: if interval_s > 0.0 {
+                (self.spread - previous_spread).max(0.0) / interval_s
+            } else {
+                0.0
+            },
+            freshness_ms: (now - self.complete).max(0),
+            latency_p50_ms: latency.map(|l| l.0),
+            latency_p99_ms: latency.map(|l| l.1),
+            oldest_waiting_ms: self.oldest.map(|t| (now - t).max(0)),
+            busy_worker_s: self.cost.0 / 1_000.0,
+            provisioned_worker_s: self.cost.1 / 1_000.0,
+        }
     }
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::config::OutputMode;
 use crate::event::Event;
-use crate::output::Output;
+use crate::output::{elapsed_fraction, Output};
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
@@ -290,6 +290,25 @@ impl MicroBatch {
     /// Events arrived and not yet processed (buffered or in the running batch).
     pub(crate) fn waiting(&self) -> u64 {
         self.buffer.len() as u64 + self.running.as_ref().map_or(0, |r| r.info.input_rows)
+    }
+
+    /// Events processed by `now`, a running batch's share in proportion to the time
+    /// it has run (its duration covers overhead and work, so the rate stays within capacity).
+    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+        let running = self.running.as_ref().map_or(0.0, |r| {
+            let rows = (r.info.input_rows - r.info.dropped_rows) as f64;
+            rows * elapsed_fraction(r.info.start_ms, r.info.end_ms, now)
+        });
+        self.out.processed as f64 + running
+    }
+
+    /// Earliest event time of the events arrived and not yet processed.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        let running = self.running.as_ref().and_then(|r| r.min_event_time);
+        match (self.buffer_min_time, running) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Event time up to which published results are complete.

@@ -108,3 +108,11 @@ impl Output {
         self.publish(scenario, start, state, &keys, now);
     }
 }
+
+/// Share of the work `[start, end]` done at `now`, in `[0, 1]` (1 for zero-length work).
+pub(crate) fn elapsed_fraction(start: TimeMs, end: TimeMs, now: TimeMs) -> f64 {
+    if end <= start {
+        return 1.0;
+    }
+    ((now - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
+}

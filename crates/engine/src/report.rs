@@ -161,6 +161,9 @@ pub struct Report {
     pub batch: PipelineReport,
     /// The streaming pipeline.
     pub streaming: PipelineReport,
+    /// Continuous mode under Poisson arrivals: queueing theory next to the measurement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queueing: Option<crate::queueing::QueueingReport>,
     /// Fraud scenario: detection of each burst.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fraud: Option<FraudReport>,

@@ -13,7 +13,7 @@ use crate::batch::BatchPipeline;
 use crate::config::{ExperimentConfig, ScenarioConfig};
 use crate::error::SimError;
 use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
-use crate::metrics::{PipelineSample, Sample};
+use crate::metrics::{PipelineAt, PipelineSample, Sample};
 use crate::output::Output;
 use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
 use crate::runlog::RunLog;
@@ -53,8 +53,9 @@ pub struct Simulation {
     arrived: u64,
     next_sample_ms: TimeMs,
     samples: Vec<Sample>,
-    /// Counters at the previous sample: (arrived, batch processed, streaming processed).
-    previous: (u64, u64, u64),
+    /// Counters at the previous sample: (arrived, batch and streaming processed, work
+    /// under way counted in proportion to its progress).
+    previous: (u64, f64, f64),
     /// Steps of `step_until` so far.
     steps: u64,
 }
@@ -103,7 +104,7 @@ impl Simulation {
             arrived: 0,
             next_sample_ms: 0,
             samples: Vec::new(),
-            previous: (0, 0, 0),
+            previous: (0, 0.0, 0.0),
             steps: 0,
             config,
         };
@@ -245,63 +246,28 @@ impl Simulation {
         });
     }
 
-    fn pipeline_sample(
-        out: &mut Output,
-        waiting: u64,
-        complete: TimeMs,
-        cost: (f64, f64),
-        now: TimeMs,
-        previous: u64,
-        interval_s: f64,
-    ) -> PipelineSample {
-        let latency = out.latency.take_interval();
-        PipelineSample {
-            processed: out.processed,
-            waiting,
-            dropped_late: out.dropped_late,
-            throughput_eps: if interval_s > 0.0 {
-                (out.processed - previous) as f64 / interval_s
-            } else {
-                0.0
-            },
-            freshness_ms: (now - complete).max(0),
-            latency_p50_ms: latency.map(|l| l.0),
-            latency_p99_ms: latency.map(|l| l.1),
-            busy_worker_s: cost.0 / 1_000.0,
-            provisioned_worker_s: cost.1 / 1_000.0,
-        }
-    }
-
     fn take_sample(&mut self) {
         let now = self.now;
         let interval_s = self
             .samples
             .last()
             .map_or(0.0, |s| (now - s.t_ms) as f64 / 1_000.0);
-        let batch_waiting = self.batch.waiting();
-        let batch_complete = self.batch.complete_up_to();
-        let batch_cost = self.batch.cost_at(now);
-        let batch = Self::pipeline_sample(
-            &mut self.batch.out,
-            batch_waiting,
-            batch_complete,
-            batch_cost,
-            now,
-            self.previous.1,
-            interval_s,
-        );
-        let s_waiting = self.streaming.waiting();
-        let s_complete = self.streaming.complete_up_to(now);
-        let s_cost = self.streaming.cost_at(now);
-        let streaming = Self::pipeline_sample(
-            self.streaming.out_mut(),
-            s_waiting,
-            s_complete,
-            s_cost,
-            now,
-            self.previous.2,
-            interval_s,
-        );
+        let b = PipelineAt {
+            waiting: self.batch.waiting(),
+            complete: self.batch.complete_up_to(),
+            cost: self.batch.cost_at(now),
+            spread: self.batch.processed_spread(now),
+            oldest: self.batch.oldest_waiting(),
+        };
+        let batch = b.sample(&mut self.batch.out, now, self.previous.1, interval_s);
+        let s = PipelineAt {
+            waiting: self.streaming.waiting(),
+            complete: self.streaming.complete_up_to(now),
+            cost: self.streaming.cost_at(now),
+            spread: self.streaming.processed_spread(now),
+            oldest: self.streaming.oldest_waiting(),
+        };
+        let streaming = s.sample(self.streaming.out_mut(), now, self.previous.2, interval_s);
         self.samples.push(Sample {
             t_ms: now,
             generated: self.generator.generated(),
@@ -315,7 +281,7 @@ impl Simulation {
             batch,
             streaming,
         });
-        self.previous = (self.arrived, batch.processed, streaming.processed);
+        self.previous = (self.arrived, b.spread, s.spread);
         self.next_sample_ms =
             (now + self.config.sample_every_ms).min(self.config.duration_ms.max(now + 1));
         if now >= self.config.duration_ms {
@@ -454,6 +420,10 @@ impl Simulation {
             batch,
             streaming,
             fraud,
+            queueing: self
+                .streaming
+                .queue_tally()
+                .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
             windows: detail.windows.then(|| self.window_rows(&truth_rows)),
             batch_runs: detail.runs.then(|| self.batch.runs.to_vec()),
             micro_batches: detail.runs.then(|| {

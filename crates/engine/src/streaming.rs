@@ -5,6 +5,7 @@ use crate::continuous::{Continuous, ContinuousParams};
 use crate::event::Event;
 use crate::microbatch::{MicroBatch, MicroBatchInfo, MicroBatchParams};
 use crate::output::Output;
+use crate::queueing::QueueTally;
 use crate::rng::{rng, Stream};
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
@@ -120,6 +121,23 @@ impl StreamingPipeline {
         }
     }
 
+    /// Events processed by `now`, work under way counted in proportion to its progress.
+    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+        match self {
+            Self::MicroBatch(m) => m.processed_spread(now),
+            // Services last milliseconds: counted when they complete.
+            Self::Continuous(c) => c.out.processed as f64,
+        }
+    }
+
+    /// Earliest event time of the events arrived and not yet processed.
+    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+        match self {
+            Self::MicroBatch(m) => m.oldest_waiting(),
+            Self::Continuous(c) => c.oldest_waiting(),
+        }
+    }
+
     pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         match self {
             Self::MicroBatch(m) => m.cost_at(now),
@@ -146,6 +164,14 @@ impl StreamingPipeline {
         match self {
             Self::MicroBatch(m) => Some(&m.log),
             Self::Continuous(_) => None,
+        }
+    }
+
+    /// Queue statistics (continuous mode only).
+    pub(crate) fn queue_tally(&self) -> Option<&QueueTally> {
+        match self {
+            Self::MicroBatch(_) => None,
+            Self::Continuous(c) => Some(&c.tally),
         }
     }
 

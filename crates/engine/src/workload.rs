@@ -306,6 +306,21 @@ fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
     }
 }
 
+impl WorkloadConfig {
+    /// Expected arrival rate at event time `t_ms`, in events per second: the base
+    /// rate × the daily profile × the bursts active then (what the Poisson process
+    /// draws from; fraud bursts come on top).
+    pub fn rate_at(&self, t_ms: f64) -> f64 {
+        let bursts: f64 = self
+            .bursts
+            .iter()
+            .filter(|b| b.start_ms as f64 <= t_ms && t_ms < (b.start_ms + b.duration_ms) as f64)
+            .map(|b| b.multiplier)
+            .product();
+        self.rate_eps * profile_factor(&self.daily_profile, t_ms) * bursts
+    }
+}
+
 /// Events that arrive beyond `capacity_eps` over the run: ∫ max(0, rate(t) − capacity) dt,
 /// summed over at most 100,000 steps. An upper bound of the backlog a pipeline can
 /// pile up (draining in quieter periods only lowers it), so memory can be bounded
@@ -319,14 +334,7 @@ pub(crate) fn overload_events(w: &WorkloadConfig, duration_ms: TimeMs, capacity_
     let mut t = 0.0;
     while t < duration_ms as f64 {
         let width = step_ms.min(duration_ms as f64 - t);
-        let mid = t + width / 2.0;
-        let bursts: f64 = w
-            .bursts
-            .iter()
-            .filter(|b| b.start_ms as f64 <= mid && mid < (b.start_ms + b.duration_ms) as f64)
-            .map(|b| b.multiplier)
-            .product();
-        let rate = w.rate_eps * profile_factor(&w.daily_profile, mid) * bursts;
+        let rate = w.rate_at(t + width / 2.0);
         total += (rate - capacity_eps).max(0.0) * width / 1_000.0;
         t += width;
     }

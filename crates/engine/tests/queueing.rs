@@ -142,3 +142,56 @@ fn littles_law_holds_for_micro_batches() {
         "Little's law, micro-batch",
     );
 }
+
+/// The report's `queueing` part (what the app's panel and the CLI show): its
+/// prediction is the textbook's, its measurement agrees with it, and L = λW.
+#[test]
+fn report_puts_theory_next_to_the_measurement() {
+    for (workers, service, rho, seed) in [
+        (1, ServiceTime::Exponential, 0.8, 3),
+        (3, ServiceTime::Exponential, 0.7, 4),
+        (1, ServiceTime::Fixed, 0.8, 5),
+    ] {
+        let lambda = rho * MU * f64::from(workers);
+        let duration_ms = (4.0e5 / lambda * 1_000.0) as i64;
+        let config = ExperimentConfig {
+            seed,
+            duration_ms,
+            workload: WorkloadConfig {
+                rate_eps: lambda,
+                ..WorkloadConfig::default()
+            },
+            streaming: common::continuous(workers, service, SERVICE_MS),
+            ..ExperimentConfig::default()
+        };
+        let q = Simulation::new(config)
+            .expect("valid")
+            .run()
+            .queueing
+            .expect("continuous mode, Poisson arrivals");
+        let what = format!("{} c={workers} ρ={rho} seed {seed}", q.model);
+        assert!((q.utilisation - rho).abs() < 1e-12, "{what}");
+        let predicted = q.predicted.expect("stable");
+        assert_close(
+            q.measured.time_in_system_ms,
+            predicted.time_in_system_ms,
+            0.05,
+            &format!("{what}: W"),
+        );
+        assert_close(
+            q.measured.in_system,
+            q.measured.littles_law_in_system,
+            0.01,
+            &format!("{what}: Little's law"),
+        );
+    }
+    let batch = ExperimentConfig {
+        duration_ms: 60_000,
+        ..ExperimentConfig::default()
+    };
+    let report = Simulation::new(batch).expect("valid").run();
+    assert!(
+        report.queueing.is_none(),
+        "micro-batch mode is no M/x/c queue"
+    );
+}

@@ -1,0 +1,114 @@
+//! The queueing-theory panel (continuous mode, Poisson arrivals): utilisation,
+//! the textbook's Wq, W and L next to what this run measured, and Little's law,
+//! live. Every figure is the report's `queueing` part, as `bslab run` prints it.
+
+use std::rc::Rc;
+
+use bslab_engine::{QueueFigures, QueueingReport};
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::{Key, Lang};
+use crate::runner::ReportView;
+
+/// Properties of [`QueueingPanel`].
+#[derive(Properties, PartialEq)]
+pub struct QueueingProps {
+    /// Language.
+    pub lang: Lang,
+    /// The latest report (the panel shows only if it has a queueing part).
+    pub report: Option<Rc<ReportView>>,
+}
+
+/// One row: the quantity, how to show it, and which figure it is.
+type Row = (
+    Key,
+    &'static str,
+    fn(&QueueFigures) -> f64,
+    fn(f64, Lang) -> String,
+);
+
+fn ms(v: f64, lang: Lang) -> String {
+    format!("{} ms", format::number(v, 1, lang))
+}
+
+fn events(v: f64, lang: Lang) -> String {
+    format::number(v, 2, lang)
+}
+
+const ROWS: [Row; 4] = [
+    (Key::QueueWait, "wait", |f| f.wait_ms, ms),
+    (
+        Key::QueueTime,
+        "time-in-system",
+        |f| f.time_in_system_ms,
+        ms,
+    ),
+    (Key::QueueInSystem, "in-system", |f| f.in_system, events),
+    (
+        Key::QueueLittle,
+        "littles-law",
+        |f| f.littles_law_in_system,
+        events,
+    ),
+];
+
+/// A figure cell: the shown value, and the exact one in `data-value` (tests compare it with the CLI's).
+fn cell(v: Option<f64>, show: fn(f64, Lang) -> String, lang: Lang) -> Html {
+    match v {
+        Some(v) => html! { <td class="num" data-value={v.to_string()}>{ show(v, lang) }</td> },
+        None => html! { <td class="num">{ "—" }</td> },
+    }
+}
+
+fn rates(q: &QueueingReport, lang: Lang) -> String {
+    lang.fill(
+        Key::QueueRates,
+        &[
+            ("lambda", format::number(q.arrival_rate_eps, 2, lang)),
+            ("mu", format::number(q.service_rate_eps, 2, lang)),
+            ("c", q.workers.to_string()),
+            (
+                "rho",
+                format!("{} %", format::number(q.utilisation * 100.0, 1, lang)),
+            ),
+        ],
+    )
+}
+
+/// Queueing theory vs this run.
+#[function_component(QueueingPanel)]
+pub fn queueing_panel(p: &QueueingProps) -> Html {
+    let lang = p.lang;
+    let Some(q) = p.report.as_ref().and_then(|r| r.report.queueing) else {
+        return html! {};
+    };
+    let note = match (q.predicted, q.exact) {
+        (None, _) => lang.t(Key::QueueUnstable),
+        (Some(_), false) => lang.t(Key::QueueApprox),
+        (Some(_), true) => lang.t(Key::QueueExact),
+    };
+    html! {
+        <section class="queueing" data-testid="queueing" aria-labelledby="queueing-title">
+            <h2 id="queueing-title">{ lang.t(Key::QueueTitle) }{ " · " }<span data-testid="queue-model">{ q.model }</span></h2>
+            <p data-testid="queue-rates" data-utilisation={q.utilisation.to_string()}>{ rates(&q, lang) }</p>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ lang.t(Key::Metric) }</th>
+                    <th scope="col">{ lang.t(Key::QueueTheory) }</th>
+                    <th scope="col">{ lang.t(Key::QueueMeasured) }</th>
+                </tr></thead>
+                <tbody>
+                    { for ROWS.iter().map(|(key, id, pick, show)| html! {
+                        <tr data-testid={format!("queue-{id}")}>
+                            <th scope="row">{ lang.t(*key) }</th>
+                            { cell(q.predicted.as_ref().map(pick), *show, lang) }
+                            { cell(Some(pick(&q.measured)), *show, lang) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="muted">{ note }{ " " }{ lang.fill(Key::QueueServed, &[("n", format::count(q.measured.completed, lang))]) }</p>
+        </section>
+    }
+}

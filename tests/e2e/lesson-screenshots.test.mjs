@@ -1,0 +1,51 @@
+// Screenshots of the three lessons whose charts must stay true under load: the online
+// store (sales), the spike that overloads streaming, and the M/M/1 queue with its
+// queueing-theory panel; on a projector (1024×768) and a large screen (1920×1080), in
+// both languages, at 70 % of each run (opened through its share link: reproducible).
+// Written to screenshots/ (not committed), e.g. screenshots/lesson-streaming-falls-behind-1024x768-pt.png.
+import { test, after } from 'node:test';
+import { join } from 'node:path';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+
+const PRESETS = ['sales-daily-vs-live', 'streaming-falls-behind', 'queue-mm1'];
+const VIEWPORTS = [
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+const browsers = [];
+after(async () => {
+  for (const b of browsers) await b.close();
+});
+
+for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+  test(`lesson screenshots in ${locale}`, async () => {
+    const browser = await launch({ viewport: VIEWPORTS[1], locale });
+    browsers.push(browser);
+    const { page, problems } = await openPage(browser.context);
+    for (const preset of PRESETS) {
+      await page.setViewportSize(VIEWPORTS[1]);
+      await gotoApp(page, `/?${preset}`);
+      await page.getByTestId('preset').selectOption(preset);
+      await waitSettled(page);
+      const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
+      const hash = new URL(page.url()).hash;
+      await gotoApp(page, `/?${preset}-at${hash}&t=${Math.round(duration * 0.7)}`);
+      await waitSettled(page);
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(150);
+        const name = `lesson-${preset}-${viewport.width}x${viewport.height}-${lang}`;
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+        // Off-screen charts are not painted (content-visibility): scroll to them instead of
+        // taking the whole page. The queue lesson's point is its queueing panel.
+        const part = preset === 'queue-mm1' ? 'queueing' : 'chart-throughput';
+        await page.getByTestId(part).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${part}.png`) });
+      }
+    }
+    assertNoProblems(problems);
+  });
+}
