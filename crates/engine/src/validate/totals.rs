@@ -34,4 +34,3 @@ pub(super) fn check_cells(c: &mut Checker, cfg: &ExperimentConfig, span_ms: Time
         );
     }
 }
-
