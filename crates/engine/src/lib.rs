@@ -45,6 +45,7 @@ mod amount;
 mod batch;
 pub mod config;
 mod continuous;
+pub mod duration;
 mod error;
 mod event;
 mod fmath;
