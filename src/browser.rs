@@ -124,8 +124,26 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    revoke_later(url);
     true
+}
+
+/// How long a download's object URL stays valid after the click, in ms: the
+/// browser starts reading it asynchronously, and some browsers fail the download
+/// when it is revoked at once.
+pub const REVOKE_AFTER_MS: i32 = 60_000;
+
+/// Revokes an object URL after [`REVOKE_AFTER_MS`] (the Blob is freed then).
+fn revoke_later(url: String) {
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            REVOKE_AFTER_MS,
+        );
+    }
 }
 
 /// Installs the panic hook: the console message (console_error_panic_hook) plus a
