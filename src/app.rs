@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, SimError};
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
@@ -89,10 +89,11 @@ pub fn app() -> Html {
                     Some(s)
                 }
                 Err(e) => {
-                    dispatch.dispatch(Action::Notify(Notice {
-                        key: Key::NoticeBadConfig,
-                        detail: Some(e.to_string()),
-                    }));
+                    let field = match e {
+                        SimError::InvalidConfig(errors) => errors.fields.into_iter().next(),
+                        _ => None,
+                    };
+                    dispatch.dispatch(Action::Notify(Notice::BadConfig(field)));
                     None
                 }
             };
@@ -211,8 +212,8 @@ pub fn app() -> Html {
                 <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
                     params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
-                if let Some(n) = &state.notice {
-                    <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
+                if !state.notices.is_empty() {
+                    <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
                 }
                 if let Some(pending) = &state.pending {
                     <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}

@@ -9,6 +9,9 @@ use bslab_engine::{
     StreamingMode,
 };
 
+use crate::i18n::Lang;
+use crate::numbers::{self, NumberError};
+
 /// One editable parameter. Paths follow the engine's validation paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldId {
@@ -308,72 +311,24 @@ enum Value {
     Choice(usize),
 }
 
-/// Units a duration field accepts (the value is in ms): `500 ms`, `30 s`, `5 min`, `2 h`, `1 d`.
-const DURATION_UNITS: [(&str, f64); 5] = [
-    ("d", 86_400_000.0),
-    ("h", 3_600_000.0),
-    ("min", 60_000.0),
-    ("s", 1_000.0),
-    ("ms", 1.0),
-];
-
-/// The current value of a field as text (`None`: the field does not apply to this config).
-/// Durations are written in their largest exact unit (`2 h`), so they read back the same.
-pub fn get(config: &ExperimentConfig, id: FieldId) -> Option<String> {
+/// The current value of a field as text in `lang` (`None`: the field does not
+/// apply to this config). Durations are written in their largest exact unit
+/// (`2 h`), numbers with the language's separators (`8.000`, `2,5` in Portuguese),
+/// so they read back the same.
+pub fn get(config: &ExperimentConfig, id: FieldId, lang: Lang) -> Option<String> {
     if id == FieldId::Seed {
         return Some(config.seed.to_string());
     }
     read(config, id).map(|v| match v {
-        Value::Int(i) if id.is_ms() => duration_text(i as f64),
-        Value::Float(f) if id.is_ms() => duration_text(f),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => format_float(f),
+        Value::Int(i) if id.is_ms() => numbers::duration_text(i as f64, lang),
+        Value::Float(f) if id.is_ms() => numbers::duration_text(f, lang),
+        Value::Int(i) => numbers::show(i as f64, lang),
+        Value::Float(f) => numbers::show(f, lang),
         Value::Choice(i) => match id.kind() {
             Kind::Choice(names) => names.get(i).copied().unwrap_or("").to_string(),
             _ => String::new(),
         },
     })
-}
-
-fn format_float(f: f64) -> String {
-    let text = format!("{f}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
-}
-
-/// A duration in ms as input text, in its largest exact unit: `2 h`, `90 s`, `1500 ms`, `0.5 ms`.
-pub fn duration_text(ms: f64) -> String {
-    if ms != 0.0 && ms.fract() == 0.0 {
-        for (unit, size) in DURATION_UNITS {
-            if size > 1.0 && (ms / size).fract() == 0.0 {
-                return format!("{} {unit}", format_float(ms / size));
-            }
-        }
-    }
-    format!("{} ms", format_float(ms))
-}
-
-/// A decimal number; `,` is accepted as the decimal separator (pt-BR).
-fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim().replace(',', ".");
-    if text.is_empty() || text.contains(char::is_whitespace) {
-        return None;
-    }
-    text.parse::<f64>().ok()
-}
-
-/// A duration with an optional unit (`ms` when none): `250`, `30 s`, `1.5 h`, `2d`.
-pub fn parse_duration_ms(text: &str) -> Option<f64> {
-    let text = text.trim();
-    for (unit, size) in DURATION_UNITS {
-        if let Some(number) = text.strip_suffix(unit) {
-            // `min` before `ms`/`s` matters: "5 min" must not read as "5 mi" + "n".
-            if unit == "s" && (number.ends_with('m') || number.ends_with("mi")) {
-                continue;
-            }
-            return parse_number(number).map(|x| x * size);
-        }
-    }
-    parse_number(text)
 }
 
 /// Why a typed value could not even be read.
@@ -385,6 +340,36 @@ pub enum BadInput {
     NotWhole,
     /// Not a duration (`30 s`, `5 min`…).
     NotADuration,
+    /// Separators the page's language cannot mean (`2.5` in Portuguese).
+    Separators,
+    /// A duration unit that does not exist (`2 weeks`).
+    UnknownUnit,
+    /// A seed below 0 or above the largest one.
+    SeedRange,
+}
+
+impl From<NumberError> for BadInput {
+    fn from(e: NumberError) -> Self {
+        match e {
+            NumberError::NotANumber => BadInput::NotANumber,
+            NumberError::Separators => BadInput::Separators,
+            NumberError::UnknownUnit => BadInput::UnknownUnit,
+        }
+    }
+}
+
+fn parse_seed(text: &str) -> Result<u64, BadInput> {
+    let text = text.trim();
+    if let Ok(seed) = text.parse::<u64>() {
+        return Ok(seed);
+    }
+    // A whole number, but negative or too large; anything else is not a number.
+    let digits = text.strip_prefix(['-', '−', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Err(BadInput::SeedRange)
+    } else {
+        Err(BadInput::NotWhole)
+    }
 }
 
 /// `config` with the field set from `text`; `Err` when `text` cannot be read as
@@ -393,9 +378,10 @@ pub fn set(
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
+    lang: Lang,
 ) -> Result<ExperimentConfig, BadInput> {
     if id == FieldId::Seed {
-        let seed = text.trim().parse::<u64>().map_err(|_| BadInput::NotWhole)?;
+        let seed = parse_seed(text)?;
         return Ok(ExperimentConfig {
             seed,
             ..config.clone()
@@ -408,13 +394,17 @@ pub fn set(
             Err(BadInput::NotWhole)
         }
     };
+    let duration = |text: &str| {
+        numbers::parse_duration_ms(text, lang).map_err(|e| match e {
+            NumberError::NotANumber => BadInput::NotADuration,
+            e => e.into(),
+        })
+    };
     let value = match id.kind() {
-        Kind::Int if id.is_ms() => whole(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)?,
-        Kind::Float if id.is_ms() => {
-            Value::Float(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)
-        }
-        Kind::Int => whole(parse_number(text).ok_or(BadInput::NotANumber)?)?,
-        Kind::Float => Value::Float(parse_number(text).ok_or(BadInput::NotANumber)?),
+        Kind::Int if id.is_ms() => whole(duration(text)?)?,
+        Kind::Float if id.is_ms() => Value::Float(duration(text)?),
+        Kind::Int => whole(numbers::parse_number(text, lang)?)?,
+        Kind::Float => Value::Float(numbers::parse_number(text, lang)?),
         Kind::Choice(names) => Value::Choice(
             names
                 .iter()
@@ -442,17 +432,6 @@ pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
     };
     let probed = write(config.clone(), id, probe)?;
     problem(&probed, id).map(|e| e.allowed)
-}
-
-/// The numeric bounds of an engine range text: `A to B …` or `more than 0, at most B …`.
-pub fn range_bounds(text: &str) -> Option<(f64, f64)> {
-    let number = |t: &str| t.parse::<f64>().ok();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    match words.as_slice() {
-        [a, "to", b, ..] => Some((number(a)?, number(b)?)),
-        ["more", "than", "0,", "at", "most", b, ..] => Some((0.0, number(b)?)),
-        _ => None,
-    }
 }
 
 fn to_u32(i: i64) -> u32 {
@@ -700,10 +679,12 @@ fn write_mode(mode: &mut StreamingMode, id: FieldId, v: Value) -> Option<()> {
             *m = StreamingMode::default()
         }
         (Mode, Value::Choice(1), m @ StreamingMode::MicroBatch { .. }) => {
+            // 100 events/s of capacity, with the shortest service time the
+            // engine accepts (its 1 ms clock must not bias latency).
             *m = StreamingMode::Continuous {
-                workers: 2,
+                workers: 10,
                 service: ServiceTime::Exponential,
-                service_mean_ms: 20.0,
+                service_mean_ms: bslab_engine::validate::MIN_SERVICE_MEAN_MS,
             }
         }
         (Mode, Value::Choice(_), _) => {}
@@ -747,82 +728,5 @@ fn write_mode(mode: &mut StreamingMode, id: FieldId, v: Value) -> Option<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_applicable_field_reads_writes_and_has_a_range() {
-        for preset in bslab_engine::presets::all() {
-            let c = &preset.config;
-            for (_, ids) in fields_for(c) {
-                for id in ids {
-                    let text = get(c, id).unwrap_or_else(|| panic!("{}: {:?}", preset.name, id));
-                    assert_eq!(
-                        set(c, id, &text).as_ref(),
-                        Ok(c),
-                        "{} {:?}",
-                        preset.name,
-                        id
-                    );
-                    if !matches!(id.kind(), Kind::Choice(_)) {
-                        assert!(
-                            allowed(c, id).is_some(),
-                            "{} {:?} has no range",
-                            preset.name,
-                            id
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn an_invalid_value_is_reported_on_its_own_path() {
-        let c = ExperimentConfig::default();
-        let bad = set(&c, FieldId::BatchWorkers, "0").expect("a number");
-        assert_eq!(
-            problem(&bad, FieldId::BatchWorkers).map(|e| e.field),
-            Some("batch.workers".into())
-        );
-        assert_eq!(set(&c, FieldId::Rate, "fast"), Err(BadInput::NotANumber));
-        assert_eq!(
-            set(&c, FieldId::BatchWorkers, "1.5"),
-            Err(BadInput::NotWhole)
-        );
-        assert_eq!(
-            allowed(&c, FieldId::BatchWorkers).as_deref(),
-            Some("1 to 1024 workers")
-        );
-        assert_eq!(range_bounds("1 to 1024 workers"), Some((1.0, 1024.0)));
-        assert_eq!(range_bounds("more than 0, at most 5 "), Some((0.0, 5.0)));
-    }
-
-    #[test]
-    fn paths_map_back_to_fields() {
-        for f in FIXED {
-            assert_eq!(FieldId::from_path(&f.path()), Some(f));
-        }
-        let b = FieldId::BurstMultiplier(3);
-        assert_eq!(FieldId::from_path(&b.path()), Some(b));
-        assert_eq!(FieldId::from_path("nope"), None);
-    }
-
-    #[test]
-    fn durations_read_and_write_with_units() {
-        let c = ExperimentConfig::default();
-        assert_eq!(get(&c, FieldId::BatchInterval).as_deref(), Some("1 h"));
-        assert_eq!(get(&c, FieldId::DelayMean).as_deref(), Some("500 ms"));
-        let set_ms =
-            |text: &str| set(&c, FieldId::BatchInterval, text).map(|c| c.batch.interval_ms);
-        assert_eq!(set_ms("2 h"), Ok(7_200_000));
-        assert_eq!(set_ms("90s"), Ok(90_000));
-        assert_eq!(set_ms("5 min"), Ok(300_000));
-        assert_eq!(set_ms("1,5 d"), Ok(129_600_000));
-        assert_eq!(set_ms("2500"), Ok(2_500));
-        assert_eq!(set_ms("0.5 ms"), Err(BadInput::NotWhole));
-        assert_eq!(set_ms("soon"), Err(BadInput::NotADuration));
-        assert_eq!(duration_text(1_500.0), "1500 ms");
-        assert_eq!(duration_text(0.0), "0 ms");
-    }
-}
+#[path = "fields_tests.rs"]
+mod tests;

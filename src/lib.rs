@@ -26,6 +26,8 @@ pub mod format;
 pub mod frame_loop;
 pub mod i18n;
 pub mod keyboard;
+pub mod messages;
+pub mod numbers;
 pub mod runner;
 pub mod share;
 pub mod state;

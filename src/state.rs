@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use bslab_engine::{presets, ExperimentConfig, TimeMs};
+use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs};
 use yew::Reducible;
 
-use crate::i18n::{Key, Lang};
+use crate::i18n::Lang;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
 use crate::share::{self, ShareError, Shared};
 
@@ -47,13 +47,26 @@ pub enum ExportStatus {
     Failed(String),
 }
 
-/// A visible notice at the top of the page, until dismissed.
+/// A visible notice at the top of the page, until dismissed: what happened, in
+/// data (it is put into words in the page's language when shown, so switching
+/// the language translates it too).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// What happened.
-    pub key: Key,
-    /// The engine's words about it (which field was wrong), if any.
-    pub detail: Option<String>,
+pub enum Notice {
+    /// The link could not be read: the defaults are shown.
+    BadLink(ShareError),
+    /// The experiment saved in this browser could not be read: the defaults are shown.
+    BadStorage(ShareError),
+    /// The engine refused the experiment (its first complaint, if it named one).
+    BadConfig(Option<FieldError>),
+    /// Link parameters this version does not know, ignored.
+    IgnoredParams(Vec<String>),
+    /// The link's instant was after the end of the run: it opens at the end.
+    Clamped {
+        /// The link's instant, in ms.
+        asked_ms: TimeMs,
+        /// The end of the run, in ms.
+        end_ms: TimeMs,
+    },
 }
 
 /// Everything the page shows.
@@ -73,8 +86,8 @@ pub struct AppState {
     pub run: RunRequest,
     /// What the simulation looked like after the last frame.
     pub view: Option<Rc<Snapshot>>,
-    /// A visible notice (bad URL or storage).
-    pub notice: Option<Notice>,
+    /// Visible notices (bad URL or storage, ignored link parameters…), oldest first.
+    pub notices: Vec<Notice>,
     /// A valid change that only takes effect with a restart from t = 0 (asked inline).
     pub pending: Option<Rc<ExperimentConfig>>,
     /// The concepts side panel is open.
@@ -116,7 +129,7 @@ pub enum Action {
     Frame(Rc<Snapshot>),
     /// Show a notice.
     Notify(Notice),
-    /// Hide the notice.
+    /// Hide the notices.
     DismissNotice,
     /// Open or close the concepts panel.
     ToggleConcepts,
@@ -140,8 +153,8 @@ pub struct Boot {
     pub preset: Option<&'static str>,
     /// A shared link's instant, in ms (0: start).
     pub t_ms: TimeMs,
-    /// Why the defaults are shown, if they are shown because of an error.
-    pub notice: Option<Notice>,
+    /// What the page must say about how it opened (an unreadable link, ignored parameters…).
+    pub notices: Vec<Notice>,
 }
 
 /// The preset equal to `config`, if any.
@@ -162,34 +175,42 @@ pub fn default_config() -> (ExperimentConfig, Option<&'static str>) {
         })
 }
 
-fn error_detail(e: ShareError) -> Option<String> {
-    match e {
-        ShareError::Encoding => None,
-        ShareError::Config(why) => Some(why),
-    }
-}
-
 /// Decides the opening experiment: the URL's, else the saved one, else the first
 /// preset. A URL or saved value that cannot be read (malformed, tampered, invalid)
-/// gives the defaults plus a visible notice, never an error.
+/// gives the defaults plus a visible notice, never an error; an instant past the
+/// end opens at the end, and says so.
 pub fn boot(hash: &str, stored: Option<&str>) -> Boot {
     let (fallback, fallback_preset) = default_config();
-    let defaults = |key: Key, detail: Option<String>| Boot {
+    let defaults = |notice: Notice| Boot {
         config: fallback.clone(),
         preset: fallback_preset,
         t_ms: 0,
-        notice: Some(Notice { key, detail }),
+        notices: vec![notice],
     };
     match share::decode_hash(hash) {
-        Some(Ok(Shared { config, t_ms })) => {
+        Some(Ok(Shared {
+            config,
+            t_ms,
+            ignored,
+        })) => {
+            let mut notices = Vec::new();
+            if !ignored.is_empty() {
+                notices.push(Notice::IgnoredParams(ignored));
+            }
+            if t_ms > config.duration_ms {
+                notices.push(Notice::Clamped {
+                    asked_ms: t_ms,
+                    end_ms: config.duration_ms,
+                });
+            }
             return Boot {
                 preset: preset_of(&config),
                 t_ms: t_ms.clamp(0, config.duration_ms),
                 config,
-                notice: None,
-            }
+                notices,
+            };
         }
-        Some(Err(e)) => return defaults(Key::NoticeBadUrl, error_detail(e)),
+        Some(Err(e)) => return defaults(Notice::BadLink(e)),
         None => {}
     }
     match stored.map(share::parse_config) {
@@ -197,14 +218,14 @@ pub fn boot(hash: &str, stored: Option<&str>) -> Boot {
             preset: preset_of(&config),
             config,
             t_ms: 0,
-            notice: None,
+            notices: Vec::new(),
         },
-        Some(Err(e)) => defaults(Key::NoticeBadStorage, error_detail(e)),
+        Some(Err(e)) => defaults(Notice::BadStorage(e)),
         None => Boot {
             config: fallback.clone(),
             preset: fallback_preset,
             t_ms: 0,
-            notice: None,
+            notices: Vec::new(),
         },
     }
 }
@@ -233,7 +254,7 @@ impl AppState {
             },
             config,
             view: None,
-            notice: boot.notice,
+            notices: boot.notices,
             pending: None,
             concepts_open: false,
             params_open: true,
@@ -331,8 +352,8 @@ impl Reducible for AppState {
                 }
                 s.view = Some(view);
             }
-            Action::Notify(notice) => s.notice = Some(notice),
-            Action::DismissNotice => s.notice = None,
+            Action::Notify(notice) => s.notices.push(notice),
+            Action::DismissNotice => s.notices.clear(),
             Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
             Action::CloseConcepts => {
                 if !s.concepts_open {
@@ -379,16 +400,36 @@ mod tests {
     #[test]
     fn bad_url_or_storage_falls_back_with_a_notice() {
         let b = boot("#c=@@@", None);
-        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadUrl));
+        assert_eq!(b.notices, [Notice::BadLink(ShareError::Damaged)]);
         assert_eq!(b.config, default_config().0);
         let b = boot("", Some("{not json"));
-        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadStorage));
+        assert_eq!(b.notices, [Notice::BadStorage(ShareError::Damaged)]);
         let preset = &presets::all()[2];
         let b = boot(&share::encode_hash(&preset.config, 90_000), Some("{bad"));
         assert_eq!(b.config, preset.config);
         assert_eq!(
-            (b.preset, b.t_ms, b.notice),
-            (Some(preset.name), 90_000, None)
+            (b.preset, b.t_ms, b.notices),
+            (Some(preset.name), 90_000, vec![])
+        );
+    }
+
+    #[test]
+    fn ignored_parameters_and_a_clamped_instant_are_said() {
+        let preset = &presets::all()[0];
+        let end = preset.config.duration_ms;
+        let hash = format!("{}&ref=mail", share::encode_hash(&preset.config, end + 5));
+        let b = boot(&hash, None);
+        assert_eq!(b.config, preset.config);
+        assert_eq!(b.t_ms, end);
+        assert_eq!(
+            b.notices,
+            [
+                Notice::IgnoredParams(vec!["ref".into()]),
+                Notice::Clamped {
+                    asked_ms: end + 5,
+                    end_ms: end
+                }
+            ]
         );
     }
 

@@ -9,9 +9,9 @@ use bslab_engine::ExperimentConfig;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::fields::{self, BadInput, FieldId, Kind};
-use crate::format;
+use crate::fields::{self, FieldId, Kind};
 use crate::i18n::{Key, Lang};
+use crate::messages;
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -26,58 +26,23 @@ pub struct FieldProps {
     pub on_apply: Callback<ExperimentConfig>,
 }
 
-/// An engine range text for people: `1 s – 7 d` for durations, `1 – 1,024` for
-/// numbers; other texts translated word by word.
-pub fn range_text(lang: Lang, id: FieldId, engine_text: &str) -> String {
-    match fields::range_bounds(engine_text) {
-        Some((a, b)) if id.is_ms() => format!(
-            "{} – {}",
-            format::duration_short(a as i64, lang),
-            format::duration_short(b as i64, lang)
-        ),
-        Some((a, b)) => {
-            let n = |x: f64| {
-                let decimals = if x.fract() == 0.0 { 0 } else { 2 };
-                format::number(x, decimals, lang)
-            };
-            format!("{} – {}", n(a), n(b))
-        }
-        None => lang.word(engine_text),
-    }
-}
-
-/// The typed value as a valid config, or why not (in `lang`).
+/// The typed value as a valid config, or why not (a sentence in `lang`).
 pub fn check(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
 ) -> Result<ExperimentConfig, String> {
-    let candidate = fields::set(config, id, text).map_err(|e| {
-        lang.t(match e {
-            BadInput::NotANumber => Key::NotANumber,
-            BadInput::NotWhole => Key::NotWhole,
-            BadInput::NotADuration => Key::NotADuration,
-        })
-        .to_string()
-    })?;
+    let candidate = fields::set(config, id, text, lang)
+        .map_err(|why| messages::bad_input(lang, id, text, why))?;
     let Err(errors) = candidate.validate() else {
         return Ok(candidate);
     };
-    let path = id.path();
-    let e = errors.for_field(&path).or_else(|| errors.fields.first());
-    Err(e.map_or_else(String::new, |e| {
-        let (other, range_of) = match fields::FieldId::from_path(&e.field) {
-            Some(other) if e.field != path => (format!("{}: ", lang.field(other).0), other),
-            _ => (String::new(), id),
-        };
-        format!(
-            "{other}{} ({}: {})",
-            lang.word(&e.problem),
-            lang.t(Key::Allowed),
-            range_text(lang, range_of, &e.allowed)
-        )
-    }))
+    // This field's own problem first; else the first one it causes elsewhere.
+    let e = errors
+        .for_field(&id.path())
+        .or_else(|| errors.fields.first());
+    Err(e.map_or_else(String::new, |e| messages::field_error(lang, e)))
 }
 
 fn input_value(e: &Event) -> String {
@@ -104,7 +69,7 @@ pub fn field(p: &FieldProps) -> Html {
         use_effect_with(p.config.clone(), move |_| draft.set(None));
     }
     let (lang, id) = (p.lang, p.id);
-    let Some(current) = fields::get(&p.config, id) else {
+    let Some(current) = fields::get(&p.config, id, lang) else {
         return html! {};
     };
     let path = id.path();
@@ -133,7 +98,7 @@ pub fn field(p: &FieldProps) -> Html {
     } else {
         help_id.clone()
     };
-    let allowed = fields::allowed(&p.config, id).map(|a| range_text(lang, id, &a));
+    let allowed = messages::allowed_text(lang, &p.config, id);
     let input = match id.kind() {
         Kind::Choice(names) => html! {
             <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} aria-describedby={described}>
