@@ -21,7 +21,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::{browser, export, keyboard, share};
+use crate::{browser, bursts, export, keyboard, share};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -47,6 +47,27 @@ impl Callbacks {
             action,
         }
     }
+}
+
+/// "Spike now": a load spike from the current instant (read from the runner when
+/// clicked), applied as a fork; a notice says why when the engine refuses it.
+fn spike_callback(
+    runner: &RunnerCell,
+    dispatch: &UseReducerDispatcher<AppState>,
+    config: &Rc<ExperimentConfig>,
+) -> Callback<()> {
+    let (runner, dispatch, config) = (runner.clone(), dispatch.clone(), Rc::clone(config));
+    Callback::from(move |()| {
+        let now = runner
+            .try_borrow()
+            .ok()
+            .and_then(|r| r.as_ref().map(Runner::now))
+            .unwrap_or(0);
+        match bursts::spike_at(&config, now) {
+            Ok(spiked) => dispatch.dispatch(Action::Apply(Rc::new(spiked))),
+            Err(why) => dispatch.dispatch(Action::Notify(Notice::NoSpike(why))),
+        }
+    })
 }
 
 /// Root component of the page.
@@ -136,7 +157,22 @@ pub fn app() -> Html {
 
     let on_step = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
-        Callback::from(move |()| step_once(&runner, &dispatch))
+        Callback::from(move |to| step_once(&runner, &dispatch, to))
+    };
+    let on_spike = {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        use_memo(state.config.clone(), move |config| {
+            spike_callback(&runner, &dispatch, config)
+        })
+    };
+    let on_remove_burst = {
+        let dispatch = dispatch.clone();
+        use_memo(state.config.clone(), move |config| {
+            let config = Rc::clone(config);
+            Callback::from(move |i| {
+                dispatch.dispatch(Action::Apply(Rc::new(bursts::without(&config, i))))
+            })
+        })
     };
     let export_job = use_mut_ref(|| None::<export::ExportJob>);
     let on_export = {
@@ -211,7 +247,8 @@ pub fn app() -> Html {
     <div class="top">
                 <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
+                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
+                    on_spike={(*on_spike).clone()} {on_share} {on_export} />
                 if !state.notices.is_empty() {
                     <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
                 }
@@ -222,7 +259,8 @@ pub fn app() -> Html {
                 </div>
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                     if state.params_open {
-                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()} />
+                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
+                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()} />
                     }
                     <main class="stage">
                         if let Some(view) = &state.view {

@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod bursts;
 pub mod charts;
 pub mod components;
 pub mod driver;
@@ -31,5 +32,6 @@ pub mod numbers;
 pub mod runner;
 pub mod share;
 pub mod state;
+pub mod stepping;
 
 pub use app::App;

@@ -10,6 +10,7 @@ use crate::i18n::{Key, Lang};
 use crate::numbers;
 use crate::share::{ShareError, LINK_VERSION};
 use crate::state::Notice;
+use crate::stepping::Moment;
 
 /// An allowed range read from the engine's words (`1 to 1024 workers`,
 /// `more than 0, at most 5`, `at least 86401 ms (…)`, `a multiple of window.size_ms (60000 ms)`).
@@ -168,6 +169,10 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
                 why.unwrap_or_default()
             )
         }
+        Notice::NoSpike(e) => {
+            let why = e.as_ref().map(|e| format!(" {}", field_error(lang, e)));
+            format!("{}{}", lang.t(Key::NoticeNoSpike), why.unwrap_or_default())
+        }
         Notice::IgnoredParams(names) => {
             lang.fill(Key::NoticeIgnored, &[("names", names.join(", "))])
         }
@@ -178,6 +183,19 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
                 ("end", crate::format::clock(*end_ms)),
             ],
         ),
+    }
+}
+
+/// What a Step reached, for the header.
+pub fn moment(lang: Lang, m: Moment) -> String {
+    match m {
+        Moment::BatchStarted => lang.t(Key::SteppedBatchStarted).to_string(),
+        Moment::BatchFinished => lang.t(Key::SteppedBatchFinished).to_string(),
+        Moment::MicroBatch => lang.t(Key::SteppedMicroBatch).to_string(),
+        Moment::WindowsFired(n) => lang.fill(Key::SteppedWindows, &[("n", n.to_string())]),
+        Moment::Arrival => lang.t(Key::SteppedArrival).to_string(),
+        Moment::End => lang.t(Key::SteppedEnd).to_string(),
+        Moment::NothingYet => lang.t(Key::SteppedNothing).to_string(),
     }
 }
 

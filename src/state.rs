@@ -11,6 +11,7 @@ use yew::Reducible;
 use crate::i18n::Lang;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
 use crate::share::{self, ShareError, Shared};
+use crate::stepping::Moment;
 
 /// A request to (re)build the simulation: the app's runner effect watches `id`.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,8 @@ pub enum Notice {
     BadConfig(Option<FieldError>),
     /// Link parameters this version does not know, ignored.
     IgnoredParams(Vec<String>),
+    /// "Spike now" could not add a spike (the engine's reason, if it gave one).
+    NoSpike(Option<FieldError>),
     /// The link's instant was after the end of the run: it opens at the end.
     Clamped {
         /// The link's instant, in ms.
@@ -98,6 +101,8 @@ pub struct AppState {
     pub share: ShareStatus,
     /// State of "Export for Spark".
     pub export: ExportStatus,
+    /// What the last Step reached (the header says it until time moves otherwise).
+    pub stepped: Option<Moment>,
 }
 
 /// Every change of the UI state.
@@ -141,6 +146,8 @@ pub enum Action {
     Shared(ShareStatus),
     /// "Export for Spark" progress.
     Export(ExportStatus),
+    /// A Step reached this moment.
+    Stepped(Moment),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -260,6 +267,7 @@ impl AppState {
             params_open: true,
             share: ShareStatus::Idle,
             export: ExportStatus::Idle,
+            stepped: None,
         }
     }
 
@@ -286,6 +294,7 @@ impl AppState {
         };
         self.share = ShareStatus::Idle;
         self.export = ExportStatus::Idle;
+        self.stepped = None;
     }
 
     fn load(&mut self, config: Rc<ExperimentConfig>) {
@@ -309,6 +318,7 @@ impl Reducible for AppState {
                     s.rebuild(0);
                 }
                 s.playing = !s.playing;
+                s.stepped = None;
             }
             Action::Pause => s.playing = false,
             Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
@@ -364,6 +374,7 @@ impl Reducible for AppState {
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,
+            Action::Stepped(moment) => s.stepped = Some(moment),
         }
         Rc::new(s)
     }

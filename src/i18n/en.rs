@@ -104,7 +104,7 @@ pub fn text(key: Key) -> &'static str {
         Dismiss => "Dismiss",
         ErrorTitle => "Something went wrong. The page stopped to avoid showing wrong results.",
         CopyDetails => "Copy details",
-        KeyboardHelp => "Keys: Space play/pause · → or PgDn step · R reset · + / − speed",
+        KeyboardHelp => "Keys: Space play/pause · → or PgDn step to the next moment (Shift: next arrival) · R reset · + / − speed",
         ConceptsBatchTitle => "Batch processing",
         ConceptsBatchText => "Batch processing runs operations over a fixed set of data collected over a period of time. Unlike streaming, where data is processed in real time, batch processing handles larger volumes, usually at scheduled intervals.",
         ConceptsBatchExample => "Example: analysing the sales of an online store. With batch processing we run daily or weekly analyses over all the transactions of the period: periodic reports, historical insights, resource optimisation.",
@@ -185,6 +185,20 @@ pub fn text(key: Key) -> &'static str {
         NoticeEngineRefused => "The experiment could not be started, so the default experiment is shown.",
         NoticeIgnored => "This link has parameters this version of the app does not know or cannot read ({names}): they were ignored, the rest of the experiment is shown.",
         NoticeClamped => "This link's instant, {asked}, is after the end of the run ({end}): it opens at the end.",
+        // Step to the next moment, and load spikes (issue 10).
+        StepMoment => "Step: to the next moment (micro-batch trigger, batch job start or end, window firing). Shift+Step: to the next arrival.",
+        SteppedBatchStarted => "Batch job started",
+        SteppedBatchFinished => "Batch job finished: results published",
+        SteppedMicroBatch => "Micro-batch triggered",
+        SteppedWindows => "Streaming: {n} window(s) fired, their results are final",
+        SteppedArrival => "An event arrived",
+        SteppedEnd => "End of the run",
+        SteppedNothing => "Nothing happened yet",
+        SpikeNow => "Spike now",
+        SpikeNowHelp => "Adds a load spike starting at the current instant: ten times the arrival rate for 5 minutes (editable in Parameters).",
+        AddSpike => "Add a spike at the current instant",
+        RemoveSpike => "Remove spike {n}",
+        NoticeNoSpike => "No spike can be added at this instant.",
     }
 }
 

@@ -276,6 +276,20 @@ pub enum Key {
     NoticeEngineRefused,
     NoticeIgnored,
     NoticeClamped,
+    // Step to the next moment, and load spikes (issue 10).
+    StepMoment,
+    SteppedBatchStarted,
+    SteppedBatchFinished,
+    SteppedMicroBatch,
+    SteppedWindows,
+    SteppedArrival,
+    SteppedEnd,
+    SteppedNothing,
+    SpikeNow,
+    SpikeNowHelp,
+    AddSpike,
+    RemoveSpike,
+    NoticeNoSpike,
 }
 
 #[cfg(test)]

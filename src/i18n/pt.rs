@@ -105,7 +105,7 @@ pub fn text(key: Key) -> &'static str {
         Dismiss => "Fechar aviso",
         ErrorTitle => "Algo deu errado. A página parou para não mostrar resultados errados.",
         CopyDetails => "Copiar detalhes",
-        KeyboardHelp => "Teclas: Espaço iniciar/pausar · → ou PgDn passo · R reiniciar · + / − velocidade",
+        KeyboardHelp => "Teclas: Espaço iniciar/pausar · → ou PgDn passo até o próximo momento (Shift: próxima chegada) · R reiniciar · + / − velocidade",
         ConceptsBatchTitle => "Processamento em Batch",
         ConceptsBatchText => "O processamento em Batch envolve a execução de operações em um conjunto fixo de dados, coletados ao longo de um período de tempo. Ao contrário do processamento em streaming, em que os dados são processados em tempo real, o processamento em lote lida com volumes de dados maiores, geralmente em intervalos programados.",
         ConceptsBatchExample => "Exemplo: analisar dados de vendas de uma loja online. Com o processamento em batch, poderíamos executar análises diárias ou semanais, processando todas as transações acumuladas nesse período: relatórios periódicos, insights históricos e otimização de recursos.",
@@ -187,6 +187,20 @@ pub fn text(key: Key) -> &'static str {
         NoticeEngineRefused => "Não foi possível iniciar o experimento; por isso o experimento padrão é mostrado.",
         NoticeIgnored => "Este link tem parâmetros que esta versão do app não conhece ou não consegue ler ({names}): eles foram ignorados, e o resto do experimento é mostrado.",
         NoticeClamped => "O instante deste link, {asked}, é depois do fim da execução ({end}): ele abre no fim.",
+        // Step to the next moment, and load spikes (issue 10).
+        StepMoment => "Passo: até o próximo momento (disparo do micro-batch, início ou fim do job batch, janela disparada). Shift+Passo: até a próxima chegada.",
+        SteppedBatchStarted => "Job batch começou",
+        SteppedBatchFinished => "Job batch terminou: resultados publicados",
+        SteppedMicroBatch => "Micro-batch disparado",
+        SteppedWindows => "Streaming: {n} janela(s) disparada(s), resultados finais",
+        SteppedArrival => "Um evento chegou",
+        SteppedEnd => "Fim da execução",
+        SteppedNothing => "Nada aconteceu ainda",
+        SpikeNow => "Pico agora",
+        SpikeNowHelp => "Adiciona um pico de carga começando no instante atual: dez vezes a taxa de chegada por 5 minutos (editável em Parâmetros).",
+        AddSpike => "Adicionar um pico no instante atual",
+        RemoveSpike => "Remover pico {n}",
+        NoticeNoSpike => "Não é possível adicionar um pico neste instante.",
     }
 }
 
