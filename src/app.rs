@@ -32,6 +32,7 @@ struct Callbacks {
     confirm: Callback<()>,
     cancel: Callback<()>,
     concepts: Callback<()>,
+    params: Callback<()>,
 }
 
 impl Callbacks {
@@ -44,6 +45,7 @@ impl Callbacks {
             confirm: fixed(Action::ConfirmRestart),
             cancel: fixed(Action::CancelRestart),
             concepts: fixed(Action::ToggleConcepts),
+            params: fixed(Action::ToggleParams),
             action,
         }
     }
@@ -78,7 +80,10 @@ pub fn app() -> Html {
             &browser::location_hash(),
             browser::stored_config().as_deref(),
         );
-        AppState::new(browser::initial_lang(), boot)
+        AppState {
+            params_open: browser::params_open_at_start(),
+            ..AppState::new(browser::initial_lang(), boot)
+        }
     });
     let dispatch = state.dispatcher();
     let runner: RunnerCell = use_mut_ref(|| None);
@@ -260,7 +265,8 @@ pub fn app() -> Html {
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                     if state.params_open {
                         <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
-                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()} />
+                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()}
+                            on_close={d.params.clone()} />
                     }
                     <main class="stage">
                         if let Some(view) = &state.view {

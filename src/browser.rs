@@ -70,6 +70,19 @@ pub fn store_config(config: &ExperimentConfig) {
     }
 }
 
+/// Narrowest window, in CSS px, where the parameter panel opens with the page (as
+/// a column beside the pipelines); below it, it is a drawer, closed at first, so
+/// that the pipelines fill the first screen (a 1024×768 projector).
+pub const PARAMS_OPEN_MIN_WIDTH: f64 = 1_200.0;
+
+/// Whether the parameter panel is open when the page opens (see [`PARAMS_OPEN_MIN_WIDTH`]).
+pub fn params_open_at_start() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= PARAMS_OPEN_MIN_WIDTH)
+}
+
 /// The saved language, else the browser's (`navigator.language`), else English.
 pub fn initial_lang() -> Lang {
     if let Some(tag) = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) {

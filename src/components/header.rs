@@ -187,9 +187,6 @@ pub fn header(p: &HeaderProps) -> Html {
                         onclick={p.on_step.reform(|e: MouseEvent| if e.shift_key() { StepTo::Arrival } else { StepTo::Moment })}>
                         <span aria-hidden="true">{ "▶| " }</span>{ lang.t(Key::Step) }
                     </button>
-                    <button data-testid="spike-now" title={lang.t(Key::SpikeNowHelp)} onclick={p.on_spike.reform(|_| ())}>
-                        <span aria-hidden="true">{ "⚡ " }</span>{ lang.t(Key::SpikeNow) }
-                    </button>
                     <button data-testid="reset" onclick={d.reform(|_| Action::Reset)} aria-keyshortcuts="R">
                         <span aria-hidden="true">{ "↺ " }</span>{ lang.t(Key::Reset) }
                     </button>
@@ -201,6 +198,9 @@ pub fn header(p: &HeaderProps) -> Html {
                             }) }
                         </select>
                     </label>
+                    <button data-testid="spike-now" title={lang.t(Key::SpikeNowHelp)} onclick={p.on_spike.reform(|_| ())}>
+                        <span aria-hidden="true">{ "⚡ " }</span>{ lang.t(Key::SpikeNow) }
+                    </button>
                 </div>
                 { clock(p) }
                 <span class="seed">{ lang.t(Key::Seed) }{ " " }<code data-testid="seed">{ p.seed }</code></span>

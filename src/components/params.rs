@@ -22,6 +22,8 @@ pub struct ParamPanelProps {
     pub on_spike: Callback<()>,
     /// Remove load spike number `i`.
     pub on_remove_burst: Callback<usize>,
+    /// Close the panel (its button shows where the panel is a drawer).
+    pub on_close: Callback<()>,
 }
 
 /// The workload group's spike controls: remove each spike, add one now.
@@ -63,6 +65,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
     };
     html! {
         <aside class="params" aria-label={lang.t(Key::Parameters)}>
+            <button class="params-close" data-testid="params-close" onclick={p.on_close.reform(|_| ())}>{ lang.t(Key::Close) }</button>
             <h2>{ lang.t(Key::Parameters) }</h2>
             <p class="fork-note">{ lang.t(Key::ForkNote) }</p>
             { field(FieldId::Seed) }
