@@ -185,10 +185,10 @@ pub fn header(p: &HeaderProps) -> Html {
                     </button>
                     <button data-testid="step" title={lang.t(Key::StepMoment)} aria-keyshortcuts="ArrowRight PageDown"
                         onclick={p.on_step.reform(|e: MouseEvent| if e.shift_key() { StepTo::Arrival } else { StepTo::Moment })}>
-                        <span aria-hidden="true">{ "▶| " }</span>{ lang.t(Key::Step) }
+                        <span aria-hidden="true">{ "▶| " }</span><span class="btn-text">{ lang.t(Key::Step) }</span>
                     </button>
                     <button data-testid="reset" onclick={d.reform(|_| Action::Reset)} aria-keyshortcuts="R">
-                        <span aria-hidden="true">{ "↺ " }</span>{ lang.t(Key::Reset) }
+                        <span aria-hidden="true">{ "↺ " }</span><span class="btn-text">{ lang.t(Key::Reset) }</span>
                     </button>
                     <label class="control speed">
                         <span>{ lang.t(Key::Speed) }</span>
@@ -199,7 +199,7 @@ pub fn header(p: &HeaderProps) -> Html {
                         </select>
                     </label>
                     <button data-testid="spike-now" title={lang.t(Key::SpikeNowHelp)} onclick={p.on_spike.reform(|_| ())}>
-                        <span aria-hidden="true">{ "⚡ " }</span>{ lang.t(Key::SpikeNow) }
+                        <span aria-hidden="true">{ "⚡ " }</span><span class="btn-text">{ lang.t(Key::SpikeNow) }</span>
                     </button>
                 </div>
                 { clock(p) }
