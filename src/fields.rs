@@ -424,14 +424,18 @@ pub fn problem(config: &ExperimentConfig, id: FieldId) -> Option<FieldError> {
 /// The allowed range of a field, in the engine's words (e.g. `1 to 64 categories`),
 /// found by asking the engine to validate an impossible value.
 pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
-    let probe = match id.kind() {
+    // 0 first for decimals: a field that must be more than 0 says so only for 0
+    // (for NaN the engine gives its plain range, `0 to …`).
+    let probes = match id.kind() {
         Kind::Int if id == FieldId::Seed => return None,
-        Kind::Int => Value::Int(i64::MIN),
-        Kind::Float => Value::Float(f64::NAN),
+        Kind::Int => vec![Value::Int(i64::MIN)],
+        Kind::Float => vec![Value::Float(0.0), Value::Float(f64::NAN)],
         Kind::Choice(_) => return None,
     };
-    let probed = write(config.clone(), id, probe)?;
-    problem(&probed, id).map(|e| e.allowed)
+    probes.into_iter().find_map(|probe| {
+        let probed = write(config.clone(), id, probe)?;
+        problem(&probed, id).map(|e| e.allowed)
+    })
 }
 
 fn to_u32(i: i64) -> u32 {

@@ -50,6 +50,14 @@ fn an_invalid_value_is_reported_on_its_own_path() {
         allowed(&c, FieldId::BatchWorkers).as_deref(),
         Some("1 to 1024 workers")
     );
+    assert_eq!(
+        allowed(&c, FieldId::Rate).as_deref(),
+        Some("more than 0, at most 1000000 events/s")
+    );
+    assert_eq!(
+        allowed(&c, FieldId::DelayMean).as_deref(),
+        Some("0 to 604800000 ms")
+    );
 }
 
 #[test]
