@@ -81,6 +81,18 @@ pub fn range_text(lang: Lang, id: FieldId, allowed: &str) -> Option<String> {
     })
 }
 
+/// The label of a field as a sentence names it: spikes carry their number
+/// ("Spike start 2"), since there can be several.
+pub fn label(lang: Lang, id: FieldId) -> String {
+    let name = lang.field(id).0;
+    match id {
+        FieldId::BurstStart(i) | FieldId::BurstDuration(i) | FieldId::BurstMultiplier(i) => {
+            format!("{name} {}", i + 1)
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// Why the text typed into `id` could not even be read, as a sentence.
 pub fn bad_input(lang: Lang, id: FieldId, text: &str, why: BadInput) -> String {
     let key = match why {
@@ -94,7 +106,7 @@ pub fn bad_input(lang: Lang, id: FieldId, text: &str, why: BadInput) -> String {
     lang.fill(
         key,
         &[
-            ("field", lang.field(id).0.to_string()),
+            ("field", label(lang, id)),
             ("value", text.trim().to_string()),
             ("max", crate::format::count(u64::MAX, lang)),
         ],
@@ -127,7 +139,7 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
     lang.fill(
         key,
         &[
-            ("field", lang.field(id).0.to_string()),
+            ("field", label(lang, id)),
             ("value", value_text(lang, id, &e.value)),
             (
                 "rule",

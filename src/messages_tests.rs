@@ -154,3 +154,13 @@ fn rules_are_read_from_the_engine_words() {
     );
     assert_eq!(rule("at most 2e9 events in the whole run"), None);
 }
+
+#[test]
+fn spikes_are_named_with_their_number() {
+    assert_eq!(label(En, FieldId::BurstStart(1)), "Spike start 2");
+    assert_eq!(
+        label(Pt, FieldId::BurstMultiplier(0)),
+        "Multiplicador do pico 1"
+    );
+    assert_eq!(label(En, FieldId::Rate), "Arrival rate");
+}

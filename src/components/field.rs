@@ -73,7 +73,7 @@ pub fn field(p: &FieldProps) -> Html {
         return html! {};
     };
     let path = id.path();
-    let (label, help) = lang.field(id);
+    let (label, help) = (messages::label(lang, id), lang.field(id).1);
     let onchange = {
         let (config, draft, on_apply) = (p.config.clone(), draft.clone(), p.on_apply.clone());
         Callback::from(move |e: Event| {

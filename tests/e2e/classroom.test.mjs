@@ -47,7 +47,6 @@ test('numbers are read and shown in the page language; what it cannot mean is re
   await waitSettled(page);
   const amount = 'scenario.mean_amount_cents';
   await type(page, amount, '5.000');
-  await page.waitForFunction(() => /#v=1&c=/.test(location.hash));
   await page.waitForFunction(() => document.querySelector('[data-testid="field-scenario.mean_amount_cents"]').value === '5.000');
   assert.equal((await addressConfig(page)).scenario.mean_amount_cents, 5000, 'pt-BR 5.000 is five thousand');
   await type(page, amount, '8.000');
