@@ -113,6 +113,23 @@ pub fn bad_input(lang: Lang, id: FieldId, text: &str, why: BadInput) -> String {
     )
 }
 
+/// Why a typed value was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The text could not be read as the field's kind of value.
+    Input(BadInput),
+    /// The engine refused the value (for this field or another one it affects).
+    Field(FieldError),
+}
+
+/// A refusal of `text` typed into `id`, as a sentence in `lang`.
+pub fn refusal(lang: Lang, id: FieldId, text: &str, why: &Refusal) -> String {
+    match why {
+        Refusal::Input(bad) => bad_input(lang, id, text, *bad),
+        Refusal::Field(e) => field_error(lang, e),
+    }
+}
+
 /// An engine refusal as a sentence naming the field (its label), the value and the rule.
 pub fn field_error(lang: Lang, e: &FieldError) -> String {
     let Some(id) = FieldId::from_path(&e.field) else {

@@ -9,9 +9,9 @@ use bslab_engine::ExperimentConfig;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::fields::{self, FieldId, Kind};
+use crate::fields::{self, BadInput, FieldId, Kind};
 use crate::i18n::{Key, Lang};
-use crate::messages;
+use crate::messages::{self, Refusal};
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -26,15 +26,14 @@ pub struct FieldProps {
     pub on_apply: Callback<ExperimentConfig>,
 }
 
-/// The typed value as a valid config, or why not (a sentence in `lang`).
-pub fn check(
+/// The value typed (in `lang`) as a valid config, or why not.
+pub fn try_value(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, String> {
-    let candidate = fields::set(config, id, text, lang)
-        .map_err(|why| messages::bad_input(lang, id, text, why))?;
+) -> Result<ExperimentConfig, Refusal> {
+    let candidate = fields::set(config, id, text, lang).map_err(Refusal::Input)?;
     let Err(errors) = candidate.validate() else {
         return Ok(candidate);
     };
@@ -42,7 +41,19 @@ pub fn check(
     let e = errors
         .for_field(&id.path())
         .or_else(|| errors.fields.first());
-    Err(e.map_or_else(String::new, |e| messages::field_error(lang, e)))
+    Err(e.map_or(Refusal::Input(BadInput::NotANumber), |e| {
+        Refusal::Field(e.clone())
+    }))
+}
+
+/// [`try_value`], with the refusal as a sentence in `lang`.
+pub fn check(
+    lang: Lang,
+    config: &ExperimentConfig,
+    id: FieldId,
+    text: &str,
+) -> Result<ExperimentConfig, String> {
+    try_value(lang, config, id, text).map_err(|r| messages::refusal(lang, id, text, &r))
 }
 
 fn input_value(e: &Event) -> String {
@@ -63,10 +74,13 @@ fn input_value(e: &Event) -> String {
 /// A parameter input.
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
-    let draft = use_state(|| None::<(String, String)>);
+    // What was typed and why it was refused (put into words at each render).
+    let draft = use_state(|| None::<(String, Refusal)>);
     {
         let draft = draft.clone();
-        use_effect_with(p.config.clone(), move |_| draft.set(None));
+        // A new config, or a new language (the text was read in the old one): the
+        // box shows the applied value again.
+        use_effect_with((p.config.clone(), p.lang), move |_| draft.set(None));
     }
     let (lang, id) = (p.lang, p.id);
     let Some(current) = fields::get(&p.config, id, lang) else {
@@ -78,7 +92,7 @@ pub fn field(p: &FieldProps) -> Html {
         let (config, draft, on_apply) = (p.config.clone(), draft.clone(), p.on_apply.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
-            match check(lang, &config, id, &text) {
+            match try_value(lang, &config, id, &text) {
                 Ok(c) => {
                     draft.set(None);
                     on_apply.emit(c);
@@ -90,7 +104,7 @@ pub fn field(p: &FieldProps) -> Html {
     let input_id = format!("f-{path}");
     let (err_id, help_id) = (format!("e-{path}"), format!("h-{path}"));
     let (value, error) = match &*draft {
-        Some((text, why)) => (text.clone(), Some(why.clone())),
+        Some((text, why)) => (text.clone(), Some(messages::refusal(lang, id, text, why))),
         None => (current.clone(), None),
     };
     let described = if error.is_some() {

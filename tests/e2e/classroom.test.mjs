@@ -63,9 +63,12 @@ test('numbers are read and shown in the page language; what it cannot mean is re
   assert.doesNotMatch(refused, ENGLISH);
   assert.equal((await addressConfig(page)).workload.rate_eps, 2.5, 'nothing applied');
 
-  // The English page reads `8.000` the English way (eight), never as eight thousand.
+  // The English page shows the applied values the English way and reads `8.000` the
+  // English way (eight), never as eight thousand.
   await page.getByTestId('lang').click();
   await page.getByTestId('play').filter({ hasText: 'Play' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-workload.rate_eps"]').value === '2.5');
+  assert.equal(await page.getByTestId('field-scenario.mean_amount_cents').inputValue(), '8,000');
   await type(page, amount, '8.000');
   await page.waitForFunction(() => document.querySelector('[data-testid="field-scenario.mean_amount_cents"]').value === '8');
   assert.equal((await addressConfig(page)).scenario.mean_amount_cents, 8);
