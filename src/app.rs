@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, SimError};
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
@@ -22,7 +22,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::{browser, export, keyboard, share};
+use crate::{browser, bursts, export, keyboard, share};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -33,6 +33,7 @@ struct Callbacks {
     confirm: Callback<()>,
     cancel: Callback<()>,
     concepts: Callback<()>,
+    params: Callback<()>,
 }
 
 impl Callbacks {
@@ -45,9 +46,31 @@ impl Callbacks {
             confirm: fixed(Action::ConfirmRestart),
             cancel: fixed(Action::CancelRestart),
             concepts: fixed(Action::ToggleConcepts),
+            params: fixed(Action::ToggleParams),
             action,
         }
     }
+}
+
+/// "Spike now": a load spike from the current instant (read from the runner when
+/// clicked), applied as a fork; a notice says why when the engine refuses it.
+fn spike_callback(
+    runner: &RunnerCell,
+    dispatch: &UseReducerDispatcher<AppState>,
+    config: &Rc<ExperimentConfig>,
+) -> Callback<()> {
+    let (runner, dispatch, config) = (runner.clone(), dispatch.clone(), Rc::clone(config));
+    Callback::from(move |()| {
+        let now = runner
+            .try_borrow()
+            .ok()
+            .and_then(|r| r.as_ref().map(Runner::now))
+            .unwrap_or(0);
+        match bursts::spike_at(&config, now) {
+            Ok(spiked) => dispatch.dispatch(Action::Apply(Rc::new(spiked))),
+            Err(why) => dispatch.dispatch(Action::Notify(Notice::NoSpike(why))),
+        }
+    })
 }
 
 /// Root component of the page.
@@ -58,7 +81,10 @@ pub fn app() -> Html {
             &browser::location_hash(),
             browser::stored_config().as_deref(),
         );
-        AppState::new(browser::initial_lang(), boot)
+        AppState {
+            params_open: browser::params_open_at_start(),
+            ..AppState::new(browser::initial_lang(), boot)
+        }
     });
     let dispatch = state.dispatcher();
     let runner: RunnerCell = use_mut_ref(|| None);
@@ -90,10 +116,11 @@ pub fn app() -> Html {
                     Some(s)
                 }
                 Err(e) => {
-                    dispatch.dispatch(Action::Notify(Notice {
-                        key: Key::NoticeBadConfig,
-                        detail: Some(e.to_string()),
-                    }));
+                    let field = match e {
+                        SimError::InvalidConfig(errors) => errors.fields.into_iter().next(),
+                        _ => None,
+                    };
+                    dispatch.dispatch(Action::Notify(Notice::BadConfig(field)));
                     None
                 }
             };
@@ -136,7 +163,22 @@ pub fn app() -> Html {
 
     let on_step = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
-        Callback::from(move |()| step_once(&runner, &dispatch))
+        Callback::from(move |to| step_once(&runner, &dispatch, to))
+    };
+    let on_spike = {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        use_memo(state.config.clone(), move |config| {
+            spike_callback(&runner, &dispatch, config)
+        })
+    };
+    let on_remove_burst = {
+        let dispatch = dispatch.clone();
+        use_memo(state.config.clone(), move |config| {
+            let config = Rc::clone(config);
+            Callback::from(move |i| {
+                dispatch.dispatch(Action::Apply(Rc::new(bursts::without(&config, i))))
+            })
+        })
     };
     let export_job = use_mut_ref(|| None::<export::ExportJob>);
     let on_export = {
@@ -211,9 +253,10 @@ pub fn app() -> Html {
     <div class="top">
                 <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} {on_share} {on_export} />
-                if let Some(n) = &state.notice {
-                    <NoticeBar {lang} notice={n.clone()} on_dismiss={d.dismiss.clone()} />
+                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
+                    on_spike={(*on_spike).clone()} {on_share} {on_export} />
+                if !state.notices.is_empty() {
+                    <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
                 }
                 if let Some(pending) = &state.pending {
                     <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
@@ -222,7 +265,9 @@ pub fn app() -> Html {
                 </div>
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                     if state.params_open {
-                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()} />
+                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
+                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()}
+                            on_close={d.params.clone()} />
                     }
                     <main class="stage">
                         if let Some(view) = &state.view {

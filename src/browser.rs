@@ -70,6 +70,19 @@ pub fn store_config(config: &ExperimentConfig) {
     }
 }
 
+/// Narrowest window, in CSS px, where the parameter panel opens with the page (as
+/// a column beside the pipelines); below it, it is a drawer, closed at first, so
+/// that the pipelines fill the first screen (a 1024×768 projector).
+pub const PARAMS_OPEN_MIN_WIDTH: f64 = 1_200.0;
+
+/// Whether the parameter panel is open when the page opens (see [`PARAMS_OPEN_MIN_WIDTH`]).
+pub fn params_open_at_start() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= PARAMS_OPEN_MIN_WIDTH)
+}
+
 /// The saved language, else the browser's (`navigator.language`), else English.
 pub fn initial_lang() -> Lang {
     if let Some(tag) = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) {
@@ -124,8 +137,26 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    revoke_later(url);
     true
+}
+
+/// How long a download's object URL stays valid after the click, in ms: the
+/// browser starts reading it asynchronously, and some browsers fail the download
+/// when it is revoked at once.
+pub const REVOKE_AFTER_MS: i32 = 60_000;
+
+/// Revokes an object URL after [`REVOKE_AFTER_MS`] (the Blob is freed then).
+fn revoke_later(url: String) {
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            REVOKE_AFTER_MS,
+        );
+    }
 }
 
 /// Installs the panic hook: the console message (console_error_panic_hook) plus a

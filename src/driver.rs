@@ -12,6 +12,7 @@ use yew::UseReducerDispatcher;
 use crate::browser;
 use crate::runner::{Runner, SPEEDS};
 use crate::state::{Action, AppState};
+use crate::stepping::{step_to, StepTo};
 
 /// Most wall-clock time spent stepping the simulation in one frame, in ms.
 pub const STEP_BUDGET_MS: f64 = 7.0;
@@ -143,10 +144,11 @@ impl Driver {
     }
 }
 
-/// The Step button and the → key: pause, then advance to the next thing that happens.
-pub fn step_once(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>) {
+/// The Step button and the → key: pause, then advance to the next moment of kind
+/// `to` (see [`crate::stepping`]); the header then says what happened.
+pub fn step_once(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>, to: StepTo) {
     dispatch.dispatch(Action::Pause);
-    let snapshot = {
+    let (snapshot, moment) = {
         let Ok(mut cell) = runner.try_borrow_mut() else {
             return;
         };
@@ -154,9 +156,10 @@ pub fn step_once(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>)
         if runner.catching_up() {
             return;
         }
-        runner.step();
+        let moment = step_to(runner, to);
         runner.refresh_report();
-        runner.snapshot()
+        (runner.snapshot(), moment)
     };
     dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
+    dispatch.dispatch(Action::Stepped(moment));
 }

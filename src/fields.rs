@@ -4,10 +4,13 @@
 //! [`ExperimentConfig::validate`] (the allowed range shown in the UI is the
 //! engine's own text, obtained by probing it with an impossible value).
 
-use bslab_engine::{
-    Burst, DailyProfile, ExperimentConfig, FieldError, OutputMode, ScenarioConfig, ServiceTime,
-    StreamingMode,
-};
+use bslab_engine::{DailyProfile, ExperimentConfig, FieldError, ScenarioConfig, StreamingMode};
+
+use crate::i18n::Lang;
+use crate::numbers::{self, NumberError};
+
+mod values;
+use values::{read, write, Value};
 
 /// One editable parameter. Paths follow the engine's validation paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -300,80 +303,24 @@ pub fn fields_for(config: &ExperimentConfig) -> Vec<(Group, Vec<FieldId>)> {
     ]
 }
 
-/// A typed value for a field.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Value {
-    Int(i64),
-    Float(f64),
-    Choice(usize),
-}
-
-/// Units a duration field accepts (the value is in ms): `500 ms`, `30 s`, `5 min`, `2 h`, `1 d`.
-const DURATION_UNITS: [(&str, f64); 5] = [
-    ("d", 86_400_000.0),
-    ("h", 3_600_000.0),
-    ("min", 60_000.0),
-    ("s", 1_000.0),
-    ("ms", 1.0),
-];
-
-/// The current value of a field as text (`None`: the field does not apply to this config).
-/// Durations are written in their largest exact unit (`2 h`), so they read back the same.
-pub fn get(config: &ExperimentConfig, id: FieldId) -> Option<String> {
+/// The current value of a field as text in `lang` (`None`: the field does not
+/// apply to this config). Durations are written in their largest exact unit
+/// (`2 h`), numbers with the language's separators (`8.000`, `2,5` in Portuguese),
+/// so they read back the same.
+pub fn get(config: &ExperimentConfig, id: FieldId, lang: Lang) -> Option<String> {
     if id == FieldId::Seed {
         return Some(config.seed.to_string());
     }
     read(config, id).map(|v| match v {
-        Value::Int(i) if id.is_ms() => duration_text(i as f64),
-        Value::Float(f) if id.is_ms() => duration_text(f),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => format_float(f),
+        Value::Int(i) if id.is_ms() => numbers::duration_text(i as f64, lang),
+        Value::Float(f) if id.is_ms() => numbers::duration_text(f, lang),
+        Value::Int(i) => numbers::show(i as f64, lang),
+        Value::Float(f) => numbers::show(f, lang),
         Value::Choice(i) => match id.kind() {
             Kind::Choice(names) => names.get(i).copied().unwrap_or("").to_string(),
             _ => String::new(),
         },
     })
-}
-
-fn format_float(f: f64) -> String {
-    let text = format!("{f}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
-}
-
-/// A duration in ms as input text, in its largest exact unit: `2 h`, `90 s`, `1500 ms`, `0.5 ms`.
-pub fn duration_text(ms: f64) -> String {
-    if ms != 0.0 && ms.fract() == 0.0 {
-        for (unit, size) in DURATION_UNITS {
-            if size > 1.0 && (ms / size).fract() == 0.0 {
-                return format!("{} {unit}", format_float(ms / size));
-            }
-        }
-    }
-    format!("{} ms", format_float(ms))
-}
-
-/// A decimal number; `,` is accepted as the decimal separator (pt-BR).
-fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim().replace(',', ".");
-    if text.is_empty() || text.contains(char::is_whitespace) {
-        return None;
-    }
-    text.parse::<f64>().ok()
-}
-
-/// A duration with an optional unit (`ms` when none): `250`, `30 s`, `1.5 h`, `2d`.
-pub fn parse_duration_ms(text: &str) -> Option<f64> {
-    let text = text.trim();
-    for (unit, size) in DURATION_UNITS {
-        if let Some(number) = text.strip_suffix(unit) {
-            // `min` before `ms`/`s` matters: "5 min" must not read as "5 mi" + "n".
-            if unit == "s" && (number.ends_with('m') || number.ends_with("mi")) {
-                continue;
-            }
-            return parse_number(number).map(|x| x * size);
-        }
-    }
-    parse_number(text)
 }
 
 /// Why a typed value could not even be read.
@@ -385,6 +332,36 @@ pub enum BadInput {
     NotWhole,
     /// Not a duration (`30 s`, `5 min`…).
     NotADuration,
+    /// Separators the page's language cannot mean (`2.5` in Portuguese).
+    Separators,
+    /// A duration unit that does not exist (`2 weeks`).
+    UnknownUnit,
+    /// A seed below 0 or above the largest one.
+    SeedRange,
+}
+
+impl From<NumberError> for BadInput {
+    fn from(e: NumberError) -> Self {
+        match e {
+            NumberError::NotANumber => BadInput::NotANumber,
+            NumberError::Separators => BadInput::Separators,
+            NumberError::UnknownUnit => BadInput::UnknownUnit,
+        }
+    }
+}
+
+fn parse_seed(text: &str) -> Result<u64, BadInput> {
+    let text = text.trim();
+    if let Ok(seed) = text.parse::<u64>() {
+        return Ok(seed);
+    }
+    // A whole number, but negative or too large; anything else is not a number.
+    let digits = text.strip_prefix(['-', '−', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Err(BadInput::SeedRange)
+    } else {
+        Err(BadInput::NotWhole)
+    }
 }
 
 /// `config` with the field set from `text`; `Err` when `text` cannot be read as
@@ -393,9 +370,10 @@ pub fn set(
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
+    lang: Lang,
 ) -> Result<ExperimentConfig, BadInput> {
     if id == FieldId::Seed {
-        let seed = text.trim().parse::<u64>().map_err(|_| BadInput::NotWhole)?;
+        let seed = parse_seed(text)?;
         return Ok(ExperimentConfig {
             seed,
             ..config.clone()
@@ -408,13 +386,17 @@ pub fn set(
             Err(BadInput::NotWhole)
         }
     };
+    let duration = |text: &str| {
+        numbers::parse_duration_ms(text, lang).map_err(|e| match e {
+            NumberError::NotANumber => BadInput::NotADuration,
+            e => e.into(),
+        })
+    };
     let value = match id.kind() {
-        Kind::Int if id.is_ms() => whole(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)?,
-        Kind::Float if id.is_ms() => {
-            Value::Float(parse_duration_ms(text).ok_or(BadInput::NotADuration)?)
-        }
-        Kind::Int => whole(parse_number(text).ok_or(BadInput::NotANumber)?)?,
-        Kind::Float => Value::Float(parse_number(text).ok_or(BadInput::NotANumber)?),
+        Kind::Int if id.is_ms() => whole(duration(text)?)?,
+        Kind::Float if id.is_ms() => Value::Float(duration(text)?),
+        Kind::Int => whole(numbers::parse_number(text, lang)?)?,
+        Kind::Float => Value::Float(numbers::parse_number(text, lang)?),
         Kind::Choice(names) => Value::Choice(
             names
                 .iter()
@@ -434,395 +416,20 @@ pub fn problem(config: &ExperimentConfig, id: FieldId) -> Option<FieldError> {
 /// The allowed range of a field, in the engine's words (e.g. `1 to 64 categories`),
 /// found by asking the engine to validate an impossible value.
 pub fn allowed(config: &ExperimentConfig, id: FieldId) -> Option<String> {
-    let probe = match id.kind() {
+    // 0 first for decimals: a field that must be more than 0 says so only for 0
+    // (for NaN the engine gives its plain range, `0 to …`).
+    let probes = match id.kind() {
         Kind::Int if id == FieldId::Seed => return None,
-        Kind::Int => Value::Int(i64::MIN),
-        Kind::Float => Value::Float(f64::NAN),
+        Kind::Int => vec![Value::Int(i64::MIN)],
+        Kind::Float => vec![Value::Float(0.0), Value::Float(f64::NAN)],
         Kind::Choice(_) => return None,
     };
-    let probed = write(config.clone(), id, probe)?;
-    problem(&probed, id).map(|e| e.allowed)
-}
-
-/// The numeric bounds of an engine range text: `A to B …` or `more than 0, at most B …`.
-pub fn range_bounds(text: &str) -> Option<(f64, f64)> {
-    let number = |t: &str| t.parse::<f64>().ok();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    match words.as_slice() {
-        [a, "to", b, ..] => Some((number(a)?, number(b)?)),
-        ["more", "than", "0,", "at", "most", b, ..] => Some((0.0, number(b)?)),
-        _ => None,
-    }
-}
-
-fn to_u32(i: i64) -> u32 {
-    u32::try_from(i).unwrap_or(if i < 0 { 0 } else { u32::MAX })
-}
-
-fn read(c: &ExperimentConfig, id: FieldId) -> Option<Value> {
-    use FieldId::*;
-    use ScenarioConfig as S;
-    let int = |i: i64| Some(Value::Int(i));
-    let float = |f: f64| Some(Value::Float(f));
-    match (id, &c.scenario) {
-        (Seed, _) => int(i64::try_from(c.seed).unwrap_or(i64::MAX)),
-        (Duration, _) => int(c.duration_ms),
-        (SampleEvery, _) => int(c.sample_every_ms),
-        (Categories, S::Sales { categories, .. }) => int((*categories).into()),
-        (
-            MeanAmount,
-            S::Sales {
-                mean_amount_cents: m,
-                ..
-            }
-            | S::Fraud {
-                mean_amount_cents: m,
-                ..
-            },
-        ) => int(*m),
-        (Posts, S::Social { posts, .. }) => int((*posts).into()),
-        (Zipf, S::Social { zipf_exponent, .. }) => float(*zipf_exponent),
-        (Cards, S::Fraud { cards, .. }) => int((*cards).into()),
-        (
-            AlertThreshold,
-            S::Fraud {
-                alert_threshold, ..
-            },
-        ) => int((*alert_threshold).into()),
-        (
-            FraudBurstsPerHour,
-            S::Fraud {
-                bursts_per_hour, ..
-            },
-        ) => float(*bursts_per_hour),
-        (
-            FraudBurstTransactions,
-            S::Fraud {
-                burst_transactions, ..
-            },
-        ) => int((*burst_transactions).into()),
-        (
-            FraudBurstDuration,
-            S::Fraud {
-                burst_duration_ms, ..
-            },
-        ) => int(*burst_duration_ms),
-        (Rate, _) => float(c.workload.rate_eps),
-        (Profile, _) => Some(Value::Choice(match c.workload.daily_profile {
-            DailyProfile::Flat => 0,
-            DailyProfile::Diurnal { .. } => 1,
-        })),
-        (Amplitude | PeakHour, _) => match c.workload.daily_profile {
-            DailyProfile::Diurnal {
-                amplitude,
-                peak_hour,
-            } => float(if id == Amplitude {
-                amplitude
-            } else {
-                peak_hour
-            }),
-            DailyProfile::Flat => None,
-        },
-        (BurstStart(i), _) => c.workload.bursts.get(i).and_then(|b| int(b.start_ms)),
-        (BurstDuration(i), _) => c.workload.bursts.get(i).and_then(|b| int(b.duration_ms)),
-        (BurstMultiplier(i), _) => c.workload.bursts.get(i).and_then(|b| float(b.multiplier)),
-        (DelayMean, _) => float(c.delay.mean_ms),
-        (DelayJitter, _) => float(c.delay.jitter_ms),
-        (LateFraction, _) => float(c.delay.late_fraction),
-        (LateMean, _) => float(c.delay.late_mean_ms),
-        (WindowSize, _) => int(c.window.size_ms),
-        (BatchInterval, _) => int(c.batch.interval_ms),
-        (BatchOffset, _) => int(c.batch.offset_ms),
-        (BatchStartup, _) => int(c.batch.startup_ms),
-        (BatchCost, _) => float(c.batch.per_event_cost_us),
-        (BatchWorkers, _) => int(c.batch.workers.into()),
-        (WatermarkDelay, _) => int(c.streaming.watermark_delay_ms),
-        (Output, _) => Some(Value::Choice(match c.streaming.output_mode {
-            OutputMode::Append => 0,
-            OutputMode::Update => 1,
-        })),
-        _ => read_mode(&c.streaming.mode, id),
-    }
-}
-
-fn read_mode(mode: &StreamingMode, id: FieldId) -> Option<Value> {
-    use FieldId::*;
-    match (id, mode) {
-        (Mode, StreamingMode::MicroBatch { .. }) => Some(Value::Choice(0)),
-        (Mode, StreamingMode::Continuous { .. }) => Some(Value::Choice(1)),
-        (Trigger, StreamingMode::MicroBatch { trigger_ms, .. }) => Some(Value::Int(*trigger_ms)),
-        (
-            Overhead,
-            StreamingMode::MicroBatch {
-                batch_overhead_ms, ..
-            },
-        ) => Some(Value::Int(*batch_overhead_ms)),
-        (
-            StreamCost,
-            StreamingMode::MicroBatch {
-                per_event_cost_us, ..
-            },
-        ) => Some(Value::Float(*per_event_cost_us)),
-        (
-            StreamWorkers,
-            StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. },
-        ) => Some(Value::Int((*workers).into())),
-        (Service, StreamingMode::Continuous { service, .. }) => {
-            Some(Value::Choice(match service {
-                ServiceTime::Fixed => 0,
-                ServiceTime::Exponential => 1,
-            }))
-        }
-        (
-            ServiceMean,
-            StreamingMode::Continuous {
-                service_mean_ms, ..
-            },
-        ) => Some(Value::Float(*service_mean_ms)),
-        _ => None,
-    }
-}
-
-fn write(mut c: ExperimentConfig, id: FieldId, v: Value) -> Option<ExperimentConfig> {
-    use FieldId::*;
-    use ScenarioConfig as S;
-    match (id, v, &mut c.scenario) {
-        (Seed, Value::Int(i), _) => c.seed = u64::try_from(i).ok()?,
-        (Duration, Value::Int(i), _) => c.duration_ms = i,
-        (SampleEvery, Value::Int(i), _) => c.sample_every_ms = i,
-        (Categories, Value::Int(i), S::Sales { categories, .. }) => *categories = to_u32(i),
-        (
-            MeanAmount,
-            Value::Int(i),
-            S::Sales {
-                mean_amount_cents: m,
-                ..
-            }
-            | S::Fraud {
-                mean_amount_cents: m,
-                ..
-            },
-        ) => *m = i,
-        (Posts, Value::Int(i), S::Social { posts, .. }) => *posts = to_u32(i),
-        (Zipf, Value::Float(f), S::Social { zipf_exponent, .. }) => *zipf_exponent = f,
-        (Cards, Value::Int(i), S::Fraud { cards, .. }) => *cards = to_u32(i),
-        (
-            AlertThreshold,
-            Value::Int(i),
-            S::Fraud {
-                alert_threshold, ..
-            },
-        ) => *alert_threshold = to_u32(i),
-        (
-            FraudBurstsPerHour,
-            Value::Float(f),
-            S::Fraud {
-                bursts_per_hour, ..
-            },
-        ) => *bursts_per_hour = f,
-        (
-            FraudBurstTransactions,
-            Value::Int(i),
-            S::Fraud {
-                burst_transactions, ..
-            },
-        ) => *burst_transactions = to_u32(i),
-        (
-            FraudBurstDuration,
-            Value::Int(i),
-            S::Fraud {
-                burst_duration_ms, ..
-            },
-        ) => *burst_duration_ms = i,
-        (Rate, Value::Float(f), _) => c.workload.rate_eps = f,
-        (Profile, Value::Choice(0), _) => c.workload.daily_profile = DailyProfile::Flat,
-        (Profile, Value::Choice(_), _) => {
-            if !matches!(c.workload.daily_profile, DailyProfile::Diurnal { .. }) {
-                c.workload.daily_profile = DailyProfile::Diurnal {
-                    amplitude: 0.5,
-                    peak_hour: 20.0,
-                };
-            }
-        }
-        (Amplitude | PeakHour, Value::Float(f), _) => match &mut c.workload.daily_profile {
-            DailyProfile::Diurnal {
-                amplitude,
-                peak_hour,
-            } => {
-                *(if id == Amplitude {
-                    amplitude
-                } else {
-                    peak_hour
-                }) = f
-            }
-            DailyProfile::Flat => return None,
-        },
-        (BurstStart(i) | BurstDuration(i) | BurstMultiplier(i), v, _) => {
-            write_burst(c.workload.bursts.get_mut(i)?, id, v)?
-        }
-        (DelayMean, Value::Float(f), _) => c.delay.mean_ms = f,
-        (DelayJitter, Value::Float(f), _) => c.delay.jitter_ms = f,
-        (LateFraction, Value::Float(f), _) => c.delay.late_fraction = f,
-        (LateMean, Value::Float(f), _) => c.delay.late_mean_ms = f,
-        (WindowSize, Value::Int(i), _) => c.window.size_ms = i,
-        (BatchInterval, Value::Int(i), _) => c.batch.interval_ms = i,
-        (BatchOffset, Value::Int(i), _) => c.batch.offset_ms = i,
-        (BatchStartup, Value::Int(i), _) => c.batch.startup_ms = i,
-        (BatchCost, Value::Float(f), _) => c.batch.per_event_cost_us = f,
-        (BatchWorkers, Value::Int(i), _) => c.batch.workers = to_u32(i),
-        (WatermarkDelay, Value::Int(i), _) => c.streaming.watermark_delay_ms = i,
-        (Output, Value::Choice(i), _) => {
-            c.streaming.output_mode = if i == 0 {
-                OutputMode::Append
-            } else {
-                OutputMode::Update
-            }
-        }
-        _ => write_mode(&mut c.streaming.mode, id, v)?,
-    }
-    Some(c)
-}
-
-fn write_burst(b: &mut Burst, id: FieldId, v: Value) -> Option<()> {
-    match (id, v) {
-        (FieldId::BurstStart(_), Value::Int(i)) => b.start_ms = i,
-        (FieldId::BurstDuration(_), Value::Int(i)) => b.duration_ms = i,
-        (FieldId::BurstMultiplier(_), Value::Float(f)) => b.multiplier = f,
-        _ => return None,
-    }
-    Some(())
-}
-
-fn write_mode(mode: &mut StreamingMode, id: FieldId, v: Value) -> Option<()> {
-    use FieldId::*;
-    match (id, v, mode) {
-        (Mode, Value::Choice(0), m @ StreamingMode::Continuous { .. }) => {
-            *m = StreamingMode::default()
-        }
-        (Mode, Value::Choice(1), m @ StreamingMode::MicroBatch { .. }) => {
-            *m = StreamingMode::Continuous {
-                workers: 2,
-                service: ServiceTime::Exponential,
-                service_mean_ms: 20.0,
-            }
-        }
-        (Mode, Value::Choice(_), _) => {}
-        (Trigger, Value::Int(i), StreamingMode::MicroBatch { trigger_ms, .. }) => *trigger_ms = i,
-        (
-            Overhead,
-            Value::Int(i),
-            StreamingMode::MicroBatch {
-                batch_overhead_ms, ..
-            },
-        ) => *batch_overhead_ms = i,
-        (
-            StreamCost,
-            Value::Float(f),
-            StreamingMode::MicroBatch {
-                per_event_cost_us, ..
-            },
-        ) => *per_event_cost_us = f,
-        (
-            StreamWorkers,
-            Value::Int(i),
-            StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. },
-        ) => *workers = to_u32(i),
-        (Service, Value::Choice(i), StreamingMode::Continuous { service, .. }) => {
-            *service = if i == 0 {
-                ServiceTime::Fixed
-            } else {
-                ServiceTime::Exponential
-            }
-        }
-        (
-            ServiceMean,
-            Value::Float(f),
-            StreamingMode::Continuous {
-                service_mean_ms, ..
-            },
-        ) => *service_mean_ms = f,
-        _ => return None,
-    }
-    Some(())
+    probes.into_iter().find_map(|probe| {
+        let probed = write(config.clone(), id, probe)?;
+        problem(&probed, id).map(|e| e.allowed)
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_applicable_field_reads_writes_and_has_a_range() {
-        for preset in bslab_engine::presets::all() {
-            let c = &preset.config;
-            for (_, ids) in fields_for(c) {
-                for id in ids {
-                    let text = get(c, id).unwrap_or_else(|| panic!("{}: {:?}", preset.name, id));
-                    assert_eq!(
-                        set(c, id, &text).as_ref(),
-                        Ok(c),
-                        "{} {:?}",
-                        preset.name,
-                        id
-                    );
-                    if !matches!(id.kind(), Kind::Choice(_)) {
-                        assert!(
-                            allowed(c, id).is_some(),
-                            "{} {:?} has no range",
-                            preset.name,
-                            id
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn an_invalid_value_is_reported_on_its_own_path() {
-        let c = ExperimentConfig::default();
-        let bad = set(&c, FieldId::BatchWorkers, "0").expect("a number");
-        assert_eq!(
-            problem(&bad, FieldId::BatchWorkers).map(|e| e.field),
-            Some("batch.workers".into())
-        );
-        assert_eq!(set(&c, FieldId::Rate, "fast"), Err(BadInput::NotANumber));
-        assert_eq!(
-            set(&c, FieldId::BatchWorkers, "1.5"),
-            Err(BadInput::NotWhole)
-        );
-        assert_eq!(
-            allowed(&c, FieldId::BatchWorkers).as_deref(),
-            Some("1 to 1024 workers")
-        );
-        assert_eq!(range_bounds("1 to 1024 workers"), Some((1.0, 1024.0)));
-        assert_eq!(range_bounds("more than 0, at most 5 "), Some((0.0, 5.0)));
-    }
-
-    #[test]
-    fn paths_map_back_to_fields() {
-        for f in FIXED {
-            assert_eq!(FieldId::from_path(&f.path()), Some(f));
-        }
-        let b = FieldId::BurstMultiplier(3);
-        assert_eq!(FieldId::from_path(&b.path()), Some(b));
-        assert_eq!(FieldId::from_path("nope"), None);
-    }
-
-    #[test]
-    fn durations_read_and_write_with_units() {
-        let c = ExperimentConfig::default();
-        assert_eq!(get(&c, FieldId::BatchInterval).as_deref(), Some("1 h"));
-        assert_eq!(get(&c, FieldId::DelayMean).as_deref(), Some("500 ms"));
-        let set_ms =
-            |text: &str| set(&c, FieldId::BatchInterval, text).map(|c| c.batch.interval_ms);
-        assert_eq!(set_ms("2 h"), Ok(7_200_000));
-        assert_eq!(set_ms("90s"), Ok(90_000));
-        assert_eq!(set_ms("5 min"), Ok(300_000));
-        assert_eq!(set_ms("1,5 d"), Ok(129_600_000));
-        assert_eq!(set_ms("2500"), Ok(2_500));
-        assert_eq!(set_ms("0.5 ms"), Err(BadInput::NotWhole));
-        assert_eq!(set_ms("soon"), Err(BadInput::NotADuration));
-        assert_eq!(duration_text(1_500.0), "1500 ms");
-        assert_eq!(duration_text(0.0), "0 ms");
-    }
-}
+#[path = "fields_tests.rs"]
+mod tests;

@@ -103,7 +103,7 @@ pub fn duration_tick(ms: f64, max_ms: f64, step_ms: f64, lang: Lang) -> String {
 fn group_thousands(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -1,5 +1,5 @@
 //! Presenter keys (what a clicker sends, too): Space play/pause, → / PgDn / `.`
-//! step, R reset, + / − speed. Typing in a field, or pressing a key on a focused
+//! step to the next moment (Shift: to the next arrival), R reset, + / − speed. Typing in a field, or pressing a key on a focused
 //! button, keeps its usual meaning.
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -9,9 +9,11 @@ use yew::UseReducerDispatcher;
 use crate::browser;
 use crate::driver::{step_once, RunnerCell};
 use crate::state::{Action, AppState};
+use crate::stepping::StepTo;
 
-/// What a key does, if anything (`tag`: upper-case tag name of the focused element).
-pub fn action_for(key: &str, tag: &str, modifiers: bool) -> Option<KeyAction> {
+/// What a key does, if anything (`tag`: upper-case tag name of the focused element;
+/// `modifiers`: Ctrl, Alt or Meta held; `shift`: Shift held).
+pub fn action_for(key: &str, tag: &str, modifiers: bool, shift: bool) -> Option<KeyAction> {
     if modifiers || matches!(tag, "INPUT" | "SELECT" | "TEXTAREA") {
         return None;
     }
@@ -25,7 +27,8 @@ pub fn action_for(key: &str, tag: &str, modifiers: bool) -> Option<KeyAction> {
     let on_control = matches!(tag, "BUTTON" | "SUMMARY" | "A");
     Some(match key {
         " " | "Spacebar" if !on_control => KeyAction::TogglePlay,
-        "ArrowRight" | "PageDown" | "." => KeyAction::Step,
+        "ArrowRight" | "PageDown" | "." if shift => KeyAction::Step(StepTo::Arrival),
+        "ArrowRight" | "PageDown" | "." => KeyAction::Step(StepTo::Moment),
         "r" | "R" => KeyAction::Reset,
         "+" | "=" => KeyAction::Faster,
         "-" | "_" => KeyAction::Slower,
@@ -38,8 +41,8 @@ pub fn action_for(key: &str, tag: &str, modifiers: bool) -> Option<KeyAction> {
 pub enum KeyAction {
     /// Play or pause.
     TogglePlay,
-    /// One step.
-    Step,
+    /// One step, to the next moment or arrival.
+    Step(StepTo),
     /// Back to t = 0.
     Reset,
     /// One speed up.
@@ -66,14 +69,14 @@ pub fn listen(
                 return;
             };
             let modifiers = event.ctrl_key() || event.meta_key() || event.alt_key();
-            let Some(action) = action_for(&event.key(), &browser::target_tag(event), modifiers)
-            else {
+            let (key, tag) = (event.key(), browser::target_tag(event));
+            let Some(action) = action_for(&key, &tag, modifiers, event.shift_key()) else {
                 return;
             };
             event.prevent_default();
             match action {
                 KeyAction::TogglePlay => dispatch.dispatch(Action::TogglePlay),
-                KeyAction::Step => step_once(&runner, &dispatch),
+                KeyAction::Step(to) => step_once(&runner, &dispatch, to),
                 KeyAction::Reset => dispatch.dispatch(Action::Reset),
                 KeyAction::Faster => dispatch.dispatch(Action::Faster),
                 KeyAction::Slower => dispatch.dispatch(Action::Slower),
@@ -89,20 +92,27 @@ mod tests {
 
     #[test]
     fn keys_map_to_actions_except_while_typing() {
-        assert_eq!(action_for(" ", "BODY", false), Some(KeyAction::TogglePlay));
-        assert_eq!(action_for(" ", "BUTTON", false), None);
         assert_eq!(
-            action_for("ArrowRight", "BUTTON", false),
-            Some(KeyAction::Step)
+            action_for(" ", "BODY", false, false),
+            Some(KeyAction::TogglePlay)
         );
-        assert_eq!(action_for("R", "DIV", false), Some(KeyAction::Reset));
-        assert_eq!(action_for("r", "INPUT", false), None);
-        assert_eq!(action_for("r", "BODY", true), None);
-        assert_eq!(action_for("x", "BODY", false), None);
+        assert_eq!(action_for(" ", "BUTTON", false, false), None);
         assert_eq!(
-            action_for("Escape", "BUTTON", false),
+            action_for("ArrowRight", "BUTTON", false, false),
+            Some(KeyAction::Step(StepTo::Moment))
+        );
+        assert_eq!(action_for("R", "DIV", false, false), Some(KeyAction::Reset));
+        assert_eq!(action_for("r", "INPUT", false, false), None);
+        assert_eq!(action_for("r", "BODY", true, false), None);
+        assert_eq!(action_for("x", "BODY", false, false), None);
+        assert_eq!(
+            action_for("Escape", "BUTTON", false, false),
             Some(KeyAction::Close)
         );
-        assert_eq!(action_for("ArrowRight", "svg", false), None);
+        assert_eq!(action_for("ArrowRight", "svg", false, false), None);
+        assert_eq!(
+            action_for("PageDown", "BODY", false, true),
+            Some(KeyAction::Step(StepTo::Arrival))
+        );
     }
 }

@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod bursts;
 pub mod charts;
 pub mod components;
 pub mod driver;
@@ -26,8 +27,11 @@ pub mod format;
 pub mod frame_loop;
 pub mod i18n;
 pub mod keyboard;
+pub mod messages;
+pub mod numbers;
 pub mod runner;
 pub mod share;
 pub mod state;
+pub mod stepping;
 
 pub use app::App;

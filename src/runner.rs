@@ -185,7 +185,12 @@ impl Runner {
         true
     }
 
-    /// One thing: the next arrival, trigger, job start/end or sample (the Step button).
+    /// The live counters right now (what [`crate::stepping`] compares).
+    pub fn live(&self) -> Live {
+        self.sim.live()
+    }
+
+    /// One engine step: to the next arrival, trigger, job start/end or sample.
     pub fn step(&mut self) {
         if !self.sim.is_finished() {
             self.sim.step();

@@ -1,13 +1,16 @@
 //! The share link: the whole experiment (config and seed) in the URL hash, as
-//! base64url of its compact JSON, plus the instant it was shared at:
-//! `#c=<base64url(json)>&t=<ms>`. The encoding is deterministic (serde's field
-//! order). Decoding validates with the engine; anything malformed is an error the
-//! app turns into "defaults + a visible notice".
+//! base64url of its compact JSON, plus the link format's version and the instant
+//! it was shared at: `#v=1&c=<base64url(json)>&t=<ms>`. The encoding is
+//! deterministic (serde's field order). Links made before the version existed
+//! (`#c=…&t=…`) are version 1. A parameter this version does not know is ignored
+//! and reported, never a reason to throw the experiment away. Decoding validates
+//! with the engine; anything unreadable is an error the app turns into
+//! "defaults + a visible notice".
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, FieldError, SimError};
 
-/// Prefix of the config in the URL hash: `#c=<base64url(json)>`.
-pub const HASH_PREFIX: &str = "#c=";
+/// Version of the link format this app writes (and the newest it reads).
+pub const LINK_VERSION: u32 = 1;
 
 /// What a share link holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +19,8 @@ pub struct Shared {
     pub config: ExperimentConfig,
     /// The simulated instant it was shared at, in ms (0: the start).
     pub t_ms: i64,
+    /// Parameters of the link this version does not know or cannot read (ignored).
+    pub ignored: Vec<String>,
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -23,10 +28,14 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// Why a shared config could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
-    /// Not base64url, not UTF-8, or a malformed instant.
-    Encoding,
-    /// Not an experiment (JSON or field error), with the engine's message.
-    Config(String),
+    /// Not base64url, not UTF-8 or not an experiment's JSON: damaged (often cut
+    /// off when copied) or edited by hand.
+    Damaged,
+    /// A readable experiment with a value out of its allowed range (the engine's
+    /// first complaint).
+    Invalid(FieldError),
+    /// Made by a newer version of the app (its link version).
+    Newer(String),
 }
 
 /// base64url without padding.
@@ -73,10 +82,10 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     (bits < 6).then_some(out)
 }
 
-/// The config (and, when not 0, the instant `t_ms`) as the URL hash (`#c=…&t=…`).
+/// The URL hash of the config (and, when not 0, of the instant `t_ms`): `#v=1&c=…&t=…`.
 pub fn encode_hash(config: &ExperimentConfig, t_ms: i64) -> String {
     let json = serde_json::to_string(config).unwrap_or_default();
-    let mut hash = format!("{HASH_PREFIX}{}", base64url_encode(json.as_bytes()));
+    let mut hash = format!("#v={LINK_VERSION}&c={}", base64url_encode(json.as_bytes()));
     if t_ms > 0 {
         hash.push_str(&format!("&t={t_ms}"));
     }
@@ -85,32 +94,61 @@ pub fn encode_hash(config: &ExperimentConfig, t_ms: i64) -> String {
 
 /// What a URL hash holds: `None` if it holds no config at all.
 pub fn decode_hash(hash: &str) -> Option<Result<Shared, ShareError>> {
-    let rest = hash.strip_prefix(HASH_PREFIX)?;
-    let (payload, t) = match rest.split_once('&') {
-        Some((payload, t)) => (payload, Some(t)),
-        None => (rest, None),
-    };
-    let t_ms = match t.map(|t| t.strip_prefix("t=").and_then(|v| v.parse::<i64>().ok())) {
+    let params: Vec<(&str, &str)> = hash
+        .strip_prefix('#')?
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+        .collect();
+    let value = |key: &str| params.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let payload = value("c")?;
+    if let Some(v) = value("v") {
+        if v.parse::<u32>().map_or(true, |v| v > LINK_VERSION) {
+            return Some(Err(ShareError::Newer(v.to_string())));
+        }
+    }
+    let mut ignored: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "v" | "c" | "t"))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    let t_ms = match value("t").map(|t| t.parse::<i64>()) {
         None => 0,
-        Some(Some(t)) if t >= 0 => t,
-        Some(_) => return Some(Err(ShareError::Encoding)),
+        Some(Ok(t)) if t >= 0 => t,
+        Some(_) => {
+            ignored.push("t".to_string());
+            0
+        }
     };
-    Some(decode_payload(payload).map(|config| Shared { config, t_ms }))
+    Some(decode_payload(payload).map(|config| Shared {
+        config,
+        t_ms,
+        ignored,
+    }))
 }
 
 fn decode_payload(payload: &str) -> Result<ExperimentConfig, ShareError> {
-    let bytes = base64url_decode(payload).ok_or(ShareError::Encoding)?;
-    let json = String::from_utf8(bytes).map_err(|_| ShareError::Encoding)?;
+    let bytes = base64url_decode(payload).ok_or(ShareError::Damaged)?;
+    let json = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
     parse_config(&json)
 }
 
 /// Parses and validates a config JSON (URL or local storage).
 pub fn parse_config(json: &str) -> Result<ExperimentConfig, ShareError> {
-    let config =
-        ExperimentConfig::from_json(json).map_err(|e| ShareError::Config(e.to_string()))?;
-    config
-        .validate()
-        .map_err(|e| ShareError::Config(e.to_string()))?;
+    let config = ExperimentConfig::from_json(json).map_err(|e| match e {
+        SimError::InvalidConfig(errors) => errors
+            .fields
+            .into_iter()
+            .next()
+            .map_or(ShareError::Damaged, ShareError::Invalid),
+        _ => ShareError::Damaged,
+    })?;
+    config.validate().map_err(|e| {
+        e.fields
+            .into_iter()
+            .next()
+            .map_or(ShareError::Damaged, ShareError::Invalid)
+    })?;
     Ok(config)
 }
 
@@ -139,6 +177,7 @@ mod tests {
             let shared = Shared {
                 config: preset.config,
                 t_ms,
+                ignored: Vec::new(),
             };
             assert_eq!(decode_hash(&hash), Some(Ok(shared)), "{}", preset.name);
         }
@@ -148,25 +187,41 @@ mod tests {
     fn garbage_is_an_error_and_no_config_is_none() {
         assert_eq!(decode_hash(""), None);
         assert_eq!(decode_hash("#other"), None);
-        assert_eq!(decode_hash("#c=%%%"), Some(Err(ShareError::Encoding)));
-        let good = encode_hash(&ExperimentConfig::default(), 0);
-        for t in ["&t=-5", "&t=x", "&x=1"] {
-            let tampered = format!("{good}{t}");
-            assert_eq!(
-                decode_hash(&tampered),
-                Some(Err(ShareError::Encoding)),
-                "{t}"
-            );
-        }
+        assert_eq!(decode_hash("#c=%%%"), Some(Err(ShareError::Damaged)));
         let bad = format!("#c={}", base64url_encode(br#"{"seed": "x"}"#));
-        assert!(matches!(
-            decode_hash(&bad),
-            Some(Err(ShareError::Config(_)))
-        ));
+        assert_eq!(decode_hash(&bad), Some(Err(ShareError::Damaged)));
         let invalid = format!("#c={}", base64url_encode(br#"{"batch": {"workers": 0}}"#));
         assert!(matches!(
             decode_hash(&invalid),
-            Some(Err(ShareError::Config(_)))
+            Some(Err(ShareError::Invalid(e))) if e.field == "batch.workers"
         ));
+    }
+
+    #[test]
+    fn links_carry_a_version_and_old_links_still_open() {
+        let config = ExperimentConfig::default();
+        let hash = encode_hash(&config, 5_000);
+        assert!(hash.starts_with("#v=1&c="), "{hash}");
+        let old = hash.replacen("v=1&", "", 1);
+        let opened = decode_hash(&old)
+            .and_then(Result::ok)
+            .expect("an old link opens");
+        assert_eq!((opened.config, opened.t_ms), (config, 5_000));
+        let newer = hash.replacen("v=1", "v=2", 1);
+        assert_eq!(
+            decode_hash(&newer),
+            Some(Err(ShareError::Newer("2".into())))
+        );
+    }
+
+    #[test]
+    fn unknown_or_unreadable_parameters_are_ignored_and_named() {
+        let good = encode_hash(&ExperimentConfig::default(), 0);
+        let shared = decode_hash(&format!("{good}&utm_source=mail&t=x"))
+            .and_then(Result::ok)
+            .expect("the experiment is kept");
+        assert_eq!(shared.config, ExperimentConfig::default());
+        assert_eq!(shared.ignored, ["utm_source", "t"]);
+        assert_eq!(shared.t_ms, 0);
     }
 }

@@ -5,12 +5,13 @@
 
 use std::rc::Rc;
 
-use bslab_engine::{presets, ExperimentConfig, TimeMs};
+use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs};
 use yew::Reducible;
 
-use crate::i18n::{Key, Lang};
+use crate::i18n::Lang;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
 use crate::share::{self, ShareError, Shared};
+use crate::stepping::Moment;
 
 /// A request to (re)build the simulation: the app's runner effect watches `id`.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,13 +48,28 @@ pub enum ExportStatus {
     Failed(String),
 }
 
-/// A visible notice at the top of the page, until dismissed.
+/// A visible notice at the top of the page, until dismissed: what happened, in
+/// data (it is put into words in the page's language when shown, so switching
+/// the language translates it too).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// What happened.
-    pub key: Key,
-    /// The engine's words about it (which field was wrong), if any.
-    pub detail: Option<String>,
+pub enum Notice {
+    /// The link could not be read: the defaults are shown.
+    BadLink(ShareError),
+    /// The experiment saved in this browser could not be read: the defaults are shown.
+    BadStorage(ShareError),
+    /// The engine refused the experiment (its first complaint, if it named one).
+    BadConfig(Option<FieldError>),
+    /// Link parameters this version does not know, ignored.
+    IgnoredParams(Vec<String>),
+    /// "Spike now" could not add a spike (the engine's reason, if it gave one).
+    NoSpike(Option<FieldError>),
+    /// The link's instant was after the end of the run: it opens at the end.
+    Clamped {
+        /// The link's instant, in ms.
+        asked_ms: TimeMs,
+        /// The end of the run, in ms.
+        end_ms: TimeMs,
+    },
 }
 
 /// Everything the page shows.
@@ -73,8 +89,8 @@ pub struct AppState {
     pub run: RunRequest,
     /// What the simulation looked like after the last frame.
     pub view: Option<Rc<Snapshot>>,
-    /// A visible notice (bad URL or storage).
-    pub notice: Option<Notice>,
+    /// Visible notices (bad URL or storage, ignored link parameters…), oldest first.
+    pub notices: Vec<Notice>,
     /// A valid change that only takes effect with a restart from t = 0 (asked inline).
     pub pending: Option<Rc<ExperimentConfig>>,
     /// The concepts side panel is open.
@@ -85,6 +101,8 @@ pub struct AppState {
     pub share: ShareStatus,
     /// State of "Export for Spark".
     pub export: ExportStatus,
+    /// What the last Step reached (the header says it until time moves otherwise).
+    pub stepped: Option<Moment>,
 }
 
 /// Every change of the UI state.
@@ -116,7 +134,7 @@ pub enum Action {
     Frame(Rc<Snapshot>),
     /// Show a notice.
     Notify(Notice),
-    /// Hide the notice.
+    /// Hide the notices.
     DismissNotice,
     /// Open or close the concepts panel.
     ToggleConcepts,
@@ -128,6 +146,8 @@ pub enum Action {
     Shared(ShareStatus),
     /// "Export for Spark" progress.
     Export(ExportStatus),
+    /// A Step reached this moment.
+    Stepped(Moment),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -140,8 +160,8 @@ pub struct Boot {
     pub preset: Option<&'static str>,
     /// A shared link's instant, in ms (0: start).
     pub t_ms: TimeMs,
-    /// Why the defaults are shown, if they are shown because of an error.
-    pub notice: Option<Notice>,
+    /// What the page must say about how it opened (an unreadable link, ignored parameters…).
+    pub notices: Vec<Notice>,
 }
 
 /// The preset equal to `config`, if any.
@@ -162,34 +182,42 @@ pub fn default_config() -> (ExperimentConfig, Option<&'static str>) {
         })
 }
 
-fn error_detail(e: ShareError) -> Option<String> {
-    match e {
-        ShareError::Encoding => None,
-        ShareError::Config(why) => Some(why),
-    }
-}
-
 /// Decides the opening experiment: the URL's, else the saved one, else the first
 /// preset. A URL or saved value that cannot be read (malformed, tampered, invalid)
-/// gives the defaults plus a visible notice, never an error.
+/// gives the defaults plus a visible notice, never an error; an instant past the
+/// end opens at the end, and says so.
 pub fn boot(hash: &str, stored: Option<&str>) -> Boot {
     let (fallback, fallback_preset) = default_config();
-    let defaults = |key: Key, detail: Option<String>| Boot {
+    let defaults = |notice: Notice| Boot {
         config: fallback.clone(),
         preset: fallback_preset,
         t_ms: 0,
-        notice: Some(Notice { key, detail }),
+        notices: vec![notice],
     };
     match share::decode_hash(hash) {
-        Some(Ok(Shared { config, t_ms })) => {
+        Some(Ok(Shared {
+            config,
+            t_ms,
+            ignored,
+        })) => {
+            let mut notices = Vec::new();
+            if !ignored.is_empty() {
+                notices.push(Notice::IgnoredParams(ignored));
+            }
+            if t_ms > config.duration_ms {
+                notices.push(Notice::Clamped {
+                    asked_ms: t_ms,
+                    end_ms: config.duration_ms,
+                });
+            }
             return Boot {
                 preset: preset_of(&config),
                 t_ms: t_ms.clamp(0, config.duration_ms),
                 config,
-                notice: None,
-            }
+                notices,
+            };
         }
-        Some(Err(e)) => return defaults(Key::NoticeBadUrl, error_detail(e)),
+        Some(Err(e)) => return defaults(Notice::BadLink(e)),
         None => {}
     }
     match stored.map(share::parse_config) {
@@ -197,14 +225,14 @@ pub fn boot(hash: &str, stored: Option<&str>) -> Boot {
             preset: preset_of(&config),
             config,
             t_ms: 0,
-            notice: None,
+            notices: Vec::new(),
         },
-        Some(Err(e)) => defaults(Key::NoticeBadStorage, error_detail(e)),
+        Some(Err(e)) => defaults(Notice::BadStorage(e)),
         None => Boot {
             config: fallback.clone(),
             preset: fallback_preset,
             t_ms: 0,
-            notice: None,
+            notices: Vec::new(),
         },
     }
 }
@@ -233,12 +261,13 @@ impl AppState {
             },
             config,
             view: None,
-            notice: boot.notice,
+            notices: boot.notices,
             pending: None,
             concepts_open: false,
             params_open: true,
             share: ShareStatus::Idle,
             export: ExportStatus::Idle,
+            stepped: None,
         }
     }
 
@@ -265,6 +294,7 @@ impl AppState {
         };
         self.share = ShareStatus::Idle;
         self.export = ExportStatus::Idle;
+        self.stepped = None;
     }
 
     fn load(&mut self, config: Rc<ExperimentConfig>) {
@@ -288,6 +318,7 @@ impl Reducible for AppState {
                     s.rebuild(0);
                 }
                 s.playing = !s.playing;
+                s.stepped = None;
             }
             Action::Pause => s.playing = false,
             Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
@@ -331,8 +362,8 @@ impl Reducible for AppState {
                 }
                 s.view = Some(view);
             }
-            Action::Notify(notice) => s.notice = Some(notice),
-            Action::DismissNotice => s.notice = None,
+            Action::Notify(notice) => s.notices.push(notice),
+            Action::DismissNotice => s.notices.clear(),
             Action::ToggleConcepts => s.concepts_open = !s.concepts_open,
             Action::CloseConcepts => {
                 if !s.concepts_open {
@@ -343,91 +374,12 @@ impl Reducible for AppState {
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,
+            Action::Stepped(moment) => s.stepped = Some(moment),
         }
         Rc::new(s)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reduce(s: AppState, a: Action) -> AppState {
-        (*Rc::new(s).reduce(a)).clone()
-    }
-
-    fn fresh() -> AppState {
-        AppState::new(Lang::En, boot("", None))
-    }
-
-    #[test]
-    fn language_switch_keeps_everything_else() {
-        let mut s = fresh();
-        s.playing = true;
-        s.speed = 5;
-        let after = reduce(s.clone(), Action::SetLang(Lang::Pt));
-        assert_eq!(after.lang, Lang::Pt);
-        assert_eq!(
-            AppState {
-                lang: Lang::En,
-                ..after
-            },
-            s
-        );
-    }
-
-    #[test]
-    fn bad_url_or_storage_falls_back_with_a_notice() {
-        let b = boot("#c=@@@", None);
-        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadUrl));
-        assert_eq!(b.config, default_config().0);
-        let b = boot("", Some("{not json"));
-        assert_eq!(b.notice.map(|n| n.key), Some(Key::NoticeBadStorage));
-        let preset = &presets::all()[2];
-        let b = boot(&share::encode_hash(&preset.config, 90_000), Some("{bad"));
-        assert_eq!(b.config, preset.config);
-        assert_eq!(
-            (b.preset, b.t_ms, b.notice),
-            (Some(preset.name), 90_000, None)
-        );
-    }
-
-    #[test]
-    fn an_invalid_config_is_never_applied() {
-        let s = fresh();
-        let mut bad = (*s.config).clone();
-        bad.batch.workers = 0;
-        let after = reduce(s.clone(), Action::Apply(Rc::new(bad)));
-        assert_eq!(after, s);
-    }
-
-    #[test]
-    fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
-        let mut s = fresh();
-        let view = {
-            let mut r = crate::runner::Runner::new((*s.config).clone(), 0).expect("valid");
-            r.advance(60_000, || false);
-            Rc::new(r.snapshot())
-        };
-        s = reduce(s, Action::Frame(view));
-        let mut more_workers = (*s.config).clone();
-        more_workers.batch.workers += 1;
-        let forked = reduce(s.clone(), Action::Apply(Rc::new(more_workers.clone())));
-        assert_eq!(*forked.config, more_workers);
-        assert_eq!(forked.run.catch_up_to, 60_000);
-        assert_eq!(forked.run.id, s.run.id + 1);
-
-        let mut new_seed = (*s.config).clone();
-        new_seed.seed += 1;
-        let asked = reduce(s.clone(), Action::Apply(Rc::new(new_seed.clone())));
-        assert_eq!(asked.config, s.config);
-        assert_eq!(asked.pending.as_deref(), Some(&new_seed));
-        let restarted = reduce(asked.clone(), Action::ConfirmRestart);
-        assert_eq!(*restarted.config, new_seed);
-        assert_eq!(restarted.run.catch_up_to, 0);
-        assert_eq!(restarted.pending, None);
-        let cancelled = reduce(asked, Action::CancelRestart);
-        assert_eq!(cancelled.config, s.config);
-        assert_eq!(cancelled.pending, None);
-    }
-}
+#[path = "state_tests.rs"]
+mod tests;

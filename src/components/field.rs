@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::fields::{self, BadInput, FieldId, Kind};
-use crate::format;
 use crate::i18n::{Key, Lang};
+use crate::messages::{self, Refusal};
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -26,58 +26,34 @@ pub struct FieldProps {
     pub on_apply: Callback<ExperimentConfig>,
 }
 
-/// An engine range text for people: `1 s – 7 d` for durations, `1 – 1,024` for
-/// numbers; other texts translated word by word.
-pub fn range_text(lang: Lang, id: FieldId, engine_text: &str) -> String {
-    match fields::range_bounds(engine_text) {
-        Some((a, b)) if id.is_ms() => format!(
-            "{} – {}",
-            format::duration_short(a as i64, lang),
-            format::duration_short(b as i64, lang)
-        ),
-        Some((a, b)) => {
-            let n = |x: f64| {
-                let decimals = if x.fract() == 0.0 { 0 } else { 2 };
-                format::number(x, decimals, lang)
-            };
-            format!("{} – {}", n(a), n(b))
-        }
-        None => lang.word(engine_text),
-    }
+/// The value typed (in `lang`) as a valid config, or why not.
+pub fn try_value(
+    lang: Lang,
+    config: &ExperimentConfig,
+    id: FieldId,
+    text: &str,
+) -> Result<ExperimentConfig, Refusal> {
+    let candidate = fields::set(config, id, text, lang).map_err(Refusal::Input)?;
+    let Err(errors) = candidate.validate() else {
+        return Ok(candidate);
+    };
+    // This field's own problem first; else the first one it causes elsewhere.
+    let e = errors
+        .for_field(&id.path())
+        .or_else(|| errors.fields.first());
+    Err(e.map_or(Refusal::Input(BadInput::NotANumber), |e| {
+        Refusal::Field(e.clone())
+    }))
 }
 
-/// The typed value as a valid config, or why not (in `lang`).
+/// [`try_value`], with the refusal as a sentence in `lang`.
 pub fn check(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
 ) -> Result<ExperimentConfig, String> {
-    let candidate = fields::set(config, id, text).map_err(|e| {
-        lang.t(match e {
-            BadInput::NotANumber => Key::NotANumber,
-            BadInput::NotWhole => Key::NotWhole,
-            BadInput::NotADuration => Key::NotADuration,
-        })
-        .to_string()
-    })?;
-    let Err(errors) = candidate.validate() else {
-        return Ok(candidate);
-    };
-    let path = id.path();
-    let e = errors.for_field(&path).or_else(|| errors.fields.first());
-    Err(e.map_or_else(String::new, |e| {
-        let (other, range_of) = match fields::FieldId::from_path(&e.field) {
-            Some(other) if e.field != path => (format!("{}: ", lang.field(other).0), other),
-            _ => (String::new(), id),
-        };
-        format!(
-            "{other}{} ({}: {})",
-            lang.word(&e.problem),
-            lang.t(Key::Allowed),
-            range_text(lang, range_of, &e.allowed)
-        )
-    }))
+    try_value(lang, config, id, text).map_err(|r| messages::refusal(lang, id, text, &r))
 }
 
 fn input_value(e: &Event) -> String {
@@ -98,22 +74,25 @@ fn input_value(e: &Event) -> String {
 /// A parameter input.
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
-    let draft = use_state(|| None::<(String, String)>);
+    // What was typed and why it was refused (put into words at each render).
+    let draft = use_state(|| None::<(String, Refusal)>);
     {
         let draft = draft.clone();
-        use_effect_with(p.config.clone(), move |_| draft.set(None));
+        // A new config, or a new language (the text was read in the old one): the
+        // box shows the applied value again.
+        use_effect_with((p.config.clone(), p.lang), move |_| draft.set(None));
     }
     let (lang, id) = (p.lang, p.id);
-    let Some(current) = fields::get(&p.config, id) else {
+    let Some(current) = fields::get(&p.config, id, lang) else {
         return html! {};
     };
     let path = id.path();
-    let (label, help) = lang.field(id);
+    let (label, help) = (messages::label(lang, id), lang.field(id).1);
     let onchange = {
         let (config, draft, on_apply) = (p.config.clone(), draft.clone(), p.on_apply.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
-            match check(lang, &config, id, &text) {
+            match try_value(lang, &config, id, &text) {
                 Ok(c) => {
                     draft.set(None);
                     on_apply.emit(c);
@@ -125,7 +104,7 @@ pub fn field(p: &FieldProps) -> Html {
     let input_id = format!("f-{path}");
     let (err_id, help_id) = (format!("e-{path}"), format!("h-{path}"));
     let (value, error) = match &*draft {
-        Some((text, why)) => (text.clone(), Some(why.clone())),
+        Some((text, why)) => (text.clone(), Some(messages::refusal(lang, id, text, why))),
         None => (current.clone(), None),
     };
     let described = if error.is_some() {
@@ -133,7 +112,7 @@ pub fn field(p: &FieldProps) -> Html {
     } else {
         help_id.clone()
     };
-    let allowed = fields::allowed(&p.config, id).map(|a| range_text(lang, id, &a));
+    let allowed = messages::allowed_text(lang, &p.config, id);
     let input = match id.kind() {
         Kind::Choice(names) => html! {
             <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} aria-describedby={described}>

@@ -9,8 +9,10 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
+use crate::messages;
 use crate::runner::{Snapshot, SPEEDS};
 use crate::state::{Action, ExportStatus, ShareStatus};
+use crate::stepping::{Moment, StepTo};
 
 /// Properties of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -33,8 +35,12 @@ pub struct HeaderProps {
     pub params_open: bool,
     /// Actions up.
     pub dispatch: Callback<Action>,
-    /// Step button.
-    pub on_step: Callback<()>,
+    /// Step button (Shift+click: to the next arrival).
+    pub on_step: Callback<StepTo>,
+    /// What the last Step reached.
+    pub stepped: Option<Moment>,
+    /// "Spike now" button.
+    pub on_spike: Callback<()>,
     /// Copy link button.
     pub on_share: Callback<()>,
     /// State of "Export for Spark".
@@ -75,6 +81,12 @@ fn clock(p: &HeaderProps) -> Html {
             Some(
                 html! { <span class="clock-status" data-testid="speed-limited">
                     { lang.t(Key::SpeedLimited) }{ format!(" ≈ {}×", format::number(x, 0, lang)) }
+                </span> },
+            )
+        } else if let Some(m) = p.stepped {
+            Some(
+                html! { <span class="clock-status stepped" data-testid="stepped" role="status">
+                    { messages::moment(lang, m) }
                 </span> },
             )
         } else if v.finished {
@@ -171,11 +183,12 @@ pub fn header(p: &HeaderProps) -> Html {
                         <span aria-hidden="true">{ if p.playing { "❚❚ " } else { "▶ " } }</span>
                         { lang.t(if p.playing { Key::Pause } else { Key::Play }) }
                     </button>
-                    <button data-testid="step" onclick={p.on_step.reform(|_| ())} aria-keyshortcuts="ArrowRight">
-                        <span aria-hidden="true">{ "▶| " }</span>{ lang.t(Key::Step) }
+                    <button data-testid="step" title={lang.t(Key::StepMoment)} aria-keyshortcuts="ArrowRight PageDown"
+                        onclick={p.on_step.reform(|e: MouseEvent| if e.shift_key() { StepTo::Arrival } else { StepTo::Moment })}>
+                        <span aria-hidden="true">{ "▶| " }</span><span class="btn-text">{ lang.t(Key::Step) }</span>
                     </button>
                     <button data-testid="reset" onclick={d.reform(|_| Action::Reset)} aria-keyshortcuts="R">
-                        <span aria-hidden="true">{ "↺ " }</span>{ lang.t(Key::Reset) }
+                        <span aria-hidden="true">{ "↺ " }</span><span class="btn-text">{ lang.t(Key::Reset) }</span>
                     </button>
                     <label class="control speed">
                         <span>{ lang.t(Key::Speed) }</span>
@@ -185,6 +198,9 @@ pub fn header(p: &HeaderProps) -> Html {
                             }) }
                         </select>
                     </label>
+                    <button data-testid="spike-now" title={lang.t(Key::SpikeNowHelp)} onclick={p.on_spike.reform(|_| ())}>
+                        <span aria-hidden="true">{ "⚡ " }</span><span class="btn-text">{ lang.t(Key::SpikeNow) }</span>
+                    </button>
                 </div>
                 { clock(p) }
                 <span class="seed">{ lang.t(Key::Seed) }{ " " }<code data-testid="seed">{ p.seed }</code></span>

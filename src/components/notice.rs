@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::fields::{self, FieldId};
 use crate::i18n::{Key, Lang};
+use crate::messages;
 use crate::state::Notice;
 
 /// Properties of [`NoticeBar`].
@@ -15,22 +16,21 @@ use crate::state::Notice;
 pub struct NoticeProps {
     /// Language.
     pub lang: Lang,
-    /// What to say.
-    pub notice: Notice,
+    /// What to say, oldest first.
+    pub notices: Vec<Notice>,
     /// The dismiss button.
     pub on_dismiss: Callback<()>,
 }
 
-/// A dismissable notice.
+/// Dismissable notices, each one sentence in the page's language.
 #[function_component(NoticeBar)]
 pub fn notice_bar(p: &NoticeProps) -> Html {
     let lang = p.lang;
     html! {
         <div class="notice" role="status" data-testid="notice">
-            <span class="notice-text">{ "⚠ " }{ lang.t(p.notice.key) }</span>
-            if let Some(detail) = &p.notice.detail {
-                <code class="notice-detail">{ detail }</code>
-            }
+            <ul class="notice-text">
+                { for p.notices.iter().map(|n| html! { <li>{ "⚠ " }{ messages::notice(lang, n) }</li> }) }
+            </ul>
             <button onclick={p.on_dismiss.reform(|_| ())}>{ lang.t(Key::Dismiss) }</button>
         </div>
     }
@@ -58,7 +58,10 @@ pub fn restart_prompt(p: &RestartProps) -> Html {
     let changes: Vec<String> = [FieldId::Seed, FieldId::Duration, FieldId::SampleEvery]
         .into_iter()
         .filter_map(|id| {
-            let (old, new) = (fields::get(&p.current, id)?, fields::get(&p.pending, id)?);
+            let (old, new) = (
+                fields::get(&p.current, id, lang)?,
+                fields::get(&p.pending, id, lang)?,
+            );
             (old != new).then(|| format!("{}: {old} → {new}", lang.field(id).0))
         })
         .collect();

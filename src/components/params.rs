@@ -18,6 +18,30 @@ pub struct ParamPanelProps {
     pub config: Rc<ExperimentConfig>,
     /// A valid edited config, to apply (fork from now).
     pub on_apply: Callback<ExperimentConfig>,
+    /// Add a load spike at the current instant.
+    pub on_spike: Callback<()>,
+    /// Remove load spike number `i`.
+    pub on_remove_burst: Callback<usize>,
+    /// Close the panel (its button shows where the panel is a drawer).
+    pub on_close: Callback<()>,
+}
+
+/// The workload group's spike controls: remove each spike, add one now.
+fn spike_buttons(p: &ParamPanelProps) -> Html {
+    let lang = p.lang;
+    let count = p.config.workload.bursts.len();
+    html! {
+        <div class="spike-buttons">
+            { for (0..count).map(|i| html! {
+                <button data-testid={format!("remove-spike-{i}")} onclick={p.on_remove_burst.reform(move |_| i)}>
+                    { "✕ " }{ lang.fill(Key::RemoveSpike, &[("n", (i + 1).to_string())]) }
+                </button>
+            }) }
+            <button data-testid="add-spike" onclick={p.on_spike.reform(|_| ())}>
+                { "+ " }{ lang.t(Key::AddSpike) }
+            </button>
+        </div>
+    }
 }
 
 fn group_title(g: Group) -> Key {
@@ -41,6 +65,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
     };
     html! {
         <aside class="params" aria-label={lang.t(Key::Parameters)}>
+            <button class="params-close" data-testid="params-close" onclick={p.on_close.reform(|_| ())}>{ lang.t(Key::Close) }</button>
             <h2>{ lang.t(Key::Parameters) }</h2>
             <p class="fork-note">{ lang.t(Key::ForkNote) }</p>
             { field(FieldId::Seed) }
@@ -48,6 +73,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
                 <fieldset class={classes!("group", format!("group-{g:?}").to_lowercase())}>
                     <legend>{ lang.t(group_title(g)) }</legend>
                     { for ids.into_iter().map(field) }
+                    if g == Group::Workload { { spike_buttons(p) } }
                 </fieldset>
             }) }
         </aside>

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use super::dashboard::Dashboard;
 use super::diagram::{Diagram, DiagramData};
-use crate::fields::duration_text;
 use crate::format;
 use crate::i18n::{Key, Lang};
+use crate::numbers::duration_text;
 use crate::runner::Snapshot;
 
 /// Properties of [`PipelinePanel`].
@@ -36,7 +36,7 @@ fn workers_of(mode: &StreamingMode) -> u32 {
 
 /// The pipeline's configuration in one sentence.
 pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
-    let ms = |v: i64| duration_text(v as f64);
+    let ms = |v: i64| duration_text(v as f64, lang);
     if batch {
         let b = &c.batch;
         return lang.fill(
@@ -69,7 +69,7 @@ pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
             service_mean_ms, ..
         } => {
             let mut v = common.to_vec();
-            v.push(("service", duration_text(*service_mean_ms)));
+            v.push(("service", duration_text(*service_mean_ms, lang)));
             lang.fill(Key::ContinuousLine, &v)
         }
     }

@@ -18,8 +18,8 @@ pub struct ExportArgs {
     /// Export a built-in preset instead of a config file.
     #[arg(long)]
     pub preset: Option<String>,
-    /// Override the duration (ms, or with a unit: 90s, 15m, 2h, 1d).
-    #[arg(long, value_parser = crate::duration::parse_ms)]
+    /// Override the duration (ms, or with a unit: 90s, 15 min, 2h, 1 d).
+    #[arg(long, value_parser = bslab_engine::duration::parse_whole_ms)]
     pub duration: Option<i64>,
     /// Override the seed.
     #[arg(long)]

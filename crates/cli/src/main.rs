@@ -4,7 +4,6 @@
 //! through it. Output is JSON on stdout (format in `docs/report-format.md`);
 //! errors are one line on stderr with exit code 2.
 
-mod duration;
 mod export;
 mod io;
 mod replay;
@@ -38,8 +37,8 @@ enum Command {
         /// Run a built-in preset instead of a config file.
         #[arg(long)]
         preset: Option<String>,
-        /// Override the duration (ms, or with a unit: 90s, 15m, 2h, 1d).
-        #[arg(long, value_parser = duration::parse_ms)]
+        /// Override the duration (ms, or with a unit: 90s, 15 min, 2h, 1 d).
+        #[arg(long, value_parser = bslab_engine::duration::parse_whole_ms)]
         duration: Option<i64>,
         /// Override the seed.
         #[arg(long)]

@@ -153,3 +153,23 @@ fn presets_and_config_round_trip() {
         );
     }
 }
+
+/// One duration grammar for the CLI and the web app (`bslab_engine::duration`):
+/// `15m` and `15 min` are the same run.
+#[test]
+fn durations_are_typed_as_in_the_app() {
+    let run = |d: &str| {
+        let out = bslab(&["run", "--preset", "queue-mm1", "--duration", d]);
+        assert!(
+            out.status.success(),
+            "{d}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    assert_eq!(run("5 min"), run("5m"));
+    assert_eq!(run("5 min"), run("300000"));
+    let out = bslab(&["run", "--preset", "queue-mm1", "--duration", "5 weeks"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown unit"));
+}

@@ -47,6 +47,7 @@ mod amount;
 mod batch;
 pub mod config;
 mod continuous;
+pub mod duration;
 mod error;
 mod event;
 mod fmath;

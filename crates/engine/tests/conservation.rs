@@ -49,7 +49,7 @@ fn streaming() -> impl Strategy<Value = StreamingConfig> {
         (
             1u32..8,
             prop_oneof![Just(ServiceTime::Fixed), Just(ServiceTime::Exponential)],
-            0.01f64..2_000.0
+            bslab_engine::validate::MIN_SERVICE_MEAN_MS..2_000.0
         )
             .prop_map(|(w, s, m)| {
                 StreamingMode::Continuous {

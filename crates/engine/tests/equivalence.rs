@@ -97,7 +97,7 @@ fn streaming_equals_batch_equals_truth_without_late_data() {
                     seed,
                 );
             }
-            let mut cont = common::continuous(2, ServiceTime::Exponential, 20.0);
+            let mut cont = common::continuous(10, ServiceTime::Exponential, 100.0);
             cont.watermark_delay_ms = 5_000;
             check(&scenario, cont, seed);
         }

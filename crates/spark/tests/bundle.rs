@@ -204,7 +204,7 @@ fn continuous_mode_cannot_be_exported() {
     c.streaming.mode = StreamingMode::Continuous {
         workers: 1,
         service: ServiceTime::Exponential,
-        service_mean_ms: 10.0,
+        service_mean_ms: 100.0,
     };
     assert!(matches!(bundle(&c), Err(ExportError::NotMicroBatch)));
     c.window.size_ms = 0;
