@@ -157,6 +157,12 @@ def output_dirs(output: str) -> tuple[str, str]:
     return output.rstrip("/") + "/rows", output.rstrip("/") + "/progress"
 
 
+def path_exists(spark, path: str) -> bool:
+    """Whether `path` exists, on any file system Spark can write to (local, HDFS, S3...)."""
+    jpath = spark._jvm.org.apache.hadoop.fs.Path(path)
+    return jpath.getFileSystem(spark._jsc.hadoopConfiguration()).exists(jpath)
+
+
 def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
         output: str | None = None, trigger: str = "available-now", timeout_s: float | None = None,
         params=PARAMS, verbose: bool = True) -> dict:
@@ -169,7 +175,12 @@ def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
 
     With `output`, the rows are written there (`rows/`, JSON, with their batch_id;
     `progress/`, one JSON line per micro-batch) and not collected to the driver:
-    "emitted" is then empty."""
+    "emitted" is then empty. Both are appended to, never replaced; a new run (no
+    `checkpoint` to resume from) refuses an `output` that already holds one, whose
+    batch ids would mix with its own."""
+    if output and checkpoint is None and path_exists(spark, output_dirs(output)[1]):
+        raise ValueError(f"--output {output} already holds a run ({output_dirs(output)[1]}): "
+                         "give a new directory, or --checkpoint of that run to resume it")
     if order_local_files(input_path) and verbose:
         print(f"note: set the modification times of {input_path} files in name order")
     spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "1000000")
@@ -223,7 +234,7 @@ def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
     if output:
         schema = ("batch_id long, input_rows long, watermark_ms long, dropped_by_watermark long, "
                   "state_rows long, emitted_rows long")
-        spark.createDataFrame(batches, schema).coalesce(1).write.mode("overwrite").json(output_dirs(output)[1])
+        spark.createDataFrame(batches, schema).coalesce(1).write.mode("append").json(output_dirs(output)[1])
     return {"batches": batches, "emitted": emitted}
 
 
@@ -294,7 +305,12 @@ def main(argv=None) -> int:
     spark.sparkContext.setLogLevel("WARN")
     small_shuffles(spark)
     started = time.monotonic()
-    result = run(spark, input_path, args.format, args.checkpoint, args.output, args.trigger, args.timeout)
+    try:
+        result = run(spark, input_path, args.format, args.checkpoint, args.output, args.trigger, args.timeout)
+    except ValueError as e:
+        print(f"streaming_job.py: {e}", file=sys.stderr)
+        spark.stop()
+        return 2
     print_summary(result, args.output)
     print(f"streaming job: {time.monotonic() - started:.1f} s")
     spark.stop()
