@@ -195,7 +195,9 @@ pub fn app() -> Html {
                     Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
                         ExportStatus::Done(name)
                     }
-                    Ok((name, _)) => ExportStatus::Failed(name),
+                    Ok((name, _)) => {
+                        ExportStatus::Failed(lang.fill(Key::DownloadFailed, &[("name", name)]))
+                    }
                     Err(why) => {
                         ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
                     }

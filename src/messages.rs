@@ -150,6 +150,7 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
         ("too many (window, key) results", Some(_)) => Key::MsgTooManyResults,
         ("too many events for one experiment", _) => Key::MsgTooManyEvents,
         (p, _) if p.starts_with("too many events held at once") => Key::MsgHeldAtOnce,
+        ("needs more memory than a browser tab has", _) => Key::MsgMemory,
         (_, Some(_)) => Key::MsgOutOfRange,
         (_, None) => Key::MsgOther,
     };
@@ -162,8 +163,19 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
                 "rule",
                 rule.map(|r| rule_text(lang, id, r)).unwrap_or_default(),
             ),
+            ("max", max_for(lang, key)),
         ],
     )
+}
+
+/// The engine's limit that message `key` quotes, in the language's format.
+fn max_for(lang: Lang, key: Key) -> String {
+    use bslab_engine::resources::{MAX_IN_FLIGHT_EVENTS, MAX_MEMORY_BYTES};
+    match key {
+        Key::MsgHeldAtOnce => crate::format::count(MAX_IN_FLIGHT_EVENTS as u64, lang),
+        Key::MsgMemory => crate::format::count((MAX_MEMORY_BYTES / 1_048_576.0) as u64, lang),
+        _ => String::new(),
+    }
 }
 
 fn share_error(lang: Lang, e: &ShareError, damaged: Key, invalid: Key) -> String {

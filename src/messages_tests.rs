@@ -164,3 +164,29 @@ fn spikes_are_named_with_their_number() {
     );
     assert_eq!(label(En, FieldId::Rate), "Arrival rate");
 }
+
+#[test]
+fn whole_experiment_limits_quote_the_engine_limit_in_both_languages() {
+    // Events held at once: a long mean delay at a high rate (in transit = rate × delay).
+    let mut c = sales();
+    c.workload.rate_eps = 20_000.0;
+    c.duration_ms = 600_000;
+    c.sample_every_ms = 1_000;
+    c.delay.mean_ms = 300_000.0;
+    let errors = c.validate().expect_err("too many held at once").fields;
+    let held = errors
+        .iter()
+        .find(|e| e.problem.starts_with("too many events held at once"))
+        .unwrap_or_else(|| panic!("no held-at-once error in {errors:?}"));
+    for lang in [Pt, En] {
+        let why = field_error(lang, held);
+        let max = crate::format::count(bslab_engine::resources::MAX_IN_FLIGHT_EVENTS as u64, lang);
+        assert!(
+            why.contains(&max),
+            "{why}: does not quote the engine's limit {max}"
+        );
+        if lang == Pt {
+            assert_portuguese(&why);
+        }
+    }
+}

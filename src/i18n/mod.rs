@@ -285,6 +285,10 @@ pub enum Key {
     MsgTooManyResults,
     MsgTooManyBursts,
     MsgOther,
+    /// `{max}`: the browser tab's memory budget in MB.
+    MsgMemory,
+    /// `{name}`: the file the browser did not download.
+    DownloadFailed,
     RuleBetween,
     RulePositive,
     RuleAtLeast,
