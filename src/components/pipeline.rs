@@ -159,11 +159,12 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
         ScenarioConfig::Social { .. } => super::dashboard::Kind::Social,
         ScenarioConfig::Fraud { .. } => super::dashboard::Kind::Fraud,
     };
+    let mode = config_line(lang, p.batch, &p.config);
     html! {
         <section class={classes!("pipeline", class)} data-testid={format!("panel-{class}")} aria-labelledby={format!("title-{class}")}>
             <div class="pipeline-head">
                 <h2 id={format!("title-{class}")}><span class="swatch" aria-hidden="true" />{ lang.t(title) }</h2>
-                <span class="pipeline-mode">{ config_line(lang, p.batch, &p.config) }</span>
+                <span class="pipeline-mode" title={mode.clone()}>{ mode }</span>
             </div>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(what) }</p></details>
             <Diagram {lang} data={diagram_data(p)} />

@@ -30,11 +30,12 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
       await waitSettled(page);
       const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
       const hash = new URL(page.url()).hash;
-      await gotoApp(page, `/?${preset}-at${hash}&t=${Math.round(duration * 0.7)}`);
-      await waitSettled(page);
       for (const viewport of VIEWPORTS) {
+        // Loaded at each size, as a projector or a laptop opens it (the parameter panel
+        // starts open only on wide screens).
         await page.setViewportSize(viewport);
-        await page.waitForTimeout(150);
+        await gotoApp(page, `/?${preset}-${viewport.width}${hash}&t=${Math.round(duration * 0.7)}`);
+        await waitSettled(page);
         const name = `lesson-${preset}-${viewport.width}x${viewport.height}-${lang}`;
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
