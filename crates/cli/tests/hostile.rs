@@ -205,3 +205,20 @@ fn replay_refuses_a_part_without_its_header_naming_file_and_line() {
     assert!(err.contains("header"), "{err}");
     let _ = fs::remove_dir_all(&out);
 }
+
+#[test]
+fn an_export_too_large_to_build_in_memory_is_refused_with_its_cap() {
+    // 60 events/s for a day: about 5.2 million events, some 1.2 GB of bundle.
+    let out = temp_dir("too-large");
+    let err = refused(&bslab(&[
+        "export",
+        "--preset",
+        "batch-late-but-cheap",
+        "--out",
+        out.join("bundle").to_str().expect("utf-8"),
+    ]));
+    assert!(err.contains("workload.rate_eps"), "{err}");
+    assert!(err.contains("1e6 events to export"), "{err}");
+    assert!(!out.join("bundle").exists(), "nothing written");
+    let _ = fs::remove_dir_all(&out);
+}

@@ -86,7 +86,7 @@ fn too_many_bursts_is_one_error() {
     assert_eq!(errors.fields[0].field, "workload.bursts");
 }
 
-/// Every accepted config of a sweep fits the memory formula within 512 MB, and
+/// Every accepted config of a sweep fits the memory formula (the engine's share of a tab), and
 /// the cell cap is what refuses the rest.
 #[test]
 fn accepted_configs_fit_a_browser_tab() {

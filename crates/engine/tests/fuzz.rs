@@ -4,10 +4,10 @@
 //!
 //! - nothing panics;
 //! - every refusal is one short line naming a field;
-//! - every accepted config fits the resource model (≤ 512 MB by its formula)
+//! - every accepted config fits the resource model (the engine's 320 MB by its formula)
 //!   and, when its modelled work fits the budget, runs within 30 s, accounts for
 //!   every event, and gives the same report however it is stepped;
-//! - the process never holds more than 512 MB (VmHWM, on Linux).
+//! - the process never holds more than a 512 MB tab (VmHWM, on Linux).
 //!
 //! Briefly in `cargo test` (BSLAB_FUZZ_SECONDS, default 20); at length on demand:
 //! `scripts/fuzz.sh 1800` (30 minutes). Each case is reproducible from its number.
@@ -16,6 +16,9 @@
 use std::time::{Duration, Instant};
 
 use bslab_engine::resources::{Resources, MAX_MEMORY_BYTES};
+
+/// A browser tab's memory: the most this process may hold.
+const TAB_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
 use bslab_engine::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -314,6 +317,6 @@ fn hostile_configs_keep_every_promise() {
         "fuzz: {tally:?}, cases {first}..{case}, peak RSS {:.0} MB",
         rss / 1024.0 / 1024.0
     );
-    assert!(rss <= MAX_MEMORY_BYTES, "peak RSS {rss} bytes");
+    assert!(rss <= TAB_BYTES, "peak RSS {rss} bytes");
     assert!(tally.ran > 0, "no accepted config ran: {tally:?}");
 }

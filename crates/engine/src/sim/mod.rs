@@ -9,16 +9,15 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod report;
+
 use crate::batch::BatchPipeline;
-use crate::config::{ExperimentConfig, ScenarioConfig};
+use crate::config::ExperimentConfig;
 use crate::error::SimError;
 use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
-use crate::metrics::{PipelineAt, PipelineSample, Sample};
-use crate::output::Output;
-use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
-use crate::runlog::RunLog;
+use crate::metrics::{PipelineAt, Sample};
+use crate::report::{Report, ReportDetail};
 use crate::scenario::Scenario;
-use crate::score::{score_fraud, score_windows};
 use crate::source::Source;
 use crate::streaming::StreamingPipeline;
 use crate::time::TimeMs;
@@ -342,121 +341,5 @@ impl Simulation {
     /// The metric time series so far (one point per sample interval, from t = 0).
     pub fn samples(&self) -> &[Sample] {
         &self.samples
-    }
-
-    /// The report at the current instant.
-    pub fn report(&self, detail: ReportDetail) -> Report {
-        let truth_rows = self.truth.all_rows(&self.scenario);
-        let seconds = (self.now as f64 / 1_000.0).max(f64::MIN_POSITIVE);
-        let sampled = &self.samples[self.samples.len().min(1)..];
-        let pipeline = |out: &Output,
-                        waiting: u64,
-                        capacity: Option<f64>,
-                        cost: (f64, f64),
-                        runs: u64,
-                        queued: u32,
-                        wm: Option<TimeMs>,
-                        pick: fn(&Sample) -> &PipelineSample| {
-            let n = sampled.len().max(1) as f64;
-            PipelineReport {
-                processed: out.processed,
-                waiting,
-                dropped_late: out.dropped_late,
-                latency_ms: out.latency.summary(),
-                throughput_eps: out.processed as f64 / seconds,
-                capacity_eps: capacity,
-                backlog_mean: sampled.iter().map(|s| pick(s).waiting as f64).sum::<f64>() / n,
-                backlog_max: sampled.iter().map(|s| pick(s).waiting).max().unwrap_or(0),
-                freshness_ms_mean: sampled
-                    .iter()
-                    .map(|s| pick(s).freshness_ms as f64)
-                    .sum::<f64>()
-                    / n,
-                busy_worker_s: cost.0 / 1_000.0,
-                provisioned_worker_s: cost.1 / 1_000.0,
-                windows: score_windows(&truth_rows, &out.rows),
-                runs,
-                max_queued_runs: queued,
-                watermark_ms: wm,
-            }
-        };
-        let batch = pipeline(
-            &self.batch.out,
-            self.batch.waiting(),
-            self.batch.capacity_eps(),
-            self.batch.cost_at(self.now),
-            self.batch.runs.total(),
-            self.batch.max_queue,
-            None,
-            |s| &s.batch,
-        );
-        let streaming = pipeline(
-            self.streaming.out(),
-            self.streaming.waiting(),
-            self.config.streaming.mode.capacity_eps(),
-            self.streaming.cost_at(self.now),
-            self.streaming.batch_log().map_or(0, RunLog::total),
-            0,
-            Some(self.streaming.watermark_ms()),
-            |s| &s.streaming,
-        );
-        let fraud = matches!(self.config.scenario, ScenarioConfig::Fraud { .. }).then(|| {
-            score_fraud(
-                &self.geometry,
-                self.generator.fraud_bursts(),
-                &self.batch.out.rows,
-                &self.streaming.out().rows,
-            )
-        });
-        Report {
-            format: REPORT_FORMAT,
-            engine_version: crate::VERSION,
-            scenario: self.scenario.name(),
-            seed: self.config.seed,
-            t_ms: self.now,
-            generated: self.generator.generated(),
-            in_transit: self.transit.len(),
-            arrival_rate_eps: self.arrived as f64 / seconds,
-            batch,
-            streaming,
-            fraud,
-            queueing: self
-                .streaming
-                .queue_tally()
-                .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
-            windows: detail.windows.then(|| self.window_rows(&truth_rows)),
-            batch_runs: detail.runs.then(|| self.batch.runs.to_vec()),
-            micro_batches: detail.runs.then(|| {
-                self.streaming
-                    .batch_log()
-                    .map_or_else(Vec::new, RunLog::to_vec)
-            }),
-            samples: detail.samples.then(|| self.samples.clone()),
-        }
-    }
-
-    fn window_rows(
-        &self,
-        truth: &std::collections::BTreeMap<(TimeMs, u32), crate::window::Agg>,
-    ) -> Vec<WindowRow> {
-        let mut keys: std::collections::BTreeSet<(TimeMs, u32)> = truth.keys().copied().collect();
-        keys.extend(self.batch.out.rows.keys().copied());
-        keys.extend(self.streaming.out().rows.keys().copied());
-        keys.into_iter()
-            .map(|k| {
-                let b = self.batch.out.rows.get(&k);
-                let s = self.streaming.out().rows.get(&k);
-                WindowRow {
-                    window_start_ms: k.0,
-                    window_end_ms: k.0 + self.geometry.size_ms,
-                    key: self.scenario.decode_key(k.1),
-                    truth: truth.get(&k).copied().unwrap_or_default(),
-                    batch: b.map(|r| r.value),
-                    streaming: s.map(|r| r.value),
-                    streaming_first_ms: s.map(|r| r.first_ms),
-                    batch_first_ms: b.map(|r| r.first_ms),
-                }
-            })
-            .collect()
     }
 }
