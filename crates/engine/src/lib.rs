@@ -49,6 +49,7 @@ pub mod config;
 mod continuous;
 mod error;
 mod event;
+mod fifo;
 mod fmath;
 mod latency;
 mod live;
