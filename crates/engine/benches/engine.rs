@@ -1,9 +1,16 @@
-//! Events simulated per second of wall time, both pipelines on, per scenario.
+//! Events simulated per second of wall time, both pipelines on, per scenario,
+//! next to the **ceiling**: a tight single-thread loop doing only the essential
+//! work per event. Engine and ceiling run in the same invocation, so their ratio
+//! holds on a busy machine even when the absolute figures do not.
 //!
-//! `cargo bench -p bslab-engine` — figures and machine in docs/performance.md.
+//! `cargo bench -p bslab-engine --bench engine` — ratios and machine in docs/performance.md.
 
 use bslab_engine::*;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use hdrhistogram::Histogram;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Exp1};
 
 /// A preset's config at `rate_eps` for `minutes` of simulated time.
 fn config(preset: &str, rate_eps: f64, minutes: i64) -> ExperimentConfig {
@@ -17,6 +24,44 @@ fn config(preset: &str, rate_eps: f64, minutes: i64) -> ExperimentConfig {
     c
 }
 
+/// The ceiling: the least any engine must do per event, in one loop, on one core.
+/// Generate a Poisson arrival with a category and an amount, assign its 1-minute
+/// window (closing the previous one), serve it through one FIFO queue (Lindley:
+/// start = max(arrival, previous done)) and record its latency in a histogram.
+/// Returns the number of events and a checksum, so nothing is optimised away.
+fn ceiling(rate_eps: f64, duration_ms: f64, service_mean_ms: f64) -> (u64, u64) {
+    const WINDOW_MS: i64 = 60_000;
+    const CATEGORIES: usize = 6;
+    let mut rng = ChaCha8Rng::seed_from_u64(42);
+    let mut latency = Histogram::<u64>::new_with_bounds(1, 3_600_000, 3).unwrap_or_else(|e| {
+        panic!("constant histogram bounds are valid: {e}");
+    });
+    let mut window = 0_i64;
+    let mut sums = [(0_u64, 0_i64); CATEGORIES];
+    let (mut t, mut free, mut events, mut checksum) = (0.0_f64, 0.0_f64, 0_u64, 0_u64);
+    loop {
+        let gap: f64 = Exp1.sample(&mut rng);
+        t += gap * 1_000.0 / rate_eps;
+        if t >= duration_ms {
+            return (events, checksum ^ latency.len());
+        }
+        let event_ms = t as i64;
+        let start = event_ms.div_euclid(WINDOW_MS) * WINDOW_MS;
+        if start != window {
+            checksum = sums.iter().fold(checksum, |c, s| c.wrapping_add(s.0));
+            sums = [(0, 0); CATEGORIES];
+            window = start;
+        }
+        let slot = &mut sums[rng.random_range(0..CATEGORIES)];
+        slot.0 += 1;
+        slot.1 += rng.random_range(100..20_000_i64);
+        let service: f64 = Exp1.sample(&mut rng);
+        free = free.max(t) + service * service_mean_ms;
+        let _ = latency.record((free - t).ceil().max(1.0) as u64);
+        events += 1;
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("simulate");
     group.sample_size(10);
@@ -25,6 +70,12 @@ fn bench(c: &mut Criterion) {
         // 100 ms per event: 125 workers keep the queue at 80% utilisation.
         *workers = 125;
     }
+    let ceiling_events = ceiling(1_000.0, 30.0 * 60_000.0, 0.8).0;
+    group.throughput(Throughput::Elements(ceiling_events));
+    // 1,000 events/s for 30 min, served in 0.8 ms each: the same 80% utilisation.
+    group.bench_function("ceiling", |b| {
+        b.iter(|| ceiling(1_000.0, 30.0 * 60_000.0, 0.8))
+    });
     for (name, cfg) in [
         ("sales", config("sales-daily-vs-live", 1_000.0, 30)),
         ("social", config("social-viral-post", 1_000.0, 30)),

@@ -10,14 +10,14 @@
 //! processed − delay) advances after every record; an event whose window has
 //! already ended at or before the watermark is dropped and counted.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BTreeMap;
 
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
+use crate::fifo::{Arrival, Fifo, InService};
 use crate::output::Output;
 use crate::queueing::QueueTally;
 use crate::scenario::Scenario;
@@ -35,22 +35,6 @@ pub(crate) struct ContinuousParams {
     pub(crate) output: OutputMode,
 }
 
-/// An event in the system: (completion instant, id) orders completions.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct InService {
-    done_ms: TimeMs,
-    id: u64,
-    event_time_ms: TimeMs,
-    key: u32,
-    amount_cents: i64,
-    /// Its service time, in µs (counted as busy time when it completes).
-    service_us: u64,
-    /// When it arrived, in ms.
-    arrival_ms: TimeMs,
-    /// How long it waited for a worker, in µs.
-    wait_us: u64,
-}
-
 #[derive(Debug)]
 pub(crate) struct Continuous {
     p: ContinuousParams,
@@ -58,12 +42,8 @@ pub(crate) struct Continuous {
     keys: u32,
     scenario: Scenario,
     rng: ChaCha8Rng,
-    /// When each worker is next free, as f64 ms bits (non-negative f64 bits sort like the values).
-    free_at: BinaryHeap<Reverse<(u64, u32)>>,
-    /// Events queued or in service, by completion.
-    pending: BinaryHeap<Reverse<InService>>,
-    /// Multiset of their event times (freshness).
-    pending_times: BTreeMap<TimeMs, u32>,
+    /// Events queued or in service, and the workers' next-free times.
+    queue: Fifo,
     state: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
     /// Queue statistics (waits, times in system) for the queueing-theory report.
@@ -85,11 +65,7 @@ impl Continuous {
             keys: scenario.key_space(),
             scenario,
             rng,
-            free_at: (0..p.workers)
-                .map(|w| Reverse((0.0_f64.to_bits(), w)))
-                .collect(),
-            pending: BinaryHeap::new(),
-            pending_times: BTreeMap::new(),
+            queue: Fifo::new(p.workers),
             state: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
             tally: QueueTally::default(),
@@ -106,53 +82,30 @@ impl Continuous {
                 x * self.p.service_mean_ms
             }
         };
-        let Some(Reverse((bits, worker))) = self.free_at.pop() else {
-            return;
-        };
-        let start = f64::from_bits(bits).max(event.arrival_time_ms as f64);
-        let done = start + service;
-        self.free_at.push(Reverse((done.to_bits(), worker)));
-        self.pending.push(Reverse(InService {
-            done_ms: done.ceil() as TimeMs,
+        let arrival = Arrival {
             id: event.id,
             event_time_ms: event.event_time_ms,
+            arrival_ms: event.arrival_time_ms,
             key,
             amount_cents: event.amount_cents,
-            service_us: (service * 1_000.0).round() as u64,
-            arrival_ms: event.arrival_time_ms,
-            wait_us: ((start - event.arrival_time_ms as f64) * 1_000.0).round() as u64,
-        }));
-        self.tally.arrive(event.arrival_time_ms);
-        *self.pending_times.entry(event.event_time_ms).or_insert(0) += 1;
+        };
+        if self.queue.arrive(&arrival, service) {
+            self.tally.arrive(event.arrival_time_ms);
+        }
     }
 
     pub(crate) fn next_time(&self) -> TimeMs {
-        self.pending
-            .peek()
-            .map_or(TimeMs::MAX, |Reverse(e)| e.done_ms)
+        self.queue.next_done()
     }
 
     /// Completes, in completion order, every event done by `now`.
     pub(crate) fn advance(&mut self, now: TimeMs) {
-        while self
-            .pending
-            .peek()
-            .is_some_and(|Reverse(e)| e.done_ms <= now)
-        {
-            let Some(Reverse(e)) = self.pending.pop() else {
-                break;
-            };
+        while let Some(e) = self.queue.pop_done_by(now) {
             self.complete(&e);
         }
     }
 
     fn complete(&mut self, e: &InService) {
-        if let Some(n) = self.pending_times.get_mut(&e.event_time_ms) {
-            *n -= 1;
-            if *n == 0 {
-                self.pending_times.remove(&e.event_time_ms);
-            }
-        }
         let service_ms = e.service_us as f64 / 1_000.0;
         self.out.busy_worker_ms += service_ms;
         self.tally
@@ -170,23 +123,34 @@ impl Continuous {
             .state
             .entry(start)
             .or_insert_with(|| WindowState::new(keys));
-        window.add(
-            &self.geometry,
-            start,
-            e.key,
-            e.event_time_ms,
-            e.amount_cents,
-        );
         self.out.processed += 1;
         if self.p.output == OutputMode::Update {
-            let dirty = window.take_dirty();
-            self.out
-                .publish(&self.scenario, start, window, &dirty, e.done_ms);
-            window.take_times();
+            // One event changed one row: publish it and score that event, with
+            // no dirty list or event-time histogram to build and throw away.
+            if window.aggregate(e.key, e.amount_cents) {
+                self.out
+                    .publish(&self.scenario, start, window, &[e.key], e.done_ms);
+            }
             self.out.latency.record(e.event_time_ms, e.done_ms);
+        } else {
+            window.add(
+                &self.geometry,
+                start,
+                e.key,
+                e.event_time_ms,
+                e.amount_cents,
+            );
         }
         self.watermark.advance_now();
         let wm = self.watermark.current();
+        // Most records close no window: split the map only when one ends.
+        if self
+            .state
+            .first_key_value()
+            .is_none_or(|(&first, _)| first + size > wm)
+        {
+            return;
+        }
         let open = self.state.split_off(&(wm - size + 1));
         let closed = std::mem::replace(&mut self.state, open);
         if self.p.output == OutputMode::Append {
@@ -204,17 +168,17 @@ impl Continuous {
 
     /// Events arrived and not yet processed (queued or in service).
     pub(crate) fn waiting(&self) -> u64 {
-        self.pending.len() as u64
+        self.queue.len() as u64
     }
 
     /// Earliest event time of the events queued or in service.
     pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
-        self.pending_times.keys().next().copied()
+        self.queue.oldest_event_time()
     }
 
     pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {
         let mut t = now;
-        if let Some((&m, _)) = self.pending_times.iter().next() {
+        if let Some(m) = self.queue.oldest_event_time() {
             t = t.min(m);
         }
         if self.p.output == OutputMode::Append {

@@ -50,6 +50,7 @@ mod continuous;
 pub mod duration;
 mod error;
 mod event;
+mod fifo;
 mod fmath;
 mod latency;
 mod live;

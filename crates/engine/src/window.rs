@@ -118,14 +118,24 @@ impl WindowState {
         amount_cents: i64,
     ) {
         let k = key as usize;
-        if let Some(agg) = self.aggs.get_mut(k) {
-            agg.add(amount_cents);
-            if !self.dirty_flag[k] {
-                self.dirty_flag[k] = true;
-                self.dirty.push(key);
-            }
+        if self.aggregate(key, amount_cents) && !self.dirty_flag[k] {
+            self.dirty_flag[k] = true;
+            self.dirty.push(key);
         }
         self.times.add(t - start, geometry.bucket_ms, t);
+    }
+
+    /// Adds one event's amount to the aggregate of `key` only: for a caller that
+    /// publishes the row and scores the event itself. False if `key` is out of range.
+    #[inline]
+    pub(crate) fn aggregate(&mut self, key: u32, amount_cents: i64) -> bool {
+        match self.aggs.get_mut(key as usize) {
+            Some(agg) => {
+                agg.add(amount_cents);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Takes the keys changed since the last call, in key order.
