@@ -16,7 +16,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{Key, Lang};
 
-/// Most events the browser exports (a zip of some MB); `bslab export` has no limit.
+/// Most events the browser exports (a zip of some MB); `bslab export` takes up to
+/// `bslab_engine::resources::MAX_EXPORT_EVENTS`.
 pub const MAX_EVENTS: f64 = 400_000.0;
 
 /// What the worker posts once it is listening.
