@@ -1,0 +1,36 @@
+//! `bslab run --csv DIR`: the charts' series and the dashboard table as the web
+//! app exports them (format in `docs/csv-format.md`), every group of the
+//! dashboard included. It never overwrites a file: a directory that already
+//! holds one of them is refused.
+
+use std::fs;
+use std::path::Path;
+
+use bslab_engine::{csv, ReportDetail, Simulation};
+
+/// Writes the CSV files of `sim`'s run so far into `dir` (created if needed).
+pub fn write(sim: &Simulation, dir: &Path) -> Result<(), String> {
+    let report = sim.report(ReportDetail {
+        windows: true,
+        runs: false,
+        samples: true,
+    });
+    let files = csv::chart_files(
+        report.samples.as_deref().unwrap_or_default(),
+        report.windows.as_deref().unwrap_or_default(),
+        report.t_ms,
+        &sim.dashboard(usize::MAX),
+    );
+    if let Some(f) = files.iter().find(|f| dir.join(f.name).exists()) {
+        return Err(format!(
+            "--csv: {} already exists; give an empty or new directory (nothing is overwritten)",
+            dir.join(f.name).display()
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("--csv: {}: {e}", dir.display()))?;
+    for f in &files {
+        let path = dir.join(f.name);
+        fs::write(&path, &f.text).map_err(|e| format!("--csv: {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
