@@ -6,21 +6,11 @@
 use std::fs;
 use std::path::Path;
 
-use bslab_engine::{csv, ReportDetail, Simulation};
+use bslab_engine::{csv, Simulation};
 
 /// Writes the CSV files of `sim`'s run so far into `dir` (created if needed).
 pub fn write(sim: &Simulation, dir: &Path) -> Result<(), String> {
-    let report = sim.report(ReportDetail {
-        windows: true,
-        runs: false,
-        samples: true,
-    });
-    let files = csv::chart_files(
-        report.samples.as_deref().unwrap_or_default(),
-        report.windows.as_deref().unwrap_or_default(),
-        report.t_ms,
-        &sim.dashboard(usize::MAX),
-    );
+    let files = csv::of_run(sim);
     if let Some(f) = files.iter().find(|f| dir.join(f.name).exists()) {
         return Err(format!(
             "--csv: {} already exists; give an empty or new directory (nothing is overwritten)",

@@ -124,10 +124,10 @@ fn check_windows_and_dashboard(csv: &Value, report: &Value, preset: &str) {
     let rows = csv["completeness.csv"].as_array().expect("completeness");
     assert!(!rows.is_empty(), "{preset}: windows ended");
     for row in rows {
-        let start = &row["window_start_ms"];
+        let start: Option<i64> = row["window_start_ms"].as_str().and_then(|s| s.parse().ok());
         let of_window: Vec<&&Value> = ended
             .iter()
-            .filter(|w| w["window_start_ms"].to_string() == start.as_str().unwrap_or(""))
+            .filter(|w| w["window_start_ms"].as_i64() == start)
             .collect();
         for (col, field) in [
             ("truth", "truth"),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::scenario::GroupKey;
-use crate::{DashboardRow, PipelineSample, Sample, WindowRow};
+use crate::{DashboardRow, PipelineSample, ReportDetail, Sample, Simulation, WindowRow};
 
 /// One CSV file: its name (`latency.csv`, …) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +113,22 @@ fn group_cells(key: &GroupKey) -> [Cell; 2] {
         ],
         GroupKey::Card { card_id } => [Cell::Int(i64::from(*card_id)), Cell::Missing],
     }
+}
+
+/// The files of a run at its current instant, every group of the dashboard
+/// included: what `bslab run --csv` writes and the web app downloads.
+pub fn of_run(sim: &Simulation) -> Vec<CsvFile> {
+    let report = sim.report(ReportDetail {
+        windows: true,
+        runs: false,
+        samples: true,
+    });
+    chart_files(
+        report.samples.as_deref().unwrap_or_default(),
+        report.windows.as_deref().unwrap_or_default(),
+        report.t_ms,
+        &sim.dashboard(usize::MAX),
+    )
 }
 
 /// Every chart's series and the dashboard table, one file each, in a fixed order:
