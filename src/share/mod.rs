@@ -96,14 +96,21 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 /// The frozen base configs of link version 2, in link order (append-only).
 const BASES_V2: &str = include_str!("bases_v2.json");
 
+// Every JSON here goes through `serde_json::from_str::<Value>` and `Value`'s
+// `Display` only: another serde path (`to_value`, `from_slice`, a typed
+// `Vec<Value>`) would add a monomorphised copy to the page's wasm.
 fn bases_v2() -> Vec<Value> {
-    serde_json::from_str(BASES_V2).unwrap_or_default()
+    match serde_json::from_str(BASES_V2) {
+        Ok(Value::Array(bases)) => bases,
+        _ => Vec::new(),
+    }
 }
 
 /// The URL hash of the config (and, when not 0, of the instant `t_ms`):
 /// `#v=2&b=…&d=…&t=…` (see the module docs).
 pub fn encode_hash(config: &ExperimentConfig, t_ms: i64) -> String {
-    let target = serde_json::to_value(config).unwrap_or_default();
+    let json = serde_json::to_string(config).unwrap_or_default();
+    let target: Value = serde_json::from_str(&json).unwrap_or_default();
     let (base, delta) = bases_v2()
         .iter()
         .enumerate()
@@ -171,7 +178,8 @@ fn decode_patch(base: &str, delta: &str) -> Result<ExperimentConfig, ShareError>
         .ok_or(ShareError::Damaged)?;
     let bytes = base64url_decode(delta).ok_or(ShareError::Damaged)?;
     if !bytes.is_empty() {
-        let change: Value = serde_json::from_slice(&bytes).map_err(|_| ShareError::Damaged)?;
+        let text = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
+        let change: Value = serde_json::from_str(&text).map_err(|_| ShareError::Damaged)?;
         patch::apply(&mut config, &change);
     }
     parse_config(&config.to_string())
