@@ -26,6 +26,14 @@ if [[ "$installed" != "$PYSPARK_VERSION" ]]; then
     "$PY" -m pip install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION" >&2
 fi
 
+# DuckDB reads the CSV files of `bslab run --csv` as a teacher would (spark/csv_duckdb_test.py).
+DUCKDB_VERSION="2.0.0"
+installed="$("$PY" -c 'import importlib.metadata as m; print(m.version("duckdb"))' 2>/dev/null || true)"
+if [[ "$installed" != "$DUCKDB_VERSION" ]]; then
+    echo "spark-venv: installing duckdb==$DUCKDB_VERSION (found: ${installed:-none})" >&2
+    "$PY" -m pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION" >&2
+fi
+
 if ! command -v java >/dev/null 2>&1; then
     echo "spark-venv: warning: java not on PATH (Spark needs Java 17+)" >&2
 fi

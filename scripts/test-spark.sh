@@ -61,6 +61,14 @@ for config in "${configs[@]}"; do
   fi
 done
 
+# --- CSV files of `bslab run --csv`, read by DuckDB --------------------------------------------
+for preset in sales-daily-vs-live social-viral-post; do
+  log "spark/csv_duckdb_test.py ($preset)"
+  "$bslab" run --preset "$preset" --duration 70m --samples --windows --csv "$out/csv-$preset" \
+    >"$out/csv-$preset.json"
+  "$PY" spark/csv_duckdb_test.py "$out/csv-$preset" "$out/csv-$preset.json"
+done
+
 # --- real Spark -------------------------------------------------------------------------------
 if [ ${#bundles[@]} -gt 0 ]; then
   log "spark/jobs_test.py (streaming_job.py helpers)"

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
+use crate::components::csv_export::{self, CsvExport};
 use crate::components::header::Header;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
@@ -229,6 +230,10 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_csv = use_memo((), {
+        let runner = runner.clone();
+        move |_| csv_export::download_callback(&runner)
+    });
     let run_state = match &state.view {
         None => "loading",
         Some(v) if v.catching_up.is_some() => "catching-up",
@@ -278,6 +283,7 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            <CsvExport {lang} on_download={(*on_csv).clone()} />
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />

@@ -7,6 +7,7 @@
 //! - [`state`]: the UI state and its typed actions (`impl Reducible`);
 //! - [`runner`], [`driver`], [`frame_loop`]: stepping the simulation under a frame budget;
 //! - [`fields`]: every engine parameter by its dotted path, read/write/validate;
+//! - [`qr_code`]: the share link as a QR code (its script, added to the page on demand);
 //! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
@@ -29,6 +30,7 @@ pub mod i18n;
 pub mod keyboard;
 pub mod messages;
 pub mod numbers;
+pub mod qr_code;
 pub mod runner;
 pub mod share;
 pub mod state;

@@ -204,6 +204,11 @@ impl Runner {
             .is_some_and(|r| r.report.t_ms == self.sim.now())
     }
 
+    /// The simulation (for the CSV files of the run).
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+
     /// Recomputes the report (digest, totals, per-window completeness).
     pub fn refresh_report(&mut self) {
         if self.report_is_current() {

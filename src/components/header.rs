@@ -7,6 +7,7 @@ use bslab_engine::presets;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::qr::QrButton;
 use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::messages;
@@ -124,6 +125,7 @@ fn share_box(p: &HeaderProps) -> Html {
                         i.select();
                     }
                 })} />
+            <QrButton {lang} url={url.clone()} />
         </div>
     }
 }

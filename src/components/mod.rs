@@ -1,6 +1,7 @@
 //! One small component per file.
 
 pub mod concepts;
+pub mod csv_export;
 pub mod dashboard;
 pub mod diagram;
 pub mod field;
@@ -8,5 +9,6 @@ pub mod header;
 pub mod notice;
 pub mod params;
 pub mod pipeline;
+pub mod qr;
 pub mod queueing;
 pub mod summary;

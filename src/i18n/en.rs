@@ -218,6 +218,15 @@ pub fn text(key: Key) -> &'static str {
         AddSpike => "Add a spike at the current instant",
         RemoveSpike => "Remove spike {n}",
         NoticeNoSpike => "No spike can be added at this instant.",
+        // Data out as CSV (issue 17).
+        CsvTitle => "Data (CSV):",
+        CsvHelp => "Downloads a chart's numbers, or the dashboard table, as a CSV file for a spreadsheet, pandas or DuckDB: times in ms, decimals with a point.",
+        CsvDashboard => "Dashboard",
+        // The share link as a QR code (issue 17).
+        QrShow => "QR code",
+        QrLoading => "Drawing the QR code…",
+        QrFailed => "The QR code could not be drawn (its script did not load, or the link is too long).",
+        QrClose => "Scan it with a phone camera. Click or press any key to close.",
     }
 }
 

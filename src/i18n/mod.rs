@@ -317,6 +317,15 @@ pub enum Key {
     AddSpike,
     RemoveSpike,
     NoticeNoSpike,
+    // Data out as CSV (issue 17).
+    CsvTitle,
+    CsvHelp,
+    CsvDashboard,
+    // The share link as a QR code (issue 17).
+    QrShow,
+    QrLoading,
+    QrFailed,
+    QrClose,
 }
 
 #[cfg(test)]

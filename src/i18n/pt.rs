@@ -220,6 +220,15 @@ pub fn text(key: Key) -> &'static str {
         AddSpike => "Adicionar um pico no instante atual",
         RemoveSpike => "Remover pico {n}",
         NoticeNoSpike => "Não é possível adicionar um pico neste instante.",
+        // Dados em CSV (issue 17).
+        CsvTitle => "Dados (CSV):",
+        CsvHelp => "Baixa os números de um gráfico, ou a tabela do painel, como arquivo CSV para planilha, pandas ou DuckDB: tempos em ms, decimais com ponto.",
+        CsvDashboard => "Painel",
+        // O link como QR code (issue 17).
+        QrShow => "QR code",
+        QrLoading => "Desenhando o QR code…",
+        QrFailed => "Não foi possível desenhar o QR code (o script não carregou, ou o link é longo demais).",
+        QrClose => "Escaneie com a câmera do celular. Clique ou aperte uma tecla para fechar.",
     }
 }
 

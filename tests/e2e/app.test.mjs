@@ -69,7 +69,8 @@ test('play, change a parameter, switch language, share, and the link reproduces 
   await page.getByTestId('share').click();
   await page.getByTestId('share-url').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v=1&c=[A-Za-z0-9_-]+&t=7200000$/);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v=2&b=\d+&d=[A-Za-z0-9_-]*&t=7200000$/);
+  assert.ok(link.length < 300, `a short link (${link.length} characters)`);
   assert.equal(await page.getByTestId('share-url').inputValue(), link);
   const summary = await summaryText(page);
 

@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, SCREENSHOTS,
 } from './helpers.mjs';
 
 const browsers = [];
@@ -20,12 +20,8 @@ async function browserFor(locale, viewport = { width: 1366, height: 768 }) {
   return b;
 }
 
-/** The experiment in the address bar (`#v=1&c=<base64url(json)>…`), as an object. */
-const addressConfig = (page) => page.evaluate(() => {
-  const c = new URLSearchParams(location.hash.slice(1)).get('c').replace(/-/g, '+').replace(/_/g, '/');
-  const padded = c + '='.repeat((4 - (c.length % 4)) % 4);
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0))));
-});
+/** The experiment in the address bar, as an object. */
+const addressConfig = async (page) => hashConfig(await page.evaluate(() => location.hash));
 const runState = (page) => page.getByTestId('run-state');
 const now = async (page) => Number(await runState(page).getAttribute('data-t'));
 

@@ -2,7 +2,7 @@
 // with a fresh profile, open pages that record every problem, drive the app.
 // The tests run against BSLAB_BASE_URL (scripts/test.sh serves the release build there).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,29 @@ export async function waitSettled(page, timeout = 60_000) {
     null,
     { timeout },
   );
+}
+
+/**
+ * The experiment of a share-link hash, as an object: version 2 (`#v=2&b=<base>&d=<patch>`,
+ * a JSON Merge Patch on a frozen base of src/share/bases_v2.json) or version 1 (`#c=<json>`).
+ */
+export function hashConfig(hash) {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const json = (b64) => JSON.parse(Buffer.from(b64, 'base64url').toString('utf8') || 'null');
+  if (params.get('v') === '2') {
+    const bases = JSON.parse(readFileSync(join(REPO_ROOT, 'src', 'share', 'bases_v2.json'), 'utf8'));
+    return mergePatch(structuredClone(bases[Number(params.get('b'))]), json(params.get('d') ?? ''));
+  }
+  return json(params.get('c'));
+}
+
+/** RFC 7396 MergePatch. */
+function mergePatch(target, patch) {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch ?? target;
+  const out = target !== null && typeof target === 'object' && !Array.isArray(target) ? target : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
 //! through it. Output is JSON on stdout (format in `docs/report-format.md`);
 //! errors are one line on stderr with exit code 2.
 
+mod csv_out;
 mod export;
 mod io;
 mod replay;
@@ -56,6 +57,10 @@ enum Command {
         /// instead of generating them; --duration may extend the run past them.
         #[arg(long)]
         events: Option<PathBuf>,
+        /// Also write every chart's series and the dashboard table as CSV files
+        /// into this directory (see docs/csv-format.md); never overwrites a file.
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
     },
     /// List the built-in presets.
     Presets,
@@ -114,6 +119,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             runs,
             samples,
             events,
+            csv,
         } => {
             let mut cfg = load_config(config, preset)?;
             if let Some(d) = duration {
@@ -138,6 +144,9 @@ fn execute(command: Command) -> Result<Printed, String> {
             }
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
+            if let Some(dir) = csv {
+                csv_out::write(&sim, &dir)?;
+            }
             Ok(Printed::Report(Box::new(sim.report(ReportDetail {
                 windows,
                 runs,

@@ -47,6 +47,7 @@ mod amount;
 mod batch;
 pub mod config;
 mod continuous;
+pub mod csv;
 pub mod duration;
 mod error;
 mod event;

@@ -1,16 +1,27 @@
-//! The share link: the whole experiment (config and seed) in the URL hash, as
-//! base64url of its compact JSON, plus the link format's version and the instant
-//! it was shared at: `#v=1&c=<base64url(json)>&t=<ms>`. The encoding is
-//! deterministic (serde's field order). Links made before the version existed
-//! (`#c=…&t=…`) are version 1. A parameter this version does not know is ignored
-//! and reported, never a reason to throw the experiment away. Decoding validates
+//! The share link: the whole experiment (config and seed) in the URL hash, plus
+//! the link format's version and the instant it was shared at.
+//!
+//! Version 2 (written now): `#v=2&b=<base>&d=<base64url(patch)>&t=<ms>`, where
+//! `base` indexes a frozen list of configs (`bases_v2.json`, today's presets,
+//! never edited) and `patch` is the JSON Merge Patch from that base to the
+//! experiment: a preset with a knob changed fits in well under 100 characters,
+//! short enough to read off a projector or put in a QR code. The encoder picks
+//! the base giving the shortest link, so the encoding is deterministic.
+//!
+//! Version 1 (`#v=1&c=<base64url(json)>&t=<ms>`) and links made before the
+//! version existed (`#c=…&t=…`) still open: `old_links.txt` keeps real ones as
+//! test fixtures. A parameter this version does not know is ignored and
+//! reported, never a reason to throw the experiment away. Decoding validates
 //! with the engine; anything unreadable is an error the app turns into
 //! "defaults + a visible notice".
 
+mod patch;
+
 use bslab_engine::{ExperimentConfig, FieldError, SimError};
+use serde_json::Value;
 
 /// Version of the link format this app writes (and the newest it reads).
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
 
 /// What a share link holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,10 +93,34 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     (bits < 6).then_some(out)
 }
 
-/// The URL hash of the config (and, when not 0, of the instant `t_ms`): `#v=1&c=…&t=…`.
+/// The frozen base configs of link version 2, in link order (append-only).
+const BASES_V2: &str = include_str!("bases_v2.json");
+
+// Every JSON here goes through `serde_json::from_str::<Value>` and `Value`'s
+// `Display` only: another serde path (`to_value`, `from_slice`, a typed
+// `Vec<Value>`) would add a monomorphised copy to the page's wasm.
+fn bases_v2() -> Vec<Value> {
+    match serde_json::from_str(BASES_V2) {
+        Ok(Value::Array(bases)) => bases,
+        _ => Vec::new(),
+    }
+}
+
+/// The URL hash of the config (and, when not 0, of the instant `t_ms`):
+/// `#v=2&b=…&d=…&t=…` (see the module docs).
 pub fn encode_hash(config: &ExperimentConfig, t_ms: i64) -> String {
     let json = serde_json::to_string(config).unwrap_or_default();
-    let mut hash = format!("#v={LINK_VERSION}&c={}", base64url_encode(json.as_bytes()));
+    let target: Value = serde_json::from_str(&json).unwrap_or_default();
+    let (base, delta) = bases_v2()
+        .iter()
+        .enumerate()
+        .map(|(i, base)| {
+            let json = patch::diff(base, &target).map_or_else(String::new, |p| p.to_string());
+            (i, base64url_encode(json.as_bytes()))
+        })
+        .min_by_key(|(i, delta)| (delta.len(), *i))
+        .unwrap_or_default();
+    let mut hash = format!("#v={LINK_VERSION}&b={base}&d={delta}");
     if t_ms > 0 {
         hash.push_str(&format!("&t={t_ms}"));
     }
@@ -101,15 +136,22 @@ pub fn decode_hash(hash: &str) -> Option<Result<Shared, ShareError>> {
         .map(|p| p.split_once('=').unwrap_or((p, "")))
         .collect();
     let value = |key: &str| params.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-    let payload = value("c")?;
-    if let Some(v) = value("v") {
-        if v.parse::<u32>().map_or(true, |v| v > LINK_VERSION) {
-            return Some(Err(ShareError::Newer(v.to_string())));
-        }
-    }
+    let version = match value("v") {
+        None => 1,
+        Some(v) => match v.parse::<u32>() {
+            Ok(v) if v <= LINK_VERSION => v,
+            _ => return Some(Err(ShareError::Newer(v.to_string()))),
+        },
+    };
+    let config = if version >= 2 {
+        let base = value("b")?;
+        decode_patch(base, value("d").unwrap_or(""))
+    } else {
+        decode_payload(value("c")?)
+    };
     let mut ignored: Vec<String> = params
         .iter()
-        .filter(|(k, _)| !matches!(*k, "v" | "c" | "t"))
+        .filter(|(k, _)| !matches!(*k, "v" | "c" | "b" | "d" | "t"))
         .map(|(k, _)| k.to_string())
         .collect();
     let t_ms = match value("t").map(|t| t.parse::<i64>()) {
@@ -120,11 +162,27 @@ pub fn decode_hash(hash: &str) -> Option<Result<Shared, ShareError>> {
             0
         }
     };
-    Some(decode_payload(payload).map(|config| Shared {
+    Some(config.map(|config| Shared {
         config,
         t_ms,
         ignored,
     }))
+}
+
+/// A version-2 config: the frozen base `base` with the merge patch `delta`.
+fn decode_patch(base: &str, delta: &str) -> Result<ExperimentConfig, ShareError> {
+    let mut config = base
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| bases_v2().into_iter().nth(i))
+        .ok_or(ShareError::Damaged)?;
+    let bytes = base64url_decode(delta).ok_or(ShareError::Damaged)?;
+    if !bytes.is_empty() {
+        let text = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
+        let change: Value = serde_json::from_str(&text).map_err(|_| ShareError::Damaged)?;
+        patch::apply(&mut config, &change);
+    }
+    parse_config(&config.to_string())
 }
 
 fn decode_payload(payload: &str) -> Result<ExperimentConfig, ShareError> {
@@ -153,75 +211,4 @@ pub fn parse_config(json: &str) -> Result<ExperimentConfig, ShareError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_round_trips_every_length() {
-        for len in 0..40u8 {
-            let bytes: Vec<u8> = (0..len)
-                .map(|i| i.wrapping_mul(37).wrapping_add(200))
-                .collect();
-            assert_eq!(base64url_decode(&base64url_encode(&bytes)), Some(bytes));
-        }
-        assert_eq!(base64url_encode(b"Man"), "TWFu");
-        assert_eq!(base64url_decode("not base64!"), None);
-    }
-
-    #[test]
-    fn every_preset_round_trips_through_the_hash() {
-        for (i, preset) in bslab_engine::presets::all().into_iter().enumerate() {
-            let t_ms = i as i64 * 1_000;
-            let hash = encode_hash(&preset.config, t_ms);
-            assert_eq!(hash.contains("&t="), t_ms > 0);
-            let shared = Shared {
-                config: preset.config,
-                t_ms,
-                ignored: Vec::new(),
-            };
-            assert_eq!(decode_hash(&hash), Some(Ok(shared)), "{}", preset.name);
-        }
-    }
-
-    #[test]
-    fn garbage_is_an_error_and_no_config_is_none() {
-        assert_eq!(decode_hash(""), None);
-        assert_eq!(decode_hash("#other"), None);
-        assert_eq!(decode_hash("#c=%%%"), Some(Err(ShareError::Damaged)));
-        let bad = format!("#c={}", base64url_encode(br#"{"seed": "x"}"#));
-        assert_eq!(decode_hash(&bad), Some(Err(ShareError::Damaged)));
-        let invalid = format!("#c={}", base64url_encode(br#"{"batch": {"workers": 0}}"#));
-        assert!(matches!(
-            decode_hash(&invalid),
-            Some(Err(ShareError::Invalid(e))) if e.field == "batch.workers"
-        ));
-    }
-
-    #[test]
-    fn links_carry_a_version_and_old_links_still_open() {
-        let config = ExperimentConfig::default();
-        let hash = encode_hash(&config, 5_000);
-        assert!(hash.starts_with("#v=1&c="), "{hash}");
-        let old = hash.replacen("v=1&", "", 1);
-        let opened = decode_hash(&old)
-            .and_then(Result::ok)
-            .expect("an old link opens");
-        assert_eq!((opened.config, opened.t_ms), (config, 5_000));
-        let newer = hash.replacen("v=1", "v=2", 1);
-        assert_eq!(
-            decode_hash(&newer),
-            Some(Err(ShareError::Newer("2".into())))
-        );
-    }
-
-    #[test]
-    fn unknown_or_unreadable_parameters_are_ignored_and_named() {
-        let good = encode_hash(&ExperimentConfig::default(), 0);
-        let shared = decode_hash(&format!("{good}&utm_source=mail&t=x"))
-            .and_then(Result::ok)
-            .expect("the experiment is kept");
-        assert_eq!(shared.config, ExperimentConfig::default());
-        assert_eq!(shared.ignored, ["utm_source", "t"]);
-        assert_eq!(shared.t_ms, 0);
-    }
-}
+mod tests;
