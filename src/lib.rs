@@ -9,6 +9,7 @@
 //! - [`fields`]: every engine parameter by its dotted path, read/write/validate;
 //! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
+//! - [`standalone`]: what differs in the single self-contained HTML file opened from disk;
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
 //! - [`i18n`], [`format`]: every visible string in English and Português (Brasil).
 //!
@@ -29,8 +30,10 @@ pub mod i18n;
 pub mod keyboard;
 pub mod messages;
 pub mod numbers;
+pub mod picture;
 pub mod runner;
 pub mod share;
+pub mod standalone;
 pub mod state;
 pub mod stepping;
 

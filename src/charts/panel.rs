@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::line::LineChart;
 use super::Unit;
 use super::{band, data};
+use crate::components::save_picture::SaveAll;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
 use bslab_engine::ExperimentConfig;
@@ -53,7 +54,10 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         Rc::new(band::overload(&c.workload, capacity, x_max, *to))
     });
     html! { <>
-        <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
+        <div class="charts-head">
+            <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
+            <SaveAll {lang} />
+        </div>
         <section class="charts" aria-label={lang.t(Key::Charts)}>
             <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_option=true log_default=true />
             <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} log_option=true log_default=true bands={(*bands).clone()} />

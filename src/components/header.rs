@@ -124,6 +124,7 @@ fn share_box(p: &HeaderProps) -> Html {
                         i.select();
                     }
                 })} />
+            { super::share_note::share_note(lang) }
         </div>
     }
 }

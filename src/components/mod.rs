@@ -9,4 +9,6 @@ pub mod notice;
 pub mod params;
 pub mod pipeline;
 pub mod queueing;
+pub mod save_picture;
+pub mod share_note;
 pub mod summary;

@@ -216,6 +216,13 @@ pub fn text(key: Key) -> &'static str {
         AddSpike => "Add a spike at the current instant",
         RemoveSpike => "Remove spike {n}",
         NoticeNoSpike => "No spike can be added at this instant.",
+        // The single self-contained HTML file and pictures of the charts (issue 17).
+        ShareNoPublicUrl => "This file was built without a public address: the link opens only where this same file is, at the same path (build it with BSLAB_PUBLIC_URL to share links anyone can open).",
+        SavePngHelp => "Save this chart as a PNG picture, twice its size on screen (for slides), with its title and legend.",
+        SaveSvgHelp => "Save this chart as an SVG picture (sharp at any size), with its title and legend.",
+        SaveAll => "Save all",
+        SaveAllHelp => "Save every chart of the comparison in one PNG picture.",
+        SaveFailed => "This browser could not make the picture.",
     }
 }
 

@@ -313,6 +313,13 @@ pub enum Key {
     AddSpike,
     RemoveSpike,
     NoticeNoSpike,
+    // The single self-contained HTML file and pictures of the charts (issue 17).
+    ShareNoPublicUrl,
+    SavePngHelp,
+    SaveSvgHelp,
+    SaveAll,
+    SaveAllHelp,
+    SaveFailed,
 }
 
 #[cfg(test)]
