@@ -13,8 +13,8 @@ pub mod save;
 
 /// Width and height of a chart's plot, in SVG units (its `viewBox`, see `charts::line`).
 pub const PLOT: (f64, f64) = (540.0, 260.0);
-/// Margin around a picture, in SVG units.
-const PAD: f64 = 12.0;
+/// Margin around a picture, in SVG units (room for the last time tick, centred on the plot's edge).
+const PAD: f64 = 24.0;
 /// Height of the title line.
 const TITLE_H: f64 = 30.0;
 /// Height of one legend row.
@@ -83,7 +83,7 @@ pub fn compose(title: &str, plot: &str, entries: &[LegendEntry]) -> Picture {
     let (legend, legend_h) = legend(entries, PLOT.0);
     let (plot_y, legend_y) = (PAD + TITLE_H, PAD + TITLE_H + PLOT.1 + 6.0);
     let body = format!(
-        "<text x=\"{PAD}\" y=\"{:.1}\" class=\"title\">{}</text><svg x=\"{PAD}\" y=\"{plot_y}\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">{plot}</svg><g transform=\"translate({PAD} {legend_y})\">{legend}</g>",
+        "<text x=\"{PAD}\" y=\"{:.1}\" class=\"title\">{}</text><svg x=\"{PAD}\" y=\"{plot_y}\" overflow=\"visible\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">{plot}</svg><g transform=\"translate({PAD} {legend_y})\">{legend}</g>",
         PAD + 22.0,
         escape(title),
         PLOT.0,
