@@ -239,7 +239,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                         { lang.t(Key::LogScale) }
                     </label>
                 }
-                <crate::components::save_picture::SaveChart {lang} name={p.testid} />
+                { crate::components::save_picture::chart_buttons(lang, p.testid) }
             </figcaption>
             <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
                 {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>

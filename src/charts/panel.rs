@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::line::LineChart;
 use super::Unit;
 use super::{band, data};
-use crate::components::save_picture::SaveAll;
+use crate::components::save_picture::save_all_button;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
 use bslab_engine::ExperimentConfig;
@@ -56,7 +56,7 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
     html! { <>
         <div class="charts-head">
             <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
-            <SaveAll {lang} />
+            { save_all_button(lang) }
         </div>
         <section class="charts" aria-label={lang.t(Key::Charts)}>
             <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_option=true log_default=true />

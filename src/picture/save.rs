@@ -1,9 +1,11 @@
 //! The "PNG", "SVG" and "Save all" actions: compose the picture, then download it.
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::{dom, grid, raster, standalone_svg, Picture};
 use crate::browser;
+use crate::i18n::{Key, Lang};
 
 /// A picture's file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +14,15 @@ pub enum Format {
     Png,
     /// SVG (scales to any size).
     Svg,
+}
+
+/// What a button saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The chart the button is drawn in, by name (the file is `bslab-<name>.<format>`).
+    Chart(&'static str),
+    /// Every chart, in one PNG (`bslab-charts.png`).
+    All,
 }
 
 /// Columns of "Save all" (the comparison reads in pairs, as on a wide screen).
@@ -28,56 +39,68 @@ fn projector_scale(figure: &Element, picture_w: f64) -> f64 {
     }
 }
 
-/// Downloads `picture` as `stem.png` or `stem.svg`; `false` if the browser could not.
-async fn download(picture: &Picture, scale: f64, stem: &str, format: Format) -> bool {
-    let Some(document) = browser::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let svg = standalone_svg(picture, &dom::chart_css(&document));
-    match format {
-        Format::Svg => browser::download(&format!("{stem}.svg"), svg.as_bytes(), "image/svg+xml"),
-        Format::Png => match raster::png(&svg, picture.w, picture.h, scale).await {
-            Some(url) => browser::download_url(&format!("{stem}.png"), &url),
-            None => false,
-        },
+/// The picture a button saves, its PNG scale and its file name without extension.
+fn prepare(button: &Element, target: Target) -> Option<(Picture, f64, String)> {
+    match target {
+        Target::Chart(name) => {
+            let figure = button.closest("figure").ok()??;
+            let picture = dom::chart(&figure)?;
+            let scale = projector_scale(&figure, picture.w);
+            Some((picture, scale, format!("bslab-{name}")))
+        }
+        Target::All => {
+            let body = browser::window()?.document()?.body()?;
+            let figures = dom::all(&body, ".charts figure.chart");
+            let pictures: Vec<Picture> = figures.iter().filter_map(dom::chart).collect();
+            let scale = projector_scale(figures.first()?, pictures.first()?.w);
+            let text = |selector: &str| {
+                let element = body.query_selector(selector).ok().flatten();
+                element.and_then(|e| e.text_content()).unwrap_or_default()
+            };
+            let title = format!(
+                "{} · {}",
+                text(".charts-title"),
+                text("[data-testid=clock]")
+            );
+            let whole = grid(&title, &pictures, SAVE_ALL_COLUMNS);
+            Some((whole, scale, "bslab-charts".to_string()))
+        }
     }
 }
 
-/// Saves the chart drawn in `figure` as `stem.png` / `stem.svg`.
-pub async fn chart(figure: Element, stem: String, format: Format) -> bool {
-    let Some(picture) = dom::chart(&figure) else {
-        return false;
-    };
-    let scale = projector_scale(&figure, picture.w);
-    download(&picture, scale, &stem, format).await
+/// Marks `button` as failed: the browser could not make its picture.
+fn failed(button: &Element, lang: Lang) {
+    button.set_class_name("failed");
+    let _ = button.set_attribute("title", lang.t(Key::SaveFailed));
 }
 
-/// Saves every chart of the page in one PNG, titled with the charts' heading and the clock.
-pub async fn all(stem: &str) -> bool {
-    let Some(body) = browser::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
+/// A save button was clicked: saves its picture (a PNG is drawn in the background);
+/// if the browser cannot make it, the button says so (its tooltip, and a mark drawn
+/// by the page's CSS): never a click that silently does nothing.
+pub fn clicked(event: &web_sys::MouseEvent, target: Target, format: Format, lang: Lang) {
+    let Some(button) = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
     else {
-        return false;
+        return;
     };
-    let figures = dom::all(&body, ".charts figure.chart");
-    let pictures: Vec<Picture> = figures.iter().filter_map(dom::chart).collect();
-    let (Some(first), Some(picture)) = (figures.first(), pictures.first()) else {
-        return false;
+    let document = browser::window().and_then(|w| w.document());
+    let (Some(document), Some((picture, scale, stem))) = (document, prepare(&button, target))
+    else {
+        return failed(&button, lang);
     };
-    let scale = projector_scale(first, picture.w);
-    let text = |selector: &str| {
-        body.query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    };
-    let title = format!(
-        "{} · {}",
-        text(".charts-title"),
-        text("[data-testid=clock]")
-    );
-    let whole = grid(&title, &pictures, SAVE_ALL_COLUMNS);
-    download(&whole, scale, stem, Format::Png).await
+    let svg = standalone_svg(&picture, &dom::chart_css(&document));
+    match format {
+        Format::Svg => {
+            if !browser::download(&format!("{stem}.svg"), svg.as_bytes(), "image/svg+xml") {
+                failed(&button, lang);
+            }
+        }
+        Format::Png => wasm_bindgen_futures::spawn_local(async move {
+            let url = raster::png(&svg, picture.w, picture.h, scale).await;
+            if !url.is_some_and(|url| browser::download_url(&format!("{stem}.png"), &url)) {
+                failed(&button, lang);
+            }
+        }),
+    }
 }
