@@ -54,10 +54,7 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         Rc::new(band::overload(&c.workload, capacity, x_max, *to))
     });
     html! { <>
-        <div class="charts-head">
-            <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
-            { save_all_button(lang) }
-        </div>
+        <h2 class="charts-title">{ lang.t(Key::Charts) }</h2>
         <section class="charts" aria-label={lang.t(Key::Charts)}>
             <LineChart testid="chart-latency" {lang} title={Key::ChartLatency} what={Key::ChartLatencyWhat} y_label={Key::AxisLatency} x_label={Key::AxisTime} unit={Unit::Duration} series={series.0.clone()} {x_max} log_option=true log_default=true />
             <LineChart testid="chart-throughput" {lang} title={Key::ChartThroughput} what={Key::ChartThroughputWhat} y_label={Key::AxisEventsPerSecond} x_label={Key::AxisTime} unit={Unit::Rate} series={series.1.clone()} {x_max} log_option=true log_default=true bands={(*bands).clone()} />
@@ -66,5 +63,7 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
             <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} y_max={Some(100.0)} />
             <LineChart testid="chart-cost" {lang} title={Key::ChartCost} what={Key::ChartCostWhat} y_label={Key::AxisWorkerSeconds} x_label={Key::AxisTime} unit={Unit::WorkerSeconds} series={series.4.clone()} {x_max} />
         </section>
+        // Under the charts: above them, it would push the first charts off a 1024×768 screen.
+        <div class="charts-foot">{ save_all_button(lang) }</div>
     </> }
 }

@@ -78,10 +78,9 @@ fn failed(button: &Element, lang: Lang) {
 /// if the browser cannot make it, the button says so (its tooltip, and a mark drawn
 /// by the page's CSS): never a click that silently does nothing.
 pub fn clicked(event: &web_sys::MouseEvent, target: Target, format: Format, lang: Lang) {
-    let Some(button) = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-    else {
+    // The clicked element's button: Yew delegates events, so `current_target` is not it.
+    let target_element = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let Some(button) = target_element.and_then(|e| e.closest("button").ok().flatten()) else {
         return;
     };
     let document = browser::window().and_then(|w| w.document());
