@@ -9,6 +9,7 @@
 #   test-wasm-engine  engine tests built for wasm32, run in headless Chromium
 #   test-wasm-app     app tests (tests/web.rs) in headless Chromium (wasm-bindgen-test-runner)
 #   build-release trunk build --release (into $BSLAB_E2E_DIST), prints the wasm size
+#   single-file   scripts/build-single-file.sh on that build: the app as one HTML file, prints its size
 #   e2e           Playwright tests (node --test tests/e2e/) against that build, served on 127.0.0.1
 # Usage: scripts/test.sh [STAGE...]   (no argument: all stages; setup always runs)
 # To add a stage: one `stage NAME COMMAND...` line below (a shell function is fine as COMMAND).
@@ -19,6 +20,8 @@ cd "$REPO_ROOT"
 # Where the e2e stage's release build goes: not dist/, so a running scripts/run-app.sh
 # (trunk serve, which owns dist/) is left alone.
 BSLAB_E2E_DIST="${BSLAB_E2E_DIST:-$REPO_ROOT/target/e2e-dist}"
+# The single self-contained HTML file made from that build (opened from file:// by e2e).
+export BSLAB_SINGLE_FILE="${BSLAB_SINGLE_FILE:-$REPO_ROOT/target/single-file/batch-stream-lab.html}"
 
 # --- stage machinery ----------------------------------------------------------------------
 SELECTED=("$@")
@@ -91,6 +94,7 @@ build_release() {
 # Serve the release build with a static server on 127.0.0.1 and run the Playwright tests on it.
 e2e() {
   [ -f "$BSLAB_E2E_DIST/index.html" ] || die "no build in $BSLAB_E2E_DIST: run the build-release stage first"
+  [ -f "$BSLAB_SINGLE_FILE" ] || die "no $BSLAB_SINGLE_FILE: run the single-file stage first"
   local port server_log
   port="$(bslab_free_port)"
   server_log="$REPO_ROOT/target/e2e-server.log"
@@ -115,6 +119,7 @@ stage spark-parity scripts/test-spark.sh
 stage test-wasm-engine cargo test --target wasm32-unknown-unknown -p bslab-engine
 stage test-wasm-app cargo test --target wasm32-unknown-unknown -p batch-stream-lab
 stage build-release build_release
+stage single-file scripts/build-single-file.sh "$BSLAB_E2E_DIST"
 stage e2e e2e
 
 ok "all stages passed"

@@ -44,10 +44,11 @@ pub fn location_href() -> String {
         .unwrap_or_default()
 }
 
-/// The page's URL without its hash, followed by `hash`: the share link.
+/// The page's URL without its hash (in the single file: its public address, see
+/// [`crate::standalone`]), followed by `hash`: the share link.
 pub fn share_url(hash: &str) -> String {
-    let href = location_href();
-    let base = href.split('#').next().unwrap_or_default();
+    let public = crate::standalone::public_url();
+    let base = crate::standalone::link_base(&location_href(), public.as_deref());
     format!("{base}{hash}")
 }
 
@@ -115,9 +116,9 @@ pub async fn copy_text(text: String) -> bool {
 
 /// Offers `bytes` as a file download named `name` (a Blob and an object URL; no network).
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
-    let Some(document) = window().and_then(|w| w.document()) else {
+    if window().is_none() {
         return false;
-    };
+    }
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -127,17 +128,23 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return false;
     };
-    let Some(anchor) = document
-        .create_element("a")
-        .ok()
+    let started = download_url(name, &url);
+    revoke_later(url);
+    started
+}
+
+/// Offers the file at `url` (an object or `data:` URL) as a download named `name`.
+pub fn download_url(name: &str, url: &str) -> bool {
+    let Some(anchor) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     else {
         return false;
     };
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(name);
     anchor.click();
-    revoke_later(url);
     true
 }
 

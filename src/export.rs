@@ -23,7 +23,8 @@ pub const MAX_EVENTS: f64 = 400_000.0;
 /// What the worker posts once it is listening.
 pub const READY: &str = "ready";
 
-/// The worker's loader script (trunk names worker files after the binary, unhashed).
+/// The worker's loader script (trunk names worker files after the binary, unhashed);
+/// the single HTML file has its own ([`crate::standalone::worker_url`]).
 pub const WORKER_URL: &str = "./spark-export-worker_loader.js";
 
 /// Expected number of events of `config`: base rate × duration, plus the extra of
@@ -138,7 +139,8 @@ pub fn start(
     done: impl Fn(Outcome) + 'static,
 ) -> Result<ExportJob, String> {
     let json = serde_json::to_string(config).map_err(|e| e.to_string())?;
-    let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+    let url = crate::standalone::worker_url().unwrap_or_else(|| WORKER_URL.to_string());
+    let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
     let done = Rc::new(RefCell::new(Some(done)));
     let finish = {
         let done = Rc::clone(&done);

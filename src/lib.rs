@@ -10,6 +10,7 @@
 //! - [`qr_code`]: the share link as a QR code (its script, added to the page on demand);
 //! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
+//! - [`standalone`]: what differs in the single self-contained HTML file opened from disk;
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
 //! - [`i18n`], [`format`]: every visible string in English and Português (Brasil).
 //!
@@ -30,9 +31,11 @@ pub mod i18n;
 pub mod keyboard;
 pub mod messages;
 pub mod numbers;
+pub mod picture;
 pub mod qr_code;
 pub mod runner;
 pub mod share;
+pub mod standalone;
 pub mod state;
 pub mod stepping;
 

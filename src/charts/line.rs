@@ -261,7 +261,10 @@ pub fn line_chart(p: &LineChartProps) -> Html {
             <super::legend::Legend series={p.series.clone()} />
             { overload_note(p) }
             <p class="readout" aria-live="polite">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
-            <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
+            <div class="chart-foot">
+                <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(p.what) }</p></details>
+                { crate::components::save_picture::chart_buttons(lang, p.testid) }
+            </div>
         </figure>
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::line::LineChart;
 use super::Unit;
 use super::{band, data};
+use crate::components::save_picture::save_all_button;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
 use bslab_engine::ExperimentConfig;
@@ -62,5 +63,7 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
             <LineChart testid="chart-completeness" {lang} title={Key::ChartCompleteness} what={Key::ChartCompletenessWhat} y_label={Key::AxisPercent} x_label={Key::AxisWindowStart} unit={Unit::Percent} series={(*complete).clone()} {x_max} y_max={Some(100.0)} />
             <LineChart testid="chart-cost" {lang} title={Key::ChartCost} what={Key::ChartCostWhat} y_label={Key::AxisWorkerSeconds} x_label={Key::AxisTime} unit={Unit::WorkerSeconds} series={series.4.clone()} {x_max} />
         </section>
+        // Under the charts: above them, it would push the first charts off a 1024×768 screen.
+        <div class="charts-foot">{ save_all_button(lang) }</div>
     </> }
 }

@@ -126,6 +126,7 @@ fn share_box(p: &HeaderProps) -> Html {
                     }
                 })} />
             <QrButton {lang} url={url.clone()} />
+            { super::share_note::share_note(lang) }
         </div>
     }
 }

@@ -11,4 +11,6 @@ pub mod params;
 pub mod pipeline;
 pub mod qr;
 pub mod queueing;
+pub mod save_picture;
+pub mod share_note;
 pub mod summary;

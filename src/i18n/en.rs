@@ -227,6 +227,13 @@ pub fn text(key: Key) -> &'static str {
         QrLoading => "Drawing the QR code…",
         QrFailed => "The QR code could not be drawn (its script did not load, or the link is too long).",
         QrClose => "Scan it with a phone camera. Click or press any key to close.",
+        // The single self-contained HTML file and pictures of the charts (issue 17).
+        ShareNoPublicUrl => "This file was built without a public address: the link opens only where this same file is, at the same path (build it with BSLAB_PUBLIC_URL to share links anyone can open).",
+        SavePngHelp => "Save this chart as a PNG picture, twice its size on screen (for slides), with its title and legend.",
+        SaveSvgHelp => "Save this chart as an SVG picture (sharp at any size), with its title and legend.",
+        SaveAll => "Save all",
+        SaveAllHelp => "Save every chart of the comparison in one PNG picture.",
+        SaveFailed => "This browser could not make the picture.",
     }
 }
 

@@ -326,6 +326,13 @@ pub enum Key {
     QrLoading,
     QrFailed,
     QrClose,
+    // The single self-contained HTML file and pictures of the charts (issue 17).
+    ShareNoPublicUrl,
+    SavePngHelp,
+    SaveSvgHelp,
+    SaveAll,
+    SaveAllHelp,
+    SaveFailed,
 }
 
 #[cfg(test)]

@@ -229,6 +229,13 @@ pub fn text(key: Key) -> &'static str {
         QrLoading => "Desenhando o QR code…",
         QrFailed => "Não foi possível desenhar o QR code (o script não carregou, ou o link é longo demais).",
         QrClose => "Escaneie com a câmera do celular. Clique ou aperte uma tecla para fechar.",
+        // The single self-contained HTML file and pictures of the charts (issue 17).
+        ShareNoPublicUrl => "Este arquivo foi gerado sem endereço público: o link só abre onde este mesmo arquivo estiver, no mesmo caminho (gere-o com BSLAB_PUBLIC_URL para compartilhar links que qualquer pessoa abre).",
+        SavePngHelp => "Salvar este gráfico como imagem PNG, com o dobro do tamanho na tela (para slides), com título e legenda.",
+        SaveSvgHelp => "Salvar este gráfico como imagem SVG (nítida em qualquer tamanho), com título e legenda.",
+        SaveAll => "Salvar tudo",
+        SaveAllHelp => "Salvar todos os gráficos da comparação em uma única imagem PNG.",
+        SaveFailed => "Este navegador não conseguiu gerar a imagem.",
     }
 }
 

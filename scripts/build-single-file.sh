@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the app as ONE self-contained HTML file that works opened from disk (file://)
+# in Chromium and Firefox, with no network: both wasm binaries (the page's and the
+# "Export for Spark" worker's) gzipped inside it, the CSS and JS glue inline.
+#
+# Usage: scripts/build-single-file.sh [DIST]
+#   DIST  an existing `trunk build --release` output to package (its CSS, and the wasm
+#         cargo built for it); without it, `trunk build --release` runs first (into
+#         target/release-dist/).
+# Output: target/single-file/batch-stream-lab.html (BSLAB_SINGLE_FILE sets another path);
+# its size is printed.
+# Share links made from the file start with BSLAB_PUBLIC_URL, the address where the app is
+# published (e.g. BSLAB_PUBLIC_URL=https://example.org/bslab/); without it the app says
+# that its links only open where the same file is.
+#
+# Why not trunk's dist/: its absolute asset paths, the wasm fetch and the worker script
+# are all blocked on file://. So the page glue is rebuilt with `wasm-bindgen --target
+# no-modules` (a plain script, no ES module import), and a bootstrap decodes the wasm in
+# the browser and starts the worker from a Blob URL (scripts/single_file.py).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+dist="${1:-}"
+if [ -z "$dist" ]; then
+  dist="$REPO_ROOT/target/release-dist"
+  rm -rf "$dist"
+  trunk build --release --dist "$dist"
+fi
+css="$(ls "$dist"/style-*.css 2>/dev/null | head -n 1)"
+[ -n "$css" ] || die "no style-*.css in $dist: is it a trunk release build?"
+
+out="${BSLAB_SINGLE_FILE:-$REPO_ROOT/target/single-file/batch-stream-lab.html}"
+work="$REPO_ROOT/target/single-file/work"
+mkdir -p "$work" "$(dirname "$out")"
+for bin in batch-stream-lab spark-export-worker; do
+  wasm="$REPO_ROOT/target/wasm32-unknown-unknown/release/$bin.wasm"
+  [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
+  wasm-opt -Oz --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"
+done
+python3 scripts/single_file.py "$css" \
+  "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \
+  "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" "$out"
+printf 'single file: %s: %s bytes (%s bytes gzipped)\n' "${out#"$REPO_ROOT"/}" \
+  "$(wc -c <"$out")" "$(gzip -9 -c "$out" | wc -c)"
+if [ -z "${BSLAB_PUBLIC_URL:-}" ]; then
+  warn "BSLAB_PUBLIC_URL is not set: share links made from this file only open where the same file is"
+fi

@@ -1,0 +1,104 @@
+// End-to-end: charts saved as pictures. One chart as PNG (twice its on-screen width,
+// both pipelines drawn, not blank) and as SVG (well-formed, titled), and "Save all"
+// (every chart in one PNG). Copies of the PNGs go to screenshots/picture-*.png to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, SCREENSHOTS,
+} from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Clicks `testid` and returns the downloaded file's name and bytes. */
+async function save(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()), path: await download.path() };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Drawn in the page: the share of non-white pixels and whether each colour occurs. */
+function inspect(page, bytes, colors) {
+  return page.evaluate(async ({ b64, colors }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const rgb = colors.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
+    const found = colors.map(() => false);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked += 1;
+      rgb.forEach((c, k) => {
+        if (Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) < 12) found[k] = true;
+      });
+    }
+    return { inked: inked / (data.length / 4), found, corner: [...data.slice(0, 4)] };
+  }, { b64: bytes.toString('base64'), colors });
+}
+
+// The two pipelines' colours (assets/style.css --batch and --streaming).
+const PIPELINES = ['#E69F00', '#0072B2'];
+
+test('a chart saves as a 2x PNG and as SVG, and "Save all" saves every chart in one PNG', async () => {
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  await page.getByTestId('preset').selectOption('late-data-watermark');
+  await waitSettled(page);
+  await setMaxSpeed(page);
+  await page.getByTestId('play').click();
+  await waitFinished(page);
+  await waitSettled(page);
+
+  const chart = page.getByTestId('chart-latency');
+  await chart.scrollIntoViewIfNeeded();
+  const onScreen = await chart.evaluate((f) => f.getBoundingClientRect().width);
+  const png = await save(page, 'png-chart-latency');
+  assert.equal(png.name, 'bslab-chart-latency.png');
+  const size = pngSize(png.bytes);
+  assert.ok(Math.abs(size.width - 2 * onScreen) <= 1, `2x the on-screen width ${onScreen}: ${size.width}`);
+  assert.ok(size.height > size.width / 2 && size.height < size.width, `title, plot and legend: ${size.height}`);
+  let look = await inspect(page, png.bytes, PIPELINES);
+  assert.deepEqual(look.corner, [255, 255, 255, 255], 'white background');
+  assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
+  assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
+  copyFileSync(png.path, join(SCREENSHOTS, 'picture-chart-latency.png'));
+
+  const svg = await save(page, 'svg-chart-latency');
+  assert.equal(svg.name, 'bslab-chart-latency.svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent };
+  }, svg.bytes.toString('utf-8'));
+  assert.equal(parsed.error, null, 'well-formed SVG');
+  assert.match(parsed.text, /Result latency/);
+
+  const all = await save(page, 'save-all');
+  assert.equal(all.name, 'bslab-charts.png');
+  const allSize = pngSize(all.bytes);
+  assert.ok(allSize.width >= 4 * onScreen, `two charts a row at 2x: ${allSize.width}`);
+  assert.ok(allSize.height >= 2.5 * size.height, `three rows of charts: ${allSize.height}`);
+  look = await inspect(page, all.bytes, PIPELINES);
+  assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
+  assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
+  copyFileSync(all.path, join(SCREENSHOTS, 'picture-all.png'));
+  assertNoProblems(problems);
+  await page.close();
+});
