@@ -41,7 +41,8 @@ for bin in batch-stream-lab spark-export-worker; do
 done
 python3 scripts/single_file.py "$css" \
   "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \
-  "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" "$out"
+  "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" \
+  node_modules/qrcode-generator/dist/qrcode.js "$out"
 printf 'single file: %s: %s bytes (%s bytes gzipped)\n' "${out#"$REPO_ROOT"/}" \
   "$(wc -c <"$out")" "$(gzip -9 -c "$out" | wc -c)"
 if [ -z "${BSLAB_PUBLIC_URL:-}" ]; then

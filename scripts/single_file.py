@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Assembles the single self-contained HTML file of the app (see build-single-file.sh).
 
-Usage: single_file.py CSS PAGE_JS PAGE_WASM WORKER_JS WORKER_WASM OUT
+Usage: single_file.py CSS PAGE_JS PAGE_WASM WORKER_JS WORKER_WASM QR_JS OUT
 
 The page's and the export worker's wasm are gzipped and base64-encoded into
 non-executed <script> elements; a small bootstrap decodes them with the browser's
 DecompressionStream (no fetch, so nothing is requested from file://), starts the
 page's wasm with wasm-bindgen's no-modules glue, and makes the worker's script a
 Blob URL (a worker cannot be loaded from a file:// path). Share links point to
-BSLAB_PUBLIC_URL when it is set (the app says so when it is not).
+BSLAB_PUBLIC_URL when it is set (the app says so when it is not). The QR code library,
+which the served page loads on the first QR code, is inlined as a script: the app
+finds it already there.
 """
 import base64
 import gzip
@@ -60,6 +62,7 @@ TEMPLATE = """<!DOCTYPE html>
     <script type="application/octet-stream" id="bslab-page-wasm">{page_wasm}</script>
     <script type="application/octet-stream" id="bslab-worker-wasm">{worker_wasm}</script>
     <script type="text/plain" id="bslab-worker-glue">{worker_js}</script>
+    <script>{qr_js}</script>
     <script>{page_js}</script>
     <script>{gunzip}
 var WORKER_BOOT = {worker_boot};
@@ -89,15 +92,16 @@ def inline_text(path):
 
 
 def main():
-    if len(sys.argv) != 7:
+    if len(sys.argv) != 8:
         sys.exit(__doc__)
-    css, page_js, page_wasm, worker_js, worker_wasm, out = sys.argv[1:]
+    css, page_js, page_wasm, worker_js, worker_wasm, qr_js, out = sys.argv[1:]
     html = TEMPLATE.format(
         css=inline_text(css),
         page_wasm=packed(page_wasm),
         worker_wasm=packed(worker_wasm),
         worker_js=inline_text(worker_js),
         page_js=inline_text(page_js),
+        qr_js=inline_text(qr_js),
         gunzip=GUNZIP,
         worker_boot=json.dumps(WORKER_BOOT),
         public_url=json.dumps(os.environ.get("BSLAB_PUBLIC_URL", "")),
