@@ -11,8 +11,9 @@ use super::{Marker, Series, Unit};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
-const W: f64 = 540.0;
-const H: f64 = 260.0;
+/// Width and height of the plot's `viewBox`, in SVG units (also the picture's plot size).
+pub const W: f64 = 540.0;
+pub const H: f64 = 260.0;
 const LEFT: f64 = 104.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 12.0;

@@ -11,8 +11,8 @@ pub mod dom;
 pub mod raster;
 pub mod save;
 
-/// Width and height of a chart's plot, in SVG units (its `viewBox`, see `charts::line`).
-pub const PLOT: (f64, f64) = (540.0, 260.0);
+/// Width and height of a chart's plot, in SVG units: the charts' own `viewBox`.
+pub const PLOT: (f64, f64) = (crate::charts::line::W, crate::charts::line::H);
 /// Margin around a picture, in SVG units (room for the last time tick, centred on the plot's edge).
 const PAD: f64 = 24.0;
 /// Height of the title line.
