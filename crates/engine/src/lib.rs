@@ -59,6 +59,7 @@ mod metrics;
 mod microbatch;
 mod output;
 mod parse;
+mod pipeline;
 pub mod presets;
 pub mod queueing;
 mod report;
