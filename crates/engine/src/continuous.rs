@@ -81,10 +81,10 @@ impl Continuous {
         self.out.busy_worker_ms += service_ms;
         self.tally
             .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
-        let size = self.geometry.size_ms;
-        let start = self.geometry.start(e.event_time_ms);
+        let window = self.geometry.window(e.event_time_ms);
+        let start = window.start;
         self.watermark.observe(e.event_time_ms);
-        if start + size <= self.watermark.current() {
+        if window.end <= self.watermark.current() {
             self.out.dropped_late += 1;
             self.watermark.advance_now();
             return;
@@ -118,11 +118,11 @@ impl Continuous {
         if self
             .state
             .first_key_value()
-            .is_none_or(|(&first, _)| first + size > wm)
+            .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
         {
             return;
         }
-        let open = self.state.split_off(&(wm - size + 1));
+        let open = self.state.split_off(&self.geometry.first_open(wm));
         let closed = std::mem::replace(&mut self.state, open);
         if self.p.output == OutputMode::Append {
             for (start, w) in &closed {

@@ -132,24 +132,23 @@ impl MicroBatch {
         let mut rows = std::mem::take(&mut self.buffer);
         let input_rows = rows.len();
         let min_event_time = self.buffer_min_time.take();
-        let size = self.geometry.size_ms;
         let update = self.p.output == OutputMode::Update;
         let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
-            let start = self.geometry.start(e.event_time_ms);
-            if start + size <= late_wm {
+            let window = self.geometry.window(e.event_time_ms);
+            if window.end <= late_wm {
                 dropped += 1;
-                dropped_groups.insert((start, e.key));
+                dropped_groups.insert((window.start, e.key));
                 continue;
             }
             add_to_window(
                 &mut self.state,
                 &self.geometry,
                 self.keys,
-                start,
+                window.start,
                 (e.key, e.event_time_ms, e.amount_cents),
             );
             if update {
@@ -175,7 +174,7 @@ impl MicroBatch {
             }
         }
         // Evict (and in append mode emit) every window the batch's watermark closed.
-        let open = self.state.split_off(&(batch_wm - size + 1));
+        let open = self.state.split_off(&self.geometry.first_open(batch_wm));
         let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
             .into_iter()
             .collect();

@@ -92,20 +92,20 @@ impl Simulation {
 
     fn build(config: ExperimentConfig, source: Source) -> Self {
         let scenario = Scenario::new(&config.scenario);
-        let geometry = Geometry::new(config.window.size_ms);
+        let geometry = Geometry::new(crate::window::assigner(&config.window));
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),
-            truth: Truth::new(geometry, scenario.key_space()),
+            truth: Truth::new(geometry.clone(), scenario.key_space()),
             pipelines: [
                 Box::new(BatchPipeline::new(
                     &config.batch,
-                    geometry,
+                    geometry.clone(),
                     scenario.clone(),
                 )),
                 crate::streaming::pipeline(
                     &config.streaming,
-                    geometry,
+                    geometry.clone(),
                     scenario.clone(),
                     config.seed,
                 ),

@@ -96,7 +96,7 @@ impl Simulation {
                 let s = streaming.get(&k);
                 WindowRow {
                     window_start_ms: k.0,
-                    window_end_ms: k.0 + self.geometry.size_ms,
+                    window_end_ms: self.geometry.end_of(k.0),
                     key: self.scenario.decode_key(k.1),
                     truth: truth.get(&k).copied().unwrap_or_default(),
                     batch: b.map(|r| r.value),
