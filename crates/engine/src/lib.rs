@@ -93,7 +93,7 @@ pub use queueing::{QueueFigures, QueueingReport};
 pub use report::*;
 pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
-pub use source::check_event;
+pub use source::{check_event, event_checker};
 pub use time::TimeMs;
 pub use workload::{events, FraudBurst};
 

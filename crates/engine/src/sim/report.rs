@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Simulation;
-use crate::config::ScenarioConfig;
 use crate::metrics::{PipelineSample, Sample};
 use crate::pipeline::Pipeline;
 use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
@@ -46,7 +45,7 @@ impl Simulation {
         };
         let batch = pipeline(self.batch(), |s| &s.batch);
         let streaming = pipeline(self.streaming(), |s| &s.streaming);
-        let fraud = matches!(self.config.scenario, ScenarioConfig::Fraud { .. }).then(|| {
+        let fraud = self.scenario.kind().bursts().is_some().then(|| {
             score_fraud(
                 &self.geometry,
                 self.generator.fraud_bursts(),
