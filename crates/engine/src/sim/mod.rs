@@ -11,6 +11,8 @@
 
 mod report;
 
+use std::sync::Arc;
+
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
@@ -18,12 +20,12 @@ use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
 use crate::metrics::{PipelineSample, Sample};
 use crate::pipeline::Pipeline;
 use crate::report::{Report, ReportDetail};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, ScenarioKind};
 use crate::source::Source;
 use crate::time::TimeMs;
 use crate::transit::Transit;
 use crate::truth::Truth;
-use crate::window::Geometry;
+use crate::window::{Geometry, WindowAssigner};
 use crate::workload::Generator;
 
 /// Index of the batch pipeline in [`Simulation`]'s list.
@@ -69,10 +71,30 @@ pub struct Simulation {
 impl Simulation {
     /// Builds a simulation at time 0; fails if any field of `config` is invalid.
     pub fn new(config: ExperimentConfig) -> Result<Self, SimError> {
+        let scenario = crate::scenario::kind(&config.scenario);
+        let windows = crate::window::assigner(&config.window);
+        Self::with_parts(config, scenario, windows)
+    }
+
+    /// Builds a simulation whose scenario and window kind are given instead of
+    /// chosen by the config: one that is not built in (yet), e.g. a new
+    /// scenario or window kind tried in a test before it is registered
+    /// (`docs/architecture.md`). `config` is validated as for [`Simulation::new`]:
+    /// its scenario and window fields bound nothing of the parts given here.
+    pub fn with_parts(
+        config: ExperimentConfig,
+        scenario: Arc<dyn ScenarioKind>,
+        windows: Arc<dyn WindowAssigner>,
+    ) -> Result<Self, SimError> {
         config.validate()?;
-        let scenario = Scenario::new(&config.scenario);
-        let source = Source::Generated(Box::new(Generator::new(&config, scenario)));
-        Ok(Self::build(config, source))
+        let scenario = Scenario::from_kind(scenario);
+        let source = Source::Generated(Box::new(Generator::new(&config, scenario.clone())));
+        Ok(Self::build(
+            config,
+            source,
+            scenario,
+            Geometry::new(windows),
+        ))
     }
 
     /// Builds a simulation that replays `events` (any order; their `id`s are
@@ -87,12 +109,17 @@ impl Simulation {
     ) -> Result<Self, SimError> {
         config.validate_replay(&events)?;
         let source = Source::replay(&config, events)?;
-        Ok(Self::build(config, source))
-    }
-
-    fn build(config: ExperimentConfig, source: Source) -> Self {
         let scenario = Scenario::new(&config.scenario);
         let geometry = Geometry::new(crate::window::assigner(&config.window));
+        Ok(Self::build(config, source, scenario, geometry))
+    }
+
+    fn build(
+        config: ExperimentConfig,
+        source: Source,
+        scenario: Scenario,
+        geometry: Geometry,
+    ) -> Self {
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),
