@@ -154,14 +154,8 @@ pub fn header(p: &HeaderProps) -> Html {
     let all = presets::all();
     let lesson = p
         .preset
-        .and_then(|name| all.iter().find(|pr| pr.name == name))
-        .map(|pr| {
-            if lang == Lang::Pt {
-                pr.lesson_pt
-            } else {
-                pr.lesson_en
-            }
-        });
+        .map(|name| lang.preset(name).1)
+        .filter(|lesson| !lesson.is_empty());
     html! {
         <header class="app-header">
             <div class="header-row">
@@ -175,7 +169,7 @@ pub fn header(p: &HeaderProps) -> Html {
                         if p.preset.is_none() { <option value="" selected=true disabled=true>{ lang.t(Key::Edited) }</option> }
                         { for all.iter().map(|pr| html! {
                             <option value={pr.name} selected={p.preset == Some(pr.name)}>
-                                { if lang == Lang::Pt { pr.title_pt } else { pr.title_en } }
+                                { lang.preset(pr.name).0 }
                             </option>
                         }) }
                     </select>

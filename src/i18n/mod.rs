@@ -84,6 +84,16 @@ impl Lang {
         }
     }
 
+    /// Title and lesson of the engine's preset `name` (its name and no lesson
+    /// if the table does not know it).
+    pub fn preset(self, name: &str) -> (&str, &'static str) {
+        let known = match self {
+            Lang::En => en::preset(name),
+            Lang::Pt => pt::preset(name),
+        };
+        known.unwrap_or((name, ""))
+    }
+
     /// A machine word the engine uses (choices, problems, range words) in this language.
     pub fn word(self, word: &str) -> String {
         match self {
@@ -339,6 +349,19 @@ pub enum Key {
 mod tests {
     use super::*;
     use bslab_engine::scenario::category_name;
+
+    #[test]
+    fn every_preset_has_a_title_and_a_lesson_in_each_language() {
+        for preset in bslab_engine::presets::all() {
+            let (en, pt) = (en::preset(preset.name), pt::preset(preset.name));
+            let (Some(en), Some(pt)) = (en, pt) else {
+                panic!("{}: en {en:?}, pt {pt:?}", preset.name);
+            };
+            assert!(!en.1.is_empty() && !pt.1.is_empty(), "{}", preset.name);
+            assert_ne!(en, pt, "{}: the Portuguese is the English", preset.name);
+        }
+        assert_eq!(Lang::Pt.preset("no-such-preset"), ("no-such-preset", ""));
+    }
 
     #[test]
     fn categories_are_translated_with_their_suffix() {

@@ -161,7 +161,11 @@ fn execute(command: Command) -> Result<Printed, String> {
         Command::Presets => Ok(Printed::Text(
             presets::all()
                 .iter()
-                .map(|p| format!("{:<24} {}", p.name, p.title_en))
+                .map(|p| {
+                    let scenario = bslab_engine::scenario::Scenario::new(&p.config.scenario);
+                    let hours = p.config.duration_ms as f64 / 3_600_000.0;
+                    format!("{:<24} {:<7} {hours} h", p.name, scenario.name())
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         )),

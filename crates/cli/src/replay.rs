@@ -5,8 +5,8 @@
 use std::fs;
 use std::path::Path;
 
-use bslab_engine::scenario::{category_name, ACTIONS, REGIONS};
-use bslab_engine::{check_event, Event, ExperimentConfig, ScenarioConfig};
+use bslab_engine::scenario::{EventSchema, Scenario};
+use bslab_engine::{event_checker, Event, ExperimentConfig};
 
 /// Every event of the `*.csv` files of `dir` (columns as `bslab export` writes them).
 pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, String> {
@@ -19,26 +19,29 @@ pub fn read_events(dir: &Path, config: &ExperimentConfig) -> Result<Vec<Event>, 
     if names.is_empty() {
         return Err(format!("{}: no .csv event files", dir.display()));
     }
-    let decode = Decoder::new(&config.scenario);
+    let schema = EventSchema::new(&Scenario::new(&config.scenario));
+    let header = schema.header();
+    let check = event_checker(config);
     let mut events = Vec::new();
     for path in names {
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut lines = text.lines();
-        let header = lines.next().unwrap_or_default();
-        if header != decode.header() {
+        let first = lines.next().unwrap_or_default();
+        // A part without its header would otherwise lose its first row silently.
+        if first != header {
             return Err(format!(
                 "{}:1: expected the header line `{}`, got `{}`",
                 path.display(),
-                decode.header(),
-                shorten(header)
+                header,
+                shorten(first)
             ));
         }
         for (i, line) in lines.enumerate() {
             let at = format!("{}:{}", path.display(), i + 2);
-            let event = decode
-                .event(line)
+            let event = schema
+                .read_csv(line)
                 .ok_or_else(|| format!("{at}: not an exported event: {}", shorten(line)))?;
-            check_event(config, &event).map_err(|e| format!("{at}: {e}"))?;
+            check(&event).map_err(|e| format!("{at}: {e}"))?;
             events.push(event);
         }
     }
@@ -53,66 +56,4 @@ fn shorten(line: &str) -> String {
     }
     let kept: String = line.chars().take(MAX_CHARS - 1).collect();
     format!("{kept}…")
-}
-
-/// Turns a CSV row back into an [`Event`] of the scenario.
-struct Decoder {
-    scenario: ScenarioConfig,
-    categories: Vec<String>,
-}
-
-impl Decoder {
-    fn new(scenario: &ScenarioConfig) -> Self {
-        let categories = match scenario {
-            ScenarioConfig::Sales { categories, .. } => {
-                (0..*categories).map(category_name).collect()
-            }
-            _ => Vec::new(),
-        };
-        Self {
-            scenario: scenario.clone(),
-            categories,
-        }
-    }
-
-    /// The header line `bslab export` writes for the scenario: a part without
-    /// it would otherwise lose its first row silently.
-    fn header(&self) -> &'static str {
-        match self.scenario {
-            ScenarioConfig::Sales { .. } => {
-                "event_id,event_time_ms,arrival_time_ms,category,region,amount_cents"
-            }
-            ScenarioConfig::Social { .. } => {
-                "event_id,event_time_ms,arrival_time_ms,post_id,action"
-            }
-            ScenarioConfig::Fraud { .. } => {
-                "event_id,event_time_ms,arrival_time_ms,card_id,amount_cents,injected_fraud"
-            }
-        }
-    }
-
-    fn event(&self, line: &str) -> Option<Event> {
-        let f: Vec<&str> = line.split(',').collect();
-        let int = |i: usize| f.get(i)?.parse::<i64>().ok();
-        let index = |names: &[&str], i: usize| names.iter().position(|n| Some(n) == f.get(i));
-        let (entity, detail, amount_cents) = match self.scenario {
-            ScenarioConfig::Sales { .. } => (
-                self.categories
-                    .iter()
-                    .position(|c| Some(&c.as_str()) == f.get(3))?,
-                index(&REGIONS, 4)?,
-                int(5)?,
-            ),
-            ScenarioConfig::Social { .. } => (int(3)? as usize, index(&ACTIONS, 4)?, 0),
-            ScenarioConfig::Fraud { .. } => (int(3)? as usize, int(5)? as usize, int(4)?),
-        };
-        Some(Event {
-            id: u64::try_from(int(0)?).ok()?,
-            event_time_ms: int(1)?,
-            arrival_time_ms: int(2)?,
-            entity: u32::try_from(entity).ok()?,
-            detail: u8::try_from(detail).ok()?,
-            amount_cents,
-        })
-    }
 }

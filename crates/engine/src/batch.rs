@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::config::BatchConfig;
 use crate::event::Event;
 use crate::output::{elapsed_fraction, Output};
+use crate::pipeline::Pipeline;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
@@ -37,13 +38,13 @@ pub struct BatchRun {
     pub events: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Job {
     run: BatchRun,
     windows: Vec<(TimeMs, WindowState)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct BatchPipeline {
     cfg: BatchConfig,
     geometry: Geometry,
@@ -62,9 +63,9 @@ pub(crate) struct BatchPipeline {
     closed_before_ms: TimeMs,
     /// Results are complete up to this event time (end of the last published period).
     published_through_ms: TimeMs,
-    pub(crate) runs: RunLog<BatchRun>,
-    pub(crate) max_queue: u32,
-    pub(crate) out: Output,
+    runs: RunLog<BatchRun>,
+    max_queue: u32,
+    out: Output,
 }
 
 impl BatchPipeline {
@@ -86,56 +87,6 @@ impl BatchPipeline {
             runs: RunLog::new(),
             max_queue: 0,
             out,
-        }
-    }
-
-    /// Stores an arrived event for its period's run, or counts it as missed.
-    #[inline]
-    pub(crate) fn on_arrival(&mut self, event: &Event) {
-        if event.event_time_ms < self.closed_before_ms {
-            self.out.dropped_late += 1;
-            return;
-        }
-        let start = self.geometry.start(event.event_time_ms);
-        add_to_window(
-            &mut self.pending,
-            &self.geometry,
-            self.keys,
-            start,
-            (
-                self.scenario.group_key(event),
-                event.event_time_ms,
-                event.amount_cents,
-            ),
-        );
-        self.pending_events += 1;
-    }
-
-    /// Next instant something happens (a run falls due or a job ends).
-    pub(crate) fn next_time(&self) -> TimeMs {
-        match &self.job {
-            Some(job) => job.run.end_ms.min(self.next_due_ms),
-            None => self.next_due_ms,
-        }
-    }
-
-    /// Handles everything due at `now`: job end, runs falling due, job start.
-    pub(crate) fn advance(&mut self, now: TimeMs) {
-        if self.job.as_ref().is_some_and(|j| j.run.end_ms <= now) {
-            self.finish_job();
-        }
-        while self.next_due_ms <= now {
-            self.queue.push_back((self.next_period, self.next_due_ms));
-            self.next_period += 1;
-            self.next_due_ms += self.cfg.interval_ms;
-        }
-        self.max_queue = self
-            .max_queue
-            .max(self.queue.len().saturating_sub(1) as u32);
-        if self.job.is_none() {
-            if let Some((period, due)) = self.queue.pop_front() {
-                self.start_job(period, due, now);
-            }
         }
     }
 
@@ -185,15 +136,76 @@ impl BatchPipeline {
         self.published_through_ms = job.run.period_start_ms + self.cfg.interval_ms;
         self.runs.push(job.run);
     }
+}
+
+impl Pipeline for BatchPipeline {
+    /// Stores an arrived event for its period's run, or counts it as missed.
+    #[inline]
+    fn on_arrival(&mut self, event: &Event, key: u32) {
+        if event.event_time_ms < self.closed_before_ms {
+            self.out.dropped_late += 1;
+            return;
+        }
+        let start = self.geometry.start(event.event_time_ms);
+        add_to_window(
+            &mut self.pending,
+            &self.geometry,
+            self.keys,
+            start,
+            (key, event.event_time_ms, event.amount_cents),
+        );
+        self.pending_events += 1;
+    }
+
+    /// Next instant something happens (a run falls due or a job ends).
+    fn next_time(&self) -> TimeMs {
+        match &self.job {
+            Some(job) => job.run.end_ms.min(self.next_due_ms),
+            None => self.next_due_ms,
+        }
+    }
+
+    /// Handles everything due at `now`: job end, runs falling due, job start.
+    fn advance(&mut self, now: TimeMs) {
+        if self.job.as_ref().is_some_and(|j| j.run.end_ms <= now) {
+            self.finish_job();
+        }
+        while self.next_due_ms <= now {
+            self.queue.push_back((self.next_period, self.next_due_ms));
+            self.next_period += 1;
+            self.next_due_ms += self.cfg.interval_ms;
+        }
+        self.max_queue = self
+            .max_queue
+            .max(self.queue.len().saturating_sub(1) as u32);
+        if self.job.is_none() {
+            if let Some((period, due)) = self.queue.pop_front() {
+                self.start_job(period, due, now);
+            }
+        }
+    }
+
+    fn out(&self) -> &Output {
+        &self.out
+    }
+
+    fn out_mut(&mut self) -> &mut Output {
+        &mut self.out
+    }
 
     /// Events arrived and not yet published (stored, or in the running job).
-    pub(crate) fn waiting(&self) -> u64 {
+    fn waiting(&self) -> u64 {
         self.pending_events + self.job.as_ref().map_or(0, |j| j.run.events)
     }
 
-    /// Events processed by `now`, the running job's share in proportion to the time
-    /// it has run (start-up included: its rate stays within the workers' speed).
-    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+    /// End of the last published period: the batch publishes whole periods.
+    fn complete_up_to(&self, _now: TimeMs) -> TimeMs {
+        self.published_through_ms
+    }
+
+    /// The running job's share counted in proportion to the time it has run
+    /// (start-up included: its rate stays within the workers' speed).
+    fn processed_spread(&self, now: TimeMs) -> f64 {
         let running = self.job.as_ref().map_or(0.0, |j| {
             j.run.events as f64 * elapsed_fraction(j.run.start_ms, j.run.end_ms, now)
         });
@@ -201,7 +213,7 @@ impl BatchPipeline {
     }
 
     /// Earliest event time of the events stored or in the running job.
-    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+    fn oldest_waiting(&self) -> Option<TimeMs> {
         let first =
             |w: Option<&WindowState>| w.filter(|w| w.times.count > 0).map(|w| w.times.min_ms);
         let stored = first(self.pending.values().next());
@@ -215,14 +227,8 @@ impl BatchPipeline {
         }
     }
 
-    /// Event time up to which published results are complete.
-    pub(crate) fn complete_up_to(&self) -> TimeMs {
-        self.published_through_ms
-    }
-
-    /// (busy, provisioned) worker-milliseconds up to `now`: the cluster exists only
-    /// while a job runs, and is busy once the start-up is over.
-    pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
+    /// The cluster exists only while a job runs, and is busy once the start-up is over.
+    fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         let workers = f64::from(self.cfg.workers);
         let (mut busy, mut provisioned) = (self.out.busy_worker_ms, self.out.provisioned_worker_ms);
         if let Some(job) = &self.job {
@@ -233,27 +239,37 @@ impl BatchPipeline {
         (busy, provisioned)
     }
 
-    /// When the next run falls due, in ms.
-    pub(crate) fn next_due_ms(&self) -> TimeMs {
-        self.next_due_ms
-    }
-
-    /// Runs waiting for the running job.
-    pub(crate) fn queued_runs(&self) -> u32 {
-        self.queue.len() as u32
-    }
-
-    /// Whether a job is running.
-    pub(crate) fn running(&self) -> bool {
-        self.job.is_some()
-    }
-
-    /// Most events per second it can sustain (None: unbounded, zero cost).
-    pub(crate) fn capacity_eps(&self) -> Option<f64> {
+    /// The workers' speed over the share of each interval left after start-up.
+    fn capacity_eps(&self) -> Option<f64> {
         (self.cfg.per_event_cost_us > 0.0).then(|| {
             let interval = self.cfg.interval_ms as f64;
             let usable = (interval - self.cfg.startup_ms as f64).max(0.0) / interval;
             f64::from(self.cfg.workers) * 1.0e6 / self.cfg.per_event_cost_us * usable
         })
+    }
+
+    /// Whether a job is running.
+    fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn runs(&self) -> u64 {
+        self.runs.total()
+    }
+
+    fn max_queued_runs(&self) -> u32 {
+        self.max_queue
+    }
+
+    fn schedule(&self) -> Option<(u32, TimeMs)> {
+        Some((self.queue.len() as u32, self.next_due_ms))
+    }
+
+    fn batch_runs(&self) -> Option<&RunLog<BatchRun>> {
+        Some(&self.runs)
+    }
+
+    fn boxed_clone(&self) -> Box<dyn Pipeline> {
+        Box::new(self.clone())
     }
 }

@@ -19,6 +19,7 @@ use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::fifo::{Arrival, Fifo, InService};
 use crate::output::Output;
+use crate::pipeline::Pipeline;
 use crate::queueing::QueueTally;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
@@ -33,9 +34,11 @@ pub(crate) struct ContinuousParams {
     pub(crate) service_mean_ms: f64,
     pub(crate) watermark_delay_ms: TimeMs,
     pub(crate) output: OutputMode,
+    /// Most events per second it sustains (from the config).
+    pub(crate) capacity_eps: Option<f64>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Continuous {
     p: ContinuousParams,
     geometry: Geometry,
@@ -73,47 +76,15 @@ impl Continuous {
         }
     }
 
-    /// Assigns the arriving event to the first free worker (FIFO).
-    pub(crate) fn on_arrival(&mut self, event: &Event, key: u32) {
-        let service = match self.p.service {
-            ServiceTime::Fixed => self.p.service_mean_ms,
-            ServiceTime::Exponential => {
-                let x: f64 = Exp1.sample(&mut self.rng);
-                x * self.p.service_mean_ms
-            }
-        };
-        let arrival = Arrival {
-            id: event.id,
-            event_time_ms: event.event_time_ms,
-            arrival_ms: event.arrival_time_ms,
-            key,
-            amount_cents: event.amount_cents,
-        };
-        if self.queue.arrive(&arrival, service) {
-            self.tally.arrive(event.arrival_time_ms);
-        }
-    }
-
-    pub(crate) fn next_time(&self) -> TimeMs {
-        self.queue.next_done()
-    }
-
-    /// Completes, in completion order, every event done by `now`.
-    pub(crate) fn advance(&mut self, now: TimeMs) {
-        while let Some(e) = self.queue.pop_done_by(now) {
-            self.complete(&e);
-        }
-    }
-
     fn complete(&mut self, e: &InService) {
         let service_ms = e.service_us as f64 / 1_000.0;
         self.out.busy_worker_ms += service_ms;
         self.tally
             .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
-        let size = self.geometry.size_ms;
-        let start = self.geometry.start(e.event_time_ms);
+        let window = self.geometry.window(e.event_time_ms);
+        let start = window.start;
         self.watermark.observe(e.event_time_ms);
-        if start + size <= self.watermark.current() {
+        if window.end <= self.watermark.current() {
             self.out.dropped_late += 1;
             self.watermark.advance_now();
             return;
@@ -147,11 +118,11 @@ impl Continuous {
         if self
             .state
             .first_key_value()
-            .is_none_or(|(&first, _)| first + size > wm)
+            .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
         {
             return;
         }
-        let open = self.state.split_off(&(wm - size + 1));
+        let open = self.state.split_off(&self.geometry.first_open(wm));
         let closed = std::mem::replace(&mut self.state, open);
         if self.p.output == OutputMode::Append {
             for (start, w) in &closed {
@@ -165,18 +136,52 @@ impl Continuous {
             }
         }
     }
+}
+
+impl Pipeline for Continuous {
+    /// Assigns the arriving event to the first free worker (FIFO).
+    fn on_arrival(&mut self, event: &Event, key: u32) {
+        let service = match self.p.service {
+            ServiceTime::Fixed => self.p.service_mean_ms,
+            ServiceTime::Exponential => {
+                let x: f64 = Exp1.sample(&mut self.rng);
+                x * self.p.service_mean_ms
+            }
+        };
+        let arrival = Arrival {
+            id: event.id,
+            event_time_ms: event.event_time_ms,
+            arrival_ms: event.arrival_time_ms,
+            key,
+            amount_cents: event.amount_cents,
+        };
+        if self.queue.arrive(&arrival, service) {
+            self.tally.arrive(event.arrival_time_ms);
+        }
+    }
+
+    fn next_time(&self) -> TimeMs {
+        self.queue.next_done()
+    }
+
+    /// Completes, in completion order, every event done by `now`.
+    fn advance(&mut self, now: TimeMs) {
+        while let Some(e) = self.queue.pop_done_by(now) {
+            self.complete(&e);
+        }
+    }
 
     /// Events arrived and not yet processed (queued or in service).
-    pub(crate) fn waiting(&self) -> u64 {
+    fn waiting(&self) -> u64 {
         self.queue.len() as u64
     }
 
     /// Earliest event time of the events queued or in service.
-    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+    fn oldest_waiting(&self) -> Option<TimeMs> {
         self.queue.oldest_event_time()
     }
 
-    pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {
+    fn complete_up_to(&self, now: TimeMs) -> TimeMs {
         let mut t = now;
         if let Some(m) = self.queue.oldest_event_time() {
             t = t.min(m);
@@ -191,18 +196,43 @@ impl Continuous {
 
     /// (busy, provisioned) worker-ms up to `now`: busy counts completed services;
     /// the workers are always on.
-    pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
+    fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         (
             self.out.busy_worker_ms,
             now as f64 * f64::from(self.p.workers),
         )
     }
 
-    pub(crate) fn watermark_ms(&self) -> TimeMs {
-        self.watermark.current()
+    fn watermark_ms(&self) -> Option<TimeMs> {
+        Some(self.watermark.current())
     }
 
-    pub(crate) fn open_windows(&self) -> usize {
+    fn open_windows(&self) -> usize {
         self.state.len()
+    }
+
+    /// Whether events are queued or in service.
+    fn busy(&self) -> bool {
+        self.waiting() > 0
+    }
+
+    fn capacity_eps(&self) -> Option<f64> {
+        self.p.capacity_eps
+    }
+
+    fn queue_tally(&self) -> Option<&QueueTally> {
+        Some(&self.tally)
+    }
+
+    fn out(&self) -> &Output {
+        &self.out
+    }
+
+    fn out_mut(&mut self) -> &mut Output {
+        &mut self.out
+    }
+
+    fn boxed_clone(&self) -> Box<dyn Pipeline> {
+        Box::new(self.clone())
     }
 }

@@ -59,6 +59,7 @@ mod metrics;
 mod microbatch;
 mod output;
 mod parse;
+mod pipeline;
 pub mod presets;
 pub mod queueing;
 mod report;
@@ -92,7 +93,7 @@ pub use queueing::{QueueFigures, QueueingReport};
 pub use report::*;
 pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
-pub use source::check_event;
+pub use source::{check_event, event_checker};
 pub use time::TimeMs;
 pub use workload::{events, FraudBurst};
 

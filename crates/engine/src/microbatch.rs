@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::config::OutputMode;
 use crate::event::Event;
 use crate::output::{elapsed_fraction, Output};
+use crate::pipeline::Pipeline;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
@@ -33,6 +34,8 @@ pub(crate) struct MicroBatchParams {
     pub(crate) workers: u32,
     pub(crate) watermark_delay_ms: TimeMs,
     pub(crate) output: OutputMode,
+    /// Most events per second it sustains (from the config).
+    pub(crate) capacity_eps: Option<f64>,
 }
 
 /// One micro-batch, for the batch log (Spark's `recentProgress`).
@@ -58,7 +61,7 @@ pub struct MicroBatchInfo {
     pub emitted_rows: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Running {
     info: MicroBatchInfo,
     /// Event times of the rows read by the batch and not dropped: update mode
@@ -80,7 +83,7 @@ struct Row {
     key: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct MicroBatch {
     p: MicroBatchParams,
     geometry: Geometry,
@@ -118,53 +121,6 @@ impl MicroBatch {
         }
     }
 
-    #[inline]
-    pub(crate) fn on_arrival(&mut self, event: &Event, key: u32) {
-        if self.idle() && event.arrival_time_ms > self.next_attempt_ms {
-            // The triggers since the last attempt found nothing to do (no data, no
-            // watermark move): the first one that can is the first at or after this arrival.
-            self.next_attempt_ms =
-                next_multiple_after(event.arrival_time_ms - 1, self.p.trigger_ms);
-        }
-        self.buffer_min_time = Some(
-            self.buffer_min_time
-                .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
-        );
-        self.buffer.push(Row {
-            event_time_ms: event.event_time_ms,
-            amount_cents: event.amount_cents,
-            key,
-        });
-    }
-
-    /// When something can next happen: the running batch ends, or a trigger
-    /// finds data or a watermark to move. Idle, nothing can until an arrival
-    /// (the simulation wakes the pipeline then): idle time costs no step.
-    pub(crate) fn next_time(&self) -> TimeMs {
-        match &self.running {
-            Some(r) => r.info.end_ms.min(self.next_attempt_ms),
-            None if self.idle() => TimeMs::MAX,
-            None => self.next_attempt_ms,
-        }
-    }
-
-    /// Nothing running, nothing buffered and the watermark would not move: a
-    /// trigger would start no batch.
-    pub(crate) fn idle(&self) -> bool {
-        self.running.is_none() && self.buffer.is_empty() && !self.watermark.would_advance()
-    }
-
-    pub(crate) fn advance(&mut self, now: TimeMs) {
-        if self.running.as_ref().is_some_and(|r| r.info.end_ms <= now) {
-            self.finish();
-        }
-        if self.running.is_none() && self.next_attempt_ms <= now {
-            let end = self.try_start(now);
-            let next_trigger = next_multiple_after(now, self.p.trigger_ms);
-            self.next_attempt_ms = end.map_or(next_trigger, |e| e.max(next_trigger));
-        }
-    }
-
     /// Starts a batch at `now` if there is new data or the watermark would advance;
     /// returns its end.
     fn try_start(&mut self, now: TimeMs) -> Option<TimeMs> {
@@ -176,24 +132,23 @@ impl MicroBatch {
         let mut rows = std::mem::take(&mut self.buffer);
         let input_rows = rows.len();
         let min_event_time = self.buffer_min_time.take();
-        let size = self.geometry.size_ms;
         let update = self.p.output == OutputMode::Update;
         let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
-            let start = self.geometry.start(e.event_time_ms);
-            if start + size <= late_wm {
+            let window = self.geometry.window(e.event_time_ms);
+            if window.end <= late_wm {
                 dropped += 1;
-                dropped_groups.insert((start, e.key));
+                dropped_groups.insert((window.start, e.key));
                 continue;
             }
             add_to_window(
                 &mut self.state,
                 &self.geometry,
                 self.keys,
-                start,
+                window.start,
                 (e.key, e.event_time_ms, e.amount_cents),
             );
             if update {
@@ -219,7 +174,7 @@ impl MicroBatch {
             }
         }
         // Evict (and in append mode emit) every window the batch's watermark closed.
-        let open = self.state.split_off(&(batch_wm - size + 1));
+        let open = self.state.split_off(&self.geometry.first_open(batch_wm));
         let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
             .into_iter()
             .collect();
@@ -286,15 +241,64 @@ impl MicroBatch {
         self.out.dropped_late += r.info.dropped_rows;
         self.log.push(r.info);
     }
+}
+
+impl Pipeline for MicroBatch {
+    #[inline]
+    fn on_arrival(&mut self, event: &Event, key: u32) {
+        if self.idle() && event.arrival_time_ms > self.next_attempt_ms {
+            // The triggers since the last attempt found nothing to do (no data, no
+            // watermark move): the first one that can is the first at or after this arrival.
+            self.next_attempt_ms =
+                next_multiple_after(event.arrival_time_ms - 1, self.p.trigger_ms);
+        }
+        self.buffer_min_time = Some(
+            self.buffer_min_time
+                .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
+        );
+        self.buffer.push(Row {
+            event_time_ms: event.event_time_ms,
+            amount_cents: event.amount_cents,
+            key,
+        });
+    }
+
+    /// When something can next happen: the running batch ends, or a trigger
+    /// finds data or a watermark to move. Idle, nothing can until an arrival
+    /// (the simulation wakes the pipeline then): idle time costs no step.
+    fn next_time(&self) -> TimeMs {
+        match &self.running {
+            Some(r) => r.info.end_ms.min(self.next_attempt_ms),
+            None if self.idle() => TimeMs::MAX,
+            None => self.next_attempt_ms,
+        }
+    }
+
+    /// Nothing running, nothing buffered and the watermark would not move: a
+    /// trigger would start no batch.
+    fn idle(&self) -> bool {
+        self.running.is_none() && self.buffer.is_empty() && !self.watermark.would_advance()
+    }
+
+    fn advance(&mut self, now: TimeMs) {
+        if self.running.as_ref().is_some_and(|r| r.info.end_ms <= now) {
+            self.finish();
+        }
+        if self.running.is_none() && self.next_attempt_ms <= now {
+            let end = self.try_start(now);
+            let next_trigger = next_multiple_after(now, self.p.trigger_ms);
+            self.next_attempt_ms = end.map_or(next_trigger, |e| e.max(next_trigger));
+        }
+    }
 
     /// Events arrived and not yet processed (buffered or in the running batch).
-    pub(crate) fn waiting(&self) -> u64 {
+    fn waiting(&self) -> u64 {
         self.buffer.len() as u64 + self.running.as_ref().map_or(0, |r| r.info.input_rows)
     }
 
     /// Events processed by `now`, a running batch's share in proportion to the time
     /// it has run (its duration covers overhead and work, so the rate stays within capacity).
-    pub(crate) fn processed_spread(&self, now: TimeMs) -> f64 {
+    fn processed_spread(&self, now: TimeMs) -> f64 {
         let running = self.running.as_ref().map_or(0.0, |r| {
             let rows = (r.info.input_rows - r.info.dropped_rows) as f64;
             rows * elapsed_fraction(r.info.start_ms, r.info.end_ms, now)
@@ -303,7 +307,7 @@ impl MicroBatch {
     }
 
     /// Earliest event time of the events arrived and not yet processed.
-    pub(crate) fn oldest_waiting(&self) -> Option<TimeMs> {
+    fn oldest_waiting(&self) -> Option<TimeMs> {
         let running = self.running.as_ref().and_then(|r| r.min_event_time);
         match (self.buffer_min_time, running) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -312,7 +316,7 @@ impl MicroBatch {
     }
 
     /// Event time up to which published results are complete.
-    pub(crate) fn complete_up_to(&self, now: TimeMs) -> TimeMs {
+    fn complete_up_to(&self, now: TimeMs) -> TimeMs {
         let mut t = now;
         if let Some(m) = self.buffer_min_time {
             t = t.min(m);
@@ -329,7 +333,7 @@ impl MicroBatch {
     }
 
     /// (busy, provisioned) worker-ms up to `now`: the cluster is always on.
-    pub(crate) fn cost_at(&self, now: TimeMs) -> (f64, f64) {
+    fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         let workers = f64::from(self.p.workers);
         let mut busy = self.out.busy_worker_ms;
         if let Some(r) = &self.running {
@@ -339,17 +343,41 @@ impl MicroBatch {
     }
 
     /// Current watermark, in ms.
-    pub(crate) fn watermark_ms(&self) -> TimeMs {
-        self.watermark.current()
+    fn watermark_ms(&self) -> Option<TimeMs> {
+        Some(self.watermark.current())
     }
 
     /// Whether a batch is running.
-    pub(crate) fn running(&self) -> bool {
+    fn busy(&self) -> bool {
         self.running.is_some()
     }
 
     /// Windows held in state.
-    pub(crate) fn open_windows(&self) -> usize {
+    fn open_windows(&self) -> usize {
         self.state.len()
+    }
+
+    fn capacity_eps(&self) -> Option<f64> {
+        self.p.capacity_eps
+    }
+
+    fn runs(&self) -> u64 {
+        self.log.total()
+    }
+
+    fn micro_batches(&self) -> Option<&RunLog<MicroBatchInfo>> {
+        Some(&self.log)
+    }
+
+    fn out(&self) -> &Output {
+        &self.out
+    }
+
+    fn out_mut(&mut self) -> &mut Output {
+        &mut self.out
+    }
+
+    fn boxed_clone(&self) -> Box<dyn Pipeline> {
+        Box::new(self.clone())
     }
 }

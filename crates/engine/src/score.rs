@@ -150,7 +150,7 @@ mod tests {
     /// `n` bursts of 20 transactions on 10 cards, and one alert row per
     /// (window, card) of a busy stretch: rows grow with `n` too.
     fn input(n: u32) -> (Geometry, Vec<FraudBurst>, Rows) {
-        let geometry = Geometry::new(60_000);
+        let geometry = Geometry::new(std::sync::Arc::new(crate::window::Tumbling::new(60_000)));
         let bursts: Vec<FraudBurst> = (0..n)
             .map(|i| {
                 let start = i64::from(i) * 90_000;

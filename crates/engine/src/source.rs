@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::config::{ExperimentConfig, ScenarioConfig};
+use crate::config::ExperimentConfig;
 use crate::error::{ConfigError, FieldError};
 use crate::event::Event;
 use crate::scenario::Scenario;
@@ -29,8 +29,9 @@ impl Source {
         config: &ExperimentConfig,
         mut events: Vec<Event>,
     ) -> Result<Self, ConfigError> {
+        let check = event_checker(config);
         for (i, e) in events.iter().enumerate() {
-            check_event(config, e).map_err(|mut error| {
+            check(e).map_err(|mut error| {
                 error.field = format!("events[{i}].{}", error.field);
                 ConfigError::single(error)
             })?;
@@ -91,7 +92,8 @@ impl Source {
 /// time and amount); events made by hand, or a longer duration than the events
 /// were made for, do not get bursts they do not contain.
 fn replayed_bursts(config: &ExperimentConfig, events: &[Event]) -> Vec<FraudBurst> {
-    if !matches!(config.scenario, ScenarioConfig::Fraud { .. }) {
+    let scenario = Scenario::new(&config.scenario);
+    if scenario.kind().bursts().is_none() {
         return Vec::new();
     }
     let injected: BTreeSet<(u32, TimeMs, i64)> = events
@@ -99,7 +101,7 @@ fn replayed_bursts(config: &ExperimentConfig, events: &[Event]) -> Vec<FraudBurs
         .filter(|e| e.detail == 1)
         .map(|e| (e.entity, e.event_time_ms, e.amount_cents))
         .collect();
-    let mut bursts = fraud_bursts(config, &Scenario::new(&config.scenario));
+    let mut bursts = fraud_bursts(config, &scenario);
     bursts.retain(|b| {
         b.transactions
             .iter()
@@ -113,13 +115,20 @@ fn replayed_bursts(config: &ExperimentConfig, events: &[Event]) -> Vec<FraudBurs
 /// duration, arrival within the longest delay, key and detail in range. The
 /// error names the event's field (`entity`, `detail`, …).
 pub fn check_event(config: &ExperimentConfig, e: &Event) -> Result<(), FieldError> {
-    let (entities, details) = match &config.scenario {
-        ScenarioConfig::Sales { categories, .. } => {
-            (*categories, crate::scenario::REGIONS.len() as u8)
-        }
-        ScenarioConfig::Social { posts, .. } => (*posts, crate::scenario::ACTIONS.len() as u8),
-        ScenarioConfig::Fraud { cards, .. } => (*cards, 2),
-    };
+    event_checker(config)(e)
+}
+
+/// [`check_event`] for many events: the scenario is built once.
+pub fn event_checker(config: &ExperimentConfig) -> impl Fn(&Event) -> Result<(), FieldError> + '_ {
+    let space = Scenario::new(&config.scenario).kind().payload_space();
+    move |e| check_in(config, space, e)
+}
+
+fn check_in(
+    config: &ExperimentConfig,
+    (entities, details): (u32, u8),
+    e: &Event,
+) -> Result<(), FieldError> {
     let fail = |field: &str, value: i64, allowed: String| FieldError {
         field: field.to_string(),
         value: value.to_string(),

@@ -1,12 +1,23 @@
-//! Tumbling event-time windows: assignment as a pure function, and the state of
-//! one window (per-key aggregates plus the event-time histogram that lets a
-//! pipeline score result latency without keeping a struct per event).
+//! Event-time windows: assignment as a pure function ([`WindowAssigner`]), and
+//! the state of one window (per-key aggregates plus the event-time histogram
+//! that lets a pipeline score result latency without keeping a struct per event).
+
+mod assigner;
 
 use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+pub use assigner::{Tumbling, Window, WindowAssigner};
+
+use crate::config::WindowConfig;
 use crate::time::TimeMs;
+
+/// The window assigner a config asks for (tumbling windows of `window.size_ms`).
+pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
+    Arc::new(Tumbling::new(config.size_ms))
+}
 
 /// Start of the tumbling window of size `size` containing `t`: windows are
 /// `[k·size, (k+1)·size)`, aligned to time 0, as Spark's `window()` aligns them
@@ -176,23 +187,45 @@ pub(crate) fn add_to_window(
     }
 }
 
-/// Window size and histogram bucket width.
-#[derive(Debug, Clone, Copy)]
+/// The window assigner, and the width of the event-time histogram buckets
+/// that follows from its longest window.
+#[derive(Debug, Clone)]
 pub(crate) struct Geometry {
-    pub(crate) size_ms: TimeMs,
+    windows: Arc<dyn WindowAssigner>,
     pub(crate) bucket_ms: TimeMs,
 }
 
 impl Geometry {
-    pub(crate) fn new(size_ms: TimeMs) -> Self {
+    pub(crate) fn new(windows: Arc<dyn WindowAssigner>) -> Self {
+        let longest = windows.max_length_ms();
         Self {
-            size_ms,
-            bucket_ms: ((size_ms + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
+            windows,
+            bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
         }
     }
 
+    /// The window holding event time `t`.
+    #[inline]
+    pub(crate) fn window(&self, t: TimeMs) -> Window {
+        self.windows.assign(t)
+    }
+
+    /// Start of the window holding event time `t`.
     #[inline]
     pub(crate) fn start(&self, t: TimeMs) -> TimeMs {
-        window_start(t, self.size_ms)
+        self.windows.assign(t).start
+    }
+
+    /// End of the window starting at `start`.
+    #[inline]
+    pub(crate) fn end_of(&self, start: TimeMs) -> TimeMs {
+        self.windows.window_at(start).end
+    }
+
+    /// Start of the first window still open at `watermark` (its end is after
+    /// it): windows tile event time, so every window starting before is final.
+    #[inline]
+    pub(crate) fn first_open(&self, watermark: TimeMs) -> TimeMs {
+        self.windows.assign(watermark).start
     }
 }

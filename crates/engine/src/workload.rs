@@ -11,7 +11,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
-use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, ScenarioConfig, WorkloadConfig};
+use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::scenario::Scenario;
@@ -44,24 +44,15 @@ struct FraudInjector {
 }
 
 impl FraudInjector {
-    fn new(config: &ExperimentConfig) -> Option<Self> {
-        let ScenarioConfig::Fraud {
-            cards,
-            bursts_per_hour,
-            burst_transactions,
-            burst_duration_ms,
-            ..
-        } = &config.scenario
-        else {
-            return None;
-        };
+    fn new(seed: u64, scenario: &Scenario) -> Option<Self> {
+        let bursts = scenario.kind().bursts()?;
         let mut injector = Self {
-            rng: rng(config.seed, Stream::Fraud),
-            mean_gap_ms: (*bursts_per_hour > 0.0).then(|| HOUR_MS as f64 / bursts_per_hour),
+            rng: rng(seed, Stream::Fraud),
+            mean_gap_ms: (bursts.per_hour > 0.0).then(|| HOUR_MS as f64 / bursts.per_hour),
             next_burst_ms: 0.0,
-            transactions: *burst_transactions,
-            duration_ms: *burst_duration_ms,
-            cards: *cards,
+            transactions: bursts.transactions,
+            duration_ms: bursts.duration_ms,
+            cards: bursts.entities,
             pending: BinaryHeap::new(),
             bursts: Vec::new(),
         };
@@ -115,7 +106,7 @@ impl FraudInjector {
 /// even those after the duration. They depend only on the seed and the
 /// scenario, so a replay of a run's events knows them without generating.
 pub(crate) fn fraud_bursts(config: &ExperimentConfig, scenario: &Scenario) -> Vec<FraudBurst> {
-    FraudInjector::new(config).map_or_else(Vec::new, |mut injector| {
+    FraudInjector::new(config.seed, scenario).map_or_else(Vec::new, |mut injector| {
         injector.inject_until(config.duration_ms - 1, scenario);
         injector.bursts
     })
@@ -141,6 +132,7 @@ pub(crate) struct Generator {
 
 impl Generator {
     pub(crate) fn new(config: &ExperimentConfig, scenario: Scenario) -> Self {
+        let fraud = FraudInjector::new(config.seed, &scenario);
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
@@ -152,7 +144,7 @@ impl Generator {
             base_per_ms: config.workload.rate_eps / 1_000.0,
             next_base_ms: 0.0,
             next_id: 0,
-            fraud: FraudInjector::new(config),
+            fraud,
         };
         generator.advance_base();
         generator

@@ -1,12 +1,9 @@
-//! The exported event columns of each scenario, and their CSV / JSON Lines rows.
-//!
-//! Every file starts with `event_id, event_time_ms, arrival_time_ms` (integers;
-//! ms since the Unix epoch, which is the start of the experiment), then the
-//! scenario's fields. Money is in integer cents so that sums are exact.
+//! The exported event files: the engine's event schema of each scenario
+//! ([`bslab_engine::scenario::EventSchema`], written once there and read back by
+//! `bslab run --events`), the Spark types of its columns and what each column
+//! holds, in both languages, for the bundle's README.
 
-use std::io::Write;
-
-use bslab_engine::scenario::{category_name, ACTIONS, REGIONS};
+use bslab_engine::scenario::{ColumnType as Kind, EventSchema, Scenario};
 use bslab_engine::{Event, ScenarioConfig};
 
 /// File format of the exported events.
@@ -35,18 +32,14 @@ impl EventFormat {
 
 /// Spark SQL type of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ColumnType {
-    Long,
-    Int,
-    String,
-}
+pub(crate) struct ColumnType(Kind);
 
 impl ColumnType {
     pub(crate) fn name(self) -> &'static str {
-        match self {
-            Self::Long => "long",
-            Self::Int => "int",
-            Self::String => "string",
+        match self.0 {
+            Kind::Long => "long",
+            Kind::Int => "int",
+            Kind::Text => "string",
         }
     }
 }
@@ -54,7 +47,7 @@ impl ColumnType {
 /// A scenario's columns and query shape.
 #[derive(Debug, Clone)]
 pub(crate) struct Spec {
-    scenario: ScenarioConfig,
+    schema: EventSchema,
     /// (name, type, meaning) of every column, in file order.
     pub(crate) columns: Vec<(&'static str, ColumnType, Meaning)>,
     /// Group-by columns of the query (besides the window).
@@ -68,10 +61,11 @@ pub(crate) struct Spec {
 /// What a column holds, in Portuguese (Brazil) and English: (pt-BR, en).
 pub(crate) type Meaning = (&'static str, &'static str);
 
-const COMMON: [(&str, ColumnType, Meaning); 3] = [
+/// What each column of the built-in scenarios holds, by column name, or by
+/// `scenario.column` where the same name means something else per scenario.
+const MEANINGS: [(&str, Meaning); 11] = [
     (
         "event_id",
-        ColumnType::Long,
         (
             "identificador único, na ordem do tempo de evento, a partir de 0",
             "unique id, in event-time order, from 0",
@@ -79,7 +73,6 @@ const COMMON: [(&str, ColumnType, Meaning); 3] = [
     ),
     (
         "event_time_ms",
-        ColumnType::Long,
         (
             "quando aconteceu, ms desde a época Unix",
             "when it happened, ms since the epoch",
@@ -87,72 +80,76 @@ const COMMON: [(&str, ColumnType, Meaning); 3] = [
     ),
     (
         "arrival_time_ms",
-        ColumnType::Long,
         (
             "quando chegou ao sistema de processamento, ms desde a época Unix",
             "when it reached the processing system, ms since the epoch",
         ),
     ),
+    ("category", ("categoria do produto", "product category")),
+    (
+        "region",
+        (
+            "north, south, east ou west (norte, sul, leste, oeste)",
+            "north, south, east or west",
+        ),
+    ),
+    (
+        "sales.amount_cents",
+        ("valor do pedido, em centavos", "order amount, in cents"),
+    ),
+    (
+        "post_id",
+        (
+            "post, a partir de 0 (0 é o mais popular)",
+            "post, from 0 (0 is the most popular)",
+        ),
+    ),
+    (
+        "action",
+        (
+            "like, retweet ou comment (curtida, retweet, comentário)",
+            "like, retweet or comment",
+        ),
+    ),
+    ("card_id", ("cartão, a partir de 0", "card, from 0")),
+    (
+        "injected_fraud",
+        (
+            "1 para uma transação de uma rajada de fraude injetada (a consulta não a usa)",
+            "1 for a transaction of an injected fraud burst (not used by the query)",
+        ),
+    ),
+    (
+        "fraud.amount_cents",
+        (
+            "valor da transação, em centavos",
+            "transaction amount, in cents",
+        ),
+    ),
 ];
+
+/// What the column `name` of `scenario` holds (empty for a column no scenario here has).
+fn meaning(scenario: &str, name: &str) -> Meaning {
+    let qualified = format!("{scenario}.{name}");
+    let find = |key: &str| MEANINGS.iter().find(|(n, _)| *n == key).map(|(_, m)| *m);
+    find(&qualified).or_else(|| find(name)).unwrap_or(("", ""))
+}
 
 impl Spec {
     pub(crate) fn new(scenario: &ScenarioConfig) -> Self {
-        let mut columns = COMMON.to_vec();
-        let (extra, keys, amount, count_above): (Vec<_>, Vec<_>, _, _) = match scenario {
-            ScenarioConfig::Sales { .. } => (
-                vec![
-                    ("category", ColumnType::String, ("categoria do produto", "product category")),
-                    ("region", ColumnType::String, ("north, south, east ou west (norte, sul, leste, oeste)", "north, south, east or west")),
-                    ("amount_cents", ColumnType::Long, ("valor do pedido, em centavos", "order amount, in cents")),
-                ],
-                vec!["category"],
-                Some("amount_cents"),
-                None,
-            ),
-            ScenarioConfig::Social { .. } => (
-                vec![
-                    (
-                        "post_id",
-                        ColumnType::Int,
-                        ("post, a partir de 0 (0 é o mais popular)", "post, from 0 (0 is the most popular)"),
-                    ),
-                    ("action", ColumnType::String, ("like, retweet ou comment (curtida, retweet, comentário)", "like, retweet or comment")),
-                ],
-                vec!["post_id", "action"],
-                None,
-                None,
-            ),
-            ScenarioConfig::Fraud {
-                alert_threshold, ..
-            } => (
-                vec![
-                    ("card_id", ColumnType::Int, ("cartão, a partir de 0", "card, from 0")),
-                    (
-                        "amount_cents",
-                        ColumnType::Long,
-                        ("valor da transação, em centavos", "transaction amount, in cents"),
-                    ),
-                    (
-                        "injected_fraud",
-                        ColumnType::Int,
-                        (
-                            "1 para uma transação de uma rajada de fraude injetada (a consulta não a usa)",
-                            "1 for a transaction of an injected fraud burst (not used by the query)",
-                        ),
-                    ),
-                ],
-                vec!["card_id"],
-                Some("amount_cents"),
-                Some(u64::from(*alert_threshold)),
-            ),
-        };
-        columns.extend(extra);
+        let scenario = Scenario::new(scenario);
+        let schema = EventSchema::new(&scenario);
+        let query = scenario.kind().query();
         Self {
-            scenario: scenario.clone(),
-            columns,
-            keys,
-            amount,
-            count_above,
+            columns: schema
+                .columns()
+                .iter()
+                .map(|c| (c.name, ColumnType(c.kind), meaning(scenario.name(), c.name)))
+                .collect(),
+            keys: query.keys.to_vec(),
+            amount: query.amount,
+            count_above: query.count_above,
+            schema,
         }
     }
 
@@ -165,81 +162,17 @@ impl Spec {
     pub(crate) fn write(&self, format: EventFormat, events: &[Event]) -> Vec<u8> {
         let mut out = Vec::with_capacity(events.len() * 64 + 128);
         if format == EventFormat::Csv {
-            let header: Vec<&str> = self.columns.iter().map(|c| c.0).collect();
-            out.extend_from_slice(header.join(",").as_bytes());
+            out.extend_from_slice(self.schema.header().as_bytes());
             out.push(b'\n');
         }
         for e in events {
-            // Writing to a Vec cannot fail.
-            let _ = match format {
-                EventFormat::Csv => self.csv_row(&mut out, e),
-                EventFormat::Jsonl => self.json_row(&mut out, e),
-            };
+            match format {
+                EventFormat::Csv => self.schema.write_csv(&mut out, e),
+                EventFormat::Jsonl => self.schema.write_json(&mut out, e),
+            }
         }
         out
     }
-
-    fn csv_row(&self, out: &mut Vec<u8>, e: &Event) -> std::io::Result<()> {
-        write!(out, "{},{},{},", e.id, e.event_time_ms, e.arrival_time_ms)?;
-        match self.scenario {
-            ScenarioConfig::Sales { .. } => writeln!(
-                out,
-                "{},{},{}",
-                category_name(e.entity),
-                region(e.detail),
-                e.amount_cents
-            ),
-            ScenarioConfig::Social { .. } => {
-                writeln!(out, "{},{}", e.entity, action(e.detail))
-            }
-            ScenarioConfig::Fraud { .. } => {
-                writeln!(out, "{},{},{}", e.entity, e.amount_cents, e.detail)
-            }
-        }
-    }
-
-    fn json_row(&self, out: &mut Vec<u8>, e: &Event) -> std::io::Result<()> {
-        // Every string value comes from a fixed list of plain ASCII names: no escaping needed.
-        write!(
-            out,
-            "{{\"event_id\":{},\"event_time_ms\":{},\"arrival_time_ms\":{},",
-            e.id, e.event_time_ms, e.arrival_time_ms
-        )?;
-        match self.scenario {
-            ScenarioConfig::Sales { .. } => writeln!(
-                out,
-                "\"category\":\"{}\",\"region\":\"{}\",\"amount_cents\":{}}}",
-                category_name(e.entity),
-                region(e.detail),
-                e.amount_cents
-            ),
-            ScenarioConfig::Social { .. } => writeln!(
-                out,
-                "\"post_id\":{},\"action\":\"{}\"}}",
-                e.entity,
-                action(e.detail)
-            ),
-            ScenarioConfig::Fraud { .. } => writeln!(
-                out,
-                "\"card_id\":{},\"amount_cents\":{},\"injected_fraud\":{}}}",
-                e.entity, e.amount_cents, e.detail
-            ),
-        }
-    }
-}
-
-fn region(detail: u8) -> &'static str {
-    REGIONS
-        .get(usize::from(detail))
-        .copied()
-        .unwrap_or("unknown")
-}
-
-fn action(detail: u8) -> &'static str {
-    ACTIONS
-        .get(usize::from(detail))
-        .copied()
-        .unwrap_or("unknown")
 }
 
 #[cfg(test)]
@@ -290,5 +223,14 @@ mod tests {
         assert!(!fraud.passes(3));
         assert!(fraud.passes(4));
         assert!(Spec::new(&ScenarioConfig::default()).passes(1));
+    }
+
+    #[test]
+    fn every_built_in_column_says_what_it_holds() {
+        for preset in bslab_engine::presets::all() {
+            for (name, _, (pt, en)) in Spec::new(&preset.config.scenario).columns {
+                assert!(!pt.is_empty() && !en.is_empty(), "{}: {name}", preset.name);
+            }
+        }
     }
 }

@@ -221,11 +221,7 @@ pub fn bundle(config: &ExperimentConfig) -> Result<Bundle, ExportError> {
 /// A name for the bundle (directory or `.zip` without the extension):
 /// `bslab-<scenario>-seed<seed>`, e.g. `bslab-sales-seed42`.
 pub fn bundle_name(config: &ExperimentConfig) -> String {
-    let scenario = match config.scenario {
-        bslab_engine::ScenarioConfig::Sales { .. } => "sales",
-        bslab_engine::ScenarioConfig::Social { .. } => "social",
-        bslab_engine::ScenarioConfig::Fraud { .. } => "fraud",
-    };
+    let scenario = bslab_engine::scenario::Scenario::new(&config.scenario).name();
     format!("bslab-{scenario}-seed{}", config.seed)
 }
 

@@ -4,9 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Simulation;
-use crate::config::ScenarioConfig;
 use crate::metrics::{PipelineSample, Sample};
-use crate::output::Output;
+use crate::pipeline::Pipeline;
 use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
 use crate::runlog::RunLog;
 use crate::score::{score_fraud, score_windows};
@@ -19,22 +18,16 @@ impl Simulation {
         let truth_rows = self.truth.all_rows(&self.scenario);
         let seconds = (self.now as f64 / 1_000.0).max(f64::MIN_POSITIVE);
         let sampled = &self.samples[self.samples.len().min(1)..];
-        let pipeline = |out: &Output,
-                        waiting: u64,
-                        capacity: Option<f64>,
-                        cost: (f64, f64),
-                        runs: u64,
-                        queued: u32,
-                        wm: Option<TimeMs>,
-                        pick: fn(&Sample) -> &PipelineSample| {
+        let pipeline = |p: &dyn Pipeline, pick: fn(&Sample) -> &PipelineSample| {
+            let (out, cost) = (p.out(), p.cost_at(self.now));
             let n = sampled.len().max(1) as f64;
             PipelineReport {
                 processed: out.processed,
-                waiting,
+                waiting: p.waiting(),
                 dropped_late: out.dropped_late,
                 latency_ms: out.latency.summary(),
                 throughput_eps: out.processed as f64 / seconds,
-                capacity_eps: capacity,
+                capacity_eps: p.capacity_eps(),
                 backlog_mean: sampled.iter().map(|s| pick(s).waiting as f64).sum::<f64>() / n,
                 backlog_max: sampled.iter().map(|s| pick(s).waiting).max().unwrap_or(0),
                 freshness_ms_mean: sampled
@@ -45,37 +38,19 @@ impl Simulation {
                 busy_worker_s: cost.0 / 1_000.0,
                 provisioned_worker_s: cost.1 / 1_000.0,
                 windows: score_windows(&truth_rows, &out.rows),
-                runs,
-                max_queued_runs: queued,
-                watermark_ms: wm,
+                runs: p.runs(),
+                max_queued_runs: p.max_queued_runs(),
+                watermark_ms: p.watermark_ms(),
             }
         };
-        let batch = pipeline(
-            &self.batch.out,
-            self.batch.waiting(),
-            self.batch.capacity_eps(),
-            self.batch.cost_at(self.now),
-            self.batch.runs.total(),
-            self.batch.max_queue,
-            None,
-            |s| &s.batch,
-        );
-        let streaming = pipeline(
-            self.streaming.out(),
-            self.streaming.waiting(),
-            self.config.streaming.mode.capacity_eps(),
-            self.streaming.cost_at(self.now),
-            self.streaming.batch_log().map_or(0, RunLog::total),
-            0,
-            Some(self.streaming.watermark_ms()),
-            |s| &s.streaming,
-        );
-        let fraud = matches!(self.config.scenario, ScenarioConfig::Fraud { .. }).then(|| {
+        let batch = pipeline(self.batch(), |s| &s.batch);
+        let streaming = pipeline(self.streaming(), |s| &s.streaming);
+        let fraud = self.scenario.kind().bursts().is_some().then(|| {
             score_fraud(
                 &self.geometry,
                 self.generator.fraud_bursts(),
-                &self.batch.out.rows,
-                &self.streaming.out().rows,
+                &self.batch().out().rows,
+                &self.streaming().out().rows,
             )
         });
         Report {
@@ -91,14 +66,18 @@ impl Simulation {
             streaming,
             fraud,
             queueing: self
-                .streaming
+                .streaming()
                 .queue_tally()
                 .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
             windows: detail.windows.then(|| self.window_rows(&truth_rows)),
-            batch_runs: detail.runs.then(|| self.batch.runs.to_vec()),
+            batch_runs: detail.runs.then(|| {
+                self.batch()
+                    .batch_runs()
+                    .map_or_else(Vec::new, RunLog::to_vec)
+            }),
             micro_batches: detail.runs.then(|| {
-                self.streaming
-                    .batch_log()
+                self.streaming()
+                    .micro_batches()
                     .map_or_else(Vec::new, RunLog::to_vec)
             }),
             samples: detail.samples.then(|| self.samples.clone()),
@@ -107,15 +86,16 @@ impl Simulation {
 
     fn window_rows(&self, truth: &BTreeMap<(TimeMs, u32), Agg>) -> Vec<WindowRow> {
         let mut keys: BTreeSet<(TimeMs, u32)> = truth.keys().copied().collect();
-        keys.extend(self.batch.out.rows.keys().copied());
-        keys.extend(self.streaming.out().rows.keys().copied());
+        let (batch, streaming) = (&self.batch().out().rows, &self.streaming().out().rows);
+        keys.extend(batch.keys().copied());
+        keys.extend(streaming.keys().copied());
         keys.into_iter()
             .map(|k| {
-                let b = self.batch.out.rows.get(&k);
-                let s = self.streaming.out().rows.get(&k);
+                let b = batch.get(&k);
+                let s = streaming.get(&k);
                 WindowRow {
                     window_start_ms: k.0,
-                    window_end_ms: k.0 + self.geometry.size_ms,
+                    window_end_ms: self.geometry.end_of(k.0),
                     key: self.scenario.decode_key(k.1),
                     truth: truth.get(&k).copied().unwrap_or_default(),
                     batch: b.map(|r| r.value),

@@ -1,0 +1,132 @@
+//! The lifecycle every pipeline shares, so the simulation drives a list of
+//! pipelines instead of naming each one.
+//!
+//! ```text
+//!  on_arrival(event, key) ─► advance(now) at next_time() ─► out(): published rows, counters
+//!        (buffer / store / queue)   (trigger, job, service, watermark)   waiting, cost_at, …
+//! ```
+//! Batch ([`crate::batch`]), micro-batch ([`crate::microbatch`]) and per-record
+//! streaming ([`crate::continuous`]) implement it. What only some pipelines have
+//! (a watermark, a run log, a queue) has a default that says "none", so a new
+//! pipeline implements the lifecycle and nothing else.
+
+use std::fmt;
+
+use crate::batch::BatchRun;
+use crate::event::Event;
+use crate::metrics::PipelineAt;
+use crate::microbatch::MicroBatchInfo;
+use crate::output::Output;
+use crate::queueing::QueueTally;
+use crate::runlog::RunLog;
+use crate::time::TimeMs;
+
+/// A pipeline: arrivals in, work scheduled in simulated time, results published.
+pub(crate) trait Pipeline: fmt::Debug {
+    /// Takes one arrived event whose group key under the scenario's query is `key`.
+    fn on_arrival(&mut self, event: &Event, key: u32);
+
+    /// Next instant it has something to do on its own (a trigger, a job end, a
+    /// service end); `TimeMs::MAX` if only an arrival can wake it.
+    fn next_time(&self) -> TimeMs;
+
+    /// Whether only an arrival can make it do anything: the simulation then steps
+    /// to the next arrival instead of every trigger.
+    fn idle(&self) -> bool {
+        false
+    }
+
+    /// Handles everything due at `now` (never called with a time before the last).
+    fn advance(&mut self, now: TimeMs);
+
+    /// Published results and counters.
+    fn out(&self) -> &Output;
+
+    /// The same, to take the interval's latency at a sample.
+    fn out_mut(&mut self) -> &mut Output;
+
+    /// Events arrived and not yet processed (buffered, stored, queued or running).
+    fn waiting(&self) -> u64;
+
+    /// Event time up to which its published results are complete.
+    fn complete_up_to(&self, now: TimeMs) -> TimeMs;
+
+    /// Events processed by `now`, work under way counted in proportion to its
+    /// progress (so the process rate never exceeds capacity). Work that lasts
+    /// milliseconds is counted when it completes.
+    fn processed_spread(&self, _now: TimeMs) -> f64 {
+        self.out().processed as f64
+    }
+
+    /// Earliest event time of the events arrived and not yet processed.
+    fn oldest_waiting(&self) -> Option<TimeMs>;
+
+    /// (busy, provisioned) worker-milliseconds up to `now`.
+    fn cost_at(&self, now: TimeMs) -> (f64, f64);
+
+    /// Most events per second it can sustain (None: unbounded, zero cost).
+    fn capacity_eps(&self) -> Option<f64>;
+
+    /// Whether work is under way (a job or micro-batch running, events in service).
+    fn busy(&self) -> bool;
+
+    /// Its event-time watermark, in ms, if it keeps one.
+    fn watermark_ms(&self) -> Option<TimeMs> {
+        None
+    }
+
+    /// Windows held in state.
+    fn open_windows(&self) -> usize {
+        0
+    }
+
+    /// Runs (jobs, micro-batches) started so far.
+    fn runs(&self) -> u64 {
+        0
+    }
+
+    /// Most runs ever waiting behind a running one.
+    fn max_queued_runs(&self) -> u32 {
+        0
+    }
+
+    /// Scheduled runs: (runs due and waiting, when the next falls due in ms).
+    fn schedule(&self) -> Option<(u32, TimeMs)> {
+        None
+    }
+
+    /// The log of scheduled batch runs, if it runs jobs on a schedule.
+    fn batch_runs(&self) -> Option<&RunLog<BatchRun>> {
+        None
+    }
+
+    /// The log of micro-batches, if it runs micro-batches.
+    fn micro_batches(&self) -> Option<&RunLog<MicroBatchInfo>> {
+        None
+    }
+
+    /// Queue statistics, if it serves events one by one from a queue.
+    fn queue_tally(&self) -> Option<&QueueTally> {
+        None
+    }
+
+    /// A copy of the pipeline (time travel keeps copies of a whole simulation).
+    fn boxed_clone(&self) -> Box<dyn Pipeline>;
+
+    /// Its state at a sample instant.
+    fn at(&self, now: TimeMs) -> PipelineAt {
+        PipelineAt {
+            waiting: self.waiting(),
+            complete: self.complete_up_to(now),
+            cost: self.cost_at(now),
+            spread: self.processed_spread(now),
+            oldest: self.oldest_waiting(),
+        }
+    }
+}
+
+impl Clone for Box<dyn Pipeline> {
+    fn clone(&self) -> Self {
+        self.boxed_clone()
+    }
+}

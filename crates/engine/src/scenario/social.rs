@@ -1,0 +1,81 @@
+//! Social media engagement: likes, retweets and comments on posts with
+//! heavy-tailed (Zipf) popularity; the query counts each action per post per
+//! window.
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Zipf};
+
+use super::schema::{Column, ColumnType, Field};
+use super::{GroupKey, Query, ScenarioKind};
+use crate::event::Event;
+
+/// Actions of the social scenario, in `detail` order.
+pub const ACTIONS: [&str; 3] = ["like", "retweet", "comment"];
+/// Cumulative probability of each action (likes are the most common).
+const ACTION_CDF: [f64; 3] = [0.80, 0.92, 1.0];
+
+/// The social scenario.
+#[derive(Debug, Clone)]
+pub(crate) struct Social {
+    posts: u32,
+    zipf: Option<Zipf<f64>>,
+}
+
+impl Social {
+    pub(crate) fn new(posts: u32, zipf_exponent: f64) -> Self {
+        Self {
+            posts,
+            zipf: Zipf::new(f64::from(posts), zipf_exponent).ok(),
+        }
+    }
+}
+
+impl ScenarioKind for Social {
+    fn name(&self) -> &'static str {
+        "social"
+    }
+
+    fn key_space(&self) -> u32 {
+        self.posts * ACTIONS.len() as u32
+    }
+
+    fn payload_space(&self) -> (u32, u8) {
+        (self.posts, ACTIONS.len() as u8)
+    }
+
+    fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
+        let post = self.zipf.as_ref().map_or(1.0, |z| z.sample(rng));
+        event.entity = (post as u32).clamp(1, self.posts) - 1;
+        let u: f64 = rng.random();
+        event.detail = ACTION_CDF.iter().position(|&p| u < p).unwrap_or(0) as u8;
+        event.amount_cents = 0;
+    }
+
+    #[inline]
+    fn group_key(&self, event: &Event) -> u32 {
+        event.entity * ACTIONS.len() as u32 + u32::from(event.detail)
+    }
+
+    fn decode_key(&self, key: u32) -> GroupKey {
+        GroupKey::PostAction {
+            post_id: key / ACTIONS.len() as u32,
+            action: ACTIONS[(key % ACTIONS.len() as u32) as usize],
+        }
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("post_id", ColumnType::Int, Field::Entity),
+            Column::new("action", ColumnType::Text, Field::DetailName(&ACTIONS)),
+        ]
+    }
+
+    fn query(&self) -> Query {
+        Query {
+            keys: &["post_id", "action"],
+            amount: None,
+            count_above: None,
+        }
+    }
+}
