@@ -58,6 +58,7 @@ mod live;
 mod metrics;
 mod microbatch;
 mod output;
+pub mod params;
 mod parse;
 pub mod presets;
 pub mod queueing;
@@ -80,7 +81,7 @@ mod workload;
 
 pub use batch::BatchRun;
 pub use config::*;
-pub use error::{ConfigError, FieldError, SimError};
+pub use error::{ConfigError, FieldError, Problem, SimError};
 pub use event::Event;
 pub use latency::LatencySummary;
 pub use live::{BatchLive, DashboardRow, Live, StreamingLive};
