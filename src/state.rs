@@ -51,7 +51,7 @@ pub enum ExportStatus {
 /// A visible notice at the top of the page, until dismissed: what happened, in
 /// data (it is put into words in the page's language when shown, so switching
 /// the language translates it too).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// The link could not be read: the defaults are shown.
     BadLink(ShareError),

@@ -1,7 +1,7 @@
-//! One parameter input: label, unit and allowed range (the engine's own range,
-//! found by asking it), a one-sentence tooltip, and inline validation by
-//! `ExperimentConfig::validate`. An invalid value stays in the box with the
-//! reason beside it and is never applied.
+//! One parameter input: label, unit and allowed range (from the engine's
+//! parameter table), a one-sentence tooltip, and inline validation: an edit is
+//! validated once, by `ExperimentConfig::validate`, and an invalid value stays
+//! in the box with the reason beside it and is never applied.
 
 use std::rc::Rc;
 
@@ -9,9 +9,9 @@ use bslab_engine::ExperimentConfig;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::fields::{self, BadInput, FieldId, Kind};
+use crate::fields::{self, BadInput, FieldId, Kind, Refusal};
 use crate::i18n::{Key, Lang};
-use crate::messages::{self, Refusal};
+use crate::messages;
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub fn try_value(
     id: FieldId,
     text: &str,
 ) -> Result<ExperimentConfig, Refusal> {
-    let candidate = fields::set(config, id, text, lang).map_err(Refusal::Input)?;
+    let candidate = fields::set(config, id, text, lang)?;
     let Err(errors) = candidate.validate() else {
         return Ok(candidate);
     };
@@ -113,7 +113,7 @@ pub fn field(p: &FieldProps) -> Html {
         help_id.clone()
     };
     let allowed = messages::allowed_text(lang, &p.config, id);
-    let input = match id.kind() {
+    let input = match id.param().kind {
         Kind::Choice(names) => html! {
             <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} aria-describedby={described}>
                 { for names.iter().map(|n| html! { <option value={*n} selected={*n == value}>{ lang.word(n) }</option> }) }
@@ -126,9 +126,9 @@ pub fn field(p: &FieldProps) -> Html {
                 aria-invalid={error.is_some().to_string()} aria-describedby={described} />
         },
     };
-    let unit = lang.unit(id);
+    let unit = lang.unit(id.param().unit).0;
     html! {
-        <div class={classes!("field", matches!(id.kind(), Kind::Choice(_)).then_some("choice"))}>
+        <div class={classes!("field", matches!(id.param().kind, Kind::Choice(_)).then_some("choice"))}>
             <label for={input_id}>{ label }</label>
             { input }
             if !unit.is_empty() || allowed.is_some() {

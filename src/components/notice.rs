@@ -55,8 +55,9 @@ pub struct RestartProps {
 #[function_component(RestartPrompt)]
 pub fn restart_prompt(p: &RestartProps) -> Html {
     let lang = p.lang;
-    let changes: Vec<String> = [FieldId::Seed, FieldId::Duration, FieldId::SampleEvery]
+    let changes: Vec<String> = ["seed", "duration_ms", "sample_every_ms"]
         .into_iter()
+        .filter_map(FieldId::from_path)
         .filter_map(|id| {
             let (old, new) = (
                 fields::get(&p.current, id, lang)?,

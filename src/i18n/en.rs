@@ -1,7 +1,7 @@
 //! English: every visible string.
 
 use super::Key;
-use crate::fields::FieldId;
+use bslab_engine::params::Unit;
 
 /// The English text of `key`.
 pub fn text(key: Key) -> &'static str {
@@ -186,7 +186,7 @@ pub fn text(key: Key) -> &'static str {
         MsgHeldAtOnce => "{field}: {value} would hold more than {max} events at once; lower the rate, the delays or the duration, or give streaming more capacity.",
         MsgWholeWindows => "{field}: {value} is not allowed: each batch run must cover whole windows, so it must be {rule}.",
         MsgTooManyResults => "{field}: {value} would make too many (window, group) results for this duration; it must be {rule}.",
-        MsgTooManyBursts => "At most 32 load spikes per experiment.",
+        MsgTooManyBursts => "At most {max} load spikes per experiment.",
         MsgMemory => "{field}: {value} would need more memory than a browser tab has (at most {max} MB); lower the rate or the duration, or use longer windows.",
         DownloadFailed => "The browser did not start the download of {name}.",
         MsgOther => "{field}: {value} is not allowed with the other parameters.",
@@ -237,93 +237,72 @@ pub fn text(key: Key) -> &'static str {
     }
 }
 
-/// English label and help of a parameter.
-pub fn field(id: FieldId) -> (&'static str, &'static str) {
-    use FieldId::*;
-    match id {
-        Seed => ("Seed", "Every random choice derives from it: same seed and parameters give the same run."),
-        Duration => ("Duration", "How much simulated time the experiment covers."),
-        SampleEvery => ("Sample every", "Interval between two chart points."),
-        Categories => ("Categories", "Number of product categories (the groups of the revenue report)."),
-        MeanAmount => ("Mean amount", "Average order or transaction value, in cents."),
-        Posts => ("Posts", "Number of posts receiving likes, retweets and comments."),
-        Zipf => ("Popularity skew (Zipf)", "Higher means a few posts get most of the engagement."),
-        Cards => ("Cards", "Number of payment cards."),
-        AlertThreshold => ("Alert threshold", "A card with more transactions than this in one window raises an alert."),
-        FraudBurstsPerHour => ("Fraud bursts per hour", "How often a stolen card starts a burst of purchases."),
-        FraudBurstTransactions => ("Transactions per burst", "Purchases in one fraud burst."),
-        FraudBurstDuration => ("Burst duration", "How long one fraud burst lasts."),
-        Rate => ("Arrival rate", "Average number of events per second (Poisson arrivals)."),
-        Profile => ("Daily profile", "Flat rate, or a day with a peak hour and a quiet night."),
-        Amplitude => ("Day/night swing", "Relative swing of the rate around its mean (0 = flat)."),
-        PeakHour => ("Peak hour", "Hour of the day when traffic peaks."),
-        BurstStart(_) => ("Spike start", "When the traffic spike (flash sale, viral post) starts."),
-        BurstDuration(_) => ("Spike duration", "How long the spike lasts."),
-        BurstMultiplier(_) => ("Spike multiplier", "The arrival rate is multiplied by this during the spike."),
-        DelayMean => ("Mean delay", "Average time for an event to reach the processing system."),
-        DelayJitter => ("Jitter", "Spread (standard deviation) of the normal delay."),
-        LateFraction => ("Very late fraction", "Share of events that arrive very late (a phone that was offline), from 0 to 1."),
-        LateMean => ("Very late mean delay", "Average extra delay of a very late event."),
-        WindowSize => ("Window size", "Length of the tumbling event-time windows both pipelines aggregate."),
-        BatchInterval => ("Schedule interval", "The batch job runs once per interval over that period's data."),
-        BatchOffset => ("Wait for late data", "How long after its period ends the job starts."),
-        BatchStartup => ("Job start-up", "Fixed overhead of each job (cluster spin-up, planning)."),
-        BatchCost => ("Cost per event", "Processing time of one event on one worker."),
-        BatchWorkers => ("Workers", "Workers of the batch job (paid only while it runs)."),
-        Mode => ("Mode", "Micro-batch (Spark Structured Streaming) or continuous per-record processing (Flink-like)."),
-        Trigger => ("Trigger interval", "A micro-batch starts every trigger interval."),
-        Overhead => ("Micro-batch overhead", "Fixed cost of one micro-batch (planning, commit)."),
-        StreamCost => ("Cost per event", "Processing time of one event on one worker."),
-        StreamWorkers => ("Workers", "Workers of the streaming cluster (always on, always paid)."),
-        Service => ("Service time", "Fixed (M/D/c) or random exponential (M/M/c) processing times."),
-        ServiceMean => ("Mean service time", "Average processing time of one event."),
-        WatermarkDelay => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
-        Output => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
-    }
+/// English label and help of a parameter, by its path in the engine's parameter table.
+pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
+    Some(match path {
+        "seed" => ("Seed", "Every random choice derives from it: same seed and parameters give the same run."),
+        "duration_ms" => ("Duration", "How much simulated time the experiment covers."),
+        "sample_every_ms" => ("Sample every", "Interval between two chart points."),
+        "scenario.categories" => ("Categories", "Number of product categories (the groups of the revenue report)."),
+        "scenario.mean_amount_cents" => ("Mean amount", "Average order or transaction value, in cents."),
+        "scenario.posts" => ("Posts", "Number of posts receiving likes, retweets and comments."),
+        "scenario.zipf_exponent" => ("Popularity skew (Zipf)", "Higher means a few posts get most of the engagement."),
+        "scenario.cards" => ("Cards", "Number of payment cards."),
+        "scenario.alert_threshold" => ("Alert threshold", "A card with more transactions than this in one window raises an alert."),
+        "scenario.bursts_per_hour" => ("Fraud bursts per hour", "How often a stolen card starts a burst of purchases."),
+        "scenario.burst_transactions" => ("Transactions per burst", "Purchases in one fraud burst."),
+        "scenario.burst_duration_ms" => ("Burst duration", "How long one fraud burst lasts."),
+        "workload.rate_eps" => ("Arrival rate", "Average number of events per second (Poisson arrivals)."),
+        "workload.daily_profile" => ("Daily profile", "Flat rate, or a day with a peak hour and a quiet night."),
+        "workload.daily_profile.amplitude" => ("Day/night swing", "Relative swing of the rate around its mean (0 = flat)."),
+        "workload.daily_profile.peak_hour" => ("Peak hour", "Hour of the day when traffic peaks."),
+        "workload.bursts[].start_ms" => ("Spike start", "When the traffic spike (flash sale, viral post) starts."),
+        "workload.bursts[].duration_ms" => ("Spike duration", "How long the spike lasts."),
+        "workload.bursts[].multiplier" => ("Spike multiplier", "The arrival rate is multiplied by this during the spike."),
+        "delay.mean_ms" => ("Mean delay", "Average time for an event to reach the processing system."),
+        "delay.jitter_ms" => ("Jitter", "Spread (standard deviation) of the normal delay."),
+        "delay.late_fraction" => ("Very late fraction", "Share of events that arrive very late (a phone that was offline), from 0 to 1."),
+        "delay.late_mean_ms" => ("Very late mean delay", "Average extra delay of a very late event."),
+        "window.size_ms" => ("Window size", "Length of the tumbling event-time windows both pipelines aggregate."),
+        "batch.interval_ms" => ("Schedule interval", "The batch job runs once per interval over that period's data."),
+        "batch.offset_ms" => ("Wait for late data", "How long after its period ends the job starts."),
+        "batch.startup_ms" => ("Job start-up", "Fixed overhead of each job (cluster spin-up, planning)."),
+        "batch.per_event_cost_us" => ("Cost per event", "Processing time of one event on one worker."),
+        "batch.workers" => ("Workers", "Workers of the batch job (paid only while it runs)."),
+        "streaming.mode" => ("Mode", "Micro-batch (Spark Structured Streaming) or continuous per-record processing (Flink-like)."),
+        "streaming.mode.trigger_ms" => ("Trigger interval", "A micro-batch starts every trigger interval."),
+        "streaming.mode.batch_overhead_ms" => ("Micro-batch overhead", "Fixed cost of one micro-batch (planning, commit)."),
+        "streaming.mode.per_event_cost_us" => ("Cost per event", "Processing time of one event on one worker."),
+        "streaming.mode.workers" => ("Workers", "Workers of the streaming cluster (always on, always paid)."),
+        "streaming.mode.service" => ("Service time", "Fixed (M/D/c) or random exponential (M/M/c) processing times."),
+        "streaming.mode.service_mean_ms" => ("Mean service time", "Average processing time of one event."),
+        "streaming.watermark_delay_ms" => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
+        "streaming.output_mode" => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
+        _ => return None,
+    })
 }
 
-/// English unit of a parameter (durations accept `ms`, `s`, `min`, `h`, `d`).
-pub fn unit(id: FieldId) -> &'static str {
-    use FieldId::*;
-    match id {
-        Seed => "",
-        Duration => "duration",
-        SampleEvery => "duration",
-        Categories => "categories",
-        MeanAmount => "cents",
-        Posts => "posts",
-        Zipf => "exponent",
-        Cards => "cards",
-        AlertThreshold => "transactions per window",
-        FraudBurstsPerHour => "bursts/hour",
-        FraudBurstTransactions => "transactions",
-        FraudBurstDuration => "duration",
-        Rate => "events/s",
-        Profile => "",
-        Amplitude => "fraction",
-        PeakHour => "hour of day (UTC)",
-        BurstStart(_) => "event time",
-        BurstDuration(_) => "duration",
-        BurstMultiplier(_) => "× rate",
-        DelayMean => "duration",
-        DelayJitter => "duration",
-        LateFraction => "fraction of events",
-        LateMean => "duration",
-        WindowSize => "duration",
-        BatchInterval => "duration",
-        BatchOffset => "duration",
-        BatchStartup => "duration",
-        BatchCost => "µs per event per worker",
-        BatchWorkers => "workers",
-        Mode => "",
-        Trigger => "duration",
-        Overhead => "duration",
-        StreamCost => "µs per event per worker",
-        StreamWorkers => "workers",
-        Service => "",
-        ServiceMean => "duration",
-        WatermarkDelay => "duration",
-        Output => "",
+/// English unit of a parameter: its label under the input, and the word after a bound
+/// in a message (durations are written with their own unit: `5 min`).
+pub fn unit(unit: Unit) -> (&'static str, &'static str) {
+    match unit {
+        Unit::None => ("", ""),
+        Unit::Ms => ("duration", ""),
+        Unit::Us => ("µs per event per worker", "µs"),
+        Unit::EventsPerSecond => ("events/s", "events/s"),
+        Unit::Cents => ("cents", "cents"),
+        Unit::Categories => ("categories", "categories"),
+        Unit::Posts => ("posts", "posts"),
+        Unit::Cards => ("cards", "cards"),
+        Unit::Transactions => ("transactions", "transactions"),
+        Unit::TransactionsPerWindow => ("transactions per window", "transactions"),
+        Unit::BurstsPerHour => ("bursts/hour", "bursts/hour"),
+        Unit::Bursts => ("spikes", "spikes"),
+        Unit::Workers => ("workers", "workers"),
+        Unit::HourOfDay => ("hour of day (UTC)", "h"),
+        Unit::Times => ("× rate", "times the rate"),
+        Unit::Fraction => ("fraction", ""),
+        Unit::Exponent => ("exponent", ""),
     }
 }
 

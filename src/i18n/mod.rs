@@ -4,6 +4,8 @@
 pub mod en;
 pub mod pt;
 
+use bslab_engine::params::Unit;
+
 use crate::fields::FieldId;
 
 /// A UI language.
@@ -59,19 +61,22 @@ impl Lang {
             })
     }
 
-    /// Label and one-sentence help of a parameter.
+    /// Label and one-sentence help of a parameter (its row's path when a
+    /// language lacks it; a test walks the table so none does).
     pub fn field(self, id: FieldId) -> (&'static str, &'static str) {
-        match self {
-            Lang::En => en::field(id),
-            Lang::Pt => pt::field(id),
-        }
+        let path = id.param().path;
+        let found = match self {
+            Lang::En => en::field(path),
+            Lang::Pt => pt::field(path),
+        };
+        found.unwrap_or((path, ""))
     }
 
-    /// Unit of a parameter.
-    pub fn unit(self, id: FieldId) -> &'static str {
+    /// A unit's label under an input, and the word written after a bound.
+    pub fn unit(self, unit: Unit) -> (&'static str, &'static str) {
         match self {
-            Lang::En => en::unit(id),
-            Lang::Pt => pt::unit(id),
+            Lang::En => en::unit(unit),
+            Lang::Pt => pt::unit(unit),
         }
     }
 
@@ -84,12 +89,13 @@ impl Lang {
         }
     }
 
-    /// A machine word the engine uses (choices, problems, range words) in this language.
-    pub fn word(self, word: &str) -> String {
-        match self {
-            Lang::En => en::word(word).unwrap_or(word).to_string(),
-            Lang::Pt => pt::word(word).map_or_else(|| pt::translate_range(word), str::to_string),
-        }
+    /// A choice's machine name (`micro_batch`) in this language.
+    pub fn word(self, word: &str) -> &str {
+        let found = match self {
+            Lang::En => en::word(word),
+            Lang::Pt => pt::word(word),
+        };
+        found.unwrap_or(word)
     }
 }
 

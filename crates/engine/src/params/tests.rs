@@ -42,13 +42,7 @@ fn paths_are_the_configs_json_paths() {
     for c in configs() {
         let json = serde_json::to_value(&c).expect("a config is JSON");
         for id in applying(&c, true) {
-            let pointer = format!(
-                "/{}",
-                id.path()
-                    .replace('.', "/")
-                    .replace('[', "/")
-                    .replace(']', "")
-            );
+            let pointer = format!("/{}", id.path().replace(['.', '['], "/").replace(']', ""));
             let at = json.pointer(&pointer);
             assert!(at.is_some(), "{} is not in the JSON config", id.path());
         }

@@ -4,8 +4,12 @@
 /// The unit of a parameter's value and bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
-    /// No unit (a seed, an index, an exponent, a fraction).
+    /// No unit (a seed, an index).
     None,
+    /// A fraction, from 0 to 1.
+    Fraction,
+    /// An exponent.
+    Exponent,
     /// Milliseconds (of simulated or event time).
     Ms,
     /// Microseconds of work for one event on one worker.
@@ -40,7 +44,7 @@ impl Unit {
     /// The English symbol the CLI writes after a number (empty for [`Unit::None`]).
     pub fn symbol(self) -> &'static str {
         match self {
-            Unit::None => "",
+            Unit::None | Unit::Fraction | Unit::Exponent => "",
             Unit::Ms => "ms",
             Unit::Us => "µs",
             Unit::EventsPerSecond => "events/s",
