@@ -193,11 +193,13 @@ pub fn app() -> Html {
             let d = dispatch.clone();
             let started = export::start(&config, move |outcome| {
                 let status = match outcome {
-                    Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
-                        ExportStatus::Done(name)
-                    }
-                    Ok((name, _)) => {
-                        ExportStatus::Failed(lang.fill(Key::DownloadFailed, &[("name", name)]))
+                    Ok((name, bytes)) => {
+                        match browser::download(&name, &bytes, "application/zip") {
+                            Ok(()) => ExportStatus::Done(name),
+                            Err(why) => {
+                                ExportStatus::Failed(crate::messages::download_failed(lang, why))
+                            }
+                        }
                     }
                     Err(why) => {
                         ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))

@@ -222,6 +222,17 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
     }
 }
 
+/// Why a download did not start, as a sentence (the reason, not the file name).
+pub fn download_failed(lang: Lang, why: crate::browser::DownloadError) -> String {
+    use crate::browser::DownloadError;
+    let reason = match why {
+        DownloadError::NoPage => Key::DownloadNoPage,
+        DownloadError::NoFile => Key::DownloadNoFile,
+        DownloadError::NoAddress => Key::DownloadNoAddress,
+    };
+    lang.fill(Key::DownloadFailed, &[("why", lang.t(reason).to_string())])
+}
+
 /// What a Step reached, for the header.
 pub fn moment(lang: Lang, m: Moment) -> String {
     match m {

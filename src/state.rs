@@ -146,8 +146,8 @@ pub enum Action {
     Shared(ShareStatus),
     /// "Export for Spark" progress.
     Export(ExportStatus),
-    /// A Step reached this moment.
-    Stepped(Moment),
+    /// A Step reached this moment, showing this frame: pauses the run.
+    Step(Rc<Snapshot>, Moment),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -374,7 +374,11 @@ impl Reducible for AppState {
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,
-            Action::Stepped(moment) => s.stepped = Some(moment),
+            Action::Step(view, moment) => {
+                s.playing = false;
+                s.view = Some(view);
+                s.stepped = Some(moment);
+            }
         }
         Rc::new(s)
     }

@@ -100,3 +100,18 @@ fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
     assert_eq!(cancelled.config, s.config);
     assert_eq!(cancelled.pending, None);
 }
+
+#[test]
+fn a_step_pauses_shows_its_frame_and_says_what_it_reached_in_one_action() {
+    let mut s = fresh();
+    s.playing = true;
+    let mut runner = crate::runner::Runner::new((*s.config).clone(), 0).expect("a valid default");
+    let snapshot = Rc::new(runner.snapshot());
+    let stepped = reduce(s, Action::Step(snapshot.clone(), Moment::Arrival));
+    assert!(!stepped.playing);
+    assert!(stepped
+        .view
+        .as_ref()
+        .is_some_and(|v| Rc::ptr_eq(v, &snapshot)));
+    assert_eq!(stepped.stepped, Some(Moment::Arrival));
+}

@@ -7,7 +7,6 @@ use bslab_engine::params::Unit;
 pub fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
-        Tagline => "The same events, two pipelines: a scheduled batch job and a streaming job, side by side.",
         Preset => "Experiment",
         Play => "Play",
         Pause => "Pause",
@@ -52,12 +51,10 @@ pub fn text(key: Key) -> &'static str {
         Watermark => "watermark",
         OpenWindows => "open windows",
         CompleteUpTo => "complete up to",
-        Dashboard => "Published results vs ground truth",
         Group => "Group",
         PublishedCol => "Published",
         TruthCol => "Truth",
         Events => "events",
-        Amount => "amount",
         Finished => "Finished",
         CatchingUp => "Re-simulating to the fork point…",
         Digest => "Run fingerprint",
@@ -137,8 +134,6 @@ pub fn text(key: Key) -> &'static str {
         Retweet => "retweet",
         Comment => "comment",
         Charts => "Comparison charts",
-        ParamsUnit => "unit",
-        DurationInputHint => "Durations accept units: 500 ms, 30 s, 5 min, 2 h, 1 d.",
         ExportSpark => "Export for Spark",
         ExportFailed => "The export could not be built:",
         Paid => "paid",
@@ -188,7 +183,7 @@ pub fn text(key: Key) -> &'static str {
         MsgTooManyResults => "{field}: {value} would make too many (window, group) results for this duration; it must be {rule}.",
         MsgTooManyBursts => "At most {max} load spikes per experiment.",
         MsgMemory => "{field}: {value} would need more memory than a browser tab has (at most {max} MB); lower the rate or the duration, or use longer windows.",
-        DownloadFailed => "The browser did not start the download of {name}.",
+        DownloadFailed => "The browser did not start the download: {why}",
         MsgOther => "{field}: {value} is not allowed with the other parameters.",
         RuleBetween => "from {min} to {max}",
         RulePositive => "more than 0 and at most {max}",
@@ -234,6 +229,10 @@ pub fn text(key: Key) -> &'static str {
         SaveAll => "Save all",
         SaveAllHelp => "Save every chart of the comparison in one PNG picture.",
         SaveFailed => "This browser could not make the picture.",
+        // One parameter table, typed errors (issue 9, items 1, 2 and 6).
+        DownloadNoPage => "this page has no document to download from.",
+        DownloadNoFile => "it refused to make a file of the data (too large for its memory, or blocked by a setting).",
+        DownloadNoAddress => "it refused to give the file a local address (blocked by a setting or an extension).",
     }
 }
 

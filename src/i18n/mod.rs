@@ -103,7 +103,6 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Key {
-    Tagline,
     Preset,
     Play,
     Pause,
@@ -148,12 +147,10 @@ pub enum Key {
     Watermark,
     OpenWindows,
     CompleteUpTo,
-    Dashboard,
     Group,
     PublishedCol,
     TruthCol,
     Events,
-    Amount,
     Finished,
     CatchingUp,
     Digest,
@@ -233,8 +230,6 @@ pub enum Key {
     Retweet,
     Comment,
     Charts,
-    ParamsUnit,
-    DurationInputHint,
     ExportSpark,
     ExportFailed,
     Paid,
@@ -293,7 +288,7 @@ pub enum Key {
     MsgOther,
     /// `{max}`: the browser tab's memory budget in MB.
     MsgMemory,
-    /// `{name}`: the file the browser did not download.
+    /// `{why}`: one of the `Download…` reasons below.
     DownloadFailed,
     RuleBetween,
     RulePositive,
@@ -339,6 +334,13 @@ pub enum Key {
     SaveAll,
     SaveAllHelp,
     SaveFailed,
+    // One parameter table, typed errors (issue 9, items 1, 2 and 6).
+    /// Why a download did not start: no page.
+    DownloadNoPage,
+    /// Why a download did not start: the browser refused the file.
+    DownloadNoFile,
+    /// Why a download did not start: no local address for the file.
+    DownloadNoAddress,
 }
 
 #[cfg(test)]

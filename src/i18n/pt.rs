@@ -8,7 +8,6 @@ use bslab_engine::params::Unit;
 pub fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
-        Tagline => "Os mesmos eventos, dois pipelines: um job em batch agendado e um job de streaming, lado a lado.",
         Preset => "Experimento",
         Play => "Iniciar",
         Pause => "Pausar",
@@ -53,12 +52,10 @@ pub fn text(key: Key) -> &'static str {
         Watermark => "watermark",
         OpenWindows => "janelas abertas",
         CompleteUpTo => "completo até",
-        Dashboard => "Resultados publicados vs valor real",
         Group => "Grupo",
         PublishedCol => "Publicado",
         TruthCol => "Real",
         Events => "eventos",
-        Amount => "valor",
         Finished => "Concluído",
         CatchingUp => "Re-simulando até o ponto de bifurcação…",
         Digest => "Impressão digital da execução",
@@ -138,8 +135,6 @@ pub fn text(key: Key) -> &'static str {
         Retweet => "retweet",
         Comment => "comentário",
         Charts => "Gráficos comparativos",
-        ParamsUnit => "unidade",
-        DurationInputHint => "Durações aceitam unidades: 500 ms, 30 s, 5 min, 2 h, 1 d.",
         ExportSpark => "Exportar para o Spark",
         ExportFailed => "Não foi possível gerar a exportação:",
         Paid => "pago",
@@ -190,7 +185,7 @@ pub fn text(key: Key) -> &'static str {
         MsgTooManyResults => "{field}: {value} geraria resultados (janela, grupo) demais para esta duração; precisa ser {rule}.",
         MsgTooManyBursts => "No máximo {max} picos de carga por experimento.",
         MsgMemory => "{field}: {value} precisaria de mais memória do que uma aba do navegador tem (no máximo {max} MB); diminua a taxa ou a duração, ou use janelas maiores.",
-        DownloadFailed => "O navegador não iniciou o download de {name}.",
+        DownloadFailed => "O navegador não iniciou o download: {why}",
         MsgOther => "{field}: {value} não é permitido com os outros parâmetros.",
         RuleBetween => "de {min} a {max}",
         RulePositive => "maior que 0 e no máximo {max}",
@@ -236,6 +231,10 @@ pub fn text(key: Key) -> &'static str {
         SaveAll => "Salvar tudo",
         SaveAllHelp => "Salvar todos os gráficos da comparação em uma única imagem PNG.",
         SaveFailed => "Este navegador não conseguiu gerar a imagem.",
+        // Uma tabela de parâmetros, erros tipados (issue 9, itens 1, 2 e 6).
+        DownloadNoPage => "esta página não tem um documento de onde baixar.",
+        DownloadNoFile => "ele recusou criar um arquivo com os dados (grande demais para a memória dele, ou bloqueado por uma configuração).",
+        DownloadNoAddress => "ele recusou dar ao arquivo um endereço local (bloqueado por uma configuração ou uma extensão).",
     }
 }
 
