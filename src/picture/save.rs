@@ -97,7 +97,7 @@ pub fn clicked(event: &web_sys::MouseEvent, target: Target, format: Format, lang
         }
         Format::Png => wasm_bindgen_futures::spawn_local(async move {
             let url = raster::png(&svg, picture.w, picture.h, scale).await;
-            if !url.is_some_and(|url| browser::download_url(&format!("{stem}.png"), &url).is_ok()) {
+            if url.is_none_or(|url| browser::download_url(&format!("{stem}.png"), &url).is_err()) {
                 failed(&button, lang);
             }
         }),
