@@ -197,14 +197,6 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
             Key::NoticeStorageDamaged,
             Key::NoticeStorageInvalid,
         ),
-        Notice::BadConfig(e) => {
-            let why = e.as_ref().map(|e| format!(" {}", field_error(lang, e)));
-            format!(
-                "{}{}",
-                lang.t(Key::NoticeEngineRefused),
-                why.unwrap_or_default()
-            )
-        }
         Notice::NoSpike(e) => {
             let why = e.as_ref().map(|e| format!(" {}", field_error(lang, e)));
             format!("{}{}", lang.t(Key::NoticeNoSpike), why.unwrap_or_default())

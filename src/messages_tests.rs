@@ -130,7 +130,6 @@ fn notices_are_sentences_in_the_page_language() {
         Notice::BadLink(ShareError::Newer("7".into())),
         Notice::BadStorage(ShareError::Damaged),
         Notice::BadStorage(ShareError::Invalid(field.clone())),
-        Notice::BadConfig(Some(field)),
         Notice::IgnoredParams(vec!["utm".into()]),
         Notice::Clamped {
             asked_ms: 90_000_000,
@@ -142,8 +141,8 @@ fn notices_are_sentences_in_the_page_language() {
         assert_portuguese(&pt);
         assert_ne!(pt, notice(En, n));
     }
-    assert!(notice(Pt, &notices[6]).contains("utm"));
-    assert!(notice(En, &notices[7]).contains("03:00:00"));
+    assert!(notice(Pt, &notices[5]).contains("utm"));
+    assert!(notice(En, &notices[6]).contains("03:00:00"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -22,20 +22,22 @@ pub struct FieldProps {
     pub config: Rc<ExperimentConfig>,
     /// Which parameter.
     pub id: FieldId,
-    /// A valid new config, to apply.
-    pub on_apply: Callback<ExperimentConfig>,
+    /// A valid new config, to apply (validated here, once per edit).
+    pub on_apply: Callback<ValidConfig>,
 }
 
-/// The value typed (in `lang`) as a valid config, or why not.
+/// The value typed (in `lang`) as a valid config, or why not: the edit's one
+/// validation (nothing downstream validates a [`ValidConfig`] again).
 pub fn try_value(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, Refusal> {
+) -> Result<ValidConfig, Refusal> {
     let candidate = fields::set(config, id, text, lang)?;
-    let Err(errors) = candidate.validate() else {
-        return Ok(candidate);
+    let errors = match candidate.validated() {
+        Ok(valid) => return Ok(valid),
+        Err(errors) => errors,
     };
     // This field's own problem first; else the first one it causes elsewhere.
     let e = errors
@@ -52,7 +54,7 @@ pub fn check(
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, String> {
+) -> Result<ValidConfig, String> {
     try_value(lang, config, id, text).map_err(|r| messages::refusal(lang, id, text, &r))
 }
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use crate::fields::{self, FieldId};
@@ -44,7 +44,7 @@ pub struct RestartProps {
     /// The applied experiment.
     pub current: Rc<ExperimentConfig>,
     /// The change waiting for a restart.
-    pub pending: Rc<ExperimentConfig>,
+    pub pending: Rc<ValidConfig>,
     /// Restart with the change.
     pub on_confirm: Callback<()>,
     /// Keep the current run.

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use super::field::Field;
@@ -17,7 +17,7 @@ pub struct ParamPanelProps {
     /// The applied config.
     pub config: Rc<ExperimentConfig>,
     /// A valid edited config, to apply (fork from now).
-    pub on_apply: Callback<ExperimentConfig>,
+    pub on_apply: Callback<ValidConfig>,
     /// Add a load spike at the current instant.
     pub on_spike: Callback<()>,
     /// Remove load spike number `i`.

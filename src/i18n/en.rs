@@ -196,7 +196,6 @@ pub fn text(key: Key) -> &'static str {
         NoticeLinkNewer => "This link was made by a newer version of the app (link version {version}; this one reads up to {current}), so the default experiment is shown.",
         NoticeStorageDamaged => "The experiment saved in this browser could not be read, so the default experiment is shown.",
         NoticeStorageInvalid => "The experiment saved in this browser has a value that is not allowed, so the default experiment is shown.",
-        NoticeEngineRefused => "The experiment could not be started, so the default experiment is shown.",
         NoticeIgnored => "This link has parameters this version of the app does not know or cannot read ({names}): they were ignored, the rest of the experiment is shown.",
         NoticeClamped => "This link's instant, {asked}, is after the end of the run ({end}): it opens at the end.",
         // Step to the next moment, and load spikes (issue 10).

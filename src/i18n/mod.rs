@@ -301,7 +301,6 @@ pub enum Key {
     NoticeLinkNewer,
     NoticeStorageDamaged,
     NoticeStorageInvalid,
-    NoticeEngineRefused,
     NoticeIgnored,
     NoticeClamped,
     // Step to the next moment, and load spikes (issue 10).

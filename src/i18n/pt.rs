@@ -198,7 +198,6 @@ pub fn text(key: Key) -> &'static str {
         NoticeLinkNewer => "Este link foi feito por uma versão mais nova do app (versão do link {version}; esta lê até a {current}); por isso o experimento padrão é mostrado.",
         NoticeStorageDamaged => "Não foi possível ler o experimento salvo neste navegador; por isso o experimento padrão é mostrado.",
         NoticeStorageInvalid => "O experimento salvo neste navegador tem um valor não permitido; por isso o experimento padrão é mostrado.",
-        NoticeEngineRefused => "Não foi possível iniciar o experimento; por isso o experimento padrão é mostrado.",
         NoticeIgnored => "Este link tem parâmetros que esta versão do app não conhece ou não consegue ler ({names}): eles foram ignorados, e o resto do experimento é mostrado.",
         NoticeClamped => "O instante deste link, {asked}, é depois do fim da execução ({end}): ele abre no fim.",
         // Step to the next moment, and load spikes (issue 10).

@@ -95,6 +95,7 @@ pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
 pub use source::check_event;
 pub use time::TimeMs;
+pub use validate::ValidConfig;
 pub use workload::{events, FraudBurst};
 
 /// Engine version (the crate version).

@@ -68,10 +68,44 @@ impl Checker {
 /// The one field whose lower bound is the clock's, not the model's.
 const SERVICE_MEAN: &str = "streaming.mode.service_mean_ms";
 
+/// A configuration that passed [`ExperimentConfig::validate`]: the proof a
+/// host carries from the one validation of an edit to
+/// [`crate::Simulation::from_valid`], so nothing validates it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidConfig(ExperimentConfig);
+
+impl ValidConfig {
+    /// The configuration.
+    pub fn into_config(self) -> ExperimentConfig {
+        self.0
+    }
+}
+
+/// The default config, which is valid (`params` tests check it).
+impl Default for ValidConfig {
+    fn default() -> Self {
+        ValidConfig(ExperimentConfig::default())
+    }
+}
+
+impl std::ops::Deref for ValidConfig {
+    type Target = ExperimentConfig;
+
+    fn deref(&self) -> &ExperimentConfig {
+        &self.0
+    }
+}
+
 impl ExperimentConfig {
     /// Checks every field; `Err` lists every invalid one.
     pub fn validate(&self) -> Result<(), ConfigError> {
         self.check(Totals::Generated)
+    }
+
+    /// The config with the proof that it is valid, or every invalid field.
+    pub fn validated(self) -> Result<ValidConfig, ConfigError> {
+        self.validate()?;
+        Ok(ValidConfig(self))
     }
 
     /// Checks a config that replays given `events`

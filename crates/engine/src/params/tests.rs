@@ -124,3 +124,9 @@ fn fields_of_other_scenarios_and_modes_do_not_apply() {
     assert_eq!(posts.get(&c), None);
     assert_eq!(posts.set(&c, Value::Int(3)), Ok(None));
 }
+
+#[test]
+fn the_default_config_is_valid() {
+    let valid = crate::ValidConfig::default();
+    assert_eq!(valid.validate(), Ok(()));
+}

@@ -62,10 +62,15 @@ pub struct Simulation {
 impl Simulation {
     /// Builds a simulation at time 0; fails if any field of `config` is invalid.
     pub fn new(config: ExperimentConfig) -> Result<Self, SimError> {
-        config.validate()?;
+        Ok(Self::from_valid(config.validated()?))
+    }
+
+    /// Builds a simulation at time 0 from a config validated already.
+    pub fn from_valid(config: crate::validate::ValidConfig) -> Self {
+        let config = config.into_config();
         let scenario = Scenario::new(&config.scenario);
         let source = Source::Generated(Box::new(Generator::new(&config, scenario)));
-        Ok(Self::build(config, source))
+        Self::build(config, source)
     }
 
     /// Builds a simulation that replays `events` (any order; their `id`s are
