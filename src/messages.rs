@@ -34,17 +34,20 @@ fn bound(lang: Lang, unit: Unit, x: f64) -> String {
     }
 }
 
-/// A rule as the end of a sentence: `from 1 to 1,024 workers`, `more than 0 and at most 5`.
+/// A rule as the end of a sentence: `from 1 to 1,024 workers` (the unit said
+/// once, after the maximum; durations each with theirs: `from 1 s to 400 d`),
+/// `more than 0 and at most 5`.
 fn between(lang: Lang, unit: Unit, b: Bounds) -> String {
     let max = bound(lang, unit, b.max);
     if b.min_excluded {
-        lang.fill(Key::RulePositive, &[("max", max)])
-    } else {
-        lang.fill(
-            Key::RuleBetween,
-            &[("min", bound(lang, unit, b.min)), ("max", max)],
-        )
+        return lang.fill(Key::RulePositive, &[("max", max)]);
     }
+    let min = if unit == Unit::Ms {
+        numbers::duration_text(b.min, lang)
+    } else {
+        numbers::show(b.min, lang)
+    };
+    lang.fill(Key::RuleBetween, &[("min", min), ("max", max)])
 }
 
 /// A lower bound as the end of a sentence; a duration's rounded up to whole seconds.
