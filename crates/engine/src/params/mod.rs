@@ -262,5 +262,28 @@ pub fn applying(config: &ExperimentConfig, lists: bool) -> Vec<FieldId> {
     out
 }
 
+/// The parameter reference as a Markdown table (`bslab params`, and
+/// `docs/parameters.md`, which a test keeps equal to it). Bounds that depend
+/// on other fields are given for the default config.
+pub fn reference() -> String {
+    let defaults = ExperimentConfig::default();
+    let mut out = String::from("| parameter | kind | allowed | meaning |\n|---|---|---|---|\n");
+    for p in PARAMS.iter() {
+        let kind = match p.kind {
+            Kind::Int => "whole number".to_string(),
+            Kind::Float => "number".to_string(),
+            Kind::Choice(names) => format!("one of `{}`", names.join("`, `")),
+        };
+        let allowed = p
+            .bounds(&defaults)
+            .map_or_else(String::new, |b| b.english(p.unit));
+        out.push_str(&format!(
+            "| `{}` | {kind} | {allowed} | {} |\n",
+            p.path, p.doc
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;
