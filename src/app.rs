@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, SimError};
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
@@ -29,7 +29,7 @@ use crate::{browser, bursts, export, keyboard, share};
 /// other props did not change are not re-rendered at every animation frame.
 struct Callbacks {
     action: Callback<Action>,
-    apply: Callback<ExperimentConfig>,
+    apply: Callback<ValidConfig>,
     dismiss: Callback<()>,
     confirm: Callback<()>,
     cancel: Callback<()>,
@@ -42,7 +42,7 @@ impl Callbacks {
         let action = dispatch.to_callback();
         let fixed = |a: Action| action.reform(move |()| a.clone());
         Self {
-            apply: action.reform(|c: ExperimentConfig| Action::Apply(Rc::new(c))),
+            apply: action.reform(|c: ValidConfig| Action::Apply(Rc::new(c))),
             dismiss: fixed(Action::DismissNotice),
             confirm: fixed(Action::ConfirmRestart),
             cancel: fixed(Action::CancelRestart),
@@ -106,28 +106,14 @@ pub fn app() -> Html {
     {
         let (runner, dispatch, frames) = (runner.clone(), dispatch.clone(), frames.clone());
         use_effect_with(state.run.clone(), move |run| {
-            let built = Runner::new((*run.config).clone(), run.catch_up_to);
-            let snapshot = match built {
-                Ok(mut r) => {
-                    r.id = run.id;
-                    let s = r.snapshot();
-                    if let Ok(mut cell) = runner.try_borrow_mut() {
-                        *cell = Some(r);
-                    }
-                    Some(s)
-                }
-                Err(e) => {
-                    let field = match e {
-                        SimError::InvalidConfig(errors) => errors.fields.into_iter().next(),
-                        _ => None,
-                    };
-                    dispatch.dispatch(Action::Notify(Notice::BadConfig(field)));
-                    None
-                }
-            };
-            if let Some(s) = snapshot {
-                dispatch.dispatch(Action::Frame(Rc::new(s)));
+            // The config was validated when it was made: building cannot fail.
+            let mut built = Runner::from_valid((*run.config).clone(), run.catch_up_to);
+            built.id = run.id;
+            let snapshot = built.snapshot();
+            if let Ok(mut cell) = runner.try_borrow_mut() {
+                *cell = Some(built);
             }
+            dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
             frames.wake();
         });
     }
@@ -177,7 +163,10 @@ pub fn app() -> Html {
         use_memo(state.config.clone(), move |config| {
             let config = Rc::clone(config);
             Callback::from(move |i| {
-                dispatch.dispatch(Action::Apply(Rc::new(bursts::without(&config, i))))
+                // Fewer spikes never break a limit; if it did, nothing is applied.
+                if let Ok(valid) = bursts::without(&config, i).validated() {
+                    dispatch.dispatch(Action::Apply(Rc::new(valid)));
+                }
             })
         })
     };
@@ -193,11 +182,13 @@ pub fn app() -> Html {
             let d = dispatch.clone();
             let started = export::start(&config, move |outcome| {
                 let status = match outcome {
-                    Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
-                        ExportStatus::Done(name)
-                    }
-                    Ok((name, _)) => {
-                        ExportStatus::Failed(lang.fill(Key::DownloadFailed, &[("name", name)]))
+                    Ok((name, bytes)) => {
+                        match browser::download(&name, &bytes, "application/zip") {
+                            Ok(()) => ExportStatus::Done(name),
+                            Err(why) => {
+                                ExportStatus::Failed(crate::messages::download_failed(lang, why))
+                            }
+                        }
                     }
                     Err(why) => {
                         ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))

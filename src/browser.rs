@@ -1,6 +1,8 @@
-//! The only module that talks to browser APIs (storage, URL, language, clock,
-//! clipboard, panic banner). Every function degrades to "nothing" when the API
-//! is missing (natively, or a locked-down browser): no unwrap, no panic.
+//! The browser APIs the app's state and shell need: storage, URL, language,
+//! clock, clipboard, downloads, panic banner (charts, pictures and the QR code
+//! reach the DOM in their own modules). Every function degrades to "nothing",
+//! or a typed reason, when the API is missing (natively, or a locked-down
+//! browser): no unwrap, no panic.
 
 use bslab_engine::ExperimentConfig;
 use wasm_bindgen::JsCast;
@@ -114,38 +116,45 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Why the browser did not start a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadError {
+    /// No page to download from (natively, or the document is gone).
+    NoPage,
+    /// The browser refused to hold the bytes as a file (out of memory, or blocked).
+    NoFile,
+    /// The browser refused a local address for the file (`URL.createObjectURL`).
+    NoAddress,
+}
+
 /// Offers `bytes` as a file download named `name` (a Blob and an object URL; no network).
-pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), DownloadError> {
     if window().is_none() {
-        return false;
+        return Err(DownloadError::NoPage);
     }
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
+        .map_err(|_| DownloadError::NoFile)?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError::NoAddress)?;
     let started = download_url(name, &url);
     revoke_later(url);
     started
 }
 
-/// Offers the file at `url` (an object or `data:` URL) as a download named `name`.
-pub fn download_url(name: &str, url: &str) -> bool {
-    let Some(anchor) = window()
+/// Offers the file at `url` (an object or data URL) as a download named `name`.
+pub fn download_url(name: &str, url: &str) -> Result<(), DownloadError> {
+    let anchor = window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
+        .ok_or(DownloadError::NoPage)?;
     anchor.set_href(url);
     anchor.set_download(name);
     anchor.click();
-    true
+    Ok(())
 }
 
 /// How long a download's object URL stays valid after the click, in ms: the

@@ -2,7 +2,7 @@
 //! now", a flash sale or a viral post on demand) or remove one. Pure functions
 //! of the config; the engine's validation decides whether the result is allowed.
 
-use bslab_engine::{Burst, ExperimentConfig, FieldError, TimeMs};
+use bslab_engine::{Burst, ExperimentConfig, FieldError, TimeMs, ValidConfig};
 
 /// How long a spike added by "spike now" lasts, in ms (at most to the end of the run).
 pub const SPIKE_DURATION_MS: TimeMs = 5 * 60_000;
@@ -14,7 +14,7 @@ pub const SPIKE_MULTIPLIER: f64 = 10.0;
 pub fn spike_at(
     config: &ExperimentConfig,
     now_ms: TimeMs,
-) -> Result<ExperimentConfig, Option<FieldError>> {
+) -> Result<ValidConfig, Option<FieldError>> {
     let duration_ms = SPIKE_DURATION_MS.min(config.duration_ms - now_ms);
     if duration_ms < 1 {
         return Err(None);
@@ -25,10 +25,7 @@ pub fn spike_at(
         duration_ms,
         multiplier: SPIKE_MULTIPLIER,
     });
-    match spiked.validate() {
-        Ok(()) => Ok(spiked),
-        Err(e) => Err(e.fields.into_iter().next()),
-    }
+    spiked.validated().map_err(|e| e.fields.into_iter().next())
 }
 
 /// `config` without its spike number `index` (unchanged if there is none).
@@ -69,7 +66,7 @@ mod tests {
             (before, sim.live().generated)
         };
         let (plain_before, plain) = generated_after(c);
-        let (spiked_before, spiked_generated) = generated_after(spiked);
+        let (spiked_before, spiked_generated) = generated_after(spiked.into_config());
         // The past is the same run; from now on, many more events arrive.
         assert_eq!(plain_before, spiked_before);
         assert!(spiked_generated > plain + (plain - plain_before.generated) * 5);

@@ -144,22 +144,19 @@ impl Driver {
     }
 }
 
-/// The Step button and the → key: pause, then advance to the next moment of kind
-/// `to` (see [`crate::stepping`]); the header then says what happened.
+/// The Step button and the → key: advance to the next moment of kind `to` (see
+/// [`crate::stepping`]), then one [`Action::Step`] pauses, shows the new frame
+/// and says what happened, in one state change.
 pub fn step_once(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>, to: StepTo) {
-    dispatch.dispatch(Action::Pause);
-    let (snapshot, moment) = {
-        let Ok(mut cell) = runner.try_borrow_mut() else {
-            return;
-        };
-        let Some(runner) = cell.as_mut() else { return };
-        if runner.catching_up() {
-            return;
-        }
+    let stepped = runner.try_borrow_mut().ok().and_then(|mut cell| {
+        let runner = cell.as_mut().filter(|r| !r.catching_up())?;
         let moment = step_to(runner, to);
         runner.refresh_report();
-        (runner.snapshot(), moment)
-    };
-    dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
-    dispatch.dispatch(Action::Stepped(moment));
+        Some((runner.snapshot(), moment))
+    });
+    // Nothing to step (no run yet, or a fork still catching up): it only pauses.
+    dispatch.dispatch(match stepped {
+        Some((snapshot, moment)) => Action::Step(Rc::new(snapshot), moment),
+        None => Action::Pause,
+    });
 }

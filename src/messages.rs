@@ -3,93 +3,81 @@
 //! (never the engine's raw text, a parser's words or a field path). The engine
 //! says *what* is wrong in data ([`FieldError`]); this module says it to people.
 
-use bslab_engine::FieldError;
+use bslab_engine::params::{Bounds, Unit};
+use bslab_engine::{FieldError, Problem};
 
-use crate::fields::{self, BadInput, FieldId};
+use crate::fields::{self, BadInput, FieldId, Refusal};
 use crate::i18n::{Key, Lang};
 use crate::numbers;
 use crate::share::{ShareError, LINK_VERSION};
 use crate::state::Notice;
 use crate::stepping::Moment;
 
-/// An allowed range read from the engine's words (`1 to 1024 workers`,
-/// `more than 0, at most 5`, `at least 86401 ms (…)`, `a multiple of window.size_ms (60000 ms)`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Rule {
-    /// From `min` to `max`, both included.
-    Between(f64, f64),
-    /// More than 0, at most `max`.
-    Positive(f64),
-    /// At least `min`.
-    AtLeast(f64),
-    /// A multiple of `size`.
-    Multiple(f64),
-}
-
-/// The rule in the engine's `allowed` text, if it is one of the known shapes.
-pub fn rule(allowed: &str) -> Option<Rule> {
-    let number = |t: &str| t.trim_matches(['(', ')', ',']).parse::<f64>().ok();
-    let words: Vec<&str> = allowed.split_whitespace().collect();
-    match words.as_slice() {
-        [a, "to", b, ..] => Some(Rule::Between(number(a)?, number(b)?)),
-        ["more", "than", "0,", "at", "most", b, ..] => Some(Rule::Positive(number(b)?)),
-        ["at", "least", a, ..] => Some(Rule::AtLeast(number(a)?)),
-        ["a", "multiple", "of", _, a, ..] => Some(Rule::Multiple(number(a)?)),
-        _ => None,
-    }
-}
-
 /// A value of field `id` for people: a duration with its unit, a number with the
-/// language's separators; a text that is not a number is kept as it was typed.
-pub fn value_text(lang: Lang, id: FieldId, raw: &str) -> String {
-    match raw.trim().parse::<f64>() {
-        Ok(x) if id.is_ms() => numbers::duration_text(x, lang),
-        Ok(x) if x.is_finite() => numbers::show(x, lang),
-        _ => raw.to_string(),
+/// language's separators.
+pub fn value_text(lang: Lang, id: FieldId, x: f64) -> String {
+    if id.is_ms() {
+        numbers::duration_text(x, lang)
+    } else {
+        numbers::show(x, lang)
     }
 }
 
-fn bound(lang: Lang, id: FieldId, x: f64) -> String {
-    value_text(lang, id, &x.to_string())
-}
-
-/// The rule as the end of a sentence: `from 1 to 1,024`, `more than 0 and at most 5`.
-pub fn rule_text(lang: Lang, id: FieldId, rule: Rule) -> String {
-    let b = |x| bound(lang, id, x);
-    match rule {
-        Rule::Between(min, max) => lang.fill(Key::RuleBetween, &[("min", b(min)), ("max", b(max))]),
-        Rule::Positive(max) => lang.fill(Key::RulePositive, &[("max", b(max))]),
-        // A lower bound of a duration reads better rounded up to whole seconds.
-        Rule::AtLeast(min) if id.is_ms() && min > 1_000.0 => lang.fill(
-            Key::RuleAtLeast,
-            &[("min", b((min / 1_000.0).ceil() * 1_000.0))],
-        ),
-        Rule::AtLeast(min) => lang.fill(Key::RuleAtLeast, &[("min", b(min))]),
-        Rule::Multiple(size) => lang.fill(Key::RuleMultiple, &[("size", b(size))]),
+/// A bound of a rule: the value with its unit (`1 min`, `1.024 workers`).
+fn bound(lang: Lang, unit: Unit, x: f64) -> String {
+    if unit == Unit::Ms {
+        return numbers::duration_text(x, lang);
+    }
+    match lang.unit(unit).1 {
+        "" => numbers::show(x, lang),
+        word => format!("{} {word}", numbers::show(x, lang)),
     }
 }
 
-/// The short range shown under an input (`1 – 1,024`, `> 0, ≤ 5`, `at least 1 min`).
-pub fn range_text(lang: Lang, id: FieldId, allowed: &str) -> Option<String> {
-    let b = |x| bound(lang, id, x);
-    Some(match rule(allowed)? {
-        Rule::Between(min, max) => {
-            lang.fill(Key::RangeBetween, &[("min", b(min)), ("max", b(max))])
-        }
-        Rule::Positive(max) => lang.fill(Key::RangePositive, &[("max", b(max))]),
-        other => rule_text(lang, id, other),
-    })
+/// A rule as the end of a sentence: `from 1 to 1,024 workers` (the unit said
+/// once, after the maximum; durations each with theirs: `from 1 s to 400 d`),
+/// `more than 0 and at most 5`.
+fn between(lang: Lang, unit: Unit, b: Bounds) -> String {
+    let max = bound(lang, unit, b.max);
+    if b.min_excluded {
+        return lang.fill(Key::RulePositive, &[("max", max)]);
+    }
+    let min = if unit == Unit::Ms {
+        numbers::duration_text(b.min, lang)
+    } else {
+        numbers::show(b.min, lang)
+    };
+    lang.fill(Key::RuleBetween, &[("min", min), ("max", max)])
+}
+
+/// A lower bound as the end of a sentence; a duration's rounded up to whole seconds.
+fn at_least(lang: Lang, unit: Unit, min: f64) -> String {
+    let min = if unit == Unit::Ms && min > 1_000.0 {
+        (min / 1_000.0).ceil() * 1_000.0
+    } else {
+        min
+    };
+    lang.fill(Key::RuleAtLeast, &[("min", bound(lang, unit, min))])
+}
+
+/// The short range shown under an input (`1 – 1,024`, `> 0, ≤ 5`).
+pub fn range_text(lang: Lang, id: FieldId, b: Bounds) -> String {
+    let v = |x| value_text(lang, id, x);
+    if b.min_excluded {
+        lang.fill(Key::RangePositive, &[("max", v(b.max))])
+    } else {
+        lang.fill(Key::RangeBetween, &[("min", v(b.min)), ("max", v(b.max))])
+    }
 }
 
 /// The label of a field as a sentence names it: spikes carry their number
 /// ("Spike start 2"), since there can be several.
 pub fn label(lang: Lang, id: FieldId) -> String {
     let name = lang.field(id).0;
-    match id {
-        FieldId::BurstStart(i) | FieldId::BurstDuration(i) | FieldId::BurstMultiplier(i) => {
-            format!("{name} {}", i + 1)
-        }
-        _ => name.to_string(),
+    if id.param().is_list() {
+        format!("{name} {}", id.item() + 1)
+    } else {
+        name.to_string()
     }
 }
 
@@ -113,15 +101,6 @@ pub fn bad_input(lang: Lang, id: FieldId, text: &str, why: BadInput) -> String {
     )
 }
 
-/// Why a typed value was not applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// The text could not be read as the field's kind of value.
-    Input(BadInput),
-    /// The engine refused the value (for this field or another one it affects).
-    Field(FieldError),
-}
-
 /// A refusal of `text` typed into `id`, as a sentence in `lang`.
 pub fn refusal(lang: Lang, id: FieldId, text: &str, why: &Refusal) -> String {
     match why {
@@ -130,52 +109,71 @@ pub fn refusal(lang: Lang, id: FieldId, text: &str, why: &Refusal) -> String {
     }
 }
 
-/// An engine refusal as a sentence naming the field (its label), the value and the rule.
+/// An engine refusal as a sentence naming the field (its label), the value and
+/// the rule, worded from the error's data alone.
 pub fn field_error(lang: Lang, e: &FieldError) -> String {
     let Some(id) = FieldId::from_path(&e.field) else {
-        return if e.field == "workload.bursts" {
-            lang.t(Key::MsgTooManyBursts).to_string()
-        } else {
-            lang.fill(
+        return match e.problem {
+            Problem::TooManyBursts { max } => {
+                lang.fill(Key::MsgTooManyBursts, &[("max", numbers::show(max, lang))])
+            }
+            _ => lang.fill(
                 Key::MsgOther,
-                &[("field", e.field.clone()), ("value", e.value.clone())],
-            )
+                &[
+                    ("field", e.field.clone()),
+                    ("value", numbers::show(e.value, lang)),
+                ],
+            ),
         };
     };
-    let rule = rule(&e.allowed);
-    let key = match (e.problem.as_str(), rule) {
-        ("too many samples for the duration", Some(_)) => Key::MsgTooManySamples,
-        ("too short for the 1 ms clock", Some(_)) => Key::MsgClockBias,
-        ("each batch run must cover whole windows", Some(_)) => Key::MsgWholeWindows,
-        ("too many (window, key) results", Some(_)) => Key::MsgTooManyResults,
-        ("too many events for one experiment", _) => Key::MsgTooManyEvents,
-        (p, _) if p.starts_with("too many events held at once") => Key::MsgHeldAtOnce,
-        ("needs more memory than a browser tab has", _) => Key::MsgMemory,
-        (_, Some(_)) => Key::MsgOutOfRange,
-        (_, None) => Key::MsgOther,
+    let count = |x: f64| crate::format::count(x as u64, lang);
+    let (key, rule, max) = match e.problem {
+        Problem::OutOfRange { min, max } => (
+            Key::MsgOutOfRange,
+            between(lang, e.unit, Bounds::new(min, max)),
+            String::new(),
+        ),
+        Problem::NotPositive { max } => (
+            Key::MsgOutOfRange,
+            between(lang, e.unit, Bounds::positive(max)),
+            String::new(),
+        ),
+        Problem::TooShortForClock { min, max } => (
+            Key::MsgClockBias,
+            between(lang, e.unit, Bounds::new(min, max)),
+            String::new(),
+        ),
+        Problem::TooManySamples { min } => (
+            Key::MsgTooManySamples,
+            at_least(lang, e.unit, min),
+            String::new(),
+        ),
+        Problem::TooManyResults { min } | Problem::TooManyToList { min } => (
+            Key::MsgTooManyResults,
+            at_least(lang, e.unit, min),
+            String::new(),
+        ),
+        Problem::NotWholeWindows { window } => (
+            Key::MsgWholeWindows,
+            lang.fill(Key::RuleMultiple, &[("size", bound(lang, e.unit, window))]),
+            String::new(),
+        ),
+        Problem::TooManyEvents { max, .. } | Problem::TooManyToExport { max, .. } => {
+            (Key::MsgTooManyEvents, String::new(), count(max))
+        }
+        Problem::TooManyHeld { max, .. } => (Key::MsgHeldAtOnce, String::new(), count(max)),
+        Problem::TooMuchMemory { max_mb, .. } => (Key::MsgMemory, String::new(), count(max_mb)),
+        Problem::TooManyBursts { max } => (Key::MsgTooManyBursts, String::new(), count(max)),
     };
     lang.fill(
         key,
         &[
             ("field", label(lang, id)),
-            ("value", value_text(lang, id, &e.value)),
-            (
-                "rule",
-                rule.map(|r| rule_text(lang, id, r)).unwrap_or_default(),
-            ),
-            ("max", max_for(lang, key)),
+            ("value", value_text(lang, id, e.value)),
+            ("rule", rule),
+            ("max", max),
         ],
     )
-}
-
-/// The engine's limit that message `key` quotes, in the language's format.
-fn max_for(lang: Lang, key: Key) -> String {
-    use bslab_engine::resources::{MAX_IN_FLIGHT_EVENTS, MAX_MEMORY_BYTES};
-    match key {
-        Key::MsgHeldAtOnce => crate::format::count(MAX_IN_FLIGHT_EVENTS as u64, lang),
-        Key::MsgMemory => crate::format::count((MAX_MEMORY_BYTES / 1_048_576.0) as u64, lang),
-        _ => String::new(),
-    }
 }
 
 fn share_error(lang: Lang, e: &ShareError, damaged: Key, invalid: Key) -> String {
@@ -202,14 +200,6 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
             Key::NoticeStorageDamaged,
             Key::NoticeStorageInvalid,
         ),
-        Notice::BadConfig(e) => {
-            let why = e.as_ref().map(|e| format!(" {}", field_error(lang, e)));
-            format!(
-                "{}{}",
-                lang.t(Key::NoticeEngineRefused),
-                why.unwrap_or_default()
-            )
-        }
         Notice::NoSpike(e) => {
             let why = e.as_ref().map(|e| format!(" {}", field_error(lang, e)));
             format!("{}{}", lang.t(Key::NoticeNoSpike), why.unwrap_or_default())
@@ -225,6 +215,17 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
             ],
         ),
     }
+}
+
+/// Why a download did not start, as a sentence (the reason, not the file name).
+pub fn download_failed(lang: Lang, why: crate::browser::DownloadError) -> String {
+    use crate::browser::DownloadError;
+    let reason = match why {
+        DownloadError::NoPage => Key::DownloadNoPage,
+        DownloadError::NoFile => Key::DownloadNoFile,
+        DownloadError::NoAddress => Key::DownloadNoAddress,
+    };
+    lang.fill(Key::DownloadFailed, &[("why", lang.t(reason).to_string())])
 }
 
 /// What a Step reached, for the header.
@@ -246,7 +247,8 @@ pub fn allowed_text(
     config: &bslab_engine::ExperimentConfig,
     id: FieldId,
 ) -> Option<String> {
-    range_text(lang, id, &fields::allowed(config, id)?)
+    (id != fields::seed()).then_some(())?;
+    fields::bounds(config, id).map(|b| range_text(lang, id, b))
 }
 
 #[cfg(test)]

@@ -5,6 +5,11 @@ use crate::components::field::check;
 use crate::i18n::Lang::{En, Pt};
 use bslab_engine::{presets, ExperimentConfig};
 
+/// The field at `path` (a test typo fails loudly).
+fn f(path: &str) -> FieldId {
+    FieldId::from_path(path).unwrap_or_else(|| panic!("no parameter {path}"))
+}
+
 /// English words that must never show up in a Portuguese sentence (parser and
 /// engine words included).
 const ENGLISH: [&str; 24] = [
@@ -52,18 +57,18 @@ fn sales() -> ExperimentConfig {
 #[test]
 fn a_refusal_names_the_field_the_value_and_the_rule() {
     let c = sales();
-    let rate0 = check(En, &c, FieldId::Rate, "0").expect_err("refused");
+    let rate0 = check(En, &c, f("workload.rate_eps"), "0").expect_err("refused");
     assert_eq!(
         rate0,
-        "Arrival rate: 0 is not allowed: it must be more than 0 and at most 1,000,000."
+        "Arrival rate: 0 is not allowed: it must be more than 0 and at most 1,000,000 events/s."
     );
-    let seed = check(En, &c, FieldId::Seed, "-1").expect_err("refused");
+    let seed = check(En, &c, f("seed"), "-1").expect_err("refused");
     assert!(
         seed.contains("-1") && seed.contains("from 0 to 18,446,744,073,709,551,615"),
         "{seed}"
     );
     assert!(!seed.contains("whole number."), "{seed}");
-    let long = check(Pt, &c, FieldId::Duration, "100 d").expect_err("too many samples");
+    let long = check(Pt, &c, f("duration_ms"), "100 d").expect_err("too many samples");
     assert!(
         !long.contains("duration_ms") && !long.contains('/'),
         "{long}"
@@ -76,18 +81,18 @@ fn a_refusal_names_the_field_the_value_and_the_rule() {
 fn every_refusal_in_portuguese_is_portuguese() {
     let c = sales();
     let typed = [
-        (FieldId::Rate, "0"),
-        (FieldId::Rate, "rápido"),
-        (FieldId::Rate, "2.5"),
-        (FieldId::Seed, "-1"),
-        (FieldId::Duration, "100 d"),
-        (FieldId::Duration, "2 semanas"),
-        (FieldId::Duration, "agora"),
-        (FieldId::BatchWorkers, "1,5"),
-        (FieldId::BatchWorkers, "0"),
-        (FieldId::BatchInterval, "90 s"),
-        (FieldId::SampleEvery, "1 ms"),
-        (FieldId::Amplitude, "3"),
+        (f("workload.rate_eps"), "0"),
+        (f("workload.rate_eps"), "rápido"),
+        (f("workload.rate_eps"), "2.5"),
+        (f("seed"), "-1"),
+        (f("duration_ms"), "100 d"),
+        (f("duration_ms"), "2 semanas"),
+        (f("duration_ms"), "agora"),
+        (f("batch.workers"), "1,5"),
+        (f("batch.workers"), "0"),
+        (f("batch.interval_ms"), "90 s"),
+        (f("sample_every_ms"), "1 ms"),
+        (f("workload.daily_profile.amplitude"), "3"),
     ];
     for (id, text) in typed {
         let why = check(Pt, &c, id, text).expect_err(text);
@@ -102,7 +107,8 @@ fn every_refusal_in_portuguese_is_portuguese() {
         service: bslab_engine::ServiceTime::Fixed,
         service_mean_ms: 150.0,
     };
-    let short = check(Pt, &cont, FieldId::ServiceMean, "1 ms").expect_err("clock bias");
+    let short =
+        check(Pt, &cont, f("streaming.mode.service_mean_ms"), "1 ms").expect_err("clock bias");
     assert!(short.contains("1 %") && short.contains("100 ms"), "{short}");
     assert_portuguese(&short);
 }
@@ -124,7 +130,6 @@ fn notices_are_sentences_in_the_page_language() {
         Notice::BadLink(ShareError::Newer("7".into())),
         Notice::BadStorage(ShareError::Damaged),
         Notice::BadStorage(ShareError::Invalid(field.clone())),
-        Notice::BadConfig(Some(field)),
         Notice::IgnoredParams(vec!["utm".into()]),
         Notice::Clamped {
             asked_ms: 90_000_000,
@@ -136,33 +141,18 @@ fn notices_are_sentences_in_the_page_language() {
         assert_portuguese(&pt);
         assert_ne!(pt, notice(En, n));
     }
-    assert!(notice(Pt, &notices[6]).contains("utm"));
-    assert!(notice(En, &notices[7]).contains("03:00:00"));
-}
-
-#[test]
-fn rules_are_read_from_the_engine_words() {
-    assert_eq!(rule("1 to 1024 workers"), Some(Rule::Between(1.0, 1024.0)));
-    assert_eq!(rule("more than 0, at most 5 "), Some(Rule::Positive(5.0)));
-    assert_eq!(
-        rule("at least 86401 ms (duration_ms / 100000)"),
-        Some(Rule::AtLeast(86_401.0))
-    );
-    assert_eq!(
-        rule("a multiple of window.size_ms (60000 ms)"),
-        Some(Rule::Multiple(60_000.0))
-    );
-    assert_eq!(rule("at most 2e9 events in the whole run"), None);
+    assert!(notice(Pt, &notices[5]).contains("utm"));
+    assert!(notice(En, &notices[6]).contains("03:00:00"));
 }
 
 #[test]
 fn spikes_are_named_with_their_number() {
-    assert_eq!(label(En, FieldId::BurstStart(1)), "Spike start 2");
+    assert_eq!(label(En, f("workload.bursts[1].start_ms")), "Spike start 2");
     assert_eq!(
-        label(Pt, FieldId::BurstMultiplier(0)),
+        label(Pt, f("workload.bursts[0].multiplier")),
         "Multiplicador do pico 1"
     );
-    assert_eq!(label(En, FieldId::Rate), "Arrival rate");
+    assert_eq!(label(En, f("workload.rate_eps")), "Arrival rate");
 }
 
 #[test]
@@ -176,7 +166,7 @@ fn whole_experiment_limits_quote_the_engine_limit_in_both_languages() {
     let errors = c.validate().expect_err("too many held at once").fields;
     let held = errors
         .iter()
-        .find(|e| e.problem.starts_with("too many events held at once"))
+        .find(|e| matches!(e.problem, bslab_engine::Problem::TooManyHeld { .. }))
         .unwrap_or_else(|| panic!("no held-at-once error in {errors:?}"));
     for lang in [Pt, En] {
         let why = field_error(lang, held);
@@ -188,5 +178,119 @@ fn whole_experiment_limits_quote_the_engine_limit_in_both_languages() {
         if lang == Pt {
             assert_portuguese(&why);
         }
+    }
+}
+
+/// Configs that together make every row of the parameter table apply.
+fn every_kind_of_config() -> Vec<ExperimentConfig> {
+    let mut spiky = sales();
+    spiky.workload.daily_profile = bslab_engine::DailyProfile::Diurnal {
+        amplitude: 0.5,
+        peak_hour: 20.0,
+    };
+    spiky.workload.bursts.push(bslab_engine::Burst {
+        start_ms: 0,
+        duration_ms: 60_000,
+        multiplier: 2.0,
+    });
+    presets::all()
+        .into_iter()
+        .map(|p| p.config)
+        .chain([spiky])
+        .collect()
+}
+
+/// Words of the engine's English wording of `e` that a Portuguese sentence
+/// must not contain (the vocabulary both languages share is left out).
+fn engine_english_words(e: &bslab_engine::FieldError) -> Vec<String> {
+    const SHARED: [&str; 7] = [
+        "workers",
+        "posts",
+        "ms",
+        "µs",
+        "batch",
+        "streaming",
+        "micro",
+    ];
+    e.to_string()
+        .split(|c: char| !c.is_alphabetic() && c != '_')
+        .filter(|w| w.len() > 1 && !SHARED.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_parameter_out_of_range_is_worded_in_both_languages() {
+    use bslab_engine::params::{applying, Kind, Value};
+    let mut walked = std::collections::BTreeSet::new();
+    for c in every_kind_of_config() {
+        for id in applying(&c, true) {
+            let Some(b) = crate::fields::bounds(&c, id) else {
+                continue;
+            };
+            let low = if b.min_excluded { b.min } else { b.min - 1.0 };
+            for x in [low, b.max + 1.0] {
+                let value = match id.param().kind {
+                    Kind::Int => Value::Int(x as i64),
+                    _ => Value::Float(x),
+                };
+                let Ok(Some(bad)) = id.set(&c, value) else {
+                    continue;
+                };
+                let errors = bad.validate().expect_err(&id.path());
+                let e = errors.for_field(&id.path()).expect("the field is named");
+                walked.insert(id.param().path);
+                let (pt, en) = (field_error(Pt, e), field_error(En, e));
+                assert_portuguese(&pt);
+                for word in engine_english_words(e) {
+                    let words: Vec<&str> =
+                        pt.split(|c: char| !c.is_alphabetic() && c != '_').collect();
+                    assert!(
+                        !words.contains(&word.as_str()),
+                        "{word:?} of the engine in: {pt}"
+                    );
+                }
+                assert!(en.starts_with(&format!("{}: ", label(En, id))), "{en}");
+                assert!(en.contains(&value_text(En, id, x)), "{en}: no value {x}");
+                if !b.min_excluded {
+                    let min = format!("from {} to", value_text(En, id, b.min));
+                    assert!(en.contains(&min), "{en}: no lower bound {}", b.min);
+                }
+                let max = bound_text(En, id, b.max);
+                assert!(en.contains(&max), "{en}: no bound {max}");
+                assert!(
+                    pt.contains(&bound_text(Pt, id, b.max)),
+                    "{pt}: no bound {}",
+                    b.max
+                );
+            }
+        }
+    }
+    let numbers = bslab_engine::params::PARAMS
+        .iter()
+        .filter(|p| !matches!(p.kind, Kind::Choice(_)) && p.path != "seed");
+    for p in numbers {
+        assert!(walked.contains(p.path), "{} was never walked", p.path);
+    }
+}
+
+/// A bound as a message writes it: its number and unit (`1,024 workers`, `1 h`).
+fn bound_text(lang: Lang, id: FieldId, x: f64) -> String {
+    if id.is_ms() {
+        return value_text(lang, id, x);
+    }
+    match lang.unit(id.param().unit).1 {
+        "" => value_text(lang, id, x),
+        word => format!("{} {word}", value_text(lang, id, x)),
+    }
+}
+
+#[test]
+fn every_parameter_has_a_label_and_help_in_both_languages() {
+    for p in bslab_engine::params::PARAMS.iter() {
+        let id = FieldId::from_path(&p.path.replace("[]", "[0]")).expect("its own path");
+        let (en, pt) = (Lang::En.field(id), Lang::Pt.field(id));
+        assert!(!en.1.is_empty() && !pt.1.is_empty(), "{}: no label", p.path);
+        assert_ne!(en, pt, "{}: the same words in both languages", p.path);
     }
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use bslab_engine::{
     DashboardRow, ExperimentConfig, Live, PipelineSample, Report, ReportDetail, Sample, SimError,
-    Simulation, TimeMs,
+    Simulation, TimeMs, ValidConfig,
 };
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
@@ -103,9 +103,14 @@ pub struct Runner {
 impl Runner {
     /// A new run of `config`, which will first re-simulate up to `catch_up_to` (a fork).
     pub fn new(config: ExperimentConfig, catch_up_to: TimeMs) -> Result<Self, SimError> {
-        let sim = Simulation::new(config)?;
+        Ok(Self::from_valid(config.validated()?, catch_up_to))
+    }
+
+    /// [`Runner::new`] of a config validated already (an edit, validated once).
+    pub fn from_valid(config: ValidConfig, catch_up_to: TimeMs) -> Self {
+        let sim = Simulation::from_valid(config);
         let catch_up_to = catch_up_to.clamp(0, sim.config().duration_ms);
-        Ok(Self {
+        Self {
             id: 0,
             chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
             sim,
@@ -113,7 +118,7 @@ impl Runner {
             samples_len: usize::MAX,
             samples: Rc::new(Vec::new()),
             report: None,
-        })
+        }
     }
 
     /// Current simulated time, in ms.

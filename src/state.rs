@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs};
+use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs, ValidConfig};
 use yew::Reducible;
 
 use crate::i18n::Lang;
@@ -18,8 +18,8 @@ use crate::stepping::Moment;
 pub struct RunRequest {
     /// Changes on every rebuild.
     pub id: u64,
-    /// The experiment to run.
-    pub config: Rc<ExperimentConfig>,
+    /// The experiment to run, validated once when it was made.
+    pub config: Rc<ValidConfig>,
     /// Re-simulate up to this instant first (a fork, or a shared link's instant), in ms.
     pub catch_up_to: TimeMs,
 }
@@ -51,14 +51,12 @@ pub enum ExportStatus {
 /// A visible notice at the top of the page, until dismissed: what happened, in
 /// data (it is put into words in the page's language when shown, so switching
 /// the language translates it too).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// The link could not be read: the defaults are shown.
     BadLink(ShareError),
     /// The experiment saved in this browser could not be read: the defaults are shown.
     BadStorage(ShareError),
-    /// The engine refused the experiment (its first complaint, if it named one).
-    BadConfig(Option<FieldError>),
     /// Link parameters this version does not know, ignored.
     IgnoredParams(Vec<String>),
     /// "Spike now" could not add a spike (the engine's reason, if it gave one).
@@ -92,7 +90,7 @@ pub struct AppState {
     /// Visible notices (bad URL or storage, ignored link parameters…), oldest first.
     pub notices: Vec<Notice>,
     /// A valid change that only takes effect with a restart from t = 0 (asked inline).
-    pub pending: Option<Rc<ExperimentConfig>>,
+    pub pending: Option<Rc<ValidConfig>>,
     /// The concepts side panel is open.
     pub concepts_open: bool,
     /// The parameter panel is shown.
@@ -125,7 +123,7 @@ pub enum Action {
     /// Load a built-in preset by name (from t = 0, paused).
     LoadPreset(String),
     /// Apply an edited config: fork from the current time, or ask to restart.
-    Apply(Rc<ExperimentConfig>),
+    Apply(Rc<ValidConfig>),
     /// Apply the pending change by restarting from t = 0.
     ConfirmRestart,
     /// Forget the pending change.
@@ -146,8 +144,8 @@ pub enum Action {
     Shared(ShareStatus),
     /// "Export for Spark" progress.
     Export(ExportStatus),
-    /// A Step reached this moment.
-    Stepped(Moment),
+    /// A Step reached this moment, showing this frame: pauses the run.
+    Step(Rc<Snapshot>, Moment),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -248,7 +246,9 @@ pub fn needs_restart(old: &ExperimentConfig, new: &ExperimentConfig) -> bool {
 impl AppState {
     /// A fresh, paused state for `boot`.
     pub fn new(lang: Lang, boot: Boot) -> Self {
-        let config = Rc::new(boot.config);
+        // Boot configs were validated when read (link, storage) or are the presets.
+        let valid = Rc::new(boot.config.validated().unwrap_or_default());
+        let config = Rc::new((**valid).clone());
         Self {
             lang,
             preset: boot.preset,
@@ -256,7 +256,7 @@ impl AppState {
             speed: DEFAULT_SPEED,
             run: RunRequest {
                 id: 0,
-                config: Rc::clone(&config),
+                config: valid,
                 catch_up_to: boot.t_ms,
             },
             config,
@@ -286,10 +286,18 @@ impl AppState {
         self.playing || self.view.as_ref().is_none_or(|v| v.catching_up.is_some())
     }
 
+    /// A new run of the current experiment.
     fn rebuild(&mut self, catch_up_to: TimeMs) {
+        self.rebuild_with(Rc::clone(&self.run.config), catch_up_to);
+    }
+
+    /// A new run of `config`, which becomes the experiment shown.
+    fn rebuild_with(&mut self, config: Rc<ValidConfig>, catch_up_to: TimeMs) {
+        self.preset = preset_of(&config);
+        self.config = Rc::new((**config).clone());
         self.run = RunRequest {
             id: self.run.id + 1,
-            config: Rc::clone(&self.config),
+            config,
             catch_up_to,
         };
         self.share = ShareStatus::Idle;
@@ -297,12 +305,10 @@ impl AppState {
         self.stepped = None;
     }
 
-    fn load(&mut self, config: Rc<ExperimentConfig>) {
-        self.preset = preset_of(&config);
-        self.config = config;
+    fn load(&mut self, config: Rc<ValidConfig>) {
         self.pending = None;
         self.playing = false;
-        self.rebuild(0);
+        self.rebuild_with(config, 0);
     }
 }
 
@@ -329,22 +335,22 @@ impl Reducible for AppState {
                 s.pending = None;
                 s.rebuild(0);
             }
-            Action::LoadPreset(name) => match presets::by_name(&name) {
-                Some(p) => s.load(Rc::new(p.config)),
-                None => return self,
+            Action::LoadPreset(name) => match presets::by_name(&name).map(|p| p.config.validated())
+            {
+                Some(Ok(config)) => s.load(Rc::new(config)),
+                _ => return self,
             },
+            // Validated by whoever made it (once per edit): not checked again here.
             Action::Apply(config) => {
-                if config.validate().is_err() || config == s.config {
+                if **config == *s.config {
                     return self;
                 }
                 if needs_restart(&s.config, &config) && s.now_ms() > 0 {
                     s.pending = Some(config);
                 } else {
                     let t = s.now_ms().min(config.duration_ms);
-                    s.preset = preset_of(&config);
-                    s.config = config;
                     s.pending = None;
-                    s.rebuild(t);
+                    s.rebuild_with(config, t);
                 }
             }
             Action::ConfirmRestart => match s.pending.take() {
@@ -374,7 +380,11 @@ impl Reducible for AppState {
             Action::ToggleParams => s.params_open = !s.params_open,
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,
-            Action::Stepped(moment) => s.stepped = Some(moment),
+            Action::Step(view, moment) => {
+                s.playing = false;
+                s.view = Some(view);
+                s.stepped = Some(moment);
+            }
         }
         Rc::new(s)
     }

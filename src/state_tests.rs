@@ -63,15 +63,6 @@ fn ignored_parameters_and_a_clamped_instant_are_said() {
 }
 
 #[test]
-fn an_invalid_config_is_never_applied() {
-    let s = fresh();
-    let mut bad = (*s.config).clone();
-    bad.batch.workers = 0;
-    let after = reduce(s.clone(), Action::Apply(Rc::new(bad)));
-    assert_eq!(after, s);
-}
-
-#[test]
 fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
     let mut s = fresh();
     let view = {
@@ -82,16 +73,22 @@ fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
     s = reduce(s, Action::Frame(view));
     let mut more_workers = (*s.config).clone();
     more_workers.batch.workers += 1;
-    let forked = reduce(s.clone(), Action::Apply(Rc::new(more_workers.clone())));
+    let forked = reduce(
+        s.clone(),
+        Action::Apply(Rc::new(more_workers.clone().validated().expect("valid"))),
+    );
     assert_eq!(*forked.config, more_workers);
     assert_eq!(forked.run.catch_up_to, 60_000);
     assert_eq!(forked.run.id, s.run.id + 1);
 
     let mut new_seed = (*s.config).clone();
     new_seed.seed += 1;
-    let asked = reduce(s.clone(), Action::Apply(Rc::new(new_seed.clone())));
+    let asked = reduce(
+        s.clone(),
+        Action::Apply(Rc::new(new_seed.clone().validated().expect("valid"))),
+    );
     assert_eq!(asked.config, s.config);
-    assert_eq!(asked.pending.as_deref(), Some(&new_seed));
+    assert_eq!(asked.pending.as_deref().map(|p| &**p), Some(&new_seed));
     let restarted = reduce(asked.clone(), Action::ConfirmRestart);
     assert_eq!(*restarted.config, new_seed);
     assert_eq!(restarted.run.catch_up_to, 0);
@@ -99,4 +96,19 @@ fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
     let cancelled = reduce(asked, Action::CancelRestart);
     assert_eq!(cancelled.config, s.config);
     assert_eq!(cancelled.pending, None);
+}
+
+#[test]
+fn a_step_pauses_shows_its_frame_and_says_what_it_reached_in_one_action() {
+    let mut s = fresh();
+    s.playing = true;
+    let mut runner = crate::runner::Runner::new((*s.config).clone(), 0).expect("a valid default");
+    let snapshot = Rc::new(runner.snapshot());
+    let stepped = reduce(s, Action::Step(snapshot.clone(), Moment::Arrival));
+    assert!(!stepped.playing);
+    assert!(stepped
+        .view
+        .as_ref()
+        .is_some_and(|v| Rc::ptr_eq(v, &snapshot)));
+    assert_eq!(stepped.stepped, Some(Moment::Arrival));
 }

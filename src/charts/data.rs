@@ -162,10 +162,7 @@ pub fn freshness(samples: &[Sample], lang: Lang) -> Vec<Series> {
 /// Provisioned (thick) and busy (thin) worker-seconds per pipeline.
 pub fn cost(samples: &[Sample], lang: Lang) -> Vec<Series> {
     let mut out = Vec::new();
-    let (paid, busy) = match lang {
-        Lang::En => ("paid", "busy"),
-        Lang::Pt => ("pago", "ocupado"),
-    };
+    let (paid, busy) = (lang.t(Key::Paid), lang.t(Key::BusyWord));
     for p in BOTH {
         let prov = samples
             .iter()

@@ -31,7 +31,8 @@ pub fn download_callback(runner: &RunnerCell) -> Callback<&'static str> {
         let Some(run) = cell.as_ref() else { return };
         if let Some(file) = csv::of_run(run.sim()).into_iter().find(|f| f.name == name) {
             let saved = format!("bslab-{name}");
-            browser::download(&saved, file.text.as_bytes(), "text/csv;charset=utf-8");
+            // A refused CSV download leaves the page as it was: nothing to report.
+            let _ = browser::download(&saved, file.text.as_bytes(), "text/csv;charset=utf-8");
         }
     })
 }

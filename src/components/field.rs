@@ -1,17 +1,17 @@
-//! One parameter input: label, unit and allowed range (the engine's own range,
-//! found by asking it), a one-sentence tooltip, and inline validation by
-//! `ExperimentConfig::validate`. An invalid value stays in the box with the
-//! reason beside it and is never applied.
+//! One parameter input: label, unit and allowed range (from the engine's
+//! parameter table), a one-sentence tooltip, and inline validation: an edit is
+//! validated once, by `ExperimentConfig::validate`, and an invalid value stays
+//! in the box with the reason beside it and is never applied.
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::fields::{self, BadInput, FieldId, Kind};
+use crate::fields::{self, BadInput, FieldId, Kind, Refusal};
 use crate::i18n::{Key, Lang};
-use crate::messages::{self, Refusal};
+use crate::messages;
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -22,20 +22,22 @@ pub struct FieldProps {
     pub config: Rc<ExperimentConfig>,
     /// Which parameter.
     pub id: FieldId,
-    /// A valid new config, to apply.
-    pub on_apply: Callback<ExperimentConfig>,
+    /// A valid new config, to apply (validated here, once per edit).
+    pub on_apply: Callback<ValidConfig>,
 }
 
-/// The value typed (in `lang`) as a valid config, or why not.
+/// The value typed (in `lang`) as a valid config, or why not: the edit's one
+/// validation (nothing downstream validates a [`ValidConfig`] again).
 pub fn try_value(
     lang: Lang,
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, Refusal> {
-    let candidate = fields::set(config, id, text, lang).map_err(Refusal::Input)?;
-    let Err(errors) = candidate.validate() else {
-        return Ok(candidate);
+) -> Result<ValidConfig, Refusal> {
+    let candidate = fields::set(config, id, text, lang)?;
+    let errors = match candidate.validated() {
+        Ok(valid) => return Ok(valid),
+        Err(errors) => errors,
     };
     // This field's own problem first; else the first one it causes elsewhere.
     let e = errors
@@ -52,7 +54,7 @@ pub fn check(
     config: &ExperimentConfig,
     id: FieldId,
     text: &str,
-) -> Result<ExperimentConfig, String> {
+) -> Result<ValidConfig, String> {
     try_value(lang, config, id, text).map_err(|r| messages::refusal(lang, id, text, &r))
 }
 
@@ -113,7 +115,7 @@ pub fn field(p: &FieldProps) -> Html {
         help_id.clone()
     };
     let allowed = messages::allowed_text(lang, &p.config, id);
-    let input = match id.kind() {
+    let input = match id.param().kind {
         Kind::Choice(names) => html! {
             <select id={input_id.clone()} data-testid={format!("field-{path}")} {onchange} aria-describedby={described}>
                 { for names.iter().map(|n| html! { <option value={*n} selected={*n == value}>{ lang.word(n) }</option> }) }
@@ -126,9 +128,9 @@ pub fn field(p: &FieldProps) -> Html {
                 aria-invalid={error.is_some().to_string()} aria-describedby={described} />
         },
     };
-    let unit = lang.unit(id);
+    let unit = lang.unit(id.param().unit).0;
     html! {
-        <div class={classes!("field", matches!(id.kind(), Kind::Choice(_)).then_some("choice"))}>
+        <div class={classes!("field", matches!(id.param().kind, Kind::Choice(_)).then_some("choice"))}>
             <label for={input_id}>{ label }</label>
             { input }
             if !unit.is_empty() || allowed.is_some() {

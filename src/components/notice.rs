@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use crate::fields::{self, FieldId};
@@ -44,7 +44,7 @@ pub struct RestartProps {
     /// The applied experiment.
     pub current: Rc<ExperimentConfig>,
     /// The change waiting for a restart.
-    pub pending: Rc<ExperimentConfig>,
+    pub pending: Rc<ValidConfig>,
     /// Restart with the change.
     pub on_confirm: Callback<()>,
     /// Keep the current run.
@@ -55,8 +55,9 @@ pub struct RestartProps {
 #[function_component(RestartPrompt)]
 pub fn restart_prompt(p: &RestartProps) -> Html {
     let lang = p.lang;
-    let changes: Vec<String> = [FieldId::Seed, FieldId::Duration, FieldId::SampleEvery]
+    let changes: Vec<String> = ["seed", "duration_ms", "sample_every_ms"]
         .into_iter()
+        .filter_map(FieldId::from_path)
         .filter_map(|id| {
             let (old, new) = (
                 fields::get(&p.current, id, lang)?,

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use bslab_engine::ExperimentConfig;
+use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use super::field::Field;
-use crate::fields::{fields_for, FieldId, Group};
+use crate::fields::{self, fields_for, FieldId, Group};
 use crate::i18n::{Key, Lang};
 
 /// Properties of [`ParamPanel`].
@@ -17,7 +17,7 @@ pub struct ParamPanelProps {
     /// The applied config.
     pub config: Rc<ExperimentConfig>,
     /// A valid edited config, to apply (fork from now).
-    pub on_apply: Callback<ExperimentConfig>,
+    pub on_apply: Callback<ValidConfig>,
     /// Add a load spike at the current instant.
     pub on_spike: Callback<()>,
     /// Remove load spike number `i`.
@@ -68,7 +68,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
             <button class="params-close" data-testid="params-close" onclick={p.on_close.reform(|_| ())}>{ lang.t(Key::Close) }</button>
             <h2>{ lang.t(Key::Parameters) }</h2>
             <p class="fork-note">{ lang.t(Key::ForkNote) }</p>
-            { field(FieldId::Seed) }
+            { field(fields::seed()) }
             { for fields_for(&p.config).into_iter().map(|(g, ids)| html! {
                 <fieldset class={classes!("group", format!("group-{g:?}").to_lowercase())}>
                     <legend>{ lang.t(group_title(g)) }</legend>

@@ -57,7 +57,7 @@ pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
     let common = [
         ("workers", workers_of(&s.mode).to_string()),
         ("watermark", ms(s.watermark_delay_ms)),
-        ("output", lang.word(output)),
+        ("output", lang.word(output).to_string()),
     ];
     match &s.mode {
         StreamingMode::MicroBatch { trigger_ms, .. } => {

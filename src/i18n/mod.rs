@@ -4,6 +4,8 @@
 pub mod en;
 pub mod pt;
 
+use bslab_engine::params::Unit;
+
 use crate::fields::FieldId;
 
 /// A UI language.
@@ -59,19 +61,22 @@ impl Lang {
             })
     }
 
-    /// Label and one-sentence help of a parameter.
+    /// Label and one-sentence help of a parameter (its row's path when a
+    /// language lacks it; a test walks the table so none does).
     pub fn field(self, id: FieldId) -> (&'static str, &'static str) {
-        match self {
-            Lang::En => en::field(id),
-            Lang::Pt => pt::field(id),
-        }
+        let path = id.param().path;
+        let found = match self {
+            Lang::En => en::field(path),
+            Lang::Pt => pt::field(path),
+        };
+        found.unwrap_or((path, ""))
     }
 
-    /// Unit of a parameter.
-    pub fn unit(self, id: FieldId) -> &'static str {
+    /// A unit's label under an input, and the word written after a bound.
+    pub fn unit(self, unit: Unit) -> (&'static str, &'static str) {
         match self {
-            Lang::En => en::unit(id),
-            Lang::Pt => pt::unit(id),
+            Lang::En => en::unit(unit),
+            Lang::Pt => pt::unit(unit),
         }
     }
 
@@ -94,12 +99,13 @@ impl Lang {
         known.unwrap_or((name, ""))
     }
 
-    /// A machine word the engine uses (choices, problems, range words) in this language.
-    pub fn word(self, word: &str) -> String {
-        match self {
-            Lang::En => en::word(word).unwrap_or(word).to_string(),
-            Lang::Pt => pt::word(word).map_or_else(|| pt::translate_range(word), str::to_string),
-        }
+    /// A choice's machine name (`micro_batch`) in this language.
+    pub fn word(self, word: &str) -> &str {
+        let found = match self {
+            Lang::En => en::word(word),
+            Lang::Pt => pt::word(word),
+        };
+        found.unwrap_or(word)
     }
 }
 
@@ -107,7 +113,6 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Key {
-    Tagline,
     Preset,
     Play,
     Pause,
@@ -152,12 +157,10 @@ pub enum Key {
     Watermark,
     OpenWindows,
     CompleteUpTo,
-    Dashboard,
     Group,
     PublishedCol,
     TruthCol,
     Events,
-    Amount,
     Finished,
     CatchingUp,
     Digest,
@@ -237,8 +240,6 @@ pub enum Key {
     Retweet,
     Comment,
     Charts,
-    ParamsUnit,
-    DurationInputHint,
     ExportSpark,
     ExportFailed,
     Paid,
@@ -297,7 +298,7 @@ pub enum Key {
     MsgOther,
     /// `{max}`: the browser tab's memory budget in MB.
     MsgMemory,
-    /// `{name}`: the file the browser did not download.
+    /// `{why}`: one of the `Download…` reasons below.
     DownloadFailed,
     RuleBetween,
     RulePositive,
@@ -310,7 +311,6 @@ pub enum Key {
     NoticeLinkNewer,
     NoticeStorageDamaged,
     NoticeStorageInvalid,
-    NoticeEngineRefused,
     NoticeIgnored,
     NoticeClamped,
     // Step to the next moment, and load spikes (issue 10).
@@ -343,6 +343,13 @@ pub enum Key {
     SaveAll,
     SaveAllHelp,
     SaveFailed,
+    // One parameter table, typed errors (issue 9, items 1, 2 and 6).
+    /// Why a download did not start: no page.
+    DownloadNoPage,
+    /// Why a download did not start: the browser refused the file.
+    DownloadNoFile,
+    /// Why a download did not start: no local address for the file.
+    DownloadNoAddress,
 }
 
 #[cfg(test)]

@@ -2,13 +2,12 @@
 //! course notes "Trabalhando com Spark".
 
 use super::Key;
-use crate::fields::FieldId;
+use bslab_engine::params::Unit;
 
 /// The Portuguese text of `key`.
 pub fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
-        Tagline => "Os mesmos eventos, dois pipelines: um job em batch agendado e um job de streaming, lado a lado.",
         Preset => "Experimento",
         Play => "Iniciar",
         Pause => "Pausar",
@@ -53,12 +52,10 @@ pub fn text(key: Key) -> &'static str {
         Watermark => "watermark",
         OpenWindows => "janelas abertas",
         CompleteUpTo => "completo até",
-        Dashboard => "Resultados publicados vs valor real",
         Group => "Grupo",
         PublishedCol => "Publicado",
         TruthCol => "Real",
         Events => "eventos",
-        Amount => "valor",
         Finished => "Concluído",
         CatchingUp => "Re-simulando até o ponto de bifurcação…",
         Digest => "Impressão digital da execução",
@@ -138,8 +135,6 @@ pub fn text(key: Key) -> &'static str {
         Retweet => "retweet",
         Comment => "comentário",
         Charts => "Gráficos comparativos",
-        ParamsUnit => "unidade",
-        DurationInputHint => "Durações aceitam unidades: 500 ms, 30 s, 5 min, 2 h, 1 d.",
         ExportSpark => "Exportar para o Spark",
         ExportFailed => "Não foi possível gerar a exportação:",
         Paid => "pago",
@@ -188,9 +183,9 @@ pub fn text(key: Key) -> &'static str {
         MsgHeldAtOnce => "{field}: {value} acumularia mais de {max} eventos ao mesmo tempo; diminua a taxa, os atrasos ou a duração, ou dê mais capacidade ao streaming.",
         MsgWholeWindows => "{field}: {value} não é permitido: cada execução do batch precisa cobrir janelas inteiras, então precisa ser {rule}.",
         MsgTooManyResults => "{field}: {value} geraria resultados (janela, grupo) demais para esta duração; precisa ser {rule}.",
-        MsgTooManyBursts => "No máximo 32 picos de carga por experimento.",
+        MsgTooManyBursts => "No máximo {max} picos de carga por experimento.",
         MsgMemory => "{field}: {value} precisaria de mais memória do que uma aba do navegador tem (no máximo {max} MB); diminua a taxa ou a duração, ou use janelas maiores.",
-        DownloadFailed => "O navegador não iniciou o download de {name}.",
+        DownloadFailed => "O navegador não iniciou o download: {why}",
         MsgOther => "{field}: {value} não é permitido com os outros parâmetros.",
         RuleBetween => "de {min} a {max}",
         RulePositive => "maior que 0 e no máximo {max}",
@@ -203,7 +198,6 @@ pub fn text(key: Key) -> &'static str {
         NoticeLinkNewer => "Este link foi feito por uma versão mais nova do app (versão do link {version}; esta lê até a {current}); por isso o experimento padrão é mostrado.",
         NoticeStorageDamaged => "Não foi possível ler o experimento salvo neste navegador; por isso o experimento padrão é mostrado.",
         NoticeStorageInvalid => "O experimento salvo neste navegador tem um valor não permitido; por isso o experimento padrão é mostrado.",
-        NoticeEngineRefused => "Não foi possível iniciar o experimento; por isso o experimento padrão é mostrado.",
         NoticeIgnored => "Este link tem parâmetros que esta versão do app não conhece ou não consegue ler ({names}): eles foram ignorados, e o resto do experimento é mostrado.",
         NoticeClamped => "O instante deste link, {asked}, é depois do fim da execução ({end}): ele abre no fim.",
         // Step to the next moment, and load spikes (issue 10).
@@ -236,100 +230,83 @@ pub fn text(key: Key) -> &'static str {
         SaveAll => "Salvar tudo",
         SaveAllHelp => "Salvar todos os gráficos da comparação em uma única imagem PNG.",
         SaveFailed => "Este navegador não conseguiu gerar a imagem.",
+        // Uma tabela de parâmetros, erros tipados (issue 9, itens 1, 2 e 6).
+        DownloadNoPage => "esta página não tem um documento de onde baixar.",
+        DownloadNoFile => "ele recusou criar um arquivo com os dados (grande demais para a memória dele, ou bloqueado por uma configuração).",
+        DownloadNoAddress => "ele recusou dar ao arquivo um endereço local (bloqueado por uma configuração ou uma extensão).",
     }
 }
 
-/// Portuguese label and help of a parameter.
-pub fn field(id: FieldId) -> (&'static str, &'static str) {
-    use FieldId::*;
-    match id {
-        Seed => ("Semente", "Toda escolha aleatória deriva dela: mesma semente e parâmetros dão a mesma execução."),
-        Duration => ("Duração", "Quanto tempo simulado o experimento cobre."),
-        SampleEvery => ("Amostrar a cada", "Intervalo entre dois pontos dos gráficos."),
-        Categories => ("Categorias", "Número de categorias de produto (os grupos do relatório de receita)."),
-        MeanAmount => ("Valor médio", "Valor médio de um pedido ou transação, em centavos."),
-        Posts => ("Posts", "Número de posts que recebem curtidas, retweets e comentários."),
-        Zipf => ("Concentração (Zipf)", "Quanto maior, mais o engajamento se concentra em poucos posts."),
-        Cards => ("Cartões", "Número de cartões de pagamento."),
-        AlertThreshold => ("Limite de alerta", "Um cartão com mais transações que isso numa janela gera um alerta."),
-        FraudBurstsPerHour => ("Rajadas de fraude por hora", "Com que frequência um cartão roubado começa uma rajada de compras."),
-        FraudBurstTransactions => ("Transações por rajada", "Compras numa rajada de fraude."),
-        FraudBurstDuration => ("Duração da rajada", "Quanto dura uma rajada de fraude."),
-        Rate => ("Taxa de chegada", "Número médio de eventos por segundo (chegadas de Poisson)."),
-        Profile => ("Perfil diário", "Taxa constante, ou um dia com horário de pico e noite tranquila."),
-        Amplitude => ("Variação dia/noite", "Variação relativa da taxa em torno da média (0 = constante)."),
-        PeakHour => ("Hora de pico", "Hora do dia em que o tráfego é máximo."),
-        BurstStart(_) => ("Início do pico", "Quando começa o pico de tráfego (promoção relâmpago, post viral)."),
-        BurstDuration(_) => ("Duração do pico", "Quanto tempo dura o pico."),
-        BurstMultiplier(_) => ("Multiplicador do pico", "A taxa de chegada é multiplicada por este valor durante o pico."),
-        DelayMean => ("Atraso médio", "Tempo médio para um evento chegar ao sistema de processamento."),
-        DelayJitter => ("Variação (jitter)", "Dispersão (desvio padrão) do atraso normal."),
-        LateFraction => ("Fração muito atrasada", "Parcela de eventos que chegam muito atrasados (um celular offline), de 0 a 1."),
-        LateMean => ("Atraso extra médio", "Atraso extra médio de um evento muito atrasado."),
-        WindowSize => ("Tamanho da janela", "Duração das janelas fixas (tumbling) de tempo de evento que os dois pipelines agregam."),
-        BatchInterval => ("Intervalo do agendamento", "O job batch roda uma vez por intervalo sobre os dados daquele período."),
-        BatchOffset => ("Espera por atrasados", "Quanto tempo depois do fim do período o job começa."),
-        BatchStartup => ("Inicialização do job", "Custo fixo de cada job (subir o cluster, planejar)."),
-        BatchCost => ("Custo por evento", "Tempo de processamento de um evento num worker."),
-        BatchWorkers => ("Workers", "Workers do job batch (pagos só enquanto ele roda)."),
-        Mode => ("Modo", "Micro-batch (Spark Structured Streaming) ou contínuo, registro a registro (como o Flink)."),
-        Trigger => ("Intervalo do trigger", "Um micro-batch começa a cada intervalo do trigger."),
-        Overhead => ("Custo fixo do micro-batch", "Custo fixo de um micro-batch (planejar, confirmar)."),
-        StreamCost => ("Custo por evento", "Tempo de processamento de um evento num worker."),
-        StreamWorkers => ("Workers", "Workers do cluster de streaming (sempre ligados, sempre pagos)."),
-        Service => ("Tempo de serviço", "Fixo (M/D/c) ou aleatório exponencial (M/M/c)."),
-        ServiceMean => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
-        WatermarkDelay => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
-        Output => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
+/// Portuguese label and help of a parameter, by its path in the engine's parameter table.
+pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
+    Some(match path {
+        "seed" => ("Semente", "Toda escolha aleatória deriva dela: mesma semente e parâmetros dão a mesma execução."),
+        "duration_ms" => ("Duração", "Quanto tempo simulado o experimento cobre."),
+        "sample_every_ms" => ("Amostrar a cada", "Intervalo entre dois pontos dos gráficos."),
+        "scenario.categories" => ("Categorias", "Número de categorias de produto (os grupos do relatório de receita)."),
+        "scenario.mean_amount_cents" => ("Valor médio", "Valor médio de um pedido ou transação, em centavos."),
+        "scenario.posts" => ("Posts", "Número de posts que recebem curtidas, retweets e comentários."),
+        "scenario.zipf_exponent" => ("Concentração (Zipf)", "Quanto maior, mais o engajamento se concentra em poucos posts."),
+        "scenario.cards" => ("Cartões", "Número de cartões de pagamento."),
+        "scenario.alert_threshold" => ("Limite de alerta", "Um cartão com mais transações que isso numa janela gera um alerta."),
+        "scenario.bursts_per_hour" => ("Rajadas de fraude por hora", "Com que frequência um cartão roubado começa uma rajada de compras."),
+        "scenario.burst_transactions" => ("Transações por rajada", "Compras numa rajada de fraude."),
+        "scenario.burst_duration_ms" => ("Duração da rajada", "Quanto dura uma rajada de fraude."),
+        "workload.rate_eps" => ("Taxa de chegada", "Número médio de eventos por segundo (chegadas de Poisson)."),
+        "workload.daily_profile" => ("Perfil diário", "Taxa constante, ou um dia com horário de pico e noite tranquila."),
+        "workload.daily_profile.amplitude" => ("Variação dia/noite", "Variação relativa da taxa em torno da média (0 = constante)."),
+        "workload.daily_profile.peak_hour" => ("Hora de pico", "Hora do dia em que o tráfego é máximo."),
+        "workload.bursts[].start_ms" => ("Início do pico", "Quando começa o pico de tráfego (promoção relâmpago, post viral)."),
+        "workload.bursts[].duration_ms" => ("Duração do pico", "Quanto tempo dura o pico."),
+        "workload.bursts[].multiplier" => ("Multiplicador do pico", "A taxa de chegada é multiplicada por este valor durante o pico."),
+        "delay.mean_ms" => ("Atraso médio", "Tempo médio para um evento chegar ao sistema de processamento."),
+        "delay.jitter_ms" => ("Variação (jitter)", "Dispersão (desvio padrão) do atraso normal."),
+        "delay.late_fraction" => ("Fração muito atrasada", "Parcela de eventos que chegam muito atrasados (um celular offline), de 0 a 1."),
+        "delay.late_mean_ms" => ("Atraso extra médio", "Atraso extra médio de um evento muito atrasado."),
+        "window.size_ms" => ("Tamanho da janela", "Duração das janelas fixas (tumbling) de tempo de evento que os dois pipelines agregam."),
+        "batch.interval_ms" => ("Intervalo do agendamento", "O job batch roda uma vez por intervalo sobre os dados daquele período."),
+        "batch.offset_ms" => ("Espera por atrasados", "Quanto tempo depois do fim do período o job começa."),
+        "batch.startup_ms" => ("Inicialização do job", "Custo fixo de cada job (subir o cluster, planejar)."),
+        "batch.per_event_cost_us" => ("Custo por evento", "Tempo de processamento de um evento num worker."),
+        "batch.workers" => ("Workers", "Workers do job batch (pagos só enquanto ele roda)."),
+        "streaming.mode" => ("Modo", "Micro-batch (Spark Structured Streaming) ou contínuo, registro a registro (como o Flink)."),
+        "streaming.mode.trigger_ms" => ("Intervalo do trigger", "Um micro-batch começa a cada intervalo do trigger."),
+        "streaming.mode.batch_overhead_ms" => ("Custo fixo do micro-batch", "Custo fixo de um micro-batch (planejar, confirmar)."),
+        "streaming.mode.per_event_cost_us" => ("Custo por evento", "Tempo de processamento de um evento num worker."),
+        "streaming.mode.workers" => ("Workers", "Workers do cluster de streaming (sempre ligados, sempre pagos)."),
+        "streaming.mode.service" => ("Tempo de serviço", "Fixo (M/D/c) ou aleatório exponencial (M/M/c)."),
+        "streaming.mode.service_mean_ms" => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
+        "streaming.watermark_delay_ms" => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
+        "streaming.output_mode" => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
+        _ => return None,
+    })
+}
+
+/// Portuguese unit of a parameter: its label under the input, and the word after a
+/// bound in a message (durations are written with their own unit: `5 min`).
+pub fn unit(unit: Unit) -> (&'static str, &'static str) {
+    match unit {
+        Unit::None => ("", ""),
+        Unit::Ms => ("duração", ""),
+        Unit::Us => ("µs por evento por worker", "µs"),
+        Unit::EventsPerSecond => ("eventos/s", "eventos/s"),
+        Unit::Cents => ("centavos", "centavos"),
+        Unit::Categories => ("categorias", "categorias"),
+        Unit::Posts => ("posts", "posts"),
+        Unit::Cards => ("cartões", "cartões"),
+        Unit::Transactions => ("transações", "transações"),
+        Unit::TransactionsPerWindow => ("transações por janela", "transações"),
+        Unit::BurstsPerHour => ("rajadas/hora", "rajadas/hora"),
+        Unit::Bursts => ("picos", "picos"),
+        Unit::Workers => ("workers", "workers"),
+        Unit::HourOfDay => ("hora do dia (UTC)", "h"),
+        Unit::Times => ("× taxa", "vezes a taxa"),
+        Unit::Fraction => ("fração", ""),
+        Unit::Exponent => ("expoente", ""),
     }
 }
 
-/// Portuguese unit of a parameter (durations accept `ms`, `s`, `min`, `h`, `d`).
-pub fn unit(id: FieldId) -> &'static str {
-    use FieldId::*;
-    match id {
-        Seed => "",
-        Duration => "duração",
-        SampleEvery => "duração",
-        Categories => "categorias",
-        MeanAmount => "centavos",
-        Posts => "posts",
-        Zipf => "expoente",
-        Cards => "cartões",
-        AlertThreshold => "transações por janela",
-        FraudBurstsPerHour => "rajadas/hora",
-        FraudBurstTransactions => "transações",
-        FraudBurstDuration => "duração",
-        Rate => "eventos/s",
-        Profile => "",
-        Amplitude => "fração",
-        PeakHour => "hora do dia (UTC)",
-        BurstStart(_) => "tempo de evento",
-        BurstDuration(_) => "duração",
-        BurstMultiplier(_) => "× taxa",
-        DelayMean => "duração",
-        DelayJitter => "duração",
-        LateFraction => "fração dos eventos",
-        LateMean => "duração",
-        WindowSize => "duração",
-        BatchInterval => "duração",
-        BatchOffset => "duração",
-        BatchStartup => "duração",
-        BatchCost => "µs por evento por worker",
-        BatchWorkers => "workers",
-        Mode => "",
-        Trigger => "duração",
-        Overhead => "duração",
-        StreamCost => "µs por evento por worker",
-        StreamWorkers => "workers",
-        Service => "",
-        ServiceMean => "duração",
-        WatermarkDelay => "duração",
-        Output => "",
-    }
-}
-
-/// Portuguese display of the engine's machine words (choices, problems).
+/// Portuguese display of the engine's machine words (choices).
 pub fn word(word: &str) -> Option<&'static str> {
     Some(match word {
         "flat" => "constante",
@@ -340,10 +317,6 @@ pub fn word(word: &str) -> Option<&'static str> {
         "exponential" => "exponencial",
         "append" => "append",
         "update" => "update",
-        "out of range" => "fora do intervalo",
-        "must be positive" => "deve ser positivo",
-        "not a finite number" => "não é um número finito",
-        "too many samples for the duration" => "amostras demais para a duração",
         _ => return None,
     })
 }
@@ -369,29 +342,6 @@ pub fn category(name: &str) -> String {
         _ => return name.to_string(),
     };
     format!("{base}{suffix}")
-}
-
-/// The engine's range text (`1 to 64 categories`) in Portuguese, word by word.
-pub fn translate_range(text: &str) -> String {
-    const WORDS: [(&str, &str); 14] = [
-        ("more than 0, at most", "mais que 0, no máximo"),
-        ("within the duration", "dentro da duração"),
-        ("at least", "no mínimo"),
-        (" to ", " a "),
-        ("categories", "categorias"),
-        ("transactions", "transações"),
-        ("cards", "cartões"),
-        ("bursts/hour", "rajadas/hora"),
-        ("bursts", "rajadas"),
-        ("events/s", "eventos/s"),
-        ("days", "dias"),
-        ("too many", "demais"),
-        ("expected events", "eventos esperados"),
-        ("workers", "workers"),
-    ];
-    WORDS
-        .iter()
-        .fold(text.to_string(), |acc, (en, pt)| acc.replace(en, pt))
 }
 
 /// Title and one-sentence lesson of the engine's preset `name`, in Brazilian Portuguese

@@ -91,13 +91,13 @@ pub fn clicked(event: &web_sys::MouseEvent, target: Target, format: Format, lang
     let svg = standalone_svg(&picture, &dom::chart_css(&document));
     match format {
         Format::Svg => {
-            if !browser::download(&format!("{stem}.svg"), svg.as_bytes(), "image/svg+xml") {
+            if browser::download(&format!("{stem}.svg"), svg.as_bytes(), "image/svg+xml").is_err() {
                 failed(&button, lang);
             }
         }
         Format::Png => wasm_bindgen_futures::spawn_local(async move {
             let url = raster::png(&svg, picture.w, picture.h, scale).await;
-            if !url.is_some_and(|url| browser::download_url(&format!("{stem}.png"), &url)) {
+            if url.is_none_or(|url| browser::download_url(&format!("{stem}.png"), &url).is_err()) {
                 failed(&button, lang);
             }
         }),

@@ -37,7 +37,7 @@ pub struct Shared {
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Why a shared config could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ShareError {
     /// Not base64url, not UTF-8 or not an experiment's JSON: damaged (often cut
     /// off when copied) or edited by hand.

@@ -64,6 +64,9 @@ enum Command {
     },
     /// List the built-in presets.
     Presets,
+    /// Print every parameter of a config: path, kind, allowed range, meaning
+    /// (the engine's parameter table, as docs/parameters.md shows it).
+    Params,
     /// Export the experiment for Apache Spark: events (one file per micro-batch),
     /// batch_job.py, streaming_job.py, expected.json and a README.
     Export(export::ExportArgs),
@@ -169,6 +172,7 @@ fn execute(command: Command) -> Result<Printed, String> {
                 .collect::<Vec<_>>()
                 .join("\n"),
         )),
+        Command::Params => Ok(Printed::Text(bslab_engine::params::reference())),
         Command::Config { preset } => Ok(Printed::Text(preset_config(&preset)?.to_json_pretty())),
     }
 }

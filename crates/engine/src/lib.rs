@@ -58,6 +58,7 @@ mod live;
 mod metrics;
 mod microbatch;
 mod output;
+pub mod params;
 mod parse;
 mod pipeline;
 pub mod presets;
@@ -81,7 +82,7 @@ mod workload;
 
 pub use batch::BatchRun;
 pub use config::*;
-pub use error::{ConfigError, FieldError, SimError};
+pub use error::{ConfigError, FieldError, Problem, SimError};
 pub use event::Event;
 pub use latency::LatencySummary;
 pub use live::{BatchLive, DashboardRow, Live, StreamingLive};
@@ -95,6 +96,7 @@ pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
 pub use source::{check_event, event_checker};
 pub use time::TimeMs;
+pub use validate::ValidConfig;
 pub use workload::{events, FraudBurst};
 
 /// Engine version (the crate version).

@@ -121,7 +121,7 @@ fn check_shape(value: &Value, path: &str) -> Result<(), SimError> {
 /// validation allows for that field.
 fn explain(value: &Value, path: String, message: String) -> String {
     let (path, message) = innermost(value, path, message);
-    let allowed = allowed_range(value, &path)
+    let allowed = allowed_range(&path)
         .map(|a| format!(" (allowed: {a})"))
         .unwrap_or_default();
     format!("{}: {}{allowed}", field_name(&path), cut_quoted(&message))
@@ -162,19 +162,12 @@ fn innermost(value: &Value, path: String, message: String) -> (String, String) {
     (path, message)
 }
 
-/// What validation allows at `path`, found as the app finds it: put an
-/// impossible value there and read validation's answer.
-fn allowed_range(value: &Value, path: &str) -> Option<String> {
-    [Value::from(i64::MIN), Value::from(0)]
-        .into_iter()
-        .find_map(|impossible| {
-            let mut probe = value.clone();
-            *at_path_mut(&mut probe, path)? = impossible;
-            let errors = deserialize(&probe).ok()?.validate().err()?;
-            errors
-                .for_field(path)
-                .map(|e| e.allowed.trim_end().to_string())
-        })
+/// What validation allows at `path`, from the parameter table (bounds that
+/// depend on other fields are given for the defaults).
+fn allowed_range(path: &str) -> Option<String> {
+    let id = crate::params::FieldId::from_path(path)?;
+    let bounds = id.param().bounds(&ExperimentConfig::default())?;
+    Some(bounds.english(id.param().unit))
 }
 
 /// Splits `a.b[2].c` into keys and indices.

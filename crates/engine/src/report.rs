@@ -1,4 +1,5 @@
-//! The report of a run: totals per pipeline, as defined in `PRODUCT.md`.
+//! The report of a run: totals per pipeline, with the metrics of the crate
+//! glossary (see the crate docs).
 //! The JSON format is documented in `docs/report-format.md` and kept stable.
 
 use serde::Serialize;

@@ -10,7 +10,8 @@
 //! measured in Chromium).
 
 use crate::config::{ExperimentConfig, ScenarioConfig, StreamingMode};
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
+use crate::params::Unit;
 use crate::runlog::MAX_LOGGED_RUNS;
 
 /// Most events one experiment may generate (expected value): bounds run time.
@@ -122,60 +123,47 @@ impl Resources {
     /// The whole-experiment limits of validation, each naming the field to change.
     pub(crate) fn problems(&self, config: &ExperimentConfig) -> Vec<FieldError> {
         let mut problems = Vec::new();
-        let rate = config.workload.rate_eps.to_string();
+        let rate = |problem| FieldError {
+            field: "workload.rate_eps".into(),
+            value: config.workload.rate_eps,
+            unit: Unit::EventsPerSecond,
+            problem,
+        };
+        let window = |problem| FieldError {
+            field: "window.size_ms".into(),
+            value: config.window.size_ms as f64,
+            unit: Unit::Ms,
+            problem,
+        };
         if self.events > MAX_EXPECTED_EVENTS {
-            problems.push(FieldError {
-                field: "workload.rate_eps".into(),
-                value: rate.clone(),
-                allowed: format!(
-                    "at most {MAX_EXPECTED_EVENTS:e} events in the whole run (rate × peak × duration)"
-                ),
-                problem: "too many events for one experiment".into(),
-            });
+            problems.push(rate(Problem::TooManyEvents {
+                max: MAX_EXPECTED_EVENTS,
+                expected: self.events,
+            }));
         }
         if self.held_events > MAX_IN_FLIGHT_EVENTS {
-            problems.push(FieldError {
-                field: "workload.rate_eps".into(),
-                value: rate,
-                allowed: format!(
-                    "at most {MAX_IN_FLIGHT_EVENTS:e} events held at once; this config would hold about {:.1e} \
-                     (in transit, and piling up beyond the streaming capacity)",
-                    self.held_events
-                ),
-                problem: "too many events held at once: lower the rate, the delays or the duration, or give streaming more capacity".into(),
-            });
+            problems.push(rate(Problem::TooManyHeld {
+                max: MAX_IN_FLIGHT_EVENTS,
+                expected: self.held_events,
+            }));
         }
         if self.result_cells > MAX_RESULT_CELLS {
             let keys = f64::from(crate::scenario::key_space(&config.scenario));
-            problems.push(FieldError {
-                field: "window.size_ms".into(),
-                value: config.window.size_ms.to_string(),
-                allowed: format!(
-                    "at least {} ms for this duration and number of keys (at most {MAX_RESULT_CELLS:e} window × key results)",
-                    (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil()
-                ),
-                problem: "too many (window, key) results".into(),
-            });
+            problems.push(window(Problem::TooManyResults {
+                min: (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil(),
+            }));
         }
         if problems.is_empty() && self.memory_bytes() > MAX_MEMORY_BYTES {
+            let problem = Problem::TooMuchMemory {
+                max_mb: MAX_MEMORY_BYTES / MB,
+                need_mb: self.memory_bytes() / MB,
+            };
             // Blame the larger of the two terms that can grow.
-            let (field, value) =
-                if self.result_cells * BYTES_PER_CELL > self.held_events * BYTES_PER_HELD_EVENT {
-                    ("window.size_ms", config.window.size_ms.to_string())
-                } else {
-                    ("workload.rate_eps", config.workload.rate_eps.to_string())
-                };
-            problems.push(FieldError {
-                field: field.into(),
-                value,
-                allowed: format!(
-                    "at most {} MB in all; this config needs about {:.0} MB ({:.1e} events held × {BYTES_PER_HELD_EVENT} B + {:.1e} window × key results × {BYTES_PER_CELL} B + logs and samples)",
-                    MAX_MEMORY_BYTES / MB,
-                    self.memory_bytes() / MB,
-                    self.held_events,
-                    self.result_cells
-                ),
-                problem: "needs more memory than a browser tab has".into(),
+            let cells = self.result_cells * BYTES_PER_CELL;
+            problems.push(if cells > self.held_events * BYTES_PER_HELD_EVENT {
+                window(problem)
+            } else {
+                rate(problem)
             });
         }
         problems
@@ -187,32 +175,23 @@ impl Resources {
     pub fn check_full_log(&self, config: &ExperimentConfig) -> Result<(), FieldError> {
         // The export runs on until everything is processed: a few more batches.
         let most = MAX_LOGGED_RUNS - DRAIN_MARGIN;
-        let too_many = |field: &str, value: i64, what: &str| FieldError {
+        let too_many = |field: &str, value: i64| FieldError {
             field: field.into(),
-            value: value.to_string(),
-            allowed: format!(
-                "at least {} ms for this duration (at most {most} {what} listed)",
-                config.duration_ms / most as i64 + 1
-            ),
-            problem: format!("too many {what} to list"),
+            value: value as f64,
+            unit: Unit::Ms,
+            problem: Problem::TooManyToList {
+                min: (config.duration_ms / most as i64 + 1) as f64,
+            },
         };
         if self.micro_batches > most as f64 {
             let trigger = match config.streaming.mode {
                 StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms,
                 StreamingMode::Continuous { .. } => 0,
             };
-            return Err(too_many(
-                "streaming.mode.trigger_ms",
-                trigger,
-                "micro-batches",
-            ));
+            return Err(too_many("streaming.mode.trigger_ms", trigger));
         }
         if self.batch_runs > most as f64 {
-            return Err(too_many(
-                "batch.interval_ms",
-                config.batch.interval_ms,
-                "batch runs",
-            ));
+            return Err(too_many("batch.interval_ms", config.batch.interval_ms));
         }
         Ok(())
     }
@@ -223,12 +202,12 @@ impl Resources {
         if self.events > MAX_EXPORT_EVENTS {
             return Err(FieldError {
                 field: "workload.rate_eps".into(),
-                value: config.workload.rate_eps.to_string(),
-                allowed: format!(
-                    "at most {MAX_EXPORT_EVENTS:e} events to export (this config: about {:.2e}); lower the rate or the duration",
-                    self.events
-                ),
-                problem: "too many events to export".into(),
+                value: config.workload.rate_eps,
+                unit: Unit::EventsPerSecond,
+                problem: Problem::TooManyToExport {
+                    max: MAX_EXPORT_EVENTS,
+                    expected: self.events,
+                },
             });
         }
         self.check_full_log(config)

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use crate::config::ExperimentConfig;
 use crate::error::{ConfigError, FieldError};
 use crate::event::Event;
+use crate::params::Unit;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::validate::MAX_DELAY_MS;
@@ -129,40 +130,47 @@ fn check_in(
     (entities, details): (u32, u8),
     e: &Event,
 ) -> Result<(), FieldError> {
-    let fail = |field: &str, value: i64, allowed: String| FieldError {
-        field: field.to_string(),
-        value: value.to_string(),
-        allowed,
-        problem: "out of range".into(),
+    let fail = |field: &str, value: i64, unit: Unit, min: i64, max: i64| {
+        Err(FieldError::out_of_range(
+            field,
+            value as f64,
+            unit,
+            min as f64,
+            max as f64,
+        ))
     };
     if e.event_time_ms < 0 || e.event_time_ms >= config.duration_ms {
-        return Err(fail(
-            "event_time_ms",
-            e.event_time_ms,
-            format!("0 to {} ms (the duration)", config.duration_ms - 1),
-        ));
+        let last = config.duration_ms - 1;
+        return fail("event_time_ms", e.event_time_ms, Unit::Ms, 0, last);
     }
     let delay = e.arrival_time_ms.saturating_sub(e.event_time_ms);
     if !(0..=MAX_DELAY_MS).contains(&delay) {
-        return Err(fail(
+        let latest = e.event_time_ms.saturating_add(MAX_DELAY_MS);
+        return fail(
             "arrival_time_ms",
             e.arrival_time_ms,
-            format!("event_time_ms to event_time_ms + {MAX_DELAY_MS} ms"),
-        ));
+            Unit::Ms,
+            e.event_time_ms,
+            latest,
+        );
     }
     if e.entity >= entities {
-        return Err(fail(
+        return fail(
             "entity",
-            i64::from(e.entity),
-            format!("0 to {}", entities - 1),
-        ));
+            e.entity.into(),
+            Unit::None,
+            0,
+            i64::from(entities) - 1,
+        );
     }
     if e.detail >= details {
-        return Err(fail(
+        return fail(
             "detail",
-            i64::from(e.detail),
-            format!("0 to {}", details - 1),
-        ));
+            e.detail.into(),
+            Unit::None,
+            0,
+            i64::from(details) - 1,
+        );
     }
     Ok(())
 }

@@ -7,9 +7,10 @@
 
 mod totals;
 
-use crate::config::*;
-use crate::error::{ConfigError, FieldError};
-use crate::time::{TimeMs, DAY_MS, HOUR_MS};
+use crate::config::ExperimentConfig;
+use crate::error::{ConfigError, FieldError, Problem};
+use crate::params::{FieldId, Unit};
+use crate::time::{TimeMs, DAY_MS};
 use totals::{check_cells, Totals};
 
 pub use crate::resources::{MAX_EXPECTED_EVENTS, MAX_IN_FLIGHT_EVENTS, MAX_RESULT_CELLS};
@@ -28,59 +29,70 @@ struct Checker {
 }
 
 impl Checker {
-    fn fail(&mut self, field: &str, value: impl ToString, allowed: &str, problem: &str) {
+    fn fail(&mut self, field: impl Into<String>, value: f64, unit: Unit, problem: Problem) {
         self.errors.push(FieldError {
-            field: field.to_string(),
-            value: value.to_string(),
-            allowed: allowed.to_string(),
-            problem: problem.to_string(),
+            field: field.into(),
+            value,
+            unit,
+            problem,
         });
     }
 
-    fn int(&mut self, field: &str, value: i64, min: i64, max: i64, unit: &str) {
-        if value < min || value > max {
-            self.fail(
-                field,
-                value,
-                &format!("{min} to {max} {unit}"),
-                "out of range",
-            );
+    /// One field of the table against its bounds.
+    fn field(&mut self, config: &ExperimentConfig, id: FieldId) {
+        let p = id.param();
+        let (Some(b), Some(value)) = (p.bounds(config), id.get(config)) else {
+            return;
+        };
+        let x = value.as_f64();
+        if b.contains(x) {
+            return;
         }
-    }
-
-    fn float(&mut self, field: &str, value: f64, min: f64, max: f64, unit: &str) -> bool {
-        if !value.is_finite() {
-            self.fail(
-                field,
-                value,
-                &format!("{min} to {max} {unit}"),
-                "not a finite number",
-            );
-            false
-        } else if value < min || value > max {
-            self.fail(
-                field,
-                value,
-                &format!("{min} to {max} {unit}"),
-                "out of range",
-            );
-            false
+        let problem = if p.path == SERVICE_MEAN && (0.0..b.min).contains(&x) {
+            Problem::TooShortForClock {
+                min: b.min,
+                max: b.max,
+            }
+        } else if b.min_excluded {
+            Problem::NotPositive { max: b.max }
         } else {
-            true
-        }
+            Problem::OutOfRange {
+                min: b.min,
+                max: b.max,
+            }
+        };
+        self.fail(id.path(), x, p.unit, problem);
     }
+}
 
-    fn positive_float(&mut self, field: &str, value: f64, max: f64, unit: &str) -> bool {
-        if self.float(field, value, 0.0, max, unit) && value <= 0.0 {
-            self.fail(
-                field,
-                value,
-                &format!("more than 0, at most {max} {unit}"),
-                "must be positive",
-            );
-            return false;
-        }
-        value.is_finite() && value > 0.0
+/// The one field whose lower bound is the clock's, not the model's.
+const SERVICE_MEAN: &str = "streaming.mode.service_mean_ms";
+
+/// A configuration that passed [`ExperimentConfig::validate`]: the proof a
+/// host carries from the one validation of an edit to
+/// [`crate::Simulation::from_valid`], so nothing validates it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidConfig(ExperimentConfig);
+
+impl ValidConfig {
+    /// The configuration.
+    pub fn into_config(self) -> ExperimentConfig {
+        self.0
+    }
+}
+
+/// The default config, which is valid (`params` tests check it).
+impl Default for ValidConfig {
+    fn default() -> Self {
+        ValidConfig(ExperimentConfig::default())
+    }
+}
+
+impl std::ops::Deref for ValidConfig {
+    type Target = ExperimentConfig;
+
+    fn deref(&self) -> &ExperimentConfig {
+        &self.0
     }
 }
 
@@ -88,6 +100,12 @@ impl ExperimentConfig {
     /// Checks every field; `Err` lists every invalid one.
     pub fn validate(&self) -> Result<(), ConfigError> {
         self.check(Totals::Generated)
+    }
+
+    /// The config with the proof that it is valid, or every invalid field.
+    pub fn validated(self) -> Result<ValidConfig, ConfigError> {
+        self.validate()?;
+        Ok(ValidConfig(self))
     }
 
     /// Checks a config that replays given `events`
@@ -108,34 +126,23 @@ impl ExperimentConfig {
 
     fn check(&self, totals: Totals) -> Result<(), ConfigError> {
         let mut c = Checker { errors: Vec::new() };
-        c.int(
-            "duration_ms",
-            self.duration_ms,
-            1_000,
-            MAX_DURATION_MS,
-            "ms (1 s to 400 days)",
-        );
-        c.int("sample_every_ms", self.sample_every_ms, 10, DAY_MS, "ms");
-        if self.duration_ms > 0
-            && self.sample_every_ms > 0
-            && self.duration_ms / self.sample_every_ms > MAX_SAMPLES
-        {
+        let bursts = self.workload.bursts.len();
+        let too_many_bursts = bursts > MAX_BURSTS;
+        if too_many_bursts {
+            // Refused before any burst is looked at, so the work stays bounded
+            // however long the list is.
+            let max = MAX_BURSTS as f64;
             c.fail(
-                "sample_every_ms",
-                self.sample_every_ms,
-                &format!(
-                    "at least {} ms (duration_ms / {MAX_SAMPLES})",
-                    self.duration_ms / MAX_SAMPLES + 1
-                ),
-                "too many samples for the duration",
+                "workload.bursts",
+                bursts as f64,
+                Unit::Bursts,
+                Problem::TooManyBursts { max },
             );
         }
-        check_scenario(&mut c, &self.scenario);
-        check_workload(&mut c, &self.workload, self.duration_ms);
-        check_delay(&mut c, &self.delay);
-        c.int("window.size_ms", self.window.size_ms, 10, DAY_MS, "ms");
-        check_batch(&mut c, &self.batch, self.window.size_ms);
-        check_streaming(&mut c, &self.streaming);
+        for id in crate::params::applying(self, !too_many_bursts) {
+            c.field(self, id);
+        }
+        self.check_rules(&mut c);
         if c.errors.is_empty() {
             match totals {
                 // Whole-experiment bounds of the resource model.
@@ -152,241 +159,34 @@ impl ExperimentConfig {
             Err(ConfigError { fields: c.errors })
         }
     }
-}
 
-fn check_scenario(c: &mut Checker, s: &ScenarioConfig) {
-    match s {
-        ScenarioConfig::Sales {
-            categories,
-            mean_amount_cents,
-        } => {
-            c.int(
-                "scenario.categories",
-                i64::from(*categories),
-                1,
-                64,
-                "categories",
-            );
-            c.int(
-                "scenario.mean_amount_cents",
-                *mean_amount_cents,
-                1,
-                100_000_000,
-                "cents",
+    /// The rules between fields.
+    fn check_rules(&self, c: &mut Checker) {
+        if self.duration_ms > 0
+            && self.sample_every_ms > 0
+            && self.duration_ms / self.sample_every_ms > MAX_SAMPLES
+        {
+            let min = (self.duration_ms / MAX_SAMPLES + 1) as f64;
+            let value = self.sample_every_ms as f64;
+            c.fail(
+                "sample_every_ms",
+                value,
+                Unit::Ms,
+                Problem::TooManySamples { min },
             );
         }
-        ScenarioConfig::Social {
-            posts,
-            zipf_exponent,
-        } => {
-            c.int("scenario.posts", i64::from(*posts), 1, 10_000, "posts");
-            c.positive_float("scenario.zipf_exponent", *zipf_exponent, 5.0, "");
+        let (interval, window) = (self.batch.interval_ms, self.window.size_ms);
+        if interval > 0 && window > 0 && interval % window != 0 {
+            let problem = Problem::NotWholeWindows {
+                window: window as f64,
+            };
+            c.fail("batch.interval_ms", interval as f64, Unit::Ms, problem);
         }
-        ScenarioConfig::Fraud {
-            cards,
-            mean_amount_cents,
-            alert_threshold,
-            bursts_per_hour,
-            burst_transactions,
-            burst_duration_ms,
-        } => {
-            c.int("scenario.cards", i64::from(*cards), 1, 5_000, "cards");
-            c.int(
-                "scenario.mean_amount_cents",
-                *mean_amount_cents,
-                1,
-                100_000_000,
-                "cents",
-            );
-            c.int(
-                "scenario.alert_threshold",
-                i64::from(*alert_threshold),
-                1,
-                1_000,
-                "transactions",
-            );
-            c.float(
-                "scenario.bursts_per_hour",
-                *bursts_per_hour,
-                0.0,
-                1_000.0,
-                "bursts/hour",
-            );
-            c.int(
-                "scenario.burst_transactions",
-                i64::from(*burst_transactions),
-                1,
-                1_000,
-                "transactions",
-            );
-            c.int(
-                "scenario.burst_duration_ms",
-                *burst_duration_ms,
-                1,
-                DAY_MS,
-                "ms",
-            );
-        }
-    }
-}
-
-/// Checks the arrival process. A list of more bursts than allowed is refused
-/// before any of them is looked at, so the work stays bounded however long it is.
-fn check_workload(c: &mut Checker, w: &WorkloadConfig, duration: TimeMs) {
-    c.positive_float("workload.rate_eps", w.rate_eps, 1_000_000.0, "events/s");
-    if let DailyProfile::Diurnal {
-        amplitude,
-        peak_hour,
-    } = &w.daily_profile
-    {
-        c.float(
-            "workload.daily_profile.amplitude",
-            *amplitude,
-            0.0,
-            0.99,
-            "",
-        );
-        c.float(
-            "workload.daily_profile.peak_hour",
-            *peak_hour,
-            0.0,
-            24.0,
-            "h",
-        );
-    }
-    if w.bursts.len() > MAX_BURSTS {
-        c.fail(
-            "workload.bursts",
-            w.bursts.len(),
-            &format!("0 to {MAX_BURSTS} bursts"),
-            "too many bursts",
-        );
-        return;
-    }
-    for (i, b) in w.bursts.iter().enumerate() {
-        c.int(
-            &format!("workload.bursts[{i}].start_ms"),
-            b.start_ms,
-            0,
-            duration.max(0),
-            "ms (within the duration)",
-        );
-        c.int(
-            &format!("workload.bursts[{i}].duration_ms"),
-            b.duration_ms,
-            1,
-            duration.max(1),
-            "ms",
-        );
-        c.float(
-            &format!("workload.bursts[{i}].multiplier"),
-            b.multiplier,
-            1.0,
-            1_000.0,
-            "×",
-        );
     }
 }
 
 /// Most rate bursts of a workload.
 pub const MAX_BURSTS: usize = 32;
 
-fn check_delay(c: &mut Checker, d: &DelayConfig) {
-    let max = MAX_DELAY_MS as f64;
-    c.float("delay.mean_ms", d.mean_ms, 0.0, max, "ms");
-    c.float("delay.jitter_ms", d.jitter_ms, 0.0, max, "ms");
-    c.float("delay.late_fraction", d.late_fraction, 0.0, 1.0, "");
-    c.float("delay.late_mean_ms", d.late_mean_ms, 0.0, max, "ms");
-}
-
 /// Longest ingestion or watermark delay, in ms.
 pub const MAX_DELAY_MS: TimeMs = 7 * DAY_MS;
-
-fn check_batch(c: &mut Checker, b: &BatchConfig, window: TimeMs) {
-    c.int("batch.interval_ms", b.interval_ms, 1_000, 7 * DAY_MS, "ms");
-    if b.interval_ms > 0 && window > 0 && b.interval_ms % window != 0 {
-        c.fail(
-            "batch.interval_ms",
-            b.interval_ms,
-            &format!("a multiple of window.size_ms ({window} ms)"),
-            "each batch run must cover whole windows",
-        );
-    }
-    c.int("batch.offset_ms", b.offset_ms, 0, 7 * DAY_MS, "ms");
-    c.int("batch.startup_ms", b.startup_ms, 0, DAY_MS, "ms");
-    c.float(
-        "batch.per_event_cost_us",
-        b.per_event_cost_us,
-        0.0,
-        1_000_000.0,
-        "µs",
-    );
-    c.int("batch.workers", i64::from(b.workers), 1, 1_024, "workers");
-}
-
-fn check_streaming(c: &mut Checker, s: &StreamingConfig) {
-    c.int(
-        "streaming.watermark_delay_ms",
-        s.watermark_delay_ms,
-        0,
-        MAX_DELAY_MS,
-        "ms",
-    );
-    match &s.mode {
-        StreamingMode::MicroBatch {
-            trigger_ms,
-            batch_overhead_ms,
-            per_event_cost_us,
-            workers,
-        } => {
-            c.int("streaming.mode.trigger_ms", *trigger_ms, 10, HOUR_MS, "ms");
-            c.int(
-                "streaming.mode.batch_overhead_ms",
-                *batch_overhead_ms,
-                0,
-                HOUR_MS,
-                "ms",
-            );
-            c.float(
-                "streaming.mode.per_event_cost_us",
-                *per_event_cost_us,
-                0.0,
-                1_000_000.0,
-                "µs",
-            );
-            c.int(
-                "streaming.mode.workers",
-                i64::from(*workers),
-                1,
-                1_024,
-                "workers",
-            );
-        }
-        StreamingMode::Continuous {
-            workers,
-            service_mean_ms,
-            ..
-        } => {
-            c.int(
-                "streaming.mode.workers",
-                i64::from(*workers),
-                1,
-                1_024,
-                "workers",
-            );
-            let field = "streaming.mode.service_mean_ms";
-            let max = HOUR_MS as f64;
-            if (0.0..MIN_SERVICE_MEAN_MS).contains(service_mean_ms) {
-                let range = format!("{MIN_SERVICE_MEAN_MS} to {max} ms");
-                c.fail(
-                    field,
-                    service_mean_ms,
-                    &range,
-                    "too short for the 1 ms clock",
-                );
-            } else {
-                c.float(field, *service_mean_ms, MIN_SERVICE_MEAN_MS, max, "ms");
-            }
-        }
-    }
-}

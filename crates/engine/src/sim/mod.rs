@@ -71,9 +71,15 @@ pub struct Simulation {
 impl Simulation {
     /// Builds a simulation at time 0; fails if any field of `config` is invalid.
     pub fn new(config: ExperimentConfig) -> Result<Self, SimError> {
+        Ok(Self::from_valid(config.validated()?))
+    }
+
+    /// Builds a simulation at time 0 from a config validated already.
+    pub fn from_valid(config: crate::validate::ValidConfig) -> Self {
+        let config = config.into_config();
         let scenario = crate::scenario::kind(&config.scenario);
         let windows = crate::window::assigner(&config.window);
-        Self::with_parts(config, scenario, windows)
+        Self::from_parts(config, scenario, windows)
     }
 
     /// Builds a simulation whose scenario and window kind are given instead of
@@ -86,15 +92,18 @@ impl Simulation {
         scenario: Arc<dyn ScenarioKind>,
         windows: Arc<dyn WindowAssigner>,
     ) -> Result<Self, SimError> {
-        config.validate()?;
+        let config = config.validated()?.into_config();
+        Ok(Self::from_parts(config, scenario, windows))
+    }
+
+    fn from_parts(
+        config: ExperimentConfig,
+        scenario: Arc<dyn ScenarioKind>,
+        windows: Arc<dyn WindowAssigner>,
+    ) -> Self {
         let scenario = Scenario::from_kind(scenario);
         let source = Source::Generated(Box::new(Generator::new(&config, scenario.clone())));
-        Ok(Self::build(
-            config,
-            source,
-            scenario,
-            Geometry::new(windows),
-        ))
+        Self::build(config, source, scenario, Geometry::new(windows))
     }
 
     /// Builds a simulation that replays `events` (any order; their `id`s are

@@ -5,6 +5,8 @@
 
 use super::{Checker, MAX_RESULT_CELLS};
 use crate::config::ExperimentConfig;
+use crate::error::Problem;
+use crate::params::Unit;
 use crate::time::TimeMs;
 
 /// Which whole-experiment bounds apply (only meaningful once every field is in range).
@@ -21,16 +23,14 @@ pub(super) fn check_cells(c: &mut Checker, cfg: &ExperimentConfig, span_ms: Time
     let windows = (span_ms as f64 / cfg.window.size_ms as f64).ceil();
     let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
     if cells > MAX_RESULT_CELLS {
+        let keys = f64::from(crate::scenario::key_space(&cfg.scenario));
         c.fail(
             "window.size_ms",
-            cfg.window.size_ms,
-            &format!(
-                "at least {} ms for this duration and number of keys",
-                (span_ms as f64 * f64::from(crate::scenario::key_space(&cfg.scenario))
-                    / MAX_RESULT_CELLS)
-                    .ceil()
-            ),
-            "too many (window, key) results",
+            cfg.window.size_ms as f64,
+            Unit::Ms,
+            Problem::TooManyResults {
+                min: (span_ms as f64 * keys / MAX_RESULT_CELLS).ceil(),
+            },
         );
     }
 }
