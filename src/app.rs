@@ -191,7 +191,7 @@ pub fn app() -> Html {
             }
             dispatch.dispatch(Action::Export(ExportStatus::Working));
             let d = dispatch.clone();
-            let started = export::start(&config, move |outcome| {
+            let started = export::start(&config, export::Job::Spark, move |outcome| {
                 let status = match outcome {
                     Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
                         ExportStatus::Done(name)
@@ -230,9 +230,9 @@ pub fn app() -> Html {
             });
         })
     };
-    let on_csv = use_memo((), {
-        let runner = runner.clone();
-        move |_| csv_export::download_callback(&runner)
+    let on_csv = use_memo(state.lang, {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        move |lang| csv_export::download_callback(&runner, &dispatch, *lang)
     });
     let run_state = match &state.view {
         None => "loading",

@@ -1,13 +1,18 @@
 //! "Data (CSV)": one button per chart and for the dashboard table, each
 //! downloading that file of the run at the current instant, the same file
-//! `bslab run --csv` writes (format in `docs/csv-format.md`).
+//! `bslab run --csv` writes (format in `docs/csv-format.md`). The export worker
+//! writes it ([`export::Job::Csv`]): the CSV writer stays out of the page's wasm.
 
-use bslab_engine::csv;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser;
 use crate::driver::RunnerCell;
+use crate::export::{self, ExportJob, Job};
 use crate::i18n::{Key, Lang};
+use crate::state::{Action, AppState, ExportStatus};
 
 /// The files, in the order of the charts, with the label of their button.
 const FILES: [(&str, Key); 7] = [
@@ -20,18 +25,42 @@ const FILES: [(&str, Key); 7] = [
     ("dashboard.csv", Key::CsvDashboard),
 ];
 
-/// Downloads the named file of the run in `runner` (nothing while it is busy
-/// or not built yet: the next click works).
-pub fn download_callback(runner: &RunnerCell) -> Callback<&'static str> {
-    let runner = runner.clone();
+/// Downloads the named file of the run in `runner` at its current instant (nothing
+/// while it is busy or not built yet: the next click works); a failure shows in
+/// the export box.
+pub fn download_callback(
+    runner: &RunnerCell,
+    dispatch: &UseReducerDispatcher<AppState>,
+    lang: Lang,
+) -> Callback<&'static str> {
+    let (runner, dispatch) = (runner.clone(), dispatch.clone());
+    // The running job: a new click replaces (and stops) the previous one.
+    let job: Rc<RefCell<Option<ExportJob>>> = Rc::default();
     Callback::from(move |name: &'static str| {
         let Ok(cell) = runner.try_borrow() else {
             return;
         };
         let Some(run) = cell.as_ref() else { return };
-        if let Some(file) = csv::of_run(run.sim()).into_iter().find(|f| f.name == name) {
-            let saved = format!("bslab-{name}");
-            browser::download(&saved, file.text.as_bytes(), "text/csv;charset=utf-8");
+        let (config, t_ms) = (run.sim().config().clone(), run.sim().now());
+        let d = dispatch.clone();
+        let started = export::start(&config, Job::Csv { name, t_ms }, move |outcome| {
+            let failed = match outcome {
+                Ok((saved, bytes))
+                    if browser::download(&saved, &bytes, "text/csv;charset=utf-8") =>
+                {
+                    return
+                }
+                Ok((saved, _)) => lang.fill(Key::DownloadFailed, &[("name", saved)]),
+                Err(why) => format!("{} {why}", lang.t(Key::ExportFailed)),
+            };
+            d.dispatch(Action::Export(ExportStatus::Failed(failed)));
+        });
+        match started {
+            Ok(started) => *job.borrow_mut() = Some(started),
+            Err(why) => dispatch.dispatch(Action::Export(ExportStatus::Failed(format!(
+                "{} {why}",
+                lang.t(Key::ExportFailed)
+            )))),
         }
     })
 }
