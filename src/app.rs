@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
-use crate::components::csv_export::{self, CsvExport};
+use crate::components::csv_export;
 use crate::components::header::Header;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
@@ -283,7 +283,7 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
-                            <CsvExport {lang} on_download={(*on_csv).clone()} />
+                            { csv_export::csv_buttons(lang, &on_csv) }
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />

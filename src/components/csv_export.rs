@@ -65,24 +65,14 @@ pub fn download_callback(
     })
 }
 
-/// Properties of [`CsvExport`].
-#[derive(Properties, PartialEq)]
-pub struct CsvExportProps {
-    /// Language.
-    pub lang: Lang,
-    /// Called with the file name to download.
-    pub on_download: Callback<&'static str>,
-}
-
-/// The row of CSV buttons under the charts.
-#[function_component(CsvExport)]
-pub fn csv_export(p: &CsvExportProps) -> Html {
-    let lang = p.lang;
+/// The row of CSV buttons under the charts; `on_download` is called with the file name.
+/// A plain function, not a component: a component type adds kilobytes of wasm to the page.
+pub fn csv_buttons(lang: Lang, on_download: &Callback<&'static str>) -> Html {
     html! {
         <section class="csv-export" aria-label={lang.t(Key::CsvTitle)} title={lang.t(Key::CsvHelp)}>
             <span class="muted">{ lang.t(Key::CsvTitle) }</span>
             { for FILES.iter().map(|&(name, key)| {
-                let click = p.on_download.reform(move |_: MouseEvent| name);
+                let click = on_download.reform(move |_: MouseEvent| name);
                 let id = format!("csv-{}", name.trim_end_matches(".csv"));
                 html! { <button data-testid={id} onclick={click}>{ lang.t(key) }</button> }
             }) }
