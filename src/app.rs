@@ -191,20 +191,26 @@ pub fn app() -> Html {
             }
             dispatch.dispatch(Action::Export(ExportStatus::Working));
             let d = dispatch.clone();
-            let started = export::start(&config, export::Job::Spark, move |outcome| {
-                let status = match outcome {
-                    Ok((name, bytes)) if browser::download(&name, &bytes, "application/zip") => {
-                        ExportStatus::Done(name)
-                    }
-                    Ok((name, _)) => {
-                        ExportStatus::Failed(lang.fill(Key::DownloadFailed, &[("name", name)]))
-                    }
-                    Err(why) => {
-                        ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
-                    }
-                };
-                d.dispatch(Action::Export(status));
-            });
+            let started = export::start(
+                &config,
+                export::Job::Spark,
+                Box::new(move |outcome| {
+                    let status = match outcome {
+                        Ok((name, bytes))
+                            if browser::download(&name, &bytes, "application/zip") =>
+                        {
+                            ExportStatus::Done(name)
+                        }
+                        Ok((name, _)) => {
+                            ExportStatus::Failed(lang.fill(Key::DownloadFailed, &[("name", name)]))
+                        }
+                        Err(why) => {
+                            ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
+                        }
+                    };
+                    d.dispatch(Action::Export(status));
+                }),
+            );
             match started {
                 // Replacing a previous job stops its worker; this one lives until the next.
                 Ok(job) => *export_job.borrow_mut() = Some(job),

@@ -174,10 +174,11 @@ fn outcome_of(data: &JsValue) -> Outcome {
 }
 
 /// Starts `job` for `config` in a worker; `done` is called once with the outcome.
+/// `done` is boxed: generic, this function would be compiled once per caller.
 pub fn start(
     config: &ExperimentConfig,
     job: Job,
-    done: impl Fn(Outcome) + 'static,
+    done: Box<dyn Fn(Outcome)>,
 ) -> Result<ExportJob, String> {
     let request = js_sys::Object::new();
     let json = serde_json::to_string(config).map_err(|e| e.to_string())?;

@@ -43,18 +43,22 @@ pub fn download_callback(
         let Some(run) = cell.as_ref() else { return };
         let (config, t_ms) = (run.sim().config().clone(), run.sim().now());
         let d = dispatch.clone();
-        let started = export::start(&config, Job::Csv { name, t_ms }, move |outcome| {
-            let failed = match outcome {
-                Ok((saved, bytes))
-                    if browser::download(&saved, &bytes, "text/csv;charset=utf-8") =>
-                {
-                    return
-                }
-                Ok((saved, _)) => lang.fill(Key::DownloadFailed, &[("name", saved)]),
-                Err(why) => format!("{} {why}", lang.t(Key::ExportFailed)),
-            };
-            d.dispatch(Action::Export(ExportStatus::Failed(failed)));
-        });
+        let started = export::start(
+            &config,
+            Job::Csv { name, t_ms },
+            Box::new(move |outcome| {
+                let failed = match outcome {
+                    Ok((saved, bytes))
+                        if browser::download(&saved, &bytes, "text/csv;charset=utf-8") =>
+                    {
+                        return
+                    }
+                    Ok((saved, _)) => lang.fill(Key::DownloadFailed, &[("name", saved)]),
+                    Err(why) => format!("{} {why}", lang.t(Key::ExportFailed)),
+                };
+                d.dispatch(Action::Export(ExportStatus::Failed(failed)));
+            }),
+        );
         match started {
             Ok(started) => *job.borrow_mut() = Some(started),
             Err(why) => dispatch.dispatch(Action::Export(ExportStatus::Failed(format!(
