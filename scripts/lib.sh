@@ -7,6 +7,9 @@
 BSLAB_TRUNK_VERSION="0.21.14"
 BSLAB_CHROMIUM="/usr/bin/chromium"
 BSLAB_CHROMEDRIVER="/usr/bin/chromedriver"
+# Debian's Firefox ESR: the single file is also tested in it (puppeteer-core over WebDriver BiDi).
+BSLAB_FIREFOX="${BSLAB_FIREFOX:-/usr/bin/firefox-esr}"
+export BSLAB_FIREFOX
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT

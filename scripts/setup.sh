@@ -6,7 +6,9 @@
 #   - wasm-bindgen-cli, at the exact wasm-bindgen version of Cargo.lock (gives wasm-bindgen and
 #     wasm-bindgen-test-runner; must be installed WITHOUT --locked)
 #   - chromium + chromium-driver (Debian packages) for headless browser tests
-#   - npm packages of package-lock.json: binaryen (wasm-opt for trunk), playwright-core (e2e tests)
+#   - firefox-esr (Debian package): the single HTML file is tested in Firefox too
+#   - npm packages of package-lock.json: binaryen (wasm-opt for trunk), playwright-core (e2e
+#     tests), puppeteer-core (drives Firefox; it downloads no browser)
 #   - every crate of Cargo.lock (cargo fetch), since trunk builds offline
 # Usage: scripts/setup.sh         (run and test scripts call it themselves)
 set -euo pipefail
@@ -83,13 +85,23 @@ if [ ! -x "$BSLAB_CHROMIUM" ] || [ ! -x "$BSLAB_CHROMEDRIVER" ]; then
     die "chromium-driver installed, but $BSLAB_CHROMIUM or $BSLAB_CHROMEDRIVER is missing"
 fi
 
-# --- npm packages (wasm-opt, playwright-core) ---------------------------------------------
+# --- Firefox ESR --------------------------------------------------------------------------
+if [ ! -x "$BSLAB_FIREFOX" ]; then
+  # ≈25 s when the package lists are fresh (apt-get update adds ≈10 s).
+  log "apt-get install firefox-esr (≈30 s)"
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -q
+  as_root apt-get -o DPkg::Lock::Timeout=600 install -y -q firefox-esr
+  [ -x "$BSLAB_FIREFOX" ] || die "firefox-esr installed, but $BSLAB_FIREFOX is missing"
+fi
+
+# --- npm packages (wasm-opt, playwright-core, puppeteer-core) -----------------------------
 command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js (20 or later) first"
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 stamp="node_modules/.bslab-package-lock.sha256"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] ||
-  [ ! -e node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  log "npm ci (binaryen, playwright-core)"
+  [ ! -e node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+  [ ! -d node_modules/puppeteer-core ]; then
+  log "npm ci (binaryen, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund
   echo "$lock_sum" >"$stamp"
 fi

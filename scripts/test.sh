@@ -9,7 +9,8 @@
 #   test-wasm-engine  engine tests built for wasm32, run in headless Chromium
 #   test-wasm-app     app tests (tests/web.rs) in headless Chromium (wasm-bindgen-test-runner)
 #   build-release trunk build --release (into $BSLAB_E2E_DIST), prints the wasm size
-#   single-file   scripts/build-single-file.sh on that build: the app as one HTML file, prints its size
+#   single-file   scripts/build-single-file.sh on that build: the app as one HTML file, prints its
+#                 size; then opens it from file:// in Firefox ESR (node --test tests/firefox/)
 #   e2e           Playwright tests (node --test tests/e2e/) against that build, served on 127.0.0.1
 # Usage: scripts/test.sh [STAGE...]   (no argument: all stages; setup always runs)
 # To add a stage: one `stage NAME COMMAND...` line below (a shell function is fine as COMMAND).
@@ -91,6 +92,12 @@ build_release() {
   bslab_wasm_size "$BSLAB_E2E_DIST"
 }
 
+# The single HTML file of the release build, then its Firefox test (Chromium's is in e2e).
+single_file() {
+  scripts/build-single-file.sh "$BSLAB_E2E_DIST"
+  node --test tests/firefox/
+}
+
 # Serve the release build with a static server on 127.0.0.1 and run the Playwright tests on it.
 e2e() {
   [ -f "$BSLAB_E2E_DIST/index.html" ] || die "no build in $BSLAB_E2E_DIST: run the build-release stage first"
@@ -119,7 +126,7 @@ stage spark-parity scripts/test-spark.sh
 stage test-wasm-engine cargo test --target wasm32-unknown-unknown -p bslab-engine
 stage test-wasm-app cargo test --target wasm32-unknown-unknown -p batch-stream-lab
 stage build-release build_release
-stage single-file scripts/build-single-file.sh "$BSLAB_E2E_DIST"
+stage single-file single_file
 stage e2e e2e
 
 ok "all stages passed"

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
-use crate::components::csv_export::{self, CsvExport};
+use crate::components::csv_export;
 use crate::components::header::Header;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
@@ -180,22 +180,26 @@ pub fn app() -> Html {
             }
             dispatch.dispatch(Action::Export(ExportStatus::Working));
             let d = dispatch.clone();
-            let started = export::start(&config, move |outcome| {
-                let status = match outcome {
-                    Ok((name, bytes)) => {
-                        match browser::download(&name, &bytes, "application/zip") {
-                            Ok(()) => ExportStatus::Done(name),
-                            Err(why) => {
-                                ExportStatus::Failed(crate::messages::download_failed(lang, why))
+            let started = export::start(
+                &config,
+                export::Job::Spark,
+                Box::new(move |outcome| {
+                    let status = match outcome {
+                        Ok((name, bytes)) => {
+                            match browser::download(&name, &bytes, "application/zip") {
+                                Ok(()) => ExportStatus::Done(name),
+                                Err(why) => ExportStatus::Failed(
+                                    crate::messages::download_failed(lang, why),
+                                ),
                             }
                         }
-                    }
-                    Err(why) => {
-                        ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
-                    }
-                };
-                d.dispatch(Action::Export(status));
-            });
+                        Err(why) => {
+                            ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
+                        }
+                    };
+                    d.dispatch(Action::Export(status));
+                }),
+            );
             match started {
                 // Replacing a previous job stops its worker; this one lives until the next.
                 Ok(job) => *export_job.borrow_mut() = Some(job),
@@ -221,9 +225,9 @@ pub fn app() -> Html {
             });
         })
     };
-    let on_csv = use_memo((), {
-        let runner = runner.clone();
-        move |_| csv_export::download_callback(&runner)
+    let on_csv = use_memo(state.lang, {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        move |lang| csv_export::download_callback(&runner, &dispatch, *lang)
     });
     let run_state = match &state.view {
         None => "loading",
@@ -274,7 +278,7 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
-                            <CsvExport {lang} on_download={(*on_csv).clone()} />
+                            { csv_export::csv_buttons(lang, &on_csv) }
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />

@@ -3,14 +3,17 @@
 //!
 //! The zip is built in a Web Worker (`src/bin/spark-export-worker.rs`, loaded on
 //! each export only), so the page stays responsive and its own wasm does not carry
-//! the exporter. Protocol: the worker posts [`READY`] once it listens; the page then
-//! posts the config as JSON; the worker answers `{ok: true, name, bytes}` or
-//! `{ok: false, error}` ([`reply`]).
+//! the exporter. The same worker writes the CSV files of a run ([`Job::Csv`]): it
+//! re-simulates the experiment to the instant on screen (same config, same
+//! results), which keeps the CSV writer out of the page's wasm too.
+//! Protocol: the worker posts [`READY`] once it listens; the page then posts
+//! `{config: <JSON>, csv?: <file name>, t_ms?: <instant>}`; the worker answers
+//! `{ok: true, name, bytes}` or `{ok: false, error}` ([`reply`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, ScenarioConfig, StreamingMode};
+use bslab_engine::{csv, ExperimentConfig, ScenarioConfig, Simulation, StreamingMode};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -74,16 +77,56 @@ pub fn zip(config: &ExperimentConfig) -> Result<(String, Vec<u8>), String> {
         .map_err(|e| e.to_string())
 }
 
+/// What the worker is asked to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// The Spark bundle of the whole experiment ([`zip`]).
+    Spark,
+    /// One CSV file of the run at a simulated instant ([`csv_file`]).
+    Csv {
+        /// The file's name (`latency.csv`, …, as in `bslab_engine::csv`).
+        name: &'static str,
+        /// The instant, in ms of simulated time.
+        t_ms: i64,
+    },
+}
+
+/// The CSV file `name` of `config`'s run at `t_ms` (what the worker computes), saved as
+/// `bslab-<name>`: the run re-simulated to that instant, as `bslab run --csv` writes it.
+pub fn csv_file(
+    config: ExperimentConfig,
+    name: &str,
+    t_ms: i64,
+) -> Result<(String, Vec<u8>), String> {
+    let mut sim = Simulation::new(config).map_err(|e| e.to_string())?;
+    sim.step_until(t_ms.max(0)).map_err(|e| e.to_string())?;
+    csv::of_run(&sim)
+        .into_iter()
+        .find(|f| f.name == name)
+        .map(|f| (format!("bslab-{name}"), f.text.into_bytes()))
+        .ok_or_else(|| format!("no CSV file named {name}"))
+}
+
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// The worker's answer to a config JSON.
-pub fn reply(json: &str) -> JsValue {
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The worker's answer to a request (`{config, csv?, t_ms?}`, see the module docs).
+pub fn reply(request: &JsValue) -> JsValue {
     let object = js_sys::Object::new();
-    let result = ExperimentConfig::from_json(json)
+    let json = get(request, "config").as_string().unwrap_or_default();
+    let csv = get(request, "csv").as_string();
+    let t_ms = get(request, "t_ms").as_f64().unwrap_or(0.0) as i64;
+    let result = ExperimentConfig::from_json(&json)
         .map_err(|e| e.to_string())
-        .and_then(|config| zip(&config));
+        .and_then(|config| match csv {
+            Some(name) => csv_file(config, &name, t_ms),
+            None => zip(&config),
+        });
     match result {
         Ok((name, bytes)) => {
             set(&object, "ok", &JsValue::TRUE);
@@ -119,26 +162,31 @@ impl Drop for ExportJob {
 }
 
 fn outcome_of(data: &JsValue) -> Outcome {
-    let get = |key: &str| {
-        js_sys::Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    if get("ok").as_bool() == Some(true) {
-        let bytes = get("bytes")
+    if get(data, "ok").as_bool() == Some(true) {
+        let bytes = get(data, "bytes")
             .dyn_into::<js_sys::Uint8Array>()
             .map(|a| a.to_vec())
             .unwrap_or_default();
-        Ok((get("name").as_string().unwrap_or_default(), bytes))
+        Ok((get(data, "name").as_string().unwrap_or_default(), bytes))
     } else {
-        Err(get("error").as_string().unwrap_or_default())
+        Err(get(data, "error").as_string().unwrap_or_default())
     }
 }
 
-/// Starts exporting `config` in a worker; `done` is called once with the outcome.
+/// Starts `job` for `config` in a worker; `done` is called once with the outcome.
+/// `done` is boxed: generic, this function would be compiled once per caller.
 pub fn start(
     config: &ExperimentConfig,
-    done: impl Fn(Outcome) + 'static,
+    job: Job,
+    done: Box<dyn Fn(Outcome)>,
 ) -> Result<ExportJob, String> {
+    let request = js_sys::Object::new();
     let json = serde_json::to_string(config).map_err(|e| e.to_string())?;
+    set(&request, "config", &JsValue::from_str(&json));
+    if let Job::Csv { name, t_ms } = job {
+        set(&request, "csv", &JsValue::from_str(name));
+        set(&request, "t_ms", &JsValue::from_f64(t_ms as f64));
+    }
     let url = crate::standalone::worker_url().unwrap_or_else(|| WORKER_URL.to_string());
     let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
     let done = Rc::new(RefCell::new(Some(done)));
@@ -154,7 +202,7 @@ pub fn start(
         let (finish, worker) = (finish.clone(), worker.clone());
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             if e.data().as_string().as_deref() == Some(READY) {
-                if let Err(e) = worker.post_message(&JsValue::from_str(&json)) {
+                if let Err(e) = worker.post_message(&request) {
                     finish(Err(format!("{e:?}")));
                 }
             } else {
@@ -200,5 +248,27 @@ mod tests {
         let (name, bytes) = zip(&c).expect("exportable");
         assert!(name.ends_with(".zip"), "{name}");
         assert_eq!(&bytes[..2], b"PK");
+    }
+
+    #[test]
+    fn a_csv_file_from_the_worker_is_the_run_stepped_on_the_page() {
+        // The page steps in chunks of wall-clock budget; the worker re-simulates in one go.
+        let preset = bslab_engine::presets::all()[0].config.clone();
+        let t_ms = 7 * 60_000 + 123;
+        let mut page = Simulation::new(preset.clone()).expect("a valid preset");
+        for t in (0..t_ms).step_by(9_973).chain([t_ms]) {
+            page.step_until(t).expect("forward");
+        }
+        for file in csv::of_run(&page) {
+            let (saved, bytes) = csv_file(preset.clone(), file.name, t_ms).expect("a CSV file");
+            assert_eq!(saved, format!("bslab-{}", file.name));
+            assert_eq!(
+                String::from_utf8(bytes).expect("UTF-8"),
+                file.text,
+                "{}",
+                file.name
+            );
+        }
+        assert!(csv_file(preset, "nope.csv", t_ms).is_err());
     }
 }

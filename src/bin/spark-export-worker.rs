@@ -1,6 +1,6 @@
 //! The "Export for Spark" Web Worker: receives an experiment (JSON), builds the
-//! Spark bundle (`bslab_spark::bundle_zip`) off the page's thread and posts the
-//! zip back. A separate wasm binary, loaded only when someone exports, so the
+//! Spark bundle (`bslab_spark::bundle_zip`) or one CSV file of the run off the
+//! page's thread and posts the file back. A separate wasm binary, loaded only when someone exports, so the
 //! page itself stays small and responsive. Protocol: `batch_stream_lab::export`.
 
 #[cfg(target_arch = "wasm32")]
@@ -14,8 +14,7 @@ fn main() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let json = event.data().as_string().unwrap_or_default();
-            let reply = batch_stream_lab::export::reply(&json);
+            let reply = batch_stream_lab::export::reply(&event.data());
             let _ = reply_to.post_message(&reply);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

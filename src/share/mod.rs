@@ -15,8 +15,7 @@
 //! with the engine; anything unreadable is an error the app turns into
 //! "defaults + a visible notice".
 
-mod patch;
-
+use bslab_engine::merge_patch as patch;
 use bslab_engine::{ExperimentConfig, FieldError, SimError};
 use serde_json::Value;
 
@@ -96,12 +95,13 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 /// The frozen base configs of link version 2, in link order (append-only).
 const BASES_V2: &str = include_str!("bases_v2.json");
 
-// Every JSON here goes through `serde_json::from_str::<Value>` and `Value`'s
-// `Display` only: another serde path (`to_value`, `from_slice`, a typed
-// `Vec<Value>`) would add a monomorphised copy to the page's wasm.
+// Every JSON tree here is parsed by `patch::parse` and written by `Value`'s
+// `Display` only: serde's generic code used from this crate (`from_str`,
+// `to_value`, a typed `Vec<Value>`) would add a second copy of what the engine
+// has already to the page's wasm.
 fn bases_v2() -> Vec<Value> {
-    match serde_json::from_str(BASES_V2) {
-        Ok(Value::Array(bases)) => bases,
+    match patch::parse(BASES_V2) {
+        Some(Value::Array(bases)) => bases,
         _ => Vec::new(),
     }
 }
@@ -110,7 +110,7 @@ fn bases_v2() -> Vec<Value> {
 /// `#v=2&b=…&d=…&t=…` (see the module docs).
 pub fn encode_hash(config: &ExperimentConfig, t_ms: i64) -> String {
     let json = serde_json::to_string(config).unwrap_or_default();
-    let target: Value = serde_json::from_str(&json).unwrap_or_default();
+    let target = patch::parse(&json).unwrap_or_default();
     let (base, delta) = bases_v2()
         .iter()
         .enumerate()
@@ -179,7 +179,7 @@ fn decode_patch(base: &str, delta: &str) -> Result<ExperimentConfig, ShareError>
     let bytes = base64url_decode(delta).ok_or(ShareError::Damaged)?;
     if !bytes.is_empty() {
         let text = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
-        let change: Value = serde_json::from_str(&text).map_err(|_| ShareError::Damaged)?;
+        let change = patch::parse(&text).ok_or(ShareError::Damaged)?;
         patch::apply(&mut config, &change);
     }
     parse_config(&config.to_string())

@@ -3,10 +3,13 @@
 // (requestAnimationFrame timestamps, i.e. what a viewer sees) from Play to the end of the
 // run, and prints p50/p95/p99/max. Writes target/frame-bench.json. It never asserts on
 // timing (machines differ); docs/performance.md ("## Browser") quotes a run.
+// A second test measures the time from navigation to the first chart on screen, with the
+// page's wasm size, and prints one `first-chart:` JSON line (target/first-chart.json).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitSettled, REPO_ROOT } from './helpers.mjs';
 
 const PRESET = 'batch-late-but-cheap';
@@ -87,4 +90,51 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
   writeFileSync(join(REPO_ROOT, 'target', 'frame-bench.json'), `${JSON.stringify(result, null, 2)}\n`);
   assertNoProblems(problems);
   await page.close();
+});
+
+// Time from navigation start to the first chart drawn (a `figure.chart` with its plot), read
+// in the page by a MutationObserver installed before any script runs; the HTTP cache is off,
+// so each load fetches and compiles the wasm again (from 127.0.0.1: no network time).
+test('first chart on screen after navigation, and the wasm size', async () => {
+  const LOADS = 5;
+  const local = await launch({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(local.context);
+    const cdp = await local.context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('figure.chart svg')) {
+          window.__firstChartMs = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const times = [];
+    for (let i = 0; i < LOADS; i++) {
+      await gotoApp(page);
+      await page.waitForFunction(() => window.__firstChartMs !== undefined);
+      times.push(await page.evaluate(() => window.__firstChartMs));
+    }
+    const wasmUrl = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => e.name).find((n) => /batch-stream-lab-[^/]*_bg\.wasm$/.test(n)));
+    assert.ok(wasmUrl, 'the page loaded its wasm');
+    const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
+    times.sort((a, b) => a - b);
+    const result = {
+      viewport: '1920x1080',
+      loads: LOADS,
+      first_chart_ms: { median: +percentile(times, 50).toFixed(1), min: +times[0].toFixed(1), max: +times[LOADS - 1].toFixed(1) },
+      wasm_bytes: wasm.length,
+      // `gzip -9`, as the build-release stage measures it (Node's zlib gives other sizes).
+      wasm_gzip_bytes: execFileSync('gzip', ['-9', '-c'], { input: wasm, maxBuffer: 1 << 26 }).length,
+      date: new Date().toISOString(),
+    };
+    console.log(`first-chart: ${JSON.stringify(result)}`);
+    mkdirSync(join(REPO_ROOT, 'target'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'target', 'first-chart.json'), `${JSON.stringify(result, null, 2)}\n`);
+    assertNoProblems(problems);
+  } finally {
+    await local.close();
+  }
 });

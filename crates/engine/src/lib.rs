@@ -55,6 +55,7 @@ mod fifo;
 mod fmath;
 mod latency;
 mod live;
+pub mod merge_patch;
 mod metrics;
 mod microbatch;
 mod output;

@@ -1,8 +1,17 @@
-//! JSON Merge Patch (RFC 7396) between two experiment configs: a share link
-//! carries only what differs from a frozen base config, so a preset with one
-//! changed knob is a few dozen characters instead of the whole config.
+//! JSON Merge Patch (RFC 7396) between two experiment configs: the web app's
+//! share link carries only what differs from a frozen base config, so a preset
+//! with one changed knob is a few dozen characters instead of the whole config.
+//!
+//! Here rather than in the app because Rust instantiates generic code once per
+//! crate: the JSON tree ([`Value`]) is parsed and its maps built here already
+//! (config parsing), and the page's wasm keeps a single copy of that code.
 
 use serde_json::{Map, Value};
+
+/// Parses JSON text into a tree; `None` if it is not JSON.
+pub fn parse(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
+}
 
 /// The merge patch that turns `base` into `target`; `None` when they are equal.
 /// Objects are diffed key by key (a key only in `base` becomes `null`), any
