@@ -338,6 +338,11 @@ impl Simulation {
             .collect()
     }
 
+    /// The micro-batch log (None in continuous mode), for [`crate::progress`].
+    pub(crate) fn micro_batch_log(&self) -> Option<&crate::runlog::RunLog<crate::MicroBatchInfo>> {
+        self.streaming.batch_log()
+    }
+
     /// The metric time series so far (one point per sample interval, from t = 0).
     pub fn samples(&self) -> &[Sample] {
         &self.samples
