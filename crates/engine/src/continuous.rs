@@ -167,6 +167,11 @@ impl Continuous {
     }
 
     /// Events arrived and not yet processed (queued or in service).
+    /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).
+    pub(crate) fn backpressured_ms(&self, now: TimeMs) -> f64 {
+        self.queue.waits.at(now)
+    }
+
     pub(crate) fn waiting(&self) -> u64 {
         self.queue.len() as u64
     }

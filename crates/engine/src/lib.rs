@@ -60,6 +60,7 @@ mod microbatch;
 mod output;
 mod parse;
 pub mod presets;
+mod pressure;
 pub mod progress;
 pub mod queueing;
 mod report;

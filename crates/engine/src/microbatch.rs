@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::config::OutputMode;
 use crate::event::Event;
 use crate::output::{elapsed_fraction, Output};
+use crate::pressure::overdue_ms;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
@@ -115,6 +116,8 @@ pub(crate) struct MicroBatch {
     state: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
     next_id: u64,
+    /// Time finished batches held up a trigger, in ms ([`crate::pressure`]).
+    overdue_ms: TimeMs,
     pub(crate) log: RunLog<MicroBatchInfo>,
     pub(crate) out: Output,
 }
@@ -134,6 +137,7 @@ impl MicroBatch {
             state: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
             next_id: 0,
+            overdue_ms: 0,
             log: RunLog::new(),
             out,
         }
@@ -316,6 +320,7 @@ impl MicroBatch {
         }
         self.out.processed += r.info.input_rows - r.info.dropped_rows;
         self.out.dropped_late += r.info.dropped_rows;
+        self.overdue_ms += overdue_ms(r.info.start_ms, now, self.p.trigger_ms, now);
         self.log.push(r.info);
     }
 
@@ -368,6 +373,14 @@ impl MicroBatch {
             busy -= (r.info.end_ms - now.min(r.info.end_ms)) as f64 * workers;
         }
         (busy, now as f64 * workers)
+    }
+
+    /// Time a running batch held up the next trigger, up to `now`, in ms ([`crate::pressure`]).
+    pub(crate) fn backpressured_ms(&self, now: TimeMs) -> f64 {
+        let running = self.running.as_ref().map_or(0, |r| {
+            overdue_ms(r.info.start_ms, r.info.end_ms, self.p.trigger_ms, now)
+        });
+        (self.overdue_ms + running) as f64
     }
 
     /// Current watermark, in ms.

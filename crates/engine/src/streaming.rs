@@ -159,6 +159,14 @@ impl StreamingPipeline {
         }
     }
 
+    /// Time the source held events its workers could not take, up to `now`, in ms.
+    pub(crate) fn backpressured_ms(&self, now: TimeMs) -> f64 {
+        match self {
+            Self::MicroBatch(m) => m.backpressured_ms(now),
+            Self::Continuous(c) => c.backpressured_ms(now),
+        }
+    }
+
     /// The micro-batch log (None in continuous mode).
     pub(crate) fn batch_log(&self) -> Option<&RunLog<MicroBatchInfo>> {
         match self {

@@ -277,6 +277,7 @@ impl Simulation {
                 0.0
             },
             watermark_ms: self.streaming.watermark_ms(),
+            streaming_backpressured_ms: self.streaming.backpressured_ms(now),
             batch,
             streaming,
         });
