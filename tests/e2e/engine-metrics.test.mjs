@@ -37,7 +37,7 @@ for (const [lang, locale, ratesTitle] of LANGS) {
     await waitSettled(page);
     const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
     const hash = new URL(page.url()).hash;
-    await gotoApp(page, `/?metrics-at${hash}&t=${Math.round(duration * 0.6)}`);
+    await gotoApp(page, `/?metrics-at${hash}&t=${Math.round(duration * 0.35)}`);
     await waitSettled(page);
 
     const metrics = page.getByTestId('spark-metrics');
@@ -58,7 +58,7 @@ for (const [lang, locale, ratesTitle] of LANGS) {
     for (const pool of ['pool-source', 'pool-workers']) {
       assert.equal(await poolTotal(page.getByTestId(pool)), 1000, pool);
     }
-    // The spike overloads the workers: busy most of the time, the source held back.
+    // 35 % in, the spike overloads the workers: busy most of the time, the source held back.
     const workersBusy = Number(await page.getByTestId('pool-workers').getAttribute('data-busy'));
     const sourceHeld = Number(await page.getByTestId('pool-source').getAttribute('data-backpressured'));
     assert.ok(workersBusy > 500, `workers busy ${workersBusy} ms/s`);
@@ -68,6 +68,10 @@ for (const [lang, locale, ratesTitle] of LANGS) {
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await page.waitForTimeout(200);
+      // Under 1200 px the parameters open over the page: closed, as a teacher would.
+      if (await page.getByTestId('params-close').isVisible() && viewport.width < 1200) {
+        await page.getByTestId('params-close').click();
+      }
       const size = `${viewport.width}x${viewport.height}`;
       for (const [part, testid] of [['diagram', 'panel-streaming'], ['charts', 'chart-spark-rates'], ['progress', 'spark-progress'], ['summary', 'engine-names']]) {
         await page.getByTestId(testid).scrollIntoViewIfNeeded();
