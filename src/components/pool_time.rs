@@ -23,14 +23,13 @@ fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
     };
     let n = |ms: u32| format::count(u64::from(ms), lang);
     let text = format!(
-        "{} {} · {} {} · {} {} {}",
+        "{} {} · {} {} · {} {}",
         lang.t(Key::FlinkBusy),
         n(t.busy),
         lang.t(Key::FlinkBackpressured),
         n(t.backpressured),
         lang.t(Key::FlinkIdle),
-        n(t.idle),
-        lang.t(Key::FlinkPerSecond)
+        n(t.idle)
     );
     html! {
         <div class="pool" data-testid={id} data-busy={t.busy.to_string()}

@@ -371,7 +371,6 @@ pub enum Key {
     FlinkIdle,
     FlinkSource,
     FlinkWorkers,
-    FlinkPerSecond,
     SummaryEngineTitle,
     SummaryRates,
     SummaryDuration,
