@@ -13,7 +13,10 @@ expected.json through the bundle's own check.py:
              from the CSV and from the JSON Lines files
   streaming  the micro-batch ids; input rows, watermark, numRowsDroppedByWatermark
              (= the simulator's dropped (window, key) groups) and emitted rows of
-             each micro-batch; the late rows dropped per micro-batch; the final
+             each micro-batch; Spark's query.recentProgress against the bundle's
+             expected_progress.json (ids, input rows, eventTime min/max/avg/watermark,
+             state rows total, updated and dropped by watermark); the late rows
+             dropped per micro-batch; the final
              value of every output (window, key) row and the batch that first
              emitted it
 
@@ -112,7 +115,8 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
         run = streaming_job.run(spark, csv_dir, "csv", checkpoint=os.path.join(tmp, "ckpt"), verbose=False)
     output_rows = [dict(r, batch_id=b) for b, rows in run["emitted"].items() for r in rows]
     files = [check.read_csv(p, params) for p in check.part_files(csv_dir, ".csv")]
-    checks.add(check, scenario, check.streaming_checks(expected, run["batches"], output_rows, files, params))
+    checks.add(check, scenario, check.streaming_checks(expected, run["batches"], output_rows, files, params,
+                                                       expected_progress=check.load_expected_progress(bundle)))
     print(f"    {scenario}: {time.monotonic() - started:.1f} s", flush=True)
 
 

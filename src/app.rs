@@ -12,11 +12,13 @@ use yew::prelude::*;
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
+use crate::components::engine_names::EngineNames;
 use crate::components::header::Header;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
 use crate::components::queueing::QueueingPanel;
+use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary::Summary;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::frame_loop::FrameLoop;
@@ -278,10 +280,13 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            <SparkMetrics {lang} points={view.spark.clone()} latest={view.latest_progress.clone()} config={state.config.clone()} />
                             { csv_export::csv_buttons(lang, &on_csv) }
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
+                            <EngineNames {lang} mode={state.config.streaming.mode.clone()} latest={view.latest_progress.clone()}
+                                points={view.spark.clone()} pools={view.pools.1} />
                         }
                     </main>
                 </div>

@@ -25,6 +25,7 @@ pub mod components;
 pub mod driver;
 pub mod export;
 pub mod fields;
+pub mod flink;
 pub mod format;
 pub mod frame_loop;
 pub mod i18n;

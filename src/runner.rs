@@ -8,9 +8,12 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use bslab_engine::{
-    DashboardRow, ExperimentConfig, Live, PipelineSample, Report, ReportDetail, Sample, SimError,
-    Simulation, TimeMs, ValidConfig,
+    DashboardRow, ExperimentConfig, Live, PipelineSample, QueryProgress, Report, ReportDetail,
+    Sample, SimError, Simulation, TimeMs, ValidConfig,
 };
+
+use crate::charts::spark_points::{SparkPoint, SparkPoints};
+use crate::flink::FlinkPools;
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
 pub type Speed = Option<f64>;
@@ -86,6 +89,13 @@ pub struct Snapshot {
     pub finished: bool,
     /// The run this picture belongs to (the app's `RunRequest::id`).
     pub run_id: u64,
+    /// The micro-batch progress log folded into chart points (Spark's UI charts).
+    pub spark: Rc<Vec<SparkPoint>>,
+    /// The newest micro-batch's `StreamingQueryProgress`.
+    pub latest_progress: Option<Rc<QueryProgress>>,
+    /// The streaming pools' time per second (Flink's names): over the last sample
+    /// interval, and over the whole run so far.
+    pub pools: (Option<FlinkPools>, Option<FlinkPools>),
 }
 
 /// A simulation driven by the page.
@@ -98,6 +108,8 @@ pub struct Runner {
     samples_len: usize,
     samples: Rc<Vec<Sample>>,
     report: Option<Rc<ReportView>>,
+    spark: SparkPoints,
+    spark_points: Rc<Vec<SparkPoint>>,
 }
 
 impl Runner {
@@ -109,7 +121,8 @@ impl Runner {
     /// [`Runner::new`] of a config validated already (an edit, validated once).
     pub fn from_valid(config: ValidConfig, catch_up_to: TimeMs) -> Self {
         let sim = Simulation::from_valid(config);
-        let catch_up_to = catch_up_to.clamp(0, sim.config().duration_ms);
+        let duration_ms = sim.config().duration_ms;
+        let catch_up_to = catch_up_to.clamp(0, duration_ms);
         Self {
             id: 0,
             chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
@@ -118,6 +131,8 @@ impl Runner {
             samples_len: usize::MAX,
             samples: Rc::new(Vec::new()),
             report: None,
+            spark: SparkPoints::new(duration_ms),
+            spark_points: Rc::new(Vec::new()),
         }
     }
 
@@ -260,6 +275,9 @@ impl Runner {
             self.samples_len = all.len();
             self.samples = Rc::new(downsample(all, MAX_POINTS));
         }
+        if series && self.spark.follow(&self.sim) {
+            self.spark_points = Rc::new(self.spark.points().to_vec());
+        }
         let catching_up = self
             .catching_up()
             .then(|| self.sim.now() as f64 / (self.catch_up_to.max(1)) as f64);
@@ -273,6 +291,12 @@ impl Runner {
             limited_to: None,
             finished: self.sim.is_finished(),
             run_id: self.id,
+            spark: Rc::clone(&self.spark_points),
+            latest_progress: self.sim.latest_progress().map(Rc::new),
+            pools: crate::flink::latest_and_run(
+                self.sim.samples(),
+                &self.sim.config().streaming.mode,
+            ),
         }
     }
 }

@@ -30,6 +30,9 @@ pub struct LineChartProps {
     pub title: Key,
     /// Explanation key.
     pub what: Key,
+    /// A one-line explanation shown under the title (the "what" stays folded).
+    #[prop_or_default]
+    pub note: Option<Key>,
     /// Y axis label key.
     pub y_label: Key,
     /// X axis label key.
@@ -233,6 +236,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
         <figure class="chart" data-testid={p.testid}>
             <figcaption>
                 <h3>{ title }</h3>
+                if let Some(note) = p.note { <p class="chart-note">{ lang.t(note) }</p> }
                 if p.log_option {
                     <label class="log-toggle">
                         <input type="checkbox" data-testid={format!("log-{}", p.testid)} checked={log_y}

@@ -8,6 +8,8 @@ pub mod legend;
 pub mod line;
 pub mod panel;
 pub mod scale;
+pub mod spark;
+pub mod spark_points;
 
 /// Marker shape of a series (the non-colour encoding of the pipeline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,8 @@ pub struct DiagramData {
     pub status: Vec<String>,
     /// Whether events are being generated (the run is not over).
     pub flowing: bool,
+    /// Streaming: the pools' time per second, as Flink names it.
+    pub pools: Option<crate::flink::FlinkPools>,
 }
 
 /// Properties of [`Diagram`].
@@ -134,6 +136,9 @@ pub fn diagram(p: &DiagramProps) -> Html {
                 { arrow(d.busy, "own") }
                 { stage(lang.t(Key::Published), n(d.processed), published, id("published")) }
             </div>
+            if let Some(pools) = d.pools {
+                <super::pool_time::PoolTimes {lang} {pools} />
+            }
             <figcaption class="diagram-status">
                 { for d.status.iter().map(|s| html! { <span>{ s }</span> }) }
             </figcaption>

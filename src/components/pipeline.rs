@@ -112,6 +112,7 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
             workers: p.config.batch.workers,
             status: vec![first, second],
             flowing,
+            pools: None,
         }
     } else {
         let s = &live.streaming;
@@ -141,6 +142,7 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
             workers: workers_of(&p.config.streaming.mode),
             status,
             flowing,
+            pools: p.view.pools.0,
         }
     }
 }

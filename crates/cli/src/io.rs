@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-use bslab_engine::Report;
+use bslab_engine::{QueryProgress, Report};
 
 /// What a command prints on stdout.
 pub enum Printed {
@@ -15,6 +15,8 @@ pub enum Printed {
     /// A report, as pretty JSON written as it is serialised (a report with
     /// every window can be hundreds of MB: never held as one string).
     Report(Box<Report>),
+    /// Spark-shaped progress, one JSON object per line (`bslab run --progress`).
+    Progress(Vec<QueryProgress>),
 }
 
 /// Prints `what` and a newline on stdout. A reader that has gone (broken pipe)
@@ -25,6 +27,11 @@ pub fn print(what: &Printed) -> Result<(), String> {
         Printed::Text(text) => out.write_all(text.as_bytes()),
         Printed::Report(report) => serde_json::to_writer_pretty(&mut out, report)
             .map_err(|e| io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)),
+        Printed::Progress(log) => log.iter().enumerate().try_for_each(|(i, p)| {
+            let newline: &[u8] = if i == 0 { b"" } else { b"\n" };
+            out.write_all(newline)
+                .and_then(|()| out.write_all(p.to_json().as_bytes()))
+        }),
     }
     .and_then(|()| out.write_all(b"\n"))
     .and_then(|()| out.flush());

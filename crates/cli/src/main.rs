@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bslab_engine::resources::Resources;
-use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation};
+use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation, StreamingMode};
 use clap::{Parser, Subcommand};
 use io::Printed;
 
@@ -53,6 +53,10 @@ enum Command {
         /// Include the sampled time series.
         #[arg(long)]
         samples: bool,
+        /// Print, instead of the report, Spark's `StreamingQueryProgress` of every
+        /// micro-batch, one JSON object per line (see docs/report-format.md).
+        #[arg(long, conflicts_with_all = ["windows", "runs", "samples"])]
+        progress: bool,
         /// Replay the events of a `bslab export` bundle (its events/csv directory)
         /// instead of generating them; --duration may extend the run past them.
         #[arg(long)]
@@ -121,6 +125,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             windows,
             runs,
             samples,
+            progress,
             events,
             csv,
         } => {
@@ -139,16 +144,33 @@ fn execute(command: Command) -> Result<Printed, String> {
                 None => Simulation::new(cfg),
             }
             .map_err(|e| e.to_string())?;
-            if runs {
+            if progress
+                && matches!(
+                    sim.config().streaming.mode,
+                    StreamingMode::Continuous { .. }
+                )
+            {
+                return Err(
+                    "--progress: the streaming pipeline is in continuous (per-record) \
+                    mode; Spark's progress log is per micro-batch: set streaming.mode.kind to \
+                    micro_batch"
+                        .into(),
+                );
+            }
+            if runs || progress {
                 // Every micro-batch and batch run is listed: the engine keeps that many.
+                let flag = if runs { "--runs" } else { "--progress" };
                 Resources::of(sim.config())
                     .check_full_log(sim.config())
-                    .map_err(|e| format!("--runs: {e}"))?;
+                    .map_err(|e| format!("{flag}: {e}"))?;
             }
             let end = sim.config().duration_ms;
             sim.step_until(end).map_err(|e| e.to_string())?;
             if let Some(dir) = csv {
                 csv_out::write(&sim, &dir)?;
+            }
+            if progress {
+                return Ok(Printed::Progress(sim.progress_log()));
             }
             Ok(Printed::Report(Box::new(sim.report(ReportDetail {
                 windows,

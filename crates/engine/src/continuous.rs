@@ -171,6 +171,11 @@ impl Pipeline for Continuous {
         }
     }
 
+    /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).
+    fn backpressured_ms(&self, now: TimeMs) -> f64 {
+        self.queue.waits.at(now)
+    }
+
     /// Events arrived and not yet processed (queued or in service).
     fn waiting(&self) -> u64 {
         self.queue.len() as u64

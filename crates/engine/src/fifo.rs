@@ -14,6 +14,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
+use crate::pressure::WaitUnion;
 use crate::time::TimeMs;
 
 /// An event in the system: (completion instant, id) orders completions.
@@ -50,6 +51,8 @@ pub(crate) struct Fifo {
     /// Events ever queued, and ever moved from `queued` to `serving`.
     pushed: u64,
     moved: u64,
+    /// Time during which some event waited for a worker (backpressure).
+    pub(crate) waits: WaitUnion,
 }
 
 /// An arriving event, before the queue gives it a start.
@@ -71,6 +74,7 @@ impl Fifo {
             queued_min: VecDeque::new(),
             pushed: 0,
             moved: 0,
+            waits: WaitUnion::default(),
         }
     }
 
@@ -85,6 +89,7 @@ impl Fifo {
         *earliest = Reverse(done.to_bits());
         drop(earliest);
         let wait_ms = start - a.arrival_ms as f64;
+        self.waits.add(a.arrival_ms as f64, start);
         while self
             .queued_min
             .back()

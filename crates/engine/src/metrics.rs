@@ -47,6 +47,11 @@ pub struct Sample {
     pub arrival_rate_eps: f64,
     /// Streaming watermark, in ms.
     pub watermark_ms: TimeMs,
+    /// Time so far during which the streaming source held events its workers could
+    /// not take yet, in ms: Flink's backpressure ([`crate::pressure`]). Not in the
+    /// report (its goldens stay put): the app's worker-pool view reads it.
+    #[serde(skip)]
+    pub streaming_backpressured_ms: f64,
     /// Batch pipeline.
     pub batch: PipelineSample,
     /// Streaming pipeline.

@@ -19,6 +19,7 @@ use crate::config::OutputMode;
 use crate::event::Event;
 use crate::output::{elapsed_fraction, Output};
 use crate::pipeline::Pipeline;
+use crate::pressure::overdue_ms;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::{next_multiple_after, TimeMs};
@@ -59,6 +60,27 @@ pub struct MicroBatchInfo {
     /// Window rows published by this batch: rows the query outputs (fraud: only
     /// alerts), as many as Spark's `foreachBatch` receives.
     pub emitted_rows: u64,
+    /// Event-time statistics and state rows for the progress log
+    /// ([`crate::progress`]); kept out of the report so its goldens stay put.
+    #[serde(skip)]
+    pub stats: BatchStats,
+}
+
+/// What Spark's `StreamingQueryProgress` adds to a micro-batch: the event times of
+/// its input rows (all of them, late ones included, as Spark's watermark operator
+/// sees them) and the state store's rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Earliest event time read, in ms (0 when the batch read no rows).
+    pub min_event_ms: TimeMs,
+    /// Latest event time read, in ms (0 when the batch read no rows).
+    pub max_event_ms: TimeMs,
+    /// Mean event time read, truncated to the ms (0 when the batch read no rows).
+    pub avg_event_ms: TimeMs,
+    /// (window, key) rows in state after the batch evicted (Spark's `numRowsTotal`).
+    pub state_rows: u64,
+    /// (window, key) rows the batch wrote to state (Spark's `numRowsUpdated`).
+    pub updated_rows: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +119,8 @@ pub(crate) struct MicroBatch {
     state: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
     next_id: u64,
+    /// Time finished batches held up a trigger, in ms ([`crate::pressure`]).
+    overdue_ms: TimeMs,
     pub(crate) log: RunLog<MicroBatchInfo>,
     pub(crate) out: Output,
 }
@@ -116,6 +140,7 @@ impl MicroBatch {
             state: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
             next_id: 0,
+            overdue_ms: 0,
             log: RunLog::new(),
             out,
         }
@@ -136,8 +161,11 @@ impl MicroBatch {
         let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
+        let (mut max_event, mut sum_event) = (TimeMs::MIN, 0i128);
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
+            max_event = max_event.max(e.event_time_ms);
+            sum_event += i128::from(e.event_time_ms);
             let window = self.geometry.window(e.event_time_ms);
             if window.end <= late_wm {
                 dropped += 1;
@@ -160,17 +188,17 @@ impl MicroBatch {
         self.buffer = rows;
         let mut emitted_rows = 0;
         let mut updated = Vec::new();
-        if update {
-            for (&start, w) in self.state.iter_mut() {
-                let keys = w.take_dirty();
-                if !keys.is_empty() {
-                    // Rows the query outputs (fraud: only alerts), as Spark counts them.
-                    emitted_rows += keys
-                        .iter()
-                        .filter(|&&k| self.scenario.passes(w.aggs[k as usize].count))
-                        .count() as u64;
-                    updated.push((start, keys, w.clone()));
-                }
+        let mut updated_rows = 0;
+        for (&start, w) in self.state.iter_mut() {
+            let keys = w.take_dirty();
+            updated_rows += keys.len() as u64;
+            if update && !keys.is_empty() {
+                // Rows the query outputs (fraud: only alerts), as Spark counts them.
+                emitted_rows += keys
+                    .iter()
+                    .filter(|&&k| self.scenario.passes(w.aggs[k as usize].count))
+                    .count() as u64;
+                updated.push((start, keys, w.clone()));
             }
         }
         // Evict (and in append mode emit) every window the batch's watermark closed.
@@ -178,6 +206,13 @@ impl MicroBatch {
         let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
             .into_iter()
             .collect();
+        let stats = BatchStats {
+            min_event_ms: min_event_time.unwrap_or(0),
+            max_event_ms: if input_rows > 0 { max_event } else { 0 },
+            avg_event_ms: sum_event.checked_div(input_rows as i128).unwrap_or(0) as TimeMs,
+            state_rows: self.state.values().map(WindowState::rows).sum(),
+            updated_rows,
+        };
         let closed = match self.p.output {
             OutputMode::Append => {
                 emitted_rows += closed
@@ -207,6 +242,7 @@ impl MicroBatch {
             dropped_groups: dropped_groups.len() as u64,
             watermark_ms: batch_wm,
             emitted_rows,
+            stats,
         };
         self.next_id += 1;
         self.running = Some(Running {
@@ -239,6 +275,7 @@ impl MicroBatch {
         }
         self.out.processed += r.info.input_rows - r.info.dropped_rows;
         self.out.dropped_late += r.info.dropped_rows;
+        self.overdue_ms += overdue_ms(r.info.start_ms, now, self.p.trigger_ms, now);
         self.log.push(r.info);
     }
 }
@@ -340,6 +377,14 @@ impl Pipeline for MicroBatch {
             busy -= (r.info.end_ms - now.min(r.info.end_ms)) as f64 * workers;
         }
         (busy, now as f64 * workers)
+    }
+
+    /// Time a running batch held up the next trigger, up to `now`, in ms ([`crate::pressure`]).
+    fn backpressured_ms(&self, now: TimeMs) -> f64 {
+        let running = self.running.as_ref().map_or(0, |r| {
+            overdue_ms(r.info.start_ms, r.info.end_ms, self.p.trigger_ms, now)
+        });
+        (self.overdue_ms + running) as f64
     }
 
     /// Current watermark, in ms.

@@ -75,6 +75,12 @@ pub(crate) trait Pipeline: fmt::Debug {
         None
     }
 
+    /// Time the source held events its workers could not take, up to `now`, in
+    /// ms ([`crate::pressure`]); none where nothing can hold them.
+    fn backpressured_ms(&self, _now: TimeMs) -> f64 {
+        0.0
+    }
+
     /// Windows held in state.
     fn open_windows(&self) -> usize {
         0

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-/// Most entries a run log keeps (the newest): 64 bytes each, a few MB.
+/// Most entries a run log keeps (the newest): about 100 bytes each, a few MB.
 /// `bslab run --runs` and the Spark export, which need every entry, refuse a
 /// config that could produce more ([`crate::resources::Resources::check_full_log`]).
 pub const MAX_LOGGED_RUNS: usize = 100_000;
@@ -35,6 +35,11 @@ impl<T: Copy> RunLog<T> {
     /// Entries ever pushed.
     pub(crate) fn total(&self) -> u64 {
         self.total
+    }
+
+    /// The kept entries, oldest first, by reference.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.kept.iter()
     }
 
     /// The kept entries, oldest first (all of them while `total ≤ MAX_LOGGED_RUNS`).

@@ -104,6 +104,8 @@ pub(crate) struct WindowState {
     /// Keys changed since the last emission (update mode).
     pub(crate) dirty: Vec<u32>,
     dirty_flag: Vec<bool>,
+    /// Keys with at least one event: the (window, key) rows a state store holds.
+    rows: u64,
     /// Event times of what was added.
     pub(crate) times: TimeHist,
 }
@@ -114,6 +116,7 @@ impl WindowState {
             aggs: vec![Agg::default(); keys as usize],
             dirty: Vec::new(),
             dirty_flag: vec![false; keys as usize],
+            rows: 0,
             times: TimeHist::default(),
         }
     }
@@ -142,11 +145,17 @@ impl WindowState {
     pub(crate) fn aggregate(&mut self, key: u32, amount_cents: i64) -> bool {
         match self.aggs.get_mut(key as usize) {
             Some(agg) => {
+                self.rows += u64::from(agg.count == 0);
                 agg.add(amount_cents);
                 true
             }
             None => false,
         }
+    }
+
+    /// (window, key) rows with at least one event.
+    pub(crate) fn rows(&self) -> u64 {
+        self.rows
     }
 
     /// Takes the keys changed since the last call, in key order.

@@ -5,8 +5,9 @@
 //! file per micro-batch, in arrival order), the **batch pipeline** as a PySpark
 //! DataFrame job (`batch_job.py`), the **streaming pipeline** as Structured
 //! Streaming over those files (`streaming_job.py`), the simulator's own results
-//! (`expected.json`), a checker of Spark's output against them (`check.py`) and
-//! a bilingual `README.md`.
+//! (`expected.json`), the simulator's Spark-shaped progress log
+//! (`expected_progress.json`, what `query.recentProgress` should say), a checker
+//! of Spark's output against them (`check.py`) and a bilingual `README.md`.
 //!
 //! Pure: no file system, clock or browser. The `bslab export` CLI writes a
 //! [`Bundle`] to a directory (and sets the files' modification times); the web
@@ -101,7 +102,7 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     /// The files: `README.md`, `config.json`, `batch_job.py`, `streaming_job.py`,
-    /// `check.py`, `expected.json`, then `events/csv/part-*.csv` and `events/jsonl/part-*.jsonl`
+    /// `check.py`, `expected.json`, `expected_progress.json`, then `events/csv/part-*.csv` and `events/jsonl/part-*.jsonl`
     /// in micro-batch order.
     pub files: Vec<BundleFile>,
     /// Counts.
@@ -191,6 +192,10 @@ pub fn bundle(config: &ExperimentConfig) -> Result<Bundle, ExportError> {
             "expected.json",
             serde_json::to_string_pretty(&expected).unwrap_or_default() + "\n",
         ),
+        text_file(
+            "expected_progress.json",
+            progress_json(&drained.micro_batches),
+        ),
     ];
     let width = partition::name_width(batches.len());
     for format in [EventFormat::Csv, EventFormat::Jsonl] {
@@ -231,6 +236,16 @@ fn text_file(path: &str, text: String) -> BundleFile {
         bytes: text.into_bytes(),
         micro_batch: None,
     }
+}
+
+/// Every micro-batch's `StreamingQueryProgress` as the simulator computes it: a
+/// JSON array with one object per line, like Spark's `recentProgress` printed.
+fn progress_json(log: &[bslab_engine::MicroBatchInfo]) -> String {
+    let lines: Vec<String> = bslab_engine::progress::progress_of(log)
+        .iter()
+        .map(bslab_engine::QueryProgress::to_json)
+        .collect();
+    format!("[\n{}\n]\n", lines.join(",\n"))
 }
 
 /// The job template with its parameter line replaced by the parameters' JSON.

@@ -63,6 +63,7 @@ mod tests {
             dropped_groups: 0,
             watermark_ms: 0,
             emitted_rows: 0,
+            stats: Default::default(),
         }
     }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import os
 import sys
@@ -96,8 +97,42 @@ def late_rows(event_files: list[list[dict]], batches: list[dict], params=PARAMS)
     return rows, groups
 
 
+def progress_problems(expected_progress: list[dict], batches: list[dict]) -> list[str]:
+    """Spark's `recentProgress` against expected_progress.json, every deterministic
+    field: ids, input rows, eventTime min/max/avg/watermark, stateOperators rows total,
+    updated and dropped by watermark. The rates and durations are wall-clock in Spark
+    and simulated in the simulator: not compared. `avg` may differ by 1 ms: Spark keeps
+    a running mean in floating point and truncates it, the simulator divides the
+    exact sum."""
+    problems = per_batch("progress", [p["batchId"] for p in expected_progress], [b["batch_id"] for b in batches])
+    for p, b in zip(expected_progress, batches):
+        ev, op = p["eventTime"], p["stateOperators"][0]
+        pairs = [("numInputRows", p["numInputRows"], b["input_rows"]),
+                 ("eventTime.watermark", _ms(ev["watermark"]), b["watermark_ms"]),
+                 ("eventTime.min", _ms(ev.get("min")), b.get("event_time_min_ms")),
+                 ("eventTime.max", _ms(ev.get("max")), b.get("event_time_max_ms")),
+                 ("numRowsTotal", op["numRowsTotal"], b["state_rows"]),
+                 ("numRowsUpdated", op["numRowsUpdated"], b.get("state_rows_updated")),
+                 ("numRowsDroppedByWatermark", op["numRowsDroppedByWatermark"], b["dropped_by_watermark"])]
+        problems += [f"batch {b['batch_id']} {name}: simulator {e}, Spark {a}" for name, e, a in pairs if e != a]
+        avg, spark_avg = _ms(ev.get("avg")), b.get("event_time_avg_ms")
+        if (avg is None) != (spark_avg is None) or (avg is not None and abs(avg - spark_avg) > 1):
+            problems.append(f"batch {b['batch_id']} eventTime.avg: simulator {avg}, Spark {spark_avg}")
+    return problems
+
+
+def _ms(timestamp: str | None) -> int | None:
+    """Milliseconds since the epoch of a progress timestamp (`1970-01-01T00:00:07.000Z`)."""
+    if timestamp is None:
+        return None
+    t = dt.datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+    delta = t - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
 def streaming_checks(expected: dict, batches: list[dict], output_rows: list[dict],
-                     event_files: list[list[dict]] | None, params=PARAMS) -> list[tuple[str, list[str], str]]:
+                     event_files: list[list[dict]] | None, params=PARAMS,
+                     expected_progress: list[dict] | None = None) -> list[tuple[str, list[str], str]]:
     """(check, problems, detail) for a streaming run: `batches` as streaming_job's
     progress rows, `output_rows` every row foreachBatch received, with its batch_id."""
     eb = expected["streaming"]["micro_batches"]
@@ -124,6 +159,10 @@ def streaming_checks(expected: dict, batches: list[dict], output_rows: list[dict
                      for k, (g, b) in enumerate(zip(groups, batches)) if g != b["dropped_by_watermark"]]
         checks.append(("late rows dropped per micro-batch = dropped_rows", problems,
                        f"{sum(rows)} rows, simulator {expected['streaming']['dropped_late_rows']}"))
+    if expected_progress is not None:
+        checks.append(("progress = expected_progress.json (ids, input rows, eventTime, state rows)",
+                       progress_problems(expected_progress, batches),
+                       f"{len(expected_progress)} StreamingQueryProgress objects"))
     final, first = {}, {}
     for r in sorted(output_rows, key=lambda r: int(r["batch_id"])):
         final[row_key(r, keys)] = r
@@ -150,6 +189,12 @@ def report(label: str, checks: list[tuple[str, list[str], str]]) -> int:
     return failed
 
 
+def load_expected_progress(directory: str = HERE) -> list[dict]:
+    """The simulator's StreamingQueryProgress per micro-batch, from the bundle."""
+    with open(os.path.join(directory, "expected_progress.json")) as f:
+        return json.load(f)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("output", nargs="?", help="the directory streaming_job.py --output wrote")
@@ -167,7 +212,8 @@ def main(argv=None) -> int:
     if args.output:
         batches = sorted(read_json_lines(os.path.join(args.output, "progress")), key=lambda b: b["batch_id"])
         files = [read_csv(p) for p in part_files(args.events, ".csv")] if os.path.isdir(args.events) else None
-        checks += streaming_checks(expected, batches, read_json_lines(os.path.join(args.output, "rows")), files)
+        checks += streaming_checks(expected, batches, read_json_lines(os.path.join(args.output, "rows")), files,
+                                   expected_progress=load_expected_progress())
     for directory, name, rows in ((args.batch, "batch aggregates per (window, key)", expected["batch"]["rows"]),
                                   (args.truth, "ground truth per (window, key)", expected["truth"]["rows"])):
         if directory:

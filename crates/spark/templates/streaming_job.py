@@ -121,12 +121,18 @@ def progress_row(progress) -> dict | None:
     if "addBatch" not in (p.get("durationMs") or {}):
         return None
     ops = p.get("stateOperators") or [{}]
+    event_time = p.get("eventTime") or {}
     return {
         "batch_id": int(p["batchId"]),
         "input_rows": int(p.get("numInputRows", 0)),
-        "watermark_ms": _ms((p.get("eventTime") or {}).get("watermark")),
+        "watermark_ms": _ms(event_time.get("watermark")),
         "dropped_by_watermark": int(ops[0].get("numRowsDroppedByWatermark", 0)),
         "state_rows": int(ops[0].get("numRowsTotal", 0)),
+        "state_rows_updated": int(ops[0].get("numRowsUpdated", 0)),
+        # absent when the batch read no rows (a no-data batch)
+        "event_time_min_ms": _ms(event_time.get("min")),
+        "event_time_max_ms": _ms(event_time.get("max")),
+        "event_time_avg_ms": _ms(event_time.get("avg")),
     }
 
 
@@ -233,7 +239,8 @@ def run(spark, input_path: str, fmt: str = "csv", checkpoint: str | None = None,
         raise RuntimeError(str(query.exception()))
     if output:
         schema = ("batch_id long, input_rows long, watermark_ms long, dropped_by_watermark long, "
-                  "state_rows long, emitted_rows long")
+                  "state_rows long, state_rows_updated long, event_time_min_ms long, "
+                  "event_time_max_ms long, event_time_avg_ms long, emitted_rows long")
         spark.createDataFrame(batches, schema).coalesce(1).write.mode("append").json(output_dirs(output)[1])
     return {"batches": batches, "emitted": emitted}
 

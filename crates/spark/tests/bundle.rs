@@ -165,7 +165,7 @@ fn bytes_are_deterministic_and_jobs_carry_their_parameters() {
     let c = config("fraud-time-is-money", 6);
     let a = bundle(&c).expect("exports");
     assert_eq!(a, bundle(&c).expect("exports"));
-    let paths: Vec<&str> = a.files.iter().take(6).map(|f| f.path.as_str()).collect();
+    let paths: Vec<&str> = a.files.iter().take(7).map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
         [
@@ -174,7 +174,8 @@ fn bytes_are_deterministic_and_jobs_carry_their_parameters() {
             "batch_job.py",
             "streaming_job.py",
             "check.py",
-            "expected.json"
+            "expected.json",
+            "expected_progress.json"
         ]
     );
     for job in ["batch_job.py", "streaming_job.py", "check.py"] {

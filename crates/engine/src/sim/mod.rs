@@ -329,6 +329,7 @@ impl Simulation {
                 0.0
             },
             watermark_ms: self.streaming().watermark_ms().unwrap_or(0),
+            streaming_backpressured_ms: self.streaming().backpressured_ms(now),
             batch,
             streaming,
         });
@@ -338,6 +339,11 @@ impl Simulation {
         if now >= self.config.duration_ms {
             self.next_sample_ms = TimeMs::MAX;
         }
+    }
+
+    /// The micro-batch log (None in continuous mode), for [`crate::progress`].
+    pub(crate) fn micro_batch_log(&self) -> Option<&crate::runlog::RunLog<crate::MicroBatchInfo>> {
+        self.streaming().micro_batches()
     }
 
     /// The metric time series so far (one point per sample interval, from t = 0).

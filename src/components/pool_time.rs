@@ -1,0 +1,58 @@
+//! The streaming pipeline's worker pools on the diagram, as Flink's web UI shows a
+//! task: busy / backpressured / idle milliseconds per second, as a bar of three
+//! parts (colour, and a hatch for backpressured) and as numbers that add up to 1,000.
+
+use yew::prelude::*;
+
+use crate::flink::{FlinkPools, PoolTime};
+use crate::format;
+use crate::i18n::{Key, Lang};
+
+/// Properties of [`PoolTimes`].
+#[derive(Properties, PartialEq)]
+pub struct PoolTimesProps {
+    /// Language.
+    pub lang: Lang,
+    /// Over the last sample interval.
+    pub pools: FlinkPools,
+}
+
+fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
+    let part = |class: &'static str, ms: u32| {
+        html! { <span class={classes!("pool-part", class)} style={format!("width:{}%", f64::from(ms) / 10.0)} /> }
+    };
+    let n = |ms: u32| format::count(u64::from(ms), lang);
+    let text = format!(
+        "{} {} · {} {} · {} {}",
+        lang.t(Key::FlinkBusy),
+        n(t.busy),
+        lang.t(Key::FlinkBackpressured),
+        n(t.backpressured),
+        lang.t(Key::FlinkIdle),
+        n(t.idle)
+    );
+    html! {
+        <div class="pool" data-testid={id} data-busy={t.busy.to_string()}
+            data-backpressured={t.backpressured.to_string()} data-idle={t.idle.to_string()}>
+            <span class="pool-name">{ lang.t(name) }</span>
+            <span class="pool-bar" aria-hidden="true">
+                { part("busy", t.busy) }{ part("backpressured", t.backpressured) }{ part("idle", t.idle) }
+            </span>
+            <span class="pool-numbers">{ text }</span>
+        </div>
+    }
+}
+
+/// Source and workers, one line each, with the one-line explanation under them.
+#[function_component(PoolTimes)]
+pub fn pool_times(p: &PoolTimesProps) -> Html {
+    let lang = p.lang;
+    html! {
+        <div class="pools" data-testid="flink-pools" title={lang.t(Key::FlinkNote)}>
+            <span class="pools-title">{ lang.t(Key::FlinkTitle) }</span>
+            { pool(lang, Key::FlinkSource, "pool-source", p.pools.source) }
+            { pool(lang, Key::FlinkWorkers, "pool-workers", p.pools.workers) }
+            <p class="pools-note">{ lang.t(Key::FlinkNote) }</p>
+        </div>
+    }
+}
