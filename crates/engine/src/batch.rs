@@ -243,6 +243,16 @@ impl BatchPipeline {
         self.queue.len() as u32
     }
 
+    /// The running job's run, if any (it is logged when it ends).
+    pub(crate) fn running_run(&self) -> Option<&BatchRun> {
+        self.job.as_ref().map(|j| &j.run)
+    }
+
+    /// The batch interval (the event-time period of one run), in ms.
+    pub(crate) fn interval_ms(&self) -> TimeMs {
+        self.cfg.interval_ms
+    }
+
     /// Whether a job is running.
     pub(crate) fn running(&self) -> bool {
         self.job.is_some()

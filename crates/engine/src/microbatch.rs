@@ -343,6 +343,11 @@ impl MicroBatch {
         self.watermark.current()
     }
 
+    /// The running batch, if any (it is logged when it ends).
+    pub(crate) fn running_info(&self) -> Option<&MicroBatchInfo> {
+        self.running.as_ref().map(|r| &r.info)
+    }
+
     /// Whether a batch is running.
     pub(crate) fn running(&self) -> bool {
         self.running.is_some()

@@ -167,6 +167,14 @@ impl StreamingPipeline {
         }
     }
 
+    /// The running micro-batch (None in continuous mode or between batches).
+    pub(crate) fn running_batch(&self) -> Option<&MicroBatchInfo> {
+        match self {
+            Self::MicroBatch(m) => m.running_info(),
+            Self::Continuous(_) => None,
+        }
+    }
+
     /// Queue statistics (continuous mode only).
     pub(crate) fn queue_tally(&self) -> Option<&QueueTally> {
         match self {

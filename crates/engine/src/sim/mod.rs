@@ -9,6 +9,7 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod picture;
 mod report;
 
 use crate::batch::BatchPipeline;
@@ -16,6 +17,7 @@ use crate::config::ExperimentConfig;
 use crate::error::SimError;
 use crate::live::{BatchLive, DashboardRow, Live, StreamingLive};
 use crate::metrics::{PipelineAt, Sample};
+use crate::recent::{RecentArrivals, RecentLimits};
 use crate::report::{Report, ReportDetail};
 use crate::scenario::Scenario;
 use crate::source::Source;
@@ -57,6 +59,8 @@ pub struct Simulation {
     previous: (u64, f64, f64),
     /// Steps of `step_until` so far.
     steps: u64,
+    /// The recent arrivals, for the event-time picture (None: not recorded).
+    recent: Option<RecentArrivals>,
 }
 
 impl Simulation {
@@ -65,7 +69,16 @@ impl Simulation {
         config.validate()?;
         let scenario = Scenario::new(&config.scenario);
         let source = Source::Generated(Box::new(Generator::new(&config, scenario)));
-        Ok(Self::build(config, source))
+        Ok(Self::build(config, source, None))
+    }
+
+    /// As [`Simulation::new`], also recording the recent arrivals within
+    /// `limits` for the event-time picture and "why this number?".
+    pub fn with_recent(config: ExperimentConfig, limits: RecentLimits) -> Result<Self, SimError> {
+        config.validate()?;
+        let scenario = Scenario::new(&config.scenario);
+        let source = Source::Generated(Box::new(Generator::new(&config, scenario)));
+        Ok(Self::build(config, source, Some(limits)))
     }
 
     /// Builds a simulation that replays `events` (any order; their `id`s are
@@ -80,10 +93,10 @@ impl Simulation {
     ) -> Result<Self, SimError> {
         config.validate_replay(&events)?;
         let source = Source::replay(&config, events)?;
-        Ok(Self::build(config, source))
+        Ok(Self::build(config, source, None))
     }
 
-    fn build(config: ExperimentConfig, source: Source) -> Self {
+    fn build(config: ExperimentConfig, source: Source, recent: Option<RecentLimits>) -> Self {
         let scenario = Scenario::new(&config.scenario);
         let geometry = Geometry::new(config.window.size_ms);
         let mut sim = Self {
@@ -105,6 +118,7 @@ impl Simulation {
             samples: Vec::new(),
             previous: (0, 0.0, 0.0),
             steps: 0,
+            recent: recent.map(RecentArrivals::new),
             config,
         };
         sim.deliver_until(0);
@@ -169,6 +183,9 @@ impl Simulation {
                 continue;
             }
         }
+        if let Some(recent) = &mut self.recent {
+            recent.trim(self.now);
+        }
         Ok(())
     }
 
@@ -232,16 +249,21 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let (scenario, batch, streaming, arrived) = (
+        let (scenario, batch, streaming, arrived, recent) = (
             &self.scenario,
             &mut self.batch,
             &mut self.streaming,
             &mut self.arrived,
+            &mut self.recent,
         );
         self.transit.drain_until(until, |event| {
             *arrived += 1;
+            let key = scenario.group_key(event);
             batch.on_arrival(event);
-            streaming.on_arrival(event, scenario.group_key(event));
+            streaming.on_arrival(event, key);
+            if let Some(recent) = recent {
+                recent.record(event, key);
+            }
         });
     }
 
