@@ -19,6 +19,8 @@ use crate::components::pipeline::PipelinePanel;
 use crate::components::queueing::QueueingPanel;
 use crate::components::summary::Summary;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
+use crate::event_time::ask::{self, Answer, Question};
+use crate::event_time::EventTimePanel;
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
@@ -71,6 +73,15 @@ fn spike_callback(
             Ok(spiked) => dispatch.dispatch(Action::Apply(Rc::new(spiked))),
             Err(why) => dispatch.dispatch(Action::Notify(Notice::NoSpike(why))),
         }
+    })
+}
+
+/// Questions of the event-time picture, answered by the running simulation.
+fn ask_callback(runner: &RunnerCell) -> Callback<Question, Option<Answer>> {
+    let runner = runner.clone();
+    Callback::from(move |q| {
+        let cell = runner.try_borrow().ok()?;
+        ask::answer(cell.as_ref()?.sim(), q)
     })
 }
 
@@ -251,6 +262,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         move |_| Callbacks::new(&dispatch)
     });
+    let on_ask = use_memo((), {
+        let runner = runner.clone();
+        move |_| ask_callback(&runner)
+    });
     let lang = state.lang;
 
     html! {
@@ -282,6 +297,9 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
+                            if let Some(picture) = &view.picture {
+                                <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
+                            }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
                             <CsvExport {lang} on_download={(*on_csv).clone()} />
                             <QueueingPanel {lang} report={view.report.clone()} />

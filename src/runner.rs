@@ -7,10 +7,13 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use bslab_engine::event_time::{picture_span_ms, MAX_MARKS};
 use bslab_engine::{
-    DashboardRow, ExperimentConfig, Live, PipelineSample, Report, ReportDetail, Sample, SimError,
-    Simulation, TimeMs,
+    DashboardRow, ExperimentConfig, Live, PipelineSample, RecentLimits, Report, ReportDetail,
+    Sample, SimError, Simulation, TimeMs,
 };
+
+use crate::event_time::PictureRef;
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
 pub type Speed = Option<f64>;
@@ -86,6 +89,8 @@ pub struct Snapshot {
     pub finished: bool,
     /// The run this picture belongs to (the app's `RunRequest::id`).
     pub run_id: u64,
+    /// The event-time picture (rebuilt with the chart series).
+    pub picture: Option<PictureRef>,
 }
 
 /// A simulation driven by the page.
@@ -98,12 +103,18 @@ pub struct Runner {
     samples_len: usize,
     samples: Rc<Vec<Sample>>,
     report: Option<Rc<ReportView>>,
+    picture: Option<PictureRef>,
 }
 
 impl Runner {
     /// A new run of `config`, which will first re-simulate up to `catch_up_to` (a fork).
     pub fn new(config: ExperimentConfig, catch_up_to: TimeMs) -> Result<Self, SimError> {
-        let sim = Simulation::new(config)?;
+        // Recent arrivals are kept for the event-time picture and "why this number?".
+        let limits = RecentLimits {
+            span_ms: picture_span_ms(&config),
+            max_events: RecentLimits::APP_MAX_EVENTS,
+        };
+        let sim = Simulation::with_recent(config, limits)?;
         let catch_up_to = catch_up_to.clamp(0, sim.config().duration_ms);
         Ok(Self {
             id: 0,
@@ -113,6 +124,7 @@ impl Runner {
             samples_len: usize::MAX,
             samples: Rc::new(Vec::new()),
             report: None,
+            picture: None,
         })
     }
 
@@ -255,6 +267,13 @@ impl Runner {
             self.samples_len = all.len();
             self.samples = Rc::new(downsample(all, MAX_POINTS));
         }
+        let picture_t = self.picture.as_ref().map(|p| p.0.counts.t_ms);
+        if series && picture_t != Some(self.sim.now()) {
+            self.picture = self
+                .sim
+                .event_time_picture(MAX_MARKS)
+                .map(|p| PictureRef(Rc::new(p)));
+        }
         let catching_up = self
             .catching_up()
             .then(|| self.sim.now() as f64 / (self.catch_up_to.max(1)) as f64);
@@ -268,6 +287,7 @@ impl Runner {
             limited_to: None,
             finished: self.sim.is_finished(),
             run_id: self.id,
+            picture: self.picture.clone(),
         }
     }
 }
