@@ -71,8 +71,11 @@ pub struct RowStory {
 pub struct LateStory {
     /// The pipeline.
     pub pipeline: Pipeline,
-    /// Late events among the recorded arrivals.
+    /// Late events among the recorded arrivals (the picture's late count).
     pub late: u64,
+    /// Of them, those the pipeline has counted in its `dropped_late` (a
+    /// micro-batch counts its drops when it ends).
+    pub counted: u64,
     /// The first of them, in arrival order.
     pub events: Vec<EventStory>,
     /// Late events not listed.
@@ -145,23 +148,25 @@ impl Sources<'_> {
         let mut story = LateStory {
             pipeline,
             late: 0,
+            counted: 0,
             events: Vec::new(),
             more: 0,
             complete: !forgotten,
         };
         for a in self.arrivals {
             let s = self.story(a);
-            // As the pipelines count them: when the batch that dropped them ends.
-            let late = match pipeline {
-                Pipeline::Streaming => matches!(
-                    s.streaming,
-                    StreamFate::Dropped {
-                        counted_ms: Some(_),
-                        ..
-                    }
-                ),
-                Pipeline::Batch => matches!(s.batch, BatchFate::Missed { .. }),
+            let (late, counted) = match (pipeline, s.streaming) {
+                (Pipeline::Streaming, StreamFate::Dropped { counted_ms, .. }) => {
+                    (true, counted_ms.is_some())
+                }
+                (Pipeline::Streaming, _) => (false, false),
+                // A batch run's misses are counted as they arrive.
+                (Pipeline::Batch, _) => {
+                    let missed = matches!(s.batch, BatchFate::Missed { .. });
+                    (missed, missed)
+                }
             };
+            story.counted += u64::from(counted);
             if late {
                 story.late += 1;
                 if story.events.len() < EXPLAIN_LIMIT {
