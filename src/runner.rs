@@ -89,7 +89,7 @@ pub struct Snapshot {
     pub finished: bool,
     /// The run this picture belongs to (the app's `RunRequest::id`).
     pub run_id: u64,
-    /// The event-time picture (rebuilt with the chart series).
+    /// The event-time picture (see [`Runner::refresh_picture`]).
     pub picture: Option<PictureRef>,
 }
 
@@ -253,9 +253,22 @@ impl Runner {
         }));
     }
 
-    /// What the page draws now, with the chart series brought up to date.
+    /// What the page draws now, with the chart series and the picture brought up to date.
     pub fn snapshot(&mut self) -> Snapshot {
+        self.refresh_picture();
         self.snapshot_with(true)
+    }
+
+    /// Rebuilds the event-time picture if time has moved since the last one
+    /// (a few ms for 100,000 marks: while playing, the driver asks twice a second).
+    pub fn refresh_picture(&mut self) {
+        let picture_t = self.picture.as_ref().map(|p| p.0.counts.t_ms);
+        if picture_t != Some(self.sim.now()) {
+            self.picture = self
+                .sim
+                .event_time_picture(MAX_MARKS)
+                .map(|p| PictureRef(Rc::new(p)));
+        }
     }
 
     /// What the page draws now; `series`: bring the chart series up to date too
@@ -267,13 +280,7 @@ impl Runner {
             self.samples_len = all.len();
             self.samples = Rc::new(downsample(all, MAX_POINTS));
         }
-        let picture_t = self.picture.as_ref().map(|p| p.0.counts.t_ms);
-        if series && picture_t != Some(self.sim.now()) {
-            self.picture = self
-                .sim
-                .event_time_picture(MAX_MARKS)
-                .map(|p| PictureRef(Rc::new(p)));
-        }
+
         let catching_up = self
             .catching_up()
             .then(|| self.sim.now() as f64 / (self.catch_up_to.max(1)) as f64);

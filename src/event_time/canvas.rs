@@ -9,7 +9,7 @@ use bslab_engine::TimeMs;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::layout::{rasterize, Frame, BOTTOM, LEFT};
+use super::layout::{rasterize, Frame, BOTTOM, LEFT, TOP};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
@@ -120,13 +120,13 @@ fn axes(ctx: &CanvasRenderingContext2d, f: &Frame, lang: Lang) {
             (x - 30.0).clamp(LEFT, f64::from(f.width) - 70.0),
             bottom + 20.0,
         );
-        let _ = ctx.fill_text(&format::clock(y_t), 4.0, f.y(y_t).clamp(24.0, bottom - 4.0));
+        let _ = ctx.fill_text(
+            &format::clock(y_t),
+            4.0,
+            f.y(y_t).clamp(TOP + 12.0, bottom - 4.0),
+        );
     }
-    ctx.set_font("italic 15px sans-serif");
-    let _ = ctx.fill_text(lang.t(Key::EtAxisY), 4.0, 16.0);
-    let _ = ctx.fill_text(
-        lang.t(Key::EtAxisX),
-        f64::from(f.width) / 2.0 - 80.0,
-        bottom + 20.0,
-    );
+    ctx.set_font("bold 16px sans-serif");
+    let _ = ctx.fill_text(lang.t(Key::EtAxisY), 4.0, 18.0);
+    let _ = ctx.fill_text(lang.t(Key::EtAxisX), LEFT, bottom + 42.0);
 }

@@ -11,10 +11,10 @@ use bslab_engine::TimeMs;
 
 /// Space for the event-time labels, on the left, in pixels.
 pub const LEFT: f64 = 96.0;
-/// Space for the arrival-time labels, at the bottom, in pixels.
-pub const BOTTOM: f64 = 30.0;
-/// Space above the plot, in pixels.
-const TOP: f64 = 8.0;
+/// Space for the arrival-time labels and the axis name, at the bottom, in pixels.
+pub const BOTTOM: f64 = 48.0;
+/// Space above the plot (the event-time axis name), in pixels.
+pub const TOP: f64 = 26.0;
 /// Space on the right of the cursor: the x axis runs this share past the instant.
 const AHEAD: f64 = 0.06;
 
@@ -91,10 +91,8 @@ impl Frame {
 pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
     let (w, h) = (f.width as usize, f.height as usize);
     rgba.clear();
-    rgba.resize(w * h * 4, 0);
-    for px in rgba.chunks_exact_mut(4) {
-        px.copy_from_slice(&BACKGROUND);
-    }
+    // White and opaque: every byte 255.
+    rgba.resize(w * h * 4, BACKGROUND[0]);
     let left = LEFT as usize;
     for b in &p.bands {
         let (top, bottom) = (f.y(b.end_ms) as usize, f.y(b.start_ms) as usize);

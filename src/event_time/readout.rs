@@ -93,10 +93,14 @@ fn pipeline_name(p: Pipeline, lang: Lang) -> &'static str {
     })
 }
 
-/// One listed event of an answer.
-pub fn step_line(s: &EventStory, lang: Lang) -> String {
+/// One listed event of an answer, and what `pipeline` did with it.
+pub fn step_line(s: &EventStory, pipeline: Pipeline, lang: Lang) -> String {
     let a = &s.arrival;
-    lang.fill(
+    let fate = match pipeline {
+        Pipeline::Streaming => stream_line(s, lang),
+        Pipeline::Batch => batch_line(&s.batch, lang),
+    };
+    let what = lang.fill(
         Key::WhyStep,
         &[
             ("id", a.id.to_string()),
@@ -104,7 +108,8 @@ pub fn step_line(s: &EventStory, lang: Lang) -> String {
             ("arrival", instant(a.arrival_time_ms)),
             ("amount", format::money(a.amount_cents, lang)),
         ],
-    )
+    );
+    format!("{what} {fate}")
 }
 
 /// The answer for a published row: its headline and the notes under the list.

@@ -114,19 +114,20 @@ pub struct WhyProps {
 #[function_component(Why)]
 pub fn why(p: &WhyProps) -> Html {
     let lang = p.lang;
-    let (head, events, notes) = match &p.answer {
+    let (head, events, notes, pipeline) = match &p.answer {
         Some(Answer::Row(r, key)) => {
             let (head, notes) = row_answer(r, key, lang);
-            (head, r.events.clone(), notes)
+            (head, r.events.clone(), notes, r.pipeline)
         }
         Some(Answer::Late(l)) => {
             let (head, notes) = late_answer(l, lang);
-            (head, l.events.clone(), notes)
+            (head, l.events.clone(), notes, l.pipeline)
         }
         Some(Answer::NotPublished) => (
             lang.t(Key::WhyNotPublished).to_string(),
             Vec::new(),
             Vec::new(),
+            Pipeline::Streaming,
         ),
         _ => return html! {},
     };
@@ -134,7 +135,7 @@ pub fn why(p: &WhyProps) -> Html {
         <section class="why" data-testid="why" aria-live="polite">
             <h3>{ lang.t(Key::WhyTitle) }</h3>
             <p>{ head }</p>
-            <ol>{ for events.iter().map(|s| html! { <li>{ step_line(s, lang) }</li> }) }</ol>
+            <ol>{ for events.iter().map(|s| html! { <li>{ step_line(s, pipeline, lang) }</li> }) }</ol>
             { for notes.into_iter().map(|n| html! { <p class="why-note">{ n }</p> }) }
         </section>
     }

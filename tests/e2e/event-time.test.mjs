@@ -68,7 +68,7 @@ for (const [lang, locale, readoutRe, fateRe] of LANGS) {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     const readout = page.getByTestId('event-readout');
-    const lines = (await readout.innerText()).split('\n');
+    const lines = (await readout.innerText()).split('\n').filter((l) => l.trim());
     assert.match(lines[0], readoutRe, 'the focused event is read out');
     assert.match(lines[1], fateRe, 'with its streaming fate');
     assert.equal(Number(await page.getByTestId('run-state').getAttribute('data-t')), T_MS,

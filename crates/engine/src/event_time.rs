@@ -149,8 +149,13 @@ impl Sources<'_> {
         let mut marks = Vec::with_capacity(arrived.min(max_marks as u64) as usize);
         let mut windows: BTreeMap<TimeMs, (TimeMs, bool)> = BTreeMap::new();
         let mut late = 0;
+        let mut cursor = 0;
+        let mut last_window = None;
         for a in in_view {
-            let fate = self.stream_fate(a);
+            let (_, end) = first_window(self.config, a.event_time_ms);
+            let fate = self.micro_batches.map_or(StreamFate::Unknown, |b| {
+                b.fate_in_order(&mut cursor, a.arrival_time_ms, end)
+            });
             late += u64::from(fate.is_late());
             if a.id % stride == 0 || fate.is_late() {
                 marks.push(Mark {
@@ -161,8 +166,12 @@ impl Sources<'_> {
                 });
             }
             let published = self.published(a, fate);
-            for (start, end) in windows_of(self.config.window.size_ms, a.event_time_ms) {
-                windows.entry(start).or_insert((end, false)).1 |= published;
+            // Consecutive arrivals mostly share a window: skip the tree then.
+            if last_window != Some((end, published)) {
+                last_window = Some((end, published));
+                for (start, end) in windows_of(self.config.window.size_ms, a.event_time_ms) {
+                    windows.entry(start).or_insert((end, false)).1 |= published;
+                }
             }
         }
         let bands: Vec<Band> = windows
@@ -174,6 +183,7 @@ impl Sources<'_> {
             })
             .collect();
         let count = |s: WindowStage| bands.iter().filter(|b| b.stage == s).count() as u64;
+        let max_event_time = self.max_event_time_line(from);
         let counts = PictureCounts {
             t_ms: self.now,
             from_ms: from,
@@ -185,14 +195,14 @@ impl Sources<'_> {
             fired: count(WindowStage::Fired),
             closed: count(WindowStage::Closed),
             watermark_ms: self.watermark_ms,
-            max_event_time_ms: self.arrivals.iter().map(|a| a.event_time_ms).max(),
+            max_event_time_ms: max_event_time.last().map(|&(_, m)| m),
         };
         EventTimePicture {
             counts,
             marks,
             bands: bands[bands.len().saturating_sub(MAX_BANDS)..].to_vec(),
             watermark: self.watermark_steps(from),
-            max_event_time: self.max_event_time_line(from),
+            max_event_time,
             batch_runs: self.batch_runs_from(from),
         }
     }

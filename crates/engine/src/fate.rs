@@ -105,6 +105,32 @@ impl MicroBatches<'_> {
     /// The fate of an event that arrived at `arrival_ms`, of a window ending at `window_end_ms`.
     pub(crate) fn fate(&self, arrival_ms: TimeMs, window_end_ms: TimeMs) -> StreamFate {
         let i = self.finished.partition_point(|b| b.start_ms < arrival_ms);
+        self.fate_at(i, arrival_ms, window_end_ms)
+    }
+
+    /// As [`MicroBatches::fate`], for arrivals taken in arrival order: `cursor`
+    /// (from 0) only moves forward, so a whole picture costs one pass over the log.
+    pub(crate) fn fate_in_order(
+        &self,
+        cursor: &mut usize,
+        arrival_ms: TimeMs,
+        window_end_ms: TimeMs,
+    ) -> StreamFate {
+        if *cursor == 0 {
+            *cursor = self.finished.partition_point(|b| b.start_ms < arrival_ms);
+        }
+        while self
+            .finished
+            .get(*cursor)
+            .is_some_and(|b| b.start_ms < arrival_ms)
+        {
+            *cursor += 1;
+        }
+        self.fate_at(*cursor, arrival_ms, window_end_ms)
+    }
+
+    /// The fate when `finished[i]` is the first batch started at or after the arrival.
+    fn fate_at(&self, i: usize, arrival_ms: TimeMs, window_end_ms: TimeMs) -> StreamFate {
         let (batch, published_ms, before) = match self.finished.get(i) {
             Some(b) => (
                 b,
