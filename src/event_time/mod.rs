@@ -52,13 +52,31 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
     let frame = use_mut_ref(|| None::<Frame>);
     let selected = use_state(|| None::<u64>);
     let question = use_state(|| None::<Question>);
+    // Redrawn at the new size when the window is resized (a projector, a laptop).
+    let resized = use_state(|| 0_u32);
+    {
+        let resized = resized.setter();
+        use_effect_with((), move |_| {
+            let count = std::cell::Cell::new(0_u32);
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "resize", move |_| {
+                    count.set(count.get().wrapping_add(1));
+                    resized.set(count.get());
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let (canvas, frame) = (canvas.clone(), frame.clone());
-        use_effect_with((p.picture.clone(), lang), move |(pic, lang)| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                *frame.borrow_mut() = canvas::draw(&c, &pic.0, *lang);
-            }
-        });
+        use_effect_with(
+            (p.picture.clone(), lang, *resized),
+            move |(pic, lang, _)| {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    *frame.borrow_mut() = canvas::draw(&c, &pic.0, *lang);
+                }
+            },
+        );
     }
     let pic = Rc::clone(&p.picture.0);
     let select_at = {
