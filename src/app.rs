@@ -297,11 +297,12 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
+                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            <CsvExport {lang} on_download={(*on_csv).clone()} />
+                            // Under the charts: above them, it would push them off a 1024×768 screen.
                             if let Some(picture) = &view.picture {
                                 <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
                             }
-                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
-                            <CsvExport {lang} on_download={(*on_csv).clone()} />
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
