@@ -21,6 +21,8 @@ use crate::components::queueing::QueueingPanel;
 use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary::Summary;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
+use crate::event_time::ask::{self, Answer, Question};
+use crate::event_time::EventTimePanel;
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
@@ -73,6 +75,15 @@ fn spike_callback(
             Ok(spiked) => dispatch.dispatch(Action::Apply(Rc::new(spiked))),
             Err(why) => dispatch.dispatch(Action::Notify(Notice::NoSpike(why))),
         }
+    })
+}
+
+/// Questions of the event-time picture, answered by the running simulation.
+fn ask_callback(runner: &RunnerCell) -> Callback<Question, Option<Answer>> {
+    let runner = runner.clone();
+    Callback::from(move |q| {
+        let cell = runner.try_borrow().ok()?;
+        ask::answer(cell.as_ref()?.sim(), q)
     })
 }
 
@@ -190,9 +201,9 @@ pub fn app() -> Html {
                         Ok((name, bytes)) => {
                             match browser::download(&name, &bytes, "application/zip") {
                                 Ok(()) => ExportStatus::Done(name),
-                                Err(why) => ExportStatus::Failed(
-                                    crate::messages::download_failed(lang, why),
-                                ),
+                                Err(why) => ExportStatus::Failed(crate::messages::download_failed(
+                                    lang, why,
+                                )),
                             }
                         }
                         Err(why) => {
@@ -248,6 +259,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         move |_| Callbacks::new(&dispatch)
     });
+    let on_ask = use_memo((), {
+        let runner = runner.clone();
+        move |_| ask_callback(&runner)
+    });
     let lang = state.lang;
 
     html! {
@@ -282,6 +297,10 @@ pub fn app() -> Html {
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
                             <SparkMetrics {lang} points={view.spark.clone()} latest={view.latest_progress.clone()} config={state.config.clone()} />
                             { csv_export::csv_buttons(lang, &on_csv) }
+                            // Under the charts: above them, it would push them off a 1024×768 screen.
+                            if let Some(picture) = &view.picture {
+                                <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
+                            }
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />

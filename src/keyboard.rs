@@ -20,8 +20,10 @@ pub fn action_for(key: &str, tag: &str, modifiers: bool, shift: bool) -> Option<
     if key == "Escape" {
         return Some(KeyAction::Close);
     }
-    // A focused chart uses ← and → for its read-out cursor.
-    if tag.eq_ignore_ascii_case("svg") && matches!(key, "ArrowLeft" | "ArrowRight") {
+    // A focused chart (or the event-time picture) uses ← and → for its read-out.
+    if (tag.eq_ignore_ascii_case("svg") || tag == "CANVAS")
+        && matches!(key, "ArrowLeft" | "ArrowRight")
+    {
         return None;
     }
     let on_control = matches!(tag, "BUTTON" | "SUMMARY" | "A");

@@ -7,12 +7,14 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use bslab_engine::event_time::{picture_span_ms, MAX_MARKS};
 use bslab_engine::{
-    DashboardRow, ExperimentConfig, Live, PipelineSample, QueryProgress, Report, ReportDetail,
-    Sample, SimError, Simulation, TimeMs, ValidConfig,
+    DashboardRow, ExperimentConfig, Live, PipelineSample, QueryProgress, RecentLimits, Report,
+    ReportDetail, Sample, SimError, Simulation, TimeMs, ValidConfig,
 };
 
 use crate::charts::spark_points::{SparkPoint, SparkPoints};
+use crate::event_time::PictureRef;
 use crate::flink::FlinkPools;
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
@@ -96,6 +98,8 @@ pub struct Snapshot {
     /// The streaming pools' time per second (Flink's names): over the last sample
     /// interval, and over the whole run so far.
     pub pools: (Option<FlinkPools>, Option<FlinkPools>),
+    /// The event-time picture (see [`Runner::refresh_picture`]).
+    pub picture: Option<PictureRef>,
 }
 
 /// A simulation driven by the page.
@@ -110,6 +114,7 @@ pub struct Runner {
     report: Option<Rc<ReportView>>,
     spark: SparkPoints,
     spark_points: Rc<Vec<SparkPoint>>,
+    picture: Option<PictureRef>,
 }
 
 impl Runner {
@@ -120,7 +125,12 @@ impl Runner {
 
     /// [`Runner::new`] of a config validated already (an edit, validated once).
     pub fn from_valid(config: ValidConfig, catch_up_to: TimeMs) -> Self {
-        let sim = Simulation::from_valid(config);
+        // Recent arrivals are kept for the event-time picture and "why this number?".
+        let limits = RecentLimits {
+            span_ms: picture_span_ms(&config),
+            max_events: RecentLimits::APP_MAX_EVENTS,
+        };
+        let sim = Simulation::from_valid_with_recent(config, limits);
         let duration_ms = sim.config().duration_ms;
         let catch_up_to = catch_up_to.clamp(0, duration_ms);
         Self {
@@ -133,6 +143,7 @@ impl Runner {
             report: None,
             spark: SparkPoints::new(duration_ms),
             spark_points: Rc::new(Vec::new()),
+            picture: None,
         }
     }
 
@@ -261,9 +272,22 @@ impl Runner {
         }));
     }
 
-    /// What the page draws now, with the chart series brought up to date.
+    /// What the page draws now, with the chart series and the picture brought up to date.
     pub fn snapshot(&mut self) -> Snapshot {
+        self.refresh_picture();
         self.snapshot_with(true)
+    }
+
+    /// Rebuilds the event-time picture if time has moved since the last one
+    /// (a few ms for 100,000 marks: while playing, the driver asks twice a second).
+    pub fn refresh_picture(&mut self) {
+        let picture_t = self.picture.as_ref().map(|p| p.0.counts.t_ms);
+        if picture_t != Some(self.sim.now()) {
+            self.picture = self
+                .sim
+                .event_time_picture(MAX_MARKS)
+                .map(|p| PictureRef(Rc::new(p)));
+        }
     }
 
     /// What the page draws now; `series`: bring the chart series up to date too
@@ -278,6 +302,7 @@ impl Runner {
         if series && self.spark.follow(&self.sim) {
             self.spark_points = Rc::new(self.spark.points().to_vec());
         }
+
         let catching_up = self
             .catching_up()
             .then(|| self.sim.now() as f64 / (self.catch_up_to.max(1)) as f64);
@@ -297,6 +322,7 @@ impl Runner {
                 self.sim.samples(),
                 &self.sim.config().streaming.mode,
             ),
+            picture: self.picture.clone(),
         }
     }
 }

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bslab_engine::resources::Resources;
-use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation, StreamingMode};
+use bslab_engine::{
+    event_time, presets, ExperimentConfig, RecentLimits, ReportDetail, Simulation, StreamingMode,
+};
 use clap::{Parser, Subcommand};
 use io::Printed;
 
@@ -65,6 +67,13 @@ enum Command {
         /// into this directory (see docs/csv-format.md); never overwrites a file.
         #[arg(long, value_name = "DIR")]
         csv: Option<PathBuf>,
+        /// Stop at this instant instead of the end (ms, or with a unit: 90s, 15 min).
+        #[arg(long, value_parser = bslab_engine::duration::parse_whole_ms)]
+        at: Option<i64>,
+        /// Print the event-time picture's counts at the instant (events drawn,
+        /// late marked, windows open / fired / closed, watermark) instead of the report.
+        #[arg(long, conflicts_with_all = ["events", "csv", "windows", "runs", "samples"])]
+        event_time: bool,
     },
     /// List the built-in presets.
     Presets,
@@ -128,6 +137,8 @@ fn execute(command: Command) -> Result<Printed, String> {
             progress,
             events,
             csv,
+            at,
+            event_time,
         } => {
             let mut cfg = load_config(config, preset)?;
             if let Some(d) = duration {
@@ -141,6 +152,13 @@ fn execute(command: Command) -> Result<Printed, String> {
                     let events = replay::read_events(&dir, &cfg)?;
                     Simulation::with_events(cfg, events)
                 }
+                None if event_time => Simulation::with_recent(
+                    cfg.clone(),
+                    RecentLimits {
+                        span_ms: event_time::picture_span_ms(&cfg),
+                        max_events: RecentLimits::APP_MAX_EVENTS,
+                    },
+                ),
                 None => Simulation::new(cfg),
             }
             .map_err(|e| e.to_string())?;
@@ -165,7 +183,20 @@ fn execute(command: Command) -> Result<Printed, String> {
                     .map_err(|e| format!("{flag}: {e}"))?;
             }
             let end = sim.config().duration_ms;
-            sim.step_until(end).map_err(|e| e.to_string())?;
+            if let Some(t) = at.filter(|&t| t > end) {
+                return Err(format!(
+                    "--at: {t} ms is after the end of the run ({end} ms); give 0 to {end}"
+                ));
+            }
+            sim.step_until(at.unwrap_or(end))
+                .map_err(|e| e.to_string())?;
+            if event_time {
+                let picture = sim.event_time_picture(event_time::MAX_MARKS);
+                let counts = picture.map(|p| p.counts);
+                return serde_json::to_string_pretty(&counts)
+                    .map(Printed::Text)
+                    .map_err(|e| e.to_string());
+            }
             if let Some(dir) = csv {
                 csv_out::write(&sim, &dir)?;
             }

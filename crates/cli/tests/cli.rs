@@ -173,3 +173,59 @@ fn durations_are_typed_as_in_the_app() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown unit"));
 }
+
+/// `--at T --event-time` prints the picture's counts at T, the numbers the
+/// page shows beside the picture (the e2e compares them); an instant past the
+/// end is refused with the allowed range.
+#[test]
+fn event_time_counts_at_an_instant() {
+    let out = bslab(&[
+        "run",
+        "--preset",
+        "late-data-watermark",
+        "--at",
+        "20min",
+        "--event-time",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counts: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(counts["t_ms"], 20 * 60_000);
+    for field in [
+        "arrived",
+        "drawn",
+        "late",
+        "open",
+        "fired",
+        "closed",
+        "watermark_ms",
+    ] {
+        assert!(counts[field].is_u64(), "{field} in {counts}");
+    }
+    let report = bslab(&[
+        "run",
+        "--preset",
+        "late-data-watermark",
+        "--duration",
+        "20min",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
+    assert_eq!(counts["watermark_ms"], report["streaming"]["watermark_ms"]);
+    let late = bslab(&[
+        "run",
+        "--preset",
+        "late-data-watermark",
+        "--at",
+        "3h",
+        "--event-time",
+    ]);
+    assert_eq!(late.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&late.stderr);
+    assert!(
+        message.contains("--at") && message.contains("0 to 7200000"),
+        "{message}"
+    );
+}

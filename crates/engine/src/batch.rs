@@ -239,6 +239,11 @@ impl Pipeline for BatchPipeline {
         (busy, provisioned)
     }
 
+    /// The running job's run, if any (it is logged when it ends).
+    fn running_run(&self) -> Option<&BatchRun> {
+        self.job.as_ref().map(|j| &j.run)
+    }
+
     /// The workers' speed over the share of each interval left after start-up.
     fn capacity_eps(&self) -> Option<f64> {
         (self.cfg.per_event_cost_us > 0.0).then(|| {

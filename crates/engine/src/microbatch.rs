@@ -392,6 +392,11 @@ impl Pipeline for MicroBatch {
         Some(self.watermark.current())
     }
 
+    /// The running batch, if any (it is logged when it ends).
+    fn running_micro_batch(&self) -> Option<&MicroBatchInfo> {
+        self.running.as_ref().map(|r| &r.info)
+    }
+
     /// Whether a batch is running.
     fn busy(&self) -> bool {
         self.running.is_some()

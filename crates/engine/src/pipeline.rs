@@ -106,6 +106,17 @@ pub(crate) trait Pipeline: fmt::Debug {
         None
     }
 
+    /// The running scheduled job's run, if it runs jobs and one is running
+    /// (it is logged when it ends).
+    fn running_run(&self) -> Option<&BatchRun> {
+        None
+    }
+
+    /// The running micro-batch, if it runs micro-batches and one is running.
+    fn running_micro_batch(&self) -> Option<&MicroBatchInfo> {
+        None
+    }
+
     /// The log of micro-batches, if it runs micro-batches.
     fn micro_batches(&self) -> Option<&RunLog<MicroBatchInfo>> {
         None

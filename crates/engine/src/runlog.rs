@@ -42,6 +42,11 @@ impl<T: Copy> RunLog<T> {
         self.kept.iter()
     }
 
+    /// The kept entries, oldest first, without copying them.
+    pub(crate) fn kept(&self) -> &VecDeque<T> {
+        &self.kept
+    }
+
     /// The kept entries, oldest first (all of them while `total ≤ MAX_LOGGED_RUNS`).
     pub(crate) fn to_vec(&self) -> Vec<T> {
         self.kept.iter().copied().collect()

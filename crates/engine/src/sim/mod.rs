@@ -9,6 +9,7 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod picture;
 mod report;
 mod view;
 
@@ -19,6 +20,7 @@ use crate::config::ExperimentConfig;
 use crate::error::SimError;
 use crate::metrics::{PipelineSample, Sample};
 use crate::pipeline::Pipeline;
+use crate::recent::{RecentArrivals, RecentLimits};
 use crate::report::{Report, ReportDetail};
 use crate::scenario::{Scenario, ScenarioKind};
 use crate::source::Source;
@@ -66,6 +68,8 @@ pub struct Simulation {
     previous_spread: [f64; 2],
     /// Steps of `step_until` so far.
     steps: u64,
+    /// The recent arrivals, for the event-time picture (None: not recorded).
+    recent: Option<RecentArrivals>,
 }
 
 impl Simulation {
@@ -79,7 +83,24 @@ impl Simulation {
         let config = config.into_config();
         let scenario = crate::scenario::kind(&config.scenario);
         let windows = crate::window::assigner(&config.window);
-        Self::from_parts(config, scenario, windows)
+        Self::from_parts(config, scenario, windows, None)
+    }
+
+    /// As [`Simulation::new`], also recording the recent arrivals within
+    /// `limits` for the event-time picture and "why this number?".
+    pub fn with_recent(config: ExperimentConfig, limits: RecentLimits) -> Result<Self, SimError> {
+        Ok(Self::from_valid_with_recent(config.validated()?, limits))
+    }
+
+    /// [`Simulation::with_recent`] of a config validated already.
+    pub fn from_valid_with_recent(
+        config: crate::validate::ValidConfig,
+        limits: RecentLimits,
+    ) -> Self {
+        let config = config.into_config();
+        let scenario = crate::scenario::kind(&config.scenario);
+        let windows = crate::window::assigner(&config.window);
+        Self::from_parts(config, scenario, windows, Some(limits))
     }
 
     /// Builds a simulation whose scenario and window kind are given instead of
@@ -93,17 +114,18 @@ impl Simulation {
         windows: Arc<dyn WindowAssigner>,
     ) -> Result<Self, SimError> {
         let config = config.validated()?.into_config();
-        Ok(Self::from_parts(config, scenario, windows))
+        Ok(Self::from_parts(config, scenario, windows, None))
     }
 
     fn from_parts(
         config: ExperimentConfig,
         scenario: Arc<dyn ScenarioKind>,
         windows: Arc<dyn WindowAssigner>,
+        recent: Option<RecentLimits>,
     ) -> Self {
         let scenario = Scenario::from_kind(scenario);
         let source = Source::Generated(Box::new(Generator::new(&config, scenario.clone())));
-        Self::build(config, source, scenario, Geometry::new(windows))
+        Self::build(config, source, scenario, Geometry::new(windows), recent)
     }
 
     /// Builds a simulation that replays `events` (any order; their `id`s are
@@ -120,7 +142,7 @@ impl Simulation {
         let source = Source::replay(&config, events)?;
         let scenario = Scenario::new(&config.scenario);
         let geometry = Geometry::new(crate::window::assigner(&config.window));
-        Ok(Self::build(config, source, scenario, geometry))
+        Ok(Self::build(config, source, scenario, geometry, None))
     }
 
     fn build(
@@ -128,6 +150,7 @@ impl Simulation {
         source: Source,
         scenario: Scenario,
         geometry: Geometry,
+        recent: Option<RecentLimits>,
     ) -> Self {
         let mut sim = Self {
             generator: source,
@@ -155,6 +178,7 @@ impl Simulation {
             previous_arrived: 0,
             previous_spread: [0.0; 2],
             steps: 0,
+            recent: recent.map(RecentArrivals::new),
             config,
         };
         sim.deliver_until(0);
@@ -211,6 +235,9 @@ impl Simulation {
                 // Something else is due at this same instant (a zero-length job): loop again.
                 continue;
             }
+        }
+        if let Some(recent) = &mut self.recent {
+            recent.trim(self.now);
         }
         Ok(())
     }
@@ -295,13 +322,20 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let (scenario, pipelines, arrived) =
-            (&self.scenario, &mut self.pipelines, &mut self.arrived);
+        let (scenario, pipelines, arrived, recent) = (
+            &self.scenario,
+            &mut self.pipelines,
+            &mut self.arrived,
+            &mut self.recent,
+        );
         self.transit.drain_until(until, |event| {
             *arrived += 1;
             let key = scenario.group_key(event);
             for p in pipelines.iter_mut() {
                 p.on_arrival(event, key);
+            }
+            if let Some(recent) = recent {
+                recent.record(event, key);
             }
         });
     }

@@ -1,0 +1,288 @@
+//! The event-time picture every streaming course draws on the board: each
+//! event placed by when it arrived (x, processing time) and when it happened
+//! (y, event time), the max-event-time and watermark lines, each window a band
+//! that goes open → fired → closed, and the late events marked and counted.
+//!
+//! Built from the recent arrivals and the pipelines' logs (see [`crate::fate`]);
+//! the app draws it, `bslab run --event-time` prints its counts, so both show
+//! the same numbers for the same config and instant. Bounded: at most
+//! [`MAX_MARKS`] marks (beyond that 1 event in `stride`, by id, plus every
+//! late event), [`MAX_BANDS`] window bands and [`LINE_POINTS`] points per line.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{ExperimentConfig, OutputMode, StreamingMode};
+use crate::fate::{windows_of, BatchRuns, MicroBatches, StreamFate};
+use crate::recent::Arrival;
+use crate::time::{TimeMs, SECOND_MS};
+
+/// Most event marks drawn: beyond it the picture thins deterministically.
+pub const MAX_MARKS: usize = 100_000;
+/// Most window bands listed (the counts cover every window).
+pub const MAX_BANDS: usize = 2_000;
+/// Points of the max-event-time and watermark lines at most.
+pub const LINE_POINTS: usize = 1_000;
+
+/// The processing time the picture shows, in ms: several windows, the
+/// watermark delay and a few triggers, so a window can be seen opening,
+/// firing and closing.
+pub fn picture_span_ms(config: &ExperimentConfig) -> TimeMs {
+    let window = config.window.size_ms;
+    let trigger = match config.streaming.mode {
+        StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms,
+        StreamingMode::Continuous { .. } => 0,
+    };
+    (4 * window)
+        .max(2 * (config.streaming.watermark_delay_ms + window))
+        .max(10 * trigger)
+        .max(10 * SECOND_MS)
+}
+
+/// Where a window is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowStage {
+    /// Collecting events; nothing published yet.
+    Open,
+    /// Published at least once and still updatable (update mode).
+    Fired,
+    /// The watermark passed its end: its result is final, its state evicted.
+    Closed,
+}
+
+/// One event on the picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// The event's id (to ask [`crate::Simulation::explain_event`] about it).
+    pub id: u64,
+    /// When it happened, in ms (y).
+    pub event_time_ms: TimeMs,
+    /// When it arrived, in ms (x).
+    pub arrival_time_ms: TimeMs,
+    /// Dropped by the streaming pipeline as late.
+    pub late: bool,
+}
+
+/// One window as a band of event time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Band {
+    /// Window start, in ms.
+    pub start_ms: TimeMs,
+    /// Window end (exclusive), in ms.
+    pub end_ms: TimeMs,
+    /// Where it is in its life.
+    pub stage: WindowStage,
+}
+
+/// The picture's numbers: what `bslab run --event-time` prints and the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PictureCounts {
+    /// The instant, in ms.
+    pub t_ms: TimeMs,
+    /// Left edge of the picture (processing time), in ms.
+    pub from_ms: TimeMs,
+    /// Events arrived in `[from_ms, t_ms]`.
+    pub arrived: u64,
+    /// Events drawn (all of them up to [`MAX_MARKS`]).
+    pub drawn: u64,
+    /// 1 event in `stride` is drawn (by id), plus every late one.
+    pub stride: u64,
+    /// Of the arrived, those the streaming pipeline dropped as late (all drawn).
+    pub late: u64,
+    /// Windows open, fired and closed among those the arrived events belong to.
+    pub open: u64,
+    /// See `open`.
+    pub fired: u64,
+    /// See `open`.
+    pub closed: u64,
+    /// The streaming pipeline's watermark at `t_ms`, in ms.
+    pub watermark_ms: TimeMs,
+    /// The newest event time arrived so far, in ms.
+    pub max_event_time_ms: Option<TimeMs>,
+}
+
+/// Everything the page draws.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventTimePicture {
+    /// The numbers beside the picture.
+    pub counts: PictureCounts,
+    /// The events drawn, in arrival order.
+    pub marks: Vec<Mark>,
+    /// Window bands, oldest first (at most [`MAX_BANDS`], the newest).
+    pub bands: Vec<Band>,
+    /// Watermark steps: (from processing time, watermark), in ms.
+    pub watermark: Vec<(TimeMs, TimeMs)>,
+    /// Max event time seen: (processing time, max event time), in ms.
+    pub max_event_time: Vec<(TimeMs, TimeMs)>,
+    /// Batch pipeline runs in the picture: (start, end), in ms.
+    pub batch_runs: Vec<(TimeMs, TimeMs)>,
+}
+
+/// What the picture is drawn from.
+pub(crate) struct Sources<'a> {
+    pub(crate) config: &'a ExperimentConfig,
+    pub(crate) now: TimeMs,
+    pub(crate) arrivals: &'a std::collections::VecDeque<Arrival>,
+    /// None in per-record mode.
+    pub(crate) micro_batches: Option<MicroBatches<'a>>,
+    pub(crate) batch_runs: BatchRuns<'a>,
+    pub(crate) watermark_ms: TimeMs,
+}
+
+impl Sources<'_> {
+    /// The streaming fate of one arrival (its first window's: tumbling has one).
+    pub(crate) fn stream_fate(&self, a: &Arrival) -> StreamFate {
+        let (_, end) = first_window(self.config, a.event_time_ms);
+        self.micro_batches
+            .map_or(StreamFate::Unknown, |b| b.fate(a.arrival_time_ms, end))
+    }
+
+    /// Builds the picture, at most `max_marks` marks (plus the late ones).
+    pub(crate) fn picture(&self, max_marks: usize) -> EventTimePicture {
+        let from = self.now - picture_span_ms(self.config);
+        let first = self.arrivals.partition_point(|a| a.arrival_time_ms < from);
+        let in_view = self.arrivals.range(first..);
+        let arrived = in_view.len() as u64;
+        let stride = arrived.div_ceil(max_marks.max(1) as u64).max(1);
+        let mut marks = Vec::with_capacity(arrived.min(max_marks as u64) as usize);
+        let mut windows: BTreeMap<TimeMs, (TimeMs, bool)> = BTreeMap::new();
+        let mut late = 0;
+        let mut cursor = 0;
+        let mut last_window = None;
+        for a in in_view {
+            let (_, end) = first_window(self.config, a.event_time_ms);
+            let fate = self.micro_batches.map_or(StreamFate::Unknown, |b| {
+                b.fate_in_order(&mut cursor, a.arrival_time_ms, end)
+            });
+            late += u64::from(fate.is_late());
+            if a.id % stride == 0 || fate.is_late() {
+                marks.push(Mark {
+                    id: a.id,
+                    event_time_ms: a.event_time_ms,
+                    arrival_time_ms: a.arrival_time_ms,
+                    late: fate.is_late(),
+                });
+            }
+            let published = self.published(a, fate);
+            // Consecutive arrivals mostly share a window: skip the tree then.
+            if last_window != Some((end, published)) {
+                last_window = Some((end, published));
+                for (start, end) in windows_of(self.config.window.size_ms, a.event_time_ms) {
+                    windows.entry(start).or_insert((end, false)).1 |= published;
+                }
+            }
+        }
+        let bands: Vec<Band> = windows
+            .iter()
+            .map(|(&start_ms, &(end_ms, published))| Band {
+                start_ms,
+                end_ms,
+                stage: self.stage(end_ms, published),
+            })
+            .collect();
+        let count = |s: WindowStage| bands.iter().filter(|b| b.stage == s).count() as u64;
+        let max_event_time = self.max_event_time_line(from);
+        let counts = PictureCounts {
+            t_ms: self.now,
+            from_ms: from,
+            arrived,
+            drawn: marks.len() as u64,
+            stride,
+            late,
+            open: count(WindowStage::Open),
+            fired: count(WindowStage::Fired),
+            closed: count(WindowStage::Closed),
+            watermark_ms: self.watermark_ms,
+            max_event_time_ms: max_event_time.last().map(|&(_, m)| m),
+        };
+        EventTimePicture {
+            counts,
+            marks,
+            bands: bands[bands.len().saturating_sub(MAX_BANDS)..].to_vec(),
+            watermark: self.watermark_steps(from),
+            max_event_time,
+            batch_runs: self.batch_runs_from(from),
+        }
+    }
+
+    /// Whether the event's row has been published with it (update mode shows
+    /// a window as fired then).
+    fn published(&self, a: &Arrival, fate: StreamFate) -> bool {
+        match fate {
+            StreamFate::Counted { published_ms, .. } => published_ms.is_some(),
+            // Per record: each event is published as soon as it is served.
+            StreamFate::Unknown => a.arrival_time_ms < self.now,
+            StreamFate::Waiting | StreamFate::Dropped { .. } => false,
+        }
+    }
+
+    fn stage(&self, end_ms: TimeMs, published: bool) -> WindowStage {
+        let final_watermark = self
+            .micro_batches
+            .map_or(self.watermark_ms, |b| b.final_watermark());
+        if end_ms <= final_watermark {
+            WindowStage::Closed
+        } else if published && self.config.streaming.output_mode == OutputMode::Update {
+            WindowStage::Fired
+        } else {
+            WindowStage::Open
+        }
+    }
+
+    /// The watermark as steps: each micro-batch's from its start (per record:
+    /// the current one, flat).
+    fn watermark_steps(&self, from: TimeMs) -> Vec<(TimeMs, TimeMs)> {
+        let Some(b) = self.micro_batches else {
+            return vec![(from, self.watermark_ms), (self.now, self.watermark_ms)];
+        };
+        let first = b
+            .finished
+            .partition_point(|x| x.start_ms < from)
+            .saturating_sub(1);
+        let steps: Vec<(TimeMs, TimeMs)> = b
+            .finished
+            .range(first..)
+            .chain(b.running)
+            .map(|x| (x.start_ms.max(from), x.watermark_ms))
+            .collect();
+        let every = steps.len().div_ceil(LINE_POINTS).max(1);
+        steps.into_iter().step_by(every).collect()
+    }
+
+    /// The newest event time arrived, at [`LINE_POINTS`] instants across the picture.
+    fn max_event_time_line(&self, from: TimeMs) -> Vec<(TimeMs, TimeMs)> {
+        let span = (self.now - from).max(1);
+        let mut line = Vec::with_capacity(LINE_POINTS);
+        let mut max: Option<TimeMs> = None;
+        let mut arrivals = self.arrivals.iter().peekable();
+        for i in 0..=LINE_POINTS as i64 {
+            let at = from + span * i / LINE_POINTS as i64;
+            while let Some(a) = arrivals.next_if(|a| a.arrival_time_ms <= at) {
+                max = Some(max.map_or(a.event_time_ms, |m| m.max(a.event_time_ms)));
+            }
+            if let Some(m) = max {
+                line.push((at, m));
+            }
+        }
+        line
+    }
+
+    fn batch_runs_from(&self, from: TimeMs) -> Vec<(TimeMs, TimeMs)> {
+        let r = self.batch_runs;
+        let first = r.finished.partition_point(|x| x.end_ms < from);
+        r.finished
+            .range(first..)
+            .chain(r.running)
+            .map(|x| (x.start_ms, x.end_ms))
+            .collect()
+    }
+}
+
+/// The first window of an event (tumbling: its only one).
+pub(crate) fn first_window(config: &ExperimentConfig, event_time_ms: TimeMs) -> (TimeMs, TimeMs) {
+    windows_of(config.window.size_ms, event_time_ms)
+        .next()
+        .unwrap_or((event_time_ms, event_time_ms))
+}

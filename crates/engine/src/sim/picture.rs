@@ -1,0 +1,69 @@
+//! The event-time picture and "why this number?" of a [`Simulation`] at its
+//! current instant: the recent arrivals and the pipelines' logs handed to
+//! [`crate::event_time`] and [`crate::explain`].
+
+use std::collections::BTreeMap;
+
+use super::Simulation;
+use crate::event_time::{EventTimePicture, Sources};
+use crate::explain::{EventStory, LateStory, Pipeline, RowStory};
+use crate::fate::{BatchRuns, MicroBatches};
+use crate::output::PublishedRow;
+use crate::time::TimeMs;
+
+impl Simulation {
+    fn sources(&self) -> Option<(Sources<'_>, bool)> {
+        let recent = self.recent.as_ref()?;
+        let (batch, streaming) = (self.batch(), self.streaming());
+        let sources = Sources {
+            config: &self.config,
+            now: self.now,
+            arrivals: recent.arrivals(),
+            micro_batches: streaming.micro_batches().map(|log| MicroBatches {
+                finished: log.kept(),
+                running: streaming.running_micro_batch(),
+            }),
+            batch_runs: BatchRuns {
+                finished: batch.batch_runs()?.kept(),
+                running: batch.running_run(),
+                interval_ms: self.config.batch.interval_ms,
+            },
+            watermark_ms: streaming.watermark_ms().unwrap_or(0),
+        };
+        Some((sources, recent.forgotten() > 0))
+    }
+
+    /// The event-time picture at the current instant, at most `max_marks`
+    /// marks plus the late ones (None unless built [`Simulation::with_recent`]).
+    pub fn event_time_picture(&self, max_marks: usize) -> Option<EventTimePicture> {
+        self.sources().map(|(s, _)| s.picture(max_marks))
+    }
+
+    /// What each pipeline did with the event `id`, if it is still recorded.
+    pub fn explain_event(&self, id: u64) -> Option<EventStory> {
+        let (s, _) = self.sources()?;
+        s.arrivals.iter().find(|a| a.id == id).map(|a| s.story(a))
+    }
+
+    /// Why `pipeline`'s published row (window `start`, `key`) holds its value
+    /// (None if it has not published it, or nothing is recorded).
+    pub fn explain_row(&self, pipeline: Pipeline, start: TimeMs, key: u32) -> Option<RowStory> {
+        let (s, forgotten) = self.sources()?;
+        let row = *self.published_rows(pipeline).get(&(start, key))?;
+        Some(s.explain_row(pipeline, (start, key), row, forgotten))
+    }
+
+    /// Why `pipeline`'s late count is what it is (None unless recorded).
+    pub fn explain_late(&self, pipeline: Pipeline) -> Option<LateStory> {
+        let (s, forgotten) = self.sources()?;
+        Some(s.explain_late(pipeline, forgotten))
+    }
+
+    /// `pipeline`'s published rows by (window start, group key).
+    pub fn published_rows(&self, pipeline: Pipeline) -> &BTreeMap<(TimeMs, u32), PublishedRow> {
+        match pipeline {
+            Pipeline::Batch => &self.batch().out().rows,
+            Pipeline::Streaming => &self.streaming().out().rows,
+        }
+    }
+}

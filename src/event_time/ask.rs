@@ -1,0 +1,46 @@
+//! The questions the picture asks the running simulation, and their answers:
+//! an event's story, a published row's or a late count's "why".
+
+use bslab_engine::explain::{EventStory, LateStory, Pipeline, RowStory};
+use bslab_engine::scenario::GroupKey;
+use bslab_engine::{Simulation, TimeMs};
+
+/// A question about the current run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// What happened to event `id`?
+    Event(u64),
+    /// Why does `pipeline`'s row (window start, group key) hold its value?
+    Row(Pipeline, TimeMs, u32),
+    /// Why does `pipeline` count so many late events?
+    Late(Pipeline),
+}
+
+/// An answer, with the group key decoded for people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// An event's story.
+    Event(EventStory, GroupKey),
+    /// A published row's events.
+    Row(RowStory, GroupKey),
+    /// The late events.
+    Late(LateStory),
+    /// The row has not been published (yet).
+    NotPublished,
+}
+
+/// Answers `q` from `sim` (None: the event is no longer kept).
+pub fn answer(sim: &Simulation, q: Question) -> Option<Answer> {
+    let decode = |key| sim.scenario().decode_key(key);
+    Some(match q {
+        Question::Event(id) => {
+            let story = sim.explain_event(id)?;
+            Answer::Event(story, decode(story.arrival.key))
+        }
+        Question::Row(pipeline, start, key) => match sim.explain_row(pipeline, start, key) {
+            Some(row) => Answer::Row(row, decode(key)),
+            None => Answer::NotPublished,
+        },
+        Question::Late(pipeline) => Answer::Late(sim.explain_late(pipeline)?),
+    })
+}

@@ -1,0 +1,132 @@
+//! Draws the event-time picture on a `<canvas>`: the pixels of
+//! [`super::layout::rasterize`] in one `putImageData`, then the few lines and
+//! labels on top (watermark, max event time, batch runs, axes, band stages).
+
+use std::cell::RefCell;
+
+use bslab_engine::event_time::{EventTimePicture, WindowStage};
+use bslab_engine::TimeMs;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use super::layout::{rasterize, Frame, BOTTOM, LEFT, TOP};
+use crate::format;
+use crate::i18n::{Key, Lang};
+
+thread_local! {
+    /// The pixel buffer, kept between frames (a 1920×500 picture is 3.8 MB).
+    static PIXELS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Draws `p` at the canvas's displayed size; returns the frame used (for
+/// pointing at events), or None if the browser gave no 2D context.
+pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Option<Frame> {
+    let (w, h) = (
+        canvas.client_width().max(320) as u32,
+        canvas.client_height().max(200) as u32,
+    );
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let f = Frame::new(p, w, h);
+    PIXELS.with(|px| {
+        let mut px = px.borrow_mut();
+        rasterize(p, &f, &mut px);
+        let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px), w, h).ok()?;
+        ctx.put_image_data(&data, 0.0, 0.0).ok()
+    })?;
+    stage_labels(&ctx, p, &f, lang);
+    steps(&ctx, &f, &p.watermark, "#7a1fa2", true);
+    steps(&ctx, &f, &p.max_event_time, "#1b5e20", false);
+    batch_runs(&ctx, p, &f);
+    axes(&ctx, &f, lang);
+    Some(f)
+}
+
+/// A line through `(arrival time, event time)` points, held flat between them.
+fn steps(
+    ctx: &CanvasRenderingContext2d,
+    f: &Frame,
+    points: &[(TimeMs, TimeMs)],
+    colour: &str,
+    dashed: bool,
+) {
+    let dash = js_sys::Array::new();
+    if dashed {
+        dash.push(&JsValue::from(10.0));
+        dash.push(&JsValue::from(6.0));
+    }
+    let _ = ctx.set_line_dash(&dash);
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(3.0);
+    ctx.begin_path();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            ctx.move_to(f.x(x), f.y(y));
+        } else {
+            ctx.line_to(f.x(x), f.y(points[i - 1].1));
+            ctx.line_to(f.x(x), f.y(y));
+        }
+    }
+    if let Some(&(_, y)) = points.last() {
+        ctx.line_to(f.x(f.x_to), f.y(y));
+    }
+    ctx.stroke();
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+}
+
+/// The stage of each band tall enough for a word (colour is never alone).
+fn stage_labels(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame, lang: Lang) {
+    ctx.set_font("bold 15px sans-serif");
+    ctx.set_fill_style_str("#333");
+    for b in &p.bands {
+        let (top, bottom) = (f.y(b.end_ms), f.y(b.start_ms));
+        if bottom - top >= 18.0 {
+            let word = lang.t(match b.stage {
+                WindowStage::Open => Key::EtStageOpen,
+                WindowStage::Fired => Key::EtStageFired,
+                WindowStage::Closed => Key::EtStageClosed,
+            });
+            let _ = ctx.fill_text(word, LEFT + 6.0, top + 17.0);
+        }
+    }
+}
+
+/// The batch pipeline's runs, as thick segments along the bottom.
+fn batch_runs(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame) {
+    let y = f64::from(f.height) - BOTTOM - 4.0;
+    ctx.set_fill_style_str("#b35900");
+    for &(start, end) in &p.batch_runs {
+        let (x0, x1) = (f.x(start).max(LEFT), f.x(end));
+        if x1 > LEFT {
+            ctx.fill_rect(x0, y, (x1 - x0).max(3.0), 6.0);
+        }
+    }
+}
+
+/// Five ticks on each axis, clock labels, 16 px (readable on a projector).
+fn axes(ctx: &CanvasRenderingContext2d, f: &Frame, lang: Lang) {
+    ctx.set_font("16px sans-serif");
+    ctx.set_fill_style_str("#222");
+    let bottom = f64::from(f.height) - BOTTOM;
+    for i in 0..=4 {
+        let x_t = f.x_from + (f.x_to - f.x_from) * i / 4;
+        let y_t = f.y_from + (f.y_to - f.y_from) * i / 4;
+        let x = f.x(x_t);
+        let _ = ctx.fill_text(
+            &format::clock(x_t),
+            (x - 30.0).clamp(LEFT, f64::from(f.width) - 70.0),
+            bottom + 20.0,
+        );
+        let _ = ctx.fill_text(
+            &format::clock(y_t),
+            4.0,
+            f.y(y_t).clamp(TOP + 12.0, bottom - 4.0),
+        );
+    }
+    ctx.set_font("bold 16px sans-serif");
+    let _ = ctx.fill_text(lang.t(Key::EtAxisY), 4.0, 18.0);
+    let _ = ctx.fill_text(lang.t(Key::EtAxisX), LEFT, bottom + 42.0);
+}

@@ -1,0 +1,142 @@
+//! The small parts around the picture: its counts (the late count opens its
+//! "why"), the legend with the thinning rule, the focused event's read-out
+//! and the answer to "why this number?".
+
+use bslab_engine::event_time::PictureCounts;
+use bslab_engine::explain::{EventStory, Pipeline};
+use yew::prelude::*;
+
+use super::ask::{Answer, Question};
+use super::readout::{event_lines, instant, late_answer, row_answer, step_line};
+use crate::format;
+use crate::i18n::{Key, Lang};
+
+/// Properties of [`Counts`].
+#[derive(Properties, PartialEq)]
+pub struct CountsProps {
+    pub lang: Lang,
+    pub counts: PictureCounts,
+    /// "Why this many late events?"
+    pub on_late: Callback<MouseEvent>,
+}
+
+/// The numbers beside the picture (also as data attributes, for tests).
+#[function_component(Counts)]
+pub fn counts(p: &CountsProps) -> Html {
+    let (c, lang) = (&p.counts, p.lang);
+    let n = |x: u64| format::count(x, lang);
+    let max = c.max_event_time_ms.map_or_else(|| "—".to_string(), instant);
+    html! {
+        <p class="et-counts" data-testid="picture-counts" data-arrived={c.arrived.to_string()}
+            data-drawn={c.drawn.to_string()} data-late={c.late.to_string()} data-open={c.open.to_string()}
+            data-fired={c.fired.to_string()} data-closed={c.closed.to_string()} data-watermark={c.watermark_ms.to_string()}>
+            <span>{ format!("{} {}", n(c.arrived), lang.t(Key::EtArrived)) }</span>
+            <span>{ format!("{} {}", n(c.drawn), lang.t(Key::EtDrawn)) }</span>
+            <button class="et-late" onclick={p.on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
+                { format!("✕ {} {}", n(c.late), lang.t(Key::EtLate)) }</button>
+            <span>{ format!("{}: {} {} · {} {} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
+                n(c.fired), lang.t(Key::EtStageFired), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
+            <span>{ format!("{} {}", lang.t(Key::Watermark), instant(c.watermark_ms)) }</span>
+            <span>{ format!("{} {max}", lang.t(Key::EtMaxEventTime)) }</span>
+        </p>
+    }
+}
+
+/// Properties of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub lang: Lang,
+    /// 1 event in `stride` is drawn.
+    pub stride: u64,
+}
+
+/// What each shape and line means, and how a dense run is thinned.
+#[function_component(Legend)]
+pub fn legend(p: &LegendProps) -> Html {
+    let lang = p.lang;
+    let item = |class: &str, key: Key| html! { <li><span class={classes!("et-key", class.to_string())} />{ lang.t(key) }</li> };
+    let thinning = if p.stride > 1 {
+        lang.fill(Key::EtThinned, &[("stride", p.stride.to_string())])
+    } else {
+        lang.t(Key::EtAllDrawn).to_string()
+    };
+    html! { <>
+        <ul class="et-legend">
+            { item("et-key-event", Key::EtLegendEvent) }
+            { item("et-key-late", Key::EtLegendLate) }
+            { item("et-key-watermark", Key::EtLegendWatermark) }
+            { item("et-key-max", Key::EtLegendMax) }
+            { item("et-key-now", Key::EtLegendNow) }
+            { item("et-key-bands", Key::EtLegendBands) }
+        </ul>
+        <p class="et-thinning" data-testid="picture-thinning">{ thinning }</p>
+    </> }
+}
+
+/// Properties of [`Readout`].
+#[derive(Properties, PartialEq)]
+pub struct ReadoutProps {
+    pub lang: Lang,
+    /// The focused event's story, if any.
+    pub story: Option<Answer>,
+    pub on_ask: Callback<Question>,
+}
+
+/// The focused event, read out (a live region: screen readers speak it).
+#[function_component(Readout)]
+pub fn readout(p: &ReadoutProps) -> Html {
+    let lang = p.lang;
+    let Some(Answer::Event(s, key)) = &p.story else {
+        return html! { <p class="et-readout" data-testid="event-readout" aria-live="polite">{ lang.t(Key::EtFocusHint) }</p> };
+    };
+    let ask = |pipeline: Pipeline, story: &EventStory, label: Key| {
+        let q = Question::Row(pipeline, story.window.0, story.arrival.key);
+        let on_ask = p.on_ask.clone();
+        html! { <button onclick={move |_| on_ask.emit(q)}>{ lang.t(label) }</button> }
+    };
+    html! {
+        <div class="et-readout" data-testid="event-readout" aria-live="polite">
+            { for event_lines(s, key, lang).into_iter().map(|l| html! { <p>{ l }</p> }) }
+            { ask(Pipeline::Streaming, s, Key::WhyStreamingRow) }
+            { ask(Pipeline::Batch, s, Key::WhyBatchRow) }
+        </div>
+    }
+}
+
+/// Properties of [`Why`].
+#[derive(Properties, PartialEq)]
+pub struct WhyProps {
+    pub lang: Lang,
+    pub answer: Option<Answer>,
+}
+
+/// The answer to "why this number?": the events behind it, the first ones listed.
+#[function_component(Why)]
+pub fn why(p: &WhyProps) -> Html {
+    let lang = p.lang;
+    let (head, events, notes, pipeline) = match &p.answer {
+        Some(Answer::Row(r, key)) => {
+            let (head, notes) = row_answer(r, key, lang);
+            (head, r.events.clone(), notes, r.pipeline)
+        }
+        Some(Answer::Late(l)) => {
+            let (head, notes) = late_answer(l, lang);
+            (head, l.events.clone(), notes, l.pipeline)
+        }
+        Some(Answer::NotPublished) => (
+            lang.t(Key::WhyNotPublished).to_string(),
+            Vec::new(),
+            Vec::new(),
+            Pipeline::Streaming,
+        ),
+        _ => return html! {},
+    };
+    html! {
+        <section class="why" data-testid="why" aria-live="polite">
+            <h3>{ lang.t(Key::WhyTitle) }</h3>
+            <p>{ head }</p>
+            <ol>{ for events.iter().map(|s| html! { <li>{ step_line(s, pipeline, lang) }</li> }) }</ol>
+            { for notes.into_iter().map(|n| html! { <p class="why-note">{ n }</p> }) }
+        </section>
+    }
+}
