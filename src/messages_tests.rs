@@ -60,7 +60,12 @@ fn a_refusal_names_the_field_the_value_and_the_rule() {
     let rate0 = check(En, &c, f("workload.rate_eps"), "0").expect_err("refused");
     assert_eq!(
         rate0,
-        "Arrival rate: 0 is not allowed: it must be more than 0 and at most 1,000,000 events/s."
+        "Arrival rate: 0 is not allowed: it must be more than 0 and at most 1,000,000 events per second."
+    );
+    let rate0 = check(Pt, &c, f("workload.rate_eps"), "0").expect_err("refused");
+    assert_eq!(
+        rate0,
+        "Taxa de chegada: 0 não é permitido: precisa ser maior que 0 e no máximo 1.000.000 eventos por segundo."
     );
     let seed = check(En, &c, f("seed"), "-1").expect_err("refused");
     assert!(
@@ -242,6 +247,11 @@ fn every_parameter_out_of_range_is_worded_in_both_languages() {
                 walked.insert(id.param().path);
                 let (pt, en) = (field_error(Pt, e), field_error(En, e));
                 assert_portuguese(&pt);
+                let after_label = pt.trim_start_matches(label(Pt, id).as_str());
+                assert!(
+                    !after_label.contains(['_', '/']),
+                    "a path or formula in: {pt}"
+                );
                 for word in engine_english_words(e) {
                     let words: Vec<&str> =
                         pt.split(|c: char| !c.is_alphabetic() && c != '_').collect();

@@ -202,7 +202,7 @@ test('notices and refusals are sentences in the page language naming field, valu
   const good = new URL(page.url()).hash;
 
   for (const [path, text, expected] of [
-    ['workload.rate_eps', '0', /^⚠ Taxa de chegada: 0 não é permitido: precisa ser maior que 0 e no máximo 1\.000\.000\./],
+    ['workload.rate_eps', '0', /^⚠ Taxa de chegada: 0 não é permitido: precisa ser maior que 0 e no máximo 1\.000\.000 eventos por segundo\./],
     ['seed', '-1', /Semente: -1 não é permitido: a semente é um número inteiro de 0 a 18\.446\.744\.073\.709\.551\.615/],
     ['duration_ms', '100 d', /^⚠ Amostrar a cada: /],
   ]) {
