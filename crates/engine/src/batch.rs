@@ -37,13 +37,13 @@ pub struct BatchRun {
     pub events: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Job {
     run: BatchRun,
     windows: Vec<(TimeMs, WindowState)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct BatchPipeline {
     cfg: BatchConfig,
     geometry: Geometry,

@@ -35,7 +35,7 @@ pub(crate) struct ContinuousParams {
     pub(crate) output: OutputMode,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Continuous {
     p: ContinuousParams,
     geometry: Geometry,

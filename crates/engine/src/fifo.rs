@@ -17,7 +17,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use crate::time::TimeMs;
 
 /// An event in the system: (completion instant, id) orders completions.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct InService {
     pub(crate) done_ms: TimeMs,
     pub(crate) id: u64,
@@ -35,7 +35,7 @@ pub(crate) struct InService {
 }
 
 /// The queue: events waiting or in service, and when each worker is next free.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Fifo {
     /// The c next-free times, in ms as f64 bits (non-negative f64 bits sort like the values).
     free_at: BinaryHeap<Reverse<u64>>,

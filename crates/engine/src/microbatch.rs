@@ -58,7 +58,7 @@ pub struct MicroBatchInfo {
     pub emitted_rows: u64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Running {
     info: MicroBatchInfo,
     /// Event times of the rows read by the batch and not dropped: update mode
@@ -80,7 +80,7 @@ struct Row {
     key: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct MicroBatch {
     p: MicroBatchParams,
     geometry: Geometry,

@@ -12,7 +12,7 @@ use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::window::Geometry;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum StreamingPipeline {
     MicroBatch(Box<MicroBatch>),
     Continuous(Box<Continuous>),

@@ -38,7 +38,7 @@ use crate::workload::Generator;
 ///     + report.streaming.processed + report.streaming.dropped_late);
 /// # Ok::<(), bslab_engine::SimError>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Simulation {
     config: ExperimentConfig,
     scenario: Scenario,
