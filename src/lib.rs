@@ -38,5 +38,6 @@ pub mod share;
 pub mod standalone;
 pub mod state;
 pub mod stepping;
+pub mod timeline;
 
 pub use app::App;

@@ -12,6 +12,8 @@ use bslab_engine::{
     Simulation, TimeMs,
 };
 
+use crate::timeline::checkpoints::Checkpoints;
+
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
 pub type Speed = Option<f64>;
 
@@ -98,6 +100,7 @@ pub struct Runner {
     samples_len: usize,
     samples: Rc<Vec<Sample>>,
     report: Option<Rc<ReportView>>,
+    checkpoints: Checkpoints,
 }
 
 impl Runner {
@@ -108,12 +111,27 @@ impl Runner {
         Ok(Self {
             id: 0,
             chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
+            checkpoints: Checkpoints::new(&sim),
             sim,
             catch_up_to,
             samples_len: usize::MAX,
             samples: Rc::new(Vec::new()),
             report: None,
         })
+    }
+
+    /// A run going on from `sim` (a checkpoint's copy), with no catching up to do.
+    pub fn resumed(sim: Simulation) -> Self {
+        Self {
+            id: 0,
+            chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
+            checkpoints: Checkpoints::new(&sim),
+            catch_up_to: sim.now(),
+            sim,
+            samples_len: usize::MAX,
+            samples: Rc::new(Vec::new()),
+            report: None,
+        }
     }
 
     /// Current simulated time, in ms.
@@ -155,6 +173,7 @@ impl Runner {
             let before = clock();
             // `next` ≥ now: stepping forward cannot fail.
             let _ = self.sim.step_until(next);
+            self.checkpoints.record(&self.sim);
             let after = clock();
             let took = after - before;
             if took > budget_ms / 5.0 && self.chunk_ms > 10 {
@@ -178,6 +197,7 @@ impl Runner {
         while self.sim.now() < target {
             let next = self.sim.now().saturating_add(self.chunk_ms).min(target);
             let _ = self.sim.step_until(next);
+            self.checkpoints.record(&self.sim);
             if self.sim.now() < target && out_of_time() {
                 return false;
             }
@@ -194,7 +214,28 @@ impl Runner {
     pub fn step(&mut self) {
         if !self.sim.is_finished() {
             self.sim.step();
+            self.checkpoints.record(&self.sim);
         }
+    }
+
+    /// Goes to `t_ms` (clamped to the run): back in time from the latest
+    /// checkpoint at or before it, forward from where it is; the frames (or
+    /// [`Runner::advance`]) then re-simulate up to it, as after a fork.
+    pub fn seek(&mut self, t_ms: TimeMs) {
+        let t = t_ms.clamp(0, self.sim.config().duration_ms);
+        if t < self.sim.now() {
+            if let Some(copy) = self.checkpoints.at_or_before(t) {
+                self.sim = copy.clone();
+                self.samples_len = usize::MAX;
+                self.report = None;
+            }
+        }
+        self.catch_up_to = t;
+    }
+
+    /// The run's checkpoints (step back scans from them).
+    pub fn checkpoints(&self) -> &Checkpoints {
+        &self.checkpoints
     }
 
     /// Whether the report is for the current instant.

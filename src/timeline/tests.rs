@@ -1,0 +1,88 @@
+use bslab_engine::{presets, ExperimentConfig, ReportDetail, Simulation, TimeMs};
+
+use super::*;
+
+/// SplitMix64: the instants are random but the same at every run (seed in failure messages).
+fn instants(seed: u64, n: usize, end: TimeMs) -> Vec<TimeMs> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) % (end as u64 + 1)) as TimeMs
+        })
+        .collect()
+}
+
+/// Everything the page can show at the simulation's instant, as one comparable value.
+fn state(sim: &Simulation) -> String {
+    let report = sim.report(ReportDetail {
+        windows: true,
+        ..ReportDetail::default()
+    });
+    format!(
+        "{:?}\n{:?}\n{:?}\n{}",
+        sim.live(),
+        sim.samples(),
+        sim.dashboard(20),
+        report.digest()
+    )
+}
+
+fn straight(config: &ExperimentConfig, t: TimeMs) -> String {
+    let mut sim = Simulation::new(config.clone()).expect("valid preset");
+    sim.step_until(t).expect("forward");
+    state(&sim)
+}
+
+fn scrub_matches_straight_runs(preset: &str, seed: u64) {
+    let config = presets::by_name(preset).expect("preset").config;
+    let mut runner = Runner::new(config.clone(), 0).expect("valid preset");
+    runner.advance(TimeMs::MAX, || false);
+    assert!(
+        runner.checkpoints().len() > 10,
+        "{preset}: checkpoints kept"
+    );
+    for t in instants(seed, 20, config.duration_ms) {
+        runner.seek(t);
+        assert!(runner.advance(t, || false));
+        assert_eq!(runner.now(), t, "{preset} seed {seed}: reached {t}");
+        assert_eq!(
+            state(runner.sim()),
+            straight(&config, t),
+            "{preset} seed {seed}: the state at {t} ms after a jump differs from a straight run"
+        );
+    }
+}
+
+#[test]
+fn twenty_random_jumps_equal_straight_runs_sales() {
+    scrub_matches_straight_runs("sales-daily-vs-live", 15);
+}
+
+#[test]
+fn twenty_random_jumps_equal_straight_runs_late_data() {
+    scrub_matches_straight_runs("late-data-watermark", 16);
+}
+
+#[test]
+fn step_back_returns_to_the_moment_step_went_from() {
+    let config = presets::by_name("sales-daily-vs-live")
+        .expect("preset")
+        .config;
+    let mut runner = Runner::new(config, 0).expect("valid preset");
+    runner.advance(40 * 60_000, || false);
+    let mut times = vec![runner.now()];
+    for _ in 0..5 {
+        step_to(&mut runner, StepTo::Moment);
+        times.push(runner.now());
+    }
+    for pair in times.windows(2).rev() {
+        let back = previous_moment(&runner);
+        assert_eq!(back, pair[0], "one step back from {} ms", pair[1]);
+        runner.seek(back);
+        runner.advance(back, || false);
+    }
+}
