@@ -29,6 +29,7 @@ pub mod format;
 pub mod frame_loop;
 pub mod i18n;
 pub mod keyboard;
+pub mod lessons;
 pub mod messages;
 pub mod numbers;
 pub mod picture;

@@ -234,6 +234,21 @@ pub fn text(key: Key) -> &'static str {
         SaveAll => "Save all",
         SaveAllHelp => "Save every chart of the comparison in one PNG picture.",
         SaveFailed => "This browser could not make the picture.",
+        // Classroom mode: lessons, presenting, timeline.
+        Lesson => "Lesson",
+        LessonPick => "— choose a lesson —",
+        LessonBeat => "Step {i} of {n}",
+        LessonNext => "Next",
+        LessonPrevious => "Back",
+        LessonExit => "Leave the lesson",
+        LessonPredict => "Predict first, then click Next:",
+        LessonDone => "End of the lesson: the run is yours now. Change a parameter, play, step forward or back.",
+        LessonWorkerSeconds => "{n} worker-seconds",
+        Present => "Present (F5)",
+        PresentLeave => "Leave presentation (Esc)",
+        Blanked => "Paused. Press . to come back.",
+        Timeline => "Timeline",
+        StepBack => "Step back",
     }
 }
 

@@ -333,6 +333,21 @@ pub enum Key {
     SaveAll,
     SaveAllHelp,
     SaveFailed,
+    // Classroom mode: lessons, presenting, timeline.
+    Lesson,
+    LessonPick,
+    LessonBeat,
+    LessonNext,
+    LessonPrevious,
+    LessonExit,
+    LessonPredict,
+    LessonDone,
+    LessonWorkerSeconds,
+    Present,
+    PresentLeave,
+    Blanked,
+    Timeline,
+    StepBack,
 }
 
 #[cfg(test)]

@@ -236,6 +236,21 @@ pub fn text(key: Key) -> &'static str {
         SaveAll => "Salvar tudo",
         SaveAllHelp => "Salvar todos os gráficos da comparação em uma única imagem PNG.",
         SaveFailed => "Este navegador não conseguiu gerar a imagem.",
+        // Classroom mode: lessons, presenting, timeline.
+        Lesson => "Aula",
+        LessonPick => "— escolha uma aula —",
+        LessonBeat => "Passo {i} de {n}",
+        LessonNext => "Avançar",
+        LessonPrevious => "Voltar",
+        LessonExit => "Sair da aula",
+        LessonPredict => "Primeiro, façam a previsão; depois, cliquem em Avançar:",
+        LessonDone => "Fim da aula: agora a simulação é de vocês. Mudem um parâmetro, deem play, avancem ou voltem passo a passo.",
+        LessonWorkerSeconds => "{n} worker-segundos",
+        Present => "Apresentar (F5)",
+        PresentLeave => "Sair da apresentação (Esc)",
+        Blanked => "Pausado. Aperte . para voltar.",
+        Timeline => "Linha do tempo",
+        StepBack => "Voltar um passo",
     }
 }
 

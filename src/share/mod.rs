@@ -15,7 +15,7 @@
 //! with the engine; anything unreadable is an error the app turns into
 //! "defaults + a visible notice".
 
-mod patch;
+pub mod patch;
 
 use bslab_engine::{ExperimentConfig, FieldError, SimError};
 use serde_json::Value;
