@@ -13,17 +13,19 @@ use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export::{self, CsvExport};
 use crate::components::header::Header;
+use crate::components::lesson_card::LessonCard;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
 use crate::components::queueing::QueueingPanel;
 use crate::components::summary::Summary;
+use crate::components::timeline_bar::TimelineBar;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::{browser, bursts, export, keyboard, share};
+use crate::{browser, bursts, export, keyboard, presenting, share, timeline};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -106,6 +108,11 @@ pub fn app() -> Html {
     {
         let (runner, dispatch, frames) = (runner.clone(), dispatch.clone(), frames.clone());
         use_effect_with(state.run.clone(), move |run| {
+            if let Some(s) = timeline::reuse(&runner, run) {
+                dispatch.dispatch(Action::Frame(Rc::new(s)));
+                frames.wake();
+                return;
+            }
             let built = Runner::new((*run.config).clone(), run.catch_up_to);
             let snapshot = match built {
                 Ok(mut r) => {
@@ -153,14 +160,34 @@ pub fn app() -> Html {
         browser::replace_hash(&share::encode_hash(config, 0));
     });
     use_effect_with(state.lang, |lang| browser::store_lang(*lang));
-    // Keyboard shortcuts, for the page's lifetime.
+    // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
+    let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
+    key_mode.set(keyboard::KeyMode {
+        lesson: state.lesson.is_some_and(|at| !at.finished()),
+        presenting: state.presenting,
+    });
     {
-        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        let (runner, dispatch, key_mode) = (runner.clone(), dispatch.clone(), key_mode.clone());
         use_effect_with((), move |_| {
-            let listener = keyboard::listen(runner, dispatch);
+            let listener = keyboard::listen(runner, dispatch, key_mode);
             move || drop(listener)
         });
     }
+    // Classroom mode: a beat brings the part of the page it talks about into view.
+    let highlight = state
+        .lesson
+        .and_then(|at| at.current())
+        .map(|b| b.highlight.clone());
+    use_effect_with((state.lesson, state.presenting), {
+        let highlight = highlight.clone();
+        move |_| presenting::bring_into_view(highlight.as_deref())
+    });
+    let (on_seek, on_back) = {
+        let (r, d) = (runner.clone(), dispatch.clone());
+        let seek = Callback::from(move |t| timeline::seek(&r, &d, t));
+        let (r, d) = (runner.clone(), dispatch.clone());
+        (seek, Callback::from(move |()| timeline::step_back(&r, &d)))
+    };
 
     let on_step = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
@@ -254,7 +281,8 @@ pub fn app() -> Html {
     let lang = state.lang;
 
     html! {
-            <div class="app" lang={lang.tag()}>
+            <div class={classes!("app", state.presenting.then_some("presenting"))} lang={lang.tag()}
+                data-highlight={highlight.clone()} data-testid="app">
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
     <div class="top">
@@ -262,6 +290,13 @@ pub fn app() -> Html {
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
                     params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
+                <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
+                    {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
+                    on_lesson={d.action.reform(Action::OpenLesson)} on_present={d.action.reform(|()| Action::Present(true))} />
+                if let Some(at) = state.lesson {
+                    <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
+                        on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
+                }
                 if !state.notices.is_empty() {
                     <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
                 }
@@ -294,6 +329,13 @@ pub fn app() -> Html {
                     <ConceptsPanel {lang} on_close={d.concepts.clone()} />
                 }
                 <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
+                if state.presenting {
+                    <button class="leave-presenting" data-testid="present-leave"
+                        onclick={d.action.reform(|_| Action::Present(false))}>{ lang.t(Key::PresentLeave) }</button>
+                }
+                if state.blank {
+                    <div class="blank" data-testid="blank" onclick={d.action.reform(|_| Action::ToggleBlank)}>{ lang.t(Key::Blanked) }</div>
+                }
             </div>
         }
 }

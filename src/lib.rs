@@ -33,6 +33,7 @@ pub mod lessons;
 pub mod messages;
 pub mod numbers;
 pub mod picture;
+pub mod presenting;
 pub mod qr_code;
 pub mod runner;
 pub mod share;

@@ -9,6 +9,7 @@ use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::lessons::progress::LessonAt;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
 use crate::share::{self, ShareError, Shared};
 use crate::stepping::Moment;
@@ -103,6 +104,13 @@ pub struct AppState {
     pub export: ExportStatus,
     /// What the last Step reached (the header says it until time moves otherwise).
     pub stepped: Option<Moment>,
+    // Classroom mode (see `crate::lessons`).
+    /// Where the class is in a lesson, if one is open.
+    pub lesson: Option<LessonAt>,
+    /// Presentation mode: large type, projector colours, nothing but the lesson and the run.
+    pub presenting: bool,
+    /// The screen is blanked (`.`), the run paused.
+    pub blank: bool,
 }
 
 /// Every change of the UI state.
@@ -148,6 +156,19 @@ pub enum Action {
     Export(ExportStatus),
     /// A Step reached this moment.
     Stepped(Moment),
+    // Classroom mode.
+    /// Open lesson number `n` at its first beat.
+    OpenLesson(usize),
+    /// Leave the lesson (its run stays as it is).
+    CloseLesson,
+    /// The presenter's "next": reveal the value, or the next beat.
+    LessonNext,
+    /// The presenter's "previous": hide the value, or the previous beat.
+    LessonPrevious,
+    /// Enter (`true`) or leave presentation mode.
+    Present(bool),
+    /// Blank or unblank the screen (pauses).
+    ToggleBlank,
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -268,6 +289,9 @@ impl AppState {
             share: ShareStatus::Idle,
             export: ExportStatus::Idle,
             stepped: None,
+            lesson: None,
+            presenting: false,
+            blank: false,
         }
     }
 
@@ -286,7 +310,7 @@ impl AppState {
         self.playing || self.view.as_ref().is_none_or(|v| v.catching_up.is_some())
     }
 
-    fn rebuild(&mut self, catch_up_to: TimeMs) {
+    pub(crate) fn rebuild(&mut self, catch_up_to: TimeMs) {
         self.run = RunRequest {
             id: self.run.id + 1,
             config: Rc::clone(&self.config),
@@ -375,6 +399,24 @@ impl Reducible for AppState {
             Action::Shared(status) => s.share = status,
             Action::Export(status) => s.export = status,
             Action::Stepped(moment) => s.stepped = Some(moment),
+            Action::OpenLesson(n) => s.go_to_beat(LessonAt::start(n)),
+            Action::CloseLesson => s.lesson = None,
+            Action::LessonNext => match s.lesson.and_then(LessonAt::next) {
+                Some(at) => s.go_to_beat(at),
+                None => return self,
+            },
+            Action::LessonPrevious => match s.lesson.and_then(LessonAt::previous) {
+                Some(at) => s.go_to_beat(at),
+                None => return self,
+            },
+            Action::Present(on) => {
+                s.presenting = on;
+                s.blank = false;
+            }
+            Action::ToggleBlank => {
+                s.blank = !s.blank;
+                s.playing = false;
+            }
         }
         Rc::new(s)
     }

@@ -16,6 +16,7 @@
 //!                         "unit": "duration" } } ] }
 //! ```
 
+mod navigate;
 pub mod progress;
 pub mod reveal;
 

@@ -12,8 +12,8 @@ use bslab_engine::TimeMs;
 use yew::UseReducerDispatcher;
 
 use crate::driver::RunnerCell;
-use crate::runner::Runner;
-use crate::state::{Action, AppState};
+use crate::runner::{Runner, Snapshot};
+use crate::state::{Action, AppState, RunRequest};
 use crate::stepping::{step_to, Moment, StepTo};
 
 /// Most moments scanned by one Step back (each is at most [`crate::stepping::MAX_STEPS`] engine steps).
@@ -52,6 +52,17 @@ pub fn seek(runner: &RunnerCell, dispatch: &UseReducerDispatcher<AppState>, t_ms
         runner.snapshot()
     };
     dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
+}
+
+/// A new run request for the experiment already running is time travel within
+/// that run (its checkpoints are kept): the runner seeks to the request's
+/// instant and the picture of it is returned; `None` when the runner must be rebuilt.
+pub fn reuse(runner: &RunnerCell, run: &RunRequest) -> Option<Snapshot> {
+    let mut cell = runner.try_borrow_mut().ok()?;
+    let current = cell.as_mut().filter(|r| *r.config() == *run.config)?;
+    current.id = run.id;
+    current.seek(run.catch_up_to);
+    Some(current.snapshot())
 }
 
 /// Step back: pauses and goes to the previous meaningful moment.

@@ -1,0 +1,32 @@
+//! What moving through a lesson does to the page's state: a new beat loads its
+//! experiment (only when it differs, so the run keeps its checkpoints) and
+//! asks the runner for the beat's instant, paused; a reveal changes nothing else.
+
+use std::rc::Rc;
+
+use super::progress::LessonAt;
+use crate::state::{preset_of, AppState, Notice};
+
+impl AppState {
+    /// Goes to `at`: the beat's experiment at the beat's instant, paused.
+    pub(crate) fn go_to_beat(&mut self, at: LessonAt) {
+        let moved = self.lesson.is_none_or(|from| from.moves_run(at));
+        self.lesson = Some(at);
+        let Some(beat) = at.current().filter(|_| moved) else {
+            return;
+        };
+        match beat.config() {
+            Ok(config) => {
+                if config != *self.config {
+                    self.preset = preset_of(&config);
+                    self.config = Rc::new(config);
+                }
+                self.pending = None;
+                self.playing = false;
+                self.rebuild(beat.at_ms.min(self.config.duration_ms));
+            }
+            // The lesson test rules this out; a notice rather than a silent stop.
+            Err(_) => self.notices.push(Notice::BadConfig(None)),
+        }
+    }
+}
