@@ -25,7 +25,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::Runner;
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::{browser, bursts, export, keyboard, presenting, share, timeline};
+use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -84,8 +84,10 @@ pub fn app() -> Html {
             &browser::location_hash(),
             browser::stored_config().as_deref(),
         );
+        let layout = embed::current_view();
         AppState {
-            params_open: browser::params_open_at_start(),
+            params_open: browser::params_open_at_start() && layout == embed::View::Page,
+            layout,
             ..AppState::new(browser::initial_lang(), boot)
         }
     });
@@ -173,6 +175,18 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Embedding: the parent page's commands, and where the lesson is, told back to it.
+    {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let listener = embed::listen(runner, dispatch);
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.lesson, {
+        let t = state.run.catch_up_to;
+        move |at| embed::post_beat(*at, t)
+    });
     // Classroom mode: a beat brings the part of the page it talks about into view.
     let highlight = state
         .lesson
@@ -281,7 +295,8 @@ pub fn app() -> Html {
     let lang = state.lang;
 
     html! {
-            <div class={classes!("app", state.presenting.then_some("presenting"))} lang={lang.tag()}
+            <div class={classes!("app", state.presenting.then_some("presenting"),
+                (state.layout == embed::View::Embed).then_some("embed"))} lang={lang.tag()}
                 data-highlight={highlight.clone()} data-testid="app">
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />

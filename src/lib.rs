@@ -23,6 +23,7 @@ pub mod bursts;
 pub mod charts;
 pub mod components;
 pub mod driver;
+pub mod embed;
 pub mod export;
 pub mod fields;
 pub mod format;

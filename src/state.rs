@@ -8,6 +8,7 @@ use std::rc::Rc;
 use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs};
 use yew::Reducible;
 
+use crate::embed::View;
 use crate::i18n::Lang;
 use crate::lessons::progress::LessonAt;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
@@ -111,6 +112,8 @@ pub struct AppState {
     pub presenting: bool,
     /// The screen is blanked (`.`), the run paused.
     pub blank: bool,
+    /// The page, embedded in a frame, or a printable handout (`?view=…`).
+    pub layout: View,
 }
 
 /// Every change of the UI state.
@@ -169,6 +172,10 @@ pub enum Action {
     Present(bool),
     /// Blank or unblank the screen (pauses).
     ToggleBlank,
+    /// Play (nothing if playing already).
+    Play,
+    /// Open an experiment at an instant, paused (the embedding API's `load`).
+    Open(Rc<ExperimentConfig>, TimeMs),
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -292,6 +299,7 @@ impl AppState {
             lesson: None,
             presenting: false,
             blank: false,
+            layout: View::Page,
         }
     }
 
@@ -417,6 +425,9 @@ impl Reducible for AppState {
                 s.blank = !s.blank;
                 s.playing = false;
             }
+            Action::Play if s.playing => return self,
+            Action::Play => return self.reduce(Action::TogglePlay),
+            Action::Open(config, t) => s.open_run(config, t),
         }
         Rc::new(s)
     }

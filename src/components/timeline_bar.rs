@@ -56,6 +56,11 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
     let on_lesson = {
         let cb = p.on_lesson.clone();
         Callback::from(move |e: Event| {
+            // Give the keys back to the page: a clicker's PgDn on a focused select
+            // would pick another lesson instead of the next beat.
+            if let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.blur();
+            }
             if let Some(i) = select_value(&e).and_then(|v| v.parse::<usize>().ok()) {
                 cb.emit(i);
             }

@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use bslab_engine::{ExperimentConfig, TimeMs};
+
 use super::progress::LessonAt;
 use crate::state::{preset_of, AppState, Notice};
 
@@ -16,17 +18,21 @@ impl AppState {
             return;
         };
         match beat.config() {
-            Ok(config) => {
-                if config != *self.config {
-                    self.preset = preset_of(&config);
-                    self.config = Rc::new(config);
-                }
-                self.pending = None;
-                self.playing = false;
-                self.rebuild(beat.at_ms.min(self.config.duration_ms));
-            }
+            Ok(config) => self.open_run(Rc::new(config), beat.at_ms),
             // The lesson test rules this out; a notice rather than a silent stop.
             Err(_) => self.notices.push(Notice::BadConfig(None)),
         }
+    }
+
+    /// Opens `config` at `t_ms`, paused: within the current run when it is the
+    /// same experiment (the runner seeks), else a new run caught up to `t_ms`.
+    pub(crate) fn open_run(&mut self, config: Rc<ExperimentConfig>, t_ms: TimeMs) {
+        if config != self.config {
+            self.preset = preset_of(&config);
+            self.config = config;
+        }
+        self.pending = None;
+        self.playing = false;
+        self.rebuild(t_ms.clamp(0, self.config.duration_ms));
     }
 }
