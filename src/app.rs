@@ -17,6 +17,7 @@ use crate::components::lesson_card::LessonCard;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
+use crate::components::print_sheet::PrintSheet;
 use crate::components::queueing::QueueingPanel;
 use crate::components::summary::Summary;
 use crate::components::timeline_bar::TimelineBar;
@@ -296,7 +297,8 @@ pub fn app() -> Html {
 
     html! {
             <div class={classes!("app", state.presenting.then_some("presenting"),
-                (state.layout == embed::View::Embed).then_some("embed"))} lang={lang.tag()}
+                (state.layout == embed::View::Embed).then_some("embed"),
+                (state.layout == embed::View::Print).then_some("print"))} lang={lang.tag()}
                 data-highlight={highlight.clone()} data-testid="app">
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
@@ -327,6 +329,9 @@ pub fn app() -> Html {
                             on_close={d.params.clone()} />
                     }
                     <main class="stage">
+                        if state.layout == embed::View::Print {
+                            <PrintSheet {lang} config={state.config.clone()} preset={state.preset} t_ms={state.now_ms()} />
+                        }
                         if let Some(view) = &state.view {
                             <div class="pipelines">
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />

@@ -10,6 +10,7 @@ pub mod lesson_card;
 pub mod notice;
 pub mod params;
 pub mod pipeline;
+pub mod print_sheet;
 pub mod qr;
 pub mod queueing;
 pub mod save_picture;

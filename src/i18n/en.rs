@@ -248,6 +248,7 @@ pub fn text(key: Key) -> &'static str {
         PresentLeave => "Leave presentation (Esc)",
         Blanked => "Paused. Press . to come back.",
         Timeline => "Timeline",
+        PrintQuestions => "Questions for the class",
         StepBack => "Step back",
     }
 }

@@ -347,6 +347,7 @@ pub enum Key {
     PresentLeave,
     Blanked,
     Timeline,
+    PrintQuestions,
     StepBack,
 }
 

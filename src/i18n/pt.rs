@@ -250,6 +250,7 @@ pub fn text(key: Key) -> &'static str {
         PresentLeave => "Sair da apresentação (Esc)",
         Blanked => "Pausado. Aperte . para voltar.",
         Timeline => "Linha do tempo",
+        PrintQuestions => "Perguntas para a turma",
         StepBack => "Voltar um passo",
     }
 }

@@ -1,0 +1,47 @@
+//! Time to reach an instant of a run, as the app's timeline does it (its
+//! `timeline::checkpoints`): restore the latest copy of the simulation kept
+//! before the instant (one every 1/24 of the run) and step on to it. Measured
+//! at the worst instant (just before the next copy), against a straight run
+//! from t = 0 to the middle of the run, for each preset.
+//!
+//! `cargo bench -p bslab-engine --bench seek` — figures in docs/performance.md.
+
+use bslab_engine::{presets, Simulation, TimeMs};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+/// Copies per run, as in the app.
+const PER_RUN: i64 = 24;
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reach an instant");
+    group.sample_size(10);
+    for preset in presets::all() {
+        let every = preset.config.duration_ms / PER_RUN;
+        let Ok(mut sim) = Simulation::new(preset.config.clone()) else {
+            continue;
+        };
+        // The copy at the middle of the run and the worst instant after it.
+        let copy_at: TimeMs = every * (PER_RUN / 2);
+        let _ = sim.step_until(copy_at);
+        let copy = sim.clone();
+        let worst = copy_at + every - 1;
+        group.bench_function(format!("{}: from the checkpoint", preset.name), |b| {
+            b.iter(|| {
+                let mut s = copy.clone();
+                let _ = s.step_until(worst);
+                s.now()
+            })
+        });
+        group.bench_function(format!("{}: from t = 0", preset.name), |b| {
+            b.iter(|| {
+                let mut s = Simulation::new(preset.config.clone()).expect("valid preset");
+                let _ = s.step_until(worst);
+                s.now()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
