@@ -55,6 +55,24 @@ pub fn current_view() -> View {
     view_of(&search)
 }
 
+/// `url` without its `view=…` query parameter: a handout's QR code and link
+/// open the normal page, not another handout.
+pub fn without_view(url: &str) -> String {
+    let (head, hash) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let Some((base, query)) = head.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("view="))
+        .collect();
+    if kept.is_empty() {
+        format!("{base}{hash}")
+    } else {
+        format!("{base}?{}{hash}", kept.join("&"))
+    }
+}
+
 /// A command from the parent page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -194,5 +212,8 @@ mod tests {
         assert_eq!(command("load", None, None), None);
         assert_eq!(command("next", None, None), Some(Command::Next));
         assert_eq!(command("explode", None, None), None);
+        assert_eq!(without_view("http://h/p/?view=print#v=2&t=5"), "http://h/p/#v=2&t=5");
+        assert_eq!(without_view("http://h/?a=1&view=print&b=2#x"), "http://h/?a=1&b=2#x");
+        assert_eq!(without_view("http://h/#v=2"), "http://h/#v=2");
     }
 }

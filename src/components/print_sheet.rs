@@ -12,7 +12,7 @@ use crate::components::params::group_title;
 use crate::fields::{self, FieldId};
 use crate::format;
 use crate::i18n::{Key, Lang};
-use crate::{browser, lessons, qr_code, share};
+use crate::{browser, embed, lessons, qr_code, share};
 
 /// Properties of [`PrintSheet`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +51,7 @@ fn questions(preset: Option<&str>, lang: Lang) -> Vec<String> {
 #[function_component(PrintSheet)]
 pub fn print_sheet(p: &PrintSheetProps) -> Html {
     let lang = p.lang;
-    let link = browser::share_url(&share::encode_hash(&p.config, p.t_ms));
+    let link = embed::without_view(&browser::share_url(&share::encode_hash(&p.config, p.t_ms)));
     let qr = use_state(|| None::<String>);
     {
         let (qr, link) = (qr.clone(), link.clone());
