@@ -212,8 +212,14 @@ mod tests {
         assert_eq!(command("load", None, None), None);
         assert_eq!(command("next", None, None), Some(Command::Next));
         assert_eq!(command("explode", None, None), None);
-        assert_eq!(without_view("http://h/p/?view=print#v=2&t=5"), "http://h/p/#v=2&t=5");
-        assert_eq!(without_view("http://h/?a=1&view=print&b=2#x"), "http://h/?a=1&b=2#x");
+        assert_eq!(
+            without_view("http://h/p/?view=print#v=2&t=5"),
+            "http://h/p/#v=2&t=5"
+        );
+        assert_eq!(
+            without_view("http://h/?a=1&view=print&b=2#x"),
+            "http://h/?a=1&b=2#x"
+        );
         assert_eq!(without_view("http://h/#v=2"), "http://h/#v=2");
     }
 }

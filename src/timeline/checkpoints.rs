@@ -3,12 +3,22 @@
 //! earlier copy instead of from t = 0. Runs are deterministic, so a copy stepped
 //! on to `t` is the same state as a straight run to `t` (`tests.rs` checks it).
 
-use bslab_engine::{Simulation, TimeMs};
+use bslab_engine::resources::{Resources, MAX_MEMORY_BYTES};
+use bslab_engine::{ExperimentConfig, Simulation, TimeMs};
 
-/// Copies kept over one run at most (plus the one at t = 0): reaching any instant
-/// re-simulates at most 1/`PER_RUN` of the run, and memory stays a fixed multiple
-/// of one simulation's.
+/// Copies kept over one run at most: reaching any instant re-simulates at most
+/// 1/`PER_RUN` of the run.
 pub const PER_RUN: i64 = 24;
+
+/// How many copies `config`'s run may keep: [`PER_RUN`], fewer when the run and
+/// its copies together could pass the engine's memory share of a tab
+/// ([`MAX_MEMORY_BYTES`], by the engine's own upper bound of one run), and at
+/// least one (t = 0: going back is then a re-run from the start, as without copies).
+pub fn copies_for(config: &ExperimentConfig) -> i64 {
+    let one = Resources::of(config).memory_bytes().max(1.0);
+    let fit = (MAX_MEMORY_BYTES / one).floor() as i64 - 1;
+    fit.clamp(1, PER_RUN)
+}
 
 /// The copies of one run, oldest first.
 #[derive(Debug, Clone)]
@@ -18,9 +28,14 @@ pub struct Checkpoints {
 }
 
 impl Checkpoints {
-    /// Copies of `sim`'s run, one every 1/[`PER_RUN`] of its duration, starting with `sim` itself.
+    /// Copies of `sim`'s run, one every 1/[`copies_for`] of its duration, starting with `sim` itself.
     pub fn new(sim: &Simulation) -> Self {
-        let every_ms = (sim.config().duration_ms / PER_RUN).max(1);
+        let copies = copies_for(sim.config());
+        let every_ms = if copies > 1 {
+            (sim.config().duration_ms / copies).max(1)
+        } else {
+            TimeMs::MAX
+        };
         Self {
             every_ms,
             list: vec![sim.clone()],

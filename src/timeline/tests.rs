@@ -86,3 +86,23 @@ fn step_back_returns_to_the_moment_step_went_from() {
         runner.advance(back, || false);
     }
 }
+
+#[test]
+fn checkpoints_stay_within_the_engines_memory_share() {
+    use crate::timeline::checkpoints::{copies_for, PER_RUN};
+    use bslab_engine::resources::{Resources, MAX_MEMORY_BYTES};
+    for preset in presets::all() {
+        let copies = copies_for(&preset.config);
+        assert!(
+            (1..=PER_RUN).contains(&copies),
+            "{}: {copies} copies",
+            preset.name
+        );
+        let one = Resources::of(&preset.config).memory_bytes();
+        assert!(
+            (copies + 1) as f64 * one <= MAX_MEMORY_BYTES,
+            "{}",
+            preset.name
+        );
+    }
+}
