@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export::{self, CsvExport};
+use crate::components::ghost_note::GhostNote;
 use crate::components::header::Header;
 use crate::components::lesson_card::LessonCard;
 use crate::components::notice::{NoticeBar, RestartPrompt};
@@ -24,7 +25,7 @@ use crate::components::timeline_bar::TimelineBar;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
-use crate::runner::Runner;
+use crate::runner::{Runner, Snapshot};
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
 use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
 
@@ -94,6 +95,7 @@ pub fn app() -> Html {
     });
     let dispatch = state.dispatcher();
     let runner: RunnerCell = use_mut_ref(|| None);
+    let ghost: RunnerCell = use_mut_ref(|| None);
     let drive = use_memo((), |_| Cell::new(Drive::default()));
     drive.set(Drive {
         playing: state.playing,
@@ -110,12 +112,14 @@ pub fn app() -> Html {
     // (Re)build the simulation whenever a new run is requested.
     {
         let (runner, dispatch, frames) = (runner.clone(), dispatch.clone(), frames.clone());
+        let (ghost, ghost_of) = (ghost.clone(), state.ghost.clone());
         use_effect_with(state.run.clone(), move |run| {
             if let Some(s) = timeline::reuse(&runner, run) {
                 dispatch.dispatch(Action::Frame(Rc::new(s)));
                 frames.wake();
                 return;
             }
+            timeline::ghost::hand_over(&runner, &ghost, ghost_of.as_deref());
             let built = Runner::new((*run.config).clone(), run.catch_up_to);
             let snapshot = match built {
                 Ok(mut r) => {
@@ -188,6 +192,18 @@ pub fn app() -> Html {
         let t = state.run.catch_up_to;
         move |at| embed::post_beat(*at, t)
     });
+    // The ghost follows the run's instant whenever the charts are redrawn.
+    let ghost_view = use_state(|| None::<Rc<Snapshot>>);
+    {
+        let (ghost, ghost_view) = (ghost.clone(), ghost_view.clone());
+        let drawn = state.view.as_ref().map(|v| (v.samples.len(), v.live.t_ms));
+        let on = state.ghost.is_some();
+        use_effect_with((drawn, on), move |(drawn, on)| match (drawn, on) {
+            (Some((_, t)), true) => ghost_view.set(timeline::ghost::picture(&ghost, *t)),
+            _ if ghost_view.is_some() => ghost_view.set(None),
+            _ => {}
+        });
+    }
     // Classroom mode: a beat brings the part of the page it talks about into view.
     let highlight = state
         .lesson
@@ -337,7 +353,11 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
-                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            if let Some(before) = state.ghost.clone() {
+                                <GhostNote {lang} {before} now={state.config.clone()} on_dismiss={d.action.reform(|()| Action::DismissGhost)} />
+                            }
+                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
+                                ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
                             <CsvExport {lang} on_download={(*on_csv).clone()} />
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}

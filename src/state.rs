@@ -114,6 +114,8 @@ pub struct AppState {
     pub blank: bool,
     /// The page, embedded in a frame, or a printable handout (`?view=…`).
     pub layout: View,
+    /// The experiment before the last fork, drawn as a ghost until dismissed.
+    pub ghost: Option<Rc<ExperimentConfig>>,
 }
 
 /// Every change of the UI state.
@@ -176,6 +178,8 @@ pub enum Action {
     Play,
     /// Open an experiment at an instant, paused (the embedding API's `load`).
     Open(Rc<ExperimentConfig>, TimeMs),
+    /// Stop drawing the run from before the fork.
+    DismissGhost,
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -300,6 +304,7 @@ impl AppState {
             presenting: false,
             blank: false,
             layout: View::Page,
+            ghost: None,
         }
     }
 
@@ -330,6 +335,7 @@ impl AppState {
     }
 
     fn load(&mut self, config: Rc<ExperimentConfig>) {
+        self.ghost = None;
         self.preset = preset_of(&config);
         self.config = config;
         self.pending = None;
@@ -373,6 +379,7 @@ impl Reducible for AppState {
                     s.pending = Some(config);
                 } else {
                     let t = s.now_ms().min(config.duration_ms);
+                    s.ghost = Some(Rc::clone(&s.config));
                     s.preset = preset_of(&config);
                     s.config = config;
                     s.pending = None;
@@ -428,6 +435,7 @@ impl Reducible for AppState {
             Action::Play if s.playing => return self,
             Action::Play => return self.reduce(Action::TogglePlay),
             Action::Open(config, t) => s.open_run(config, t),
+            Action::DismissGhost => s.ghost = None,
         }
         Rc::new(s)
     }

@@ -5,6 +5,7 @@ pub mod csv_export;
 pub mod dashboard;
 pub mod diagram;
 pub mod field;
+pub mod ghost_note;
 pub mod header;
 pub mod lesson_card;
 pub mod notice;

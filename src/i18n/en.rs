@@ -250,6 +250,9 @@ pub fn text(key: Key) -> &'static str {
         Timeline => "Timeline",
         PrintQuestions => "Questions for the class",
         StepBack => "Step back",
+        GhostBefore => "before",
+        GhostNote => "Faint lines: the run before the change ({diff}), at the same instant.",
+        GhostDismiss => "Hide the ghost",
     }
 }
 

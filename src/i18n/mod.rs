@@ -349,6 +349,9 @@ pub enum Key {
     Timeline,
     PrintQuestions,
     StepBack,
+    GhostBefore,
+    GhostNote,
+    GhostDismiss,
 }
 
 #[cfg(test)]

@@ -252,6 +252,9 @@ pub fn text(key: Key) -> &'static str {
         Timeline => "Linha do tempo",
         PrintQuestions => "Perguntas para a turma",
         StepBack => "Voltar um passo",
+        GhostBefore => "antes",
+        GhostNote => "Linhas claras: a simulação antes da mudança ({diff}), no mesmo instante.",
+        GhostDismiss => "Esconder o fantasma",
     }
 }
 

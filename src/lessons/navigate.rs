@@ -28,6 +28,7 @@ impl AppState {
     /// same experiment (the runner seeks), else a new run caught up to `t_ms`.
     pub(crate) fn open_run(&mut self, config: Rc<ExperimentConfig>, t_ms: TimeMs) {
         if config != self.config {
+            self.ghost = None;
             self.preset = preset_of(&config);
             self.config = config;
         }

@@ -5,6 +5,7 @@
 //! through [`seek`].
 
 pub mod checkpoints;
+pub mod ghost;
 
 use std::rc::Rc;
 

@@ -106,3 +106,51 @@ fn checkpoints_stay_within_the_engines_memory_share() {
         );
     }
 }
+
+/// A fork at t: the new run equals a fresh run of the new experiment (the fork
+/// semantics: re-simulated from t = 0 with the same seed), and the ghost, the old
+/// run moved aside, equals a fresh run of the old one, both at every later instant.
+#[test]
+fn a_fork_keeps_the_old_run_as_a_ghost_and_the_new_run_is_a_fresh_one() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let old = presets::by_name("streaming-falls-behind")
+        .expect("preset")
+        .config;
+    let mut new = old.clone();
+    if let bslab_engine::StreamingMode::MicroBatch { workers, .. } = &mut new.streaming.mode {
+        *workers = 4;
+    }
+    let t = 35 * 60_000;
+    let runner: crate::driver::RunnerCell = Rc::new(RefCell::new(None));
+    let ghost: crate::driver::RunnerCell = Rc::new(RefCell::new(None));
+    let mut first = Runner::new(old.clone(), 0).expect("valid");
+    first.advance(t, || false);
+    *runner.borrow_mut() = Some(first);
+
+    ghost::hand_over(&runner, &ghost, Some(&old));
+    assert!(runner.borrow().is_none(), "the old run was moved aside");
+    let mut fork = Runner::new(new.clone(), t).expect("valid");
+    for later in [t, t + 7 * 60_000, t + 20 * 60_000] {
+        fork.advance(later, || false);
+        assert_eq!(
+            state(fork.sim()),
+            straight(&new, later),
+            "new run at {later}"
+        );
+        let view = ghost::picture(&ghost, later).expect("a ghost");
+        assert_eq!(view.live.t_ms, later);
+        let kept = ghost.borrow();
+        let g = kept.as_ref().expect("a ghost");
+        assert_eq!(state(g.sim()), straight(&old, later), "ghost at {later}");
+        assert_ne!(
+            state(g.sim()),
+            state(fork.sim()),
+            "the change shows at {later}"
+        );
+    }
+    // Another experiment (not the one before the fork) drops the ghost.
+    ghost::hand_over(&runner, &ghost, None);
+    assert!(ghost.borrow().is_none());
+}
