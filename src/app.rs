@@ -196,7 +196,12 @@ pub fn app() -> Html {
     let ghost_view = use_state(|| None::<Rc<Snapshot>>);
     {
         let (ghost, ghost_view) = (ghost.clone(), ghost_view.clone());
-        let drawn = state.view.as_ref().map(|v| (v.samples.len(), v.live.t_ms));
+        // Not while the new run re-simulates up to the fork: the ghost is there already.
+        let drawn = state
+            .view
+            .as_ref()
+            .filter(|v| v.catching_up.is_none())
+            .map(|v| (v.samples.len(), v.live.t_ms));
         let on = state.ghost.is_some();
         use_effect_with((drawn, on), move |(drawn, on)| match (drawn, on) {
             (Some((_, t)), true) => ghost_view.set(timeline::ghost::picture(&ghost, *t)),
