@@ -78,7 +78,7 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
             </label>
             <label class="lesson-pick">
                 { lang.t(Key::Lesson) }
-                <select data-testid="lesson" onchange={on_lesson} value={selected.clone()}>
+                <select data-testid="lesson-pick" onchange={on_lesson} value={selected.clone()}>
                     <option value="" selected={p.lesson.is_none()}>{ lang.t(Key::LessonPick) }</option>
                     { for lessons::all().iter().enumerate().map(|(i, l)| html! {
                         <option value={i.to_string()} selected={p.lesson == Some(i)}>{ l.title.get(lang) }</option>

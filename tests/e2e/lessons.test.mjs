@@ -60,7 +60,7 @@ test('a lesson with PgDn only, back with PgUp only: each beat is its state; reve
   const lesson = LESSONS[index];
   const { page, problems } = await pageFor('en-US');
   await gotoApp(page);
-  await page.getByTestId('lesson').selectOption(String(index));
+  await page.getByTestId('lesson-pick').selectOption(String(index));
   await waitSettled(page);
   await page.keyboard.press('F5');
   await page.locator('.app.presenting').waitFor();
@@ -143,7 +143,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
     const { page, problems } = await pageFor(locale);
     for (const [i, lesson] of LESSONS.entries()) {
       await gotoApp(page, `/?first-beat-${i}`);
-      await page.getByTestId('lesson').selectOption(String(i));
+      await page.getByTestId('lesson-pick').selectOption(String(i));
       await waitSettled(page);
       await page.keyboard.press('F5');
       await page.locator('.app.presenting').waitFor();
