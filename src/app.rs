@@ -170,7 +170,8 @@ pub fn app() -> Html {
     // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
     let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
     key_mode.set(keyboard::KeyMode {
-        lesson: state.lesson.is_some_and(|at| !at.finished()),
+        lesson: state.lesson.is_some(),
+        lesson_over: state.lesson.is_some_and(|at| at.finished()),
         presenting: state.presenting,
     });
     {
@@ -330,7 +331,7 @@ pub fn app() -> Html {
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
                 <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
                     {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
-                    on_lesson={d.action.reform(Action::OpenLesson)} on_present={d.action.reform(|()| Action::Present(true))} />
+                    on_lesson={d.action.reform(Action::OpenLesson)} presenting={state.presenting} on_present={d.action.reform(Action::Present)} />
                 if let Some(at) = state.lesson {
                     <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
                         on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
@@ -374,10 +375,6 @@ pub fn app() -> Html {
                     <ConceptsPanel {lang} on_close={d.concepts.clone()} />
                 }
                 <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
-                if state.presenting {
-                    <button class="leave-presenting" data-testid="present-leave"
-                        onclick={d.action.reform(|_| Action::Present(false))}>{ lang.t(Key::PresentLeave) }</button>
-                }
                 if state.blank {
                     <div class="blank" data-testid="blank" onclick={d.action.reform(|_| Action::ToggleBlank)}>{ lang.t(Key::Blanked) }</div>
                 }

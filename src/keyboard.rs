@@ -19,8 +19,10 @@ use crate::{browser, timeline};
 /// What the page is in, for the keys (updated at every render).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KeyMode {
-    /// A lesson is open (PgDn / PgUp go through its beats).
+    /// A lesson is open (PgUp goes back through its beats).
     pub lesson: bool,
+    /// Its last beat is behind (PgDn steps the run again: the sandbox).
+    pub lesson_over: bool,
     /// Presentation mode.
     pub presenting: bool,
 }
@@ -42,7 +44,9 @@ pub fn action_for(
         "Escape" => return Some(KeyAction::Close),
         "F5" => return Some(KeyAction::Present(true)),
         "." if mode.presenting => return Some(KeyAction::Blank),
-        "PageDown" | "ArrowRight" if mode.lesson && !shift => return Some(KeyAction::NextBeat),
+        "PageDown" | "ArrowRight" if mode.lesson && !mode.lesson_over && !shift => {
+            return Some(KeyAction::NextBeat)
+        }
         "PageUp" | "ArrowLeft" if mode.lesson => return Some(KeyAction::PreviousBeat),
         _ => {}
     }
@@ -182,6 +186,7 @@ mod tests {
     fn a_clicker_goes_through_a_lesson_and_presentation_mode() {
         let lesson = KeyMode {
             lesson: true,
+            lesson_over: false,
             presenting: true,
         };
         let key = |k| action_for(k, "BODY", false, false, lesson);
@@ -196,5 +201,12 @@ mod tests {
         assert_eq!(free("PageUp"), Some(KeyAction::StepBack));
         assert_eq!(free("."), Some(KeyAction::Step(StepTo::Moment)));
         assert_eq!(free("Escape"), Some(KeyAction::Close));
+        let over = KeyMode {
+            lesson_over: true,
+            ..lesson
+        };
+        let sandbox = |k| action_for(k, "BODY", false, false, over);
+        assert_eq!(sandbox("PageDown"), Some(KeyAction::Step(StepTo::Moment)));
+        assert_eq!(sandbox("PageUp"), Some(KeyAction::PreviousBeat));
     }
 }

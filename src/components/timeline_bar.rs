@@ -1,5 +1,5 @@
 //! The row under the header: the timeline (drag or use the keys to go to any
-//! instant of the run), Step back, the lesson picker and "Present".
+//! instant of the run), Step back, the lesson picker and "Present" ("Leave" while presenting).
 
 use bslab_engine::TimeMs;
 use wasm_bindgen::JsCast;
@@ -26,8 +26,10 @@ pub struct TimelineBarProps {
     pub on_lesson: Callback<usize>,
     /// The open lesson, if any.
     pub lesson: Option<usize>,
-    /// Enter presentation mode.
-    pub on_present: Callback<()>,
+    /// Presentation mode is on.
+    pub presenting: bool,
+    /// Enter (`true`) or leave presentation mode.
+    pub on_present: Callback<bool>,
 }
 
 fn input_value(e: &InputEvent) -> Option<String> {
@@ -52,7 +54,15 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
             .map_or(0, |v| v.round() as TimeMs)
     });
     let on_back = p.on_back.reform(|_: MouseEvent| ());
-    let on_present = p.on_present.reform(|_: MouseEvent| ());
+    let on_present = {
+        let enter = !p.presenting;
+        p.on_present.reform(move |_: MouseEvent| enter)
+    };
+    let present = if p.presenting {
+        Key::PresentLeave
+    } else {
+        Key::Present
+    };
     let on_lesson = {
         let cb = p.on_lesson.clone();
         Callback::from(move |e: Event| {
@@ -70,6 +80,7 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
     html! {
         <div class="timeline-bar" data-testid="timeline-bar">
             <button data-testid="step-back" onclick={on_back} title="← / PgUp">{ lang.t(Key::StepBack) }</button>
+            <span class="timeline-clock" data-testid="timeline-clock">{ format::clock(p.now_ms) }</span>
             <label class="timeline">
                 <span class="sr-only">{ lang.t(Key::Timeline) }</span>
                 <input type="range" data-testid="timeline" min="0" max={p.duration_ms.to_string()}
@@ -85,7 +96,7 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
                     }) }
                 </select>
             </label>
-            <button data-testid="present" onclick={on_present}>{ lang.t(Key::Present) }</button>
+            <button data-testid="present" aria-pressed={p.presenting.to_string()} onclick={on_present}>{ lang.t(present) }</button>
         </div>
     }
 }

@@ -50,7 +50,8 @@ async function press(page, key, before) {
     const run = document.querySelector('[data-testid=run-state]').dataset;
     const card = document.querySelector('[data-testid=lesson-card]')?.dataset ?? {};
     const value = document.querySelector('[data-testid=lesson-value]')?.dataset.revealed;
-    return run.settled === 'true' && (card.beat !== b.beat || value !== b.value?.revealed);
+    const there = !card.at || run.t === card.at;
+    return there && run.settled === 'true' && (card.beat !== b.beat || value !== b.value?.revealed);
   }, before);
   return state(page);
 }
@@ -61,6 +62,7 @@ test('a lesson with PgDn only, back with PgUp only: each beat is its state; reve
   const { page, problems } = await pageFor('en-US');
   await gotoApp(page);
   await page.getByTestId('lesson-pick').selectOption(String(index));
+  await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached' });
   await waitSettled(page);
   await page.keyboard.press('F5');
   await page.locator('.app.presenting').waitFor();
@@ -144,6 +146,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
     for (const [i, lesson] of LESSONS.entries()) {
       await gotoApp(page, `/?first-beat-${i}`);
       await page.getByTestId('lesson-pick').selectOption(String(i));
+      await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached' });
       await waitSettled(page);
       await page.keyboard.press('F5');
       await page.locator('.app.presenting').waitFor();
@@ -178,27 +181,24 @@ test('view=embed in an iframe, driven by postMessage from the parent page', asyn
   assert.equal(await frame.locator('.app-header').count() === 0
     || !(await frame.locator('.app-header').isVisible()), true, 'no header when embedded');
 
-  const settled = () => frame.locator('[data-testid=run-state][data-settled=true]').waitFor({ state: 'attached' });
-  const t = async () => Number(await frame.getByTestId('run-state').getAttribute('data-t'));
   const lesson = LESSONS.find((l) => l.id === 'sales');
   await page.evaluate(() => window.send({ bslab: 'lesson', id: 'sales' }));
   await page.waitForFunction(() => window.events.some((e) => e.bslab === 'beat' && e.lesson === 'sales'));
-  await settled();
-  assert.equal(await t(), atMs(lesson.beats[0].at));
+  await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"][data-settled=true]`).waitFor({ state: 'attached' });
   await page.evaluate(() => window.send({ bslab: 'next' }));
   await page.waitForFunction(() => window.events.some((e) => e.bslab === 'beat' && e.beat === 1));
-  await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[1].at)}"][data-settled=true]`).waitFor();
+  await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[1].at)}"][data-settled=true]`).waitFor({ state: 'attached' });
   const beat = (await page.evaluate(() => window.events.filter((e) => e.bslab === 'beat'))).at(-1);
   assert.deepEqual(beat, { bslab: 'beat', lesson: 'sales', beat: 1, beats: lesson.beats.length, revealed: false, t_ms: atMs(lesson.beats[1].at) });
   await page.evaluate(() => window.send({ bslab: 'previous' }));
-  await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"][data-settled=true]`).waitFor();
+  await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"][data-settled=true]`).waitFor({ state: 'attached' });
 
   await page.evaluate(() => window.send({ bslab: 'seek', t_ms: 600000 }));
-  await frame.locator('[data-testid=run-state][data-t="600000"][data-settled=true]').waitFor();
+  await frame.locator('[data-testid=run-state][data-t="600000"][data-settled=true]').waitFor({ state: 'attached' });
   await page.evaluate(() => window.send({ bslab: 'play' }));
-  await frame.locator('[data-testid=run-state][data-state=playing]').waitFor();
+  await frame.locator('[data-testid=run-state][data-state=playing]').waitFor({ state: 'attached' });
   await page.evaluate(() => window.send({ bslab: 'pause' }));
-  await frame.locator('[data-testid=run-state][data-state=paused]').waitFor();
+  await frame.locator('[data-testid=run-state][data-state=paused]').waitFor({ state: 'attached' });
   // Load a state: the late-data preset's link at 20 minutes.
   const hash = await (async () => {
     const other = await page.context().newPage();
@@ -210,7 +210,7 @@ test('view=embed in an iframe, driven by postMessage from the parent page', asyn
     return h;
   })();
   await page.evaluate((link) => window.send({ bslab: 'load', link: `${link}&t=1200000` }), hash);
-  await frame.locator('[data-testid=run-state][data-t="1200000"][data-settled=true]').waitFor();
+  await frame.locator('[data-testid=run-state][data-t="1200000"][data-settled=true]').waitFor({ state: 'attached' });
   assert.equal(await frame.getByTestId('preset').inputValue(), 'late-data-watermark');
   assertNoProblems(problems);
 });

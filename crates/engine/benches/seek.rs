@@ -10,6 +10,8 @@
 
 use bslab_engine::resources::{Resources, MAX_MEMORY_BYTES};
 use bslab_engine::{presets, Simulation, TimeMs};
+use std::time::Duration;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// Copies per run, as in the app.
@@ -18,6 +20,8 @@ const PER_RUN: i64 = 24;
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("reach an instant");
     group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
     for (i, preset) in presets::all().into_iter().enumerate() {
         let one = Resources::of(&preset.config).memory_bytes().max(1.0);
         let copies = ((MAX_MEMORY_BYTES / one).floor() as i64 - 1).clamp(1, PER_RUN);
