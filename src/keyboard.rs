@@ -44,15 +44,18 @@ pub fn action_for(
         "Escape" => return Some(KeyAction::Close),
         "F5" => return Some(KeyAction::Present(true)),
         "." if mode.presenting => return Some(KeyAction::Blank),
-        "PageDown" | "ArrowRight" if mode.lesson && !mode.lesson_over && !shift => {
-            return Some(KeyAction::NextBeat)
-        }
-        "PageUp" | "ArrowLeft" if mode.lesson => return Some(KeyAction::PreviousBeat),
         _ => {}
     }
     // A focused chart uses ← and → for its read-out cursor.
     if tag.eq_ignore_ascii_case("svg") && matches!(key, "ArrowLeft" | "ArrowRight") {
         return None;
+    }
+    match key {
+        "PageDown" | "ArrowRight" if mode.lesson && !mode.lesson_over && !shift => {
+            return Some(KeyAction::NextBeat)
+        }
+        "PageUp" | "ArrowLeft" if mode.lesson => return Some(KeyAction::PreviousBeat),
+        _ => {}
     }
     let on_control = matches!(tag, "BUTTON" | "SUMMARY" | "A");
     Some(match key {
