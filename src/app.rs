@@ -210,15 +210,11 @@ pub fn app() -> Html {
             _ => {}
         });
     }
-    // Classroom mode: a beat brings the part of the page it talks about into view.
+    // Classroom mode: the part of the page the beat talks about.
     let highlight = state
         .lesson
         .and_then(|at| at.current())
         .map(|b| b.highlight.clone());
-    use_effect_with((state.lesson, state.presenting), {
-        let highlight = highlight.clone();
-        move |_| presenting::bring_into_view(highlight.as_deref())
-    });
     let (on_seek, on_back) = {
         let (r, d) = (runner.clone(), dispatch.clone());
         let seek = Callback::from(move |t| timeline::seek(&r, &d, t));
@@ -311,6 +307,11 @@ pub fn app() -> Html {
                 .as_ref()
                 .is_some_and(|r| r.report.t_ms == v.live.t_ms)
         });
+    // A beat brings it into view, again once its instant is drawn (the charts have their height then).
+    use_effect_with((state.lesson, state.presenting, settled), {
+        let highlight = highlight.clone();
+        move |_| presenting::bring_into_view(highlight.as_deref())
+    });
     let d = use_memo((), {
         let dispatch = dispatch.clone();
         move |_| Callbacks::new(&dispatch)

@@ -245,7 +245,7 @@ pub fn text(key: Key) -> &'static str {
         LessonDone => "End of the lesson: the run is yours now. Change a parameter, play, step forward or back.",
         LessonWorkerSeconds => "{n} worker-seconds",
         Present => "Present (F5)",
-        PresentLeave => "Leave presentation (Esc)",
+        PresentLeave => "Leave (Esc)",
         Blanked => "Paused. Press . to come back.",
         Timeline => "Timeline",
         PrintQuestions => "Questions for the class",

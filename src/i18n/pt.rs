@@ -247,7 +247,7 @@ pub fn text(key: Key) -> &'static str {
         LessonDone => "Fim da aula: agora a simulação é de vocês. Mudem um parâmetro, deem play, avancem ou voltem passo a passo.",
         LessonWorkerSeconds => "{n} worker-segundos",
         Present => "Apresentar (F5)",
-        PresentLeave => "Sair da apresentação (Esc)",
+        PresentLeave => "Sair (Esc)",
         Blanked => "Pausado. Aperte . para voltar.",
         Timeline => "Linha do tempo",
         PrintQuestions => "Perguntas para a turma",

@@ -21,7 +21,8 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
     await page.getByTestId('preset').selectOption('late-data-watermark');
     await waitSettled(page);
     const hash = new URL(page.url()).hash;
-    await gotoApp(page, `/?view=print${hash}&t=3600000`);
+    await page.goto(new URL(`/?view=print${hash}&t=3600000`, process.env.BSLAB_BASE_URL).href);
+    await page.getByTestId('print-sheet').waitFor();
     await waitSettled(page);
     await page.getByTestId('print-qr').locator('svg').waitFor();
     const sheet = await page.getByTestId('print-sheet').innerText();
