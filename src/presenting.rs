@@ -1,25 +1,30 @@
 //! Presentation mode's one browser call: a lesson's beat scrolls the part of
-//! the page it talks about into view, so that the presenter never has to
-//! scroll during a beat (the look itself is CSS: `.app.presenting`).
-
-use wasm_bindgen::JsCast;
+//! the page it talks about to just under the sticky header and lesson card, so
+//! that the presenter never has to scroll during a beat (the look itself is
+//! CSS: `.app.presenting`).
 
 use crate::browser;
 
-/// Scrolls the element whose `data-testid` is `testid` into view (the bottom of
-/// the screen at most, below the sticky header and lesson card); nothing when
-/// there is none.
+/// Scrolls the page so that the element whose `data-testid` is `testid` starts
+/// just below the sticky top (`.top`); nothing when there is none.
 pub fn bring_into_view(testid: Option<&str>) {
     let Some(testid) = testid else { return };
-    let Some(document) = browser::window().and_then(|w| w.document()) else {
+    let Some(window) = browser::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
         return;
     };
     let selector = format!("[data-testid=\"{testid}\"]");
-    if let Ok(Some(element)) = document.query_selector(&selector) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    }
+    let Ok(Some(element)) = document.query_selector(&selector) else {
+        return;
+    };
+    let top = document
+        .query_selector(".top")
+        .ok()
+        .flatten()
+        .map_or(0.0, |t| t.get_bounding_client_rect().bottom());
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let y = element.get_bounding_client_rect().top() + scrolled - top - 8.0;
+    window.scroll_to_with_x_and_y(0.0, y.max(0.0));
 }
