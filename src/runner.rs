@@ -218,17 +218,20 @@ impl Runner {
         }
     }
 
-    /// Goes to `t_ms` (clamped to the run): back in time from the latest
-    /// checkpoint at or before it, forward from where it is; the frames (or
-    /// [`Runner::advance`]) then re-simulate up to it, as after a fork.
+    /// Goes to `t_ms` (clamped to the run) from the latest checkpoint at or
+    /// before it when that is nearer than where the run is (always, going back);
+    /// the frames (or [`Runner::advance`]) then re-simulate up to it, as after a fork.
     pub fn seek(&mut self, t_ms: TimeMs) {
         let t = t_ms.clamp(0, self.sim.config().duration_ms);
-        if t < self.sim.now() {
-            if let Some(copy) = self.checkpoints.at_or_before(t) {
-                self.sim = copy.clone();
-                self.samples_len = usize::MAX;
-                self.report = None;
-            }
+        let now = self.sim.now();
+        let nearer = self
+            .checkpoints
+            .at_or_before(t)
+            .filter(|copy| t < now || copy.now() > now);
+        if let Some(copy) = nearer {
+            self.sim = copy.clone();
+            self.samples_len = usize::MAX;
+            self.report = None;
         }
         self.catch_up_to = t;
     }

@@ -193,8 +193,16 @@ test('view=embed in an iframe, driven by postMessage from the parent page', asyn
   await page.evaluate(() => window.send({ bslab: 'previous' }));
   await frame.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"][data-settled=true]`).waitFor({ state: 'attached' });
 
-  await page.evaluate(() => window.send({ bslab: 'seek', t_ms: 600000 }));
-  await frame.locator('[data-testid=run-state][data-t="600000"][data-settled=true]').waitFor({ state: 'attached' });
+  // Going back and forth in the sales run (3 h): the wall time from the command to the
+  // instant drawn and settled, printed as a figure for docs/performance.md (not asserted).
+  const took = [];
+  for (const t of [9000000, 600000, 5400000, 1800000, 10500000, 600000]) {
+    const start = Date.now();
+    await page.evaluate((t) => window.send({ bslab: 'seek', t_ms: t }), t);
+    await frame.locator(`[data-testid=run-state][data-t="${t}"][data-settled=true]`).waitFor({ state: 'attached' });
+    took.push(Date.now() - start);
+  }
+  console.log(`seek-bench: ${JSON.stringify({ preset: 'sales-daily-vs-live', instants_ms: took })}`);
   await page.evaluate(() => window.send({ bslab: 'play' }));
   await frame.locator('[data-testid=run-state][data-state=playing]').waitFor({ state: 'attached' });
   await page.evaluate(() => window.send({ bslab: 'pause' }));
