@@ -161,6 +161,11 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
       assert.deepEqual(await tinyText(page), [], `${lesson.id}: nothing under 16 px`);
       await page.screenshot({ path: join(SCREENSHOTS, `lesson-first-beat-${lesson.id}-${lang}.png`) });
     }
+    // The last one on a large screen too (larger type there).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await tinyText(page), [], '1920×1080: nothing under 16 px');
+    await page.screenshot({ path: join(SCREENSHOTS, `lesson-presenting-1920x1080-${lang}.png`) });
     assertNoProblems(problems);
   });
 }
