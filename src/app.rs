@@ -318,6 +318,12 @@ pub fn app() -> Html {
     });
     let lang = state.lang;
 
+    let timeline_bar = html! {
+        <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
+            {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
+            on_lesson={d.action.reform(Action::OpenLesson)} presenting={state.presenting} on_present={d.action.reform(Action::Present)} />
+    };
+
     html! {
             <div class={classes!("app", state.presenting.then_some("presenting"),
                 (state.layout == embed::View::Embed).then_some("embed"),
@@ -330,9 +336,7 @@ pub fn app() -> Html {
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
                     params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
-                <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
-                    {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
-                    on_lesson={d.action.reform(Action::OpenLesson)} presenting={state.presenting} on_present={d.action.reform(Action::Present)} />
+                if state.presenting { { timeline_bar.clone() } }
                 if let Some(at) = state.lesson {
                     <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
                         on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
@@ -345,6 +349,9 @@ pub fn app() -> Html {
                         on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
                 }
                 </div>
+                // Under the sticky top (a projector's first screen keeps the pipelines and charts);
+                // in it while presenting, where the header gives way.
+                if !state.presenting { { timeline_bar } }
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                     if state.params_open {
                         <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}

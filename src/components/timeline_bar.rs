@@ -88,7 +88,7 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
                     aria-valuetext={format::clock(p.now_ms)} />
             </label>
             <label class="lesson-pick">
-                { lang.t(Key::Lesson) }
+                <span class="label">{ lang.t(Key::Lesson) }</span>
                 <select data-testid="lesson-pick" onchange={on_lesson} value={selected.clone()}>
                     <option value="" selected={p.lesson.is_none()}>{ lang.t(Key::LessonPick) }</option>
                     { for lessons::all().iter().enumerate().map(|(i, l)| html! {
