@@ -27,12 +27,14 @@ if [ -z "$dist" ]; then
   rm -rf "$dist"
   trunk build --release --dist "$dist"
 fi
-css="$(ls "$dist"/style-*.css 2>/dev/null | head -n 1)"
-[ -n "$css" ] || die "no style-*.css in $dist: is it a trunk release build?"
+[ -n "$(ls "$dist"/style-*.css 2>/dev/null)" ] || die "no style-*.css in $dist: is it a trunk release build?"
 
 out="${BSLAB_SINGLE_FILE:-$REPO_ROOT/target/single-file/batch-stream-lab.html}"
 work="$REPO_ROOT/target/single-file/work"
 mkdir -p "$work" "$(dirname "$out")"
+# Every style sheet of the page, in the page's order (style.css, then classroom.css).
+css="$work/page.css"
+cat "$dist"/style-*.css "$dist"/classroom-*.css >"$css"
 for bin in batch-stream-lab spark-export-worker; do
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/release/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"

@@ -13,21 +13,25 @@ use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
 use crate::components::engine_names::EngineNames;
+use crate::components::ghost_note::GhostNote;
 use crate::components::header::Header;
+use crate::components::lesson_card::LessonCard;
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
+use crate::components::print_sheet::PrintSheet;
 use crate::components::queueing::QueueingPanel;
 use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary::Summary;
+use crate::components::timeline_bar::TimelineBar;
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::event_time::ask::{self, Answer, Question};
 use crate::event_time::EventTimePanel;
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
-use crate::runner::Runner;
+use crate::runner::{Runner, Snapshot};
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::{browser, bursts, export, keyboard, share};
+use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -95,13 +99,16 @@ pub fn app() -> Html {
             &browser::location_hash(),
             browser::stored_config().as_deref(),
         );
+        let layout = embed::current_view();
         AppState {
-            params_open: browser::params_open_at_start(),
+            params_open: browser::params_open_at_start() && layout == embed::View::Page,
+            layout,
             ..AppState::new(browser::initial_lang(), boot)
         }
     });
     let dispatch = state.dispatcher();
     let runner: RunnerCell = use_mut_ref(|| None);
+    let ghost: RunnerCell = use_mut_ref(|| None);
     let drive = use_memo((), |_| Cell::new(Drive::default()));
     drive.set(Drive {
         playing: state.playing,
@@ -118,7 +125,14 @@ pub fn app() -> Html {
     // (Re)build the simulation whenever a new run is requested.
     {
         let (runner, dispatch, frames) = (runner.clone(), dispatch.clone(), frames.clone());
+        let (ghost, ghost_of) = (ghost.clone(), state.ghost.clone());
         use_effect_with(state.run.clone(), move |run| {
+            if let Some(s) = timeline::reuse(&runner, run) {
+                dispatch.dispatch(Action::Frame(Rc::new(s)));
+                frames.wake();
+                return;
+            }
+            timeline::ghost::hand_over(&runner, &ghost, ghost_of.as_deref());
             // The config was validated when it was made: building cannot fail.
             let mut built = Runner::from_valid((*run.config).clone(), run.catch_up_to);
             built.id = run.id;
@@ -152,14 +166,60 @@ pub fn app() -> Html {
         browser::replace_hash(&share::encode_hash(config, 0));
     });
     use_effect_with(state.lang, |lang| browser::store_lang(*lang));
-    // Keyboard shortcuts, for the page's lifetime.
+    // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
+    let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
+    key_mode.set(keyboard::KeyMode {
+        lesson: state.lesson.is_some(),
+        lesson_over: state.lesson.is_some_and(|at| at.finished()),
+        presenting: state.presenting,
+    });
     {
-        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        let (runner, dispatch, key_mode) = (runner.clone(), dispatch.clone(), key_mode.clone());
         use_effect_with((), move |_| {
-            let listener = keyboard::listen(runner, dispatch);
+            let listener = keyboard::listen(runner, dispatch, key_mode);
             move || drop(listener)
         });
     }
+    // Embedding: the parent page's commands, and where the lesson is, told back to it.
+    {
+        let (runner, dispatch) = (runner.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let listener = embed::listen(runner, dispatch);
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.lesson, {
+        let t = state.run.catch_up_to;
+        move |at| embed::post_beat(*at, t)
+    });
+    // The ghost follows the run's instant whenever the charts are redrawn.
+    let ghost_view = use_state(|| None::<Rc<Snapshot>>);
+    {
+        let (ghost, ghost_view) = (ghost.clone(), ghost_view.clone());
+        // Not while the new run re-simulates up to the fork: the ghost is there already.
+        let drawn = state
+            .view
+            .as_ref()
+            .filter(|v| v.catching_up.is_none())
+            .map(|v| (v.samples.len(), v.live.t_ms));
+        let on = state.ghost.is_some();
+        use_effect_with((drawn, on), move |(drawn, on)| match (drawn, on) {
+            (Some((_, t)), true) => ghost_view.set(timeline::ghost::picture(&ghost, *t)),
+            _ if ghost_view.is_some() => ghost_view.set(None),
+            _ => {}
+        });
+    }
+    // Classroom mode: the part of the page the beat talks about.
+    let highlight = state
+        .lesson
+        .and_then(|at| at.current())
+        .map(|b| b.highlight.clone());
+    let (on_seek, on_back) = {
+        let (r, d) = (runner.clone(), dispatch.clone());
+        let seek = Callback::from(move |t| timeline::seek(&r, &d, t));
+        let (r, d) = (runner.clone(), dispatch.clone());
+        (seek, Callback::from(move |()| timeline::step_back(&r, &d)))
+    };
 
     let on_step = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
@@ -255,6 +315,11 @@ pub fn app() -> Html {
                 .as_ref()
                 .is_some_and(|r| r.report.t_ms == v.live.t_ms)
         });
+    // A beat brings it into view, again once its instant is drawn (the charts have their height then).
+    use_effect_with((state.lesson, state.presenting, settled), {
+        let highlight = highlight.clone();
+        move |_| presenting::bring_into_view(highlight.as_deref())
+    });
     let d = use_memo((), {
         let dispatch = dispatch.clone();
         move |_| Callbacks::new(&dispatch)
@@ -265,8 +330,17 @@ pub fn app() -> Html {
     });
     let lang = state.lang;
 
+    let timeline_bar = html! {
+        <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
+            {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
+            on_lesson={d.action.reform(Action::OpenLesson)} presenting={state.presenting} on_present={d.action.reform(Action::Present)} />
+    };
+
     html! {
-            <div class="app" lang={lang.tag()}>
+            <div class={classes!("app", state.presenting.then_some("presenting"),
+                (state.layout == embed::View::Embed).then_some("embed"),
+                (state.layout == embed::View::Print).then_some("print"))} lang={lang.tag()}
+                data-highlight={highlight.clone()} data-testid="app">
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
     <div class="top">
@@ -274,6 +348,11 @@ pub fn app() -> Html {
                     seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
                     params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
+                if state.presenting { { timeline_bar.clone() } }
+                if let Some(at) = state.lesson {
+                    <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
+                        on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
+                }
                 if !state.notices.is_empty() {
                     <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
                 }
@@ -282,6 +361,9 @@ pub fn app() -> Html {
                         on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
                 }
                 </div>
+                // Under the sticky top (a projector's first screen keeps the pipelines and charts);
+                // in it while presenting, where the header gives way.
+                if !state.presenting { { timeline_bar } }
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                     if state.params_open {
                         <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
@@ -289,12 +371,19 @@ pub fn app() -> Html {
                             on_close={d.params.clone()} />
                     }
                     <main class="stage">
+                        if state.layout == embed::View::Print {
+                            <PrintSheet {lang} config={state.config.clone()} preset={state.preset} t_ms={state.now_ms()} />
+                        }
                         if let Some(view) = &state.view {
                             <div class="pipelines">
                                 <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
-                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} />
+                            if let Some(before) = state.ghost.clone() {
+                                <GhostNote {lang} {before} now={state.config.clone()} on_dismiss={d.action.reform(|()| Action::DismissGhost)} />
+                            }
+                            <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
+                                ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
                             <SparkMetrics {lang} points={view.spark.clone()} latest={view.latest_progress.clone()} config={state.config.clone()} />
                             { csv_export::csv_buttons(lang, &on_csv) }
                             // Under the charts: above them, it would push them off a 1024×768 screen.
@@ -313,6 +402,9 @@ pub fn app() -> Html {
                     <ConceptsPanel {lang} on_close={d.concepts.clone()} />
                 }
                 <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
+                if state.blank {
+                    <div class="blank" data-testid="blank" onclick={d.action.reform(|_| Action::ToggleBlank)}>{ lang.t(Key::Blanked) }</div>
+                }
             </div>
         }
 }

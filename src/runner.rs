@@ -16,6 +16,7 @@ use bslab_engine::{
 use crate::charts::spark_points::{SparkPoint, SparkPoints};
 use crate::event_time::PictureRef;
 use crate::flink::FlinkPools;
+use crate::timeline::checkpoints::Checkpoints;
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
 pub type Speed = Option<f64>;
@@ -115,6 +116,7 @@ pub struct Runner {
     spark: SparkPoints,
     spark_points: Rc<Vec<SparkPoint>>,
     picture: Option<PictureRef>,
+    checkpoints: Checkpoints,
 }
 
 impl Runner {
@@ -136,12 +138,30 @@ impl Runner {
         Self {
             id: 0,
             chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
+            checkpoints: Checkpoints::new(&sim),
             sim,
             catch_up_to,
             samples_len: usize::MAX,
             samples: Rc::new(Vec::new()),
             report: None,
             spark: SparkPoints::new(duration_ms),
+            spark_points: Rc::new(Vec::new()),
+            picture: None,
+        }
+    }
+
+    /// A run going on from `sim` (a checkpoint's copy), with no catching up to do.
+    pub fn resumed(sim: Simulation) -> Self {
+        Self {
+            id: 0,
+            chunk_ms: sim.config().sample_every_ms.clamp(10, 60_000),
+            checkpoints: Checkpoints::new(&sim),
+            catch_up_to: sim.now(),
+            spark: SparkPoints::new(sim.config().duration_ms),
+            sim,
+            samples_len: usize::MAX,
+            samples: Rc::new(Vec::new()),
+            report: None,
             spark_points: Rc::new(Vec::new()),
             picture: None,
         }
@@ -186,6 +206,7 @@ impl Runner {
             let before = clock();
             // `next` ≥ now: stepping forward cannot fail.
             let _ = self.sim.step_until(next);
+            self.checkpoints.record(&self.sim);
             let after = clock();
             let took = after - before;
             if took > budget_ms / 5.0 && self.chunk_ms > 10 {
@@ -209,6 +230,7 @@ impl Runner {
         while self.sim.now() < target {
             let next = self.sim.now().saturating_add(self.chunk_ms).min(target);
             let _ = self.sim.step_until(next);
+            self.checkpoints.record(&self.sim);
             if self.sim.now() < target && out_of_time() {
                 return false;
             }
@@ -225,7 +247,31 @@ impl Runner {
     pub fn step(&mut self) {
         if !self.sim.is_finished() {
             self.sim.step();
+            self.checkpoints.record(&self.sim);
         }
+    }
+
+    /// Goes to `t_ms` (clamped to the run) from the latest checkpoint at or
+    /// before it when that is nearer than where the run is (always, going back);
+    /// the frames (or [`Runner::advance`]) then re-simulate up to it, as after a fork.
+    pub fn seek(&mut self, t_ms: TimeMs) {
+        let t = t_ms.clamp(0, self.sim.config().duration_ms);
+        let now = self.sim.now();
+        let nearer = self
+            .checkpoints
+            .at_or_before(t)
+            .filter(|copy| t < now || copy.now() > now);
+        if let Some(copy) = nearer {
+            self.sim = copy.clone();
+            self.samples_len = usize::MAX;
+            self.report = None;
+        }
+        self.catch_up_to = t;
+    }
+
+    /// The run's checkpoints (step back scans from them).
+    pub fn checkpoints(&self) -> &Checkpoints {
+        &self.checkpoints
     }
 
     /// Whether the report is for the current instant.

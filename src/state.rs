@@ -8,7 +8,9 @@ use std::rc::Rc;
 use bslab_engine::{presets, ExperimentConfig, FieldError, TimeMs, ValidConfig};
 use yew::Reducible;
 
+use crate::embed::View;
 use crate::i18n::Lang;
+use crate::lessons::progress::LessonAt;
 use crate::runner::{Snapshot, DEFAULT_SPEED, SPEEDS};
 use crate::share::{self, ShareError, Shared};
 use crate::stepping::Moment;
@@ -101,6 +103,17 @@ pub struct AppState {
     pub export: ExportStatus,
     /// What the last Step reached (the header says it until time moves otherwise).
     pub stepped: Option<Moment>,
+    // Classroom mode (see `crate::lessons`).
+    /// Where the class is in a lesson, if one is open.
+    pub lesson: Option<LessonAt>,
+    /// Presentation mode: large type, projector colours, nothing but the lesson and the run.
+    pub presenting: bool,
+    /// The screen is blanked (`.`), the run paused.
+    pub blank: bool,
+    /// The page, embedded in a frame, or a printable handout (`?view=…`).
+    pub layout: View,
+    /// The experiment before the last fork, drawn as a ghost until dismissed.
+    pub ghost: Option<Rc<ExperimentConfig>>,
 }
 
 /// Every change of the UI state.
@@ -146,6 +159,25 @@ pub enum Action {
     Export(ExportStatus),
     /// A Step reached this moment, showing this frame: pauses the run.
     Step(Rc<Snapshot>, Moment),
+    // Classroom mode.
+    /// Open lesson number `n` at its first beat.
+    OpenLesson(usize),
+    /// Leave the lesson (its run stays as it is).
+    CloseLesson,
+    /// The presenter's "next": reveal the value, or the next beat.
+    LessonNext,
+    /// The presenter's "previous": hide the value, or the previous beat.
+    LessonPrevious,
+    /// Enter (`true`) or leave presentation mode.
+    Present(bool),
+    /// Blank or unblank the screen (pauses).
+    ToggleBlank,
+    /// Play (nothing if playing already).
+    Play,
+    /// Open an experiment at an instant, paused (the embedding API's `load`).
+    Open(Rc<ExperimentConfig>, TimeMs),
+    /// Stop drawing the run from before the fork.
+    DismissGhost,
 }
 
 /// What the page opens with: the experiment, the preset it equals, the instant
@@ -268,6 +300,11 @@ impl AppState {
             share: ShareStatus::Idle,
             export: ExportStatus::Idle,
             stepped: None,
+            lesson: None,
+            presenting: false,
+            blank: false,
+            layout: View::Page,
+            ghost: None,
         }
     }
 
@@ -287,12 +324,12 @@ impl AppState {
     }
 
     /// A new run of the current experiment.
-    fn rebuild(&mut self, catch_up_to: TimeMs) {
+    pub(crate) fn rebuild(&mut self, catch_up_to: TimeMs) {
         self.rebuild_with(Rc::clone(&self.run.config), catch_up_to);
     }
 
     /// A new run of `config`, which becomes the experiment shown.
-    fn rebuild_with(&mut self, config: Rc<ValidConfig>, catch_up_to: TimeMs) {
+    pub(crate) fn rebuild_with(&mut self, config: Rc<ValidConfig>, catch_up_to: TimeMs) {
         self.preset = preset_of(&config);
         self.config = Rc::new((**config).clone());
         self.run = RunRequest {
@@ -306,6 +343,7 @@ impl AppState {
     }
 
     fn load(&mut self, config: Rc<ValidConfig>) {
+        self.ghost = None;
         self.pending = None;
         self.playing = false;
         self.rebuild_with(config, 0);
@@ -349,6 +387,7 @@ impl Reducible for AppState {
                     s.pending = Some(config);
                 } else {
                     let t = s.now_ms().min(config.duration_ms);
+                    s.ghost = Some(Rc::clone(&s.config));
                     s.pending = None;
                     s.rebuild_with(config, t);
                 }
@@ -385,6 +424,28 @@ impl Reducible for AppState {
                 s.view = Some(view);
                 s.stepped = Some(moment);
             }
+            Action::OpenLesson(n) => s.go_to_beat(LessonAt::start(n)),
+            Action::CloseLesson => s.lesson = None,
+            Action::LessonNext => match s.lesson.and_then(LessonAt::next) {
+                Some(at) => s.go_to_beat(at),
+                None => return self,
+            },
+            Action::LessonPrevious => match s.lesson.and_then(LessonAt::previous) {
+                Some(at) => s.go_to_beat(at),
+                None => return self,
+            },
+            Action::Present(on) => {
+                s.presenting = on;
+                s.blank = false;
+            }
+            Action::ToggleBlank => {
+                s.blank = !s.blank;
+                s.playing = false;
+            }
+            Action::Play if s.playing => return self,
+            Action::Play => return self.reduce(Action::TogglePlay),
+            Action::Open(config, t) => s.open_run(config, t),
+            Action::DismissGhost => s.ghost = None,
         }
         Rc::new(s)
     }

@@ -44,7 +44,8 @@ fn spike_buttons(p: &ParamPanelProps) -> Html {
     }
 }
 
-fn group_title(g: Group) -> Key {
+/// The title of a parameter group.
+pub fn group_title(g: Group) -> Key {
     match g {
         Group::Experiment => Key::GroupExperiment,
         Group::Workload => Key::GroupWorkload,

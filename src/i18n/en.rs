@@ -323,6 +323,25 @@ pub fn text(key: Key) -> &'static str {
         WhyIncomplete => "Some events are older than what the page keeps: the list is partial.",
         WhyLate => "{pipeline}: {n} events dropped as late. Each was read by a micro-batch after the watermark had passed its window's end.",
         WhyStep => "event {id}: happened {event}, arrived {arrival}, amount {amount}.",
+        // Classroom mode: lessons, presenting, timeline.
+        Lesson => "Lesson",
+        LessonPick => "— choose a lesson —",
+        LessonBeat => "Step {i} of {n}",
+        LessonNext => "Next",
+        LessonPrevious => "Back",
+        LessonExit => "Leave the lesson",
+        LessonPredict => "Predict first, then click Next:",
+        LessonDone => "End of the lesson: the run is yours now. Change a parameter, play, step forward or back.",
+        LessonWorkerSeconds => "{n} worker-seconds",
+        Present => "Present (F5)",
+        PresentLeave => "Leave (Esc)",
+        Blanked => "Paused. Press . to come back.",
+        Timeline => "Timeline",
+        PrintQuestions => "Questions for the class",
+        StepBack => "Step back",
+        GhostBefore => "before",
+        GhostNote => "Faint lines: the run before the change ({diff}), at the same instant.",
+        GhostDismiss => "Hide the ghost",
     }
 }
 

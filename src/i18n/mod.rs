@@ -441,6 +441,25 @@ pub enum Key {
     WhyIncomplete,
     WhyLate,
     WhyStep,
+    // Classroom mode: lessons, presenting, timeline.
+    Lesson,
+    LessonPick,
+    LessonBeat,
+    LessonNext,
+    LessonPrevious,
+    LessonExit,
+    LessonPredict,
+    LessonDone,
+    LessonWorkerSeconds,
+    Present,
+    PresentLeave,
+    Blanked,
+    Timeline,
+    PrintQuestions,
+    StepBack,
+    GhostBefore,
+    GhostNote,
+    GhostDismiss,
 }
 
 #[cfg(test)]

@@ -325,6 +325,25 @@ pub fn text(key: Key) -> &'static str {
         WhyIncomplete => "Alguns eventos são mais antigos do que a página guarda: a lista está incompleta.",
         WhyLate => "{pipeline}: {n} eventos descartados por atraso. Cada um foi lido por um micro-batch depois que a marca d'água passou do fim da sua janela.",
         WhyStep => "evento {id}: aconteceu {event}, chegou {arrival}, valor {amount}.",
+        // Classroom mode: lessons, presenting, timeline.
+        Lesson => "Aula",
+        LessonPick => "— escolha uma aula —",
+        LessonBeat => "Passo {i} de {n}",
+        LessonNext => "Avançar",
+        LessonPrevious => "Voltar",
+        LessonExit => "Sair da aula",
+        LessonPredict => "Primeiro, façam a previsão; depois, cliquem em Avançar:",
+        LessonDone => "Fim da aula: agora a simulação é de vocês. Mudem um parâmetro, deem play, avancem ou voltem passo a passo.",
+        LessonWorkerSeconds => "{n} worker-segundos",
+        Present => "Apresentar (F5)",
+        PresentLeave => "Sair (Esc)",
+        Blanked => "Pausado. Aperte . para voltar.",
+        Timeline => "Linha do tempo",
+        PrintQuestions => "Perguntas para a turma",
+        StepBack => "Voltar um passo",
+        GhostBefore => "antes",
+        GhostNote => "Linhas claras: a simulação antes da mudança ({diff}), no mesmo instante.",
+        GhostDismiss => "Esconder o fantasma",
     }
 }
 

@@ -15,7 +15,7 @@
 //! with the engine; anything unreadable is an error the app turns into
 //! "defaults + a visible notice".
 
-use bslab_engine::merge_patch as patch;
+pub use bslab_engine::merge_patch as patch;
 use bslab_engine::{ExperimentConfig, FieldError, SimError};
 use serde_json::Value;
 

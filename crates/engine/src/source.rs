@@ -12,7 +12,7 @@ use crate::time::TimeMs;
 use crate::validate::MAX_DELAY_MS;
 use crate::workload::{fraud_bursts, FraudBurst, Generator};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Source {
     Generated(Box<Generator>),
     Replay {

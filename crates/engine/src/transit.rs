@@ -17,7 +17,7 @@ use crate::time::TimeMs;
 /// Milliseconds the ring covers ahead of the cursor (a power of two).
 const HORIZON_MS: usize = 4_096;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct ByArrival(Event);
 
 impl PartialEq for ByArrival {
@@ -39,7 +39,7 @@ impl Ord for ByArrival {
 }
 
 /// Events on their way to the processing system.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Transit {
     /// `ring[t % HORIZON_MS]` holds the events arriving at `t`, for `t` in
     /// `cursor..cursor + HORIZON_MS`.

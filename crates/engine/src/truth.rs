@@ -12,7 +12,7 @@ use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::window::{Agg, Geometry};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Truth {
     geometry: Geometry,
     open: Option<(TimeMs, Vec<Agg>)>,

@@ -29,7 +29,7 @@ pub struct FraudBurst {
 }
 
 /// Fraud bursts: when they happen and how they look.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct FraudInjector {
     rng: ChaCha8Rng,
     /// Mean gap between bursts, in ms (None: no bursts).
@@ -113,7 +113,7 @@ pub(crate) fn fraud_bursts(config: &ExperimentConfig, scenario: &Scenario) -> Ve
 }
 
 /// Generates the experiment's events in event-time order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Generator {
     workload: WorkloadConfig,
     delay: DelayConfig,

@@ -47,7 +47,7 @@ const STREAMING: usize = 1;
 ///     + report.streaming.processed + report.streaming.dropped_late);
 /// # Ok::<(), bslab_engine::SimError>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Simulation {
     config: ExperimentConfig,
     scenario: Scenario,
