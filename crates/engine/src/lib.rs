@@ -94,7 +94,7 @@ pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
 pub use source::check_event;
 pub use time::TimeMs;
-pub use workload::{events, FraudBurst};
+pub use workload::{event_stream, events, FraudBurst};
 
 /// Engine version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -9,6 +9,7 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod past_duration;
 mod report;
 
 use crate::batch::BatchPipeline;
