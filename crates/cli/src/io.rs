@@ -6,15 +6,16 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-use bslab_engine::Report;
+use bslab_engine::{ReportDetail, Simulation};
 
 /// What a command prints on stdout.
 pub enum Printed {
     /// A line of text.
     Text(String),
-    /// A report, as pretty JSON written as it is serialised (a report with
-    /// every window can be hundreds of MB: never held as one string).
-    Report(Box<Report>),
+    /// The report of a finished run, as pretty JSON written as it is
+    /// serialised, window rows included ([`crate::windows_out`]): a report
+    /// with every window can be hundreds of MB, never held whole.
+    Report(Box<Simulation>, ReportDetail),
 }
 
 /// Prints `what` and a newline on stdout. A reader that has gone (broken pipe)
@@ -23,7 +24,7 @@ pub fn print(what: &Printed) -> Result<(), String> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match what {
         Printed::Text(text) => out.write_all(text.as_bytes()),
-        Printed::Report(report) => serde_json::to_writer_pretty(&mut out, report)
+        Printed::Report(sim, detail) => crate::windows_out::write_report(&mut out, sim, *detail)
             .map_err(|e| io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)),
     }
     .and_then(|()| out.write_all(b"\n"))

@@ -11,6 +11,7 @@
 
 mod past_duration;
 mod report;
+mod window_rows;
 
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;

@@ -1,17 +1,14 @@
 //! The report of a [`Simulation`] at its current instant: totals, scores and the
 //! optional details (windows, run logs, samples).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::Simulation;
 use crate::config::ScenarioConfig;
 use crate::metrics::{PipelineSample, Sample};
 use crate::output::Output;
-use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
+use crate::report::{PipelineReport, Report, ReportDetail, REPORT_FORMAT};
 use crate::runlog::RunLog;
 use crate::score::{score_fraud, score_windows};
 use crate::time::TimeMs;
-use crate::window::Agg;
 
 impl Simulation {
     /// The report at the current instant.
@@ -94,7 +91,7 @@ impl Simulation {
                 .streaming
                 .queue_tally()
                 .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
-            windows: detail.windows.then(|| self.window_rows(&truth_rows)),
+            windows: detail.windows.then(|| self.window_rows().collect()),
             batch_runs: detail.runs.then(|| self.batch.runs.to_vec()),
             micro_batches: detail.runs.then(|| {
                 self.streaming
@@ -103,27 +100,5 @@ impl Simulation {
             }),
             samples: detail.samples.then(|| self.samples.clone()),
         }
-    }
-
-    fn window_rows(&self, truth: &BTreeMap<(TimeMs, u32), Agg>) -> Vec<WindowRow> {
-        let mut keys: BTreeSet<(TimeMs, u32)> = truth.keys().copied().collect();
-        keys.extend(self.batch.out.rows.keys().copied());
-        keys.extend(self.streaming.out().rows.keys().copied());
-        keys.into_iter()
-            .map(|k| {
-                let b = self.batch.out.rows.get(&k);
-                let s = self.streaming.out().rows.get(&k);
-                WindowRow {
-                    window_start_ms: k.0,
-                    window_end_ms: k.0 + self.geometry.size_ms,
-                    key: self.scenario.decode_key(k.1),
-                    truth: truth.get(&k).copied().unwrap_or_default(),
-                    batch: b.map(|r| r.value),
-                    streaming: s.map(|r| r.value),
-                    streaming_first_ms: s.map(|r| r.first_ms),
-                    batch_first_ms: b.map(|r| r.first_ms),
-                }
-            })
-            .collect()
     }
 }
