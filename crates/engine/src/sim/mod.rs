@@ -13,6 +13,9 @@ mod past_duration;
 mod report;
 mod window_rows;
 
+#[cfg(test)]
+mod long_steps;
+
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
