@@ -4,12 +4,16 @@
 // refused (the notice's text), the time it took and the renderer's peak in MB.
 // Usage: serve a release build (scripts/test.sh build-release: target/e2e-dist/), then
 //   BSLAB_BASE_URL=http://127.0.0.1:PORT/ node scripts/measure-tab-memory.mjs NAME=config.json...
+// BSLAB_MEASURE_TIMEOUT_S (default 600) bounds each run; `largest_configs` (an engine
+// example) writes each preset at the largest rate validation accepts.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BSLAB_BASE_URL;
+// How long one config may run before its peak so far is reported (state: timeout).
+const timeoutMs = 1000 * Number(process.env.BSLAB_MEASURE_TIMEOUT_S ?? 600);
 const args = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'];
 
 function b64url(text) {
@@ -64,12 +68,13 @@ for (const arg of process.argv.slice(2)) {
     await page.waitForFunction(
       () => document.querySelector('[data-testid=run-state]')?.dataset.settled === 'true'
         || document.querySelector('[data-testid=notice]'),
-      null, { timeout: 600_000 });
+      null, { timeout: timeoutMs });
     state = (await page.locator('[data-testid=notice]').count()) ? 'notice: ' + (await page.locator('[data-testid=notice]').first().innerText()).slice(0, 200) : 'settled';
   } catch (e) { state = String(e).slice(0, 100); }
   const clock = await page.locator('[data-testid=run-state]').getAttribute('data-state').catch(() => '?');
+  const t = await page.locator('[data-testid=run-state]').getAttribute('data-t').catch(() => '?');
   const kb = rendererPeakKb(main);
-  console.log(JSON.stringify({ name, state, run_state: clock, seconds: (Date.now() - started) / 1000, renderer_peak_mb: Math.round(kb / 1024) }));
+  console.log(JSON.stringify({ name, state, run_state: clock, simulated_ms: t, duration_ms: duration, seconds: (Date.now() - started) / 1000, renderer_peak_mb: Math.round(kb / 1024) }));
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
 }

@@ -13,15 +13,18 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use bslab_engine::{csv, ExperimentConfig, ScenarioConfig, Simulation, StreamingMode};
+use bslab_engine::resources::Resources;
+use bslab_engine::{csv, ExperimentConfig, Simulation, StreamingMode};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{Key, Lang};
 
-/// Most events the browser exports (a zip of some MB); `bslab export` takes up to
-/// `bslab_engine::resources::MAX_EXPORT_EVENTS`.
-pub const MAX_EVENTS: f64 = 400_000.0;
+/// Most events the browser exports, as the resource model counts them
+/// ([`Resources::events`]): the worker holds the zip in memory (packed as each
+/// file is made), so it takes what `bslab_spark::bundle_zip` takes; `bslab
+/// export` writes part by part and takes whatever validation accepts.
+pub const MAX_EVENTS: f64 = bslab_engine::resources::MAX_EXPORT_EVENTS;
 
 /// What the worker posts once it is listening.
 pub const READY: &str = "ready";
@@ -30,34 +33,13 @@ pub const READY: &str = "ready";
 /// the single HTML file has its own ([`crate::standalone::worker_url`]).
 pub const WORKER_URL: &str = "./spark-export-worker_loader.js";
 
-/// Expected number of events of `config`: base rate × duration, plus the extra of
-/// each burst and of the fraud bursts (the daily profile averages to 1).
-pub fn expected_events(config: &ExperimentConfig) -> f64 {
-    let seconds = config.duration_ms as f64 / 1_000.0;
-    let rate = config.workload.rate_eps;
-    let bursts: f64 = config
-        .workload
-        .bursts
-        .iter()
-        .map(|b| rate * (b.multiplier - 1.0) * b.duration_ms as f64 / 1_000.0)
-        .sum();
-    let fraud = match config.scenario {
-        ScenarioConfig::Fraud {
-            bursts_per_hour,
-            burst_transactions,
-            ..
-        } => bursts_per_hour * seconds / 3_600.0 * f64::from(burst_transactions),
-        _ => 0.0,
-    };
-    rate * seconds + bursts + fraud
-}
-
 /// Why the browser will not export `config`, in `lang` (`None`: it will).
 pub fn refusal(config: &ExperimentConfig, lang: Lang) -> Option<String> {
     if matches!(config.streaming.mode, StreamingMode::Continuous { .. }) {
         return Some(lang.t(Key::ExportNeedsMicroBatch).to_string());
     }
-    let n = expected_events(config);
+    // The resource model's bound (peak rate × duration), as validation counts them.
+    let n = Resources::of(config).events;
     (n > MAX_EVENTS).then(|| {
         lang.fill(
             Key::ExportTooLarge,

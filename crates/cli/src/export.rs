@@ -2,6 +2,7 @@
 //! micro-batch, PySpark jobs, expected results, README), written to a directory
 //! or, with `--zip`, to one `.zip` file (the app's download).
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -36,7 +37,9 @@ pub struct ExportArgs {
     pub zip: bool,
 }
 
-/// Exports `config` as `args` say; returns the one-line summary.
+/// Exports `config` as `args` say; returns the one-line summary. Files are
+/// written as they are made (event files part by part), so memory does not grow
+/// with the number of events.
 pub fn run(mut config: ExperimentConfig, args: &ExportArgs) -> Result<String, String> {
     if let Some(d) = args.duration {
         config.duration_ms = d;
@@ -45,29 +48,37 @@ pub fn run(mut config: ExperimentConfig, args: &ExportArgs) -> Result<String, St
         config.seed = s;
     }
     check_target(&args.out, args.force, args.zip)?;
-    let bundle = bslab_spark::bundle(&config).map_err(|e| e.to_string())?;
-    let summary = bundle.summary;
+    let export = bslab_spark::Export::prepare(&config).map_err(|e| e.to_string())?;
+    let summary = export.summary();
     let what = format!(
         "{} events of scenario {} in {} micro-batch files (CSV and JSON Lines)",
         summary.events, summary.scenario, summary.micro_batches
     );
     if args.zip {
-        let bytes = bslab_spark::zip_bundle(&bundle, &bslab_spark::bundle_name(&config))
-            .map_err(|e| e.to_string())?;
-        fs::write(&args.out, &bytes).map_err(|e| io_error(&args.out, &e))?;
+        let bytes = write_zip(&export, &bslab_spark::bundle_name(&config), &args.out)?;
         return Ok(format!(
-            "exported {what}: {} ({} bytes)",
-            args.out.display(),
-            bytes.len()
+            "exported {what}: {} ({bytes} bytes)",
+            args.out.display()
         ));
     }
-    let replaced = write_dir(&bundle, &args.out)?;
+    let (bytes, replaced) = write_dir(&export, &args.out)?;
     Ok(format!(
-        "exported {what} to {} ({} bytes{replaced}); run: spark-submit {}",
+        "exported {what} to {} ({bytes} bytes{replaced}); run: spark-submit {}",
         args.out.display(),
-        bundle.total_bytes(),
         args.out.join("streaming_job.py").display()
     ))
+}
+
+/// Writes the zip to `out` as its files are made; returns its size in bytes.
+fn write_zip(export: &bslab_spark::Export, root: &str, out: &Path) -> Result<u64, String> {
+    let file = fs::File::create(out).map_err(|e| io_error(out, &e))?;
+    let file = bslab_spark::zip_export(export, root, std::io::BufWriter::new(file))
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    let file = file.into_inner().map_err(|e| io_error(out, e.error()))?;
+    file.sync_all().map_err(|e| io_error(out, &e))?;
+    file.metadata()
+        .map(|m| m.len())
+        .map_err(|e| io_error(out, &e))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> String {
@@ -111,14 +122,12 @@ fn check_target(out: &Path, force: bool, zip: bool) -> Result<(), String> {
 /// Part files of an earlier export in the bundle's event directories, which
 /// this one does not overwrite (Spark would read them as events). Refuses any
 /// other file there: the export did not write it, so it does not remove it.
-fn stale_parts(bundle: &bslab_spark::Bundle, out: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut dirs: Vec<&Path> = bundle
-        .files
+fn stale_parts(paths: &BTreeSet<String>, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let dirs: BTreeSet<&Path> = paths
         .iter()
-        .filter(|f| f.micro_batch.is_some())
-        .filter_map(|f| Path::new(&f.path).parent())
+        .filter(|p| p.starts_with("events/"))
+        .filter_map(|p| Path::new(p).parent())
         .collect();
-    dirs.dedup();
     let mut stale = Vec::new();
     for dir in dirs {
         let dir = out.join(dir);
@@ -128,7 +137,7 @@ fn stale_parts(bundle: &bslab_spark::Bundle, out: &Path) -> Result<Vec<PathBuf>,
         for entry in entries {
             let path = entry.map_err(|e| io_error(&dir, &e))?.path();
             let relative = path.strip_prefix(out).unwrap_or(&path);
-            if bundle.file(&relative.to_string_lossy()).is_some() {
+            if paths.contains(relative.to_string_lossy().as_ref()) {
                 continue;
             }
             if !path.is_file() || !is_part_name(&path) {
@@ -159,41 +168,46 @@ fn is_part_name(path: &Path) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Writes every file; event file k gets modification time `base + k` s, so
-/// Spark's file source (which orders by modification time) replays them in order.
-/// Returns what it replaced, for the summary (empty in a new directory).
-fn write_dir(bundle: &bslab_spark::Bundle, out: &Path) -> Result<String, String> {
-    let stale = stale_parts(bundle, out)?;
-    let overwritten = bundle
-        .files
-        .iter()
-        .filter(|f| out.join(&f.path).exists())
-        .count();
+/// Writes every file as it is made; event file k gets modification time
+/// `base + k` s, so Spark's file source (which orders by modification time)
+/// replays them in order. Returns the bytes written and what it replaced, for
+/// the summary (empty in a new directory).
+fn write_dir(export: &bslab_spark::Export, out: &Path) -> Result<(u64, String), String> {
+    let paths: BTreeSet<String> = export.paths().into_iter().collect();
+    let stale = stale_parts(&paths, out)?;
+    let overwritten = paths.iter().filter(|p| out.join(p).exists()).count();
+    drop(paths);
     for path in &stale {
         fs::remove_file(path).map_err(|e| io_error(path, &e))?;
     }
     // In the recent past, 1 s apart (as Spark's own tests and the probes do).
-    let base = SystemTime::now() - Duration::from_secs(bundle.summary.micro_batches + 60);
-    for file in &bundle.files {
-        let path = out.join(&file.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-        }
-        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, &e))?;
-        if let Some(k) = file.micro_batch {
-            fs::File::options()
-                .write(true)
-                .open(&path)
-                .and_then(|f| f.set_modified(base + Duration::from_secs(k)))
-                .map_err(|e| io_error(&path, &e))?;
-        }
-    }
-    Ok(if overwritten + stale.len() == 0 {
+    let base = SystemTime::now() - Duration::from_secs(export.summary().micro_batches + 60);
+    let mut bytes = 0;
+    export
+        .write(|file| {
+            let path = out.join(&file.path);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+            }
+            fs::write(&path, &file.bytes).map_err(|e| io_error(&path, &e))?;
+            bytes += file.bytes.len() as u64;
+            if let Some(k) = file.micro_batch {
+                fs::File::options()
+                    .write(true)
+                    .open(&path)
+                    .and_then(|f| f.set_modified(base + Duration::from_secs(k)))
+                    .map_err(|e| io_error(&path, &e))?;
+            }
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
+    let replaced = if overwritten + stale.len() == 0 {
         String::new()
     } else {
         format!(
             "; overwrote {overwritten} files of the bundle and removed {} part files of an earlier export, nothing else",
             stale.len()
         )
-    })
+    };
+    Ok((bytes, replaced))
 }

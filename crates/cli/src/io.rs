@@ -6,15 +6,16 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-use bslab_engine::{QueryProgress, Report};
+use bslab_engine::{QueryProgress, ReportDetail, Simulation};
 
 /// What a command prints on stdout.
 pub enum Printed {
     /// A line of text.
     Text(String),
-    /// A report, as pretty JSON written as it is serialised (a report with
-    /// every window can be hundreds of MB: never held as one string).
-    Report(Box<Report>),
+    /// The report of a finished run, as pretty JSON written as it is
+    /// serialised, window rows included ([`crate::windows_out`]): a report
+    /// with every window can be hundreds of MB, never held whole.
+    Report(Box<Simulation>, ReportDetail),
     /// Spark-shaped progress, one JSON object per line (`bslab run --progress`).
     Progress(Vec<QueryProgress>),
 }
@@ -25,7 +26,7 @@ pub fn print(what: &Printed) -> Result<(), String> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match what {
         Printed::Text(text) => out.write_all(text.as_bytes()),
-        Printed::Report(report) => serde_json::to_writer_pretty(&mut out, report)
+        Printed::Report(sim, detail) => crate::windows_out::write_report(&mut out, sim, *detail)
             .map_err(|e| io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)),
         Printed::Progress(log) => log.iter().enumerate().try_for_each(|(i, p)| {
             let newline: &[u8] = if i == 0 { b"" } else { b"\n" };

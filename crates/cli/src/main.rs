@@ -8,6 +8,7 @@ mod csv_out;
 mod export;
 mod io;
 mod replay;
+mod windows_out;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -203,11 +204,14 @@ fn execute(command: Command) -> Result<Printed, String> {
             if progress {
                 return Ok(Printed::Progress(sim.progress_log()));
             }
-            Ok(Printed::Report(Box::new(sim.report(ReportDetail {
-                windows,
-                runs,
-                samples,
-            }))))
+            Ok(Printed::Report(
+                Box::new(sim),
+                ReportDetail {
+                    windows,
+                    runs,
+                    samples,
+                },
+            ))
         }
         Command::Export(args) => export::run(
             load_config(args.config.clone(), args.preset.clone())?,

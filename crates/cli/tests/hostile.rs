@@ -207,18 +207,40 @@ fn replay_refuses_a_part_without_its_header_naming_file_and_line() {
 }
 
 #[test]
-fn an_export_too_large_to_build_in_memory_is_refused_with_its_cap() {
-    // 60 events/s for a day: about 5.2 million events, some 1.2 GB of bundle.
-    let out = temp_dir("too-large");
-    let err = refused(&bslab(&[
+fn an_export_past_the_in_memory_cap_is_written_part_by_part() {
+    // 300 events/s for 1 h: about 1.08 million events, over the 10⁶ that an
+    // export built in memory takes (refused before the export was streamed).
+    let out = temp_dir("past-cap");
+    let mut config = bslab_engine::presets::by_name("batch-late-but-cheap")
+        .expect("preset")
+        .config;
+    config.workload.rate_eps = 300.0;
+    config.workload.daily_profile = bslab_engine::DailyProfile::Flat;
+    config.duration_ms = 3_600_000;
+    let path = out.join("config.json");
+    fs::write(&path, config.to_json_pretty()).expect("write");
+    let bundle = out.join("bundle");
+    let o = bslab(&[
         "export",
-        "--preset",
-        "batch-late-but-cheap",
+        "--config",
+        path.to_str().expect("utf-8"),
         "--out",
-        out.join("bundle").to_str().expect("utf-8"),
-    ]));
-    assert!(err.contains("workload.rate_eps"), "{err}");
-    assert!(err.contains("1e6 events to export"), "{err}");
-    assert!(!out.join("bundle").exists(), "nothing written");
+        bundle.to_str().expect("utf-8"),
+    ]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let events: u64 = said
+        .strip_prefix("exported ")
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("summary: {said}"));
+    assert!(events > 1_000_000, "{said}");
+    // Every event is in the CSV parts, once (each part: a header and its rows).
+    let mut rows = 0;
+    for entry in fs::read_dir(bundle.join("events/csv")).expect("parts") {
+        let text = fs::read_to_string(entry.expect("entry").path()).expect("part");
+        rows += text.lines().count() as u64 - 1;
+    }
+    assert_eq!(rows, events);
     let _ = fs::remove_dir_all(&out);
 }

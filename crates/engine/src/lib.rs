@@ -106,7 +106,7 @@ pub use sim::Simulation;
 pub use source::{check_event, event_checker};
 pub use time::TimeMs;
 pub use validate::ValidConfig;
-pub use workload::{events, FraudBurst};
+pub use workload::{event_stream, events, FraudBurst};
 
 /// Engine version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -22,8 +22,9 @@ pub const MAX_RESULT_CELLS: f64 = 5.0e5;
 /// Most events held at once (in transit, or arrived and not yet processed by
 /// the streaming pipeline, which keeps each one). Batch keeps aggregates only.
 pub const MAX_IN_FLIGHT_EVENTS: f64 = 2.0e6;
-/// Most events `bslab export` (and the app's export) writes: the bundle is
-/// built in memory, about 240 bytes per event in its two formats.
+/// Most events of an export built in memory (`bslab_spark::bundle`, the app's
+/// download): about 240 bytes per event in its two formats. `bslab export`
+/// writes its files part by part and takes whatever validation accepts.
 pub const MAX_EXPORT_EVENTS: f64 = 1.0e6;
 const MB: f64 = 1024.0 * 1024.0;
 /// Log entries left for the runs after the end of the duration (the export's drain).
@@ -196,8 +197,8 @@ impl Resources {
         Ok(())
     }
 
-    /// Refuses a config too large to export: more than [`MAX_EXPORT_EVENTS`]
-    /// events, or a log too long to list.
+    /// Refuses a config too large to export in memory: more than
+    /// [`MAX_EXPORT_EVENTS`] events, or a log too long to list.
     pub fn check_export(&self, config: &ExperimentConfig) -> Result<(), FieldError> {
         if self.events > MAX_EXPORT_EVENTS {
             return Err(FieldError {

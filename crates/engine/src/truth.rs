@@ -83,14 +83,21 @@ impl Truth {
 
     /// Rows of the final windows plus the open one (for reports mid-run).
     pub(crate) fn all_rows(&self, scenario: &Scenario) -> BTreeMap<(TimeMs, u32), Agg> {
-        let mut rows = self.rows.clone();
-        if let Some((start, aggs)) = &self.open {
-            for (k, a) in aggs.iter().enumerate() {
-                if scenario.passes(a.count) {
-                    rows.insert((*start, k as u32), *a);
-                }
-            }
-        }
-        rows
+        self.rows_in_order(scenario).collect()
+    }
+
+    /// The rows of [`Self::all_rows`] in (window start, key) order, one at a
+    /// time: the open window starts after every final one.
+    pub(crate) fn rows_in_order<'a>(
+        &'a self,
+        scenario: &'a Scenario,
+    ) -> impl Iterator<Item = ((TimeMs, u32), Agg)> + 'a {
+        let open = self.open.iter().flat_map(move |(start, aggs)| {
+            aggs.iter()
+                .enumerate()
+                .filter(|(_, a)| scenario.passes(a.count))
+                .map(move |(k, a)| ((*start, k as u32), *a))
+        });
+        self.rows.iter().map(|(k, a)| (*k, *a)).chain(open)
     }
 }

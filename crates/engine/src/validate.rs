@@ -121,6 +121,11 @@ impl ExperimentConfig {
             .map(|e| e.event_time_ms.saturating_add(1))
             .max()
             .unwrap_or(0);
+        self.validate_replay_until(events_until_ms)
+    }
+
+    /// [`Self::validate_replay`] of events whose event times are before `events_until_ms`.
+    pub(crate) fn validate_replay_until(&self, events_until_ms: TimeMs) -> Result<(), ConfigError> {
         self.check(Totals::Replayed { events_until_ms })
     }
 

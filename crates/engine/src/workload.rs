@@ -361,11 +361,16 @@ pub(crate) fn peak_multiplier(w: &WorkloadConfig) -> f64 {
 /// Every event of an experiment, in event-time order (ids 0, 1, …): exactly the
 /// events a [`crate::Simulation`] of the same config sees. For exports.
 pub fn events(config: &ExperimentConfig) -> Result<Vec<Event>, crate::ConfigError> {
+    Ok(event_stream(config)?.collect())
+}
+
+/// The events of [`events`], generated one at a time: a caller that writes them
+/// out as they come (the Spark export) holds none of them, whatever their number.
+pub fn event_stream(
+    config: &ExperimentConfig,
+) -> Result<impl Iterator<Item = Event>, crate::ConfigError> {
     config.validate()?;
     let mut generator = Generator::new(config, Scenario::new(&config.scenario));
-    let mut out = Vec::new();
-    while let Some(e) = generator.next_until(config.duration_ms) {
-        out.push(e);
-    }
-    Ok(out)
+    let until = config.duration_ms;
+    Ok(std::iter::from_fn(move || generator.next_until(until)))
 }

@@ -2,8 +2,8 @@
 //!
 //! A run stops at the configured duration, when some events may still be in
 //! transit or waiting for a micro-batch or a batch run. Spark, replaying the
-//! exported files, reads every event. So the export replays the same events
-//! ([`Simulation::with_events`]) past the duration — nothing else changes — and
+//! exported files, reads every event. So the export runs the same events
+//! ([`Simulation::past_duration`]) past the duration — nothing else changes — and
 //! stops at the first instant when nothing that the bundle records can change
 //! any more: every event has arrived; every event has been published by its
 //! batch run or missed as late; the streaming pipeline has processed every
@@ -15,8 +15,7 @@
 use bslab_engine::time::DAY_MS;
 use bslab_engine::validate::MAX_SAMPLES;
 use bslab_engine::{
-    Event, ExperimentConfig, MicroBatchInfo, Report, ReportDetail, Simulation, TimeMs,
-    MAX_DURATION_MS,
+    ExperimentConfig, MicroBatchInfo, Report, ReportDetail, Simulation, TimeMs, MAX_DURATION_MS,
 };
 
 use crate::ExportError;
@@ -34,6 +33,8 @@ pub(crate) struct Drained {
 
 /// What every event's fate depends on, and when it is settled at the latest.
 struct Horizon {
+    /// Events generated.
+    events: u64,
     /// Largest event time: the streaming watermark ends at this minus the delay.
     max_event_ms: TimeMs,
     /// Latest arrival.
@@ -43,17 +44,21 @@ struct Horizon {
 }
 
 impl Horizon {
+    /// From one pass over the events, none of them kept.
     fn new(
         config: &ExperimentConfig,
-        events: &[Event],
         trigger_ms: TimeMs,
         overhead_ms: TimeMs,
-    ) -> Self {
+    ) -> Result<Self, ExportError> {
         let b = &config.batch;
-        let max_event_ms = events.iter().map(|e| e.event_time_ms).max().unwrap_or(0);
-        let last_arrival_ms = events.iter().map(|e| e.arrival_time_ms).max().unwrap_or(0);
+        let (mut events, mut max_event_ms, mut last_arrival_ms) = (0_u64, 0, 0);
+        for e in bslab_engine::event_stream(config)? {
+            events += 1;
+            max_event_ms = max_event_ms.max(e.event_time_ms);
+            last_arrival_ms = last_arrival_ms.max(e.arrival_time_ms);
+        }
         let end = config.duration_ms.max(last_arrival_ms);
-        let n = events.len() as f64;
+        let n = events as f64;
         let work = |cost_us: f64, workers: u32| {
             (n * cost_us / (1_000.0 * f64::from(workers))).ceil() as TimeMs
         };
@@ -76,30 +81,30 @@ impl Horizon {
         let due_ms = periods * b.interval_ms + b.offset_ms;
         let batch_ms =
             due_ms + periods * (b.startup_ms + 1) + work(b.per_event_cost_us, b.workers) + 1;
-        Self {
+        Ok(Self {
+            events,
             max_event_ms,
             last_arrival_ms,
             until_ms: streaming_ms.max(batch_ms).min(MAX_DURATION_MS),
-        }
+        })
     }
 }
 
-/// Replays `events` past the duration until the experiment is at rest. The
-/// simulated duration is only an upper bound: the run stops at the first instant
-/// of rest, so a generous bound costs nothing.
+/// Runs the config's events past the duration until the experiment is at rest.
+/// The simulated duration is only an upper bound: the run stops at the first
+/// instant of rest, so a generous bound costs nothing.
 pub(crate) fn simulate(
     config: &ExperimentConfig,
-    events: &[Event],
     trigger_ms: TimeMs,
     overhead_ms: TimeMs,
 ) -> Result<Drained, ExportError> {
-    let horizon = Horizon::new(config, events, trigger_ms, overhead_ms);
+    let horizon = Horizon::new(config, trigger_ms, overhead_ms)?;
     let until = horizon.until_ms.max(config.duration_ms);
     let mut cfg = config.clone();
     cfg.duration_ms = until;
     // Samples do not change results; keep them within the engine's limit.
     cfg.sample_every_ms = cfg.sample_every_ms.max(until / MAX_SAMPLES + 1).min(DAY_MS);
-    let mut sim = Simulation::with_events(cfg, events.to_vec()).map_err(|e| {
+    let mut sim = Simulation::past_duration(config, cfg).map_err(|e| {
         ExportError::Drain(format!(
             "the export simulates up to {until} ms so that every event arrives and is \
              processed, and at that duration: {e}"
@@ -107,7 +112,7 @@ pub(crate) fn simulate(
     })?;
     sim.step_until(config.duration_ms.max(horizon.last_arrival_ms))?;
     loop {
-        match pending(&sim, &horizon, events.len() as u64, config) {
+        match pending(&sim, &horizon, config) {
             None => return Ok(finish(sim)),
             Some(what) if sim.is_finished() => return Err(ExportError::Drain(what)),
             Some(_) => {
@@ -136,12 +141,8 @@ fn finish(sim: Simulation) -> Drained {
 
 /// None when nothing recorded in the bundle can change any more; otherwise what
 /// is still pending, for the error message if it stays so.
-fn pending(
-    sim: &Simulation,
-    horizon: &Horizon,
-    events: u64,
-    config: &ExperimentConfig,
-) -> Option<String> {
+fn pending(sim: &Simulation, horizon: &Horizon, config: &ExperimentConfig) -> Option<String> {
+    let events = horizon.events;
     let live = sim.live();
     let at = sim.now();
     let final_watermark = horizon.max_event_ms - config.streaming.watermark_delay_ms;

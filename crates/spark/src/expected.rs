@@ -2,7 +2,7 @@
 //! for comparison with Spark (the parity test reads it).
 
 use bslab_engine::window::Agg;
-use bslab_engine::{Event, ExperimentConfig, OutputMode, TimeMs, WindowRow};
+use bslab_engine::{ExperimentConfig, OutputMode, TimeMs, WindowRow};
 use serde_json::{json, Map, Value};
 
 use crate::columns::Spec;
@@ -10,16 +10,11 @@ use crate::drain::Drained;
 use crate::partition::name_width;
 use crate::BUNDLE_FORMAT;
 
-pub(crate) fn build(
-    config: &ExperimentConfig,
-    spec: &Spec,
-    drained: &Drained,
-    batches: &[Vec<Event>],
-) -> Value {
+pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -> Value {
     let report = &drained.report;
     let windows = report.windows.as_deref().unwrap_or_default();
     let log = &drained.micro_batches;
-    let width = name_width(batches.len());
+    let width = name_width(log.len());
 
     let truth: Vec<Value> = windows
         .iter()

@@ -43,6 +43,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bundle_writer;
 mod columns;
 mod drain;
 mod expected;
@@ -54,9 +55,10 @@ mod zipfile;
 
 use bslab_engine::{ConfigError, ExperimentConfig, SimError, StreamingMode, TimeMs};
 
+pub use bundle_writer::Export;
 pub use columns::EventFormat;
 #[cfg(feature = "zip")]
-pub use zipfile::{bundle_zip, zip_bundle};
+pub use zipfile::{bundle_zip, zip_bundle, zip_export};
 
 /// Version of the bundle layout and of `expected.json` (bumped on any incompatible change).
 pub const BUNDLE_FORMAT: u32 = 1;
@@ -147,6 +149,9 @@ pub enum ExportError {
     /// The drain could not bring the experiment to rest within the engine's limits.
     #[error("could not simulate until every event had arrived and been processed: {0}")]
     Drain(String),
+    /// A sink of [`Export::write`] failed (its message names the file).
+    #[error("{0}")]
+    Write(String),
     /// Writing the zip archive failed.
     #[error("zip: {0}")]
     Zip(String),
@@ -165,62 +170,34 @@ fn micro_batch(config: &ExperimentConfig) -> Result<(TimeMs, TimeMs), ExportErro
 }
 
 /// Exports `config`: generates its events, simulates it to rest (see the
-/// crate docs: *drain*), and returns every file of the bundle.
+/// crate docs: *drain*), and returns every file of the bundle, in memory: for
+/// the app's download, so at most [`bslab_engine::resources::MAX_EXPORT_EVENTS`]
+/// events. [`Export`] writes any accepted experiment file by file.
 ///
 /// Deterministic: the same config gives the same bytes, natively and in wasm.
 pub fn bundle(config: &ExperimentConfig) -> Result<Bundle, ExportError> {
+    check_in_memory(config)?;
+    let export = Export::prepare(config)?;
+    let mut files = Vec::new();
+    export.write(|file| {
+        files.push(file);
+        Ok(())
+    })?;
+    Ok(Bundle {
+        files,
+        summary: export.summary(),
+    })
+}
+
+/// Refuses what is too large for an export held in memory (the whole bundle,
+/// or the whole zip), the config's own errors first.
+fn check_in_memory(config: &ExperimentConfig) -> Result<(), ExportError> {
     config.validate()?;
-    let (trigger_ms, overhead_ms) = micro_batch(config)?;
-    // The bundle is built in memory and needs every micro-batch of the log.
+    micro_batch(config)?;
     bslab_engine::resources::Resources::of(config)
         .check_export(config)
         .map_err(ConfigError::single)?;
-    let events = bslab_engine::events(config)?;
-    let drained = drain::simulate(config, &events, trigger_ms, overhead_ms)?;
-    let batches = partition::by_micro_batch(&events, &drained.micro_batches)?;
-    let spec = columns::Spec::new(&config.scenario);
-    let params = params::job_params(config, &spec, trigger_ms, &drained);
-    let expected = expected::build(config, &spec, &drained, &batches);
-
-    let mut files = vec![
-        text_file("README.md", readme::render(config, &drained, batches.len())),
-        text_file("config.json", config.to_json_pretty() + "\n"),
-        text_file("batch_job.py", with_params(BATCH_JOB, &params)),
-        text_file("streaming_job.py", with_params(STREAMING_JOB, &params)),
-        text_file("check.py", with_params(CHECK, &params)),
-        text_file(
-            "expected.json",
-            serde_json::to_string_pretty(&expected).unwrap_or_default() + "\n",
-        ),
-        text_file(
-            "expected_progress.json",
-            progress_json(&drained.micro_batches),
-        ),
-    ];
-    let width = partition::name_width(batches.len());
-    for format in [EventFormat::Csv, EventFormat::Jsonl] {
-        for (id, batch) in batches.iter().enumerate() {
-            files.push(BundleFile {
-                path: format!(
-                    "events/{}/part-{id:0width$}.{}",
-                    format.dir(),
-                    format.extension()
-                ),
-                bytes: spec.write(format, batch),
-                micro_batch: Some(id as u64),
-            });
-        }
-    }
-    Ok(Bundle {
-        files,
-        summary: Summary {
-            scenario: drained.report.scenario,
-            seed: config.seed,
-            events: events.len() as u64,
-            micro_batches: batches.len() as u64,
-            simulated_until_ms: drained.config.duration_ms,
-        },
-    })
+    Ok(())
 }
 
 /// A name for the bundle (directory or `.zip` without the extension):
@@ -230,17 +207,9 @@ pub fn bundle_name(config: &ExperimentConfig) -> String {
     format!("bslab-{scenario}-seed{}", config.seed)
 }
 
-fn text_file(path: &str, text: String) -> BundleFile {
-    BundleFile {
-        path: path.to_string(),
-        bytes: text.into_bytes(),
-        micro_batch: None,
-    }
-}
-
 /// Every micro-batch's `StreamingQueryProgress` as the simulator computes it: a
 /// JSON array with one object per line, like Spark's `recentProgress` printed.
-fn progress_json(log: &[bslab_engine::MicroBatchInfo]) -> String {
+pub(crate) fn progress_json(log: &[bslab_engine::MicroBatchInfo]) -> String {
     let lines: Vec<String> = bslab_engine::progress::progress_of(log)
         .iter()
         .map(bslab_engine::QueryProgress::to_json)

@@ -233,3 +233,39 @@ fn zip_holds_every_file_under_one_folder() {
         assert_eq!(content, f.bytes);
     }
 }
+
+#[test]
+fn written_file_by_file_the_bundle_has_the_same_files_and_paths() {
+    let c = config("fraud-time-is-money", 5);
+    let b = bundle(&c).expect("exports");
+    let export = bslab_spark::Export::prepare(&c).expect("prepares");
+    let mut written = Vec::new();
+    export
+        .write(|f| {
+            written.push(f);
+            Ok(())
+        })
+        .expect("writes");
+    assert_eq!(written, b.files);
+    let paths: Vec<String> = b.files.iter().map(|f| f.path.clone()).collect();
+    assert_eq!(export.paths(), paths);
+    assert_eq!(export.summary(), b.summary);
+    // A sink's error stops the export and is returned as is.
+    let err = export
+        .write(|f| Err(format!("{}: disk full", f.path)))
+        .expect_err("stops");
+    assert_eq!(err.to_string(), "README.md: disk full");
+}
+
+#[cfg(feature = "zip")]
+#[test]
+fn a_zip_written_as_it_goes_is_the_zip_built_in_memory() {
+    let c = config("late-data-watermark", 8);
+    let export = bslab_spark::Export::prepare(&c).expect("prepares");
+    let root = bslab_spark::bundle_name(&c);
+    let out =
+        bslab_spark::zip_export(&export, &root, std::io::Cursor::new(Vec::new())).expect("zips");
+    let packed = bslab_spark::zip_bundle(&bundle(&c).expect("exports"), &root).expect("zips");
+    assert_eq!(out.into_inner(), packed);
+    assert_eq!(bslab_spark::bundle_zip(&c).expect("zips"), packed);
+}

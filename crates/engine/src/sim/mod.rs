@@ -9,9 +9,14 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod past_duration;
 mod picture;
 mod report;
 mod view;
+mod window_rows;
+
+#[cfg(test)]
+mod long_steps;
 
 use std::sync::Arc;
 

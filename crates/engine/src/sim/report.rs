@@ -1,16 +1,12 @@
 //! The report of a [`Simulation`] at its current instant: totals, scores and the
 //! optional details (windows, run logs, samples).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::Simulation;
 use crate::metrics::{PipelineSample, Sample};
 use crate::pipeline::Pipeline;
-use crate::report::{PipelineReport, Report, ReportDetail, WindowRow, REPORT_FORMAT};
+use crate::report::{PipelineReport, Report, ReportDetail, REPORT_FORMAT};
 use crate::runlog::RunLog;
 use crate::score::{score_fraud, score_windows};
-use crate::time::TimeMs;
-use crate::window::Agg;
 
 impl Simulation {
     /// The report at the current instant.
@@ -69,7 +65,7 @@ impl Simulation {
                 .streaming()
                 .queue_tally()
                 .and_then(|tally| crate::queueing::report(&self.config, tally, self.now)),
-            windows: detail.windows.then(|| self.window_rows(&truth_rows)),
+            windows: detail.windows.then(|| self.window_rows().collect()),
             batch_runs: detail.runs.then(|| {
                 self.batch()
                     .batch_runs()
@@ -82,28 +78,5 @@ impl Simulation {
             }),
             samples: detail.samples.then(|| self.samples.clone()),
         }
-    }
-
-    fn window_rows(&self, truth: &BTreeMap<(TimeMs, u32), Agg>) -> Vec<WindowRow> {
-        let mut keys: BTreeSet<(TimeMs, u32)> = truth.keys().copied().collect();
-        let (batch, streaming) = (&self.batch().out().rows, &self.streaming().out().rows);
-        keys.extend(batch.keys().copied());
-        keys.extend(streaming.keys().copied());
-        keys.into_iter()
-            .map(|k| {
-                let b = batch.get(&k);
-                let s = streaming.get(&k);
-                WindowRow {
-                    window_start_ms: k.0,
-                    window_end_ms: self.geometry.end_of(k.0),
-                    key: self.scenario.decode_key(k.1),
-                    truth: truth.get(&k).copied().unwrap_or_default(),
-                    batch: b.map(|r| r.value),
-                    streaming: s.map(|r| r.value),
-                    streaming_first_ms: s.map(|r| r.first_ms),
-                    batch_first_ms: b.map(|r| r.first_ms),
-                }
-            })
-            .collect()
     }
 }
