@@ -18,10 +18,12 @@
 //! `src/main.rs` only installs the panic hook and renders [`App`] into the page body.
 
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod bursts;
 pub mod charts;
 pub mod components;
+pub mod downsample;
 pub mod driver;
 pub mod embed;
 pub mod event_time;

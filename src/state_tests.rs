@@ -1,6 +1,7 @@
 //! Tests of [`super`]: boot from links and storage, and the reducer.
 
 use super::*;
+use crate::share;
 
 fn reduce(s: AppState, a: Action) -> AppState {
     (*Rc::new(s).reduce(a)).clone()
