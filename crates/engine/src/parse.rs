@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
+use crate::strict_json::{self, Position};
 
 /// Largest config text accepted, in bytes (a full config is about 1 KB; the
 /// limit keeps a hostile file from costing memory or time).
@@ -26,41 +27,18 @@ pub(crate) fn parse(text: &str) -> Result<ExperimentConfig, SimError> {
             text.len()
         )));
     }
-    // `from_str` refuses trailing text after the object, unlike a bare `Deserializer`.
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    check_shape(&value, "")?;
-    let config = deserialize(&value)
-        .map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))?;
-    // `Value` keeps the last of two equal keys; reading the text itself refuses them.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, ExperimentConfig>(de).map_err(|e| {
-        let path = field_name(&e.path().to_string());
+    // One reading of the text: it refuses trailing text and keys given twice,
+    // and knows the field it was in when the text stopped being JSON.
+    let position = Position::default();
+    let value = strict_json::read(text, &position).map_err(|e| {
         SimError::Parse(format!(
-            "{path}: {}",
-            cut_quoted(&e.into_inner().to_string())
+            "{}: {}",
+            field_name(&position.path()),
+            cut_quoted(&e.to_string())
         ))
     })?;
-    Ok(config)
-}
-
-/// A JSON syntax error, at the field being read when it occurred (`Value`
-/// parsing does not know fields, reading the config directly does).
-fn syntax_error(text: &str, error: &serde_json::Error) -> SimError {
-    let path = if text.trim_start().starts_with('{') {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize::<_, ExperimentConfig>(de)
-            .err()
-            .map(|e| e.path().to_string())
-            .filter(|p| !p.contains('?'))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    SimError::Parse(format!(
-        "{}: {}",
-        field_name(&path),
-        cut_quoted(&error.to_string())
-    ))
+    check_shape(&value, "")?;
+    deserialize(&value).map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))
 }
 
 /// The config in `value`, or the error's (path, message) as serde found them.
