@@ -13,9 +13,9 @@ use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
 use crate::components::engine_names::EngineNames;
-use crate::components::ghost_note::GhostNote;
+use crate::components::ghost_note::{ghost_note, GhostNoteProps};
 use crate::components::header::Header;
-use crate::components::lesson_card::LessonCard;
+use crate::components::lesson_card::{lesson_card, LessonCardProps};
 use crate::components::notice::{NoticeBar, RestartPrompt};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
@@ -350,8 +350,8 @@ pub fn app() -> Html {
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
                 if state.presenting { { timeline_bar.clone() } }
                 if let Some(at) = state.lesson {
-                    <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
-                        on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
+                    { lesson_card(&LessonCardProps { lang, at, view: state.view.clone(), on_next: d.action.reform(|()| Action::LessonNext),
+                        on_previous: d.action.reform(|()| Action::LessonPrevious), on_exit: d.action.reform(|()| Action::CloseLesson) }) }
                 }
                 if !state.notices.is_empty() {
                     <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
@@ -380,7 +380,7 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             if let Some(before) = state.ghost.clone() {
-                                <GhostNote {lang} {before} now={state.config.clone()} on_dismiss={d.action.reform(|()| Action::DismissGhost)} />
+                                { ghost_note(&GhostNoteProps { lang, before, now: state.config.clone(), on_dismiss: d.action.reform(|()| Action::DismissGhost) }) }
                             }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
                                 ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
