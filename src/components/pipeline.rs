@@ -6,7 +6,7 @@ use std::rc::Rc;
 use bslab_engine::{ExperimentConfig, OutputMode, ScenarioConfig, StreamingMode};
 use yew::prelude::*;
 
-use super::dashboard::Dashboard;
+use super::dashboard::{dashboard, DashboardProps};
 use super::diagram::{diagram, DiagramData, DiagramProps};
 use crate::format;
 use crate::i18n::{Key, Lang};
@@ -170,7 +170,7 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
             </div>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(what) }</p></details>
             { diagram(&DiagramProps { lang, data: diagram_data(p) }) }
-            <Dashboard {lang} batch={p.batch} rows={p.view.dashboard.clone()} {scenario} />
+            { dashboard(&DashboardProps { lang, batch: p.batch, rows: p.view.dashboard.clone(), scenario }) }
         </section>
     }
 }
