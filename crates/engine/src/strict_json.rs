@@ -21,7 +21,7 @@ enum Step {
 }
 
 impl Position {
-    /// The path as serde_path_to_error writes it (empty for the whole document).
+    /// The path as messages name fields: `a.b[2].c` (empty for the whole document).
     pub(crate) fn path(&self) -> String {
         let mut out = String::new();
         for step in self.0.borrow().iter() {
