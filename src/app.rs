@@ -13,17 +13,17 @@ use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
 use crate::components::engine_names::EngineNames;
-use crate::components::ghost_note::GhostNote;
+use crate::components::ghost_note::{ghost_note, GhostNoteProps};
 use crate::components::header::Header;
-use crate::components::lesson_card::LessonCard;
-use crate::components::notice::{NoticeBar, RestartPrompt};
+use crate::components::lesson_card::{lesson_card, LessonCardProps};
+use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, RestartProps};
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::PipelinePanel;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::queueing::QueueingPanel;
 use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary::Summary;
-use crate::components::timeline_bar::TimelineBar;
+use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::event_time::ask::{self, Answer, Question};
 use crate::event_time::EventTimePanel;
@@ -330,11 +330,17 @@ pub fn app() -> Html {
     });
     let lang = state.lang;
 
-    let timeline_bar = html! {
-        <TimelineBar {lang} now_ms={state.now_ms()} duration_ms={state.config.duration_ms}
-            {on_seek} {on_back} lesson={state.lesson.map(|at| at.lesson)}
-            on_lesson={d.action.reform(Action::OpenLesson)} presenting={state.presenting} on_present={d.action.reform(Action::Present)} />
-    };
+    let timeline_bar = timeline_bar(&TimelineBarProps {
+        lang,
+        now_ms: state.now_ms(),
+        duration_ms: state.config.duration_ms,
+        on_seek,
+        on_back,
+        lesson: state.lesson.map(|at| at.lesson),
+        on_lesson: d.action.reform(Action::OpenLesson),
+        presenting: state.presenting,
+        on_present: d.action.reform(Action::Present),
+    });
 
     html! {
             <div class={classes!("app", state.presenting.then_some("presenting"),
@@ -350,15 +356,15 @@ pub fn app() -> Html {
                     on_spike={(*on_spike).clone()} {on_share} {on_export} />
                 if state.presenting { { timeline_bar.clone() } }
                 if let Some(at) = state.lesson {
-                    <LessonCard {lang} {at} view={state.view.clone()} on_next={d.action.reform(|()| Action::LessonNext)}
-                        on_previous={d.action.reform(|()| Action::LessonPrevious)} on_exit={d.action.reform(|()| Action::CloseLesson)} />
+                    { lesson_card(&LessonCardProps { lang, at, view: state.view.clone(), on_next: d.action.reform(|()| Action::LessonNext),
+                        on_previous: d.action.reform(|()| Action::LessonPrevious), on_exit: d.action.reform(|()| Action::CloseLesson) }) }
                 }
                 if !state.notices.is_empty() {
-                    <NoticeBar {lang} notices={state.notices.clone()} on_dismiss={d.dismiss.clone()} />
+                    { notice_bar(&NoticeProps { lang, notices: state.notices.clone(), on_dismiss: d.dismiss.clone() }) }
                 }
                 if let Some(pending) = &state.pending {
-                    <RestartPrompt {lang} current={state.config.clone()} pending={pending.clone()}
-                        on_confirm={d.confirm.clone()} on_cancel={d.cancel.clone()} />
+                    { restart_prompt(&RestartProps { lang, current: state.config.clone(), pending: pending.clone(),
+                        on_confirm: d.confirm.clone(), on_cancel: d.cancel.clone() }) }
                 }
                 </div>
                 // Under the sticky top (a projector's first screen keeps the pipelines and charts);
@@ -380,7 +386,7 @@ pub fn app() -> Html {
                                 <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
                             </div>
                             if let Some(before) = state.ghost.clone() {
-                                <GhostNote {lang} {before} now={state.config.clone()} on_dismiss={d.action.reform(|()| Action::DismissGhost)} />
+                                { ghost_note(&GhostNoteProps { lang, before, now: state.config.clone(), on_dismiss: d.action.reform(|()| Action::DismissGhost) }) }
                             }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
                                 ghost={state.ghost.as_ref().and((*ghost_view).clone())} />

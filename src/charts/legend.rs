@@ -7,15 +7,13 @@ use yew::prelude::*;
 use super::line::marker;
 use super::Series;
 
-/// Properties of [`Legend`].
-#[derive(Properties, PartialEq)]
+/// What [`legend`] names.
 pub struct LegendProps {
     /// The series to name.
     pub series: Rc<Vec<Series>>,
 }
 
-/// Chart legend.
-#[function_component(Legend)]
+/// Chart legend (a plain function, not a component: see `event_time::why::legend`).
 pub fn legend(p: &LegendProps) -> Html {
     html! {
         <ul class="legend">

@@ -263,7 +263,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                     </text>
                 }
             </svg>
-            <super::legend::Legend series={p.series.clone()} />
+            { super::legend::legend(&super::legend::LegendProps { series: p.series.clone() }) }
             { overload_note(p) }
             <p class="readout" aria-live="polite">{ readout.unwrap_or_else(|| lang.t(Key::HoverHint).to_string()) }</p>
             <div class="chart-foot">

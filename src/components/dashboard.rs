@@ -21,8 +21,7 @@ pub enum Kind {
     Fraud,
 }
 
-/// Properties of [`Dashboard`].
-#[derive(Properties, PartialEq)]
+/// What [`dashboard`] shows.
 pub struct DashboardProps {
     /// Language.
     pub lang: Lang,
@@ -51,7 +50,6 @@ pub fn group_name(key: &GroupKey, lang: Lang) -> String {
 }
 
 /// Dashboard table.
-#[function_component(Dashboard)]
 pub fn dashboard(p: &DashboardProps) -> Html {
     let lang = p.lang;
     let money = p.scenario == Kind::Sales;

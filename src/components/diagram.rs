@@ -37,8 +37,7 @@ pub struct DiagramData {
     pub pools: Option<crate::flink::FlinkPools>,
 }
 
-/// Properties of [`Diagram`].
-#[derive(Properties, PartialEq)]
+/// What [`diagram`] draws.
 pub struct DiagramProps {
     /// Language.
     pub lang: Lang,
@@ -90,8 +89,7 @@ fn stage(title: &'static str, count: Option<String>, body: Html, testid: String)
     }
 }
 
-/// Pipeline diagram.
-#[function_component(Diagram)]
+/// Pipeline diagram (a plain function, not a component: see `ghost_note`).
 pub fn diagram(p: &DiagramProps) -> Html {
     let (d, lang) = (&p.data, p.lang);
     let name = if d.batch { "batch" } else { "streaming" };

@@ -9,8 +9,7 @@ use yew::prelude::*;
 use crate::fields;
 use crate::i18n::{Key, Lang};
 
-/// Properties of [`GhostNote`].
-#[derive(Properties, PartialEq)]
+/// What [`ghost_note`] shows.
 pub struct GhostNoteProps {
     /// Language.
     pub lang: Lang,
@@ -42,8 +41,8 @@ pub fn differences(before: &ExperimentConfig, now: &ExperimentConfig, lang: Lang
         .collect()
 }
 
-/// The ghost's note.
-#[function_component(GhostNote)]
+/// The ghost's note (a plain function: a component type would cost the page's
+/// wasm its own copy of Yew's component machinery).
 pub fn ghost_note(p: &GhostNoteProps) -> Html {
     let lang = p.lang;
     let diff = differences(&p.before, &p.now, lang).join("; ");

@@ -11,8 +11,7 @@ use crate::lessons::progress::LessonAt;
 use crate::lessons::{reveal, Ask};
 use crate::runner::Snapshot;
 
-/// Properties of [`LessonCard`].
-#[derive(Properties, PartialEq)]
+/// What [`lesson_card`] shows.
 pub struct LessonCardProps {
     /// Language.
     pub lang: Lang,
@@ -57,8 +56,7 @@ fn question(p: &LessonCardProps, ask: &Ask) -> Html {
     }
 }
 
-/// The lesson card.
-#[function_component(LessonCard)]
+/// The lesson card (a plain function, not a component: see `ghost_note`).
 pub fn lesson_card(p: &LessonCardProps) -> Html {
     let lang = p.lang;
     let Some(lesson) = p.at.lesson() else {

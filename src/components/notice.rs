@@ -11,8 +11,7 @@ use crate::i18n::{Key, Lang};
 use crate::messages;
 use crate::state::Notice;
 
-/// Properties of [`NoticeBar`].
-#[derive(Properties, PartialEq)]
+/// What [`notice_bar`] shows.
 pub struct NoticeProps {
     /// Language.
     pub lang: Lang,
@@ -23,7 +22,6 @@ pub struct NoticeProps {
 }
 
 /// Dismissable notices, each one sentence in the page's language.
-#[function_component(NoticeBar)]
 pub fn notice_bar(p: &NoticeProps) -> Html {
     let lang = p.lang;
     html! {
@@ -36,8 +34,7 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
     }
 }
 
-/// Properties of [`RestartPrompt`].
-#[derive(Properties, PartialEq)]
+/// What [`restart_prompt`] asks.
 pub struct RestartProps {
     /// Language.
     pub lang: Lang,
@@ -52,7 +49,6 @@ pub struct RestartProps {
 }
 
 /// "This change needs a restart from t = 0: restart now?"
-#[function_component(RestartPrompt)]
 pub fn restart_prompt(p: &RestartProps) -> Html {
     let lang = p.lang;
     let changes: Vec<String> = ["seed", "duration_ms", "sample_every_ms"]

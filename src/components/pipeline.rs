@@ -6,8 +6,8 @@ use std::rc::Rc;
 use bslab_engine::{ExperimentConfig, OutputMode, ScenarioConfig, StreamingMode};
 use yew::prelude::*;
 
-use super::dashboard::Dashboard;
-use super::diagram::{Diagram, DiagramData};
+use super::dashboard::{dashboard, DashboardProps};
+use super::diagram::{diagram, DiagramData, DiagramProps};
 use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::numbers::duration_text;
@@ -169,8 +169,8 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
                 <span class="pipeline-mode" title={mode.clone()}>{ mode }</span>
             </div>
             <details class="what"><summary>{ lang.t(Key::WhatAmISeeing) }</summary><p>{ lang.t(what) }</p></details>
-            <Diagram {lang} data={diagram_data(p)} />
-            <Dashboard {lang} batch={p.batch} rows={p.view.dashboard.clone()} {scenario} />
+            { diagram(&DiagramProps { lang, data: diagram_data(p) }) }
+            { dashboard(&DashboardProps { lang, batch: p.batch, rows: p.view.dashboard.clone(), scenario }) }
         </section>
     }
 }

@@ -9,8 +9,7 @@ use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::lessons;
 
-/// Properties of [`TimelineBar`].
-#[derive(Properties, PartialEq)]
+/// What [`timeline_bar`] shows and does.
 pub struct TimelineBarProps {
     /// Language.
     pub lang: Lang,
@@ -45,7 +44,6 @@ fn select_value(e: &Event) -> Option<String> {
 }
 
 /// The timeline row.
-#[function_component(TimelineBar)]
 pub fn timeline_bar(p: &TimelineBarProps) -> Html {
     let lang = p.lang;
     let on_input = p.on_seek.reform(|e: InputEvent| {

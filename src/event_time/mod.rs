@@ -136,7 +136,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 <div class="et-cursor" style={cursor} />
                 { ring }
             </div>
-            <why::Legend {lang} stride={pic.counts.stride} />
+            { why::legend(&why::LegendProps { lang, stride: pic.counts.stride }) }
             <why::Readout {lang} story={story} on_ask={Callback::from(move |q| question.set(Some(q)))} />
             <why::Why {lang} answer={answer} />
         </section>

@@ -42,16 +42,17 @@ pub fn counts(p: &CountsProps) -> Html {
     }
 }
 
-/// Properties of [`Legend`].
-#[derive(Properties, PartialEq)]
+/// What [`legend`] explains.
 pub struct LegendProps {
+    /// Language.
     pub lang: Lang,
     /// 1 event in `stride` is drawn.
     pub stride: u64,
 }
 
-/// What each shape and line means, and how a dense run is thinned.
-#[function_component(Legend)]
+/// What each shape and line means, and how a dense run is thinned (a plain
+/// function, not a component: a component type costs its own copy of Yew's
+/// component code in the page's wasm).
 pub fn legend(p: &LegendProps) -> Html {
     let lang = p.lang;
     let item = |class: &str, key: Key| html! { <li><span class={classes!("et-key", class.to_string())} />{ lang.t(key) }</li> };

@@ -79,6 +79,7 @@ mod score;
 mod sim;
 mod source;
 mod streaming;
+mod strict_json;
 pub mod time;
 mod transit;
 mod truth;

@@ -3,10 +3,12 @@
 //! names the innermost field, says what it allows and never echoes more than a
 //! short piece of what it was given.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
+use crate::strict_json::{self, Position};
 
 /// Largest config text accepted, in bytes (a full config is about 1 KB; the
 /// limit keeps a hostile file from costing memory or time).
@@ -26,49 +28,27 @@ pub(crate) fn parse(text: &str) -> Result<ExperimentConfig, SimError> {
             text.len()
         )));
     }
-    // `from_str` refuses trailing text after the object, unlike a bare `Deserializer`.
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-    check_shape(&value, "")?;
-    let config = deserialize(&value)
-        .map_err(|(path, message)| SimError::Parse(explain(&value, path, message)))?;
-    // `Value` keeps the last of two equal keys; reading the text itself refuses them.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, ExperimentConfig>(de).map_err(|e| {
-        let path = field_name(&e.path().to_string());
+    // One reading of the text: it refuses trailing text and keys given twice,
+    // and knows the field it was in when the text stopped being JSON.
+    let position = Position::default();
+    let value = strict_json::read(text, &position).map_err(|e| {
         SimError::Parse(format!(
-            "{path}: {}",
-            cut_quoted(&e.into_inner().to_string())
+            "{}: {}",
+            field_name(&position.path()),
+            cut_quoted(&e.to_string())
         ))
     })?;
-    Ok(config)
+    check_shape(&value, "")?;
+    deserialize(&value).map_err(|message| SimError::Parse(explain(&value, &message)))
 }
 
-/// A JSON syntax error, at the field being read when it occurred (`Value`
-/// parsing does not know fields, reading the config directly does).
-fn syntax_error(text: &str, error: &serde_json::Error) -> SimError {
-    let path = if text.trim_start().starts_with('{') {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize::<_, ExperimentConfig>(de)
-            .err()
-            .map(|e| e.path().to_string())
-            .filter(|p| !p.contains('?'))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    SimError::Parse(format!(
-        "{}: {}",
-        field_name(&path),
-        cut_quoted(&error.to_string())
-    ))
-}
-
-/// The config in `value`, or the error's (path, message) as serde found them.
-fn deserialize(value: &Value) -> Result<ExperimentConfig, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        (path, e.into_inner().to_string())
-    })
+/// The config in `value`, or serde's words for what is wrong with it.
+///
+/// Read without path tracking: a path-tracking reader is a second, larger copy
+/// of every deserializer of the config in the page's wasm. The field to blame
+/// is found afterwards, only for a refused config ([`locate`]).
+fn deserialize(value: &Value) -> Result<ExperimentConfig, String> {
+    ExperimentConfig::deserialize(value).map_err(|e| e.to_string())
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -119,12 +99,12 @@ fn check_shape(value: &Value, path: &str) -> Result<(), SimError> {
 
 /// One line for a refusal: the innermost field, serde's words and the range
 /// validation allows for that field.
-fn explain(value: &Value, path: String, message: String) -> String {
-    let (path, message) = innermost(value, path, message);
+fn explain(value: &Value, message: &str) -> String {
+    let path = locate(value, message);
     let allowed = allowed_range(&path)
         .map(|a| format!(" (allowed: {a})"))
         .unwrap_or_default();
-    format!("{}: {}{allowed}", field_name(&path), cut_quoted(&message))
+    format!("{}: {}{allowed}", field_name(&path), cut_quoted(message))
 }
 
 /// A path for a message: `config` for the whole, cut if long.
@@ -136,30 +116,84 @@ fn field_name(path: &str) -> String {
     }
 }
 
-/// Serde reports an error inside an internally tagged object (`scenario`,
-/// `streaming.mode`, `workload.daily_profile`) at the object itself. The field
-/// to blame is the one whose removal changes the error.
-fn innermost(value: &Value, path: String, message: String) -> (String, String) {
-    let Some(Value::Object(map)) = at_path(value, &path) else {
-        return (path, message);
-    };
-    if !map.contains_key("kind") || message.starts_with("missing field") {
-        return (path, message);
-    }
-    for key in map.keys().filter(|k| k.as_str() != "kind") {
-        let mut probe = value.clone();
-        if let Some(Value::Object(m)) = at_path_mut(&mut probe, &path) {
-            m.remove(key);
-        }
-        let changed = match deserialize(&probe) {
-            Ok(_) => true,
-            Err((_, m)) => m != message,
+/// The innermost field to blame for `message`, serde's refusal of `value`.
+///
+/// Serde reads an object's entries in order and stops at the first bad one,
+/// so the field to blame is the last entry of the shortest leading part of
+/// the object that is refused with the same words (found by halving, so a
+/// long object costs a few readings, not one per entry); then the same
+/// inside that field. An internally tagged object (`scenario`,
+/// `streaming.mode`, `workload.daily_profile`) keeps its `kind` in every
+/// part, or serde could not read any of it.
+fn locate(value: &Value, message: &str) -> String {
+    let same = |probe: &Value| matches!(deserialize(probe), Err(m) if m == message);
+    let mut path = String::new();
+    loop {
+        let keys: Vec<Result<String, usize>> = match at_path(value, &path) {
+            Some(Value::Object(map)) => map
+                .keys()
+                .filter(|k| k.as_str() != "kind")
+                .map(|k| Ok(k.clone()))
+                .collect(),
+            Some(Value::Array(items)) => (0..items.len()).map(Err).collect(),
+            _ => return path,
         };
-        if changed {
-            return (format!("{path}.{key}"), message);
+        let keep = |n: usize| {
+            let mut probe = value.clone();
+            match at_path_mut(&mut probe, &path) {
+                Some(Value::Object(map)) => {
+                    map.retain(|k, _| k == "kind" || keys[..n].contains(&Ok(k.clone())))
+                }
+                Some(Value::Array(items)) => items.truncate(n),
+                _ => {}
+            }
+            probe
+        };
+        if same(&keep(0)) {
+            // Nothing but `kind` (if any) is needed for the refusal.
+            let mut bare = keep(0);
+            if let Some(Value::Object(map)) = at_path_mut(&mut bare, &path) {
+                map.clear();
+            }
+            let kind = at_path(value, &path).and_then(|v| v.get("kind")).is_some();
+            if kind && !message.starts_with("missing field") && !same(&bare) {
+                return join(&path, &Ok("kind".to_string()));
+            }
+            return path;
         }
+        // `keep(low)` is accepted or refused differently, `keep(high)` the same.
+        let (mut low, mut high) = (0, keys.len());
+        while high - low > 1 {
+            let mid = low + (high - low) / 2;
+            if same(&keep(mid)) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        let Some(step) = high.checked_sub(1).and_then(|i| keys.get(i)) else {
+            return path;
+        };
+        let next = join(&path, step);
+        // Only an object can lack a field: a shorter part of the object that
+        // lacks it may lack another required field first.
+        let container = matches!(
+            at_path(value, &next),
+            Some(Value::Object(_) | Value::Array(_))
+        );
+        if message.starts_with("missing field") && !container {
+            return path;
+        }
+        path = next;
     }
-    (path, message)
+}
+
+fn join(path: &str, step: &Result<String, usize>) -> String {
+    match step {
+        Ok(key) if path.is_empty() => key.clone(),
+        Ok(key) => format!("{path}.{key}"),
+        Err(i) => format!("{path}[{i}]"),
+    }
 }
 
 /// What validation allows at `path`, from the parameter table (bounds that
@@ -249,6 +283,36 @@ mod tests {
         let m = cut_quoted(&format!("unknown field `{long}`, expected `seed`"));
         assert!(m.len() < 120, "{m}");
         assert!(m.ends_with(", expected `seed`"), "{m}");
+    }
+
+    fn refusal(text: &str) -> String {
+        match parse(text) {
+            Err(SimError::Parse(m)) => m,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_field_to_blame_is_the_innermost_one() {
+        // In a list, after fields that sort before and after `kind`, and past
+        // required fields that a shorter part of the object would miss.
+        let bursts = r#"{"workload": {"bursts": [
+            {"start_ms": 0, "duration_ms": 1, "multiplier": 2},
+            {"duration_ms": 1, "multiplier": "x", "start_ms": 0}]}}"#;
+        assert!(
+            refusal(bursts).starts_with("workload.bursts[1].multiplier: invalid type"),
+            "{}",
+            refusal(bursts)
+        );
+        let mode = r#"{"streaming": {"mode": {"kind": "continuous", "a_workers": 1,
+            "workers": "two", "zzz": 1}}}"#;
+        assert!(refusal(mode).starts_with("streaming.mode.a_workers: unknown field"));
+        let mode = mode.replace("\"a_workers\": 1,", "");
+        assert!(refusal(&mode).starts_with("streaming.mode.workers: invalid type"));
+        let missing = r#"{"workload": {"bursts": [{"start_ms": 0}]}}"#;
+        assert!(refusal(missing).starts_with("workload.bursts[0]: missing field"));
+        let kind = r#"{"scenario": {"bursts_per_hour": 1, "kind": "weather"}}"#;
+        assert!(refusal(kind).starts_with("scenario.kind: unknown variant"));
     }
 
     #[test]
