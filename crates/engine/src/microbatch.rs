@@ -283,7 +283,8 @@ impl MicroBatch {
 impl Pipeline for MicroBatch {
     #[inline]
     fn on_arrival(&mut self, event: &Event, key: u32) {
-        if self.idle() && event.arrival_time_ms > self.next_attempt_ms {
+        // The cheap comparison first: an arrival after the next attempt is rare.
+        if event.arrival_time_ms > self.next_attempt_ms && self.idle() {
             // The triggers since the last attempt found nothing to do (no data, no
             // watermark move): the first one that can is the first at or after this arrival.
             self.next_attempt_ms =

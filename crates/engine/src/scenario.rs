@@ -55,6 +55,13 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
         event.entity
     }
 
+    /// The shape of [`ScenarioKind::group_key`], if it is a common one: the
+    /// simulation then computes keys inline, without a call through this trait
+    /// per event. `Custom` (the default) always asks `group_key`.
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::Custom
+    }
+
     /// A group key decoded for people and exports.
     fn decode_key(&self, key: u32) -> GroupKey;
 
@@ -69,6 +76,21 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     fn bursts(&self) -> Option<Bursts> {
         None
     }
+}
+
+/// How a scenario's group key follows from an event's payload
+/// ([`ScenarioKind::key_rule`]); it must give what its `group_key` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRule {
+    /// The key is `event.entity` (a category, a card).
+    Entity,
+    /// The key is `event.entity × details + event.detail` (a post and an action).
+    EntityThenDetail {
+        /// Number of distinct `detail` values.
+        details: u32,
+    },
+    /// Anything else: ask [`ScenarioKind::group_key`].
+    Custom,
 }
 
 /// The query's shape: `groupBy(window, keys…)`, count and sum of `amount`,
@@ -156,6 +178,7 @@ pub enum GroupKey {
 #[derive(Debug, Clone)]
 pub struct Scenario {
     kind: Arc<dyn ScenarioKind>,
+    key_rule: KeyRule,
     keys: u32,
     count_above: u64,
 }
@@ -169,6 +192,7 @@ impl Scenario {
     /// Any scenario, built-in or not.
     pub fn from_kind(kind: Arc<dyn ScenarioKind>) -> Self {
         Self {
+            key_rule: kind.key_rule(),
             keys: kind.key_space(),
             count_above: kind.query().count_above.unwrap_or(0),
             kind,
@@ -203,7 +227,13 @@ impl Scenario {
     /// Group key of an event under the scenario's query.
     #[inline]
     pub fn group_key(&self, event: &Event) -> u32 {
-        self.kind.group_key(event)
+        match self.key_rule {
+            KeyRule::Entity => event.entity,
+            KeyRule::EntityThenDetail { details } => {
+                event.entity * details + u32::from(event.detail)
+            }
+            KeyRule::Custom => self.kind.group_key(event),
+        }
     }
 
     /// Whether a window row is part of the query's output (fraud: only alerts).

@@ -322,22 +322,17 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let (scenario, pipelines, arrived, recent) = (
-            &self.scenario,
-            &mut self.pipelines,
-            &mut self.arrived,
-            &mut self.recent,
-        );
-        self.transit.drain_until(until, |event| {
-            *arrived += 1;
-            let key = scenario.group_key(event);
-            for p in pipelines.iter_mut() {
-                p.on_arrival(event, key);
-            }
-            if let Some(recent) = recent {
-                recent.record(event, key);
-            }
-        });
+        let (scenario, pipelines, arrived) =
+            (&self.scenario, &mut self.pipelines, &mut self.arrived);
+        // Whether arrivals are recorded is decided once per slice, not per event.
+        match &mut self.recent {
+            None => self.transit.drain_until(until, |event| {
+                arrive(scenario, pipelines, arrived, event);
+            }),
+            Some(recent) => self.transit.drain_until(until, |event| {
+                recent.record(event, arrive(scenario, pipelines, arrived, event));
+            }),
+        }
     }
 
     fn take_sample(&mut self) {
@@ -384,4 +379,20 @@ impl Simulation {
     pub fn samples(&self) -> &[Sample] {
         &self.samples
     }
+}
+
+/// Hands one arrival to every pipeline; returns its group key.
+#[inline]
+fn arrive(
+    scenario: &Scenario,
+    pipelines: &mut [Box<dyn Pipeline>; 2],
+    arrived: &mut u64,
+    event: &crate::Event,
+) -> u32 {
+    *arrived += 1;
+    let key = scenario.group_key(event);
+    for p in pipelines.iter_mut() {
+        p.on_arrival(event, key);
+    }
+    key
 }
