@@ -9,12 +9,14 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
+mod arrivals;
 mod picture;
 mod report;
 mod view;
 
 use std::sync::Arc;
 
+use self::arrivals::{Arrivals, Sinks};
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
@@ -70,6 +72,8 @@ pub struct Simulation {
     steps: u64,
     /// The recent arrivals, for the event-time picture (None: not recorded).
     recent: Option<RecentArrivals>,
+    /// Arrivals being delivered, handed to the pipelines in runs.
+    arrivals: Arrivals,
 }
 
 impl Simulation {
@@ -179,6 +183,7 @@ impl Simulation {
             previous_spread: [0.0; 2],
             steps: 0,
             recent: recent.map(RecentArrivals::new),
+            arrivals: Arrivals::default(),
             config,
         };
         sim.deliver_until(0);
@@ -322,17 +327,15 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let (scenario, pipelines, arrived) =
-            (&self.scenario, &mut self.pipelines, &mut self.arrived);
-        // Whether arrivals are recorded is decided once per slice, not per event.
-        match &mut self.recent {
-            None => self.transit.drain_until(until, |event| {
-                arrive(scenario, pipelines, arrived, event);
-            }),
-            Some(recent) => self.transit.drain_until(until, |event| {
-                recent.record(event, arrive(scenario, pipelines, arrived, event));
-            }),
-        }
+        let mut sinks = Sinks {
+            pipelines: &mut self.pipelines,
+            recent: &mut self.recent,
+            arrived: &mut self.arrived,
+        };
+        let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
+        self.transit
+            .drain_until(until, |event| arrivals.push(scenario, event, &mut sinks));
+        arrivals.flush(&mut sinks);
     }
 
     fn take_sample(&mut self) {
@@ -379,20 +382,4 @@ impl Simulation {
     pub fn samples(&self) -> &[Sample] {
         &self.samples
     }
-}
-
-/// Hands one arrival to every pipeline; returns its group key.
-#[inline]
-fn arrive(
-    scenario: &Scenario,
-    pipelines: &mut [Box<dyn Pipeline>; 2],
-    arrived: &mut u64,
-    event: &crate::Event,
-) -> u32 {
-    *arrived += 1;
-    let key = scenario.group_key(event);
-    for p in pipelines.iter_mut() {
-        p.on_arrival(event, key);
-    }
-    key
 }
