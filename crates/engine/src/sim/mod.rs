@@ -236,10 +236,8 @@ impl Simulation {
             if x == self.next_sample_ms {
                 self.take_sample();
             }
-            if x == self.now && x < target && self.next_pending() <= x {
-                // Something else is due at this same instant (a zero-length job): loop again.
-                continue;
-            }
+            // Something else due at this same instant (a zero-length job) is
+            // handled by the next turn, which steps to `x` again.
         }
         if let Some(recent) = &mut self.recent {
             recent.trim(self.now);
