@@ -247,3 +247,34 @@ impl Scenario {
         self.kind.decode_key(key)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The inline key of every built-in scenario (its `key_rule`) is the key its
+    /// `group_key` gives, over its whole payload space.
+    #[test]
+    fn key_rules_agree_with_group_key() {
+        for preset in crate::presets::all() {
+            let scenario = Scenario::new(&preset.config.scenario);
+            let (entities, details) = scenario.kind().payload_space();
+            assert_ne!(scenario.key_rule, KeyRule::Custom, "{}", preset.name);
+            for entity in (0..entities).step_by((entities as usize / 97).max(1)) {
+                for detail in 0..details {
+                    let event = Event {
+                        id: 0,
+                        event_time_ms: 0,
+                        arrival_time_ms: 0,
+                        entity,
+                        detail,
+                        amount_cents: 1,
+                    };
+                    let key = scenario.kind().group_key(&event);
+                    assert_eq!(scenario.group_key(&event), key, "{} {event:?}", preset.name);
+                    assert!(key < scenario.key_space(), "{} {event:?}", preset.name);
+                }
+            }
+        }
+    }
+}
