@@ -140,6 +140,7 @@ impl Continuous {
 
 impl Pipeline for Continuous {
     /// Assigns the arriving event to the first free worker (FIFO).
+    #[inline]
     fn on_arrival(&mut self, event: &Event, key: u32) {
         let service = match self.p.service {
             ServiceTime::Fixed => self.p.service_mean_ms,

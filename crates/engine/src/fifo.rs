@@ -80,6 +80,7 @@ impl Fifo {
 
     /// Gives `a` to the first worker free, for `service_ms`; false without
     /// workers (validation refuses 0 workers).
+    #[inline]
     pub(crate) fn arrive(&mut self, a: &Arrival, service_ms: f64) -> bool {
         let Some(mut earliest) = self.free_at.peek_mut() else {
             return false;

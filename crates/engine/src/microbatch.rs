@@ -283,21 +283,32 @@ impl MicroBatch {
 impl Pipeline for MicroBatch {
     #[inline]
     fn on_arrival(&mut self, event: &Event, key: u32) {
-        if self.idle() && event.arrival_time_ms > self.next_attempt_ms {
+        self.on_arrivals(std::slice::from_ref(event), &[key]);
+    }
+
+    /// Buffers a run of arrivals for the next trigger, its earliest event time
+    /// taken over the run at once.
+    fn on_arrivals(&mut self, events: &[Event], keys: &[u32]) {
+        let Some(first) = events.first() else {
+            return;
+        };
+        // Only the first arrival can find the pipeline idle: it buffers a row.
+        if first.arrival_time_ms > self.next_attempt_ms && self.idle() {
             // The triggers since the last attempt found nothing to do (no data, no
             // watermark move): the first one that can is the first at or after this arrival.
             self.next_attempt_ms =
-                next_multiple_after(event.arrival_time_ms - 1, self.p.trigger_ms);
+                next_multiple_after(first.arrival_time_ms - 1, self.p.trigger_ms);
         }
-        self.buffer_min_time = Some(
-            self.buffer_min_time
-                .map_or(event.event_time_ms, |m| m.min(event.event_time_ms)),
-        );
-        self.buffer.push(Row {
-            event_time_ms: event.event_time_ms,
-            amount_cents: event.amount_cents,
-            key,
-        });
+        let earliest = events
+            .iter()
+            .fold(first.event_time_ms, |m, e| m.min(e.event_time_ms));
+        self.buffer_min_time = Some(self.buffer_min_time.map_or(earliest, |m| m.min(earliest)));
+        self.buffer
+            .extend(events.iter().zip(keys).map(|(event, &key)| Row {
+                event_time_ms: event.event_time_ms,
+                amount_cents: event.amount_cents,
+                key,
+            }));
     }
 
     /// When something can next happen: the running batch ends, or a trigger

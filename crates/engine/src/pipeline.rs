@@ -26,6 +26,17 @@ pub(crate) trait Pipeline: fmt::Debug {
     /// Takes one arrived event whose group key under the scenario's query is `key`.
     fn on_arrival(&mut self, event: &Event, key: u32);
 
+    /// Takes a run of arrived events, in arrival order; `keys[i]` is the group
+    /// key of `events[i]`. The simulation calls this, once per run rather than
+    /// once per event: this loop is compiled for each pipeline, so its
+    /// `on_arrival` is called directly and inlined.
+    #[inline]
+    fn on_arrivals(&mut self, events: &[Event], keys: &[u32]) {
+        for (event, &key) in events.iter().zip(keys) {
+            self.on_arrival(event, key);
+        }
+    }
+
     /// Next instant it has something to do on its own (a trigger, a job end, a
     /// service end); `TimeMs::MAX` if only an arrival can wake it.
     fn next_time(&self) -> TimeMs;

@@ -55,6 +55,13 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
         event.entity
     }
 
+    /// The shape of [`ScenarioKind::group_key`], if it is a common one: the
+    /// simulation then computes keys inline, without a call through this trait
+    /// per event. `Custom` (the default) always asks `group_key`.
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::Custom
+    }
+
     /// A group key decoded for people and exports.
     fn decode_key(&self, key: u32) -> GroupKey;
 
@@ -69,6 +76,21 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     fn bursts(&self) -> Option<Bursts> {
         None
     }
+}
+
+/// How a scenario's group key follows from an event's payload
+/// ([`ScenarioKind::key_rule`]); it must give what its `group_key` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRule {
+    /// The key is `event.entity` (a category, a card).
+    Entity,
+    /// The key is `event.entity × details + event.detail` (a post and an action).
+    EntityThenDetail {
+        /// Number of distinct `detail` values.
+        details: u32,
+    },
+    /// Anything else: ask [`ScenarioKind::group_key`].
+    Custom,
 }
 
 /// The query's shape: `groupBy(window, keys…)`, count and sum of `amount`,
@@ -156,6 +178,7 @@ pub enum GroupKey {
 #[derive(Debug, Clone)]
 pub struct Scenario {
     kind: Arc<dyn ScenarioKind>,
+    key_rule: KeyRule,
     keys: u32,
     count_above: u64,
 }
@@ -169,6 +192,7 @@ impl Scenario {
     /// Any scenario, built-in or not.
     pub fn from_kind(kind: Arc<dyn ScenarioKind>) -> Self {
         Self {
+            key_rule: kind.key_rule(),
             keys: kind.key_space(),
             count_above: kind.query().count_above.unwrap_or(0),
             kind,
@@ -203,7 +227,13 @@ impl Scenario {
     /// Group key of an event under the scenario's query.
     #[inline]
     pub fn group_key(&self, event: &Event) -> u32 {
-        self.kind.group_key(event)
+        match self.key_rule {
+            KeyRule::Entity => event.entity,
+            KeyRule::EntityThenDetail { details } => {
+                event.entity * details + u32::from(event.detail)
+            }
+            KeyRule::Custom => self.kind.group_key(event),
+        }
     }
 
     /// Whether a window row is part of the query's output (fraud: only alerts).
@@ -215,5 +245,36 @@ impl Scenario {
     /// Decodes a group key for people and exports.
     pub fn decode_key(&self, key: u32) -> GroupKey {
         self.kind.decode_key(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The inline key of every built-in scenario (its `key_rule`) is the key its
+    /// `group_key` gives, over its whole payload space.
+    #[test]
+    fn key_rules_agree_with_group_key() {
+        for preset in crate::presets::all() {
+            let scenario = Scenario::new(&preset.config.scenario);
+            let (entities, details) = scenario.kind().payload_space();
+            assert_ne!(scenario.key_rule, KeyRule::Custom, "{}", preset.name);
+            for entity in (0..entities).step_by((entities as usize / 97).max(1)) {
+                for detail in 0..details {
+                    let event = Event {
+                        id: 0,
+                        event_time_ms: 0,
+                        arrival_time_ms: 0,
+                        entity,
+                        detail,
+                        amount_cents: 1,
+                    };
+                    let key = scenario.kind().group_key(&event);
+                    assert_eq!(scenario.group_key(&event), key, "{} {event:?}", preset.name);
+                    assert!(key < scenario.key_space(), "{} {event:?}", preset.name);
+                }
+            }
+        }
     }
 }

@@ -176,8 +176,9 @@ impl WindowState {
 
 /// Adds one event to the window starting at `start` in `windows` (created empty,
 /// with `keys` group keys, if absent). Most events belong to the newest open
-/// window, so that one is found without a tree search.
-#[inline]
+/// window, so that one is found without a tree search. Always inlined: it
+/// runs once per event in every pipeline's loop.
+#[inline(always)]
 pub(crate) fn add_to_window(
     windows: &mut BTreeMap<TimeMs, WindowState>,
     geometry: &Geometry,
@@ -200,15 +201,44 @@ pub(crate) fn add_to_window(
 /// that follows from its longest window.
 #[derive(Debug, Clone)]
 pub(crate) struct Geometry {
-    windows: Arc<dyn WindowAssigner>,
+    windows: Assignment,
     pub(crate) bucket_ms: TimeMs,
+}
+
+/// A window assigner resolved once, when a simulation is built: tumbling
+/// windows (every built-in config) are assigned inline on the per-event path;
+/// any other kind is asked through its trait.
+#[derive(Debug, Clone)]
+enum Assignment {
+    Tumbling(Tumbling),
+    Other(Arc<dyn WindowAssigner>),
+}
+
+impl Assignment {
+    #[inline]
+    fn assign(&self, t: TimeMs) -> Window {
+        match self {
+            Self::Tumbling(w) => w.assign(t),
+            Self::Other(w) => w.assign(t),
+        }
+    }
+
+    #[inline]
+    fn window_at(&self, start: TimeMs) -> Window {
+        match self {
+            Self::Tumbling(w) => w.window_at(start),
+            Self::Other(w) => w.window_at(start),
+        }
+    }
 }
 
 impl Geometry {
     pub(crate) fn new(windows: Arc<dyn WindowAssigner>) -> Self {
         let longest = windows.max_length_ms();
         Self {
-            windows,
+            windows: windows
+                .as_tumbling()
+                .map_or(Assignment::Other(windows), Assignment::Tumbling),
             bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
         }
     }

@@ -6,7 +6,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{Bursts, GroupKey, Query, ScenarioKind};
+use super::{Bursts, GroupKey, KeyRule, Query, ScenarioKind};
 use crate::amount::Amounts;
 use crate::event::Event;
 use crate::time::TimeMs;
@@ -44,6 +44,10 @@ impl Fraud {
 impl ScenarioKind for Fraud {
     fn name(&self) -> &'static str {
         "fraud"
+    }
+
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::Entity
     }
 
     fn key_space(&self) -> u32 {

@@ -5,7 +5,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{GroupKey, Query, ScenarioKind};
+use super::{GroupKey, KeyRule, Query, ScenarioKind};
 use crate::amount::Amounts;
 use crate::event::Event;
 
@@ -56,6 +56,10 @@ impl Sales {
 impl ScenarioKind for Sales {
     fn name(&self) -> &'static str {
         "sales"
+    }
+
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::Entity
     }
 
     fn key_space(&self) -> u32 {

@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Zipf};
 
 use super::schema::{Column, ColumnType, Field};
-use super::{GroupKey, Query, ScenarioKind};
+use super::{GroupKey, KeyRule, Query, ScenarioKind};
 use crate::event::Event;
 
 /// Actions of the social scenario, in `detail` order.
@@ -34,6 +34,12 @@ impl Social {
 impl ScenarioKind for Social {
     fn name(&self) -> &'static str {
         "social"
+    }
+
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::EntityThenDetail {
+            details: ACTIONS.len() as u32,
+        }
     }
 
     fn key_space(&self) -> u32 {

@@ -10,6 +10,7 @@
 //! clock, a file or the network.
 
 mod past_duration;
+mod arrivals;
 mod picture;
 mod report;
 mod view;
@@ -20,6 +21,7 @@ mod long_steps;
 
 use std::sync::Arc;
 
+use self::arrivals::{Arrivals, Sinks};
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
@@ -75,6 +77,8 @@ pub struct Simulation {
     steps: u64,
     /// The recent arrivals, for the event-time picture (None: not recorded).
     recent: Option<RecentArrivals>,
+    /// Arrivals being delivered, handed to the pipelines in runs.
+    arrivals: Arrivals,
 }
 
 impl Simulation {
@@ -184,6 +188,7 @@ impl Simulation {
             previous_spread: [0.0; 2],
             steps: 0,
             recent: recent.map(RecentArrivals::new),
+            arrivals: Arrivals::default(),
             config,
         };
         sim.deliver_until(0);
@@ -236,10 +241,8 @@ impl Simulation {
             if x == self.next_sample_ms {
                 self.take_sample();
             }
-            if x == self.now && x < target && self.next_pending() <= x {
-                // Something else is due at this same instant (a zero-length job): loop again.
-                continue;
-            }
+            // Something else due at this same instant (a zero-length job) is
+            // handled by the next turn, which steps to `x` again.
         }
         if let Some(recent) = &mut self.recent {
             recent.trim(self.now);
@@ -327,22 +330,15 @@ impl Simulation {
             self.truth.add(&self.scenario, &event, key);
             self.transit.push(event);
         }
-        let (scenario, pipelines, arrived, recent) = (
-            &self.scenario,
-            &mut self.pipelines,
-            &mut self.arrived,
-            &mut self.recent,
-        );
-        self.transit.drain_until(until, |event| {
-            *arrived += 1;
-            let key = scenario.group_key(event);
-            for p in pipelines.iter_mut() {
-                p.on_arrival(event, key);
-            }
-            if let Some(recent) = recent {
-                recent.record(event, key);
-            }
-        });
+        let mut sinks = Sinks {
+            pipelines: &mut self.pipelines,
+            recent: &mut self.recent,
+            arrived: &mut self.arrived,
+        };
+        let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
+        self.transit
+            .drain_until(until, |event| arrivals.push(scenario, event, &mut sinks));
+        arrivals.flush(&mut sinks);
     }
 
     fn take_sample(&mut self) {

@@ -45,6 +45,13 @@ pub trait WindowAssigner: fmt::Debug + Send + Sync {
     /// Length of the longest window, in ms: the width of the event-time
     /// histogram a window keeps to score latency.
     fn max_length_ms(&self) -> TimeMs;
+
+    /// The same windows as plain [`Tumbling`] ones, if they are: the pipelines
+    /// then assign them inline, without a call through this trait per event.
+    /// Only an assigner whose windows are exactly `Tumbling`'s may say so.
+    fn as_tumbling(&self) -> Option<Tumbling> {
+        None
+    }
 }
 
 /// Tumbling windows `[k·size, (k+1)·size)`, aligned to time 0 as Spark's
@@ -79,5 +86,9 @@ impl WindowAssigner for Tumbling {
 
     fn max_length_ms(&self) -> TimeMs {
         self.size_ms
+    }
+
+    fn as_tumbling(&self) -> Option<Tumbling> {
+        Some(*self)
     }
 }
