@@ -9,8 +9,8 @@
 //! per animation frame, the CLI once for the whole run. Nothing here reads a
 //! clock, a file or the network.
 
-mod past_duration;
 mod arrivals;
+mod past_duration;
 mod picture;
 mod report;
 mod view;
