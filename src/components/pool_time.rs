@@ -22,15 +22,8 @@ fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
         html! { <span class={classes!("pool-part", class)} style={format!("width:{}%", f64::from(ms) / 10.0)} /> }
     };
     let n = |ms: u32| format::count(u64::from(ms), lang);
-    let text = format!(
-        "{} {} · {} {} · {} {}",
-        lang.t(Key::FlinkBusy),
-        n(t.busy),
-        lang.t(Key::FlinkBackpressured),
-        n(t.backpressured),
-        lang.t(Key::FlinkIdle),
-        n(t.idle)
-    );
+    // The words are in the block's title line: each row is three numbers, on one line.
+    let text = format!("{} · {} · {}", n(t.busy), n(t.backpressured), n(t.idle));
     html! {
         <div class="pool" data-testid={id} data-busy={t.busy.to_string()}
             data-backpressured={t.backpressured.to_string()} data-idle={t.idle.to_string()}>
@@ -48,8 +41,14 @@ fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
 pub fn pool_times(p: &PoolTimesProps) -> Html {
     let lang = p.lang;
     html! {
-        <div class="pools" data-testid="flink-pools" title={lang.t(Key::FlinkNote)}>
-            <span class="pools-title">{ lang.t(Key::FlinkTitle) }</span>
+        <div class="pools" data-testid="flink-pools"
+            title={format!("{} {}", lang.t(Key::FlinkTitle), lang.t(Key::FlinkNote))}>
+            <span class="pools-title">{ format!(
+                "Flink (ms/s): {} · {} · {}",
+                lang.t(Key::FlinkBusy),
+                lang.t(Key::FlinkBackpressured),
+                lang.t(Key::FlinkIdle)
+            ) }</span>
             { pool(lang, Key::FlinkSource, "pool-source", p.pools.source) }
             { pool(lang, Key::FlinkWorkers, "pool-workers", p.pools.workers) }
             <p class="pools-note">{ lang.t(Key::FlinkNote) }</p>
