@@ -3,6 +3,7 @@
 
 use std::io::{Seek, Write};
 
+use bslab_engine::time::civil_from_days;
 use bslab_engine::ExperimentConfig;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
@@ -98,20 +99,6 @@ fn dos_time(seconds: i64) -> Result<DateTime, zip::result::DateTimeRangeError> {
         (s / 60 % 60) as u8,
         (s % 60) as u8,
     )
-}
-
-/// (year, month, day) of a day count since 1970-01-01 (proleptic Gregorian;
-/// H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]
