@@ -11,22 +11,12 @@ use bslab_engine::*;
 mod common;
 
 fn config(service_ms: f64, rate_eps: f64, seed: u64) -> ExperimentConfig {
-    ExperimentConfig {
+    common::queue(
         seed,
-        duration_ms: 4 * 3_600_000,
-        workload: WorkloadConfig {
-            rate_eps,
-            ..WorkloadConfig::default()
-        },
-        delay: DelayConfig {
-            mean_ms: 0.0,
-            jitter_ms: 0.0,
-            late_fraction: 0.0,
-            late_mean_ms: 0.0,
-        },
-        streaming: common::continuous(1, ServiceTime::Fixed, service_ms),
-        ..ExperimentConfig::default()
-    }
+        4 * 3_600_000,
+        rate_eps,
+        common::continuous(1, ServiceTime::Fixed, service_ms),
+    )
 }
 
 /// (simulated mean latency, exact mean latency) over the events the run published, in ms.

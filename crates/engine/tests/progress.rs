@@ -82,22 +82,12 @@ fn mm1_backpressure_is_rho_squared() {
         let service_ms = 100.0;
         let lambda = rho * 1_000.0 / service_ms;
         let duration_ms = (400_000.0 / lambda * 1_000.0) as i64;
-        let config = ExperimentConfig {
+        let config = common::queue(
             seed,
             duration_ms,
-            workload: WorkloadConfig {
-                rate_eps: lambda,
-                ..WorkloadConfig::default()
-            },
-            delay: DelayConfig {
-                mean_ms: 0.0,
-                jitter_ms: 0.0,
-                late_fraction: 0.0,
-                late_mean_ms: 0.0,
-            },
-            streaming: common::continuous(1, ServiceTime::Exponential, service_ms),
-            ..ExperimentConfig::default()
-        };
+            lambda,
+            common::continuous(1, ServiceTime::Exponential, service_ms),
+        );
         let mut sim = Simulation::new(config).expect("valid");
         sim.step_until(duration_ms).expect("forward");
         let last = sim.samples().last().expect("samples");

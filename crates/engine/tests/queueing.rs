@@ -15,22 +15,14 @@ fn run(service: ServiceTime, rho: f64, events: f64, seed: u64) -> (Report, f64) 
     let lambda = rho * MU;
     let duration_ms = (events / lambda * 1_000.0) as i64;
     let config = ExperimentConfig {
-        seed,
-        duration_ms,
         // Sampling is how L is measured: 50 000 samples per run.
         sample_every_ms: duration_ms / 50_000,
-        workload: WorkloadConfig {
-            rate_eps: lambda,
-            ..WorkloadConfig::default()
-        },
-        delay: DelayConfig {
-            mean_ms: 0.0,
-            jitter_ms: 0.0,
-            late_fraction: 0.0,
-            late_mean_ms: 0.0,
-        },
-        streaming: common::continuous(1, service, SERVICE_MS),
-        ..ExperimentConfig::default()
+        ..common::queue(
+            seed,
+            duration_ms,
+            lambda,
+            common::continuous(1, service, SERVICE_MS),
+        )
     };
     let mut sim = Simulation::new(config).expect("valid");
     sim.step_until(duration_ms).expect("forward");
@@ -107,22 +99,14 @@ fn md1_mean_time_in_system() {
 #[test]
 fn littles_law_holds_for_micro_batches() {
     let config = ExperimentConfig {
-        seed: 9,
-        duration_ms: 6 * 3_600_000,
         // Not a divisor of the trigger interval, so samples fall at every phase of it.
         sample_every_ms: 337,
-        workload: WorkloadConfig {
-            rate_eps: 40.0,
-            ..WorkloadConfig::default()
-        },
-        delay: DelayConfig {
-            mean_ms: 0.0,
-            jitter_ms: 0.0,
-            late_fraction: 0.0,
-            late_mean_ms: 0.0,
-        },
-        streaming: common::micro_batch(5_000, 700, 20_000.0, 2, 0, OutputMode::Update),
-        ..ExperimentConfig::default()
+        ..common::queue(
+            9,
+            6 * 3_600_000,
+            40.0,
+            common::micro_batch(5_000, 700, 20_000.0, 2, 0, OutputMode::Update),
+        )
     };
     let mut sim = Simulation::new(config).expect("valid");
     sim.step_until(sim.config().duration_ms).expect("forward");

@@ -68,3 +68,30 @@ pub fn on_time_delay() -> DelayConfig {
         late_mean_ms: 0.0,
     }
 }
+
+/// A queueing experiment: Poisson arrivals at `rate_eps` with no ingestion
+/// delay (so the arrival process is exactly the one theory assumes), the
+/// default scenario and batch, and `streaming` as given.
+pub fn queue(
+    seed: u64,
+    duration_ms: i64,
+    rate_eps: f64,
+    streaming: StreamingConfig,
+) -> ExperimentConfig {
+    ExperimentConfig {
+        seed,
+        duration_ms,
+        workload: WorkloadConfig {
+            rate_eps,
+            ..WorkloadConfig::default()
+        },
+        delay: DelayConfig {
+            mean_ms: 0.0,
+            jitter_ms: 0.0,
+            late_fraction: 0.0,
+            late_mean_ms: 0.0,
+        },
+        streaming,
+        ..ExperimentConfig::default()
+    }
+}
