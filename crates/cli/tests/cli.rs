@@ -1,13 +1,7 @@
 //! The `bslab` binary as teachers and scripts use it.
 
-use std::process::{Command, Output};
-
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
+mod common;
+use common::bslab;
 
 fn temp_file(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("bslab-cli-test-{}", std::process::id()));

@@ -6,14 +6,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
+mod common;
+use common::{bslab, temp_dir};
 
 fn refusal(out: &Output, what: &str) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -75,12 +71,6 @@ fn every_malformed_config_is_one_line_naming_its_field() {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bslab-corpus-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    dir
-}
-
 /// Damaged versions of one CSV part (its text in, the damaged text out).
 fn damaged_parts(part: &str) -> Vec<(&'static str, String)> {
     let (header, body) = part.split_once('\n').expect("header");
@@ -127,16 +117,7 @@ fn replace_column(line: &str, index: usize, value: &str) -> String {
 #[test]
 fn corrupted_event_parts_are_refused_or_replayed_with_every_event_counted() {
     let out = temp_dir("bundle");
-    let o = bslab(&[
-        "export",
-        "--preset",
-        "fraud-time-is-money",
-        "--duration",
-        "10m",
-        "--out",
-        out.to_str().expect("utf-8"),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::export("fraud-time-is-money", "10m", &out);
     let part = out.join("events/csv/part-00001.csv");
     let original = fs::read_to_string(&part).expect("part");
     for (what, text) in damaged_parts(&original) {

@@ -1,10 +1,13 @@
 //! `bslab run --csv DIR`: every file read back with Python's `csv` module, its
 //! numbers checked against the JSON report of the same run.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
+
+mod common;
+use common::temp_dir;
 
 const FILES: [&str; 7] = [
     "latency.csv",
@@ -70,12 +73,6 @@ fn same(cell: &Value, expected: &Value, what: &str) {
             );
         }
     }
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bslab-csv-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
 }
 
 fn check_samples(csv: &Value, report: &Value, preset: &str) {

@@ -1,20 +1,10 @@
 //! `bslab export`: the Spark bundle on disk.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bslab-export-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+mod common;
+use common::{bslab, temp_dir};
 
 fn stderr_line(out: &Output) -> String {
     let text = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -160,16 +150,7 @@ fn export_zip_and_errors() {
 #[test]
 fn run_replays_an_exported_bundle_with_the_same_results() {
     let out = temp_dir("replay");
-    let o = bslab(&[
-        "export",
-        "--preset",
-        "fraud-time-is-money",
-        "--duration",
-        "10m",
-        "--out",
-        out.to_str().expect("utf-8"),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::export("fraud-time-is-money", "10m", &out);
     let expected: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("expected.json")).expect("read"))
             .expect("JSON");

@@ -6,16 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
+mod common;
+use common::bslab;
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bslab-hostile-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = common::temp_dir(name);
     fs::create_dir_all(&dir).expect("temp dir");
     dir
 }

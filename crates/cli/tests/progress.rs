@@ -1,16 +1,12 @@
 //! `bslab run --progress`: Spark's `StreamingQueryProgress` of every micro-batch,
 //! one JSON object per line, consistent with the report of the same run.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
+mod common;
+use common::bslab;
 
 fn json(out: &Output) -> Value {
     assert!(

@@ -2,14 +2,10 @@
 //! original run, every field of the report.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn bslab(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bslab"))
-        .args(args)
-        .output()
-        .expect("bslab runs")
-}
+mod common;
+use common::bslab;
 
 fn ok(out: Output) -> Vec<u8> {
     assert!(
