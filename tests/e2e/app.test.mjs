@@ -3,19 +3,13 @@
 // language, copy the share link, open it in a new page and see the same results; keys;
 // persistence; damaged links and storage; the Spark export. No console error, no request
 // outside 127.0.0.1, anywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled,
+  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
 
 const summaryText = (page) => page.getByTestId('summary').innerText();
 const digest = (page) => page.getByTestId('digest').innerText();

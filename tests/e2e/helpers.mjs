@@ -1,6 +1,7 @@
 // Shared helpers of the end-to-end tests: launch Debian's Chromium (no browser download)
 // with a fresh profile, open pages that record every problem, drive the app.
 // The tests run against BSLAB_BASE_URL (scripts/test.sh serves the release build there).
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,4 +131,23 @@ function mergePatch(target, patch) {
     else out[key] = mergePatch(out[key], value);
   }
   return out;
+}
+
+/**
+ * One browser for a whole test file: launched before its first test, closed after its last.
+ * Returns an object whose `context` is the browser's, ready once the tests run.
+ */
+export function sharedBrowser(options) {
+  let browser;
+  before(async () => {
+    browser = await launch(options);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return {
+    get context() {
+      return browser.context;
+    },
+  };
 }

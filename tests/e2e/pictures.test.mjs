@@ -1,21 +1,15 @@
 // End-to-end: charts saved as pictures. One chart as PNG (twice its on-screen width,
 // both pipelines drawn, not blank) and as SVG (well-formed, titled), and "Save all"
 // (every chart in one PNG). Copies of the PNGs go to screenshots/picture-*.png to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, SCREENSHOTS,
+  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, SCREENSHOTS,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
 
 /** Clicks `testid` and returns the downloaded file's name and bytes. */
 async function save(page, testid) {

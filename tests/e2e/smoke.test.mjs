@@ -1,18 +1,12 @@
 // End-to-end smoke test: the release build, served on 127.0.0.1, in headless Chromium.
 // Run by scripts/test.sh (stage e2e), which builds the app, serves it and sets BSLAB_BASE_URL.
 // By hand: BSLAB_BASE_URL=http://127.0.0.1:8080/ node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, SCREENSHOTS, BASE_URL } from './helpers.mjs';
+import { sharedBrowser, openPage, assertNoProblems, SCREENSHOTS, BASE_URL } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch({ viewport: { width: 1280, height: 800 } });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser({ viewport: { width: 1280, height: 800 } });
 
 test('the app loads, shows the engine version, stays on 127.0.0.1 and logs no error', async () => {
   const { page, problems } = await openPage(browser.context);

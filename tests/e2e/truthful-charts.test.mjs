@@ -3,20 +3,14 @@
 // line, and the overload is shaded and named; the latency chart is not blank while
 // nothing is published (the oldest waiting event is drawn); the queueing panel shows
 // exactly what `bslab run` prints.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, REPO_ROOT,
+  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, REPO_ROOT,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
 
 const CHARTS = ['latency', 'throughput', 'backlog', 'freshness', 'completeness', 'cost'];
 
