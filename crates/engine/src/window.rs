@@ -3,6 +3,7 @@
 //! that lets a pipeline score result latency without keeping a struct per event).
 
 mod assigner;
+mod session;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use assigner::{Tumbling, Window, WindowAssigner};
+pub use session::{
+    sessionize, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow, SessionSummary,
+};
 
 use crate::config::WindowConfig;
 use crate::time::TimeMs;
