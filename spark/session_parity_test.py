@@ -131,7 +131,7 @@ def compare(checks: Checks, spark, case: str):
         checks.check(f"{label} micro-batch {b['batch_id']}", got, want)
     merges = sum(b["merging_rows"] for b in want_batches)
     dropped = sum(b["dropped_rows"] for b in want_batches)
-    print(f"      ({len(want_batches)} micro-batches, {dropped} rows dropped, {merges} late rows merged two sessions)")
+    print(f"      ({len(want_batches)} micro-batches, {dropped} rows dropped, {merges} rows joined two sessions or more)")
 
 
 def _ms(timestamp: str) -> int:
