@@ -16,9 +16,12 @@ use page_views::{page_views, View, GAP_MS};
 
 const SEEDS: u64 = 200;
 
+/// Sessions as (start, key) → (end, count, sum).
+type Sessions = BTreeMap<(TimeMs, u32), (TimeMs, u64, i64)>;
+
 /// Sessions by a different method than the engine's: per key, sort by event
 /// time and cut where the pause is longer than the gap. (start, key) → (end, count, sum).
-fn ground_truth(views: &[View]) -> BTreeMap<(TimeMs, u32), (TimeMs, u64, i64)> {
+fn ground_truth(views: &[View]) -> Sessions {
     let mut by_key: BTreeMap<u32, Vec<(TimeMs, i64)>> = BTreeMap::new();
     for v in views {
         by_key.entry(v.row.0).or_default().push((v.row.1, v.row.2));
@@ -55,11 +58,7 @@ fn stream(
     trigger_ms: TimeMs,
     delay_ms: TimeMs,
     seed: u64,
-) -> (
-    MicroBatchSessions,
-    BTreeMap<(TimeMs, u32), (TimeMs, u64, i64)>,
-    u64,
-) {
+) -> (MicroBatchSessions, Sessions, u64) {
     let mut m = MicroBatchSessions::new(GAP_MS, delay_ms);
     let mut emitted = BTreeMap::new();
     let mut dropped = 0;
