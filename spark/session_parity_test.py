@@ -112,7 +112,7 @@ class Checks:
 def compare(checks: Checks, spark, case: str):
     with open(os.path.join(case, "expected.json"), encoding="utf-8") as f:
         expected = json.load(f)
-    label = f"seed {expected['seed']}"
+    label = f"{os.path.basename(os.path.normpath(case))} (seed {expected['seed']})"
     checks.check(f"{label} batch sessions", batch(spark, case, expected), sorted(expected["batch_sessions"]))
     progress, emitted = streaming(spark, case, expected)
     by_id = {p["batchId"]: p for p in progress}
