@@ -17,7 +17,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 const RATE_PER_S: TimeMs = 1_000;
-const VISITORS: u32 = 50_000;
+/// Visitors come in cohorts: each 20 minutes, 5,000 new visitors share the page views,
+/// so visits end and the watermark closes their sessions.
+const COHORT_MS: TimeMs = 20 * 60_000;
+const COHORT: u32 = 5_000;
 const GAP_MS: TimeMs = 30 * 60_000;
 const TRIGGER_MS: TimeMs = 10_000;
 const WATERMARK_DELAY_MS: TimeMs = 60_000;
@@ -42,7 +45,8 @@ fn main() -> ExitCode {
         let t = i * 1_000 / RATE_PER_S;
         if i < events {
             let arrival = t + rng.random_range(0..MAX_TRANSIT_MS);
-            let row = (rng.random_range(0..VISITORS), t, rng.random_range(1..500));
+            let visitor = (t / COHORT_MS) as u32 * COHORT + rng.random_range(0..COHORT);
+            let row = (visitor, t, rng.random_range(1..500));
             pending.entry(arrival / TRIGGER_MS).or_default().push(row);
         }
         // Every batch before the one `t` falls in can receive nothing more.

@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 pub use assigner::{Tumbling, Window, WindowAssigner};
 pub use session::{
-    sessionize, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow, SessionSummary,
+    sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
+    SessionSummary,
 };
 
 use crate::config::WindowConfig;

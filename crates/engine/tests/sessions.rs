@@ -93,7 +93,7 @@ fn stream(
             );
         }
         // State holds open sessions only: each ends after the watermark that closed the rest.
-        let open: Vec<_> = m.open().collect();
+        let open = m.open();
         assert_eq!(open.len(), m.open_sessions(), "seed {seed}: open count");
         for (key, s) in open {
             assert!(
@@ -157,7 +157,7 @@ fn every_page_view_is_emitted_held_or_dropped_under_late_data() {
         let views = page_views(seed, 20, 180_000);
         let (m, emitted, dropped) = stream(&views, 10_000, 60_000, seed);
         let in_emitted: u64 = emitted.values().map(|e| e.1).sum();
-        let in_open: u64 = m.open().map(|(_, s)| s.agg.count).sum();
+        let in_open: u64 = m.open().iter().map(|(_, s)| s.agg.count).sum();
         assert_eq!(
             in_emitted + in_open + dropped,
             views.len() as u64,
@@ -200,6 +200,7 @@ fn a_late_page_view_merges_two_open_sessions() {
     assert_eq!(m.run_batch(&[(0, 20_000, 1)]).merging_rows, 1);
     let open: Vec<_> = m
         .open()
+        .into_iter()
         .map(|(_, s)| (s.start, s.end, s.agg.count))
         .collect();
     assert_eq!(open, [(0, 70_000, 3)]);

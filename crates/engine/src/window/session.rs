@@ -11,7 +11,10 @@
 //! State is one entry per open session and nothing per event, so it is
 //! bounded by the open sessions, which the watermark closes.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::BuildHasherDefault;
+use std::hash::DefaultHasher;
 use std::ops::Bound::{Excluded, Unbounded};
 
 use super::Agg;
@@ -61,33 +64,56 @@ pub struct KeySessions {
     by_start: BTreeMap<TimeMs, Session>,
 }
 
+/// What adding an event did to a key's sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inserted {
+    /// Existing sessions it joined: 0 opens a session, 1 extends one, 2 or more
+    /// merged sessions into one.
+    pub joined: usize,
+    /// (start, end) of the resulting session if no session started there before.
+    pub opened: Option<(TimeMs, TimeMs)>,
+}
+
 impl KeySessions {
     /// Adds `new` (one event's session, or a partial aggregate), merging every
-    /// session it overlaps or touches. Returns how many existing sessions it
-    /// joined: 0 opens a session, 1 extends one, 2 or more merged sessions.
-    pub fn insert(&mut self, new: Session) -> usize {
+    /// session it overlaps or touches.
+    pub fn insert(&mut self, new: Session) -> Inserted {
         // Fast path, most events: the event extends the latest session that
-        // starts before it, in place (no later session can be reached, as
-        // sessions never touch).
+        // starts at or before it, in place.
         if let Some((_, s)) = self.by_start.range_mut(..=new.start).next_back() {
             if Session::touches(s.end, new.start) {
                 s.end = s.end.max(new.end);
                 s.agg.count += new.agg.count;
                 s.agg.sum_cents += new.agg.sum_cents;
                 let (end, start) = (s.end, s.start);
+                // Sessions never touch, so only the next one can now be reached.
                 if self
                     .by_start
                     .range((Excluded(start), Unbounded))
                     .next()
                     .is_none_or(|(&next, _)| !Session::touches(end, next))
                 {
-                    return 1;
+                    return Inserted {
+                        joined: 1,
+                        opened: None,
+                    };
                 }
-                // It now reaches the next session: merge them in the general way.
                 let s = self.by_start.remove(&start).unwrap_or(new);
-                return self.insert(s) + 1;
+                return Inserted {
+                    joined: self.merge(s) + 1,
+                    opened: None,
+                };
             }
         }
+        let joined = self.merge(new);
+        // The fast path took any session starting at `new.start`, so a merged
+        // session that starts there is a new start.
+        let opened = self.by_start.get(&new.start).map(|s| (s.start, s.end));
+        Inserted { joined, opened }
+    }
+
+    /// Merges `new` with every session it overlaps or touches; returns how many.
+    fn merge(&mut self, new: Session) -> usize {
         let mut merged = new;
         let mut joined = 0;
         // The candidates start at or before the merged end; the latest of them
@@ -108,22 +134,20 @@ impl KeySessions {
         joined
     }
 
-    /// Removes and returns the sessions that end at or before `watermark`
-    /// (Spark closes a session whose end ≤ the watermark), by start.
-    pub fn close_up_to(&mut self, watermark: TimeMs) -> Vec<Session> {
-        // Ends are ordered like starts: the closed sessions are a prefix.
-        let first_open = self
-            .by_start
-            .values()
-            .find(|s| s.end > watermark)
-            .map(|s| s.start);
-        let open = match first_open {
-            Some(start) => self.by_start.split_off(&start),
-            None => BTreeMap::new(),
-        };
-        std::mem::replace(&mut self.by_start, open)
-            .into_values()
-            .collect()
+    /// Removes the session starting at `start` if it ends at or before
+    /// `watermark` (Spark closes a session whose end ≤ the watermark): `Ok`
+    /// with it; `Err` with its end if it is still open; `Err(None)` if there is
+    /// no session starting there (it was merged into an earlier one).
+    fn close_if_ended(
+        &mut self,
+        start: TimeMs,
+        watermark: TimeMs,
+    ) -> Result<Session, Option<TimeMs>> {
+        match self.by_start.get(&start) {
+            Some(s) if s.end <= watermark => self.by_start.remove(&start).ok_or(None),
+            Some(s) => Err(Some(s.end)),
+            None => Err(None),
+        }
     }
 
     /// Its sessions, by start.
@@ -186,7 +210,15 @@ pub struct SessionBatch {
 pub struct MicroBatchSessions {
     gap_ms: TimeMs,
     delay_ms: TimeMs,
-    keys: BTreeMap<u32, KeySessions>,
+    /// Sessions per key: a hash map, as one event looks up one key among many
+    /// (visitors); nothing iterates it in an order that reaches a result.
+    keys: HashMap<u32, KeySessions, BuildHasherDefault<DefaultHasher>>,
+    /// (end, key, start) of every open session, the end possibly earlier than
+    /// the session's by now: closing pops what the watermark passed and pushes
+    /// back a session that has grown, so a batch touches only the sessions it
+    /// may close, not every key. Entries of sessions merged into an earlier one
+    /// are dropped when popped: at most one per session, not one per event.
+    ends: BinaryHeap<Reverse<(TimeMs, u32, TimeMs)>>,
     watermark_ms: TimeMs,
     previous_batch_wm: TimeMs,
     open: usize,
@@ -199,7 +231,8 @@ impl MicroBatchSessions {
         Self {
             gap_ms,
             delay_ms,
-            keys: BTreeMap::new(),
+            keys: HashMap::default(),
+            ends: BinaryHeap::new(),
             watermark_ms: 0,
             previous_batch_wm: 0,
             open: 0,
@@ -220,22 +253,45 @@ impl MicroBatchSessions {
                 batch.dropped_rows += 1;
                 continue;
             }
-            let sessions = self.keys.entry(key).or_default();
-            let joined = sessions.insert(own);
-            self.open = self.open + 1 - joined;
-            batch.merging_rows += u64::from(joined >= 2);
+            let inserted = self.keys.entry(key).or_default().insert(own);
+            if let Some((start, end)) = inserted.opened {
+                self.ends.push(Reverse((end, key, start)));
+            }
+            self.open = self.open + 1 - inserted.joined;
+            batch.merging_rows += u64::from(inserted.joined >= 2);
         }
-        for (&key, sessions) in self.keys.iter_mut() {
-            let closed = sessions.close_up_to(wm_evict);
-            self.open -= closed.len();
-            batch.emitted.extend(closed.into_iter().map(|s| (key, s)));
-        }
-        self.keys.retain(|_, s| !s.is_empty());
+        self.close(wm_evict, &mut batch.emitted);
         if let Some(max) = rows.iter().map(|r| r.1).max() {
             self.watermark_ms = self.watermark_ms.max(max - self.delay_ms);
         }
         self.previous_batch_wm = wm_evict;
         batch
+    }
+
+    /// Moves the sessions that end at or before `watermark` to `emitted`, by key then start.
+    fn close(&mut self, watermark: TimeMs, emitted: &mut Vec<(u32, Session)>) {
+        let first = emitted.len();
+        while let Some(&Reverse((end, key, start))) = self.ends.peek() {
+            if end > watermark {
+                break;
+            }
+            self.ends.pop();
+            let Some(sessions) = self.keys.get_mut(&key) else {
+                continue;
+            };
+            match sessions.close_if_ended(start, watermark) {
+                Ok(session) => {
+                    emitted.push((key, session));
+                    self.open -= 1;
+                    if sessions.is_empty() {
+                        self.keys.remove(&key);
+                    }
+                }
+                Err(Some(later_end)) => self.ends.push(Reverse((later_end, key, start))),
+                Err(None) => {}
+            }
+        }
+        emitted[first..].sort_unstable_by_key(|(key, s)| (*key, s.start));
     }
 
     /// Whether a no-data batch would close something new: the watermark moved
@@ -250,10 +306,14 @@ impl MicroBatchSessions {
     }
 
     /// The open sessions, by key then start (what the state store holds).
-    pub fn open(&self) -> impl Iterator<Item = (u32, &Session)> {
-        self.keys
+    pub fn open(&self) -> Vec<(u32, Session)> {
+        let mut open: Vec<(u32, Session)> = self
+            .keys
             .iter()
-            .flat_map(|(&k, s)| s.sessions().map(move |s| (k, s)))
+            .flat_map(|(&k, s)| s.sessions().map(move |s| (k, *s)))
+            .collect();
+        open.sort_unstable_by_key(|(k, s)| (*k, s.start));
+        open
     }
 
     /// Its current watermark, in ms.
@@ -319,10 +379,14 @@ mod tests {
     #[test]
     fn an_event_exactly_one_gap_after_the_last_extends_the_session() {
         let mut s = KeySessions::default();
-        assert_eq!(s.insert(ev(1_000)), 0);
-        assert_eq!(s.insert(ev(6_000)), 1, "6000 touches [1000, 6000)");
+        assert_eq!(s.insert(ev(1_000)).joined, 0);
+        assert_eq!(s.insert(ev(6_000)).joined, 1, "6000 touches [1000, 6000)");
         assert_eq!(s.len(), 1);
-        assert_eq!(s.insert(ev(11_001)), 0, "11001 is past [1000, 11000)");
+        assert_eq!(
+            s.insert(ev(11_001)).joined,
+            0,
+            "11001 is past [1000, 11000)"
+        );
         assert_eq!(s.len(), 2);
     }
 
@@ -332,7 +396,7 @@ mod tests {
         s.insert(ev(0));
         s.insert(ev(10_000));
         assert_eq!(s.len(), 2);
-        assert_eq!(s.insert(ev(5_000)), 2);
+        assert_eq!(s.insert(ev(5_000)).joined, 2);
         let only: Vec<_> = s.sessions().copied().collect();
         assert_eq!(only.len(), 1);
         assert_eq!(
