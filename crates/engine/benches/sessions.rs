@@ -1,6 +1,7 @@
-//! Session windows under Spark's micro-batch rule: 200,000 page views of 2,000
-//! visitors (about 14,000 sessions), a third of them late past a 20 s watermark,
-//! in 10 s micro-batches; throughput is in elements (page views) per second.
+//! Session windows under Spark's micro-batch rule: the seeded page views of
+//! 2,000 visitors over about an hour (`tests/page_views`), transit delays up to
+//! 60 s against a 20 s watermark delay, 10 s micro-batches; throughput is in
+//! elements (page views) per second.
 //!
 //! `cargo bench -p bslab-engine --bench sessions` — figures in docs/performance.md.
 
