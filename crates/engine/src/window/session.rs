@@ -431,4 +431,30 @@ mod tests {
         // Its own session [9000, 14000) ends before the previous batch's watermark.
         assert_eq!(m.run_batch(&[(0, 9_000, 1)]).dropped_rows, 1);
     }
+
+    #[test]
+    fn the_summary_counts_bounces_pages_and_lengths() {
+        let mut sum = SessionSummary::default();
+        assert_eq!((sum.bounce_rate(), sum.events_per_session()), (0.0, 0.0));
+        let mut visits = KeySessions::default();
+        for t in [0, 10_000, 20_000, 100_000] {
+            visits.insert(ev(t));
+        }
+        for s in visits.sessions() {
+            sum.add(s, 5_000);
+        }
+        // [0], [10000], [20000], [100000]: four bounces with gap 5 s.
+        assert_eq!((sum.sessions, sum.bounces, sum.events), (4, 4, 4));
+        let mut long = KeySessions::default();
+        for t in [0, 4_000, 8_000] {
+            long.insert(ev(t));
+        }
+        for s in long.sessions() {
+            sum.add(s, 5_000);
+        }
+        assert_eq!((sum.sessions, sum.bounces, sum.events), (5, 4, 7));
+        assert_eq!(sum.bounce_rate(), 0.8);
+        assert_eq!(sum.mean_length_ms(), 8_000.0 / 5.0);
+        assert_eq!(sum.events_per_session(), 7.0 / 5.0);
+    }
 }
