@@ -4,6 +4,7 @@
 
 mod assigner;
 mod session;
+mod session_summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +14,8 @@ use std::sync::Arc;
 pub use assigner::{Tumbling, Window, WindowAssigner};
 pub use session::{
     sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
-    SessionSummary,
 };
+pub use session_summary::SessionSummary;
 
 use crate::config::WindowConfig;
 use crate::time::TimeMs;
