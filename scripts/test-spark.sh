@@ -10,6 +10,8 @@
 #      compared with each bundle's expected.json by the bundle's check.py
 #   4. the boundary bundle (window ends exactly on watermarks) as a user runs it:
 #      `spark-submit streaming_job.py --output out && python3 check.py out`
+#   5. (no argument only) session windows: the engine's cases (examples/session_parity.rs, page
+#      views with late ones) against `session_window` by spark/session_parity_test.py
 # Last lines: `parity: N passed, M failed (T s)`, then check.py's verdict. Exit status non-zero on
 # any failure.
 # Usage: scripts/test-spark.sh [CONFIG.json...]     (default: spark/parity/*.json)
@@ -86,4 +88,16 @@ for bundle in ${submitted[@]+"${submitted[@]}"}; do
     python3 check.py out
   )
 done
+# --- session windows (engine rules, not yet a bundle): engine cases against session_window ---
+if [ $# -eq 0 ]; then
+  log "spark/session_parity_test.py (session windows, seeds 7 and 11)"
+  cargo build --release -p bslab-engine --example session_parity
+  cases=()
+  for seed in 7 11; do
+    rm -rf "$out/session-$seed"
+    "${CARGO_TARGET_DIR:-target}/release/examples/session_parity" "$out/session-$seed" "$seed"
+    cases+=("$out/session-$seed")
+  done
+  (cd spark && "$PY" session_parity_test.py "${cases[@]}")
+fi
 ok "spark parity: $((SECONDS - start)) s in all (install, build, export and Spark)"

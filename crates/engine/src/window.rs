@@ -3,6 +3,8 @@
 //! that lets a pipeline score result latency without keeping a struct per event).
 
 mod assigner;
+mod session;
+mod session_summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use assigner::{Tumbling, Window, WindowAssigner};
+pub use session::{
+    sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
+};
+pub use session_summary::SessionSummary;
 
 use crate::config::WindowConfig;
 use crate::time::TimeMs;

@@ -1,0 +1,388 @@
+//! Session windows, with Spark's `session_window(ts, gap)` semantics: per key, a
+//! session is `[first event, last event + gap)`; an event whose own `[t, t + gap)`
+//! overlaps or touches a session extends it, and one event can join two
+//! sessions into one (a late page view that fills the gap between two visits).
+//!
+//! Sessions do not tile event time, so they are not a [`super::WindowAssigner`]:
+//! their bounds depend on the other events of the key. This module holds the
+//! merging state ([`KeySessions`]), the complete sessions a batch sees
+//! ([`sessionize`]) and the micro-batch rule Spark applies to them
+//! ([`MicroBatchSessions`]; measured in `docs/spark-semantics.md`, cases H and H2).
+//! State is one entry per open session and nothing per event, so it is
+//! bounded by the open sessions, which the watermark closes.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::BuildHasherDefault;
+use std::hash::DefaultHasher;
+use std::ops::Bound::{Excluded, Unbounded};
+
+use super::Agg;
+use crate::time::TimeMs;
+
+/// One session of one key: the events with `start ≤ t` and `t + gap ≤ end`,
+/// with no gap longer than `gap` between two of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    /// Event time of its first event, in ms.
+    pub start: TimeMs,
+    /// Event time of its last event plus the gap, in ms (exclusive).
+    pub end: TimeMs,
+    /// Its events (count) and the sum of their amounts.
+    pub agg: Agg,
+}
+
+impl Session {
+    /// The session of one event at `t`: `[t, t + gap)`.
+    pub fn of_event(t: TimeMs, gap_ms: TimeMs, amount_cents: i64) -> Self {
+        let mut agg = Agg::default();
+        agg.add(amount_cents);
+        Self {
+            start: t,
+            end: t.saturating_add(gap_ms),
+            agg,
+        }
+    }
+
+    /// Length from its first event to its last, in ms (0 for a single event).
+    pub fn length_ms(&self, gap_ms: TimeMs) -> TimeMs {
+        self.end - gap_ms - self.start
+    }
+
+    /// Whether a session that starts at `next_start` belongs to one ending at
+    /// `end`: Spark merges sessions that overlap **or touch**.
+    #[inline]
+    fn touches(end: TimeMs, next_start: TimeMs) -> bool {
+        next_start <= end
+    }
+}
+
+/// The sessions of one key, by start: disjoint and never touching, so their
+/// ends are in the same order as their starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeySessions {
+    by_start: BTreeMap<TimeMs, Session>,
+}
+
+/// What adding an event did to a key's sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inserted {
+    /// Existing sessions it joined: 0 opens a session, 1 extends one, 2 or more
+    /// merged sessions into one.
+    pub joined: usize,
+    /// (start, end) of the resulting session if no session started there before.
+    pub opened: Option<(TimeMs, TimeMs)>,
+}
+
+impl KeySessions {
+    /// Adds `new` (one event's session, or a partial aggregate), merging every
+    /// session it overlaps or touches.
+    pub fn insert(&mut self, new: Session) -> Inserted {
+        // Fast path, most events: the event extends the latest session that
+        // starts at or before it, in place.
+        if let Some((_, s)) = self.by_start.range_mut(..=new.start).next_back() {
+            if Session::touches(s.end, new.start) {
+                s.end = s.end.max(new.end);
+                s.agg.count += new.agg.count;
+                s.agg.sum_cents += new.agg.sum_cents;
+                let (end, start) = (s.end, s.start);
+                // Sessions never touch, so only the next one can now be reached.
+                if self
+                    .by_start
+                    .range((Excluded(start), Unbounded))
+                    .next()
+                    .is_none_or(|(&next, _)| !Session::touches(end, next))
+                {
+                    return Inserted {
+                        joined: 1,
+                        opened: None,
+                    };
+                }
+                let s = self.by_start.remove(&start).unwrap_or(new);
+                return Inserted {
+                    joined: self.merge(s) + 1,
+                    opened: None,
+                };
+            }
+        }
+        let joined = self.merge(new);
+        // The fast path took any session starting at `new.start`, so a merged
+        // session that starts there is a new start.
+        let opened = self.by_start.get(&new.start).map(|s| (s.start, s.end));
+        Inserted { joined, opened }
+    }
+
+    /// Merges `new` with every session it overlaps or touches; returns how many.
+    fn merge(&mut self, new: Session) -> usize {
+        let mut merged = new;
+        let mut joined = 0;
+        // The candidates start at or before the merged end; the latest of them
+        // is the only one that can still reach back to the merged start.
+        while let Some((&start, s)) = self.by_start.range(..=merged.end).next_back() {
+            if !(Session::touches(merged.end, start) && Session::touches(s.end, merged.start)) {
+                break;
+            }
+            let s = *s;
+            self.by_start.remove(&start);
+            merged.start = merged.start.min(s.start);
+            merged.end = merged.end.max(s.end);
+            merged.agg.count += s.agg.count;
+            merged.agg.sum_cents += s.agg.sum_cents;
+            joined += 1;
+        }
+        self.by_start.insert(merged.start, merged);
+        joined
+    }
+
+    /// Removes the session starting at `start` if it ends at or before
+    /// `watermark` (Spark closes a session whose end ≤ the watermark): `Ok`
+    /// with it; `Err` with its end if it is still open; `Err(None)` if there is
+    /// no session starting there (it was merged into an earlier one).
+    fn close_if_ended(
+        &mut self,
+        start: TimeMs,
+        watermark: TimeMs,
+    ) -> Result<Session, Option<TimeMs>> {
+        match self.by_start.get(&start) {
+            Some(s) if s.end <= watermark => self.by_start.remove(&start).ok_or(None),
+            Some(s) => Err(Some(s.end)),
+            None => Err(None),
+        }
+    }
+
+    /// Its sessions, by start.
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.by_start.values()
+    }
+
+    /// Number of sessions held.
+    pub fn len(&self) -> usize {
+        self.by_start.len()
+    }
+
+    /// Whether it holds no session.
+    pub fn is_empty(&self) -> bool {
+        self.by_start.is_empty()
+    }
+}
+
+/// One event as sessions see it: (group key, event time in ms, amount in cents).
+pub type SessionRow = (u32, TimeMs, i64);
+
+/// The complete sessions of a set of events, by (start, key): what a batch that
+/// sees every event computes. Merging is associative, so the order of `rows`
+/// does not matter.
+pub fn sessionize(rows: &[SessionRow], gap_ms: TimeMs) -> BTreeMap<(TimeMs, u32), Session> {
+    let mut keys: BTreeMap<u32, KeySessions> = BTreeMap::new();
+    for &(key, t, amount) in rows {
+        keys.entry(key)
+            .or_default()
+            .insert(Session::of_event(t, gap_ms, amount));
+    }
+    keys.into_iter()
+        .flat_map(|(key, s)| s.by_start.into_values().map(move |s| ((s.start, key), s)))
+        .collect()
+}
+
+/// What one micro-batch of session windows did (Spark's progress for it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionBatch {
+    /// Watermark this batch used to close sessions (Spark's `eventTime.watermark`).
+    pub watermark_ms: TimeMs,
+    /// Input rows dropped as late (Spark's `numRowsDroppedByWatermark` for sessions).
+    pub dropped_rows: u64,
+    /// Rows that joined two or more sessions into one.
+    pub merging_rows: u64,
+    /// Sessions closed and emitted in append mode: (key, session), by key then start.
+    pub emitted: Vec<(u32, Session)>,
+}
+
+/// Session windows under Spark's micro-batch rule, append mode (update mode is
+/// refused for session windows: SPARK-36463):
+///
+/// ```text
+/// late filter per input row: drop if t + gap ≤ watermark of the previous batch
+/// merge the rest into the key's sessions (overlap or touch)
+/// emit and remove sessions with end ≤ this batch's watermark
+/// watermark for the next batch = max(wm, max event time of the batch − delay)
+/// ```
+#[derive(Debug, Clone)]
+pub struct MicroBatchSessions {
+    gap_ms: TimeMs,
+    delay_ms: TimeMs,
+    /// Sessions per key: a hash map, as one event looks up one key among many
+    /// (visitors); nothing iterates it in an order that reaches a result.
+    keys: HashMap<u32, KeySessions, BuildHasherDefault<DefaultHasher>>,
+    /// (end, key, start) of every open session, the end possibly earlier than
+    /// the session's by now: closing pops what the watermark passed and pushes
+    /// back a session that has grown, so a batch touches only the sessions it
+    /// may close, not every key. Entries of sessions merged into an earlier one
+    /// are dropped when popped: at most one per session, not one per event.
+    ends: BinaryHeap<Reverse<(TimeMs, u32, TimeMs)>>,
+    watermark_ms: TimeMs,
+    previous_batch_wm: TimeMs,
+    open: usize,
+}
+
+impl MicroBatchSessions {
+    /// Empty state for sessions of `gap_ms` and a watermark `delay_ms` behind
+    /// the latest event time; the watermark starts at 0, as Spark's.
+    pub fn new(gap_ms: TimeMs, delay_ms: TimeMs) -> Self {
+        Self {
+            gap_ms,
+            delay_ms,
+            keys: HashMap::default(),
+            ends: BinaryHeap::new(),
+            watermark_ms: 0,
+            previous_batch_wm: 0,
+            open: 0,
+        }
+    }
+
+    /// Runs one micro-batch over `rows` (possibly none: a no-data batch).
+    pub fn run_batch(&mut self, rows: &[SessionRow]) -> SessionBatch {
+        let wm_evict = self.watermark_ms;
+        let wm_late = self.previous_batch_wm;
+        let mut batch = SessionBatch {
+            watermark_ms: wm_evict,
+            ..SessionBatch::default()
+        };
+        for &(key, t, amount) in rows {
+            let own = Session::of_event(t, self.gap_ms, amount);
+            if own.end <= wm_late {
+                batch.dropped_rows += 1;
+                continue;
+            }
+            let inserted = self.keys.entry(key).or_default().insert(own);
+            if let Some((start, end)) = inserted.opened {
+                self.ends.push(Reverse((end, key, start)));
+            }
+            self.open = self.open + 1 - inserted.joined;
+            batch.merging_rows += u64::from(inserted.joined >= 2);
+        }
+        self.close(wm_evict, &mut batch.emitted);
+        if let Some(max) = rows.iter().map(|r| r.1).max() {
+            self.watermark_ms = self.watermark_ms.max(max - self.delay_ms);
+        }
+        self.previous_batch_wm = wm_evict;
+        batch
+    }
+
+    /// Moves the sessions that end at or before `watermark` to `emitted`, by key then start.
+    fn close(&mut self, watermark: TimeMs, emitted: &mut Vec<(u32, Session)>) {
+        let first = emitted.len();
+        while let Some(&Reverse((end, key, start))) = self.ends.peek() {
+            if end > watermark {
+                break;
+            }
+            self.ends.pop();
+            let Some(sessions) = self.keys.get_mut(&key) else {
+                continue;
+            };
+            match sessions.close_if_ended(start, watermark) {
+                Ok(session) => {
+                    emitted.push((key, session));
+                    self.open -= 1;
+                    if sessions.is_empty() {
+                        self.keys.remove(&key);
+                    }
+                }
+                Err(Some(later_end)) => self.ends.push(Reverse((later_end, key, start))),
+                Err(None) => {}
+            }
+        }
+        emitted[first..].sort_unstable_by_key(|(key, s)| (*key, s.start));
+    }
+
+    /// Whether a no-data batch would close something new: the watermark moved
+    /// since the last batch (Spark then runs one).
+    pub fn needs_batch(&self) -> bool {
+        self.watermark_ms > self.previous_batch_wm
+    }
+
+    /// Sessions held in state (open: not yet closed by the watermark).
+    pub fn open_sessions(&self) -> usize {
+        self.open
+    }
+
+    /// The open sessions, by key then start (what the state store holds).
+    pub fn open(&self) -> Vec<(u32, Session)> {
+        let mut open: Vec<(u32, Session)> = self
+            .keys
+            .iter()
+            .flat_map(|(&k, s)| s.sessions().map(move |s| (k, *s)))
+            .collect();
+        open.sort_unstable_by_key(|(k, s)| (*k, s.start));
+        open
+    }
+
+    /// Its current watermark, in ms.
+    pub fn watermark_ms(&self) -> TimeMs {
+        self.watermark_ms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(t: TimeMs) -> Session {
+        Session::of_event(t, 5_000, 1)
+    }
+
+    #[test]
+    fn an_event_exactly_one_gap_after_the_last_extends_the_session() {
+        let mut s = KeySessions::default();
+        assert_eq!(s.insert(ev(1_000)).joined, 0);
+        assert_eq!(s.insert(ev(6_000)).joined, 1, "6000 touches [1000, 6000)");
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            s.insert(ev(11_001)).joined,
+            0,
+            "11001 is past [1000, 11000)"
+        );
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn a_late_event_between_two_sessions_merges_them() {
+        let mut s = KeySessions::default();
+        s.insert(ev(0));
+        s.insert(ev(10_000));
+        assert_eq!(s.len(), 2);
+        assert_eq!(s.insert(ev(5_000)).joined, 2);
+        let only: Vec<_> = s.sessions().copied().collect();
+        assert_eq!(only.len(), 1);
+        assert_eq!(
+            (only[0].start, only[0].end, only[0].agg.count),
+            (0, 15_000, 3)
+        );
+    }
+
+    /// Spark's rule as measured (`docs/spark-semantics.md`, cases H, H2): gap 5 s, delay 0.
+    #[test]
+    fn the_watermark_of_the_previous_batch_drops_and_this_batch_closes() {
+        let mut m = MicroBatchSessions::new(5_000, 0);
+        assert!(m
+            .run_batch(&[(0, 1_000, 1), (0, 3_000, 1)])
+            .emitted
+            .is_empty());
+        let b1 = m.run_batch(&[]);
+        assert_eq!((b1.watermark_ms, b1.emitted.len()), (3_000, 0));
+        // 7000 is after the watermark 3000 and extends [1000, 8000).
+        let b2 = m.run_batch(&[(0, 7_000, 1), (1, 15_000, 1)]);
+        assert_eq!((b2.dropped_rows, m.open_sessions()), (0, 2));
+        assert!(m.needs_batch(), "the watermark moved to 15000");
+        let b3 = m.run_batch(&[]);
+        assert_eq!(b3.watermark_ms, 15_000);
+        let closed: Vec<_> = b3
+            .emitted
+            .iter()
+            .map(|(k, s)| (*k, s.start, s.end, s.agg.count))
+            .collect();
+        assert_eq!(closed, [(0, 1_000, 12_000, 3)]);
+        assert_eq!(m.open_sessions(), 1);
+        // Its own session [9000, 14000) ends before the previous batch's watermark.
+        assert_eq!(m.run_batch(&[(0, 9_000, 1)]).dropped_rows, 1);
+    }
+}
