@@ -231,7 +231,7 @@ from_value!(StreamingMode, streaming_mode);
 
 #[cfg(test)]
 mod tests {
-    use crate::config::{ExperimentConfig, ServiceTime};
+    use crate::config::{ExperimentConfig, ServiceTime, StreamingConfig, WorkloadConfig};
 
     use super::*;
 
@@ -277,10 +277,19 @@ mod tests {
         for scenario in &scenarios {
             for mode in &modes {
                 for profile in &profiles {
-                    let mut config = ExperimentConfig::default();
-                    config.scenario = scenario.clone();
-                    config.streaming.mode = mode.clone();
-                    config.workload.daily_profile = profile.clone();
+                    let defaults = ExperimentConfig::default();
+                    let config = ExperimentConfig {
+                        scenario: scenario.clone(),
+                        streaming: StreamingConfig {
+                            mode: mode.clone(),
+                            ..defaults.streaming
+                        },
+                        workload: WorkloadConfig {
+                            daily_profile: profile.clone(),
+                            ..defaults.workload
+                        },
+                        ..defaults
+                    };
                     let back = ExperimentConfig::from_json(&config.to_json_pretty());
                     assert_eq!(back.ok().as_ref(), Some(&config));
                 }
