@@ -35,8 +35,10 @@ mkdir -p "$work" "$(dirname "$out")"
 # Every style sheet of the page, in the page's order (style.css, then classroom.css).
 css="$work/page.css"
 cat "$dist"/style-*.css "$dist"/classroom-*.css >"$css"
-for bin in batch-stream-lab spark-export-worker; do
-  wasm="$REPO_ROOT/target/wasm32-unknown-unknown/release/$bin.wasm"
+# Each wasm as index.html builds it: the page with the `web` profile, the worker with `release`.
+for bin_profile in batch-stream-lab:web spark-export-worker:release; do
+  bin="${bin_profile%%:*}"
+  wasm="$REPO_ROOT/target/wasm32-unknown-unknown/${bin_profile#*:}/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
   wasm-opt -Oz --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"

@@ -80,6 +80,7 @@ mod sim;
 mod source;
 mod streaming;
 mod strict_json;
+mod tagged;
 pub mod time;
 mod transit;
 mod truth;
