@@ -163,7 +163,7 @@ mod tests {
                 r.total.reset();
             }
         }
-        assert!(r.interval.len() > 0);
+        assert!(!r.interval.is_empty());
     }
 
     #[test]
