@@ -5,7 +5,9 @@
 #   bench/simpy-mm1.sh [CUSTOMERS]      # default 1000000; λ = 8/s, service mean 100 ms (ρ = 0.8)
 #
 # Installs SimPy (pinned) from PyPI into its own venv under target/, once. Prints
-# customers/s for each and bslab's ratio to each; the mean time in system of every
+# customers/s for each, per second of wall time and per second of CPU time (user +
+# system, which a busy machine inflates far less), and bslab's ratio to each; the
+# mean time in system of every
 # line should be close to theory's 1/(μ − λ) = 500 ms (same queue, different draws).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -35,25 +37,33 @@ BSLAB="$REPO_ROOT/target/release/bslab"
 DURATION_MS=$((CUSTOMERS * 1000 / RATE))
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
-start=$(date +%s.%N)
-"$BSLAB" run --preset queue-mm1 --duration "$DURATION_MS" > "$report"
-end=$(date +%s.%N)
-
 {
-    python3 - "$report" "$start" "$end" <<'PYEOF'
-import json, sys
-r = json.load(open(sys.argv[1]))
-wall = float(sys.argv[3]) - float(sys.argv[2])
+    # bslab run from Python, to read its CPU time (user + system) as well as the
+    # wall time: on a busy machine the CPU time is the figure that holds.
+    python3 - "$BSLAB" "$DURATION_MS" "$report" <<'PYEOF'
+import json, os, subprocess, sys, time
+bslab, duration, report = sys.argv[1:4]
+before, start = os.times(), time.perf_counter()
+with open(report, "w") as out:
+    subprocess.run([bslab, "run", "--preset", "queue-mm1", "--duration", duration], stdout=out, check=True)
+wall, after = time.perf_counter() - start, os.times()
+cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+r = json.load(open(report))
 n = r["generated"]
 w = r["queueing"]["measured"]["time_in_system_ms"]
-print(f"bslab {n} {wall:.3f} {n / wall:.0f} {w:.1f}")
+print(f"bslab {n} {wall:.3f} {w:.1f} {cpu:.3f}")
 PYEOF
     "$PY" "$REPO_ROOT/bench/simpy_mm1.py" "$CUSTOMERS" "$RATE" "$SERVICE_MS"
 } | python3 -c '
 import sys
 rows = [l.split() for l in sys.stdin]
-print("%-16s%10s%9s%14s%8s%10s" % ("engine", "customers", "wall s", "customers/s", "W ms", "bslab ×"))
-bslab = float(rows[0][3])
-for name, n, wall, rate, w in rows:
-    print(f"{name:<16}{n:>10}{wall:>9}{int(rate):>14,}{w:>8}{bslab / float(rate):>10.1f}")
+print("%-16s%10s%9s%14s%8s%8s%14s%10s" % ("engine", "customers", "wall s", "customers/s", "bslab ×", "CPU s", "per CPU s", "bslab ×"))
+def rates(row):
+    n = float(row[1])
+    return n / float(row[2]), n / float(row[4])
+bslab = rates(rows[0])
+for row in rows:
+    name, n, wall, w, cpu = row
+    wall_rate, cpu_rate = rates(row)
+    print(f"{name:<16}{n:>10}{wall:>9}{int(wall_rate):>14,}{bslab[0] / wall_rate:>8.1f}{cpu:>8}{int(cpu_rate):>14,}{bslab[1] / cpu_rate:>10.1f}  W = {w} ms")
 '

@@ -165,6 +165,17 @@ impl Pipeline for Continuous {
         self.queue.next_done()
     }
 
+    /// No stop of its own: an event completes at or after its arrival and
+    /// completions are taken in (completion, id) order whatever the stops, so
+    /// every completion by an instant is known once arrivals up to it are.
+    fn wake_time(&self) -> TimeMs {
+        TimeMs::MAX
+    }
+
+    fn catch_up(&mut self, now: TimeMs) {
+        self.advance(now);
+    }
+
     /// Completes, in completion order, every event done by `now`.
     fn advance(&mut self, now: TimeMs) {
         while let Some(e) = self.queue.pop_done_by(now) {

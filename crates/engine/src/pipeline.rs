@@ -41,6 +41,20 @@ pub(crate) trait Pipeline: fmt::Debug {
     /// service end); `TimeMs::MAX` if only an arrival can wake it.
     fn next_time(&self) -> TimeMs;
 
+    /// Next instant the simulation must stop at for it: [`Pipeline::next_time`]
+    /// unless its work at an instant depends only on the arrivals up to that
+    /// instant, never on where the simulation stops. Such a pipeline returns
+    /// `TimeMs::MAX` and does that work in [`Pipeline::catch_up`] or at the next
+    /// stop, so it costs no step of its own.
+    fn wake_time(&self) -> TimeMs {
+        self.next_time()
+    }
+
+    /// Does the work due by `now` that [`Pipeline::wake_time`] let the
+    /// simulation skip; called once every arrival up to `now` is delivered, so
+    /// what waits for a stop stays as small as a delivery slice.
+    fn catch_up(&mut self, _now: TimeMs) {}
+
     /// Whether only an arrival can make it do anything: the simulation then steps
     /// to the next arrival instead of every trigger.
     fn idle(&self) -> bool {

@@ -16,6 +16,8 @@ use crate::time::TimeMs;
 
 /// Milliseconds the ring covers ahead of the cursor (a power of two).
 const HORIZON_MS: usize = 4_096;
+/// Words of the ring's occupancy bitmap.
+const WORDS: usize = HORIZON_MS / 64;
 
 #[derive(Debug, Clone)]
 struct ByArrival(Event);
@@ -46,6 +48,10 @@ pub(crate) struct Transit {
     ring: Vec<Vec<Event>>,
     /// Events in the ring.
     in_ring: usize,
+    /// Bit `s` set when `ring[s]` holds events: a drain jumps from one
+    /// occupied instant to the next, so its cost does not grow with the idle
+    /// milliseconds between arrivals (at 8 events/s, 125 per event).
+    occupied: [u64; WORDS],
     /// Every arrival before this instant has been delivered.
     cursor: TimeMs,
     /// Events arriving at or after `cursor + HORIZON_MS` when pushed.
@@ -60,6 +66,7 @@ impl Default for Transit {
         Self {
             ring: vec![Vec::new(); HORIZON_MS],
             in_ring: 0,
+            occupied: [0; WORDS],
             cursor: 0,
             far: BinaryHeap::new(),
             #[cfg(test)]
@@ -89,7 +96,9 @@ impl Transit {
     pub(crate) fn push(&mut self, event: Event) {
         let t = event.arrival_time_ms.max(self.cursor);
         if t - self.cursor < HORIZON_MS as TimeMs {
-            self.ring[slot(t)].push(event);
+            let s = slot(t);
+            self.ring[s].push(event);
+            self.occupied[s / 64] |= 1 << (s % 64);
             self.in_ring += 1;
         } else {
             #[cfg(test)]
@@ -104,17 +113,15 @@ impl Transit {
     /// (arrival time, id) order.
     pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&Event)) {
         while self.cursor <= until {
-            if self.in_ring == 0 {
-                // Nothing near: jump to the next far arrival (or past `until`).
-                let next_far = self.far.peek().map_or(TimeMs::MAX, |e| e.0.arrival_time_ms);
-                if next_far > until {
-                    self.cursor = until + 1;
-                    return;
-                }
-                self.cursor = self.cursor.max(next_far);
+            // Jump to the next instant anything arrives at (or past `until`).
+            let next = self.next_arrival().unwrap_or(TimeMs::MAX);
+            if next > until {
+                self.cursor = until + 1;
+                return;
             }
-            let t = self.cursor;
-            let bucket = &mut self.ring[slot(t)];
+            let t = self.cursor.max(next);
+            let s = slot(t);
+            let bucket = &mut self.ring[s];
             while self.far.peek().is_some_and(|e| e.0.arrival_time_ms <= t) {
                 if let Some(ByArrival(e)) = self.far.pop() {
                     bucket.push(e);
@@ -128,6 +135,7 @@ impl Transit {
                 self.in_ring -= bucket.len();
                 bucket.iter().for_each(&mut deliver);
                 bucket.clear();
+                self.occupied[s / 64] &= !(1 << (s % 64));
             }
             self.cursor = t + 1;
         }
@@ -139,12 +147,31 @@ impl Transit {
         if self.in_ring == 0 {
             return far;
         }
-        let near = (self.cursor..self.cursor + HORIZON_MS as TimeMs)
-            .find(|&t| !self.ring[slot(t)].is_empty());
+        let near = self.next_in_ring();
         match (near, far) {
             (Some(n), Some(f)) => Some(n.min(f)),
             (n, f) => n.or(f),
         }
+    }
+
+    /// The first instant at or after the cursor whose bucket holds events:
+    /// the first set bit of the bitmap from the cursor's slot, around the ring.
+    fn next_in_ring(&self) -> Option<TimeMs> {
+        let from = slot(self.cursor);
+        let (word, bit) = (from / 64, from % 64);
+        // The cursor's word from its bit, the other words, then its bits before.
+        let first = self.occupied[word] & (u64::MAX << bit);
+        let found = if first != 0 {
+            Some(word * 64 + first.trailing_zeros() as usize)
+        } else {
+            (1..=WORDS).find_map(|i| {
+                let w = (word + i) % WORDS;
+                let bits = self.occupied[w];
+                (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+            })
+        }?;
+        let ahead = (found + HORIZON_MS - from) % HORIZON_MS;
+        Some(self.cursor + ahead as TimeMs)
     }
 
     /// Events in transit.

@@ -228,7 +228,7 @@ impl Simulation {
         }
         let target = target_ms.min(self.config.duration_ms);
         while self.now < target {
-            let mut x = self.next_pending().min(self.next_sample_ms).min(target);
+            let mut x = self.next_wake().min(self.next_sample_ms).min(target);
             if self.pipelines.iter().any(|p| p.idle()) {
                 // An idle pipeline waits for the next arrival, not for every trigger.
                 x = x.min(self.next_arrival_bound());
@@ -268,6 +268,15 @@ impl Simulation {
         self.pipelines
             .iter()
             .map(|p| p.next_time())
+            .min()
+            .unwrap_or(TimeMs::MAX)
+    }
+
+    /// Next instant a pipeline needs the simulation to stop at.
+    fn next_wake(&self) -> TimeMs {
+        self.pipelines
+            .iter()
+            .map(|p| p.wake_time())
             .min()
             .unwrap_or(TimeMs::MAX)
     }
@@ -339,6 +348,9 @@ impl Simulation {
         self.transit
             .drain_until(until, |event| arrivals.push(scenario, event, &mut sinks));
         arrivals.flush(&mut sinks);
+        for p in &mut self.pipelines {
+            p.catch_up(until);
+        }
     }
 
     fn take_sample(&mut self) {
