@@ -80,6 +80,7 @@ mod sim;
 mod source;
 mod streaming;
 mod strict_json;
+pub mod sweep;
 pub mod time;
 mod transit;
 mod truth;
