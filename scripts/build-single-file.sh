@@ -32,9 +32,9 @@ fi
 out="${BSLAB_SINGLE_FILE:-$REPO_ROOT/target/single-file/batch-stream-lab.html}"
 work="$REPO_ROOT/target/single-file/work"
 mkdir -p "$work" "$(dirname "$out")"
-# Every style sheet of the page, in the page's order (style.css, then classroom.css).
+# Every style sheet of the page, in the page's order (style.css, classroom.css, sweep.css).
 css="$work/page.css"
-cat "$dist"/style-*.css "$dist"/classroom-*.css >"$css"
+cat "$dist"/style-*.css "$dist"/classroom-*.css "$dist"/sweep-*.css >"$css"
 for bin in batch-stream-lab spark-export-worker; do
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/release/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"

@@ -98,11 +98,15 @@ fn x_scale(knob: FieldId, xs: impl Iterator<Item = f64> + Clone) -> Scale {
     Scale::fit(xs, lo > 0.0 && hi / lo >= 8.0, knob.is_ms())
 }
 
-fn y_scale(metric: Metric, ys: impl Iterator<Item = f64>) -> Scale {
+/// The y scale: durations on a log scale when they span two decades (batch
+/// freshness in hours next to streaming's seconds), percentages to 100.
+fn y_scale(metric: Metric, ys: &[f64]) -> Scale {
+    let lo = ys.iter().copied().filter(|y| *y > 0.0).fold(f64::INFINITY, f64::min);
+    let hi = ys.iter().copied().fold(0.0, f64::max);
     match metric.unit() {
         Unit::Percent => Scale::linear_to(100.0),
-        Unit::Duration => Scale::fit(ys, false, true),
-        _ => Scale::linear_to(ys.fold(1.0, f64::max) * 1.05),
+        Unit::Duration => Scale::fit(ys.iter().copied(), hi / lo >= 100.0, true),
+        _ => Scale::linear_to(hi.max(1.0) * 1.05),
     }
 }
 
@@ -125,12 +129,13 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
     };
     let xs = p.points.iter().map(|q| q.value).chain([p.current]);
     let xs_scale = x_scale(p.knob, xs);
-    let ys = p
+    let ys: Vec<f64> = p
         .points
         .iter()
         .flat_map(|q| [&q.batch, &q.streaming])
-        .filter_map(|f| metric.of(f));
-    let ys_scale = y_scale(metric, ys);
+        .filter_map(|f| metric.of(f))
+        .collect();
+    let ys_scale = y_scale(metric, &ys);
     let title = t(lang, metric.title());
     let label = crate::messages::label(lang, p.knob);
     let line = |pipeline: &'static str,

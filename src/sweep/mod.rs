@@ -12,6 +12,7 @@
 pub mod chart;
 pub mod panel;
 pub mod plan;
+pub mod progress;
 pub mod text;
 
 use bslab_engine::sweep::{SweepPlan, SweepPoint};

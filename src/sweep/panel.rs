@@ -3,14 +3,16 @@
 
 use std::rc::Rc;
 
-use bslab_engine::sweep::{SweepPlan, SweepPoint};
+use bslab_engine::params::FieldId;
 use bslab_engine::ExperimentConfig;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::chart::{sweep_chart, Metric, SweepChartProps};
+use super::chart::{legend_series, sweep_chart, Metric, SweepChartProps};
 use super::plan::{self, DEFAULT_COUNT};
+use super::progress::{Status, Step, Sweep};
 use super::text::{fill, t, T};
-use super::Update;
+use crate::charts::legend::{legend, LegendProps};
 use crate::i18n::Lang;
 use crate::state::Action;
 use crate::worker::WorkerJob;
@@ -26,67 +28,30 @@ pub struct SweepPanelProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Where the sweep is.
-#[derive(Debug, Clone, PartialEq, Default)]
-enum Status {
-    #[default]
-    Idle,
-    Running,
-    Done,
-    Cancelled,
-    Failed(String),
+/// A text input bound to a piece of state.
+fn input(testid: &'static str, label: &'static str, value: &UseStateHandle<String>) -> Html {
+    let set = value.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        set.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    html! { <label>{ label }<input data-testid={testid} class={testid} value={(**value).clone()} {oninput} /></label> }
 }
 
-/// The sweep's state: its plan, the points so far and where it is.
-#[derive(Default)]
-struct Sweep {
-    plan: Option<Rc<SweepPlan>>,
-    points: Rc<Vec<SweepPoint>>,
-    status: Status,
-}
-
-enum Step {
-    Start(Rc<SweepPlan>),
-    Heard(Update),
-    Cancel,
-    Refuse(String),
-}
-
-impl Reducible for Sweep {
-    type Action = Step;
-
-    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
-        let (plan, mut points) = (self.plan.clone(), (*self.points).clone());
-        let status = match step {
-            Step::Start(plan) => {
-                return Rc::new(Sweep {
-                    plan: Some(plan),
-                    status: Status::Running,
-                    ..Sweep::default()
-                })
-            }
-            Step::Refuse(why) => {
-                return Rc::new(Sweep {
-                    status: Status::Failed(why),
-                    ..Sweep::default()
-                })
-            }
-            Step::Cancel if self.status == Status::Running => Status::Cancelled,
-            Step::Heard(Update::Point(p)) if self.status == Status::Running => {
-                points.push(p);
-                Status::Running
-            }
-            Step::Heard(Update::Done) if self.status == Status::Running => Status::Done,
-            Step::Heard(Update::Failed(why)) if self.status == Status::Running => {
-                Status::Failed(why)
-            }
-            _ => return self,
-        };
-        Rc::new(Sweep {
-            plan,
-            points: Rc::new(points),
-            status,
-        })
+/// Starts the sweep the form describes (a refusal is shown instead).
+fn run(config: &ExperimentConfig, knob: FieldId, form: [&str; 3], lang: Lang, sweep: &UseReducerHandle<Sweep>, job: &Rc<std::cell::RefCell<Option<WorkerJob>>>) {
+    *job.borrow_mut() = None;
+    let plan = match plan::prepare(config, knob, (form[0], form[1], form[2]), lang) {
+        Ok(plan) => Rc::new(plan),
+        Err(why) => return sweep.dispatch(Step::Refuse(why)),
+    };
+    let request = super::Request { config: config.clone(), param: plan.path(), values: plan.values() };
+    let heard = sweep.dispatcher();
+    match super::start(&request, Box::new(move |u| heard.dispatch(Step::Heard(u)))) {
+        Ok(started) => {
+            *job.borrow_mut() = Some(started);
+            sweep.dispatch(Step::Start(plan));
+        }
+        Err(why) => sweep.dispatch(Step::Refuse(format!("{} {why}", t(lang, T::Failed)))),
     }
 }
 
@@ -97,116 +62,53 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
     let knobs = plan::knobs(&p.config);
     let chosen = use_state(|| 0_usize);
     let knob = knobs.get(*chosen).or(knobs.first()).copied();
-    let range = use_state(|| (String::new(), String::new()));
+    let (from, to) = (use_state(String::new), use_state(String::new));
     let count = use_state(|| DEFAULT_COUNT.to_string());
     let sweep = use_reducer(Sweep::default);
     let job = use_mut_ref(|| None::<WorkerJob>);
     // The default range, around the current value: again for another knob, language or experiment.
     use_effect_with((knob, lang, p.config.clone()), {
-        let range = range.clone();
+        let (from, to) = (from.clone(), to.clone());
         move |(knob, lang, config)| {
             if let Some(knob) = knob {
-                range.set(plan::default_range(config, *knob, *lang));
+                let (a, b) = plan::default_range(config, *knob, *lang);
+                from.set(a);
+                to.set(b);
             }
         }
     });
     let Some(knob) = knob else { return html! {} };
-    let text = |s: &UseStateHandle<String>| {
-        Callback::from({
-            let s = s.clone();
-            move |e: InputEvent| {
-                s.set(
-                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value(),
-                )
-            }
-        })
-    };
     let on_run = {
-        let (config, range, count, sweep, job) = (
-            p.config.clone(),
-            range.clone(),
-            count.clone(),
-            sweep.clone(),
-            job.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            *job.borrow_mut() = None;
-            let plan = match plan::prepare(&config, knob, (&range.0, &range.1, &count), lang) {
-                Ok(plan) => Rc::new(plan),
-                Err(why) => return sweep.dispatch(Step::Refuse(why)),
-            };
-            let request = super::Request {
-                config: (*config).clone(),
-                param: plan.path(),
-                values: (0..plan.len())
-                    .filter_map(|i| plan.at(i).map(|(v, _)| v))
-                    .collect(),
-            };
-            let heard = sweep.dispatcher();
-            match super::start(&request, Box::new(move |u| heard.dispatch(Step::Heard(u)))) {
-                Ok(started) => {
-                    *job.borrow_mut() = Some(started);
-                    sweep.dispatch(Step::Start(plan));
-                }
-                Err(why) => sweep.dispatch(Step::Refuse(format!("{} {why}", t(lang, T::Failed)))),
-            }
-        })
+        let (config, form, sweep, job) = (p.config.clone(), (from.clone(), to.clone(), count.clone()), sweep.clone(), job.clone());
+        Callback::from(move |_: MouseEvent| run(&config, knob, [form.0.as_str(), form.1.as_str(), form.2.as_str()], lang, &sweep, &job))
     };
     let on_cancel = {
         let (sweep, job) = (sweep.clone(), job.clone());
+        // Dropping the job terminates the worker: the run in progress stops at once.
         Callback::from(move |_: MouseEvent| {
-            // Terminates the worker: the run in progress stops at once.
             *job.borrow_mut() = None;
             sweep.dispatch(Step::Cancel);
         })
     };
     let on_pick = {
         let (plan, dispatch) = (sweep.plan.clone(), p.dispatch.clone());
+        // The run behind the point, opened at its end: its summary shows the point's figures.
         Callback::from(move |i: usize| {
             if let Some((_, config)) = plan.as_ref().and_then(|plan| plan.at(i)) {
-                let end = config.duration_ms;
-                dispatch.emit(Action::Open(Rc::new((**config).clone()), end));
+                dispatch.emit(Action::Open(Rc::new((**config).clone()), config.duration_ms));
             }
         })
     };
-    let total = sweep.plan.as_ref().map_or(0, |plan| plan.len());
-    let done = sweep.points.len();
-    let progress = fill(
-        lang,
-        T::Progress,
-        &[("done", done.to_string()), ("total", total.to_string())],
-    );
-    let values: Vec<String> = sweep
-        .plan
-        .as_ref()
-        .map(|plan| {
-            (0..total)
-                .filter_map(|i| plan.at(i))
-                .map(|(v, _)| v.to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let state = match &sweep.status {
-        Status::Idle => "idle",
-        Status::Running => "running",
-        Status::Done => "done",
-        Status::Cancelled => "cancelled",
-        Status::Failed(_) => "failed",
-    };
-    let current = knob.get(&p.config).map_or(0.0, |v| v.as_f64());
-    let on_knob = Callback::from({
+    let on_knob = {
         let chosen = chosen.clone();
-        move |e: Event| {
-            chosen.set(
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .selected_index()
-                    .max(0) as usize,
-            )
-        }
-    });
+        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().selected_index().max(0) as usize))
+    };
+    let (total, done) = (sweep.plan.as_ref().map_or(0, |plan| plan.len()), sweep.points.len());
+    let counts = [("done", done.to_string()), ("total", total.to_string())];
+    let values: Vec<String> = sweep.values().iter().map(f64::to_string).collect();
+    let current = knob.get(&p.config).map_or(0.0, |v| v.as_f64());
     html! {
-        <section class="sweep" data-testid="sweep" data-state={state} data-param={knob.path()} data-values={values.join(",")} aria-labelledby="sweep-title">
+        <section class="sweep" data-testid="sweep" data-state={sweep.status.id()} data-param={knob.path()} data-values={values.join(",")} aria-labelledby="sweep-title">
             <h2 id="sweep-title">{ t(lang, T::Title) }</h2>
             <p class="sweep-intro">{ t(lang, T::Intro) }</p>
             <div class="sweep-form">
@@ -215,9 +117,9 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
                         { for knobs.iter().map(|k| html! { <option value={k.path()} selected={*k == knob}>{ crate::messages::label(lang, *k) }</option> }) }
                     </select>
                 </label>
-                <label>{ t(lang, T::From) }<input data-testid="sweep-from" value={range.0.clone()} oninput={{ let r = range.clone(); Callback::from(move |e: InputEvent| r.set((e.target_unchecked_into::<web_sys::HtmlInputElement>().value(), r.1.clone()))) }} /></label>
-                <label>{ t(lang, T::To) }<input data-testid="sweep-to" value={range.1.clone()} oninput={{ let r = range.clone(); Callback::from(move |e: InputEvent| r.set((r.0.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))) }} /></label>
-                <label>{ t(lang, T::Count) }<input data-testid="sweep-count" class="sweep-count" inputmode="numeric" value={(*count).clone()} oninput={text(&count)} /></label>
+                { input("sweep-from", t(lang, T::From), &from) }
+                { input("sweep-to", t(lang, T::To), &to) }
+                { input("sweep-count", t(lang, T::Count), &count) }
                 if sweep.status == Status::Running {
                     <button data-testid="sweep-cancel" onclick={on_cancel}>{ t(lang, T::Cancel) }</button>
                 } else {
@@ -225,15 +127,15 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
                 }
             </div>
             if total > 0 {
-                <p class="sweep-progress" aria-live="polite"><progress max={total.to_string()} value={done.to_string()} />{ " " }{ progress }</p>
+                <p class="sweep-progress" aria-live="polite"><progress max={total.to_string()} value={done.to_string()} />{ fill(lang, T::Progress, &counts) }</p>
             }
             if sweep.status == Status::Cancelled {
-                <p class="sweep-note" data-testid="sweep-cancelled">{ fill(lang, T::Cancelled, &[("done", done.to_string()), ("total", total.to_string())]) }</p>
+                <p class="sweep-note" data-testid="sweep-cancelled">{ fill(lang, T::Cancelled, &counts) }</p>
             }
             if let Status::Failed(why) = &sweep.status { <p class="sweep-error" role="alert" data-testid="sweep-error">{ why }</p> }
             if done > 0 {
                 <p class="sweep-note">{ t(lang, T::Hint) }</p>
-                { crate::charts::legend::legend(&crate::charts::legend::LegendProps { series: super::chart::legend_series(lang) }) }
+                { legend(&LegendProps { series: legend_series(lang) }) }
                 <div class="charts sweep-charts">
                     { for Metric::ALL.iter().map(|&metric| sweep_chart(&SweepChartProps { lang, metric, knob, points: sweep.points.clone(), current, on_pick: on_pick.clone() })) }
                 </div>

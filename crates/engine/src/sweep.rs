@@ -199,6 +199,11 @@ impl SweepPlan {
         self.runs.is_empty()
     }
 
+    /// The values, in order.
+    pub fn values(&self) -> Vec<f64> {
+        self.runs.iter().map(|(v, _)| *v).collect()
+    }
+
     /// The value at `i` and the config there (what clicking that point loads).
     pub fn at(&self, i: usize) -> Option<(f64, &ValidConfig)> {
         self.runs.get(i).map(|(v, c)| (*v, c))
