@@ -101,7 +101,11 @@ fn x_scale(knob: FieldId, xs: impl Iterator<Item = f64> + Clone) -> Scale {
 /// The y scale: durations on a log scale when they span two decades (batch
 /// freshness in hours next to streaming's seconds), percentages to 100.
 fn y_scale(metric: Metric, ys: &[f64]) -> Scale {
-    let lo = ys.iter().copied().filter(|y| *y > 0.0).fold(f64::INFINITY, f64::min);
+    let lo = ys
+        .iter()
+        .copied()
+        .filter(|y| *y > 0.0)
+        .fold(f64::INFINITY, f64::min);
     let hi = ys.iter().copied().fold(0.0, f64::max);
     match metric.unit() {
         Unit::Percent => Scale::linear_to(100.0),
@@ -169,7 +173,9 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
     };
     let xs_ticks = xs_scale.ticks().into_iter().map(|v| {
         let x = px(v, &xs_scale);
-        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor="middle" class="tick">{ tick_label(v, x_unit, &xs_scale, lang) }</text> }
+        // The last tick ends at the plot's edge rather than being cut by it.
+        let anchor = if x > W - RIGHT - 30.0 { "end" } else { "middle" };
+        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor={anchor} class="tick">{ tick_label(v, x_unit, &xs_scale, lang) }</text> }
     });
     let ys_ticks = ys_scale.ticks().into_iter().map(|v| {
         let y = py(v, &ys_scale);
@@ -204,7 +210,6 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
                 <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
                 <line class="sweep-current" data-testid="sweep-current" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text x={format!("{:.1}", cx + 4.0)} y={(TOP + 16.0).to_string()} class="tick">{ t(lang, T::Current) }</text>
                 <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ label.clone() }</text>
                 { line("batch", BATCH, BATCH_DASH, Marker::Square, |q| &q.batch) }
                 { line("streaming", STREAMING, None, Marker::Circle, |q| &q.streaming) }

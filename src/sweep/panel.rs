@@ -38,13 +38,24 @@ fn input(testid: &'static str, label: &'static str, value: &UseStateHandle<Strin
 }
 
 /// Starts the sweep the form describes (a refusal is shown instead).
-fn run(config: &ExperimentConfig, knob: FieldId, form: [&str; 3], lang: Lang, sweep: &UseReducerHandle<Sweep>, job: &Rc<std::cell::RefCell<Option<WorkerJob>>>) {
+fn run(
+    config: &ExperimentConfig,
+    knob: FieldId,
+    form: [&str; 3],
+    lang: Lang,
+    sweep: &UseReducerHandle<Sweep>,
+    job: &Rc<std::cell::RefCell<Option<WorkerJob>>>,
+) {
     *job.borrow_mut() = None;
     let plan = match plan::prepare(config, knob, (form[0], form[1], form[2]), lang) {
         Ok(plan) => Rc::new(plan),
         Err(why) => return sweep.dispatch(Step::Refuse(why)),
     };
-    let request = super::Request { config: config.clone(), param: plan.path(), values: plan.values() };
+    let request = super::Request {
+        config: config.clone(),
+        param: plan.path(),
+        values: plan.values(),
+    };
     let heard = sweep.dispatcher();
     match super::start(&request, Box::new(move |u| heard.dispatch(Step::Heard(u)))) {
         Ok(started) => {
@@ -79,8 +90,22 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
     });
     let Some(knob) = knob else { return html! {} };
     let on_run = {
-        let (config, form, sweep, job) = (p.config.clone(), (from.clone(), to.clone(), count.clone()), sweep.clone(), job.clone());
-        Callback::from(move |_: MouseEvent| run(&config, knob, [form.0.as_str(), form.1.as_str(), form.2.as_str()], lang, &sweep, &job))
+        let (config, form, sweep, job) = (
+            p.config.clone(),
+            (from.clone(), to.clone(), count.clone()),
+            sweep.clone(),
+            job.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            run(
+                &config,
+                knob,
+                [form.0.as_str(), form.1.as_str(), form.2.as_str()],
+                lang,
+                &sweep,
+                &job,
+            )
+        })
     };
     let on_cancel = {
         let (sweep, job) = (sweep.clone(), job.clone());
@@ -95,15 +120,27 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
         // The run behind the point, opened at its end: its summary shows the point's figures.
         Callback::from(move |i: usize| {
             if let Some((_, config)) = plan.as_ref().and_then(|plan| plan.at(i)) {
-                dispatch.emit(Action::Open(Rc::new((**config).clone()), config.duration_ms));
+                dispatch.emit(Action::Open(
+                    Rc::new((**config).clone()),
+                    config.duration_ms,
+                ));
             }
         })
     };
     let on_knob = {
         let chosen = chosen.clone();
-        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().selected_index().max(0) as usize))
+        Callback::from(move |e: Event| {
+            chosen.set(
+                e.target_unchecked_into::<HtmlSelectElement>()
+                    .selected_index()
+                    .max(0) as usize,
+            )
+        })
     };
-    let (total, done) = (sweep.plan.as_ref().map_or(0, |plan| plan.len()), sweep.points.len());
+    let (total, done) = (
+        sweep.plan.as_ref().map_or(0, |plan| plan.len()),
+        sweep.points.len(),
+    );
     let counts = [("done", done.to_string()), ("total", total.to_string())];
     let values: Vec<String> = sweep.values().iter().map(f64::to_string).collect();
     let current = knob.get(&p.config).map_or(0.0, |v| v.as_f64());

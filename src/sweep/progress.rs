@@ -64,7 +64,9 @@ pub enum Step {
 impl Sweep {
     /// The plan's values, in order.
     pub fn values(&self) -> Vec<f64> {
-        self.plan.as_ref().map_or_else(Vec::new, |plan| plan.values())
+        self.plan
+            .as_ref()
+            .map_or_else(Vec::new, |plan| plan.values())
     }
 }
 
