@@ -5,9 +5,10 @@
 //! and runs it (in the worker, so the page stays responsive).
 //!
 //! Protocol, on top of the worker's: the page posts `{sweep: <JSON of
-//! [`Request`]>}`; the worker answers `{sweep_point: <JSON of a SweepPoint>}` for
-//! each value in order, then `{sweep_done: true}`, or `{ok: false, error}` if it
-//! refuses. Cancel: the page terminates the worker.
+//! [`Request`]>}`; the worker answers `{sweep_point: <Float64Array>}` for each
+//! value in order ([`point_numbers`]: numbers, not text, so every figure arrives
+//! bit for bit as the engine computed it), then `{sweep_done: true}`, or
+//! `{ok: false, error}` if it refuses. Cancel: the page terminates the worker.
 
 pub mod chart;
 pub mod panel;
@@ -15,7 +16,7 @@ pub mod plan;
 pub mod progress;
 pub mod text;
 
-use bslab_engine::sweep::{SweepPlan, SweepPoint};
+use bslab_engine::sweep::{PointFigures, SweepPlan, SweepPoint};
 use bslab_engine::ExperimentConfig;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -49,9 +50,10 @@ pub fn serve(message: &JsValue, post: &dyn Fn(&JsValue)) {
     match plan {
         Ok(plan) => {
             for i in 0..plan.len() {
-                let point = serde_json::to_string(&plan.run(i)).unwrap_or_default();
+                let numbers = point_numbers(&plan.run(i));
                 let message = js_sys::Object::new();
-                set(&message, "sweep_point", &JsValue::from_str(&point));
+                let array = js_sys::Float64Array::from(numbers.as_slice());
+                set(&message, "sweep_point", &array);
                 post(&message);
             }
             set(&reply, "sweep_done", &JsValue::TRUE);
@@ -75,10 +77,56 @@ pub enum Update {
     Failed(String),
 }
 
+/// Numbers per point in a message: the value, then each pipeline's figures.
+const NUMBERS: usize = 1 + 2 * FIGURES;
+const FIGURES: usize = 7;
+
+/// A point as numbers (counts are far below 2⁵³, so exact as `f64`).
+pub fn point_numbers(p: &SweepPoint) -> Vec<f64> {
+    let figures = |f: &PointFigures| {
+        [
+            f.freshness_ms_mean,
+            f.latency_p99_ms as f64,
+            f.busy_worker_s,
+            f.provisioned_worker_s,
+            f.exact_rows as f64,
+            f.truth_rows as f64,
+            f.dropped_late as f64,
+        ]
+    };
+    let mut out = vec![p.value];
+    out.extend(figures(&p.batch));
+    out.extend(figures(&p.streaming));
+    out
+}
+
+/// The point of [`point_numbers`] (`None`: not one).
+pub fn point_of(n: &[f64]) -> Option<SweepPoint> {
+    if n.len() != NUMBERS {
+        return None;
+    }
+    let figures = |f: &[f64]| PointFigures {
+        freshness_ms_mean: f[0],
+        latency_p99_ms: f[1] as u64,
+        busy_worker_s: f[2],
+        provisioned_worker_s: f[3],
+        exact_rows: f[4] as u64,
+        truth_rows: f[5] as u64,
+        dropped_late: f[6] as u64,
+    };
+    Some(SweepPoint {
+        value: n[0],
+        batch: figures(&n[1..=FIGURES]),
+        streaming: figures(&n[1 + FIGURES..]),
+    })
+}
+
 fn update_of(data: &JsValue) -> Update {
-    if let Some(point) = get(data, "sweep_point").as_string() {
-        return serde_json::from_str(&point)
-            .map_or_else(|e| Update::Failed(e.to_string()), Update::Point);
+    let point = get(data, "sweep_point");
+    if point.is_object() {
+        let numbers = js_sys::Float64Array::new(&point).to_vec();
+        return point_of(&numbers)
+            .map_or_else(|| Update::Failed("not a sweep point".into()), Update::Point);
     }
     if get(data, "sweep_done").as_bool() == Some(true) {
         return Update::Done;
@@ -102,4 +150,22 @@ pub fn start(request: &Request, on_update: Box<dyn Fn(Update)>) -> Result<Worker
         Box::new(move |data| on_update(update_of(data))),
         on_error,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_crosses_to_the_page_bit_for_bit() {
+        let mut c = bslab_engine::presets::all()[0].config.clone();
+        c.duration_ms = 20 * 60_000;
+        let plan =
+            SweepPlan::new(&c, "streaming.mode.trigger_ms", &[1_250.0, 7_919.0]).expect("valid");
+        for i in 0..plan.len() {
+            let point = plan.run(i);
+            assert_eq!(point_of(&point_numbers(&point)), Some(point));
+        }
+        assert_eq!(point_of(&[1.0, 2.0]), None);
+    }
 }

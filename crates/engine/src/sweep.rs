@@ -20,8 +20,6 @@
 //! # Ok::<(), bslab_engine::sweep::SweepError>(())
 //! ```
 
-use serde::{Deserialize, Serialize};
-
 use crate::config::ExperimentConfig;
 use crate::error::ConfigError;
 use crate::params::{FieldId, Kind, Value};
@@ -98,7 +96,7 @@ pub enum SweepError {
 }
 
 /// The figures of one pipeline at one value: its report's fields.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PointFigures {
     /// Mean freshness (staleness) over the samples, in ms (`freshness_ms_mean`).
     pub freshness_ms_mean: f64,
@@ -138,7 +136,7 @@ impl PointFigures {
 }
 
 /// One value of the knob and both pipelines' figures there.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SweepPoint {
     /// The knob's value, in its unit.
     pub value: f64,
