@@ -32,9 +32,9 @@ fi
 out="${BSLAB_SINGLE_FILE:-$REPO_ROOT/target/single-file/batch-stream-lab.html}"
 work="$REPO_ROOT/target/single-file/work"
 mkdir -p "$work" "$(dirname "$out")"
-# Every style sheet of the page, in the page's order (style.css, then classroom.css).
+# Every style sheet of the page, in the page's order (style.css, classroom.css, sweep.css).
 css="$work/page.css"
-cat "$dist"/style-*.css "$dist"/classroom-*.css >"$css"
+cat "$dist"/style-*.css "$dist"/classroom-*.css "$dist"/sweep-*.css >"$css"
 # Each wasm as index.html builds it: the page with the `web` profile, the worker with `release`.
 for bin_profile in batch-stream-lab:web spark-export-worker:release; do
   bin="${bin_profile%%:*}"

@@ -31,6 +31,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::{Runner, Snapshot};
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
+use crate::sweep::panel::SweepPanel;
 use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
@@ -402,6 +403,7 @@ pub fn app() -> Html {
                             <EngineNames {lang} mode={state.config.streaming.mode.clone()} latest={view.latest_progress.clone()}
                                 points={view.spark.clone()} pools={view.pools.1} />
                         }
+                        <SweepPanel {lang} config={state.config.clone()} dispatch={d.action.clone()} />
                     </main>
                 </div>
                 if state.concepts_open {

@@ -6,7 +6,7 @@
 //! the exporter. The same worker writes the CSV files of a run ([`Job::Csv`]): it
 //! re-simulates the experiment to the instant on screen (same config, same
 //! results), which keeps the CSV writer out of the page's wasm too.
-//! Protocol: the worker posts [`READY`] once it listens; the page then posts
+//! Protocol: the worker posts [`crate::worker::READY`] once it listens; the page then posts
 //! `{config: <JSON>, csv?: <file name>, t_ms?: <instant>}`; the worker answers
 //! `{ok: true, name, bytes}` or `{ok: false, error}` ([`reply`]).
 
@@ -15,23 +15,16 @@ use std::rc::Rc;
 
 use bslab_engine::resources::Resources;
 use bslab_engine::{csv, ExperimentConfig, Simulation, StreamingMode};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{Key, Lang};
+use crate::worker::{get, set};
 
 /// Most events the browser exports, as the resource model counts them
 /// ([`Resources::events`]): the worker holds the zip in memory (packed as each
 /// file is made), so it takes what `bslab_spark::bundle_zip` takes; `bslab
 /// export` writes part by part and takes whatever validation accepts.
 pub const MAX_EVENTS: f64 = bslab_engine::resources::MAX_EXPORT_EVENTS;
-
-/// What the worker posts once it is listening.
-pub const READY: &str = "ready";
-
-/// The worker's loader script (trunk names worker files after the binary, unhashed);
-/// the single HTML file has its own ([`crate::standalone::worker_url`]).
-pub const WORKER_URL: &str = "./spark-export-worker_loader.js";
 
 /// Why the browser will not export `config`, in `lang` (`None`: it will).
 pub fn refusal(config: &ExperimentConfig, lang: Lang) -> Option<String> {
@@ -89,14 +82,6 @@ pub fn csv_file(
         .ok_or_else(|| format!("no CSV file named {name}"))
 }
 
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The worker's answer to a request (`{config, csv?, t_ms?}`, see the module docs).
 pub fn reply(request: &JsValue) -> JsValue {
     let object = js_sys::Object::new();
@@ -130,18 +115,8 @@ pub fn reply(request: &JsValue) -> JsValue {
 /// What an export ended with: the file (name, bytes) or why not.
 pub type Outcome = Result<(String, Vec<u8>), String>;
 
-/// A running export: its worker and handlers. Dropping it stops the worker.
-pub struct ExportJob {
-    worker: web_sys::Worker,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for ExportJob {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
+/// A running export (its worker). Dropping it stops the worker.
+pub type ExportJob = crate::worker::WorkerJob;
 
 fn outcome_of(data: &JsValue) -> Outcome {
     if get(data, "ok").as_bool() == Some(true) {
@@ -169,42 +144,22 @@ pub fn start(
         set(&request, "csv", &JsValue::from_str(name));
         set(&request, "t_ms", &JsValue::from_f64(t_ms as f64));
     }
-    let url = crate::standalone::worker_url().unwrap_or_else(|| WORKER_URL.to_string());
-    let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
     let done = Rc::new(RefCell::new(Some(done)));
-    let finish = {
-        let done = Rc::clone(&done);
-        move |outcome: Outcome| {
-            if let Some(f) = done.borrow_mut().take() {
-                f(outcome);
-            }
+    let finish = move |outcome: Outcome| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(outcome);
         }
     };
-    let on_message = {
-        let (finish, worker) = (finish.clone(), worker.clone());
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if e.data().as_string().as_deref() == Some(READY) {
-                if let Err(e) = worker.post_message(&request) {
-                    finish(Err(format!("{e:?}")));
-                }
-            } else {
-                finish(outcome_of(&e.data()));
-            }
-        })
+    let finish = Rc::new(finish);
+    let on_error = {
+        let finish = Rc::clone(&finish);
+        Box::new(move |why: String| finish(Err(why)))
     };
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let message = e
-            .dyn_ref::<web_sys::ErrorEvent>()
-            .map_or_else(|| "the export worker failed".to_string(), |e| e.message());
-        finish(Err(message));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(ExportJob {
-        worker,
-        _on_message: on_message,
-        _on_error: on_error,
-    })
+    crate::worker::spawn(
+        request.into(),
+        Box::new(move |data| finish(outcome_of(data))),
+        on_error,
+    )
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! - [`fields`]: every engine parameter by its dotted path, read/write/validate;
 //! - [`qr_code`]: the share link as a QR code (its script, added to the page on demand);
 //! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
+//! - [`sweep`]: the trade-off frontier, computed in the [`worker`] and drawn on the page;
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
 //! - [`standalone`]: what differs in the single self-contained HTML file opened from disk;
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
@@ -45,6 +46,8 @@ pub mod share;
 pub mod standalone;
 pub mod state;
 pub mod stepping;
+pub mod sweep;
 pub mod timeline;
+pub mod worker;
 
 pub use app::App;

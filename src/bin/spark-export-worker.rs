@@ -1,7 +1,8 @@
-//! The "Export for Spark" Web Worker: receives an experiment (JSON), builds the
-//! Spark bundle (`bslab_spark::bundle_zip`) or one CSV file of the run off the
-//! page's thread and posts the file back. A separate wasm binary, loaded only when someone exports, so the
-//! page itself stays small and responsive. Protocol: `batch_stream_lab::export`.
+//! The page's Web Worker: receives an experiment (JSON), builds the Spark bundle
+//! (`bslab_spark::bundle_zip`) or one CSV file of the run off the page's thread
+//! and posts the file back, or runs a sweep and posts its points one by one
+//! (`batch_stream_lab::sweep`). A separate wasm binary, loaded only when someone exports or sweeps, so the
+//! page itself stays small and responsive. Protocols: `batch_stream_lab::export`, `batch_stream_lab::sweep`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,15 +15,21 @@ fn main() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let reply = batch_stream_lab::export::reply(&event.data());
-            let _ = reply_to.post_message(&reply);
+            let data = event.data();
+            if batch_stream_lab::sweep::is_request(&data) {
+                batch_stream_lab::sweep::serve(&data, &|m| {
+                    let _ = reply_to.post_message(m);
+                });
+            } else {
+                let _ = reply_to.post_message(&batch_stream_lab::export::reply(&data));
+            }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as its handler: it is terminated by the page.
     on_message.forget();
     // Messages sent before the handler existed would be lost: the page waits for this.
     let _ = scope.post_message(&wasm_bindgen::JsValue::from_str(
-        batch_stream_lab::export::READY,
+        batch_stream_lab::worker::READY,
     ));
 }
 

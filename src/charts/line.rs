@@ -14,10 +14,11 @@ use crate::i18n::{Key, Lang};
 /// Width and height of the plot's `viewBox`, in SVG units (also the picture's plot size).
 pub const W: f64 = 540.0;
 pub const H: f64 = 260.0;
-const LEFT: f64 = 104.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 48.0;
+/// Margins of the plot inside its view box (the sweep's charts share them).
+pub const LEFT: f64 = 104.0;
+pub const RIGHT: f64 = 16.0;
+pub const TOP: f64 = 12.0;
+pub const BOTTOM: f64 = 48.0;
 
 /// Properties of [`LineChart`].
 #[derive(Properties, PartialEq)]
@@ -68,7 +69,7 @@ pub fn fmt_value(v: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
+pub fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
     match unit {
         Unit::Duration if scale.log => format::duration_short(v.round() as i64, lang),
         Unit::Duration => format::duration_tick(v, scale.max, scale.step, lang),

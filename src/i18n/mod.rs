@@ -57,11 +57,7 @@ impl Lang {
 
     /// The text of `key` with each `{name}` replaced by its value.
     pub fn fill(self, key: Key, values: &[(&str, String)]) -> String {
-        values
-            .iter()
-            .fold(self.t(key).to_string(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill(self.t(key), values)
     }
 
     /// Label and one-sentence help of a parameter (its row's path when a
@@ -110,6 +106,14 @@ impl Lang {
         };
         found.unwrap_or(word)
     }
+}
+
+/// `text` with each `{name}` replaced by its value (for string tables kept
+/// beside their view, such as the sweep's).
+pub fn fill(text: &str, values: &[(&str, String)]) -> String {
+    values.iter().fold(text.to_string(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 #[cfg(test)]

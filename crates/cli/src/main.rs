@@ -8,6 +8,7 @@ mod csv_out;
 mod export;
 mod io;
 mod replay;
+mod sweep;
 mod windows_out;
 
 use std::path::PathBuf;
@@ -84,6 +85,9 @@ enum Command {
     /// Export the experiment for Apache Spark: events (one file per micro-batch),
     /// batch_job.py, streaming_job.py, expected.json and a README.
     Export(export::ExportArgs),
+    /// Sweep one knob over 2 to 30 values and print, for batch and streaming,
+    /// freshness, p99 latency, cost and completeness at each (the trade-off frontier).
+    Sweep(sweep::SweepArgs),
     /// Print a preset's config as JSON (a starting point to edit).
     Config {
         /// Preset name (see `bslab presets`).
@@ -215,6 +219,11 @@ fn execute(command: Command) -> Result<Printed, String> {
         }
         Command::Export(args) => export::run(
             load_config(args.config.clone(), args.preset.clone())?,
+            &args,
+        )
+        .map(Printed::Text),
+        Command::Sweep(args) => sweep::run(
+            &load_config(args.config.clone(), args.preset.clone())?,
             &args,
         )
         .map(Printed::Text),

@@ -81,6 +81,7 @@ mod source;
 mod streaming;
 mod strict_json;
 mod tagged;
+pub mod sweep;
 pub mod time;
 mod transit;
 mod truth;

@@ -1,0 +1,269 @@
+//! One figure of the sweep against the knob: batch and streaming on the same
+//! axes (orange dashed squares, blue solid circles, as every chart of the
+//! page), the current value marked, each value a button that loads its run.
+
+use std::rc::Rc;
+
+use bslab_engine::params::FieldId;
+use bslab_engine::sweep::{PointFigures, SweepPoint};
+use yew::prelude::*;
+
+use super::text::{fill, t, T};
+use crate::charts::line::{fmt_value, marker, tick_label, BOTTOM, H, LEFT, RIGHT, TOP, W};
+use crate::charts::scale::Scale;
+use crate::charts::{Marker, Unit, BATCH, BATCH_DASH, STREAMING};
+use crate::i18n::Lang;
+
+/// Which figure of a point a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// Mean freshness (staleness), ms.
+    Freshness,
+    /// p99 result latency, ms.
+    Latency,
+    /// Provisioned worker-seconds.
+    Cost,
+    /// Exact window rows, % of the truth's.
+    Completeness,
+}
+
+impl Metric {
+    /// All four, in the order they are drawn.
+    pub const ALL: [Metric; 4] = [
+        Metric::Freshness,
+        Metric::Latency,
+        Metric::Cost,
+        Metric::Completeness,
+    ];
+
+    /// The figure, as the report has it (completeness as a percentage).
+    pub fn of(self, p: &PointFigures) -> Option<f64> {
+        match self {
+            Metric::Freshness => Some(p.freshness_ms_mean),
+            Metric::Latency => Some(p.latency_p99_ms as f64),
+            Metric::Cost => Some(p.provisioned_worker_s),
+            Metric::Completeness => p.completeness().map(|c| 100.0 * c),
+        }
+    }
+
+    fn unit(self) -> Unit {
+        match self {
+            Metric::Freshness | Metric::Latency => Unit::Duration,
+            Metric::Cost => Unit::WorkerSeconds,
+            Metric::Completeness => Unit::Percent,
+        }
+    }
+
+    fn title(self) -> T {
+        match self {
+            Metric::Freshness => T::Freshness,
+            Metric::Latency => T::Latency,
+            Metric::Cost => T::Cost,
+            Metric::Completeness => T::Completeness,
+        }
+    }
+
+    /// Machine name (`data-metric`: tests find the chart by it).
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::Freshness => "freshness",
+            Metric::Latency => "latency",
+            Metric::Cost => "cost",
+            Metric::Completeness => "completeness",
+        }
+    }
+}
+
+/// What [`sweep_chart`] draws.
+pub struct SweepChartProps {
+    /// Language.
+    pub lang: Lang,
+    /// The figure drawn.
+    pub metric: Metric,
+    /// The knob (x axis).
+    pub knob: FieldId,
+    /// The points so far.
+    pub points: Rc<Vec<SweepPoint>>,
+    /// The knob's value in the current configuration.
+    pub current: f64,
+    /// Load the run of point `i`.
+    pub on_pick: Callback<usize>,
+}
+
+/// The x scale: log when the values span a decade or more (a range made
+/// around the current value spans sixteen-fold).
+fn x_scale(knob: FieldId, xs: impl Iterator<Item = f64> + Clone) -> Scale {
+    let lo = xs.clone().fold(f64::INFINITY, f64::min);
+    let hi = xs.clone().fold(0.0, f64::max);
+    Scale::fit(xs, lo > 0.0 && hi / lo >= 8.0, knob.is_ms())
+}
+
+/// The y scale: durations on a log scale when they span two decades (batch
+/// freshness in hours next to streaming's seconds), percentages to 100.
+fn y_scale(metric: Metric, ys: &[f64]) -> Scale {
+    let lo = ys
+        .iter()
+        .copied()
+        .filter(|y| *y > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = ys.iter().copied().fold(0.0, f64::max);
+    match metric.unit() {
+        Unit::Percent => Scale::linear_to(100.0),
+        Unit::Duration => Scale::fit(ys.iter().copied(), hi / lo >= 100.0, true),
+        _ => Scale::linear_to(hi.max(1.0) * 1.05),
+    }
+}
+
+fn px(x: f64, s: &Scale) -> f64 {
+    LEFT + s.pos(x) * (W - LEFT - RIGHT)
+}
+
+fn py(y: f64, s: &Scale) -> f64 {
+    H - BOTTOM - s.pos(y) * (H - TOP - BOTTOM)
+}
+
+/// One sweep chart (a plain function, not a component: a component type adds
+/// kilobytes of wasm to the page).
+pub fn sweep_chart(p: &SweepChartProps) -> Html {
+    let (lang, metric) = (p.lang, p.metric);
+    let x_unit = if p.knob.is_ms() {
+        Unit::Duration
+    } else {
+        Unit::Rate
+    };
+    let xs = p.points.iter().map(|q| q.value).chain([p.current]);
+    let xs_scale = x_scale(p.knob, xs);
+    let ys: Vec<f64> = p
+        .points
+        .iter()
+        .flat_map(|q| [&q.batch, &q.streaming])
+        .filter_map(|f| metric.of(f))
+        .collect();
+    let ys_scale = y_scale(metric, &ys);
+    let title = t(lang, metric.title());
+    let label = crate::messages::label(lang, p.knob);
+    let line = |pipeline: &'static str,
+                color: &'static str,
+                dash: Option<&'static str>,
+                shape: Marker,
+                pick: fn(&SweepPoint) -> &PointFigures| {
+        let pts: Vec<(f64, f64)> = p
+            .points
+            .iter()
+            .filter_map(|q| metric.of(pick(q)).map(|y| (q.value, y)))
+            .collect();
+        let d: String = pts
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| {
+                format!(
+                    "{}{:.1} {:.1}",
+                    if i == 0 { 'M' } else { 'L' },
+                    px(*x, &xs_scale),
+                    py(*y, &ys_scale)
+                )
+            })
+            .collect();
+        html! { <g data-pipeline={pipeline}>
+            <path d={d} fill="none" stroke={color} stroke-width="2.5" stroke-dasharray={dash.unwrap_or("none")} />
+            { for pts.iter().map(|(x, y)| html! {
+                <g data-testid="sweep-point" data-x={x.to_string()} data-y={y.to_string()}>{ marker(shape, px(*x, &xs_scale), py(*y, &ys_scale), color) }</g>
+            }) }
+        </g> }
+    };
+    let xs_ticks = xs_scale.ticks().into_iter().map(|v| {
+        let x = px(v, &xs_scale);
+        // The last tick ends at the plot's edge rather than being cut by it.
+        let anchor = if x > W - RIGHT - 30.0 { "end" } else { "middle" };
+        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor={anchor} class="tick">{ tick_label(v, x_unit, &xs_scale, lang) }</text> }
+    });
+    let ys_ticks = ys_scale.ticks().into_iter().map(|v| {
+        let y = py(v, &ys_scale);
+        html! { <g>
+            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
+            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ tick_label(v, metric.unit(), &ys_scale, lang) }</text>
+        </g> }
+    });
+    let cx = px(p.current, &xs_scale);
+    // One button per value: a column around its x, as wide as the gap to its neighbours.
+    let buttons = p.points.iter().enumerate().map(|(i, q)| {
+        let x = px(q.value, &xs_scale);
+        let value = crate::messages::value_text(lang, p.knob, q.value);
+        let aria = fill(lang, T::Load, &[("knob", label.clone()), ("value", value)]);
+        let onclick = p.on_pick.reform(move |_: MouseEvent| i);
+        let on_pick = p.on_pick.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on_pick.emit(i);
+            }
+        });
+        html! { <rect class="sweep-pick" data-testid="sweep-pick" data-x={q.value.to_string()} x={format!("{:.1}", x - 9.0)} y={TOP.to_string()} width="18"
+            height={(H - TOP - BOTTOM).to_string()} role="button" tabindex="0" aria-label={aria.clone()} {onclick} {onkeydown}><title>{ aria }</title></rect> }
+    });
+    html! {
+        <figure class="chart sweep-chart" data-testid={format!("sweep-chart-{}", metric.id())} data-metric={metric.id()}>
+            <figcaption><h3>{ title }</h3></figcaption>
+            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title}>
+                { for ys_ticks }
+                { for xs_ticks }
+                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
+                <line class="sweep-current" data-testid="sweep-current" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ label.clone() }</text>
+                { line("batch", BATCH, BATCH_DASH, Marker::Square, |q| &q.batch) }
+                { line("streaming", STREAMING, None, Marker::Circle, |q| &q.streaming) }
+                { for buttons }
+            </svg>
+            <p class="readout">{ p.points.last().map(|q| readout(lang, metric, p.knob, q)).unwrap_or_default() }</p>
+        </figure>
+    }
+}
+
+/// The last point in words (for a reader who cannot see the chart).
+fn readout(lang: Lang, metric: Metric, knob: FieldId, q: &SweepPoint) -> String {
+    let v = |f: &PointFigures| {
+        metric
+            .of(f)
+            .map_or("—".into(), |y| fmt_value(y, metric.unit(), lang))
+    };
+    let (b, s) = (crate::i18n::Key::Batch, crate::i18n::Key::Streaming);
+    format!(
+        "{} = {} · {}: {} · {}: {}",
+        crate::messages::label(lang, knob),
+        crate::messages::value_text(lang, knob, q.value),
+        lang.t(b),
+        v(&q.batch),
+        lang.t(s),
+        v(&q.streaming)
+    )
+}
+
+/// The legend's two lines: batch and streaming as every chart draws them.
+pub fn legend_series(lang: Lang) -> Rc<Vec<crate::charts::Series>> {
+    let line = |id, key, color, dash, marker| crate::charts::Series {
+        id,
+        name: lang.t(key).to_string(),
+        color,
+        dash,
+        width: 2.5,
+        marker,
+        points: Vec::new(),
+    };
+    Rc::new(vec![
+        line(
+            "batch",
+            crate::i18n::Key::Batch,
+            BATCH,
+            BATCH_DASH,
+            Marker::Square,
+        ),
+        line(
+            "streaming",
+            crate::i18n::Key::Streaming,
+            STREAMING,
+            None,
+            Marker::Circle,
+        ),
+    ])
+}

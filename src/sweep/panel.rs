@@ -1,0 +1,182 @@
+//! The "Sweep" view: the form (knob, range, number of values), run and cancel,
+//! progress as the points arrive from the worker, and the four charts.
+
+use std::rc::Rc;
+
+use bslab_engine::params::FieldId;
+use bslab_engine::ExperimentConfig;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::chart::{legend_series, sweep_chart, Metric, SweepChartProps};
+use super::plan::{self, DEFAULT_COUNT};
+use super::progress::{Status, Step, Sweep};
+use super::text::{fill, t, T};
+use crate::charts::legend::{legend, LegendProps};
+use crate::i18n::Lang;
+use crate::state::Action;
+use crate::worker::WorkerJob;
+
+/// Properties of [`SweepPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SweepPanelProps {
+    /// Language.
+    pub lang: Lang,
+    /// The applied config (the sweep starts from it; its knob value is marked).
+    pub config: Rc<ExperimentConfig>,
+    /// The page's actions (a picked point opens its run).
+    pub dispatch: Callback<Action>,
+}
+
+/// A text input bound to a piece of state.
+fn input(testid: &'static str, label: &'static str, value: &UseStateHandle<String>) -> Html {
+    let set = value.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        set.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    html! { <label>{ label }<input data-testid={testid} class={testid} value={(**value).clone()} {oninput} /></label> }
+}
+
+/// Starts the sweep the form describes (a refusal is shown instead).
+fn run(
+    config: &ExperimentConfig,
+    knob: FieldId,
+    form: [&str; 3],
+    lang: Lang,
+    sweep: &UseReducerHandle<Sweep>,
+    job: &Rc<std::cell::RefCell<Option<WorkerJob>>>,
+) {
+    *job.borrow_mut() = None;
+    let plan = match plan::prepare(config, knob, (form[0], form[1], form[2]), lang) {
+        Ok(plan) => Rc::new(plan),
+        Err(why) => return sweep.dispatch(Step::Refuse(why)),
+    };
+    let request = super::Request {
+        config: config.clone(),
+        param: plan.path(),
+        values: plan.values(),
+    };
+    let heard = sweep.dispatcher();
+    match super::start(&request, Box::new(move |u| heard.dispatch(Step::Heard(u)))) {
+        Ok(started) => {
+            *job.borrow_mut() = Some(started);
+            sweep.dispatch(Step::Start(plan));
+        }
+        Err(why) => sweep.dispatch(Step::Refuse(format!("{} {why}", t(lang, T::Failed)))),
+    }
+}
+
+/// The sweep view.
+#[function_component(SweepPanel)]
+pub fn sweep_panel(p: &SweepPanelProps) -> Html {
+    let lang = p.lang;
+    let knobs = plan::knobs(&p.config);
+    let chosen = use_state(|| 0_usize);
+    let knob = knobs.get(*chosen).or(knobs.first()).copied();
+    let (from, to) = (use_state(String::new), use_state(String::new));
+    let count = use_state(|| DEFAULT_COUNT.to_string());
+    let sweep = use_reducer(Sweep::default);
+    let job = use_mut_ref(|| None::<WorkerJob>);
+    // The default range, around the current value: again for another knob, language or experiment.
+    use_effect_with((knob, lang, p.config.clone()), {
+        let (from, to) = (from.clone(), to.clone());
+        move |(knob, lang, config)| {
+            if let Some(knob) = knob {
+                let (a, b) = plan::default_range(config, *knob, *lang);
+                from.set(a);
+                to.set(b);
+            }
+        }
+    });
+    let Some(knob) = knob else { return html! {} };
+    let on_run = {
+        let (config, form, sweep, job) = (
+            p.config.clone(),
+            (from.clone(), to.clone(), count.clone()),
+            sweep.clone(),
+            job.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            run(
+                &config,
+                knob,
+                [form.0.as_str(), form.1.as_str(), form.2.as_str()],
+                lang,
+                &sweep,
+                &job,
+            )
+        })
+    };
+    let on_cancel = {
+        let (sweep, job) = (sweep.clone(), job.clone());
+        // Dropping the job terminates the worker: the run in progress stops at once.
+        Callback::from(move |_: MouseEvent| {
+            *job.borrow_mut() = None;
+            sweep.dispatch(Step::Cancel);
+        })
+    };
+    let on_pick = {
+        let (plan, dispatch) = (sweep.plan.clone(), p.dispatch.clone());
+        // The run behind the point, opened at its end: its summary shows the point's figures.
+        Callback::from(move |i: usize| {
+            if let Some((_, config)) = plan.as_ref().and_then(|plan| plan.at(i)) {
+                dispatch.emit(Action::Open(
+                    Rc::new((**config).clone()),
+                    config.duration_ms,
+                ));
+            }
+        })
+    };
+    let on_knob = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            chosen.set(
+                e.target_unchecked_into::<HtmlSelectElement>()
+                    .selected_index()
+                    .max(0) as usize,
+            )
+        })
+    };
+    let (total, done) = (
+        sweep.plan.as_ref().map_or(0, |plan| plan.len()),
+        sweep.points.len(),
+    );
+    let counts = [("done", done.to_string()), ("total", total.to_string())];
+    let values: Vec<String> = sweep.values().iter().map(f64::to_string).collect();
+    let current = knob.get(&p.config).map_or(0.0, |v| v.as_f64());
+    html! {
+        <section class="sweep" data-testid="sweep" data-state={sweep.status.id()} data-param={knob.path()} data-values={values.join(",")} aria-labelledby="sweep-title">
+            <h2 id="sweep-title">{ t(lang, T::Title) }</h2>
+            <p class="sweep-intro">{ t(lang, T::Intro) }</p>
+            <div class="sweep-form">
+                <label>{ t(lang, T::Knob) }
+                    <select data-testid="sweep-knob" onchange={on_knob}>
+                        { for knobs.iter().map(|k| html! { <option value={k.path()} selected={*k == knob}>{ crate::messages::label(lang, *k) }</option> }) }
+                    </select>
+                </label>
+                { input("sweep-from", t(lang, T::From), &from) }
+                { input("sweep-to", t(lang, T::To), &to) }
+                { input("sweep-count", t(lang, T::Count), &count) }
+                if sweep.status == Status::Running {
+                    <button data-testid="sweep-cancel" onclick={on_cancel}>{ t(lang, T::Cancel) }</button>
+                } else {
+                    <button data-testid="sweep-run" class="primary" onclick={on_run}>{ t(lang, T::Run) }</button>
+                }
+            </div>
+            if total > 0 {
+                <p class="sweep-progress" aria-live="polite"><progress max={total.to_string()} value={done.to_string()} />{ fill(lang, T::Progress, &counts) }</p>
+            }
+            if sweep.status == Status::Cancelled {
+                <p class="sweep-note" data-testid="sweep-cancelled">{ fill(lang, T::Cancelled, &counts) }</p>
+            }
+            if let Status::Failed(why) = &sweep.status { <p class="sweep-error" role="alert" data-testid="sweep-error">{ why }</p> }
+            if done > 0 {
+                <p class="sweep-note">{ t(lang, T::Hint) }</p>
+                { legend(&LegendProps { series: legend_series(lang) }) }
+                <div class="charts sweep-charts">
+                    { for Metric::ALL.iter().map(|&metric| sweep_chart(&SweepChartProps { lang, metric, knob, points: sweep.points.clone(), current, on_pick: on_pick.clone() })) }
+                </div>
+            }
+        </section>
+    }
+}
