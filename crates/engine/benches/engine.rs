@@ -80,6 +80,7 @@ fn bench(c: &mut Criterion) {
         ("sales", config("sales-daily-vs-live", 1_000.0, 30)),
         ("social", config("social-viral-post", 1_000.0, 30)),
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
+        ("iot", config("iot-offline-sensors", 1_000.0, 30)),
         ("sales-continuous", continuous),
     ] {
         let events = match Simulation::new(cfg.clone()) {
