@@ -72,7 +72,7 @@ impl Truth {
         let mut totals = self.totals.clone();
         if let Some((_, aggs)) = &self.open {
             for (t, a) in totals.iter_mut().zip(aggs) {
-                if scenario.passes(&a) {
+                if scenario.passes(a) {
                     t.count += a.count;
                     t.sum_cents += a.sum_cents;
                 }
