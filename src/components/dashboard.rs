@@ -8,7 +8,7 @@ use bslab_engine::DashboardRow;
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{iot, Key, Lang};
 
 /// Which query the dashboard shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub enum Kind {
     Social,
     /// Transactions per card in alert rows (counts).
     Fraud,
+    /// Readings per sensor in alert rows (counts).
+    Iot,
 }
 
 /// What [`dashboard`] shows.
@@ -46,6 +48,9 @@ pub fn group_name(key: &GroupKey, lang: Lang) -> String {
             format!("{} {post_id} · {action}", lang.t(Key::Post))
         }
         GroupKey::Card { card_id } => format!("{} {card_id}", lang.t(Key::Card)),
+        GroupKey::Sensor { sensor_id } => {
+            format!("{} {sensor_id}", iot::t(lang, iot::Text::Sensor))
+        }
     }
 }
 
@@ -60,11 +65,12 @@ pub fn dashboard(p: &DashboardProps) -> Html {
             format::count(a.count, lang)
         }
     };
-    let caption = lang.t(match p.scenario {
-        Kind::Sales => Key::DashboardSales,
-        Kind::Social => Key::DashboardSocial,
-        Kind::Fraud => Key::DashboardFraud,
-    });
+    let caption = match p.scenario {
+        Kind::Sales => lang.t(Key::DashboardSales),
+        Kind::Social => lang.t(Key::DashboardSocial),
+        Kind::Fraud => lang.t(Key::DashboardFraud),
+        Kind::Iot => iot::t(lang, iot::Text::Dashboard),
+    };
     let name = if p.batch { "batch" } else { "streaming" };
     html! {
         <table class="dashboard" data-testid={format!("dashboard-{name}")}>
@@ -77,11 +83,11 @@ pub fn dashboard(p: &DashboardProps) -> Html {
             </tr></thead>
             <tbody>
                 if p.rows.is_empty() {
-                    <tr><td colspan="4" class="muted">{ lang.t(if p.scenario == Kind::Fraud {
-                        Key::DashboardNoAlert
-                    } else {
-                        Key::DashboardEmpty
-                    }) }</td></tr>
+                    <tr><td colspan="4" class="muted">{ match p.scenario {
+                        Kind::Fraud => lang.t(Key::DashboardNoAlert),
+                        Kind::Iot => iot::t(lang, iot::Text::NoAlert),
+                        Kind::Sales | Kind::Social => lang.t(Key::DashboardEmpty),
+                    } }</td></tr>
                 }
                 { for p.rows.iter().map(|r| {
                     let got = if p.batch { &r.batch } else { &r.streaming };

@@ -1,5 +1,6 @@
 //! One small component per file.
 
+pub mod alerts;
 pub mod concepts;
 pub mod csv_export;
 pub mod dashboard;

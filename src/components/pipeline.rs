@@ -160,6 +160,7 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
         ScenarioConfig::Sales { .. } => super::dashboard::Kind::Sales,
         ScenarioConfig::Social { .. } => super::dashboard::Kind::Social,
         ScenarioConfig::Fraud { .. } => super::dashboard::Kind::Fraud,
+        ScenarioConfig::Iot { .. } => super::dashboard::Kind::Iot,
     };
     let mode = config_line(lang, p.batch, &p.config);
     html! {

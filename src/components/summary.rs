@@ -137,6 +137,7 @@ pub fn summary(p: &SummaryProps) -> Html {
                         <tr><th scope="row">{ lang.t(key) }</th><td class="num">{ f(&r.batch) }</td><td class="num">{ f(&r.streaming) }</td></tr>
                     }) }
                     if let Some(f) = &r.fraud { { fraud_rows(lang, f) } }
+                    if let Some(a) = &r.alerts { { super::alerts::alert_rows(lang, a) } }
                 </tbody>
             </table>
             <p class="digest" title={lang.t(Key::DigestNote)}>

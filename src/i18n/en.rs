@@ -386,7 +386,7 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Mean service time", "Average processing time of one event."),
         "streaming.watermark_delay_ms" => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
         "streaming.output_mode" => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
-        _ => return None,
+        _ => return super::iot::field(super::Lang::En, path),
     })
 }
 
@@ -411,6 +411,9 @@ pub fn unit(unit: Unit) -> (&'static str, &'static str) {
         Unit::Times => ("× rate", "times the rate"),
         Unit::Fraction => ("fraction", ""),
         Unit::Exponent => ("exponent", ""),
+        Unit::Sensors | Unit::CentiDegrees | Unit::AnomaliesPerHour | Unit::Readings => {
+            super::iot::unit(super::Lang::En, unit)
+        }
     }
 }
 
@@ -461,6 +464,6 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Per-record streaming is a queue (M/M/1)",
             "One worker, random service times, 80% busy: waiting time is 1/(μ−λ), five times the service time. Raise the rate towards capacity and watch it explode.",
         ),
-        _ => return None,
+        _ => return super::iot::preset(super::Lang::En, name),
     })
 }

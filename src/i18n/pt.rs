@@ -388,7 +388,7 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
         "streaming.watermark_delay_ms" => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
         "streaming.output_mode" => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
-        _ => return None,
+        _ => return super::iot::field(super::Lang::Pt, path),
     })
 }
 
@@ -413,6 +413,9 @@ pub fn unit(unit: Unit) -> (&'static str, &'static str) {
         Unit::Times => ("× taxa", "vezes a taxa"),
         Unit::Fraction => ("fração", ""),
         Unit::Exponent => ("expoente", ""),
+        Unit::Sensors | Unit::CentiDegrees | Unit::AnomaliesPerHour | Unit::Readings => {
+            super::iot::unit(super::Lang::Pt, unit)
+        }
     }
 }
 
@@ -486,6 +489,6 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Streaming por registro é uma fila (M/M/1)",
             "Um worker, tempos de serviço aleatórios, 80% ocupado: o tempo no sistema é 1/(μ−λ), cinco vezes o tempo de serviço. Aumente a taxa até a capacidade e veja explodir.",
         ),
-        _ => return None,
+        _ => return super::iot::preset(super::Lang::Pt, name),
     })
 }

@@ -113,6 +113,7 @@ fn bench(c: &mut Criterion) {
         ("sales-preset-rate", at_preset_rate("sales-daily-vs-live")),
         ("social", config("social-viral-post", 1_000.0, 30)),
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
+        ("iot", config("iot-offline-sensors", 1_000.0, 30)),
         ("sales-continuous", continuous),
     ] {
         let events = match Simulation::new(cfg.clone()) {

@@ -99,6 +99,31 @@ pub enum ScenarioConfig {
         /// Duration of one fraud burst, in ms of event time.
         burst_duration_ms: TimeMs,
     },
+    /// IoT monitoring: sensors reading a temperature with noise, injected
+    /// anomalies (a sensor spikes above the alert threshold) and devices that
+    /// lose their connection and upload their buffered readings late; query:
+    /// average and maximum per sensor per window, alerting when the maximum is
+    /// above `alert_above_centi`.
+    Iot {
+        /// Number of sensors (group keys).
+        sensors: u32,
+        /// Mean normal reading, in hundredths of a degree Celsius.
+        mean_centi: i64,
+        /// Standard deviation of the normal readings' noise, in hundredths of a degree.
+        noise_centi: i64,
+        /// A sensor whose window maximum is above this (hundredths of a degree) raises an alert.
+        alert_above_centi: i64,
+        /// Mean number of anomalies per hour of event time.
+        anomalies_per_hour: f64,
+        /// Anomalous readings in one anomaly (all above the alert threshold).
+        anomaly_readings: u32,
+        /// Duration of one anomaly, in ms of event time.
+        anomaly_duration_ms: TimeMs,
+        /// Share of (sensor, outage slot) pairs where the sensor is offline.
+        offline_fraction: f64,
+        /// Length of an outage slot, in ms: readings taken offline arrive at its end.
+        offline_ms: TimeMs,
+    },
 }
 
 impl Default for ScenarioConfig {

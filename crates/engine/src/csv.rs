@@ -112,6 +112,7 @@ fn group_cells(key: &GroupKey) -> [Cell; 2] {
             Cell::Text((*action).to_string()),
         ],
         GroupKey::Card { card_id } => [Cell::Int(i64::from(*card_id)), Cell::Missing],
+        GroupKey::Sensor { sensor_id } => [Cell::Int(i64::from(*sensor_id)), Cell::Missing],
     }
 }
 

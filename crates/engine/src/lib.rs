@@ -43,6 +43,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod alerts;
 mod amount;
 mod batch;
 pub mod config;
@@ -90,6 +91,7 @@ mod watermark;
 pub mod window;
 mod workload;
 
+pub use alerts::{AlertReport, AlertScore, AnomalyReport, Percentiles};
 pub use batch::BatchRun;
 pub use config::*;
 pub use error::{ConfigError, FieldError, Problem, SimError};

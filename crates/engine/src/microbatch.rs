@@ -196,7 +196,7 @@ impl MicroBatch {
                 // Rows the query outputs (fraud: only alerts), as Spark counts them.
                 emitted_rows += keys
                     .iter()
-                    .filter(|&&k| self.scenario.passes(w.aggs[k as usize].count))
+                    .filter(|&&k| self.scenario.passes(&w.aggs[k as usize]))
                     .count() as u64;
                 updated.push((start, keys, w.clone()));
             }
@@ -220,7 +220,7 @@ impl MicroBatch {
                     .map(|(_, w)| {
                         w.aggs
                             .iter()
-                            .filter(|a| a.count > 0 && self.scenario.passes(a.count))
+                            .filter(|a| a.count > 0 && self.scenario.passes(a))
                             .count() as u64
                     })
                     .sum::<u64>();

@@ -61,7 +61,7 @@ impl Output {
     ) {
         for &key in keys {
             let value = state.aggs[key as usize];
-            if !scenario.passes(value.count) {
+            if !scenario.passes(&value) {
                 continue;
             }
             let previous = match self.rows.entry((start, key)) {

@@ -213,6 +213,7 @@ pub fn all() -> Vec<Preset> {
                 ..base
             },
         },
+        crate::scenario::iot_preset(),
     ]
 }
 

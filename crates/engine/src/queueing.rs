@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::config::{ExperimentConfig, ScenarioConfig, ServiceTime, StreamingMode};
+use crate::config::{ExperimentConfig, ServiceTime, StreamingMode};
 use crate::time::TimeMs;
 
 /// Queueing theory and measurement side by side (continuous mode, Poisson arrivals).
@@ -147,7 +147,8 @@ pub fn predict(c: u32, service: ServiceTime, lambda: f64, mu: f64) -> (Option<Qu
 
 /// The queueing report of `cfg` at `now`, if its streaming pipeline is a queue
 /// with Poisson arrivals: continuous mode, a flat rate with no bursts and no
-/// injected fraud bursts (ingestion delays, independent per event, keep arrivals Poisson).
+/// injected bursts and no devices' outages (ingestion delays, independent per event, keep
+/// arrivals Poisson).
 pub(crate) fn report(
     cfg: &ExperimentConfig,
     tally: &QueueTally,
@@ -163,8 +164,10 @@ pub(crate) fn report(
     };
     let w = &cfg.workload;
     let flat = matches!(w.daily_profile, crate::config::DailyProfile::Flat) && w.bursts.is_empty();
-    let injected = matches!(cfg.scenario, ScenarioConfig::Fraud { bursts_per_hour, .. } if bursts_per_hour > 0.0);
-    if !flat || injected {
+    let scenario = crate::scenario::kind(&cfg.scenario);
+    let injected = scenario.bursts().is_some_and(|b| b.per_hour > 0.0);
+    // Outages hold a device's readings and release them together: not Poisson.
+    if !flat || injected || scenario.outages().is_some() {
         return None;
     }
     let mu = 1_000.0 / service_mean_ms;

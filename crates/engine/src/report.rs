@@ -146,7 +146,7 @@ pub struct Report {
     pub format: u32,
     /// Engine version that produced it.
     pub engine_version: &'static str,
-    /// `sales`, `social` or `fraud`.
+    /// `sales`, `social`, `fraud` or `iot`.
     pub scenario: &'static str,
     /// The seed.
     pub seed: u64,
@@ -168,6 +168,9 @@ pub struct Report {
     /// Fraud scenario: detection of each burst.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fraud: Option<FraudReport>,
+    /// IoT scenario: time-to-alert, missed and false alerts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alerts: Option<crate::alerts::AlertReport>,
     /// Every window row (with `windows` detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub windows: Option<Vec<WindowRow>>,

@@ -9,7 +9,7 @@
 //! share of a 512 MB browser tab (`docs/reliability.md` has the figures,
 //! measured in Chromium).
 
-use crate::config::{ExperimentConfig, ScenarioConfig, StreamingMode};
+use crate::config::{ExperimentConfig, StreamingMode};
 use crate::error::{FieldError, Problem};
 use crate::params::Unit;
 use crate::runlog::MAX_LOGGED_RUNS;
@@ -70,16 +70,13 @@ impl Resources {
         let duration = config.duration_ms as f64;
         let seconds = duration / 1_000.0;
         let mut events = config.workload.rate_eps * peak * seconds;
-        if let ScenarioConfig::Fraud {
-            bursts_per_hour,
-            burst_transactions,
-            ..
-        } = &config.scenario
-        {
-            events += bursts_per_hour * seconds / 3_600.0 * f64::from(*burst_transactions);
+        let scenario = crate::scenario::kind(&config.scenario);
+        if let Some(b) = scenario.bursts() {
+            events += b.per_hour * seconds / 3_600.0 * f64::from(b.transactions);
         }
         let d = &config.delay;
-        let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms) / 1_000.0;
+        let outages_ms = scenario.outages().map_or(0.0, |o| o.mean_hold_ms());
+        let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms + outages_ms) / 1_000.0;
         let capacity = config
             .streaming
             .mode

@@ -9,6 +9,7 @@
 //! read back by `bslab run --events`.
 
 mod fraud;
+mod iot;
 mod sales;
 pub mod schema;
 mod social;
@@ -23,6 +24,8 @@ use crate::config::ScenarioConfig;
 use crate::event::Event;
 use crate::time::TimeMs;
 
+pub(crate) use iot::preset as iot_preset;
+pub use iot::Outages;
 pub use sales::{category_name, REGIONS};
 pub use schema::{Column, ColumnType, EventSchema, Field};
 pub use social::ACTIONS;
@@ -76,6 +79,12 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     fn bursts(&self) -> Option<Bursts> {
         None
     }
+
+    /// The connection losses of its devices, if they have any: readings taken
+    /// offline arrive together when the device reconnects.
+    fn outages(&self) -> Option<Outages> {
+        None
+    }
 }
 
 /// How a scenario's group key follows from an event's payload
@@ -93,8 +102,8 @@ pub enum KeyRule {
     Custom,
 }
 
-/// The query's shape: `groupBy(window, keys…)`, count and sum of `amount`,
-/// rows kept if their count is above `count_above`.
+/// The query's shape: `groupBy(window, keys…)`, count, sum and max of `amount`,
+/// rows kept if their count is above `count_above` and their max above `max_above`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Query {
     /// Group-by columns (besides the window).
@@ -103,6 +112,8 @@ pub struct Query {
     pub amount: Option<&'static str>,
     /// Rows are output only if their count is above this (fraud alerts).
     pub count_above: Option<u64>,
+    /// Rows are output only if their largest amount is above this (IoT alerts).
+    pub max_above: Option<i64>,
 }
 
 /// Injected bursts (fraud): a stolen card makes a burst of transactions.
@@ -142,6 +153,27 @@ pub fn kind(config: &ScenarioConfig) -> Arc<dyn ScenarioKind> {
             alert_threshold,
             (bursts_per_hour, burst_transactions, burst_duration_ms),
         )),
+        ScenarioConfig::Iot {
+            sensors,
+            mean_centi,
+            noise_centi,
+            alert_above_centi,
+            anomalies_per_hour,
+            anomaly_readings,
+            anomaly_duration_ms,
+            offline_fraction,
+            offline_ms,
+        } => Arc::new(iot::Iot::new(
+            sensors,
+            (mean_centi, noise_centi, alert_above_centi),
+            Bursts {
+                entities: sensors,
+                per_hour: anomalies_per_hour,
+                transactions: anomaly_readings,
+                duration_ms: anomaly_duration_ms,
+            },
+            (offline_fraction, offline_ms),
+        )),
     }
 }
 
@@ -171,6 +203,11 @@ pub enum GroupKey {
         /// Card id.
         card_id: u32,
     },
+    /// IoT: a sensor.
+    Sensor {
+        /// Sensor id.
+        sensor_id: u32,
+    },
 }
 
 /// A scenario as the simulation uses it: its [`ScenarioKind`] and what the hot
@@ -181,6 +218,8 @@ pub struct Scenario {
     key_rule: KeyRule,
     keys: u32,
     count_above: u64,
+    max_above: i64,
+    outages: Option<Outages>,
 }
 
 impl Scenario {
@@ -195,6 +234,8 @@ impl Scenario {
             key_rule: kind.key_rule(),
             keys: kind.key_space(),
             count_above: kind.query().count_above.unwrap_or(0),
+            max_above: kind.query().max_above.unwrap_or(i64::MIN),
+            outages: kind.outages(),
             kind,
         }
     }
@@ -236,10 +277,16 @@ impl Scenario {
         }
     }
 
-    /// Whether a window row is part of the query's output (fraud: only alerts).
+    /// Whether a window row is part of the query's output (fraud and IoT: only alerts).
     #[inline]
-    pub fn passes(&self, count: u64) -> bool {
-        count > self.count_above
+    pub fn passes(&self, value: &crate::window::Agg) -> bool {
+        value.count > self.count_above && value.max_cents > self.max_above
+    }
+
+    /// The connection losses of the scenario's devices, if any.
+    #[inline]
+    pub(crate) fn outages(&self) -> Option<&Outages> {
+        self.outages.as_ref()
     }
 
     /// Decodes a group key for people and exports.

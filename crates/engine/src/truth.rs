@@ -53,7 +53,7 @@ impl Truth {
     pub(crate) fn close(&mut self, scenario: &Scenario) {
         if let Some((start, aggs)) = self.open.take() {
             for (k, a) in aggs.into_iter().enumerate() {
-                if scenario.passes(a.count) {
+                if scenario.passes(&a) {
                     if let Some(t) = self.totals.get_mut(k) {
                         t.count += a.count;
                         t.sum_cents += a.sum_cents;
@@ -72,7 +72,7 @@ impl Truth {
         let mut totals = self.totals.clone();
         if let Some((_, aggs)) = &self.open {
             for (t, a) in totals.iter_mut().zip(aggs) {
-                if scenario.passes(a.count) {
+                if scenario.passes(a) {
                     t.count += a.count;
                     t.sum_cents += a.sum_cents;
                 }
@@ -95,7 +95,7 @@ impl Truth {
         let open = self.open.iter().flat_map(move |(start, aggs)| {
             aggs.iter()
                 .enumerate()
-                .filter(|(_, a)| scenario.passes(a.count))
+                .filter(|(_, a)| scenario.passes(a))
                 .map(move |(k, a)| ((*start, k as u32), *a))
         });
         self.rows.iter().map(|(k, a)| (*k, *a)).chain(open)

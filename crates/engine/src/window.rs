@@ -47,6 +47,12 @@ pub struct Agg {
     pub count: u64,
     /// Sum of their amounts, in cents.
     pub sum_cents: i64,
+    /// Largest of their amounts (0 when empty; amounts are positive): the IoT
+    /// scenario's window maximum, which its alert rule reads. Not serialized:
+    /// the report format of the other scenarios stays as it was (the Spark
+    /// bundle's `expected.json` writes it for the IoT query).
+    #[serde(skip)]
+    pub max_cents: i64,
 }
 
 impl Agg {
@@ -54,6 +60,7 @@ impl Agg {
     pub(crate) fn add(&mut self, amount_cents: i64) {
         self.count += 1;
         self.sum_cents += amount_cents;
+        self.max_cents = self.max_cents.max(amount_cents);
     }
 }
 

@@ -1,4 +1,5 @@
-//! The event generator: arrival process, payloads, ingestion delays, fraud bursts.
+//! The event generator: arrival process, payloads, ingestion delays (and devices'
+//! outages), injected bursts (fraud, IoT anomalies).
 //!
 //! Events come out in event-time order (ids increase with event time); their
 //! arrival times are event time + delay, so they *arrive* out of order — the
@@ -128,6 +129,8 @@ pub(crate) struct Generator {
     next_base_ms: f64,
     next_id: u64,
     fraud: Option<FraudInjector>,
+    /// The experiment's seed (devices' outages are a pure function of it).
+    seed: u64,
 }
 
 impl Generator {
@@ -145,6 +148,7 @@ impl Generator {
             next_base_ms: 0.0,
             next_id: 0,
             fraud,
+            seed: config.seed,
         };
         generator.advance_base();
         generator
@@ -252,7 +256,11 @@ impl Generator {
                 self.advance_base();
             }
         }
-        event.arrival_time_ms = t + self.sample_delay();
+        let delay = self.sample_delay();
+        event.arrival_time_ms = match self.scenario.outages() {
+            Some(o) => o.arrival(self.seed, event.entity, t, delay),
+            None => t + delay,
+        };
         self.next_id += 1;
         Some(event)
     }

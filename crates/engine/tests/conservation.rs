@@ -32,6 +32,34 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
                 }
             }
         ),
+        (
+            1u32..500,
+            0i64..500,
+            1.0f64..30.0,
+            1u32..30,
+            (0.0f64..0.5, 1i64..1_800_000)
+        )
+            .prop_map(
+                |(
+                    sensors,
+                    noise_centi,
+                    anomalies_per_hour,
+                    anomaly_readings,
+                    (offline_fraction, offline_ms),
+                )| {
+                    ScenarioConfig::Iot {
+                        sensors,
+                        mean_centi: 2_000,
+                        noise_centi,
+                        alert_above_centi: 2_500,
+                        anomalies_per_hour,
+                        anomaly_readings,
+                        anomaly_duration_ms: 120_000,
+                        offline_fraction,
+                        offline_ms,
+                    }
+                }
+            ),
     ]
 }
 

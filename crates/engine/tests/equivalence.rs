@@ -84,6 +84,23 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
             );
         }
     }
+    if let Some(alerts) = &report.alerts {
+        // Every anomalous reading is above the threshold: each anomaly whose
+        // readings batch has published raises an alert in both pipelines.
+        let settled: Vec<_> = alerts
+            .anomalies
+            .iter()
+            .filter(|a| a.start_ms + 600_000 < horizon - 3_600_000)
+            .collect();
+        assert!(!settled.is_empty(), "{label}: no anomaly to check");
+        for a in settled {
+            assert!(a.batch_alert_ms.is_some(), "{label}: batch missed {a:?}");
+            assert!(
+                a.streaming_alert_ms.is_some(),
+                "{label}: streaming missed {a:?}"
+            );
+        }
+    }
 }
 
 #[test]

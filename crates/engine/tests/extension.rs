@@ -55,6 +55,7 @@ impl ScenarioKind for Iot {
             keys: &["sensor_id"],
             amount: Some("reading_centi_c"),
             count_above: None,
+            max_above: None,
         }
     }
 }

@@ -36,6 +36,7 @@ fn every_row_re_adds(sim: &Simulation, pipeline: Pipeline, what: &str) -> usize 
         let listed: Agg = story.events.iter().fold(Agg::default(), |mut a, e| {
             a.count += 1;
             a.sum_cents += e.arrival.amount_cents;
+            a.max_cents = a.max_cents.max(e.arrival.amount_cents);
             a
         });
         assert_eq!(

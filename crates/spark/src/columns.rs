@@ -4,6 +4,7 @@
 //! holds, in both languages, for the bundle's README.
 
 use bslab_engine::scenario::{ColumnType as Kind, EventSchema, Scenario};
+use bslab_engine::window::Agg;
 use bslab_engine::{Event, ScenarioConfig};
 
 /// File format of the exported events.
@@ -56,6 +57,8 @@ pub(crate) struct Spec {
     pub(crate) amount: Option<&'static str>,
     /// Rows are output only if their count is above this (fraud alerts).
     pub(crate) count_above: Option<u64>,
+    /// Rows are output only if their maximum amount is above this (IoT alerts).
+    pub(crate) max_above: Option<i64>,
 }
 
 /// What a column holds, in Portuguese (Brazil) and English: (pt-BR, en).
@@ -63,7 +66,7 @@ pub(crate) type Meaning = (&'static str, &'static str);
 
 /// What each column of the built-in scenarios holds, by column name, or by
 /// `scenario.column` where the same name means something else per scenario.
-const MEANINGS: [(&str, Meaning); 11] = [
+const MEANINGS: [(&str, Meaning); 14] = [
     (
         "event_id",
         (
@@ -112,6 +115,21 @@ const MEANINGS: [(&str, Meaning); 11] = [
         ),
     ),
     ("card_id", ("cartão, a partir de 0", "card, from 0")),
+    ("sensor_id", ("sensor, a partir de 0", "sensor, from 0")),
+    (
+        "temperature_centi",
+        (
+            "temperatura lida, em centésimos de grau Celsius",
+            "temperature read, in hundredths of a degree Celsius",
+        ),
+    ),
+    (
+        "injected_anomaly",
+        (
+            "1 para uma leitura de uma anomalia injetada (a consulta não a usa)",
+            "1 for a reading of an injected anomaly (not used by the query)",
+        ),
+    ),
     (
         "injected_fraud",
         (
@@ -149,13 +167,15 @@ impl Spec {
             keys: query.keys.to_vec(),
             amount: query.amount,
             count_above: query.count_above,
+            max_above: query.max_above,
             schema,
         }
     }
 
-    /// Whether a (window, key) row with `count` events is part of the query's output.
-    pub(crate) fn passes(&self, count: u64) -> bool {
-        count > self.count_above.unwrap_or(0)
+    /// Whether a (window, key) row is part of the query's output.
+    pub(crate) fn passes(&self, row: &Agg) -> bool {
+        row.count > self.count_above.unwrap_or(0)
+            && self.max_above.is_none_or(|max| row.max_cents > max)
     }
 
     /// One file of `events` (already in the order to write) in `format`.
@@ -220,9 +240,27 @@ mod tests {
             burst_transactions: 5,
             burst_duration_ms: 1_000,
         });
-        assert!(!fraud.passes(3));
-        assert!(fraud.passes(4));
-        assert!(Spec::new(&ScenarioConfig::default()).passes(1));
+        let rows = |count| Agg {
+            count,
+            ..Agg::default()
+        };
+        assert!(!fraud.passes(&rows(3)));
+        assert!(fraud.passes(&rows(4)));
+        assert!(Spec::new(&ScenarioConfig::default()).passes(&rows(1)));
+    }
+
+    #[test]
+    fn iot_outputs_only_windows_above_the_threshold() {
+        let preset = bslab_engine::presets::by_name("iot-offline-sensors").expect("the IoT preset");
+        let iot = Spec::new(&preset.config.scenario);
+        let max = iot.max_above.expect("an alert threshold");
+        let window = |max_cents| Agg {
+            count: 3,
+            sum_cents: 3 * max_cents,
+            max_cents,
+        };
+        assert!(!iot.passes(&window(max)));
+        assert!(iot.passes(&window(max + 1)));
     }
 
     #[test]

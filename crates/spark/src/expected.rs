@@ -18,7 +18,7 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
 
     let truth: Vec<Value> = windows
         .iter()
-        .filter(|w| spec.passes(w.truth.count))
+        .filter(|w| spec.passes(&w.truth))
         .map(|w| row(spec, w, &w.truth))
         .collect();
     let batch_rows: Vec<Value> = windows
@@ -115,6 +115,9 @@ fn row(spec: &Spec, w: &WindowRow, value: &Agg) -> Value {
     obj.insert("count".into(), json!(value.count));
     if spec.amount.is_some() {
         obj.insert("sum_cents".into(), json!(value.sum_cents));
+    }
+    if spec.max_above.is_some() {
+        obj.insert("max_cents".into(), json!(value.max_cents));
     }
     Value::Object(obj)
 }

@@ -28,7 +28,7 @@ pub(crate) fn job_params(
         .filter(|r| r.start_ms != r.due_ms)
         .map(|r| json!([r.period_start_ms / b.interval_ms, r.start_ms]))
         .collect();
-    json!({
+    let mut params = json!({
         "format": BUNDLE_FORMAT,
         "scenario": drained.report.scenario,
         "columns": spec.columns.iter().map(|c| json!([c.0, c.1.name()])).collect::<Vec<_>>(),
@@ -45,5 +45,10 @@ pub(crate) fn job_params(
         "batch_interval_ms": b.interval_ms,
         "batch_offset_ms": b.offset_ms,
         "batch_delayed_runs": delayed,
-    })
+    });
+    // Only the IoT query has it: other scenarios' jobs stay as they were.
+    if let (Some(max), Value::Object(obj)) = (spec.max_above, &mut params) {
+        obj.insert("max_above".into(), json!(max));
+    }
+    params
 }

@@ -78,6 +78,12 @@ fn query(scenario: &ScenarioConfig) -> (String, String) {
             format!("transações (`count`) e valor em centavos (`sum_cents`) por cartão por janela, só os cartões com mais de {alert_threshold} transações na janela (alerta de fraude)."),
             format!("transactions (`count`) and amount in cents (`sum_cents`) per card per window, only cards with more than {alert_threshold} transactions in the window (fraud alert)."),
         ),
+        ScenarioConfig::Iot {
+            alert_above_centi, ..
+        } => (
+            format!("leituras (`count`), soma (`sum_cents`, média = soma / count) e máxima (`max_cents`) da temperatura em centésimos de grau por sensor por janela, só os sensores com máxima acima de {alert_above_centi} na janela (alerta)."),
+            format!("readings (`count`), sum (`sum_cents`, mean = sum / count) and maximum (`max_cents`) of the temperature in hundredths of a degree per sensor per window, only sensors whose maximum is above {alert_above_centi} in the window (alert)."),
+        ),
     }
 }
 

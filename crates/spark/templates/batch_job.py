@@ -79,18 +79,24 @@ def windowed_aggregate(events, params=PARAMS):
     aggs = [F.count(F.lit(1)).alias("count")]
     if params["amount_column"]:
         aggs.append(F.sum(params["amount_column"]).alias("sum_cents"))
+    max_above = params.get("max_above")  # IoT: alert when the window maximum is above it
+    if max_above is not None:
+        aggs.append(F.max(params["amount_column"]).cast("long").alias("max_cents"))
     result = events.groupBy(
         F.window(F.timestamp_millis("event_time_ms"), f"{params['window_ms']} milliseconds"),
         *params["key_columns"],
     ).agg(*aggs)
     if params["count_above"] is not None:  # fraud: only cards over the alert threshold
         result = result.filter(F.col("count") > params["count_above"])
+    if max_above is not None:
+        result = result.filter(F.col("max_cents") > max_above)
     return result.select(
         F.unix_millis("window.start").alias("window_start_ms"),
         F.unix_millis("window.end").alias("window_end_ms"),
         *params["key_columns"],
         "count",
         *(["sum_cents"] if params["amount_column"] else []),
+        *(["max_cents"] if max_above is not None else []),
     )
 
 

@@ -81,7 +81,8 @@ def per_batch(name: str, expected: list, actual: list) -> list[str]:
 
 
 def value_fields(params=PARAMS) -> list[str]:
-    return ["count"] + (["sum_cents"] if params["amount_column"] else [])
+    return (["count"] + (["sum_cents"] if params["amount_column"] else [])
+            + (["max_cents"] if params.get("max_above") is not None else []))
 
 
 def late_rows(event_files: list[list[dict]], batches: list[dict], params=PARAMS) -> tuple[list[int], list[int]]:

@@ -73,7 +73,7 @@ const DAY: f64 = DAY_MS as f64;
 const HOUR: f64 = HOUR_MS as f64;
 
 /// Every parameter, once.
-pub static PARAMS: [Param; 38] = [
+pub static PARAMS: [Param; 47] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
@@ -97,7 +97,7 @@ pub static PARAMS: [Param; 38] = [
     int("scenario.mean_amount_cents", Unit::Cents, |_| Bounds::new(1.0, 100_000_000.0),
         |c, _| match &mut c.scenario {
             S::Sales { mean_amount_cents, .. } | S::Fraud { mean_amount_cents, .. } => Some(Slot::I64(mean_amount_cents)),
-            S::Social { .. } => None,
+            S::Social { .. } | S::Iot { .. } => None,
         },
         "Sales and fraud: mean order or transaction amount."),
     int("scenario.alert_threshold", Unit::TransactionsPerWindow, |_| Bounds::new(1.0, 1_000.0),
@@ -112,6 +112,34 @@ pub static PARAMS: [Param; 38] = [
     int("scenario.burst_duration_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
         |c, _| match &mut c.scenario { S::Fraud { burst_duration_ms, .. } => Some(Slot::I64(burst_duration_ms)), _ => None },
         "Fraud: duration of one fraud burst, in event time."),
+    // IoT monitoring.
+    int("scenario.sensors", Unit::Sensors, |_| Bounds::new(1.0, 5_000.0),
+        |c, _| match &mut c.scenario { S::Iot { sensors, .. } => Some(Slot::U32(sensors)), _ => None },
+        "IoT: number of sensors."),
+    int("scenario.mean_centi", Unit::CentiDegrees, |_| Bounds::new(1.0, 10_000.0),
+        |c, _| match &mut c.scenario { S::Iot { mean_centi, .. } => Some(Slot::I64(mean_centi)), _ => None },
+        "IoT: mean normal reading."),
+    int("scenario.noise_centi", Unit::CentiDegrees, |_| Bounds::new(0.0, 2_000.0),
+        |c, _| match &mut c.scenario { S::Iot { noise_centi, .. } => Some(Slot::I64(noise_centi)), _ => None },
+        "IoT: standard deviation of the noise of normal readings."),
+    int("scenario.alert_above_centi", Unit::CentiDegrees, |_| Bounds::new(0.0, 20_000.0),
+        |c, _| match &mut c.scenario { S::Iot { alert_above_centi, .. } => Some(Slot::I64(alert_above_centi)), _ => None },
+        "IoT: a sensor whose window maximum is above this raises an alert."),
+    float("scenario.anomalies_per_hour", Unit::AnomaliesPerHour, |_| Bounds::new(0.0, 1_000.0),
+        |c, _| match &mut c.scenario { S::Iot { anomalies_per_hour, .. } => Some(Slot::F64(anomalies_per_hour)), _ => None },
+        "IoT: mean number of anomalies (a sensor spikes) per hour of event time."),
+    int("scenario.anomaly_readings", Unit::Readings, |_| Bounds::new(1.0, 1_000.0),
+        |c, _| match &mut c.scenario { S::Iot { anomaly_readings, .. } => Some(Slot::U32(anomaly_readings)), _ => None },
+        "IoT: anomalous readings in one anomaly, all above the alert threshold."),
+    int("scenario.anomaly_duration_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
+        |c, _| match &mut c.scenario { S::Iot { anomaly_duration_ms, .. } => Some(Slot::I64(anomaly_duration_ms)), _ => None },
+        "IoT: duration of one anomaly, in event time."),
+    float("scenario.offline_fraction", Unit::Fraction, |_| Bounds::new(0.0, 1.0),
+        |c, _| match &mut c.scenario { S::Iot { offline_fraction, .. } => Some(Slot::F64(offline_fraction)), _ => None },
+        "IoT: share of (sensor, outage slot) pairs where the sensor is offline."),
+    int("scenario.offline_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
+        |c, _| match &mut c.scenario { S::Iot { offline_ms, .. } => Some(Slot::I64(offline_ms)), _ => None },
+        "IoT: outage slot; readings taken offline arrive when it ends (the device reconnects)."),
     float("workload.rate_eps", Unit::EventsPerSecond, |_| Bounds::positive(1_000_000.0), |c, _| Some(Slot::F64(&mut c.workload.rate_eps)),
         "Base arrival rate (Poisson), per second of event time."),
     choice("workload.daily_profile", &["flat", "diurnal"],

@@ -38,6 +38,14 @@ pub enum Unit {
     HourOfDay,
     /// A multiplier of the arrival rate.
     Times,
+    /// IoT sensors.
+    Sensors,
+    /// Hundredths of a degree Celsius.
+    CentiDegrees,
+    /// IoT anomalies per hour of event time.
+    AnomaliesPerHour,
+    /// Sensor readings.
+    Readings,
 }
 
 impl Unit {
@@ -59,6 +67,10 @@ impl Unit {
             Unit::Workers => "workers",
             Unit::HourOfDay => "h",
             Unit::Times => "×",
+            Unit::Sensors => "sensors",
+            Unit::CentiDegrees => "hundredths of °C",
+            Unit::AnomaliesPerHour => "anomalies/hour",
+            Unit::Readings => "readings",
         }
     }
 

@@ -86,6 +86,7 @@ impl ScenarioKind for Fraud {
             keys: &["card_id"],
             amount: Some("amount_cents"),
             count_above: Some(u64::from(self.alert_threshold)),
+            max_above: None,
         }
     }
 

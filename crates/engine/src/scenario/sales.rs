@@ -103,6 +103,7 @@ impl ScenarioKind for Sales {
             keys: &["category"],
             amount: Some("amount_cents"),
             count_above: None,
+            max_above: None,
         }
     }
 }

@@ -82,6 +82,7 @@ impl ScenarioKind for Social {
             keys: &["post_id", "action"],
             amount: None,
             count_above: None,
+            max_above: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! optional details (windows, run logs, samples).
 
 use super::Simulation;
+use crate::alerts::AlertReport;
 use crate::metrics::{PipelineSample, Sample};
 use crate::pipeline::Pipeline;
 use crate::report::{PipelineReport, Report, ReportDetail, REPORT_FORMAT};
@@ -41,7 +42,7 @@ impl Simulation {
         };
         let batch = pipeline(self.batch(), |s| &s.batch);
         let streaming = pipeline(self.streaming(), |s| &s.streaming);
-        let fraud = self.scenario.kind().bursts().is_some().then(|| {
+        let mut fraud = self.scenario.kind().bursts().is_some().then(|| {
             score_fraud(
                 &self.geometry,
                 self.generator.fraud_bursts(),
@@ -49,6 +50,12 @@ impl Simulation {
                 &self.streaming().out().rows,
             )
         });
+        // A query alerting on a window maximum (IoT) scores its injected
+        // anomalies as alerts instead.
+        let alerts = match self.scenario.kind().query().max_above {
+            Some(_) => fraud.take().map(|f| AlertReport::from_bursts(&f)),
+            None => None,
+        };
         Report {
             format: REPORT_FORMAT,
             engine_version: crate::VERSION,
@@ -61,6 +68,7 @@ impl Simulation {
             batch,
             streaming,
             fraud,
+            alerts,
             queueing: self
                 .streaming()
                 .queue_tally()

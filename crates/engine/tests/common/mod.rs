@@ -56,6 +56,18 @@ pub fn scenarios() -> Vec<ScenarioConfig> {
             burst_transactions: 8,
             burst_duration_ms: 120_000,
         },
+        // No outages here: they make late data, which these configs avoid.
+        ScenarioConfig::Iot {
+            sensors: 80,
+            mean_centi: 2_000,
+            noise_centi: 200,
+            alert_above_centi: 2_600,
+            anomalies_per_hour: 6.0,
+            anomaly_readings: 5,
+            anomaly_duration_ms: 120_000,
+            offline_fraction: 0.0,
+            offline_ms: 600_000,
+        },
     ]
 }
 
