@@ -53,6 +53,7 @@ mod error;
 mod event;
 pub mod event_time;
 pub mod explain;
+pub mod explain_latency;
 pub mod fate;
 mod fifo;
 mod fmath;

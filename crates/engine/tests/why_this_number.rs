@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use bslab_engine::explain::{Pipeline, EXPLAIN_LIMIT};
-use bslab_engine::fate::StreamFate;
+use bslab_engine::fate::{BatchFate, StreamFate};
 use bslab_engine::window::Agg;
 use bslab_engine::*;
 
@@ -86,6 +86,16 @@ fn window_values_fraud_alerts_and_late_counts_re_add_for_every_window() {
                     "{what}: missed by batch runs"
                 );
                 assert_eq!(late.events.len() as u64 + late.more, late.late);
+                // The batch's missed count: listed + rest re-add to it, each a miss.
+                assert_eq!(missed.events.len() as u64 + missed.more, missed.late);
+                assert_eq!(
+                    missed.late, missed.counted,
+                    "{what}: misses count on arrival"
+                );
+                assert!(missed
+                    .events
+                    .iter()
+                    .all(|e| matches!(e.batch, BatchFate::Missed { run_start_ms } if e.arrival.arrival_time_ms > run_start_ms)));
             }
         }
     }
@@ -154,4 +164,84 @@ fn picture_counts_agree_with_the_report() {
         thin.counts.late, c.late,
         "thinning never hides a late event"
     );
+}
+
+/// Every latency percentile of both pipelines: the events ranked around it
+/// are the measured events in latency order, the one at its rank sets it, and
+/// with nothing forgotten the ranking counts every event the pipeline
+/// measured and lands on the pipeline's own percentile (to a histogram bucket).
+#[test]
+fn latency_percentiles_are_set_by_the_listed_events() {
+    use bslab_engine::explain_latency::Percentile;
+    let mut checked = Vec::new();
+    for (preset, minutes) in [("late-data-watermark", 150), ("batch-late-but-cheap", 240)] {
+        for seed in [2, 9] {
+            let mut sim = recording(preset, minutes, seed);
+            sim.step_until(minutes * 60_000).expect("forward");
+            let report = sim.report(ReportDetail::default());
+            // Window events are measured at their bucket's middle (1/32 of a window).
+            let bucket = (sim.config().window.size_ms + 31) / 32;
+            for (pipeline, summary) in [
+                (Pipeline::Streaming, report.streaming.latency_ms),
+                (Pipeline::Batch, report.batch.latency_ms),
+            ] {
+                for (percentile, value) in [
+                    (Percentile::P50, summary.p50),
+                    (Percentile::P99, summary.p99),
+                ] {
+                    let what = format!("{preset} seed {seed} {pipeline:?} {percentile:?}");
+                    let s = sim.explain_latency(pipeline, percentile).expect("recorded");
+                    assert!(s.complete, "{what}: nothing forgotten");
+                    assert_eq!(
+                        s.measured, summary.count,
+                        "{what}: every measured event ranked"
+                    );
+                    if s.measured == 0 {
+                        continue;
+                    }
+                    checked.push(pipeline);
+                    assert_eq!(
+                        s.faster + s.events.len() as u64 + s.slower,
+                        s.measured,
+                        "{what}"
+                    );
+                    let ranks: Vec<u64> = s.events.iter().map(|e| e.rank).collect();
+                    let expected: Vec<u64> =
+                        (s.faster + 1..=s.faster + ranks.len() as u64).collect();
+                    assert_eq!(ranks, expected, "{what}: consecutive ranks");
+                    assert!(s
+                        .events
+                        .windows(2)
+                        .all(|w| w[0].latency_ms <= w[1].latency_ms));
+                    for e in &s.events {
+                        assert_eq!(e.latency_ms, e.published_ms - e.story.arrival.event_time_ms);
+                        assert!(e.published_ms >= e.story.arrival.arrival_time_ms, "{what}");
+                    }
+                    let at = s
+                        .events
+                        .iter()
+                        .find(|e| e.rank == s.rank)
+                        .expect("the rank is listed");
+                    assert_eq!(at.latency_ms, s.value_ms, "{what}");
+                    // The histogram's rank may differ by one: its neighbours bound it.
+                    let near = |r: u64| {
+                        s.events
+                            .iter()
+                            .find(|e| e.rank == r)
+                            .unwrap_or(at)
+                            .latency_ms
+                    };
+                    let tolerance = bucket + value as i64 / 500 + 1;
+                    let (low, high) = (near(s.rank - 1) - tolerance, near(s.rank + 1) + tolerance);
+                    assert!(
+                        (low..=high).contains(&(value as i64)),
+                        "{what}: the pipeline's {value} ms outside [{low}, {high}] around rank {} of {}",
+                        s.rank,
+                        s.measured
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked.contains(&Pipeline::Batch) && checked.contains(&Pipeline::Streaming));
 }
