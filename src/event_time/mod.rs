@@ -120,6 +120,10 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
     let cursor = cursor_left(&pic, p.t_ms);
     let story = (*selected).and_then(|id| p.ask.emit(Question::Event(id)));
     let answer = (*question).and_then(|q| p.ask.emit(q));
+    let on_ask = {
+        let question = question.clone();
+        Callback::from(move |q| question.set(Some(q)))
+    };
     let ask_late = {
         let question = question.clone();
         Callback::from(move |_| question.set(Some(Question::Late(Pipeline::Streaming))))
@@ -137,7 +141,8 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 { ring }
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride }) }
-            <why::Readout {lang} story={story} on_ask={Callback::from(move |q| question.set(Some(q)))} />
+            { why::ask_row(lang, &on_ask) }
+            <why::Readout {lang} story={story} on_ask={on_ask.clone()} />
             <why::Why {lang} answer={answer} />
         </section>
     }

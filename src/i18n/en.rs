@@ -342,6 +342,15 @@ pub fn text(key: Key) -> &'static str {
         GhostBefore => "before",
         GhostNote => "Faint lines: the run before the change ({diff}), at the same instant.",
         GhostDismiss => "Hide the ghost",
+        // "Why this number?" for latency percentiles and the batch's missed count.
+        WhyAsk => "Why this number? Ask:",
+        WhyMissedBatch => "Events missed by batch",
+        WhyMissed => "{pipeline}: {n} events missed. Each arrived after the batch run of its period had started: a run reads its period as it stands when it starts.",
+        WhyLatencyButton => "{pipeline} {p} latency",
+        WhyLatency => "{pipeline}'s {p} result latency (event time → first publication) is {value}: the event at rank {rank} of {n} measured, fastest first. Listed: the events ranked around it.",
+        WhyLatencyStep => "#{rank}: event {id} happened {event}, arrived {arrival}, published {published}: latency {latency}.",
+        WhyFaster => "{n} faster events, not listed.",
+        WhySlower => "{n} slower events, not listed.",
     }
 }
 

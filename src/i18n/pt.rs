@@ -344,6 +344,15 @@ pub fn text(key: Key) -> &'static str {
         GhostBefore => "antes",
         GhostNote => "Linhas claras: a simulação antes da mudança ({diff}), no mesmo instante.",
         GhostDismiss => "Esconder o fantasma",
+        // "Por que este número?" para percentis de latência e perdidos do batch.
+        WhyAsk => "Por que este número? Pergunte:",
+        WhyMissedBatch => "Eventos perdidos pelo batch",
+        WhyMissed => "{pipeline}: {n} eventos perdidos. Cada um chegou depois que a execução do batch do seu período já tinha começado: uma execução lê o período como ele está quando ela começa.",
+        WhyLatencyButton => "Latência {p} do {pipeline}",
+        WhyLatency => "A latência {p} do {pipeline} (do tempo do evento até a primeira publicação) é {value}: o evento na posição {rank} de {n} medidos, do mais rápido ao mais lento. Abaixo, os eventos em volta dele.",
+        WhyLatencyStep => "#{rank}: o evento {id} aconteceu {event}, chegou {arrival}, foi publicado {published}: latência {latency}.",
+        WhyFaster => "{n} eventos mais rápidos, não listados.",
+        WhySlower => "{n} eventos mais lentos, não listados.",
     }
 }
 
