@@ -63,6 +63,27 @@ fn stream_line(s: &EventStory, lang: Lang) -> String {
                 ("watermark", instant(watermark_ms)),
             ],
         ),
+        StreamFate::Served {
+            done_ms,
+            published_ms: Some(at),
+        } => lang.fill(
+            Key::EtStreamServed,
+            &[("done", instant(done_ms)), ("at", instant(at))],
+        ),
+        StreamFate::Served { done_ms, .. } => {
+            lang.fill(Key::EtStreamServedOpen, &[("done", instant(done_ms))])
+        }
+        StreamFate::Discarded {
+            done_ms,
+            watermark_ms,
+        } => lang.fill(
+            Key::EtStreamDiscarded,
+            &[
+                ("done", instant(done_ms)),
+                ("end", instant(s.window.1)),
+                ("watermark", instant(watermark_ms)),
+            ],
+        ),
         StreamFate::Unknown => lang.t(Key::EtStreamUnknown).to_string(),
     }
 }

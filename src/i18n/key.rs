@@ -361,4 +361,7 @@ pub enum Key {
     WhyLatencyStep,
     WhyFaster,
     WhySlower,
+    EtStreamServed,
+    EtStreamServedOpen,
+    EtStreamDiscarded,
 }

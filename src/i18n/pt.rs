@@ -307,7 +307,7 @@ pub fn text(key: Key) -> &'static str {
         EtStreamCounted => "Streaming: lido pelo micro-batch {batch} e contado na sua janela; publicado às {at}.",
         EtStreamRunning => "Streaming: lido pelo micro-batch {batch} (ainda rodando) e contado na sua janela.",
         EtStreamDropped => "Streaming: descartado pelo micro-batch {batch}, atrasado: a janela termina às {end}, não depois da marca d'água do batch anterior ({watermark}).",
-        EtStreamUnknown => "Streaming: o modo por registro não guarda log de micro-batches.",
+        EtStreamUnknown => "Streaming: desconhecido (mais antigo do que a página guarda).",
         EtBatchWaiting => "Batch: esperando a execução do seu período.",
         EtBatchRead => "Batch: lido pela execução iniciada às {start}; publicado às {at}.",
         EtBatchRunning => "Batch: lido pela execução iniciada às {start} (ainda rodando).",
@@ -353,6 +353,9 @@ pub fn text(key: Key) -> &'static str {
         WhyLatencyStep => "#{rank}: o evento {id} aconteceu {event}, chegou {arrival}, foi publicado {published}: latência {latency}.",
         WhyFaster => "{n} eventos mais rápidos, não listados.",
         WhySlower => "{n} eventos mais lentos, não listados.",
+        EtStreamServed => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado às {at}.",
+        EtStreamServedOpen => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado quando a janela fechar.",
+        EtStreamDiscarded => "Streaming (por registro): processado até {done} e descartado, atrasado: a janela termina às {end}, não depois da marca d'água naquele instante ({watermark}).",
     }
 }
 

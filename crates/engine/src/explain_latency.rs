@@ -108,7 +108,8 @@ impl Sources<'_> {
                             .and(rows.get(&(s.window.0, a.key)))
                             .map(|r| r.first_ms)
                     }
-                    StreamFate::Counted { published_ms, .. } => published_ms,
+                    StreamFate::Counted { published_ms, .. }
+                    | StreamFate::Served { published_ms, .. } => published_ms,
                     StreamFate::Unknown => {
                         complete = false;
                         None

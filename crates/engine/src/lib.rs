@@ -45,6 +45,7 @@
 
 mod amount;
 mod batch;
+mod completions;
 pub mod config;
 mod continuous;
 pub mod csv;

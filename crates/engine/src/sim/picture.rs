@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::Simulation;
+use crate::completions::Served;
+use crate::config::OutputMode;
 use crate::event_time::{EventTimePicture, Sources};
 use crate::explain::{EventStory, LateStory, Pipeline, RowStory};
 use crate::explain_latency::{LatencyStory, Percentile};
@@ -30,6 +32,11 @@ impl Simulation {
                 interval_ms: self.config.batch.interval_ms,
             },
             watermark_ms: streaming.watermark_ms().unwrap_or(0),
+            served: streaming.completions().map(|c| Served {
+                by_arrival: c.by_arrival(),
+                rows: &self.streaming().out().rows,
+                append: self.config.streaming.output_mode == OutputMode::Append,
+            }),
         };
         Some((sources, recent.forgotten() > 0))
     }
