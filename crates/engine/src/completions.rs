@@ -59,9 +59,12 @@ impl Completions {
 
     /// The kept completions by (arrival, id): the arrivals' order, to look up.
     pub(crate) fn by_arrival(&self) -> Vec<Completion> {
-        let mut v: Vec<Completion> = self.kept.iter().copied().collect();
-        v.sort_unstable_by_key(|c| (c.arrival_ms, c.id));
-        v
+        // Keys and indices, sorted by the same sort as the latency ranking's.
+        let mut keys: Vec<(TimeMs, u64, u32)> = (self.kept.iter().zip(0_u32..))
+            .map(|(c, i)| (c.arrival_ms, c.id, i))
+            .collect();
+        keys.sort_unstable();
+        keys.iter().map(|k| self.kept[k.2 as usize]).collect()
     }
 }
 

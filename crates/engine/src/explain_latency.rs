@@ -87,10 +87,13 @@ impl Sources<'_> {
         forgotten: bool,
     ) -> LatencyStory {
         let mut complete = !forgotten;
-        let mut timed: Vec<(TimeMs, u64, EventStory, TimeMs)> = Vec::new();
+        // (latency, id, index): small keys sort fast, and share one sort with
+        // the per-record completions' (no second copy of the sort in the wasm).
+        let mut ranked: Vec<(TimeMs, u64, u32)> = Vec::new();
+        let mut published: Vec<(EventStory, TimeMs)> = Vec::new();
         for a in self.arrivals {
             let s = self.story(a);
-            let published = match pipeline {
+            let at = match pipeline {
                 Pipeline::Batch => match s.batch {
                     BatchFate::Read { published_ms, .. } => published_ms,
                     BatchFate::Unknown => {
@@ -117,13 +120,14 @@ impl Sources<'_> {
                     _ => None,
                 },
             };
-            if let Some(at) = published {
-                timed.push((at - a.event_time_ms, a.id, s, at));
+            if let Some(at) = at {
+                ranked.push((at - a.event_time_ms, a.id, published.len() as u32));
+                published.push((s, at));
             }
         }
         // Equal latencies by id: the same order on every machine.
-        timed.sort_unstable_by_key(|&(latency, id, _, _)| (latency, id));
-        let measured = timed.len() as u64;
+        ranked.sort_unstable();
+        let measured = ranked.len() as u64;
         let rank = if measured == 0 {
             0
         } else {
@@ -131,15 +135,18 @@ impl Sources<'_> {
         };
         let at = rank.saturating_sub(1) as usize;
         let first = at.saturating_sub(AROUND);
-        let last = (at + AROUND + 1).min(timed.len());
-        let events = timed[first..last]
+        let last = (at + AROUND + 1).min(ranked.len());
+        let events = ranked[first..last]
             .iter()
             .zip(first as u64 + 1..)
-            .map(|(&(latency_ms, _, story, published_ms), rank)| TimedEvent {
-                story,
-                published_ms,
-                latency_ms,
-                rank,
+            .map(|(&(latency_ms, _, i), rank)| {
+                let (story, published_ms) = published[i as usize];
+                TimedEvent {
+                    story,
+                    published_ms,
+                    latency_ms,
+                    rank,
+                }
             })
             .collect();
         LatencyStory {
@@ -147,7 +154,7 @@ impl Sources<'_> {
             percentile,
             measured,
             rank,
-            value_ms: timed.get(at).map_or(0, |t| t.0),
+            value_ms: ranked.get(at).map_or(0, |t| t.0),
             events,
             faster: first as u64,
             slower: measured - last as u64,
