@@ -1,7 +1,9 @@
 //! The questions the picture asks the running simulation, and their answers:
-//! an event's story, a published row's or a late count's "why".
+//! an event's story, a published row's, a late count's or a latency
+//! percentile's "why".
 
 use bslab_engine::explain::{EventStory, LateStory, Pipeline, RowStory};
+use bslab_engine::explain_latency::{LatencyStory, Percentile};
 use bslab_engine::scenario::GroupKey;
 use bslab_engine::{Simulation, TimeMs};
 
@@ -12,8 +14,10 @@ pub enum Question {
     Event(u64),
     /// Why does `pipeline`'s row (window start, group key) hold its value?
     Row(Pipeline, TimeMs, u32),
-    /// Why does `pipeline` count so many late events?
+    /// Why does `pipeline` count so many late (streaming) or missed (batch) events?
     Late(Pipeline),
+    /// Why is `pipeline`'s latency percentile what it is?
+    Latency(Pipeline, Percentile),
 }
 
 /// An answer, with the group key decoded for people.
@@ -25,6 +29,8 @@ pub enum Answer {
     Row(RowStory, GroupKey),
     /// The late events.
     Late(LateStory),
+    /// The events ranked around a latency percentile.
+    Latency(LatencyStory),
     /// The row has not been published (yet).
     NotPublished,
 }
@@ -42,5 +48,6 @@ pub fn answer(sim: &Simulation, q: Question) -> Option<Answer> {
             None => Answer::NotPublished,
         },
         Question::Late(pipeline) => Answer::Late(sim.explain_late(pipeline)?),
+        Question::Latency(pipeline, p) => Answer::Latency(sim.explain_latency(pipeline, p)?),
     })
 }

@@ -118,8 +118,24 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         _ => html! {},
     };
     let cursor = cursor_left(&pic, p.t_ms);
-    let story = (*selected).and_then(|id| p.ask.emit(Question::Event(id)));
-    let answer = (*question).and_then(|q| p.ask.emit(q));
+    // Asked again only when the question or the picture changes (twice a second
+    // while playing), not at every frame: an answer can rank 250,000 arrivals.
+    let story = {
+        let ask = p.ask.clone();
+        use_memo((*selected, p.picture.clone()), move |(id, _)| {
+            id.and_then(|id| ask.emit(Question::Event(id)))
+        })
+    };
+    let answer = {
+        let ask = p.ask.clone();
+        use_memo((*question, p.picture.clone()), move |(q, _)| {
+            q.and_then(|q| ask.emit(q))
+        })
+    };
+    let on_ask = {
+        let question = question.clone();
+        Callback::from(move |q| question.set(Some(q)))
+    };
     let ask_late = {
         let question = question.clone();
         Callback::from(move |_| question.set(Some(Question::Late(Pipeline::Streaming))))
@@ -137,8 +153,9 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 { ring }
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride }) }
-            <why::Readout {lang} story={story} on_ask={Callback::from(move |q| question.set(Some(q)))} />
-            <why::Why {lang} answer={answer} />
+            { why::ask_row(lang, &on_ask) }
+            <why::Readout {lang} story={(*story).clone()} on_ask={on_ask.clone()} />
+            <why::Why {lang} answer={(*answer).clone()} />
         </section>
     }
 }

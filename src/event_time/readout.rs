@@ -3,6 +3,7 @@
 //! page's language. Every figure comes from the engine's stories.
 
 use bslab_engine::explain::{EventStory, LateStory, Pipeline, RowStory};
+use bslab_engine::explain_latency::{LatencyStory, Percentile};
 use bslab_engine::fate::{BatchFate, StreamFate};
 use bslab_engine::scenario::GroupKey;
 use bslab_engine::TimeMs;
@@ -62,6 +63,27 @@ fn stream_line(s: &EventStory, lang: Lang) -> String {
                 ("watermark", instant(watermark_ms)),
             ],
         ),
+        StreamFate::Served {
+            done_ms,
+            published_ms: Some(at),
+        } => lang.fill(
+            Key::EtStreamServed,
+            &[("done", instant(done_ms)), ("at", instant(at))],
+        ),
+        StreamFate::Served { done_ms, .. } => {
+            lang.fill(Key::EtStreamServedOpen, &[("done", instant(done_ms))])
+        }
+        StreamFate::Discarded {
+            done_ms,
+            watermark_ms,
+        } => lang.fill(
+            Key::EtStreamDiscarded,
+            &[
+                ("done", instant(done_ms)),
+                ("end", instant(s.window.1)),
+                ("watermark", instant(watermark_ms)),
+            ],
+        ),
         StreamFate::Unknown => lang.t(Key::EtStreamUnknown).to_string(),
     }
 }
@@ -86,7 +108,16 @@ fn batch_line(fate: &BatchFate, lang: Lang) -> String {
     }
 }
 
-fn pipeline_name(p: Pipeline, lang: Lang) -> &'static str {
+/// `p50` or `p99`.
+pub fn percentile_name(p: Percentile) -> &'static str {
+    match p {
+        Percentile::P50 => "p50",
+        Percentile::P99 => "p99",
+    }
+}
+
+/// The pipeline's name in `lang`.
+pub fn pipeline_name(p: Pipeline, lang: Lang) -> &'static str {
     lang.t(match p {
         Pipeline::Batch => Key::Batch,
         Pipeline::Streaming => Key::Streaming,
@@ -140,10 +171,13 @@ pub fn row_answer(r: &RowStory, key: &GroupKey, lang: Lang) -> (String, Vec<Stri
     (head, notes)
 }
 
-/// The answer for a late count.
+/// The answer for a late count (streaming) or a missed count (batch).
 pub fn late_answer(l: &LateStory, lang: Lang) -> (String, Vec<String>) {
     let head = lang.fill(
-        Key::WhyLate,
+        match l.pipeline {
+            Pipeline::Streaming => Key::WhyLate,
+            Pipeline::Batch => Key::WhyMissed,
+        },
         &[
             ("pipeline", pipeline_name(l.pipeline, lang).to_string()),
             ("n", format::count(l.late, lang)),
@@ -157,4 +191,52 @@ pub fn late_answer(l: &LateStory, lang: Lang) -> (String, Vec<String>) {
         notes.push(lang.t(Key::WhyIncomplete).to_string());
     }
     (head, notes)
+}
+
+/// The answer for a latency percentile: its headline, one line per listed
+/// event (the one that sets it marked) and the notes.
+pub fn latency_answer(l: &LatencyStory, lang: Lang) -> (String, Vec<String>, Vec<String>) {
+    let head = lang.fill(
+        Key::WhyLatency,
+        &[
+            ("pipeline", pipeline_name(l.pipeline, lang).to_string()),
+            ("p", percentile_name(l.percentile).to_string()),
+            ("value", format::duration_in(l.value_ms, lang)),
+            ("rank", format::count(l.rank, lang)),
+            ("n", format::count(l.measured, lang)),
+        ],
+    );
+    let lines = l
+        .events
+        .iter()
+        .map(|e| {
+            let a = &e.story.arrival;
+            let line = lang.fill(
+                Key::WhyLatencyStep,
+                &[
+                    ("rank", format::count(e.rank, lang)),
+                    ("id", a.id.to_string()),
+                    ("event", instant(a.event_time_ms)),
+                    ("arrival", instant(a.arrival_time_ms)),
+                    ("published", instant(e.published_ms)),
+                    ("latency", format::duration_in(e.latency_ms, lang)),
+                ],
+            );
+            if e.rank == l.rank {
+                format!("▶ {line}")
+            } else {
+                line
+            }
+        })
+        .collect();
+    let mut notes = Vec::new();
+    for (n, key) in [(l.faster, Key::WhyFaster), (l.slower, Key::WhySlower)] {
+        if n > 0 {
+            notes.push(lang.fill(key, &[("n", format::count(n, lang))]));
+        }
+    }
+    if !l.complete {
+        notes.push(lang.t(Key::WhyIncomplete).to_string());
+    }
+    (head, lines, notes)
 }

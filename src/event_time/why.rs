@@ -1,13 +1,17 @@
 //! The small parts around the picture: its counts (the late count opens its
-//! "why"), the legend with the thinning rule, the focused event's read-out
-//! and the answer to "why this number?".
+//! "why"), the legend with the thinning rule, the focused event's read-out,
+//! the row of other numbers to ask about and the answer to "why this number?".
 
 use bslab_engine::event_time::PictureCounts;
 use bslab_engine::explain::{EventStory, Pipeline};
+use bslab_engine::explain_latency::Percentile;
 use yew::prelude::*;
 
 use super::ask::{Answer, Question};
-use super::readout::{event_lines, instant, late_answer, row_answer, step_line};
+use super::readout::{
+    event_lines, instant, late_answer, latency_answer, percentile_name, pipeline_name, row_answer,
+    step_line,
+};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
@@ -115,20 +119,26 @@ pub struct WhyProps {
 #[function_component(Why)]
 pub fn why(p: &WhyProps) -> Html {
     let lang = p.lang;
-    let (head, events, notes, pipeline) = match &p.answer {
+    let steps = |events: &[EventStory], pipeline| {
+        events
+            .iter()
+            .map(|s| step_line(s, pipeline, lang))
+            .collect()
+    };
+    let (head, lines, notes): (String, Vec<String>, Vec<String>) = match &p.answer {
         Some(Answer::Row(r, key)) => {
             let (head, notes) = row_answer(r, key, lang);
-            (head, r.events.clone(), notes, r.pipeline)
+            (head, steps(&r.events, r.pipeline), notes)
         }
         Some(Answer::Late(l)) => {
             let (head, notes) = late_answer(l, lang);
-            (head, l.events.clone(), notes, l.pipeline)
+            (head, steps(&l.events, l.pipeline), notes)
         }
+        Some(Answer::Latency(l)) => latency_answer(l, lang),
         Some(Answer::NotPublished) => (
             lang.t(Key::WhyNotPublished).to_string(),
             Vec::new(),
             Vec::new(),
-            Pipeline::Streaming,
         ),
         _ => return html! {},
     };
@@ -136,8 +146,45 @@ pub fn why(p: &WhyProps) -> Html {
         <section class="why" data-testid="why" aria-live="polite">
             <h3>{ lang.t(Key::WhyTitle) }</h3>
             <p>{ head }</p>
-            <ol>{ for events.iter().map(|s| html! { <li>{ step_line(s, pipeline, lang) }</li> }) }</ol>
+            <ol>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ol>
             { for notes.into_iter().map(|n| html! { <p class="why-note">{ n }</p> }) }
         </section>
+    }
+}
+
+/// The numbers of the run that "why this number?" can open besides the
+/// picture's own: the batch's missed count and each pipeline's latency
+/// percentiles (buttons: a click or Enter asks). A plain function, not a
+/// component (no copy of Yew's component code in the page's wasm).
+pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
+    let button = |q: Question, label: String, id: &str| {
+        let on_ask = on_ask.clone();
+        html! { <button data-testid={id.to_string()} onclick={move |_| on_ask.emit(q)}>{ label }</button> }
+    };
+    let latency = |pipeline: Pipeline, p: Percentile| {
+        let label = lang.fill(
+            Key::WhyLatencyButton,
+            &[
+                ("pipeline", pipeline_name(pipeline, lang).to_string()),
+                ("p", percentile_name(p).to_string()),
+            ],
+        );
+        let id = format!(
+            "why-{}-{}",
+            pipeline_name(pipeline, Lang::En),
+            percentile_name(p)
+        )
+        .to_lowercase();
+        button(Question::Latency(pipeline, p), label, &id)
+    };
+    html! {
+        <p class="why-ask" data-testid="why-ask">
+            <span>{ lang.t(Key::WhyAsk) }</span>
+            { button(Question::Late(Pipeline::Batch), lang.t(Key::WhyMissedBatch).to_string(), "why-batch-missed") }
+            { latency(Pipeline::Streaming, Percentile::P50) }
+            { latency(Pipeline::Streaming, Percentile::P99) }
+            { latency(Pipeline::Batch, Percentile::P50) }
+            { latency(Pipeline::Batch, Percentile::P99) }
+        </p>
     }
 }

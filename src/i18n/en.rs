@@ -305,7 +305,7 @@ pub fn text(key: Key) -> &'static str {
         EtStreamCounted => "Streaming: read by micro-batch {batch} and counted in its window; published at {at}.",
         EtStreamRunning => "Streaming: read by micro-batch {batch} (still running) and counted in its window.",
         EtStreamDropped => "Streaming: dropped by micro-batch {batch}, late: its window ends at {end}, not after the previous batch's watermark ({watermark}).",
-        EtStreamUnknown => "Streaming: per-record mode keeps no micro-batch log.",
+        EtStreamUnknown => "Streaming: not known (older than what the page keeps).",
         EtBatchWaiting => "Batch: waiting for the run of its period.",
         EtBatchRead => "Batch: read by the run started at {start}; published at {at}.",
         EtBatchRunning => "Batch: read by the run started at {start} (still running).",
@@ -342,6 +342,18 @@ pub fn text(key: Key) -> &'static str {
         GhostBefore => "before",
         GhostNote => "Faint lines: the run before the change ({diff}), at the same instant.",
         GhostDismiss => "Hide the ghost",
+        // "Why this number?" for latency percentiles and the batch's missed count.
+        WhyAsk => "Why this number? Ask:",
+        WhyMissedBatch => "Events missed by batch",
+        WhyMissed => "{pipeline}: {n} events missed. Each arrived after the batch run of its period had started: a run reads its period as it stands when it starts.",
+        WhyLatencyButton => "{pipeline} {p} latency",
+        WhyLatency => "{pipeline}'s {p} result latency (event time → first publication) is {value}: the event at rank {rank} of {n} measured, fastest first. Listed: the events ranked around it.",
+        WhyLatencyStep => "#{rank}: event {id} happened {event}, arrived {arrival}, published {published}: latency {latency}.",
+        WhyFaster => "{n} faster events, not listed.",
+        WhySlower => "{n} slower events, not listed.",
+        EtStreamServed => "Streaming (per record): served by a worker until {done} and counted in its window; published at {at}.",
+        EtStreamServedOpen => "Streaming (per record): served by a worker until {done} and counted in its window; published when the window closes.",
+        EtStreamDiscarded => "Streaming (per record): served until {done}, then dropped, late: its window ends at {end}, not after the watermark then ({watermark}).",
     }
 }
 

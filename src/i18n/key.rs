@@ -352,4 +352,16 @@ pub enum Key {
     GhostBefore,
     GhostNote,
     GhostDismiss,
+    // "Why this number?" for latency percentiles and the batch's missed count.
+    WhyAsk,
+    WhyMissedBatch,
+    WhyMissed,
+    WhyLatencyButton,
+    WhyLatency,
+    WhyLatencyStep,
+    WhyFaster,
+    WhySlower,
+    EtStreamServed,
+    EtStreamServedOpen,
+    EtStreamDiscarded,
 }

@@ -307,7 +307,7 @@ pub fn text(key: Key) -> &'static str {
         EtStreamCounted => "Streaming: lido pelo micro-batch {batch} e contado na sua janela; publicado às {at}.",
         EtStreamRunning => "Streaming: lido pelo micro-batch {batch} (ainda rodando) e contado na sua janela.",
         EtStreamDropped => "Streaming: descartado pelo micro-batch {batch}, atrasado: a janela termina às {end}, não depois da marca d'água do batch anterior ({watermark}).",
-        EtStreamUnknown => "Streaming: o modo por registro não guarda log de micro-batches.",
+        EtStreamUnknown => "Streaming: desconhecido (mais antigo do que a página guarda).",
         EtBatchWaiting => "Batch: esperando a execução do seu período.",
         EtBatchRead => "Batch: lido pela execução iniciada às {start}; publicado às {at}.",
         EtBatchRunning => "Batch: lido pela execução iniciada às {start} (ainda rodando).",
@@ -344,6 +344,18 @@ pub fn text(key: Key) -> &'static str {
         GhostBefore => "antes",
         GhostNote => "Linhas claras: a simulação antes da mudança ({diff}), no mesmo instante.",
         GhostDismiss => "Esconder o fantasma",
+        // "Por que este número?" para percentis de latência e perdidos do batch.
+        WhyAsk => "Por que este número? Pergunte:",
+        WhyMissedBatch => "Eventos perdidos pelo batch",
+        WhyMissed => "{pipeline}: {n} eventos perdidos. Cada um chegou depois que a execução do batch do seu período já tinha começado: uma execução lê o período como ele está quando ela começa.",
+        WhyLatencyButton => "Latência {p} do {pipeline}",
+        WhyLatency => "A latência {p} do {pipeline} (do tempo do evento até a primeira publicação) é {value}: o evento na posição {rank} de {n} medidos, do mais rápido ao mais lento. Abaixo, os eventos em volta dele.",
+        WhyLatencyStep => "#{rank}: o evento {id} aconteceu {event}, chegou {arrival}, foi publicado {published}: latência {latency}.",
+        WhyFaster => "{n} eventos mais rápidos, não listados.",
+        WhySlower => "{n} eventos mais lentos, não listados.",
+        EtStreamServed => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado às {at}.",
+        EtStreamServedOpen => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado quando a janela fechar.",
+        EtStreamDiscarded => "Streaming (por registro): processado até {done} e descartado, atrasado: a janela termina às {end}, não depois da marca d'água naquele instante ({watermark}).",
     }
 }
 

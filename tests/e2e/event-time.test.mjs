@@ -2,8 +2,9 @@
 // counts (events drawn, late marked, windows open / fired / closed, watermark) equal what
 // `bslab run --at T --event-time` prints for the same config; keyboard focus reaches an
 // event and reads it out; "why this number?" lists the events behind a window's value
-// and behind the late count. Screenshots at 1920×1080 and 1024×768 in both languages go
-// to screenshots/event-time-<lang>-<size>.png.
+// and behind the late count, and opens by keyboard for the batch's missed count and a
+// latency percentile. Screenshots at 1920×1080 and 1024×768 in both languages go to
+// screenshots/event-time-<lang>-<size>.png and (the answers) event-time-why-<lang>-<size>.png.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -86,6 +87,21 @@ for (const [lang, locale, readoutRe, fateRe] of LANGS) {
       new Intl.NumberFormat(locale).format(shown.late));
     assert.equal(await why.locator('li').count(), Math.min(20, shown.late));
 
+    // The batch's missed count and a latency percentile open by keyboard (focus, Enter).
+    const head = () => why.locator('p').first().innerText();
+    await page.getByTestId('why-batch-missed').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /missed|perdidos/.test(document.querySelector('[data-testid=why] p')?.textContent ?? ''));
+    assert.match(await head(), /Batch/);
+    await page.getByTestId('why-streaming-p99').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=why] p')?.textContent.includes('p99'));
+    const ranked = await why.locator('li').allInnerTexts();
+    assert.ok(ranked.length > 0 && ranked.length <= 20, `1 to 20 events ranked, ${ranked.length}`);
+    assert.equal(ranked.filter((l) => l.startsWith('▶')).length, 1, 'the event that sets p99 is marked');
+    const ranks = ranked.map((l) => Number(l.match(/#([\d.,]+)/)[1].replace(/[.,]/g, '')));
+    assert.deepEqual(ranks, ranks.map((_, i) => ranks[0] + i), 'consecutive ranks, fastest first');
+
     for (const [w, h] of [[1920, 1080], [1024, 768]]) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(300);
@@ -100,6 +116,13 @@ for (const [lang, locale, readoutRe, fateRe] of LANGS) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `${w}x${h}: no horizontal scroll`);
       await page.screenshot({ path: join(SCREENSHOTS, `event-time-${lang}-${w}x${h}.png`) });
+      // The "why" buttons and the latency answer under the picture.
+      await page.evaluate(() => {
+        const top = document.querySelector('[data-testid=why-ask]').getBoundingClientRect().top;
+        const header = document.querySelector('.top')?.getBoundingClientRect().height ?? 0;
+        window.scrollBy(0, top - header - 8);
+      });
+      await page.screenshot({ path: join(SCREENSHOTS, `event-time-why-${lang}-${w}x${h}.png`) });
     }
     assertNoProblems(problems);
     await page.close();

@@ -15,12 +15,14 @@ use std::collections::BTreeMap;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
+use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::fifo::{Arrival, Fifo, InService};
 use crate::output::Output;
 use crate::pipeline::Pipeline;
 use crate::queueing::QueueTally;
+use crate::recent::RecentLimits;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
@@ -52,6 +54,8 @@ pub(crate) struct Continuous {
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
     pub(crate) out: Output,
+    /// Each event's completion, for the event-time picture (None: not recorded).
+    completions: Option<Completions>,
 }
 
 impl Continuous {
@@ -73,6 +77,7 @@ impl Continuous {
             watermark: Watermark::new(p.watermark_delay_ms),
             tally: QueueTally::default(),
             out,
+            completions: None,
         }
     }
 
@@ -84,7 +89,17 @@ impl Continuous {
         let window = self.geometry.window(e.event_time_ms);
         let start = window.start;
         self.watermark.observe(e.event_time_ms);
-        if window.end <= self.watermark.current() {
+        let dropped = window.end <= self.watermark.current();
+        if let Some(log) = &mut self.completions {
+            log.record(Completion {
+                id: e.id,
+                arrival_ms: e.arrival_ms,
+                done_ms: e.done_ms,
+                watermark_ms: self.watermark.current(),
+                dropped,
+            });
+        }
+        if dropped {
             self.out.dropped_late += 1;
             self.watermark.advance_now();
             return;
@@ -235,6 +250,14 @@ impl Pipeline for Continuous {
 
     fn capacity_eps(&self) -> Option<f64> {
         self.p.capacity_eps
+    }
+
+    fn record_completions(&mut self, limits: RecentLimits) {
+        self.completions = Some(Completions::new(limits));
+    }
+
+    fn completions(&self) -> Option<&Completions> {
+        self.completions.as_ref()
     }
 
     fn queue_tally(&self) -> Option<&QueueTally> {

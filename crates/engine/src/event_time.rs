@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::completions::Served;
 use crate::config::{ExperimentConfig, OutputMode, StreamingMode};
 use crate::fate::{windows_of, BatchRuns, MicroBatches, StreamFate};
 use crate::recent::Arrival;
@@ -127,6 +128,8 @@ pub(crate) struct Sources<'a> {
     pub(crate) arrivals: &'a std::collections::VecDeque<Arrival>,
     /// None in per-record mode.
     pub(crate) micro_batches: Option<MicroBatches<'a>>,
+    /// Per-record mode's completions (None in micro-batch mode).
+    pub(crate) served: Option<Served<'a>>,
     pub(crate) batch_runs: BatchRuns<'a>,
     pub(crate) watermark_ms: TimeMs,
 }
@@ -134,9 +137,18 @@ pub(crate) struct Sources<'a> {
 impl Sources<'_> {
     /// The streaming fate of one arrival (its first window's: tumbling has one).
     pub(crate) fn stream_fate(&self, a: &Arrival) -> StreamFate {
-        let (_, end) = first_window(self.config, a.event_time_ms);
-        self.micro_batches
-            .map_or(StreamFate::Unknown, |b| b.fate(a.arrival_time_ms, end))
+        self.stream_fate_in_order(a, &mut 0)
+    }
+
+    /// As [`Sources::stream_fate`], for arrivals taken in arrival order
+    /// (`cursor` from 0: one pass over the micro-batch log).
+    fn stream_fate_in_order(&self, a: &Arrival, cursor: &mut usize) -> StreamFate {
+        let (start, end) = first_window(self.config, a.event_time_ms);
+        match (&self.served, self.micro_batches) {
+            (Some(s), _) => s.fate(a, start),
+            (None, Some(b)) => b.fate_in_order(cursor, a.arrival_time_ms, end),
+            (None, None) => StreamFate::Unknown,
+        }
     }
 
     /// Builds the picture, at most `max_marks` marks (plus the late ones).
@@ -152,10 +164,8 @@ impl Sources<'_> {
         let mut cursor = 0;
         let mut last_window = None;
         for a in in_view {
+            let fate = self.stream_fate_in_order(a, &mut cursor);
             let (_, end) = first_window(self.config, a.event_time_ms);
-            let fate = self.micro_batches.map_or(StreamFate::Unknown, |b| {
-                b.fate_in_order(&mut cursor, a.arrival_time_ms, end)
-            });
             late += u64::from(fate.is_late());
             if a.id % stride == 0 || fate.is_late() {
                 marks.push(Mark {
@@ -211,10 +221,14 @@ impl Sources<'_> {
     /// a window as fired then).
     fn published(&self, a: &Arrival, fate: StreamFate) -> bool {
         match fate {
-            StreamFate::Counted { published_ms, .. } => published_ms.is_some(),
+            StreamFate::Counted { published_ms, .. } | StreamFate::Served { published_ms, .. } => {
+                published_ms.is_some()
+            }
             // Per record: each event is published as soon as it is served.
             StreamFate::Unknown => a.arrival_time_ms < self.now,
-            StreamFate::Waiting | StreamFate::Dropped { .. } => false,
+            StreamFate::Waiting | StreamFate::Dropped { .. } | StreamFate::Discarded { .. } => {
+                false
+            }
         }
     }
 

@@ -159,6 +159,8 @@ impl Sources<'_> {
                 (Pipeline::Streaming, StreamFate::Dropped { counted_ms, .. }) => {
                     (true, counted_ms.is_some())
                 }
+                // Per record, a drop is counted when the event's service ends.
+                (Pipeline::Streaming, StreamFate::Discarded { .. }) => (true, true),
                 (Pipeline::Streaming, _) => (false, false),
                 // A batch run's misses are counted as they arrive.
                 (Pipeline::Batch, _) => {
@@ -186,8 +188,10 @@ fn in_row(pipeline: Pipeline, s: &EventStory, published_ms: TimeMs) -> Option<bo
     let done = |at: Option<TimeMs>| Some(at.is_some_and(|t| t <= published_ms));
     match pipeline {
         Pipeline::Streaming => match s.streaming {
-            StreamFate::Counted { published_ms, .. } => done(published_ms),
-            StreamFate::Dropped { .. } => None,
+            StreamFate::Counted { published_ms, .. } | StreamFate::Served { published_ms, .. } => {
+                done(published_ms)
+            }
+            StreamFate::Dropped { .. } | StreamFate::Discarded { .. } => None,
             StreamFate::Waiting | StreamFate::Unknown => Some(false),
         },
         Pipeline::Batch => match s.batch {

@@ -59,15 +59,31 @@ pub enum StreamFate {
         /// When that batch ended and counted the drop, in ms (None: still running).
         counted_ms: Option<TimeMs>,
     },
-    /// Not known: per-record mode keeps no batch log, or the batch that read it
-    /// is older than the kept log.
+    /// Per record: served by a worker until `done_ms` and added to its window;
+    /// published then (update mode) or when its window closed (append mode;
+    /// None while it is open).
+    Served {
+        /// When its service ended, in ms.
+        done_ms: TimeMs,
+        /// When the first result including it was published, in ms.
+        published_ms: Option<TimeMs>,
+    },
+    /// Per record: served until `done_ms`, then dropped: its window had ended
+    /// at or before `watermark_ms`, the watermark at that instant.
+    Discarded {
+        /// When its service ended (and the drop was counted), in ms.
+        done_ms: TimeMs,
+        /// The watermark its window's end was compared with, in ms.
+        watermark_ms: TimeMs,
+    },
+    /// Not known: the batch (or completion) that read it is older than the kept log.
     Unknown,
 }
 
 impl StreamFate {
     /// Whether the pipeline dropped it as late.
     pub fn is_late(&self) -> bool {
-        matches!(self, Self::Dropped { .. })
+        matches!(self, Self::Dropped { .. } | Self::Discarded { .. })
     }
 }
 
@@ -102,14 +118,9 @@ pub(crate) struct MicroBatches<'a> {
 }
 
 impl MicroBatches<'_> {
-    /// The fate of an event that arrived at `arrival_ms`, of a window ending at `window_end_ms`.
-    pub(crate) fn fate(&self, arrival_ms: TimeMs, window_end_ms: TimeMs) -> StreamFate {
-        let i = self.finished.partition_point(|b| b.start_ms < arrival_ms);
-        self.fate_at(i, arrival_ms, window_end_ms)
-    }
-
-    /// As [`MicroBatches::fate`], for arrivals taken in arrival order: `cursor`
-    /// (from 0) only moves forward, so a whole picture costs one pass over the log.
+    /// The fate of an event that arrived at `arrival_ms`, of a window ending at
+    /// `window_end_ms`. Arrivals taken in arrival order share `cursor` (from 0):
+    /// it only moves forward, so a whole picture costs one pass over the log.
     pub(crate) fn fate_in_order(
         &self,
         cursor: &mut usize,
@@ -239,14 +250,14 @@ mod tests {
             running: Some(&running),
         };
         assert_eq!(
-            b.fate(10, 1_000),
+            b.fate_in_order(&mut 0, 10, 1_000),
             StreamFate::Counted {
                 batch_id: 0,
                 published_ms: Some(15)
             }
         );
         assert_eq!(
-            b.fate(25, 1_000),
+            b.fate_in_order(&mut 0, 25, 1_000),
             StreamFate::Counted {
                 batch_id: 2,
                 published_ms: None
@@ -254,7 +265,7 @@ mod tests {
         );
         // Batch 2 filters with batch 1's watermark (100): a window ending at 100 is late.
         assert_eq!(
-            b.fate(25, 100),
+            b.fate_in_order(&mut 0, 25, 100),
             StreamFate::Dropped {
                 batch_id: 2,
                 watermark_ms: 100,
@@ -262,8 +273,8 @@ mod tests {
             }
         );
         // Batch 1 filters with batch 0's watermark (0): the same window is on time.
-        assert!(!b.fate(15, 100).is_late());
-        assert_eq!(b.fate(31, 1_000), StreamFate::Waiting);
+        assert!(!b.fate_in_order(&mut 0, 15, 100).is_late());
+        assert_eq!(b.fate_in_order(&mut 0, 31, 1_000), StreamFate::Waiting);
     }
 
     #[test]

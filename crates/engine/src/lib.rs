@@ -46,6 +46,7 @@
 mod alerts;
 mod amount;
 mod batch;
+mod completions;
 pub mod config;
 mod continuous;
 pub mod csv;
@@ -54,6 +55,7 @@ mod error;
 mod event;
 pub mod event_time;
 pub mod explain;
+pub mod explain_latency;
 pub mod fate;
 mod fifo;
 mod fmath;

@@ -13,11 +13,13 @@
 use std::fmt;
 
 use crate::batch::BatchRun;
+use crate::completions::Completions;
 use crate::event::Event;
 use crate::metrics::PipelineAt;
 use crate::microbatch::MicroBatchInfo;
 use crate::output::Output;
 use crate::queueing::QueueTally;
+use crate::recent::RecentLimits;
 use crate::runlog::RunLog;
 use crate::time::TimeMs;
 
@@ -144,6 +146,15 @@ pub(crate) trait Pipeline: fmt::Debug {
 
     /// The log of micro-batches, if it runs micro-batches.
     fn micro_batches(&self) -> Option<&RunLog<MicroBatchInfo>> {
+        None
+    }
+
+    /// Starts recording each event's completion, if it serves events one by
+    /// one (the event-time picture's per-record fates; others ignore it).
+    fn record_completions(&mut self, _limits: RecentLimits) {}
+
+    /// The recorded completions, if it serves events one by one and records them.
+    fn completions(&self) -> Option<&Completions> {
         None
     }
 

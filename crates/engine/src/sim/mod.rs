@@ -191,6 +191,10 @@ impl Simulation {
             arrivals: Arrivals::default(),
             config,
         };
+        if let Some(limits) = recent {
+            // Per record, which completion published each event (the picture's fates).
+            sim.pipelines[STREAMING].record_completions(limits);
+        }
         sim.deliver_until(0);
         sim.advance_pipelines(0);
         sim.take_sample();

@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use super::Simulation;
+use crate::completions::Served;
+use crate::config::OutputMode;
 use crate::event_time::{EventTimePicture, Sources};
 use crate::explain::{EventStory, LateStory, Pipeline, RowStory};
+use crate::explain_latency::{LatencyStory, Percentile};
 use crate::fate::{BatchRuns, MicroBatches};
 use crate::output::PublishedRow;
 use crate::time::TimeMs;
@@ -29,6 +32,11 @@ impl Simulation {
                 interval_ms: self.config.batch.interval_ms,
             },
             watermark_ms: streaming.watermark_ms().unwrap_or(0),
+            served: streaming.completions().map(|c| Served {
+                by_arrival: c.by_arrival(),
+                rows: &self.streaming().out().rows,
+                append: self.config.streaming.output_mode == OutputMode::Append,
+            }),
         };
         Some((sources, recent.forgotten() > 0))
     }
@@ -57,6 +65,18 @@ impl Simulation {
     pub fn explain_late(&self, pipeline: Pipeline) -> Option<LateStory> {
         let (s, forgotten) = self.sources()?;
         Some(s.explain_late(pipeline, forgotten))
+    }
+
+    /// Why `pipeline`'s latency `percentile` is what it is: the events ranked
+    /// around it (None unless recorded).
+    pub fn explain_latency(
+        &self,
+        pipeline: Pipeline,
+        percentile: Percentile,
+    ) -> Option<LatencyStory> {
+        let (s, forgotten) = self.sources()?;
+        let rows = self.published_rows(pipeline);
+        Some(s.explain_latency(pipeline, percentile, rows, forgotten))
     }
 
     /// `pipeline`'s published rows by (window start, group key).
