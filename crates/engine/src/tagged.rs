@@ -133,7 +133,22 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
         field::<u32>("burst_transactions"),
         field::<i64>("burst_duration_ms"),
     ];
-    let (kind, map) = tagged(value, "ScenarioConfig", &["sales", "social", "fraud"])?;
+    const IOT: &[Field] = &[
+        field::<u32>("sensors"),
+        field::<i64>("mean_centi"),
+        field::<i64>("noise_centi"),
+        field::<i64>("alert_above_centi"),
+        field::<f64>("anomalies_per_hour"),
+        field::<u32>("anomaly_readings"),
+        field::<i64>("anomaly_duration_ms"),
+        field::<f64>("offline_fraction"),
+        field::<i64>("offline_ms"),
+    ];
+    let (kind, map) = tagged(
+        value,
+        "ScenarioConfig",
+        &["sales", "social", "fraud", "iot"],
+    )?;
     Ok(match kind {
         "sales" => {
             let mut f = Fields::read(map, SALES)?;
@@ -147,6 +162,20 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
             ScenarioConfig::Social {
                 posts: f.get("posts")?,
                 zipf_exponent: f.get("zipf_exponent")?,
+            }
+        }
+        "iot" => {
+            let mut f = Fields::read(map, IOT)?;
+            ScenarioConfig::Iot {
+                sensors: f.get("sensors")?,
+                mean_centi: f.get("mean_centi")?,
+                noise_centi: f.get("noise_centi")?,
+                alert_above_centi: f.get("alert_above_centi")?,
+                anomalies_per_hour: f.get("anomalies_per_hour")?,
+                anomaly_readings: f.get("anomaly_readings")?,
+                anomaly_duration_ms: f.get("anomaly_duration_ms")?,
+                offline_fraction: f.get("offline_fraction")?,
+                offline_ms: f.get("offline_ms")?,
             }
         }
         _ => {
@@ -274,7 +303,12 @@ mod tests {
                 peak_hour: 18.5,
             },
         ];
-        for scenario in &scenarios {
+        // Every preset's scenario too, so a new scenario kind is covered by its preset.
+        let presets: Vec<ScenarioConfig> = crate::presets::all()
+            .into_iter()
+            .map(|p| p.config.scenario)
+            .collect();
+        for scenario in scenarios.iter().chain(&presets) {
             for mode in &modes {
                 for profile in &profiles {
                     let defaults = ExperimentConfig::default();
