@@ -97,7 +97,7 @@ prop_compose! {
                     .unwrap_or_default(),
             },
             delay: DelayConfig { mean_ms: delay.0, jitter_ms: delay.1, late_fraction: delay.2, late_mean_ms: delay.3 },
-            window: WindowConfig { size_ms: window },
+            window: WindowConfig { size_ms: window, ..WindowConfig::default() },
             batch: BatchConfig {
                 interval_ms: batch.0 * 600_000,
                 offset_ms: batch.1,
@@ -158,7 +158,7 @@ proptest! {
             duration_ms: duration,
             workload: WorkloadConfig { rate_eps: rate, ..WorkloadConfig::default() },
             delay: DelayConfig { late_fraction: late, ..DelayConfig::default() },
-            window: WindowConfig { size_ms: window },
+            window: WindowConfig { size_ms: window, ..WindowConfig::default() },
             batch: BatchConfig { interval_ms: interval, ..BatchConfig::default() },
             streaming: StreamingConfig {
                 watermark_delay_ms: wm,

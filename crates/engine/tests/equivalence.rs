@@ -18,7 +18,10 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
             ..WorkloadConfig::default()
         },
         delay: common::on_time_delay(),
-        window: WindowConfig { size_ms: 60_000 },
+        window: WindowConfig {
+            size_ms: 60_000,
+            ..WindowConfig::default()
+        },
         batch: BatchConfig {
             interval_ms: 3_600_000,
             offset_ms: 60_000,
