@@ -1,13 +1,13 @@
 //! With no late data and ample capacity, every final streaming window equals the
-//! batch result and the ground truth — for each scenario, output mode and
-//! streaming mode, over a seed sweep.
+//! batch result and the ground truth — for each scenario, window kind, output
+//! mode and streaming mode, over a seed sweep.
 #![cfg(not(target_arch = "wasm32"))]
 
 use bslab_engine::*;
 
 mod common;
 
-fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
+fn check(scenario: &ScenarioConfig, window: &WindowConfig, streaming: StreamingConfig, seed: u64) {
     let config = ExperimentConfig {
         seed,
         duration_ms: 3 * 3_600_000,
@@ -18,10 +18,7 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
             ..WorkloadConfig::default()
         },
         delay: common::on_time_delay(),
-        window: WindowConfig {
-            size_ms: 60_000,
-            ..WindowConfig::default()
-        },
+        window: window.clone(),
         batch: BatchConfig {
             interval_ms: 3_600_000,
             offset_ms: 60_000,
@@ -31,7 +28,10 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
         },
         streaming,
     };
-    let label = format!("seed {seed}, {scenario:?}, {:?}", config.streaming);
+    let label = format!(
+        "seed {seed}, {scenario:?}, {window:?}, {:?}",
+        config.streaming
+    );
     let mut sim = Simulation::new(config).expect("valid");
     sim.step_until(sim.config().duration_ms).expect("forward");
     let report = sim.report(ReportDetail::FULL);
@@ -89,20 +89,51 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
     }
 }
 
-#[test]
-fn streaming_equals_batch_equals_truth_without_late_data() {
-    for seed in 0..4 {
+fn sweep(window: &WindowConfig, seeds: std::ops::Range<u64>) {
+    for seed in seeds {
         for scenario in common::scenarios() {
-            for output in [OutputMode::Append, OutputMode::Update] {
+            for output in [OutputMode::Append, OutputMode::Update, OutputMode::Complete] {
                 check(
                     &scenario,
+                    window,
                     common::micro_batch(2_000, 100, 50.0, 2, 5_000, output),
                     seed,
                 );
             }
             let mut cont = common::continuous(10, ServiceTime::Exponential, 100.0);
             cont.watermark_delay_ms = 5_000;
-            check(&scenario, cont, seed);
+            check(&scenario, window, cont.clone(), seed);
+            cont.output_mode = OutputMode::Complete;
+            check(&scenario, window, cont, seed);
         }
     }
+}
+
+#[test]
+fn streaming_equals_batch_equals_truth_without_late_data() {
+    let minutes = WindowConfig {
+        size_ms: 60_000,
+        ..WindowConfig::default()
+    };
+    sweep(&minutes, 0..4);
+}
+
+#[test]
+fn sliding_windows_equal_batch_and_truth_without_late_data() {
+    let five_every_minute = WindowConfig {
+        kind: WindowKind::Sliding,
+        size_ms: 300_000,
+        slide_ms: 60_000,
+    };
+    sweep(&five_every_minute, 10..13);
+}
+
+#[test]
+fn cumulative_windows_equal_batch_and_truth_without_late_data() {
+    let hour_by_ten_minutes = WindowConfig {
+        kind: WindowKind::Cumulative,
+        size_ms: 3_600_000,
+        slide_ms: 600_000,
+    };
+    sweep(&hour_by_ten_minutes, 20..23);
 }
