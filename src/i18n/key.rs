@@ -352,4 +352,8 @@ pub enum Key {
     GhostBefore,
     GhostNote,
     GhostDismiss,
+    // Sliding and cumulative windows, complete mode.
+    MsgWholeSlides,
+    MsgCompleteTooLarge,
+    ExportNoSparkCumulative,
 }

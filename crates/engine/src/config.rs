@@ -183,12 +183,14 @@ impl Default for DelayConfig {
     }
 }
 
-/// The query's event-time window. Both new fields are optional in JSON (old
-/// links still load as tumbling windows); `slide_ms` is left out when 0.
+/// The query's event-time window. `kind` and `slide_ms` are optional in JSON
+/// and left out for tumbling windows and a 0 slide, so links and bundles made
+/// before they existed read and write the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WindowConfig {
     /// Which windows: tumbling, sliding or cumulative.
+    #[serde(skip_serializing_if = "WindowKind::is_tumbling")]
     pub kind: WindowKind,
     /// Window size, in ms: tumbling `[k·size, (k+1)·size)`; sliding: each
     /// window's length; cumulative: the period a window grows over (its largest size).
@@ -210,6 +212,12 @@ impl Default for WindowConfig {
             size_ms: MINUTE_MS,
             slide_ms: 0,
         }
+    }
+}
+
+impl WindowKind {
+    fn is_tumbling(&self) -> bool {
+        *self == Self::Tumbling
     }
 }
 

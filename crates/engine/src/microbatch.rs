@@ -9,7 +9,8 @@
 //! ```
 //! A batch still running when a trigger fires delays the next batch, which then
 //! starts as soon as it ends. With no new data, a batch still runs when the
-//! watermark would advance (Spark's "no-data batch"), so append mode can emit.
+//! watermark would advance (Spark's "no-data batch"), so append mode can emit;
+//! not in complete mode, which emits the whole table and evicts nothing.
 
 use std::collections::BTreeMap;
 
@@ -149,7 +150,7 @@ impl MicroBatch {
     /// Starts a batch at `now` if there is new data or the watermark would advance;
     /// returns its end.
     fn try_start(&mut self, now: TimeMs) -> Option<TimeMs> {
-        let advances = self.watermark.would_advance();
+        let advances = self.no_data_batch_due();
         if self.buffer.is_empty() && !advances {
             return None;
         }
@@ -272,6 +273,13 @@ impl MicroBatch {
         Some(end_ms)
     }
 
+    /// Whether a trigger with no new data still runs a batch: when the
+    /// watermark would advance, so append and update modes can emit or evict.
+    /// Spark runs none in complete mode, which evicts nothing.
+    fn no_data_batch_due(&self) -> bool {
+        self.p.output != OutputMode::Complete && self.watermark.would_advance()
+    }
+
     fn finish(&mut self) {
         let Some(r) = self.running.take() else {
             return;
@@ -353,7 +361,7 @@ impl Pipeline for MicroBatch {
     /// Nothing running, nothing buffered and the watermark would not move: a
     /// trigger would start no batch.
     fn idle(&self) -> bool {
-        self.running.is_none() && self.buffer.is_empty() && !self.watermark.would_advance()
+        self.running.is_none() && self.buffer.is_empty() && !self.no_data_batch_due()
     }
 
     fn advance(&mut self, now: TimeMs) {
