@@ -83,7 +83,7 @@ pub static PARAMS: [Param; 40] = [
         "Interval between two metric samples (chart points)."),
     choice("window.kind", &["tumbling", "sliding", "cumulative"],
         |c| Some(c.window.kind as usize),
-        |c, i| set_window_kind(c, i),
+        set_window_kind,
         "Kind of event-time window: tumbling (one per event), sliding (size every slide) or cumulative (grows by a step from each period start)."),
     int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.window.size_ms)),
         "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
