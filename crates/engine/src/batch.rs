@@ -96,8 +96,9 @@ impl BatchPipeline {
         let mut rest = self.pending.split_off(&self.geometry.first_open(to));
         std::mem::swap(&mut rest, &mut self.pending);
         // `rest` now holds the windows ending by `to`: the period's, since earlier
-        // ones were read by earlier runs. Validation aligns `to` with window ends,
-        // so each event's earliest-ending window is among them.
+        // ones were read by earlier runs (validation aligns `to` with window
+        // ends). Overlapping windows ending later wait for a later run, and so do
+        // the events they hold: an event counts as processed with its last window.
         let events: u64 = rest.values().map(|w| w.owned).sum();
         self.pending_events -= events;
         self.closed_before_ms = to;
@@ -151,10 +152,12 @@ impl Pipeline for BatchPipeline {
             return;
         }
         let ids = self.geometry.windows_of(event.event_time_ms);
+        let last = ids.first + (i64::from(ids.count) - 1) * ids.step;
         let row = (key, event.event_time_ms, event.amount_cents);
         for id in ids {
-            // The earliest-ending window counts the event for its run.
-            let owner = (id, id == ids.first);
+            // The latest-ending window counts the event: it is processed when
+            // the run publishing its last window ends.
+            let owner = (id, id == last);
             add_to_window(&mut self.pending, &self.geometry, self.keys, owner, row);
         }
         self.pending_events += 1;

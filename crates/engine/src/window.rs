@@ -163,8 +163,8 @@ pub(crate) struct WindowState {
     rows: u64,
     /// Event times of what was added.
     pub(crate) times: TimeHist,
-    /// Events whose earliest-ending window this is: each event is counted in
-    /// one window however many hold it (the batch pipeline's run sizes).
+    /// Events whose latest-ending window this is: each event is counted in one
+    /// window however many hold it (the batch pipeline's run sizes).
     pub(crate) owned: u64,
 }
 
