@@ -254,6 +254,7 @@ pub fn app() -> Html {
             }
             dispatch.dispatch(Action::Export(ExportStatus::Working));
             let d = dispatch.clone();
+            let note = export::spark_note(&config, lang);
             let started = export::start(
                 &config,
                 export::Job::Spark,
@@ -261,7 +262,7 @@ pub fn app() -> Html {
                     let status = match outcome {
                         Ok((name, bytes)) => {
                             match browser::download(&name, &bytes, "application/zip") {
-                                Ok(()) => ExportStatus::Done(name),
+                                Ok(()) => ExportStatus::Done(format!("{name}{note}")),
                                 Err(why) => ExportStatus::Failed(crate::messages::download_failed(
                                     lang, why,
                                 )),

@@ -44,6 +44,16 @@ pub fn refusal(config: &ExperimentConfig, lang: Lang) -> Option<String> {
     })
 }
 
+/// What the export status adds after the file name: a plain note when Spark
+/// cannot run the config's windows (cumulative), else nothing.
+pub fn spark_note(config: &ExperimentConfig, lang: Lang) -> String {
+    if bslab_spark::spark_supports(&config.window) {
+        String::new()
+    } else {
+        format!(" {}", lang.t(Key::ExportNoSparkCumulative))
+    }
+}
+
 /// The zip of `config` and its file name (what the worker computes).
 pub fn zip(config: &ExperimentConfig) -> Result<(String, Vec<u8>), String> {
     let name = format!("{}.zip", bslab_spark::bundle_name(config));

@@ -67,6 +67,7 @@ fn the_panel_shows_the_tables_fields_grouped_in_its_order() {
         [
             "duration_ms",
             "sample_every_ms",
+            "window.kind",
             "window.size_ms",
             "scenario.categories",
             "scenario.mean_amount_cents"

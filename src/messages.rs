@@ -158,6 +158,16 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
             lang.fill(Key::RuleMultiple, &[("size", bound(lang, e.unit, window))]),
             String::new(),
         ),
+        Problem::NotWholeSlides { slide } => (
+            Key::MsgWholeSlides,
+            lang.fill(Key::RuleMultiple, &[("size", bound(lang, e.unit, slide))]),
+            String::new(),
+        ),
+        Problem::CompleteTooLarge { min } => (
+            Key::MsgCompleteTooLarge,
+            at_least(lang, e.unit, min),
+            String::new(),
+        ),
         Problem::TooManyEvents { max, .. } | Problem::TooManyToExport { max, .. } => {
             (Key::MsgTooManyEvents, String::new(), count(max))
         }

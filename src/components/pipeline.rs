@@ -53,6 +53,7 @@ pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
     let output = match s.output_mode {
         OutputMode::Append => "append",
         OutputMode::Update => "update",
+        OutputMode::Complete => "complete",
     };
     let common = [
         ("workers", workers_of(&s.mode).to_string()),

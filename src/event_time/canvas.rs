@@ -9,7 +9,7 @@ use bslab_engine::TimeMs;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::layout::{rasterize, Frame, BOTTOM, LEFT, TOP};
+use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT, TOP};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
@@ -77,8 +77,12 @@ fn steps(
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
-/// The stage of each band tall enough for a word (colour is never alone).
+/// The stage of each band tall enough for a word (colour is never alone);
+/// overlapping windows' narrow columns have no room for one.
 fn stage_labels(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame, lang: Lang) {
+    if lanes(&p.bands) > 1 {
+        return;
+    }
     ctx.set_font("bold 15px sans-serif");
     ctx.set_fill_style_str("#333");
     for b in &p.bands {

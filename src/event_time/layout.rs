@@ -6,7 +6,7 @@
 //! event time; each event a 3×3 square, a late one a 7×7 cross in another
 //! colour (shape *and* colour).
 
-use bslab_engine::event_time::{EventTimePicture, WindowStage};
+use bslab_engine::event_time::{Band, EventTimePicture, WindowStage};
 use bslab_engine::TimeMs;
 
 /// Space for the event-time labels, on the left, in pixels.
@@ -94,9 +94,19 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
     // White and opaque: every byte 255.
     rgba.resize(w * h * 4, BACKGROUND[0]);
     let left = LEFT as usize;
-    for b in &p.bands {
+    let lanes = lanes(&p.bands);
+    // Overlapping windows (sliding, cumulative): one narrow column each, side by
+    // side from the left edge, so every window stays visible; a line at each end.
+    let lane_px = (w.saturating_sub(left) / 4 / lanes).clamp(3, MAX_LANE_PX);
+    for (i, b) in p.bands.iter().enumerate() {
         let (top, bottom) = (f.y(b.end_ms) as usize, f.y(b.start_ms) as usize);
-        fill(rgba, w, (left, top), (w, bottom), stage_colour(b.stage));
+        let (x0, x1) = if lanes == 1 {
+            (left, w)
+        } else {
+            let x0 = left + (i % lanes) * lane_px;
+            (x0, x0 + lane_px - 1)
+        };
+        fill(rgba, w, (x0, top), (x1, bottom), stage_colour(b.stage));
         fill(rgba, w, (left, top), (w, top + 1), EDGE);
     }
     for m in p.marks.iter().filter(|m| !m.late) {
@@ -131,6 +141,22 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
     }
 }
 
+/// Widest column of an overlapping window, in pixels.
+const MAX_LANE_PX: usize = 14;
+
+/// Columns needed to draw `bands` side by side: the most windows holding one
+/// instant (1 when windows tile event time). Bands come in (start, end) order.
+pub fn lanes(bands: &[Band]) -> usize {
+    let mut ends: Vec<TimeMs> = Vec::new();
+    let mut most = 1;
+    for b in bands {
+        ends.retain(|&end| end > b.start_ms);
+        ends.push(b.end_ms);
+        most = most.max(ends.len());
+    }
+    most
+}
+
 /// Fills the pixels `[x0, x1) × [y0, y1)`, clipped to the canvas.
 fn fill(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), (x1, y1): (usize, usize), c: [u8; 4]) {
     let h = rgba.len() / 4 / w.max(1);
@@ -163,9 +189,11 @@ mod tests {
     use bslab_engine::{presets, RecentLimits, Simulation};
 
     fn picture() -> EventTimePicture {
-        let mut config = presets::by_name("late-data-watermark")
-            .expect("preset")
-            .config;
+        picture_of("late-data-watermark")
+    }
+
+    fn picture_of(preset: &str) -> EventTimePicture {
+        let mut config = presets::by_name(preset).expect("preset").config;
         config.duration_ms = 20 * 60_000;
         let limits = RecentLimits {
             span_ms: picture_span_ms(&config),
@@ -204,5 +232,29 @@ mod tests {
         }));
         assert_eq!(nearest(&p, &f, x, y).map(|i| p.marks[i].id), Some(late.id));
         assert_eq!(nearest(&p, &f, 1.0, 1.0), None, "nothing in the corner");
+    }
+
+    #[test]
+    fn overlapping_windows_get_one_column_each() {
+        assert_eq!(
+            lanes(&picture().bands),
+            1,
+            "tumbling windows tile event time"
+        );
+        let sliding = picture_of("sliding-moving-average");
+        assert_eq!(lanes(&sliding.bands), 10, "10-minute windows every minute");
+        let f = Frame::new(&sliding, 800, 400);
+        let mut rgba = Vec::new();
+        rasterize(&sliding, &f, &mut rgba);
+        // Every band is visible: its column holds its stage's colour mid-height.
+        for (i, b) in sliding.bands.iter().enumerate() {
+            let y = ((f.y(b.end_ms) + f.y(b.start_ms)) / 2.0) as usize;
+            let x = LEFT as usize + (i % 10) * MAX_LANE_PX + 1;
+            let px = (y * 800 + x) * 4;
+            let mid = f.y(b.end_ms) + 2.0 < f.y(b.start_ms);
+            if mid && y < 400 - BOTTOM as usize {
+                assert_eq!(rgba[px..px + 4], stage_colour(b.stage), "band {i}: {b:?}");
+            }
+        }
     }
 }

@@ -354,6 +354,10 @@ pub fn text(key: Key) -> &'static str {
         EtStreamServed => "Streaming (per record): served by a worker until {done} and counted in its window; published at {at}.",
         EtStreamServedOpen => "Streaming (per record): served by a worker until {done} and counted in its window; published when the window closes.",
         EtStreamDiscarded => "Streaming (per record): served until {done}, then dropped, late: its window ends at {end}, not after the watermark then ({watermark}).",
+        // Sliding and cumulative windows, complete mode.
+        MsgWholeSlides => "{field}: {value} is not allowed: a window must hold a whole number of slides, so it must be {rule}.",
+        MsgCompleteTooLarge => "{field}: {value} is not allowed: complete mode republishes every window at every micro-batch, too much work for this run. It must be {rule}, or use the update mode, fewer windows or a shorter run.",
+        ExportNoSparkCumulative => "Note: cumulative windows (Flink's CUMULATE) have no Spark equivalent; the bundle's jobs say so and do not run them.",
     }
 }
 
@@ -383,7 +387,10 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "delay.jitter_ms" => ("Jitter", "Spread (standard deviation) of the normal delay."),
         "delay.late_fraction" => ("Very late fraction", "Share of events that arrive very late (a phone that was offline), from 0 to 1."),
         "delay.late_mean_ms" => ("Very late mean delay", "Average extra delay of a very late event."),
-        "window.size_ms" => ("Window size", "Length of the tumbling event-time windows both pipelines aggregate."),
+        "window.size_ms" => ("Window size", "Length of the event-time windows both pipelines aggregate (cumulative: the period a window grows over, e.g. one day)."),
+        // Sliding and cumulative windows.
+        "window.kind" => ("Window kind", "Tumbling: one window per event. Sliding: a window of the size starts every slide, so each event counts in size/slide windows (a moving total). Cumulative: from each period start, a window grows one step at a time (today so far)."),
+        "window.slide_ms" => ("Slide / step", "Sliding: a new window starts every slide. Cumulative: the window grows by this step. The size must be a multiple of it, at most 100 times it."),
         "batch.interval_ms" => ("Schedule interval", "The batch job runs once per interval over that period's data."),
         "batch.offset_ms" => ("Wait for late data", "How long after its period ends the job starts."),
         "batch.startup_ms" => ("Job start-up", "Fixed overhead of each job (cluster spin-up, planning)."),
@@ -440,6 +447,11 @@ pub fn word(word: &str) -> Option<&'static str> {
         "exponential" => "exponential",
         "append" => "append",
         "update" => "update",
+        // Sliding and cumulative windows, complete mode.
+        "complete" => "complete",
+        "tumbling" => "tumbling",
+        "sliding" => "sliding",
+        "cumulative" => "cumulative",
         _ => return None,
     })
 }
@@ -475,6 +487,15 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
         "queue-mm1" => (
             "Per-record streaming is a queue (M/M/1)",
             "One worker, random service times, 80% busy: waiting time is 1/(μ−λ), five times the service time. Raise the rate towards capacity and watch it explode.",
+        ),
+        // Sliding and cumulative windows.
+        "sliding-moving-average" => (
+            "Moving total: the last 10 minutes, every minute",
+            "Sliding windows of 10 minutes start every minute: each order counts in 10 windows, so the result is a smooth moving total. Streaming publishes a window when the watermark passes its end; an order later than that misses the windows already closed and still counts in the open ones.",
+        ),
+        "cumulative-sales-today" => (
+            "Sales today so far",
+            "A cumulative window starts at midnight and grows one hour at a time: streaming updates today's total at every step, while the nightly batch publishes the same totals after the day ends. Spark has no such window (it is Flink's CUMULATE): its export says so.",
         ),
         _ => return super::iot::preset(super::Lang::En, name),
     })

@@ -364,4 +364,8 @@ pub enum Key {
     EtStreamServed,
     EtStreamServedOpen,
     EtStreamDiscarded,
+    // Sliding and cumulative windows, complete mode.
+    MsgWholeSlides,
+    MsgCompleteTooLarge,
+    ExportNoSparkCumulative,
 }

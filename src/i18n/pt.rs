@@ -356,6 +356,10 @@ pub fn text(key: Key) -> &'static str {
         EtStreamServed => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado às {at}.",
         EtStreamServedOpen => "Streaming (por registro): processado por um worker até {done} e contado na sua janela; publicado quando a janela fechar.",
         EtStreamDiscarded => "Streaming (por registro): processado até {done} e descartado, atrasado: a janela termina às {end}, não depois da marca d'água naquele instante ({watermark}).",
+        // Janelas deslizantes e cumulativas, modo complete.
+        MsgWholeSlides => "{field}: {value} não é permitido: a janela precisa conter um número inteiro de deslocamentos, então precisa ser {rule}.",
+        MsgCompleteTooLarge => "{field}: {value} não é permitido: o modo complete republica todas as janelas a cada micro-batch, trabalho demais para esta execução. Precisa ser {rule}, ou use o modo update, menos janelas ou uma execução mais curta.",
+        ExportNoSparkCumulative => "Atenção: janelas cumulativas (a CUMULATE do Flink) não existem no Spark; os jobs do pacote avisam isso e não as executam."
     }
 }
 
@@ -385,7 +389,10 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "delay.jitter_ms" => ("Variação (jitter)", "Dispersão (desvio padrão) do atraso normal."),
         "delay.late_fraction" => ("Fração muito atrasada", "Parcela de eventos que chegam muito atrasados (um celular offline), de 0 a 1."),
         "delay.late_mean_ms" => ("Atraso extra médio", "Atraso extra médio de um evento muito atrasado."),
-        "window.size_ms" => ("Tamanho da janela", "Duração das janelas fixas (tumbling) de tempo de evento que os dois pipelines agregam."),
+        "window.size_ms" => ("Tamanho da janela", "Duração das janelas de tempo de evento que os dois pipelines agregam (cumulativa: o período em que a janela cresce, por exemplo um dia)."),
+        // Janelas deslizantes e cumulativas.
+        "window.kind" => ("Tipo de janela", "Fixa (tumbling): uma janela por evento. Deslizante (sliding): uma janela do tamanho escolhido começa a cada deslocamento, então cada evento conta em tamanho/deslocamento janelas (um total móvel). Cumulativa: a partir do início de cada período, a janela cresce um passo por vez (o total do dia até agora)."),
+        "window.slide_ms" => ("Deslocamento / passo", "Deslizante: uma nova janela começa a cada deslocamento. Cumulativa: a janela cresce esse passo. O tamanho precisa ser um múltiplo dele, no máximo 100 vezes."),
         "batch.interval_ms" => ("Intervalo do agendamento", "O job batch roda uma vez por intervalo sobre os dados daquele período."),
         "batch.offset_ms" => ("Espera por atrasados", "Quanto tempo depois do fim do período o job começa."),
         "batch.startup_ms" => ("Inicialização do job", "Custo fixo de cada job (subir o cluster, planejar)."),
@@ -442,6 +449,11 @@ pub fn word(word: &str) -> Option<&'static str> {
         "exponential" => "exponencial",
         "append" => "append",
         "update" => "update",
+        // Janelas deslizantes e cumulativas, modo complete.
+        "complete" => "complete",
+        "tumbling" => "fixa (tumbling)",
+        "sliding" => "deslizante (sliding)",
+        "cumulative" => "cumulativa",
         _ => return None,
     })
 }
@@ -500,6 +512,15 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
         "queue-mm1" => (
             "Streaming por registro é uma fila (M/M/1)",
             "Um worker, tempos de serviço aleatórios, 80% ocupado: o tempo no sistema é 1/(μ−λ), cinco vezes o tempo de serviço. Aumente a taxa até a capacidade e veja explodir.",
+        ),
+        // Janelas deslizantes e cumulativas.
+        "sliding-moving-average" => (
+            "Total móvel: os últimos 10 minutos, a cada minuto",
+            "Janelas deslizantes de 10 minutos começam a cada minuto: cada pedido conta em 10 janelas, e o resultado é um total móvel suave. O streaming publica uma janela quando a watermark passa do fim dela; um pedido mais atrasado que isso fica fora das janelas já fechadas e ainda conta nas abertas.",
+        ),
+        "cumulative-sales-today" => (
+            "Vendas de hoje até agora",
+            "Uma janela cumulativa começa à meia-noite e cresce uma hora por vez: o streaming atualiza o total do dia a cada passo, enquanto o batch noturno publica os mesmos totais depois que o dia acaba. O Spark não tem essa janela (é a CUMULATE do Flink): a exportação avisa.",
         ),
         _ => return super::iot::preset(super::Lang::Pt, name),
     })

@@ -2,8 +2,8 @@
 //! the link format's version and the instant it was shared at.
 //!
 //! Version 2 (written now): `#v=2&b=<base>&d=<base64url(patch)>&t=<ms>`, where
-//! `base` indexes a frozen list of configs (`bases_v2.json`, today's presets,
-//! never edited) and `patch` is the JSON Merge Patch from that base to the
+//! `base` indexes a frozen list of configs (`bases_v2.json`, the presets; a new
+//! preset's config is appended, an entry is never edited) and `patch` is the JSON Merge Patch from that base to the
 //! experiment: a preset with a knob changed fits in well under 100 characters,
 //! short enough to read off a projector or put in a QR code. The encoder picks
 //! the base giving the shortest link, so the encoding is deterministic.

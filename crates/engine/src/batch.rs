@@ -93,11 +93,13 @@ impl BatchPipeline {
     fn start_job(&mut self, period: i64, due_ms: TimeMs, now: TimeMs) {
         let from = period * self.cfg.interval_ms;
         let to = from + self.cfg.interval_ms;
-        let mut rest = self.pending.split_off(&to);
+        let mut rest = self.pending.split_off(&self.geometry.first_open(to));
         std::mem::swap(&mut rest, &mut self.pending);
-        // `rest` now holds windows before `to`: all belong to this period, since
-        // earlier periods were read by earlier runs.
-        let events: u64 = rest.values().map(|w| w.times.count).sum();
+        // `rest` now holds the windows ending by `to`: the period's, since earlier
+        // ones were read by earlier runs (validation aligns `to` with window
+        // ends). Overlapping windows ending later wait for a later run, and so do
+        // the events they hold: an event counts as processed with its last window.
+        let events: u64 = rest.values().map(|w| w.owned).sum();
         self.pending_events -= events;
         self.closed_before_ms = to;
         let work_ms = (events as f64 * self.cfg.per_event_cost_us
@@ -124,9 +126,12 @@ impl BatchPipeline {
         for (start, state) in &mut job.windows {
             self.out.publish_all(&self.scenario, *start, state, now);
             let times = state.take_times();
-            self.out
-                .latency
-                .record_window(&times, *start, self.geometry.bucket_ms, now);
+            self.out.latency.record_window(
+                &times,
+                self.geometry.origin(*start),
+                self.geometry.bucket_ms,
+                now,
+            );
         }
         self.out.processed += job.run.events;
         let workers = f64::from(self.cfg.workers);
@@ -146,14 +151,15 @@ impl Pipeline for BatchPipeline {
             self.out.dropped_late += 1;
             return;
         }
-        let start = self.geometry.start(event.event_time_ms);
-        add_to_window(
-            &mut self.pending,
-            &self.geometry,
-            self.keys,
-            start,
-            (key, event.event_time_ms, event.amount_cents),
-        );
+        let ids = self.geometry.windows_of(event.event_time_ms);
+        let last = ids.first + (i64::from(ids.count) - 1) * ids.step;
+        let row = (key, event.event_time_ms, event.amount_cents);
+        for id in ids {
+            // The latest-ending window counts the event: it is processed when
+            // the run publishing its last window ends.
+            let owner = (id, id == last);
+            add_to_window(&mut self.pending, &self.geometry, self.keys, owner, row);
+        }
         self.pending_events += 1;
     }
 

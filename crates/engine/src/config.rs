@@ -210,18 +210,55 @@ impl Default for DelayConfig {
     }
 }
 
-/// The query's event-time window.
+/// The query's event-time window. `kind` and `slide_ms` are optional in JSON
+/// and left out for tumbling windows and a 0 slide, so links and bundles made
+/// before they existed read and write the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WindowConfig {
-    /// Tumbling window size, in ms; windows are `[k·size, (k+1)·size)`.
+    /// Which windows: tumbling, sliding or cumulative.
+    #[serde(skip_serializing_if = "WindowKind::is_tumbling")]
+    pub kind: WindowKind,
+    /// Window size, in ms: tumbling `[k·size, (k+1)·size)`; sliding: each
+    /// window's length; cumulative: the period a window grows over (its largest size).
     pub size_ms: TimeMs,
+    /// Sliding: a window starts every `slide_ms`; cumulative: the window grows
+    /// by `slide_ms` (Flink's step). Ignored by tumbling windows.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub slide_ms: TimeMs,
+}
+
+fn is_zero(ms: &TimeMs) -> bool {
+    *ms == 0
 }
 
 impl Default for WindowConfig {
     fn default() -> Self {
-        Self { size_ms: MINUTE_MS }
+        Self {
+            kind: WindowKind::Tumbling,
+            size_ms: MINUTE_MS,
+            slide_ms: 0,
+        }
     }
+}
+
+impl WindowKind {
+    fn is_tumbling(&self) -> bool {
+        *self == Self::Tumbling
+    }
+}
+
+/// The kind of event-time window (`crate::window::assigner`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowKind {
+    /// Windows that tile event time: each event in one window.
+    #[default]
+    Tumbling,
+    /// Windows of `size_ms` every `slide_ms`: each event in `size / slide` windows.
+    Sliding,
+    /// "So far" windows: from each period start, a window ending at every step.
+    Cumulative,
 }
 
 /// The scheduled batch pipeline.
@@ -358,6 +395,9 @@ pub enum OutputMode {
     Append,
     /// Every changed window row is published as soon as it changes.
     Update,
+    /// The whole result table is published every trigger (Spark's complete
+    /// mode): the watermark evicts no window, so state holds every window of the run.
+    Complete,
 }
 
 /// Longest allowed experiment, in ms (a bit over a year of simulated time).

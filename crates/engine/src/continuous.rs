@@ -81,44 +81,17 @@ impl Continuous {
         }
     }
 
-    fn complete(&mut self, e: &InService) {
-        let service_ms = e.service_us as f64 / 1_000.0;
-        self.out.busy_worker_ms += service_ms;
-        self.tally
-            .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
-        let window = self.geometry.window(e.event_time_ms);
-        let start = window.start;
-        self.watermark.observe(e.event_time_ms);
-        let dropped = window.end <= self.watermark.current();
-        if let Some(log) = &mut self.completions {
-            log.record(Completion {
-                id: e.id,
-                arrival_ms: e.arrival_ms,
-                done_ms: e.done_ms,
-                watermark_ms: self.watermark.current(),
-                dropped,
-            });
-        }
-        if dropped {
-            self.out.dropped_late += 1;
-            self.watermark.advance_now();
-            return;
-        }
+    /// Adds a processed event to its window `id`: in update and complete modes
+    /// one event changed one row, so that row is published at once, with no
+    /// dirty list or event-time histogram to build and throw away.
+    fn add(&mut self, e: &InService, id: TimeMs) {
         let keys = self.keys;
         let window = self
             .state
-            .entry(start)
+            .entry(id)
             .or_insert_with(|| WindowState::new(keys));
-        self.out.processed += 1;
-        if self.p.output == OutputMode::Update {
-            // One event changed one row: publish it and score that event, with
-            // no dirty list or event-time histogram to build and throw away.
-            if window.aggregate(e.key, e.amount_cents) {
-                self.out
-                    .publish(&self.scenario, start, window, &[e.key], e.done_ms);
-            }
-            self.out.latency.record(e.event_time_ms, e.done_ms);
-        } else {
+        if self.p.output == OutputMode::Append {
+            let start = self.geometry.origin(id);
             window.add(
                 &self.geometry,
                 start,
@@ -126,25 +99,66 @@ impl Continuous {
                 e.event_time_ms,
                 e.amount_cents,
             );
+        } else if window.aggregate(e.key, e.amount_cents) {
+            self.out
+                .publish(&self.scenario, id, window, &[e.key], e.done_ms);
+        }
+    }
+
+    fn complete(&mut self, e: &InService) {
+        let service_ms = e.service_us as f64 / 1_000.0;
+        self.out.busy_worker_ms += service_ms;
+        self.tally
+            .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
+        self.watermark.observe(e.event_time_ms);
+        let wm = self.watermark.current();
+        // Complete mode keeps every window: nothing is late.
+        let evicts = self.p.output != OutputMode::Complete;
+        let mut kept = false;
+        for id in self.geometry.windows_of(e.event_time_ms) {
+            if evicts && self.geometry.end_of(id) <= wm {
+                continue;
+            }
+            kept = true;
+            self.add(e, id);
+        }
+        if let Some(log) = &mut self.completions {
+            log.record(Completion {
+                id: e.id,
+                arrival_ms: e.arrival_ms,
+                done_ms: e.done_ms,
+                watermark_ms: wm,
+                dropped: !kept,
+            });
+        }
+        if !kept {
+            self.out.dropped_late += 1;
+            self.watermark.advance_now();
+            return;
+        }
+        self.out.processed += 1;
+        if self.p.output != OutputMode::Append {
+            self.out.latency.record(e.event_time_ms, e.done_ms);
         }
         self.watermark.advance_now();
         let wm = self.watermark.current();
         // Most records close no window: split the map only when one ends.
-        if self
-            .state
-            .first_key_value()
-            .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
+        if !evicts
+            || self
+                .state
+                .first_key_value()
+                .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
         {
             return;
         }
         let open = self.state.split_off(&self.geometry.first_open(wm));
         let closed = std::mem::replace(&mut self.state, open);
         if self.p.output == OutputMode::Append {
-            for (start, w) in &closed {
-                self.out.publish_all(&self.scenario, *start, w, e.done_ms);
+            for (id, w) in &closed {
+                self.out.publish_all(&self.scenario, *id, w, e.done_ms);
                 self.out.latency.record_window(
                     &w.times,
-                    *start,
+                    self.geometry.origin(*id),
                     self.geometry.bucket_ms,
                     e.done_ms,
                 );
@@ -219,8 +233,8 @@ impl Pipeline for Continuous {
             t = t.min(m);
         }
         if self.p.output == OutputMode::Append {
-            if let Some((&start, _)) = self.state.iter().next() {
-                t = t.min(start);
+            if let Some((&id, _)) = self.state.iter().next() {
+                t = t.min(self.geometry.origin(id));
             }
         }
         t

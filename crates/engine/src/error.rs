@@ -44,6 +44,17 @@ pub enum Problem {
         /// The window size, in the field's unit.
         window: f64,
     },
+    /// Sliding and cumulative windows: the size must be a multiple of `slide`.
+    NotWholeSlides {
+        /// The slide (or step), in the field's unit.
+        slide: f64,
+    },
+    /// Complete mode scans the whole state every micro-batch: too much work
+    /// for this run; the trigger must be at least `min`.
+    CompleteTooLarge {
+        /// Shortest trigger interval, in ms.
+        min: f64,
+    },
     /// More load spikes than allowed (the value is their count).
     TooManyBursts {
         /// Most spikes.
@@ -150,7 +161,15 @@ impl fmt::Display for FieldError {
             ),
             Problem::NotWholeWindows { window } => (
                 "each batch run must cover whole windows",
-                format!("a multiple of window.size_ms ({})", u(window)),
+                format!("a multiple of the spacing of window ends ({})", u(window)),
+            ),
+            Problem::NotWholeSlides { slide } => (
+                "the window size must be a whole number of slides",
+                format!("a multiple of window.slide_ms ({})", u(slide)),
+            ),
+            Problem::CompleteTooLarge { min } => (
+                "complete mode republishes every window each micro-batch: too much work for this run",
+                format!("at least {} (or a shorter run, fewer windows or the update mode)", u(min)),
             ),
             Problem::TooManyBursts { max } => ("too many bursts", format!("0 to {} bursts", num(max))),
             Problem::TooManyEvents { max, expected } => (

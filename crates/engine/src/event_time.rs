@@ -159,7 +159,7 @@ impl Sources<'_> {
         let arrived = in_view.len() as u64;
         let stride = arrived.div_ceil(max_marks.max(1) as u64).max(1);
         let mut marks = Vec::with_capacity(arrived.min(max_marks as u64) as usize);
-        let mut windows: BTreeMap<TimeMs, (TimeMs, bool)> = BTreeMap::new();
+        let mut windows: BTreeMap<(TimeMs, TimeMs), bool> = BTreeMap::new();
         let mut late = 0;
         let mut cursor = 0;
         let mut last_window = None;
@@ -179,14 +179,14 @@ impl Sources<'_> {
             // Consecutive arrivals mostly share a window: skip the tree then.
             if last_window != Some((end, published)) {
                 last_window = Some((end, published));
-                for (start, end) in windows_of(self.config.window.size_ms, a.event_time_ms) {
-                    windows.entry(start).or_insert((end, false)).1 |= published;
+                for (start, end) in windows_of(&self.config.window, a.event_time_ms) {
+                    *windows.entry((start, end)).or_insert(false) |= published;
                 }
             }
         }
         let bands: Vec<Band> = windows
             .iter()
-            .map(|(&start_ms, &(end_ms, published))| Band {
+            .map(|(&(start_ms, end_ms), &published)| Band {
                 start_ms,
                 end_ms,
                 stage: self.stage(end_ms, published),
@@ -238,7 +238,7 @@ impl Sources<'_> {
             .map_or(self.watermark_ms, |b| b.final_watermark());
         if end_ms <= final_watermark {
             WindowStage::Closed
-        } else if published && self.config.streaming.output_mode == OutputMode::Update {
+        } else if published && self.config.streaming.output_mode != OutputMode::Append {
             WindowStage::Fired
         } else {
             WindowStage::Open
@@ -296,7 +296,7 @@ impl Sources<'_> {
 
 /// The first window of an event (tumbling: its only one).
 pub(crate) fn first_window(config: &ExperimentConfig, event_time_ms: TimeMs) -> (TimeMs, TimeMs) {
-    windows_of(config.window.size_ms, event_time_ms)
+    windows_of(&config.window, event_time_ms)
         .next()
         .unwrap_or((event_time_ms, event_time_ms))
 }

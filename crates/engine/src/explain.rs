@@ -104,7 +104,8 @@ impl Sources<'_> {
         row: PublishedRow,
         forgotten: bool,
     ) -> RowStory {
-        let window = (start, start + self.config.window.size_ms);
+        let w = crate::window::window_at(&self.config.window, start);
+        let window = (w.start, w.end);
         let mut story = RowStory {
             pipeline,
             window,
@@ -121,10 +122,11 @@ impl Sources<'_> {
                     .front()
                     .is_some_and(|a| a.arrival_time_ms <= start),
         };
-        let of_row = self
-            .arrivals
-            .iter()
-            .filter(|a| a.key == key && first_window(self.config, a.event_time_ms) == window);
+        let of_row = self.arrivals.iter().filter(|a| {
+            a.key == key
+                && crate::fate::windows_of(&self.config.window, a.event_time_ms)
+                    .any(|w| w == window)
+        });
         for a in of_row {
             let s = self.story(a);
             match in_row(pipeline, &s, row.last_ms) {

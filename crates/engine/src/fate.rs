@@ -15,24 +15,27 @@ use std::collections::VecDeque;
 use serde::Serialize;
 
 use crate::batch::BatchRun;
+use crate::config::WindowConfig;
 use crate::microbatch::MicroBatchInfo;
 use crate::time::TimeMs;
 
-/// The event-time windows an event belongs to, as `(start, end)` in ms: the one
-/// place the picture and the explanations ask, so that sliding and session
-/// windows plug in here. Tumbling windows: exactly one.
+/// The event-time windows an event belongs to, as `(start, end)` in ms,
+/// earliest end first: the one place the picture and the explanations ask.
+/// Tumbling windows: exactly one; sliding: `size / slide`; cumulative: one per
+/// remaining step of the period.
 ///
 /// # Examples
 /// ```
 /// use bslab_engine::fate::windows_of;
-/// assert_eq!(windows_of(60_000, 61_000).collect::<Vec<_>>(), vec![(60_000, 120_000)]);
+/// use bslab_engine::WindowConfig;
+/// let minutes = WindowConfig { size_ms: 60_000, ..WindowConfig::default() };
+/// assert_eq!(windows_of(&minutes, 61_000).collect::<Vec<_>>(), vec![(60_000, 120_000)]);
 /// ```
 pub fn windows_of(
-    size_ms: TimeMs,
+    window: &WindowConfig,
     event_time_ms: TimeMs,
 ) -> impl Iterator<Item = (TimeMs, TimeMs)> {
-    let start = crate::window::window_start(event_time_ms, size_ms);
-    std::iter::once((start, start + size_ms))
+    crate::window::windows_in(window, event_time_ms).map(|w| (w.start, w.end))
 }
 
 /// An event's fate in the streaming pipeline.

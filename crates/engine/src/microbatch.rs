@@ -9,7 +9,8 @@
 //! ```
 //! A batch still running when a trigger fires delays the next batch, which then
 //! starts as soon as it ends. With no new data, a batch still runs when the
-//! watermark would advance (Spark's "no-data batch"), so append mode can emit.
+//! watermark would advance (Spark's "no-data batch"), so append mode can emit;
+//! not in complete mode, which emits the whole table and evicts nothing.
 
 use std::collections::BTreeMap;
 
@@ -149,7 +150,7 @@ impl MicroBatch {
     /// Starts a batch at `now` if there is new data or the watermark would advance;
     /// returns its end.
     fn try_start(&mut self, now: TimeMs) -> Option<TimeMs> {
-        let advances = self.watermark.would_advance();
+        let advances = self.no_data_batch_due();
         if self.buffer.is_empty() && !advances {
             return None;
         }
@@ -157,7 +158,10 @@ impl MicroBatch {
         let mut rows = std::mem::take(&mut self.buffer);
         let input_rows = rows.len();
         let min_event_time = self.buffer_min_time.take();
-        let update = self.p.output == OutputMode::Update;
+        // Complete mode publishes changed rows as update mode does (the rows it
+        // repeats are unchanged) and neither drops nor evicts by the watermark.
+        let update = self.p.output != OutputMode::Append;
+        let evicts = self.p.output != OutputMode::Complete;
         let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
@@ -166,20 +170,26 @@ impl MicroBatch {
             self.watermark.observe(e.event_time_ms);
             max_event = max_event.max(e.event_time_ms);
             sum_event += i128::from(e.event_time_ms);
-            let window = self.geometry.window(e.event_time_ms);
-            if window.end <= late_wm {
-                dropped += 1;
-                dropped_groups.insert((window.start, e.key));
-                continue;
+            // Spark's late filter, per (window, key) group: only an event's late
+            // windows are dropped; it is dropped when all of them are.
+            let mut kept = false;
+            for id in self.geometry.windows_of(e.event_time_ms) {
+                if evicts && self.geometry.end_of(id) <= late_wm {
+                    dropped_groups.insert((id, e.key));
+                    continue;
+                }
+                kept = true;
+                add_to_window(
+                    &mut self.state,
+                    &self.geometry,
+                    self.keys,
+                    (id, false),
+                    (e.key, e.event_time_ms, e.amount_cents),
+                );
             }
-            add_to_window(
-                &mut self.state,
-                &self.geometry,
-                self.keys,
-                window.start,
-                (e.key, e.event_time_ms, e.amount_cents),
-            );
-            if update {
+            if !kept {
+                dropped += 1;
+            } else if update {
                 kept_times.push(e.event_time_ms);
             }
         }
@@ -201,8 +211,21 @@ impl MicroBatch {
                 updated.push((start, keys, w.clone()));
             }
         }
+        if self.p.output == OutputMode::Complete {
+            // Spark's `foreachBatch` receives the whole result table.
+            emitted_rows = self
+                .state
+                .values()
+                .map(|w| output_rows(&self.scenario, w))
+                .sum();
+        }
         // Evict (and in append mode emit) every window the batch's watermark closed.
-        let open = self.state.split_off(&self.geometry.first_open(batch_wm));
+        let first_open = if evicts {
+            self.geometry.first_open(batch_wm)
+        } else {
+            TimeMs::MIN
+        };
+        let open = self.state.split_off(&first_open);
         let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
             .into_iter()
             .collect();
@@ -217,16 +240,11 @@ impl MicroBatch {
             OutputMode::Append => {
                 emitted_rows += closed
                     .iter()
-                    .map(|(_, w)| {
-                        w.aggs
-                            .iter()
-                            .filter(|a| a.count > 0 && self.scenario.passes(a))
-                            .count() as u64
-                    })
+                    .map(|(_, w)| output_rows(&self.scenario, w))
                     .sum::<u64>();
                 closed
             }
-            OutputMode::Update => Vec::new(),
+            OutputMode::Update | OutputMode::Complete => Vec::new(),
         };
         let work_ms = (input_rows as f64 * self.p.cost_us / (1_000.0 * f64::from(self.p.workers)))
             .ceil() as TimeMs;
@@ -255,6 +273,13 @@ impl MicroBatch {
         Some(end_ms)
     }
 
+    /// Whether a trigger with no new data still runs a batch: when the
+    /// watermark would advance, so append and update modes can emit or evict.
+    /// Spark runs none in complete mode, which evicts nothing.
+    fn no_data_batch_due(&self) -> bool {
+        self.p.output != OutputMode::Complete && self.watermark.would_advance()
+    }
+
     fn finish(&mut self) {
         let Some(r) = self.running.take() else {
             return;
@@ -269,15 +294,26 @@ impl MicroBatch {
         }
         for (start, w) in &r.closed {
             self.out.publish_all(&self.scenario, *start, w, now);
-            self.out
-                .latency
-                .record_window(&w.times, *start, self.geometry.bucket_ms, now);
+            self.out.latency.record_window(
+                &w.times,
+                self.geometry.origin(*start),
+                self.geometry.bucket_ms,
+                now,
+            );
         }
         self.out.processed += r.info.input_rows - r.info.dropped_rows;
         self.out.dropped_late += r.info.dropped_rows;
         self.overdue_ms += overdue_ms(r.info.start_ms, now, self.p.trigger_ms, now);
         self.log.push(r.info);
     }
+}
+
+/// Rows of a window the query outputs (fraud: only alerts).
+fn output_rows(scenario: &Scenario, w: &WindowState) -> u64 {
+    w.aggs
+        .iter()
+        .filter(|a| a.count > 0 && scenario.passes(a))
+        .count() as u64
 }
 
 impl Pipeline for MicroBatch {
@@ -325,7 +361,7 @@ impl Pipeline for MicroBatch {
     /// Nothing running, nothing buffered and the watermark would not move: a
     /// trigger would start no batch.
     fn idle(&self) -> bool {
-        self.running.is_none() && self.buffer.is_empty() && !self.watermark.would_advance()
+        self.running.is_none() && self.buffer.is_empty() && !self.no_data_batch_due()
     }
 
     fn advance(&mut self, now: TimeMs) {
@@ -373,8 +409,8 @@ impl Pipeline for MicroBatch {
             t = t.min(m);
         }
         if self.p.output == OutputMode::Append {
-            if let Some((&start, _)) = self.state.iter().next() {
-                t = t.min(start);
+            if let Some((&id, _)) = self.state.iter().next() {
+                t = t.min(self.geometry.origin(id));
             }
         }
         t

@@ -5,6 +5,8 @@
 //! people: they live in the app's string tables, one per language, keyed by
 //! the preset's name.
 
+mod windows;
+
 use crate::config::*;
 use crate::time::{DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS};
 
@@ -37,7 +39,7 @@ fn micro_batch(trigger_ms: i64, overhead_ms: i64, cost_us: f64, workers: u32) ->
 /// Every built-in preset, in the order the app lists them.
 pub fn all() -> Vec<Preset> {
     let base = ExperimentConfig::default();
-    vec![
+    let mut presets = vec![
         Preset {
             name: "sales-daily-vs-live",
             config: ExperimentConfig {
@@ -66,7 +68,10 @@ pub fn all() -> Vec<Preset> {
                     },
                     bursts: vec![],
                 },
-                window: WindowConfig { size_ms: HOUR_MS },
+                window: WindowConfig {
+                    size_ms: HOUR_MS,
+                    ..WindowConfig::default()
+                },
                 batch: BatchConfig {
                     interval_ms: DAY_MS,
                     offset_ms: 2 * HOUR_MS,
@@ -125,7 +130,10 @@ pub fn all() -> Vec<Preset> {
                     late_fraction: 0.05,
                     late_mean_ms: 3.0 * MINUTE_MS as f64,
                 },
-                window: WindowConfig { size_ms: MINUTE_MS },
+                window: WindowConfig {
+                    size_ms: MINUTE_MS,
+                    ..WindowConfig::default()
+                },
                 streaming: StreamingConfig {
                     mode: micro_batch(5 * SECOND_MS, 200, 300.0, 2),
                     watermark_delay_ms: 30 * SECOND_MS,
@@ -175,6 +183,7 @@ pub fn all() -> Vec<Preset> {
                 },
                 window: WindowConfig {
                     size_ms: 5 * MINUTE_MS,
+                    ..WindowConfig::default()
                 },
                 streaming: StreamingConfig {
                     mode: micro_batch(2 * SECOND_MS, 200, 300.0, 2),
@@ -213,8 +222,10 @@ pub fn all() -> Vec<Preset> {
                 ..base
             },
         },
-        crate::scenario::iot_preset(),
-    ]
+    ];
+    presets.push(crate::scenario::iot_preset());
+    presets.extend(windows::presets());
+    presets
 }
 
 /// The preset named `name`.

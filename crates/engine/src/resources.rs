@@ -4,12 +4,13 @@
 //! ```text
 //! memory ≤ held events × 64 B + result cells × 384 B + kept log entries × 64 B + samples × 256 B
 //! work   ≤ events + micro-batches + batch runs + samples   (loop steps; idle time costs nothing)
+//! events × windows per event ≤ 2·10⁹; complete mode: micro-batches × result cells ≤ 2·10⁹
 //! ```
 //! Every cap below keeps its term of the memory formula within the engine's
 //! share of a 512 MB browser tab (`docs/reliability.md` has the figures,
 //! measured in Chromium).
 
-use crate::config::{ExperimentConfig, StreamingMode};
+use crate::config::{ExperimentConfig, OutputMode, StreamingMode};
 use crate::error::{FieldError, Problem};
 use crate::params::Unit;
 use crate::runlog::MAX_LOGGED_RUNS;
@@ -26,6 +27,9 @@ pub const MAX_IN_FLIGHT_EVENTS: f64 = 2.0e6;
 /// download): about 240 bytes per event in its two formats. `bslab export`
 /// writes its files part by part and takes whatever validation accepts.
 pub const MAX_EXPORT_EVENTS: f64 = 1.0e6;
+/// Most (window, key) cells all micro-batches of a complete-mode run may scan
+/// together (each scans the whole state): bounds its time.
+pub const MAX_SCANNED_CELLS: f64 = 2.0e9;
 const MB: f64 = 1024.0 * 1024.0;
 /// Log entries left for the runs after the end of the duration (the export's drain).
 const DRAIN_MARGIN: usize = 1_000;
@@ -52,8 +56,12 @@ pub struct Resources {
     /// Events held at once: in transit (Little's law: peak rate × mean delay)
     /// plus what arrives beyond the streaming capacity over the run.
     pub held_events: f64,
+    /// Windows each event is in (1 for tumbling windows): state updates per event.
+    pub windows_per_event: f64,
     /// (window, key) cells: windows in the run × group keys.
     pub result_cells: f64,
+    /// Cells each micro-batch scans: the whole state in complete mode, else 0.
+    pub scanned_cells: f64,
     /// Micro-batches at most: one per trigger interval (0 in continuous mode).
     pub micro_batches: f64,
     /// Batch runs: one per interval.
@@ -84,11 +92,21 @@ impl Resources {
             .unwrap_or(f64::INFINITY);
         let backlog =
             crate::workload::overload_events(&config.workload, config.duration_ms, capacity);
-        let windows = (duration / config.window.size_ms as f64).ceil();
+        // Distinct windows: one ends every spacing, plus those still open at the end.
+        let per_event = config.window.windows_per_event() as f64;
+        let windows =
+            (duration / config.window.spacing_ms().max(1) as f64).ceil() + per_event - 1.0;
         let keys = f64::from(crate::scenario::key_space(&config.scenario));
         let per = |interval: i64| (duration / interval.max(1) as f64).floor() + 1.0;
+        // Complete mode scans the whole state each micro-batch.
+        let scanned_cells = match config.streaming.output_mode {
+            OutputMode::Complete => windows * keys,
+            OutputMode::Append | OutputMode::Update => 0.0,
+        };
         Self {
             events,
+            windows_per_event: per_event,
+            scanned_cells,
             held_events: config.workload.rate_eps * peak * mean_delay_s + backlog,
             result_cells: windows * keys,
             micro_batches: match config.streaming.mode {
@@ -127,17 +145,39 @@ impl Resources {
             unit: Unit::EventsPerSecond,
             problem,
         };
+        // Results grow with the number of windows: one per spacing.
+        let (field, spacing) = match config.window.kind {
+            crate::config::WindowKind::Tumbling => ("window.size_ms", config.window.size_ms),
+            _ => ("window.slide_ms", config.window.slide_ms),
+        };
         let window = |problem| FieldError {
-            field: "window.size_ms".into(),
-            value: config.window.size_ms as f64,
+            field: field.into(),
+            value: spacing as f64,
             unit: Unit::Ms,
             problem,
         };
-        if self.events > MAX_EXPECTED_EVENTS {
+        // Each window of an event is a state update: bound them as events.
+        let updates = self.events * self.windows_per_event;
+        if updates > MAX_EXPECTED_EVENTS {
             problems.push(rate(Problem::TooManyEvents {
                 max: MAX_EXPECTED_EVENTS,
-                expected: self.events,
+                expected: updates,
             }));
+        }
+        if self.micro_batches * self.scanned_cells > MAX_SCANNED_CELLS {
+            let trigger = match config.streaming.mode {
+                StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms as f64,
+                StreamingMode::Continuous { .. } => 0.0,
+            };
+            problems.push(FieldError {
+                field: "streaming.mode.trigger_ms".into(),
+                value: trigger,
+                unit: Unit::Ms,
+                problem: Problem::CompleteTooLarge {
+                    min: (config.duration_ms as f64 * self.scanned_cells / MAX_SCANNED_CELLS)
+                        .ceil(),
+                },
+            });
         }
         if self.held_events > MAX_IN_FLIGHT_EVENTS {
             problems.push(rate(Problem::TooManyHeld {

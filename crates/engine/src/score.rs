@@ -37,18 +37,20 @@ pub(crate) fn score_windows(truth: &BTreeMap<(TimeMs, u32), Agg>, published: &Ro
     s
 }
 
-/// The windows (start times) holding a transaction of `burst`, each once:
-/// its transactions are in time order, so equal starts are adjacent.
+/// The windows (ids) holding a transaction of `burst`, each once, in order.
 fn windows_of<'b>(
     geometry: &'b Geometry,
     burst: &'b FraudBurst,
 ) -> impl Iterator<Item = TimeMs> + 'b {
-    let mut previous = None;
-    burst.transactions.iter().filter_map(move |&(t, _)| {
-        work::tick();
-        let start = geometry.start(t);
-        (previous.replace(start) != Some(start)).then_some(start)
-    })
+    let ids: BTreeSet<TimeMs> = burst
+        .transactions
+        .iter()
+        .flat_map(|&(t, _)| {
+            work::tick();
+            geometry.windows_of(t)
+        })
+        .collect();
+    ids.into_iter()
 }
 
 /// The burst's first alert: a row of its card in one of its windows, looked up

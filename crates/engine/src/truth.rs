@@ -1,9 +1,10 @@
 //! Ground truth: the exact aggregate of every event of every window, known to
 //! the simulator as it generates them, used to score both pipelines.
 //!
-//! Events are generated in event-time order, so only one window is open at a
-//! time; a window is final once generation has passed its end, and is then
-//! compacted to the rows the query outputs.
+//! Events are generated in event-time order, so the windows still open are the
+//! windows of the latest event (one for tumbling windows); a window is final
+//! once generation has passed its end, and is then compacted to the rows the
+//! query outputs.
 
 use std::collections::BTreeMap;
 
@@ -15,8 +16,9 @@ use crate::window::{Agg, Geometry};
 #[derive(Debug, Clone)]
 pub(crate) struct Truth {
     geometry: Geometry,
-    open: Option<(TimeMs, Vec<Agg>)>,
-    /// Final windows: (window start, key) → aggregate, only rows the query outputs.
+    /// Windows not yet final, by id (ids order windows by end).
+    open: BTreeMap<TimeMs, Vec<Agg>>,
+    /// Final windows: (window id, key) → aggregate, only rows the query outputs.
     pub(crate) rows: BTreeMap<(TimeMs, u32), Agg>,
     /// Per key, the sum of `rows`: what a pipeline that published every final
     /// window exactly would show on its dashboard.
@@ -28,7 +30,7 @@ impl Truth {
     pub(crate) fn new(geometry: Geometry, keys: u32) -> Self {
         Self {
             geometry,
-            open: None,
+            open: BTreeMap::new(),
             rows: BTreeMap::new(),
             totals: vec![Agg::default(); keys as usize],
             keys,
@@ -37,21 +39,34 @@ impl Truth {
 
     #[inline]
     pub(crate) fn add(&mut self, scenario: &Scenario, event: &Event, key: u32) {
-        let start = self.geometry.start(event.event_time_ms);
-        if self.open.as_ref().is_none_or(|(s, _)| *s != start) {
-            self.close(scenario);
-            self.open = Some((start, vec![Agg::default(); self.keys as usize]));
+        let ids = self.geometry.windows_of(event.event_time_ms);
+        // Windows ending before this event's earliest are final.
+        if self
+            .open
+            .first_key_value()
+            .is_some_and(|(&id, _)| id < ids.first)
+        {
+            self.close_before(scenario, ids.first);
         }
-        if let Some((_, aggs)) = &mut self.open {
+        for id in ids {
+            let keys = self.keys as usize;
+            let aggs = match self.open.last_entry() {
+                Some(last) if *last.key() == id => last.into_mut(),
+                _ => self
+                    .open
+                    .entry(id)
+                    .or_insert_with(|| vec![Agg::default(); keys]),
+            };
             if let Some(a) = aggs.get_mut(key as usize) {
                 a.add(event.amount_cents);
             }
         }
     }
 
-    /// Compacts the open window into final rows.
-    pub(crate) fn close(&mut self, scenario: &Scenario) {
-        if let Some((start, aggs)) = self.open.take() {
+    /// Compacts the open windows with an id before `id` into final rows.
+    fn close_before(&mut self, scenario: &Scenario, id: TimeMs) {
+        let open = self.open.split_off(&id);
+        for (start, aggs) in std::mem::replace(&mut self.open, open) {
             for (k, a) in aggs.into_iter().enumerate() {
                 if scenario.passes(&a) {
                     if let Some(t) = self.totals.get_mut(k) {
@@ -70,7 +85,7 @@ impl Truth {
     /// transactions in windows that raise an alert).
     pub(crate) fn totals(&self, scenario: &Scenario) -> Vec<Agg> {
         let mut totals = self.totals.clone();
-        if let Some((_, aggs)) = &self.open {
+        for aggs in self.open.values() {
             for (t, a) in totals.iter_mut().zip(aggs) {
                 if scenario.passes(a) {
                     t.count += a.count;
@@ -86,8 +101,8 @@ impl Truth {
         self.rows_in_order(scenario).collect()
     }
 
-    /// The rows of [`Self::all_rows`] in (window start, key) order, one at a
-    /// time: the open window starts after every final one.
+    /// The rows of [`Self::all_rows`] in (window id, key) order, one at a
+    /// time: the open windows come after every final one.
     pub(crate) fn rows_in_order<'a>(
         &'a self,
         scenario: &'a Scenario,

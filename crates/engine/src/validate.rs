@@ -7,7 +7,7 @@
 
 mod totals;
 
-use crate::config::ExperimentConfig;
+use crate::config::{ExperimentConfig, WindowKind};
 use crate::error::{ConfigError, FieldError, Problem};
 use crate::params::{FieldId, Unit};
 use crate::time::{TimeMs, DAY_MS};
@@ -180,7 +180,14 @@ impl ExperimentConfig {
                 Problem::TooManySamples { min },
             );
         }
-        let (interval, window) = (self.batch.interval_ms, self.window.size_ms);
+        let (size, slide) = (self.window.size_ms, self.window.slide_ms);
+        if self.window.kind != WindowKind::Tumbling && slide > 0 && size % slide != 0 {
+            let problem = Problem::NotWholeSlides {
+                slide: slide as f64,
+            };
+            c.fail("window.size_ms", size as f64, Unit::Ms, problem);
+        }
+        let (interval, window) = (self.batch.interval_ms, self.window.spacing_ms());
         if interval > 0 && window > 0 && interval % window != 0 {
             let problem = Problem::NotWholeWindows {
                 window: window as f64,

@@ -3,26 +3,81 @@
 //! that lets a pipeline score result latency without keeping a struct per event).
 
 mod assigner;
+mod cumulative;
 mod session;
 mod session_summary;
+mod sliding;
 
 use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub use assigner::{Tumbling, Window, WindowAssigner};
+pub use assigner::{Tumbling, Window, WindowAssigner, WindowIds};
+pub use cumulative::Cumulative;
 pub use session::{
     sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
 };
 pub use session_summary::SessionSummary;
+pub use sliding::Sliding;
 
-use crate::config::WindowConfig;
+use crate::config::{WindowConfig, WindowKind};
 use crate::time::TimeMs;
 
-/// The window assigner a config asks for (tumbling windows of `window.size_ms`).
+/// The window assigner a config asks for.
 pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
-    Arc::new(Tumbling::new(config.size_ms))
+    match config.kind {
+        WindowKind::Tumbling => Arc::new(Tumbling::new(config.size_ms)),
+        WindowKind::Sliding => Arc::new(Sliding::new(config.size_ms, config.slide_ms)),
+        WindowKind::Cumulative => Arc::new(Cumulative::new(config.size_ms, config.slide_ms)),
+    }
+}
+
+/// The windows of a config holding event time `t`, earliest end first, without
+/// building a shared assigner: for callers outside a simulation's hot loop
+/// (the event-time picture, the explanations).
+pub fn windows_in(config: &WindowConfig, t: TimeMs) -> impl Iterator<Item = Window> {
+    let config = config.clone();
+    let ids = match config.kind {
+        WindowKind::Tumbling => WindowIds::one(window_start(t, config.size_ms.max(1))),
+        WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).windows_of(t),
+        WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).windows_of(t),
+    };
+    ids.map(move |id| window_at(&config, id))
+}
+
+/// The window of a config whose id is `id` (see [`WindowAssigner::windows_of`]).
+pub fn window_at(config: &WindowConfig, id: TimeMs) -> Window {
+    match config.kind {
+        WindowKind::Tumbling => Tumbling::new(config.size_ms).window_at(id),
+        WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).window_at(id),
+        WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).window_at(id),
+    }
+}
+
+/// Most windows one event may be in (sliding `size / slide`, cumulative
+/// `size / step`): each is one state update per event, so this bounds the cost
+/// of a window kind to this many times tumbling's.
+pub const MAX_WINDOWS_PER_EVENT: i64 = 100;
+
+impl WindowConfig {
+    /// Distance between two consecutive window ends, in ms: the size for
+    /// tumbling windows, the slide (or step) otherwise. A batch run covers a
+    /// whole number of them.
+    pub fn spacing_ms(&self) -> TimeMs {
+        match self.kind {
+            WindowKind::Tumbling => self.size_ms,
+            WindowKind::Sliding | WindowKind::Cumulative => self.slide_ms,
+        }
+    }
+
+    /// Windows an event is in (the largest number, for cumulative windows).
+    pub fn windows_per_event(&self) -> i64 {
+        match self.kind {
+            WindowKind::Tumbling => 1,
+            WindowKind::Sliding | WindowKind::Cumulative => self.size_ms / self.slide_ms.max(1),
+        }
+    }
 }
 
 /// Start of the tumbling window of size `size` containing `t`: windows are
@@ -121,6 +176,9 @@ pub(crate) struct WindowState {
     rows: u64,
     /// Event times of what was added.
     pub(crate) times: TimeHist,
+    /// Events whose latest-ending window this is: each event is counted in one
+    /// window however many hold it (the batch pipeline's run sizes).
+    pub(crate) owned: u64,
 }
 
 impl WindowState {
@@ -131,10 +189,12 @@ impl WindowState {
             dirty_flag: vec![false; keys as usize],
             rows: 0,
             times: TimeHist::default(),
+            owned: 0,
         }
     }
 
-    /// Adds one event of group `key` at event time `t`; `geometry` is the window's.
+    /// Adds one event of group `key` at event time `t` to the window starting
+    /// at `start`; `geometry` is the window's.
     #[inline]
     pub(crate) fn add(
         &mut self,
@@ -187,26 +247,27 @@ impl WindowState {
     }
 }
 
-/// Adds one event to the window starting at `start` in `windows` (created empty,
-/// with `keys` group keys, if absent). Most events belong to the newest open
-/// window, so that one is found without a tree search. Always inlined: it
-/// runs once per event in every pipeline's loop.
+/// Adds one event to the window `id` in `windows` (created empty, with `keys`
+/// group keys, if absent); `owner` counts the event in that window's
+/// [`WindowState::owned`]. Most events belong to the newest open window, so
+/// that one is found without a tree search. Always inlined: it runs once per
+/// (event, window) in every pipeline's loop.
 #[inline(always)]
 pub(crate) fn add_to_window(
     windows: &mut BTreeMap<TimeMs, WindowState>,
     geometry: &Geometry,
     keys: u32,
-    start: TimeMs,
+    (id, owner): (TimeMs, bool),
     (key, t, amount_cents): (u32, TimeMs, i64),
 ) {
+    let start = geometry.origin(id);
+    let add = |w: &mut WindowState| {
+        w.add(geometry, start, key, t, amount_cents);
+        w.owned += u64::from(owner);
+    };
     match windows.last_entry() {
-        Some(mut last) if *last.key() == start => {
-            last.get_mut().add(geometry, start, key, t, amount_cents)
-        }
-        _ => windows
-            .entry(start)
-            .or_insert_with(|| WindowState::new(keys))
-            .add(geometry, start, key, t, amount_cents),
+        Some(mut last) if *last.key() == id => add(last.get_mut()),
+        _ => add(windows.entry(id).or_insert_with(|| WindowState::new(keys))),
     }
 }
 
@@ -229,10 +290,10 @@ enum Assignment {
 
 impl Assignment {
     #[inline]
-    fn assign(&self, t: TimeMs) -> Window {
+    fn windows_of(&self, t: TimeMs) -> WindowIds {
         match self {
-            Self::Tumbling(w) => w.assign(t),
-            Self::Other(w) => w.assign(t),
+            Self::Tumbling(w) => WindowIds::one(w.assign(t).start),
+            Self::Other(w) => w.windows_of(t),
         }
     }
 
@@ -256,28 +317,34 @@ impl Geometry {
         }
     }
 
-    /// The window holding event time `t`.
+    /// The ids of the windows holding event time `t`, earliest end first.
     #[inline]
-    pub(crate) fn window(&self, t: TimeMs) -> Window {
-        self.windows.assign(t)
+    pub(crate) fn windows_of(&self, t: TimeMs) -> WindowIds {
+        self.windows.windows_of(t)
     }
 
-    /// Start of the window holding event time `t`.
+    /// The window whose id is `id`.
     #[inline]
-    pub(crate) fn start(&self, t: TimeMs) -> TimeMs {
-        self.windows.assign(t).start
+    pub(crate) fn window_at(&self, id: TimeMs) -> Window {
+        self.windows.window_at(id)
     }
 
-    /// End of the window starting at `start`.
+    /// Start of the window `id` (its id, except for cumulative windows).
     #[inline]
-    pub(crate) fn end_of(&self, start: TimeMs) -> TimeMs {
-        self.windows.window_at(start).end
+    pub(crate) fn origin(&self, id: TimeMs) -> TimeMs {
+        self.windows.window_at(id).start
     }
 
-    /// Start of the first window still open at `watermark` (its end is after
-    /// it): windows tile event time, so every window starting before is final.
+    /// End of the window `id`.
+    #[inline]
+    pub(crate) fn end_of(&self, id: TimeMs) -> TimeMs {
+        self.windows.window_at(id).end
+    }
+
+    /// Id of the first window still open at `watermark` (its end is after it):
+    /// ids order windows by end, so every window with a smaller id is final.
     #[inline]
     pub(crate) fn first_open(&self, watermark: TimeMs) -> TimeMs {
-        self.windows.assign(watermark).start
+        self.windows.windows_of(watermark).first
     }
 }

@@ -1,13 +1,19 @@
 //! With no late data and ample capacity, every final streaming window equals the
-//! batch result and the ground truth — for each scenario, output mode and
-//! streaming mode, over a seed sweep.
+//! batch result and the ground truth — for each scenario, window kind, output
+//! mode and streaming mode, over a seed sweep.
 #![cfg(not(target_arch = "wasm32"))]
 
 use bslab_engine::*;
 
 mod common;
 
-fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
+/// Checks one run; returns how many IoT anomalies it checked alerts for.
+fn check(
+    scenario: &ScenarioConfig,
+    window: &WindowConfig,
+    streaming: StreamingConfig,
+    seed: u64,
+) -> usize {
     let config = ExperimentConfig {
         seed,
         duration_ms: 3 * 3_600_000,
@@ -18,7 +24,7 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
             ..WorkloadConfig::default()
         },
         delay: common::on_time_delay(),
-        window: WindowConfig { size_ms: 60_000 },
+        window: window.clone(),
         batch: BatchConfig {
             interval_ms: 3_600_000,
             offset_ms: 60_000,
@@ -28,7 +34,10 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
         },
         streaming,
     };
-    let label = format!("seed {seed}, {scenario:?}, {:?}", config.streaming);
+    let label = format!(
+        "seed {seed}, {scenario:?}, {window:?}, {:?}",
+        config.streaming
+    );
     let mut sim = Simulation::new(config).expect("valid");
     sim.step_until(sim.config().duration_ms).expect("forward");
     let report = sim.report(ReportDetail::FULL);
@@ -92,31 +101,72 @@ fn check(scenario: &ScenarioConfig, streaming: StreamingConfig, seed: u64) {
             .iter()
             .filter(|a| a.start_ms + 600_000 < horizon - 3_600_000)
             .collect();
-        assert!(!settled.is_empty(), "{label}: no anomaly to check");
-        for a in settled {
+        for a in &settled {
             assert!(a.batch_alert_ms.is_some(), "{label}: batch missed {a:?}");
             assert!(
                 a.streaming_alert_ms.is_some(),
                 "{label}: streaming missed {a:?}"
             );
         }
+        return settled.len();
     }
+    0
 }
 
-#[test]
-fn streaming_equals_batch_equals_truth_without_late_data() {
-    for seed in 0..4 {
+fn sweep(window: &WindowConfig, seeds: std::ops::Range<u64>) {
+    // A seed may inject no anomaly early enough to settle: the sweep as a whole must check some.
+    let mut anomalies = 0;
+    let iot = common::scenarios()
+        .iter()
+        .any(|s| matches!(s, ScenarioConfig::Iot { .. }));
+    for seed in seeds {
         for scenario in common::scenarios() {
-            for output in [OutputMode::Append, OutputMode::Update] {
-                check(
+            for output in [OutputMode::Append, OutputMode::Update, OutputMode::Complete] {
+                anomalies += check(
                     &scenario,
+                    window,
                     common::micro_batch(2_000, 100, 50.0, 2, 5_000, output),
                     seed,
                 );
             }
             let mut cont = common::continuous(10, ServiceTime::Exponential, 100.0);
             cont.watermark_delay_ms = 5_000;
-            check(&scenario, cont, seed);
+            anomalies += check(&scenario, window, cont.clone(), seed);
+            cont.output_mode = OutputMode::Complete;
+            anomalies += check(&scenario, window, cont, seed);
         }
     }
+    assert!(
+        !iot || anomalies > 0,
+        "{window:?}: no IoT anomaly checked in the sweep"
+    );
+}
+
+#[test]
+fn streaming_equals_batch_equals_truth_without_late_data() {
+    let minutes = WindowConfig {
+        size_ms: 60_000,
+        ..WindowConfig::default()
+    };
+    sweep(&minutes, 0..4);
+}
+
+#[test]
+fn sliding_windows_equal_batch_and_truth_without_late_data() {
+    let five_every_minute = WindowConfig {
+        kind: WindowKind::Sliding,
+        size_ms: 300_000,
+        slide_ms: 60_000,
+    };
+    sweep(&five_every_minute, 10..13);
+}
+
+#[test]
+fn cumulative_windows_equal_batch_and_truth_without_late_data() {
+    let hour_by_ten_minutes = WindowConfig {
+        kind: WindowKind::Cumulative,
+        size_ms: 3_600_000,
+        slide_ms: 600_000,
+    };
+    sweep(&hour_by_ten_minutes, 20..23);
 }

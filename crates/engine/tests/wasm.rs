@@ -35,6 +35,14 @@ const GOLDEN: &[(&str, &str)] = &[
         include_str!("golden/fraud-time-is-money.json"),
     ),
     ("queue-mm1", include_str!("golden/queue-mm1.json")),
+    (
+        "sliding-moving-average",
+        include_str!("golden/sliding-moving-average.json"),
+    ),
+    (
+        "cumulative-sales-today",
+        include_str!("golden/cumulative-sales-today.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]

@@ -53,7 +53,10 @@ fn example(output: OutputMode) -> Report {
             categories: 1,
             mean_amount_cents: 100,
         },
-        window: WindowConfig { size_ms: 10 * S },
+        window: WindowConfig {
+            size_ms: 10 * S,
+            ..WindowConfig::default()
+        },
         streaming: common::micro_batch(10 * S, 0, 0.0, 1, 5 * S, output),
         ..ExperimentConfig::default()
     };

@@ -77,7 +77,13 @@ impl Horizon {
         // offset after that period starts; runs are served one at a time in order,
         // each taking its start-up plus its share of the work, so it ends at the
         // latest once every run up to it has been served.
-        let periods = max_event_ms / b.interval_ms + 1;
+        // Overlapping windows: the latest event's last window ends up to a window
+        // size later, and the run of that window's period publishes it.
+        let overlap_ms = match config.window.kind {
+            bslab_engine::WindowKind::Tumbling => 0,
+            _ => config.window.size_ms,
+        };
+        let periods = (max_event_ms + overlap_ms) / b.interval_ms + 1;
         let due_ms = periods * b.interval_ms + b.offset_ms;
         let batch_ms =
             due_ms + periods * (b.startup_ms + 1) + work(b.per_event_cost_us, b.workers) + 1;

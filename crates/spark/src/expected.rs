@@ -2,7 +2,7 @@
 //! for comparison with Spark (the parity test reads it).
 
 use bslab_engine::window::Agg;
-use bslab_engine::{ExperimentConfig, OutputMode, TimeMs, WindowRow};
+use bslab_engine::{ExperimentConfig, TimeMs, WindowRow};
 use serde_json::{json, Map, Value};
 
 use crate::columns::Spec;
@@ -90,11 +90,10 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
             "rows": batch_rows,
         },
         "streaming": {
-            "output_mode": match config.streaming.output_mode {
-                OutputMode::Append => "append",
-                OutputMode::Update => "update",
-            },
+            "output_mode": crate::window_params::output_mode_name(config.streaming.output_mode),
+            "window_kind": crate::window_params::kind_name(config.window.kind),
             "window_ms": config.window.size_ms,
+            "slide_ms": config.window.slide_ms,
             "watermark_delay_ms": config.streaming.watermark_delay_ms,
             "dropped_late_rows": report.streaming.dropped_late,
             "final_watermark_ms": report.streaming.watermark_ms,

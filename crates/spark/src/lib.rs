@@ -50,6 +50,7 @@ mod expected;
 mod params;
 mod partition;
 mod readme;
+mod window_params;
 #[cfg(feature = "zip")]
 mod zipfile;
 
@@ -57,6 +58,7 @@ use bslab_engine::{ConfigError, ExperimentConfig, SimError, StreamingMode, TimeM
 
 pub use bundle_writer::Export;
 pub use columns::EventFormat;
+pub use window_params::{spark_supports, NO_SPARK_CUMULATIVE};
 #[cfg(feature = "zip")]
 pub use zipfile::{bundle_zip, zip_bundle, zip_export};
 

@@ -2,11 +2,12 @@
 //! header, so each job is one self-contained file (`spark-submit` ships it to a
 //! cluster as is) and no Python is generated as text.
 
-use bslab_engine::{ExperimentConfig, OutputMode};
+use bslab_engine::ExperimentConfig;
 use serde_json::{json, Value};
 
 use crate::columns::Spec;
 use crate::drain::Drained;
+use crate::window_params::{self, output_mode_name};
 use crate::BUNDLE_FORMAT;
 
 /// The jobs' parameters (documented in `docs/spark.md`).
@@ -35,13 +36,9 @@ pub(crate) fn job_params(
         "key_columns": spec.keys,
         "amount_column": spec.amount,
         "count_above": spec.count_above,
-        "window_ms": config.window.size_ms,
         "watermark_delay_ms": config.streaming.watermark_delay_ms,
         "trigger_ms": trigger_ms,
-        "output_mode": match config.streaming.output_mode {
-            OutputMode::Append => "append",
-            OutputMode::Update => "update",
-        },
+        "output_mode": output_mode_name(config.streaming.output_mode),
         "batch_interval_ms": b.interval_ms,
         "batch_offset_ms": b.offset_ms,
         "batch_delayed_runs": delayed,
@@ -49,6 +46,12 @@ pub(crate) fn job_params(
     // Only the IoT query has it: other scenarios' jobs stay as they were.
     if let (Some(max), Value::Object(obj)) = (spec.max_above, &mut params) {
         obj.insert("max_above".into(), json!(max));
+    }
+    if let (Some(all), Value::Object(window)) = (
+        params.as_object_mut(),
+        window_params::fields(&config.window),
+    ) {
+        all.extend(window);
     }
     params
 }

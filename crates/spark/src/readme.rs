@@ -1,6 +1,6 @@
 //! The bundle's `README.md` (Portuguese and English), from `templates/README.md`.
 
-use bslab_engine::{ExperimentConfig, ScenarioConfig, TimeMs};
+use bslab_engine::{ExperimentConfig, ScenarioConfig, TimeMs, WindowKind};
 
 use crate::columns::{Meaning, Spec};
 use crate::drain::Drained;
@@ -25,7 +25,8 @@ pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize)
         ("events", drained.report.generated.to_string()),
         ("files", files.to_string()),
         ("trigger", human(trigger(config))),
-        ("window", human(config.window.size_ms)),
+        ("window", window_words(config)),
+        ("window_note", window_note(config)),
         ("watermark", human(config.streaming.watermark_delay_ms)),
         (
             "output_mode",
@@ -52,6 +53,33 @@ pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize)
         text = text.replace(&format!("{{{{{name}}}}}"), &value);
     }
     text
+}
+
+/// The window as the README names it: its size, and its kind when not tumbling.
+fn window_words(config: &ExperimentConfig) -> String {
+    let w = &config.window;
+    match w.kind {
+        WindowKind::Tumbling => human(w.size_ms),
+        WindowKind::Sliding => format!(
+            "{} (sliding / deslizante, slide {})",
+            human(w.size_ms),
+            human(w.slide_ms)
+        ),
+        WindowKind::Cumulative => format!(
+            "{} (cumulative / cumulativa, step {})",
+            human(w.size_ms),
+            human(w.slide_ms)
+        ),
+    }
+}
+
+/// A warning paragraph when Spark cannot run the bundle's window kind.
+fn window_note(config: &ExperimentConfig) -> String {
+    if crate::spark_supports(&config.window) {
+        String::new()
+    } else {
+        format!("> **{}**\n", crate::NO_SPARK_CUMULATIVE)
+    }
 }
 
 fn trigger(config: &ExperimentConfig) -> TimeMs {

@@ -85,16 +85,29 @@ def value_fields(params=PARAMS) -> list[str]:
             + (["max_cents"] if params.get("max_above") is not None else []))
 
 
+def window_starts(t: int, params=PARAMS) -> list[int]:
+    """Starts of the windows holding event time t: Spark's `window(col, size, slide)`
+    (windows [k*slide, k*slide + size)); tumbling windows have slide = size."""
+    size = params["window_ms"]
+    slide = params.get("slide_ms") or size
+    last = t - t % slide
+    return [last - i * slide for i in range(size // slide)]
+
+
 def late_rows(event_files: list[list[dict]], batches: list[dict], params=PARAMS) -> tuple[list[int], list[int]]:
     """Per micro-batch, the rows of its file that Spark's rule drops (window end <= the
-    PREVIOUS batch's watermark) and the (window, key) groups they form."""
+    PREVIOUS batch's watermark, per window: a row is dropped when all its windows
+    are) and the late (window, key) groups. Complete mode drops nothing."""
     w, keys = params["window_ms"], params["key_columns"]
     rows, groups = [], []
     for k, rows_k in enumerate(event_files):
         late_wm = batches[k - 1]["watermark_ms"] if 0 < k <= len(batches) else 0
-        late = [r for r in rows_k if r["event_time_ms"] - r["event_time_ms"] % w + w <= late_wm]
-        rows.append(len(late))
-        groups.append(len({(r["event_time_ms"] // w, *(r[c] for c in keys)) for r in late}))
+        if params["output_mode"] == "complete":
+            late_wm = float("-inf")
+        late = {(s, *(r[c] for c in keys)) for r in rows_k
+                for s in window_starts(r["event_time_ms"], params) if s + w <= late_wm}
+        rows.append(sum(1 for r in rows_k if max(window_starts(r["event_time_ms"], params)) + w <= late_wm))
+        groups.append(len(late))
     return rows, groups
 
 

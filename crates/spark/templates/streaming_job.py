@@ -94,7 +94,7 @@ def windowed_query(events, params=PARAMS):
     if max_above is not None:
         aggs.append(F.max(params["amount_column"]).cast("long").alias("max_cents"))
     result = events.groupBy(
-        F.window("event_time", f"{params['window_ms']} milliseconds"), *params["key_columns"]
+        F.window("event_time", *params["window_durations"]), *params["key_columns"]
     ).agg(*aggs)
     if params["count_above"] is not None:  # fraud: only cards over the alert threshold
         result = result.filter(F.col("count") > params["count_above"])
@@ -306,6 +306,9 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=None,
                     help="processing-time mode: stop after this many seconds")
     args = ap.parse_args(argv)
+    if PARAMS["no_spark_equivalent"]:  # cumulative windows: nothing Spark can run
+        print(PARAMS["no_spark_equivalent"], file=sys.stderr)
+        return 2
     input_path = args.input or os.path.join(HERE, "events", args.format)
 
     from pyspark.sql import SparkSession

@@ -5,10 +5,11 @@
 use super::{Access, Bounds, Kind, Param, Slot, Unit};
 use crate::config::{
     DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig as S, ServiceTime,
-    StreamingMode as M, MAX_DURATION_MS,
+    StreamingMode as M, WindowKind, MAX_DURATION_MS,
 };
 use crate::time::{DAY_MS, HOUR_MS};
 use crate::validate::{MAX_DELAY_MS, MIN_SERVICE_MEAN_MS};
+use crate::window::MAX_WINDOWS_PER_EVENT;
 
 type Get = fn(&mut ExperimentConfig, usize) -> Option<Slot<'_>>;
 
@@ -73,15 +74,22 @@ const DAY: f64 = DAY_MS as f64;
 const HOUR: f64 = HOUR_MS as f64;
 
 /// Every parameter, once.
-pub static PARAMS: [Param; 47] = [
+pub static PARAMS: [Param; 49] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
         "Simulated duration; events have event times in [0, duration)."),
     int("sample_every_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.sample_every_ms)),
         "Interval between two metric samples (chart points)."),
+    choice("window.kind", &["tumbling", "sliding", "cumulative"],
+        |c| Some(c.window.kind as usize),
+        set_window_kind,
+        "Kind of event-time window: tumbling (one per event), sliding (size every slide) or cumulative (grows by a step from each period start)."),
     int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.window.size_ms)),
-        "Tumbling event-time window of the query, shared by both pipelines."),
+        "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
+    int("window.slide_ms", Unit::Ms, slide_bounds,
+        |c, _| match c.window.kind { WindowKind::Tumbling => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
+        "Sliding: a window starts every slide; cumulative: the window grows by this step. The size is a multiple of it, at most 100 times it."),
     int("scenario.categories", Unit::Categories, |_| Bounds::new(1.0, 64.0),
         |c, _| match &mut c.scenario { S::Sales { categories, .. } => Some(Slot::U32(categories)), _ => None },
         "Sales: number of product categories (group keys)."),
@@ -216,8 +224,30 @@ pub static PARAMS: [Param; 47] = [
         "Per-record: mean service time of one event."),
     int("streaming.watermark_delay_ms", Unit::Ms, |_| Bounds::new(0.0, MAX_DELAY), |c, _| Some(Slot::I64(&mut c.streaming.watermark_delay_ms)),
         "Watermark delay (bounded out-of-orderness): watermark = max event time seen − delay."),
-    choice("streaming.output_mode", &["append", "update"],
-        |c| Some(usize::from(c.streaming.output_mode == OutputMode::Update)),
-        |c, i| c.streaming.output_mode = if i == 0 { OutputMode::Append } else { OutputMode::Update },
-        "What streaming publishes: final windows only (append) or every change (update)."),
+    choice("streaming.output_mode", &["append", "update", "complete"],
+        |c| Some(c.streaming.output_mode as usize),
+        |c, i| c.streaming.output_mode = [OutputMode::Append, OutputMode::Update, OutputMode::Complete][i.min(2)],
+        "What streaming publishes: final windows only (append), every change (update) or the whole result table every trigger, evicting nothing (complete)."),
 ];
+
+/// Bounds of `window.slide_ms`: at most [`MAX_WINDOWS_PER_EVENT`] windows per event.
+fn slide_bounds(c: &ExperimentConfig) -> Bounds {
+    let size = c.window.size_ms as f64;
+    Bounds::new(
+        (size / MAX_WINDOWS_PER_EVENT as f64).ceil().max(10.0),
+        size.max(10.0),
+    )
+}
+
+/// Switches the window kind; a slide is set (a tenth of the size, which
+/// divides it) when the new kind needs one and has none.
+fn set_window_kind(c: &mut ExperimentConfig, i: usize) {
+    c.window.kind = [
+        WindowKind::Tumbling,
+        WindowKind::Sliding,
+        WindowKind::Cumulative,
+    ][i.min(2)];
+    if c.window.kind != WindowKind::Tumbling && c.window.slide_ms == 0 {
+        c.window.slide_ms = (c.window.size_ms / 10).max(10);
+    }
+}

@@ -25,9 +25,10 @@ impl Simulation {
             let t = truth.next_if(|(x, _)| *x == k).map(|(_, a)| a);
             let b = batch.next_if(|(x, _)| **x == k).map(|(_, r)| r);
             let s = streaming.next_if(|(x, _)| **x == k).map(|(_, r)| r);
+            let window = self.geometry.window_at(k.0);
             Some(WindowRow {
-                window_start_ms: k.0,
-                window_end_ms: self.geometry.end_of(k.0),
+                window_start_ms: window.start,
+                window_end_ms: window.end,
                 key: self.scenario.decode_key(k.1),
                 truth: t.unwrap_or_default(),
                 batch: b.map(|r| r.value),

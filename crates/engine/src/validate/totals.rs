@@ -20,13 +20,19 @@ pub(super) enum Totals {
 
 /// (window, key) cells of the results over event times `0..span_ms`.
 pub(super) fn check_cells(c: &mut Checker, cfg: &ExperimentConfig, span_ms: TimeMs) {
-    let windows = (span_ms as f64 / cfg.window.size_ms as f64).ceil();
+    let spacing = cfg.window.spacing_ms().max(1);
+    let windows =
+        (span_ms as f64 / spacing as f64).ceil() + (cfg.window.windows_per_event() - 1) as f64;
     let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
     if cells > MAX_RESULT_CELLS {
         let keys = f64::from(crate::scenario::key_space(&cfg.scenario));
+        let field = match cfg.window.kind {
+            crate::config::WindowKind::Tumbling => "window.size_ms",
+            _ => "window.slide_ms",
+        };
         c.fail(
-            "window.size_ms",
-            cfg.window.size_ms as f64,
+            field,
+            spacing as f64,
             Unit::Ms,
             Problem::TooManyResults {
                 min: (span_ms as f64 * keys / MAX_RESULT_CELLS).ceil(),

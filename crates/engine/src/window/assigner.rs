@@ -10,7 +10,8 @@ use std::fmt;
 use crate::time::TimeMs;
 
 /// An event-time window: the events with `start ≤ event_time < end`. Windows
-/// are identified by their start in a pipeline's state.
+/// are identified by an id in a pipeline's state ([`WindowAssigner::windows_of`]):
+/// their start for tumbling and sliding windows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Window {
     /// First event time it holds, in ms.
@@ -19,14 +20,14 @@ pub struct Window {
     pub end: TimeMs,
 }
 
-/// Assigns each event time to one window.
+/// Assigns each event time to its windows.
 ///
-/// The windows of an assigner tile event time: they do not overlap and leave
-/// no gap, so the window holding the watermark is the first that is still
-/// open and every window that starts before it is final. Kinds where an event
-/// belongs to several windows (sliding, cumulative) or where windows merge
-/// (session) need the pipelines to loop over the windows of an event
-/// (`docs/architecture.md`, "A new window kind").
+/// Every event time is in at least one window, and ordering windows by id
+/// orders them by end: so the earliest window holding the watermark is the
+/// first that is still open and every window with a smaller id is final.
+/// Tumbling windows tile event time (one window per event); sliding and
+/// cumulative windows overlap, and the pipelines loop over
+/// [`WindowAssigner::windows_of`] (`docs/architecture.md`, "A new window kind").
 ///
 /// # Examples
 /// ```
@@ -36,11 +37,17 @@ pub struct Window {
 /// assert_eq!(minutes.window_at(0).end, 60_000);
 /// ```
 pub trait WindowAssigner: fmt::Debug + Send + Sync {
-    /// The window holding an event at event time `t`, in ms.
+    /// The earliest-ending window holding an event at event time `t`, in ms.
     fn assign(&self, t: TimeMs) -> Window;
 
-    /// The window that starts at `start` (a start [`WindowAssigner::assign`] returned).
-    fn window_at(&self, start: TimeMs) -> Window;
+    /// The ids of every window holding an event at event time `t`, earliest
+    /// end first. One window, identified by its start, unless a kind overrides it.
+    fn windows_of(&self, t: TimeMs) -> WindowIds {
+        WindowIds::one(self.assign(t).start)
+    }
+
+    /// The window whose id is `id` (an id [`WindowAssigner::windows_of`] returned).
+    fn window_at(&self, id: TimeMs) -> Window;
 
     /// Length of the longest window, in ms: the width of the event-time
     /// histogram a window keeps to score latency.
@@ -51,6 +58,49 @@ pub trait WindowAssigner: fmt::Debug + Send + Sync {
     /// Only an assigner whose windows are exactly `Tumbling`'s may say so.
     fn as_tumbling(&self) -> Option<Tumbling> {
         None
+    }
+}
+
+/// The ids of the windows of one event: `count` ids from `first`, `step` apart
+/// (every built-in kind's windows of an event are evenly spaced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowIds {
+    /// Id of the earliest-ending window.
+    pub first: TimeMs,
+    /// Distance between two ids, in ms.
+    pub step: TimeMs,
+    /// Number of windows (at least 1).
+    pub count: u32,
+}
+
+impl WindowIds {
+    /// A single window.
+    #[inline]
+    pub fn one(id: TimeMs) -> Self {
+        Self {
+            first: id,
+            step: 0,
+            count: 1,
+        }
+    }
+}
+
+impl Iterator for WindowIds {
+    type Item = TimeMs;
+
+    #[inline]
+    fn next(&mut self) -> Option<TimeMs> {
+        if self.count == 0 {
+            return None;
+        }
+        let id = self.first;
+        self.first += self.step;
+        self.count -= 1;
+        Some(id)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.count as usize, Some(self.count as usize))
     }
 }
 

@@ -1,0 +1,58 @@
+//! How the exported jobs window events: Spark's `window(col, size[, slide])`
+//! arguments for tumbling and sliding windows; cumulative windows (Flink's
+//! CUMULATE) have no Spark equivalent, and the bundle says so.
+
+use bslab_engine::{OutputMode, WindowConfig, WindowKind};
+use serde_json::{json, Value};
+
+/// Why the jobs cannot run a cumulative window query, in both languages (the
+/// jobs print it; the bundle's README and the app say the same).
+pub const NO_SPARK_CUMULATIVE: &str = "Janelas cumulativas (CUMULATE do Flink) não existem no \
+Spark: os jobs não as reproduzem e o teste de paridade as pula. / Cumulative windows (Flink's \
+CUMULATE) have no Spark equivalent: the jobs do not reproduce them and the parity test skips them.";
+
+/// Whether Spark can run this window kind.
+pub fn spark_supports(window: &WindowConfig) -> bool {
+    window.kind != WindowKind::Cumulative
+}
+
+/// The window fields of the jobs' parameters: `window_kind`, `window_ms`,
+/// `slide_ms` (null for tumbling), `window_durations` (the arguments of
+/// `F.window` after the column; null when Spark has no equivalent) and
+/// `no_spark_equivalent` (the message, or null).
+pub(crate) fn fields(window: &WindowConfig) -> Value {
+    let ms = |v: i64| format!("{v} milliseconds");
+    let (slide, durations) = match window.kind {
+        WindowKind::Tumbling => (Value::Null, json!([ms(window.size_ms)])),
+        WindowKind::Sliding => (
+            json!(window.slide_ms),
+            json!([ms(window.size_ms), ms(window.slide_ms)]),
+        ),
+        WindowKind::Cumulative => (json!(window.slide_ms), Value::Null),
+    };
+    json!({
+        "window_kind": kind_name(window.kind),
+        "window_ms": window.size_ms,
+        "slide_ms": slide,
+        "window_durations": durations,
+        "no_spark_equivalent": (!spark_supports(window)).then_some(NO_SPARK_CUMULATIVE),
+    })
+}
+
+/// The window kind's name in the parameters and the README.
+pub(crate) fn kind_name(kind: WindowKind) -> &'static str {
+    match kind {
+        WindowKind::Tumbling => "tumbling",
+        WindowKind::Sliding => "sliding",
+        WindowKind::Cumulative => "cumulative",
+    }
+}
+
+/// The output mode's name, as Spark's `outputMode()` takes it.
+pub(crate) fn output_mode_name(mode: OutputMode) -> &'static str {
+    match mode {
+        OutputMode::Append => "append",
+        OutputMode::Update => "update",
+        OutputMode::Complete => "complete",
+    }
+}
