@@ -70,7 +70,7 @@ pub(crate) struct BatchPipeline {
 
 impl BatchPipeline {
     pub(crate) fn new(cfg: &BatchConfig, geometry: Geometry, scenario: Scenario) -> Self {
-        let out = Output::new(scenario.key_space());
+        let out = Output::new(scenario.key_space(), &geometry);
         Self {
             cfg: cfg.clone(),
             geometry,

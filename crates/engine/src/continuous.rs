@@ -65,7 +65,7 @@ impl Continuous {
         scenario: Scenario,
         rng: ChaCha8Rng,
     ) -> Self {
-        let out = Output::new(scenario.key_space());
+        let out = Output::new(scenario.key_space(), &geometry);
         Self {
             p,
             geometry,

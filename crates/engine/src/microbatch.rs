@@ -128,7 +128,7 @@ pub(crate) struct MicroBatch {
 
 impl MicroBatch {
     pub(crate) fn new(p: MicroBatchParams, geometry: Geometry, scenario: Scenario) -> Self {
-        let out = Output::new(scenario.key_space());
+        let out = Output::new(scenario.key_space(), &geometry);
         Self {
             p,
             geometry,

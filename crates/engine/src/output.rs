@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::latency::LatencyRecorder;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{Agg, WindowState};
+use crate::window::{Agg, Geometry, WindowState};
 
 /// The latest published value of one (window, key) row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,12 +39,18 @@ pub(crate) struct Output {
     pub(crate) busy_worker_ms: f64,
     /// Worker-milliseconds provisioned (paid for), up to the last accounted instant.
     pub(crate) provisioned_worker_ms: f64,
+    /// With overlapping windows, the geometry that says which windows `totals`
+    /// sums (those that tile event time); `None`: every window.
+    tiling: Option<Geometry>,
 }
 
 impl Output {
-    pub(crate) fn new(keys: u32) -> Self {
+    /// An empty output for `keys` group keys, whose dashboard totals count
+    /// each event once under `geometry`'s windows.
+    pub(crate) fn new(keys: u32, geometry: &Geometry) -> Self {
         Self {
             totals: vec![Agg::default(); keys as usize],
+            tiling: geometry.overlaps().then(|| geometry.clone()),
             ..Self::default()
         }
     }
@@ -83,6 +89,9 @@ impl Output {
                     Agg::default()
                 }
             };
+            if self.tiling.as_ref().is_some_and(|g| !g.counts_once(start)) {
+                continue;
+            }
             if let Some(total) = self.totals.get_mut(key as usize) {
                 total.count = total.count + value.count - previous.count;
                 total.sum_cents += value.sum_cents - previous.sum_cents;

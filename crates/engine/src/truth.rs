@@ -69,7 +69,11 @@ impl Truth {
         for (start, aggs) in std::mem::replace(&mut self.open, open) {
             for (k, a) in aggs.into_iter().enumerate() {
                 if scenario.passes(&a) {
-                    if let Some(t) = self.totals.get_mut(k) {
+                    if let Some(t) = self
+                        .totals
+                        .get_mut(k)
+                        .filter(|_| self.geometry.counts_once(start))
+                    {
                         t.count += a.count;
                         t.sum_cents += a.sum_cents;
                     }
@@ -85,7 +89,11 @@ impl Truth {
     /// transactions in windows that raise an alert).
     pub(crate) fn totals(&self, scenario: &Scenario) -> Vec<Agg> {
         let mut totals = self.totals.clone();
-        for aggs in self.open.values() {
+        let open = self
+            .open
+            .iter()
+            .filter(|(&id, _)| self.geometry.counts_once(id));
+        for (_, aggs) in open {
             for (t, a) in totals.iter_mut().zip(aggs) {
                 if scenario.passes(a) {
                     t.count += a.count;

@@ -46,6 +46,16 @@ pub fn windows_in(config: &WindowConfig, t: TimeMs) -> impl Iterator<Item = Wind
     ids.map(move |id| window_at(&config, id))
 }
 
+/// Whether `window` is one of the windows of the longest length `longest`
+/// that start at its multiples: they tile event time (every tumbling window;
+/// sliding windows starting at a multiple of their size; each whole period of
+/// cumulative windows), so summing a key over them counts each event once.
+/// Dashboards total those (with overlapping windows, a sum over every window
+/// would count an event size/slide times).
+pub fn counts_once(window: Window, longest: TimeMs) -> bool {
+    window.end - window.start == longest && window.start.rem_euclid(longest.max(1)) == 0
+}
+
 /// The window of a config whose id is `id` (see [`WindowAssigner::windows_of`]).
 pub fn window_at(config: &WindowConfig, id: TimeMs) -> Window {
     match config.kind {
@@ -314,6 +324,24 @@ impl Geometry {
                 .as_tumbling()
                 .map_or(Assignment::Other(windows), Assignment::Tumbling),
             bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
+        }
+    }
+
+    /// Whether windows overlap (sliding, cumulative): an event is then in
+    /// several windows, and a per-key total over every window would count it
+    /// several times.
+    pub(crate) fn overlaps(&self) -> bool {
+        matches!(self.windows, Assignment::Other(_))
+    }
+
+    /// Whether window `id` is one of the windows that tile event time (each
+    /// event in exactly one of them): those a dashboard sums, so a key's total
+    /// counts each event once whatever the window kind. See [`counts_once`].
+    #[inline]
+    pub(crate) fn counts_once(&self, id: TimeMs) -> bool {
+        match &self.windows {
+            Assignment::Tumbling(_) => true,
+            Assignment::Other(w) => counts_once(w.window_at(id), w.max_length_ms()),
         }
     }
 
