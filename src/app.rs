@@ -14,11 +14,11 @@ use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
 use crate::components::engine_names::EngineNames;
 use crate::components::ghost_note::{ghost_note, GhostNoteProps};
-use crate::components::header::Header;
+use crate::components::header::{header, HeaderProps};
 use crate::components::lesson_card::{lesson_card, LessonCardProps};
 use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, RestartProps};
 use crate::components::params::ParamPanel;
-use crate::components::pipeline::PipelinePanel;
+use crate::components::pipeline::{pipeline_panel, PipelinePanelProps};
 use crate::components::print_sheet::PrintSheet;
 use crate::components::queueing::QueueingPanel;
 use crate::components::spark_metrics::SparkMetrics;
@@ -351,10 +351,10 @@ pub fn app() -> Html {
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
     <div class="top">
-                <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
-                    seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
-                    on_spike={(*on_spike).clone()} {on_share} {on_export} />
+                { header(&HeaderProps { lang, preset: state.preset, playing: state.playing, speed: state.speed,
+                    seed: state.config.seed, view: state.view.clone(), share: state.share.clone(),
+                    params_open: state.params_open, export: state.export.clone(), dispatch: d.action.clone(), on_step, stepped: state.stepped,
+                    on_spike: (*on_spike).clone(), on_share, on_export }) }
                 if state.presenting { { timeline_bar.clone() } }
                 if let Some(at) = state.lesson {
                     { lesson_card(&LessonCardProps { lang, at, view: state.view.clone(), on_next: d.action.reform(|()| Action::LessonNext),
@@ -383,8 +383,8 @@ pub fn app() -> Html {
                         }
                         if let Some(view) = &state.view {
                             <div class="pipelines">
-                                <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
-                                <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
+                                { pipeline_panel(&PipelinePanelProps { lang, batch: true, config: state.config.clone(), view: view.clone() }) }
+                                { pipeline_panel(&PipelinePanelProps { lang, batch: false, config: state.config.clone(), view: view.clone() }) }
                             </div>
                             if let Some(before) = state.ghost.clone() {
                                 { ghost_note(&GhostNoteProps { lang, before, now: state.config.clone(), on_dismiss: d.action.reform(|()| Action::DismissGhost) }) }
