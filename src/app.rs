@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::charts::panel::ChartsPanel;
 use crate::components::concepts::ConceptsPanel;
 use crate::components::csv_export;
-use crate::components::engine_names::EngineNames;
+use crate::components::engine_names::{engine_names, EngineNamesProps};
 use crate::components::ghost_note::{ghost_note, GhostNoteProps};
 use crate::components::header::{header, HeaderProps};
 use crate::components::lesson_card::{lesson_card, LessonCardProps};
@@ -400,8 +400,8 @@ pub fn app() -> Html {
                             <QueueingPanel {lang} report={view.report.clone()} />
                             <Summary {lang} report={view.report.clone()}
                                 stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
-                            <EngineNames {lang} mode={state.config.streaming.mode.clone()} latest={view.latest_progress.clone()}
-                                points={view.spark.clone()} pools={view.pools.1} />
+                            { engine_names(&EngineNamesProps { lang, mode: state.config.streaming.mode.clone(), latest: view.latest_progress.clone(),
+                                points: view.spark.clone(), pools: view.pools.1 }) }
                         }
                         <SweepPanel {lang} config={state.config.clone()} dispatch={d.action.clone()} />
                     </main>

@@ -61,25 +61,16 @@ pub fn spark_metrics(p: &SparkMetricsProps) -> Html {
             <LineChart testid="chart-spark-watermark-gap" {lang} title={Key::SparkWatermarkGapTitle} what={Key::SparkWatermarkGapWhat} note={Some(Key::SparkWatermarkGapNote)} y_label={Key::AxisDuration} x_label={t} unit={Unit::Duration} series={series.2.clone()} x_max={x} />
             <LineChart testid="chart-spark-dropped" {lang} title={Key::SparkDroppedTitle} what={Key::SparkDroppedWhat} note={Some(Key::SparkDroppedNote)} y_label={Key::AxisGroups} x_label={t} unit={Unit::Count} series={series.3.clone()} x_max={x} />
             <LineChart testid="chart-spark-state" {lang} title={Key::SparkStateTitle} what={Key::SparkStateWhat} note={Some(Key::SparkStateNote)} y_label={Key::AxisStateRows} x_label={t} unit={Unit::Count} series={series.4.clone()} x_max={x} />
-            <ProgressCard {lang} latest={p.latest.clone()} />
+            { progress_card(lang, &p.latest) }
         </section>
     </> }
 }
 
-/// Properties of [`ProgressCard`].
-#[derive(Properties, PartialEq)]
-pub struct ProgressCardProps {
-    /// Language.
-    pub lang: Lang,
-    /// The newest micro-batch's progress.
-    pub latest: Option<Rc<QueryProgress>>,
-}
-
-/// The newest `StreamingQueryProgress`, as `print(query.lastProgress)` shows it.
-#[function_component(ProgressCard)]
-pub fn progress_card(p: &ProgressCardProps) -> Html {
-    let lang = p.lang;
-    let json = p.latest.as_ref().map_or_else(
+/// The newest `StreamingQueryProgress` (`latest`), as `print(query.lastProgress)`
+/// shows it. A plain function, not a component: the charts around it are drawn
+/// again when a micro-batch ends, which is also when `latest` changes.
+fn progress_card(lang: Lang, latest: &Option<Rc<QueryProgress>>) -> Html {
+    let json = latest.as_ref().map_or_else(
         || lang.t(Key::NoDataYet).to_string(),
         |l| serde_json::to_string_pretty(&**l).unwrap_or_default(),
     );
