@@ -20,9 +20,8 @@ use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, Restart
 use crate::components::params::ParamPanel;
 use crate::components::pipeline::{pipeline_panel, PipelinePanelProps};
 use crate::components::print_sheet::PrintSheet;
-use crate::components::queueing::QueueingPanel;
 use crate::components::spark_metrics::SparkMetrics;
-use crate::components::summary::Summary;
+use crate::components::summary;
 use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::event_time::ask::{self, Answer, Question};
@@ -330,6 +329,8 @@ pub fn app() -> Html {
         move |_| ask_callback(&runner)
     });
     let lang = state.lang;
+    // The report's tables, drawn again only when the report changes, not at every frame.
+    let tables = use_memo(summary::deps(lang, state.view.as_deref()), summary::tables);
 
     let timeline_bar = timeline_bar(&TimelineBarProps {
         lang,
@@ -397,9 +398,7 @@ pub fn app() -> Html {
                             if let Some(picture) = &view.picture {
                                 <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
                             }
-                            <QueueingPanel {lang} report={view.report.clone()} />
-                            <Summary {lang} report={view.report.clone()}
-                                stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
+                            { (*tables).clone() }
                             { engine_names(&EngineNamesProps { lang, mode: state.config.streaming.mode.clone(), latest: view.latest_progress.clone(),
                                 points: view.spark.clone(), pools: view.pools.1 }) }
                         }
