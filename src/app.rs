@@ -17,10 +17,9 @@ use crate::components::ghost_note::{ghost_note, GhostNoteProps};
 use crate::components::header::{header, HeaderProps};
 use crate::components::lesson_card::{lesson_card, LessonCardProps};
 use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, RestartProps};
-use crate::components::params::ParamPanel;
+use crate::components::params::{param_panel_if_open, ParamPanelProps};
 use crate::components::pipeline::{pipeline_panel, PipelinePanelProps};
 use crate::components::print_sheet::PrintSheet;
-use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary;
 use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
@@ -331,6 +330,15 @@ pub fn app() -> Html {
     let lang = state.lang;
     // The report's tables, drawn again only when the report changes, not at every frame.
     let tables = use_memo(summary::deps(lang, state.view.as_deref()), summary::tables);
+    let params = state.params_open.then(|| ParamPanelProps {
+        lang,
+        config: state.config.clone(),
+        on_apply: d.apply.clone(),
+        on_spike: (*on_spike).clone(),
+        on_remove_burst: (*on_remove_burst).clone(),
+        on_close: d.params.clone(),
+    });
+    let params = use_memo(params, param_panel_if_open);
 
     let timeline_bar = timeline_bar(&TimelineBarProps {
         lang,
@@ -373,11 +381,7 @@ pub fn app() -> Html {
                 // in it while presenting, where the header gives way.
                 if !state.presenting { { timeline_bar } }
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
-                    if state.params_open {
-                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
-                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()}
-                            on_close={d.params.clone()} />
-                    }
+                    { (*params).clone() }
                     <main class="stage">
                         if state.layout == embed::View::Print {
                             <PrintSheet {lang} config={state.config.clone()} preset={state.preset} t_ms={state.now_ms()} />
@@ -392,7 +396,6 @@ pub fn app() -> Html {
                             }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
                                 ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
-                            <SparkMetrics {lang} points={view.spark.clone()} latest={view.latest_progress.clone()} config={state.config.clone()} />
                             { csv_export::csv_buttons(lang, &on_csv) }
                             // Under the charts: above them, it would push them off a 1024×768 screen.
                             if let Some(picture) = &view.picture {
