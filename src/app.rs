@@ -159,12 +159,13 @@ pub fn app() -> Html {
             }
         });
     }
-    // Persistence: the address bar always holds the experiment; so does localStorage.
-    use_effect_with(state.config.clone(), |config| {
+    // Persistence: the address bar always holds the experiment; so does localStorage,
+    // with the language (one effect for both: rewriting either one is harmless).
+    use_effect_with((state.config.clone(), state.lang), |(config, lang)| {
         browser::store_config(config);
         browser::replace_hash(&share::encode_hash(config, 0));
+        browser::store_lang(*lang);
     });
-    use_effect_with(state.lang, |lang| browser::store_lang(*lang));
     // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
     let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
     key_mode.set(keyboard::KeyMode {
@@ -172,19 +173,14 @@ pub fn app() -> Html {
         lesson_over: state.lesson.is_some_and(|at| at.finished()),
         presenting: state.presenting,
     });
+    // Embedding: the parent page's commands (where the lesson is is told back below).
+    // One effect for both listeners: each effect is its own copy of Yew's effect code.
     {
         let (runner, dispatch, key_mode) = (runner.clone(), dispatch.clone(), key_mode.clone());
         use_effect_with((), move |_| {
-            let listener = keyboard::listen(runner, dispatch, key_mode);
-            move || drop(listener)
-        });
-    }
-    // Embedding: the parent page's commands, and where the lesson is, told back to it.
-    {
-        let (runner, dispatch) = (runner.clone(), dispatch.clone());
-        use_effect_with((), move |_| {
-            let listener = embed::listen(runner, dispatch);
-            move || drop(listener)
+            let keys = keyboard::listen(runner.clone(), dispatch.clone(), key_mode);
+            let embedding = embed::listen(runner, dispatch);
+            move || drop((keys, embedding))
         });
     }
     use_effect_with(state.lesson, {
