@@ -151,6 +151,8 @@ export function sharedBrowser(options) {
     },
   };
 }
+
+/**
  * Visible texts under 16 px inside `selector` (SVG text scaled by its plot's drawn size), at
  * most 8: what a class at the back of the room cannot read.
  */
