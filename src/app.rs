@@ -10,7 +10,7 @@ use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
-use crate::components::concepts::ConceptsPanel;
+use crate::components::concepts::{concepts_panel, focus_close};
 use crate::components::csv_export;
 use crate::components::engine_names::{engine_names, EngineNamesProps};
 use crate::components::ghost_note::{ghost_note, GhostNoteProps};
@@ -310,6 +310,12 @@ pub fn app() -> Html {
                 .as_ref()
                 .is_some_and(|r| r.report.t_ms == v.live.t_ms)
         });
+    // Opening the concepts panel moves the focus into it.
+    use_effect_with(state.concepts_open, |open| {
+        if *open {
+            focus_close();
+        }
+    });
     // A beat brings it into view, again once its instant is drawn (the charts have their height then).
     use_effect_with((state.lesson, state.presenting, settled), {
         let highlight = highlight.clone();
@@ -405,7 +411,7 @@ pub fn app() -> Html {
                     </main>
                 </div>
                 if state.concepts_open {
-                    <ConceptsPanel {lang} on_close={d.concepts.clone()} />
+                    { concepts_panel(lang, &d.concepts) }
                 }
                 <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
                 if state.blank {
