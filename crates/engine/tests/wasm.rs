@@ -36,6 +36,10 @@ const GOLDEN: &[(&str, &str)] = &[
     ),
     ("queue-mm1", include_str!("golden/queue-mm1.json")),
     (
+        "iot-offline-sensors",
+        include_str!("golden/iot-offline-sensors.json"),
+    ),
+    (
         "sliding-moving-average",
         include_str!("golden/sliding-moving-average.json"),
     ),
