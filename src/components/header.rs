@@ -15,7 +15,8 @@ use crate::runner::{Snapshot, SPEEDS};
 use crate::state::{Action, ExportStatus, ShareStatus};
 use crate::stepping::{Moment, StepTo};
 
-/// Properties of [`header`].
+/// Properties of [`Header`].
+#[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     /// Language.
     pub lang: Lang,
@@ -141,9 +142,8 @@ fn export_box(p: &HeaderProps) -> Html {
     html! { <div class={classes!("export-box", class)} role="status" data-testid="export-status">{ text }</div> }
 }
 
-/// Page header: a plain function, not a component (its props hold the frame's
-/// picture for the clock, so they change every frame and an equality check would
-/// only cost a component type's code).
+/// Page header.
+#[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let lang = p.lang;
     let d = p.dispatch.clone();

@@ -1,5 +1,4 @@
-//! One small part of the page per file: plain functions returning `Html`, or a Yew
-//! component where it needs hooks (each component type costs its own copy of Yew's code).
+//! One small component per file.
 
 pub mod alerts;
 pub mod concepts;

@@ -13,7 +13,8 @@ use crate::i18n::{Key, Lang};
 use crate::numbers::duration_text;
 use crate::runner::Snapshot;
 
-/// Properties of [`pipeline_panel`].
+/// Properties of [`PipelinePanel`].
+#[derive(Properties, PartialEq)]
 pub struct PipelinePanelProps {
     /// Language.
     pub lang: Lang,
@@ -147,8 +148,8 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
     }
 }
 
-/// Pipeline panel: a plain function, not a component (its props hold the frame's
-/// picture, so they change every frame).
+/// Pipeline panel.
+#[function_component(PipelinePanel)]
 pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
     let lang = p.lang;
     let (title, what, class) = if p.batch {
