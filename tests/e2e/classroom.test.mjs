@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, SCREENSHOTS, tinyTextIn,
 } from './helpers.mjs';
 
 const browsers = [];
@@ -72,20 +72,6 @@ test('numbers are read and shown in the page language; what it cannot mean is re
   await page.close();
 });
 
-/** Visible texts under 16 px on screen (SVG text scaled by its plot's drawn size), at most 8. */
-const tinyText = (page) => page.evaluate(() => {
-  const tiny = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-    let px = parseFloat(getComputedStyle(el).fontSize);
-    const svg = el.closest('svg');
-    const vb = svg?.viewBox?.baseVal;
-    if (svg && vb?.width) px *= svg.getBoundingClientRect().width / vb.width;
-    if (px < 15.9) tiny.push(`${el.tagName}.${el.getAttribute('class')} "${el.textContent.trim().slice(0, 20)}": ${px.toFixed(1)}px`);
-  }
-  return tiny.slice(0, 8);
-});
 
 // Layout on a 1024×768 projector, and screenshots of the issue's presets (looked at by people).
 const SHOTS = ['sales-daily-vs-live', 'streaming-falls-behind', 'queue-mm1'];
@@ -113,14 +99,14 @@ for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
         const c = await box(chart);
         assert.ok(c.y + c.height / 2 <= 768, `${preset}: ${chart} on the first screen (top ${c.y}, height ${c.height})`);
       }
-      assert.deepEqual(await tinyText(page), [], `${preset} 1024×768: nothing under 16 px`);
+      assert.deepEqual(await tinyTextIn(page, 'body'), [], `${preset} 1024×768: nothing under 16 px`);
       await page.screenshot({ path: join(SCREENSHOTS, `${preset}-1024x768-${lang}.png`) });
       // The drawer opens over the page and closes again.
       await page.getByTestId('params-toggle').click();
       await page.getByTestId('params-close').click();
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.waitForTimeout(150);
-      assert.deepEqual(await tinyText(page), [], `${preset} 1920×1080: nothing under 16 px`);
+      assert.deepEqual(await tinyTextIn(page, 'body'), [], `${preset} 1920×1080: nothing under 16 px`);
       await page.screenshot({ path: join(SCREENSHOTS, `${preset}-1920x1080-${lang}.png`) });
     }
     assertNoProblems(problems);
