@@ -153,19 +153,25 @@ export function sharedBrowser(options) {
 }
 
 /**
- * Visible texts under 16 px inside `selector` (SVG text scaled by its plot's drawn size), at
- * most 8: what a class at the back of the room cannot read.
+ * Visible texts under `minPx` (16 px unless told) inside `selector` (SVG text scaled by its
+ * plot's drawn size), at most 8: what a class at the back of the room cannot read. With
+ * `viewportOnly`, only what is on screen now (a lesson's first beat, not the page below it).
  */
-export const tinyTextIn = (page, selector) => page.evaluate((selector) => {
-  const tiny = [];
-  for (const el of document.querySelectorAll(`${selector}, ${selector} *`)) {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-    let px = parseFloat(getComputedStyle(el).fontSize);
-    const svg = el.closest('svg');
-    const vb = svg?.viewBox?.baseVal;
-    if (svg && vb?.width) px *= svg.getBoundingClientRect().width / vb.width;
-    if (px < 15.9) tiny.push(`${el.tagName}.${el.getAttribute('class')} "${el.textContent.trim().slice(0, 20)}": ${px.toFixed(1)}px`);
-  }
-  return tiny.slice(0, 8);
-}, selector);
+export const tinyTextIn = (page, selector, { minPx = 16, viewportOnly = false } = {}) => page.evaluate(
+  ({ selector, minPx, viewportOnly }) => {
+    const tiny = [];
+    for (const el of document.querySelectorAll(`${selector}, ${selector} *`)) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (viewportOnly && (r.width === 0 || r.bottom < 0 || r.top > innerHeight)) continue;
+      let px = parseFloat(getComputedStyle(el).fontSize);
+      const svg = el.closest('svg');
+      const vb = svg?.viewBox?.baseVal;
+      if (svg && vb?.width) px *= svg.getBoundingClientRect().width / vb.width;
+      if (px < minPx - 0.1) tiny.push(`${el.tagName}.${el.getAttribute('class')} "${el.textContent.trim().slice(0, 20)}": ${px.toFixed(1)}px`);
+    }
+    return tiny.slice(0, 8);
+  },
+  { selector, minPx, viewportOnly },
+);

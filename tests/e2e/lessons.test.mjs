@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS, tinyTextIn,
 } from './helpers.mjs';
 
 const LESSONS = readdirSync(join(REPO_ROOT, 'lessons')).filter((f) => f.endsWith('.json')).sort()
@@ -124,21 +124,8 @@ const onScreen = (page, selector) => page.evaluate((sel) => {
   return !!r && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
 }, selector);
 
-/** Visible texts under 16 px (SVG text scaled to its drawn size), at most 8. */
-const tinyText = (page) => page.evaluate(() => {
-  const tiny = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    const r = el.getBoundingClientRect();
-    if (!own || el.closest('[hidden]') || r.width === 0 || r.bottom < 0 || r.top > innerHeight) continue;
-    let px = parseFloat(getComputedStyle(el).fontSize);
-    const svg = el.closest('svg');
-    const vb = svg?.viewBox?.baseVal;
-    if (svg && vb?.width) px *= svg.getBoundingClientRect().width / vb.width;
-    if (px < 15.9) tiny.push(`${el.tagName} "${el.textContent.trim().slice(0, 20)}": ${px.toFixed(1)}px`);
-  }
-  return tiny.slice(0, 8);
-});
+/** Visible texts under 16 px on screen now. */
+const tinyText = (page) => tinyTextIn(page, 'body', { viewportOnly: true });
 
 for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
   test(`every lesson's first beat at 1024×768 in ${locale}, presenting`, async () => {

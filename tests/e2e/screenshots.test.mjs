@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn } from './helpers.mjs';
 
 // The default preset of each scenario of the engine.
 const SCENARIOS = [
@@ -49,19 +49,7 @@ for (const [lang, locale, playLabel] of LANGS) {
         const size = `${viewport.width}x${viewport.height}`;
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.equal(overflow, 0, `${preset} ${size}: no horizontal scroll`);
-        const small = await page.evaluate(() => {
-          const tiny = [];
-          for (const el of document.querySelectorAll('body *')) {
-            const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-            if (!own || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-            let px = parseFloat(getComputedStyle(el).fontSize);
-            const svg = el.closest('svg');
-            const box = svg?.viewBox?.baseVal;
-            if (svg && box?.width) px *= svg.getBoundingClientRect().width / box.width;
-            if (px < 13.9) tiny.push(`${el.tagName}.${el.getAttribute('class')} "${el.textContent.trim().slice(0, 20)}": ${px.toFixed(1)}px`);
-          }
-          return tiny.slice(0, 8);
-        });
+        const small = await tinyTextIn(page, 'body', { minPx: 14 });
         assert.deepEqual(small, [], `${preset} ${size}: readable text`);
         await page.screenshot({ path: join(SCREENSHOTS, `${preset}-${size}-${lang}.png`) });
         if (viewport.width === 1920) {
