@@ -4,13 +4,14 @@
 //! clock is a parameter (`out_of_time`), never read here; no simulation logic
 //! either, every number comes from the engine.
 
-use std::collections::BTreeMap;
+mod report_view;
+
 use std::rc::Rc;
 
 use bslab_engine::event_time::{picture_span_ms, MAX_MARKS};
 use bslab_engine::{
-    DashboardRow, ExperimentConfig, Live, QueryProgress, RecentLimits, Report, ReportDetail,
-    Sample, SimError, Simulation, TimeMs, ValidConfig,
+    DashboardRow, ExperimentConfig, Live, QueryProgress, RecentLimits, Sample, SimError,
+    Simulation, TimeMs, ValidConfig,
 };
 
 use crate::charts::spark_points::{SparkPoint, SparkPoints};
@@ -18,6 +19,8 @@ use crate::downsample::downsample;
 use crate::event_time::PictureRef;
 use crate::flink::FlinkPools;
 use crate::timeline::checkpoints::Checkpoints;
+
+pub use report_view::{ReportView, WindowPoint};
 
 /// A playback speed, in simulated ms per wall-clock ms (`None`: as fast as the frame budget allows).
 pub type Speed = Option<f64>;
@@ -46,30 +49,6 @@ const MAX_CHUNK_MS: TimeMs = 6 * 3_600_000;
 
 /// Most points per chart series: longer series are merged in buckets (see [`downsample`]).
 pub const MAX_POINTS: usize = 360;
-
-/// Per-window completeness: published counts next to the truth, summed over keys.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct WindowPoint {
-    /// Window start, in ms.
-    pub start_ms: TimeMs,
-    /// Events of the window (truth).
-    pub truth: u64,
-    /// Events in batch's published rows of the window.
-    pub batch: u64,
-    /// Events in streaming's published rows of the window.
-    pub streaming: u64,
-}
-
-/// The report at one instant, with its digest and per-window completeness.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportView {
-    /// The report (no detail parts).
-    pub report: Report,
-    /// Its 16-hex fingerprint.
-    pub digest: String,
-    /// Completeness per window (windows that have ended).
-    pub windows: Rc<Vec<WindowPoint>>,
-}
 
 /// What the components draw, taken after each frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,31 +271,7 @@ impl Runner {
         if self.report_is_current() {
             return;
         }
-        let detail = ReportDetail {
-            windows: true,
-            ..ReportDetail::default()
-        };
-        let mut report = self.sim.report(detail);
-        let rows = report.windows.take().unwrap_or_default();
-        let digest = report.digest();
-        let now = self.sim.now();
-        let mut points: BTreeMap<TimeMs, WindowPoint> = BTreeMap::new();
-        for row in rows.iter().filter(|r| r.window_end_ms <= now) {
-            let p = points.entry(row.window_start_ms).or_insert(WindowPoint {
-                start_ms: row.window_start_ms,
-                truth: 0,
-                batch: 0,
-                streaming: 0,
-            });
-            p.truth += row.truth.count;
-            p.batch += row.batch.map_or(0, |a| a.count);
-            p.streaming += row.streaming.map_or(0, |a| a.count);
-        }
-        self.report = Some(Rc::new(ReportView {
-            report,
-            digest,
-            windows: Rc::new(points.into_values().collect()),
-        }));
+        self.report = Some(Rc::new(ReportView::of(&self.sim)));
     }
 
     /// What the page draws now, with the chart series and the picture brought up to date.

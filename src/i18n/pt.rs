@@ -1,8 +1,14 @@
-//! Português (Brasil): every visible string. Concept texts come from the seed
+//! Português (Brasil): every visible string, the UI's own keys here; the engine's
+//! words and presets in the submodules below. Concept texts come from the seed
 //! course notes "Trabalhando com Spark".
 
+mod engine_words;
+mod presets;
+
+pub use engine_words::{category, field, unit, word};
+pub use presets::preset;
+
 use super::Key;
-use bslab_engine::params::Unit;
 
 /// The Portuguese text of `key`.
 pub fn text(key: Key) -> &'static str {
@@ -361,167 +367,4 @@ pub fn text(key: Key) -> &'static str {
         MsgCompleteTooLarge => "{field}: {value} não é permitido: o modo complete republica todas as janelas a cada micro-batch, trabalho demais para esta execução. Precisa ser {rule}, ou use o modo update, menos janelas ou uma execução mais curta.",
         ExportNoSparkCumulative => "Atenção: janelas cumulativas (a CUMULATE do Flink) não existem no Spark; os jobs do pacote avisam isso e não as executam."
     }
-}
-
-/// Portuguese label and help of a parameter, by its path in the engine's parameter table.
-pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
-    Some(match path {
-        "seed" => ("Semente", "Toda escolha aleatória deriva dela: mesma semente e parâmetros dão a mesma execução."),
-        "duration_ms" => ("Duração", "Quanto tempo simulado o experimento cobre."),
-        "sample_every_ms" => ("Amostrar a cada", "Intervalo entre dois pontos dos gráficos."),
-        "scenario.categories" => ("Categorias", "Número de categorias de produto (os grupos do relatório de receita)."),
-        "scenario.mean_amount_cents" => ("Valor médio", "Valor médio de um pedido ou transação, em centavos."),
-        "scenario.posts" => ("Posts", "Número de posts que recebem curtidas, retweets e comentários."),
-        "scenario.zipf_exponent" => ("Concentração (Zipf)", "Quanto maior, mais o engajamento se concentra em poucos posts."),
-        "scenario.cards" => ("Cartões", "Número de cartões de pagamento."),
-        "scenario.alert_threshold" => ("Limite de alerta", "Um cartão com mais transações que isso numa janela gera um alerta."),
-        "scenario.bursts_per_hour" => ("Rajadas de fraude por hora", "Com que frequência um cartão roubado começa uma rajada de compras."),
-        "scenario.burst_transactions" => ("Transações por rajada", "Compras numa rajada de fraude."),
-        "scenario.burst_duration_ms" => ("Duração da rajada", "Quanto dura uma rajada de fraude."),
-        "workload.rate_eps" => ("Taxa de chegada", "Número médio de eventos por segundo (chegadas de Poisson)."),
-        "workload.daily_profile" => ("Perfil diário", "Taxa constante, ou um dia com horário de pico e noite tranquila."),
-        "workload.daily_profile.amplitude" => ("Variação dia/noite", "Variação relativa da taxa em torno da média (0 = constante)."),
-        "workload.daily_profile.peak_hour" => ("Hora de pico", "Hora do dia em que o tráfego é máximo."),
-        "workload.bursts[].start_ms" => ("Início do pico", "Quando começa o pico de tráfego (promoção relâmpago, post viral)."),
-        "workload.bursts[].duration_ms" => ("Duração do pico", "Quanto tempo dura o pico."),
-        "workload.bursts[].multiplier" => ("Multiplicador do pico", "A taxa de chegada é multiplicada por este valor durante o pico."),
-        "delay.mean_ms" => ("Atraso médio", "Tempo médio para um evento chegar ao sistema de processamento."),
-        "delay.jitter_ms" => ("Variação (jitter)", "Dispersão (desvio padrão) do atraso normal."),
-        "delay.late_fraction" => ("Fração muito atrasada", "Parcela de eventos que chegam muito atrasados (um celular offline), de 0 a 1."),
-        "delay.late_mean_ms" => ("Atraso extra médio", "Atraso extra médio de um evento muito atrasado."),
-        "window.size_ms" => ("Tamanho da janela", "Duração das janelas de tempo de evento que os dois pipelines agregam (cumulativa: o período em que a janela cresce, por exemplo um dia)."),
-        // Janelas deslizantes e cumulativas.
-        "window.kind" => ("Tipo de janela", "Fixa (tumbling): uma janela por evento. Deslizante (sliding): uma janela do tamanho escolhido começa a cada deslocamento, então cada evento conta em tamanho/deslocamento janelas (um total móvel). Cumulativa: a partir do início de cada período, a janela cresce um passo por vez (o total do dia até agora)."),
-        "window.slide_ms" => ("Deslocamento / passo", "Deslizante: uma nova janela começa a cada deslocamento. Cumulativa: a janela cresce esse passo. O tamanho precisa ser um múltiplo dele, no máximo 100 vezes."),
-        "batch.interval_ms" => ("Intervalo do agendamento", "O job batch roda uma vez por intervalo sobre os dados daquele período."),
-        "batch.offset_ms" => ("Espera por atrasados", "Quanto tempo depois do fim do período o job começa."),
-        "batch.startup_ms" => ("Inicialização do job", "Custo fixo de cada job (subir o cluster, planejar)."),
-        "batch.per_event_cost_us" => ("Custo por evento", "Tempo de processamento de um evento num worker."),
-        "batch.workers" => ("Workers", "Workers do job batch (pagos só enquanto ele roda)."),
-        "streaming.mode" => ("Modo", "Micro-batch (Spark Structured Streaming) ou contínuo, registro a registro (como o Flink)."),
-        "streaming.mode.trigger_ms" => ("Intervalo do trigger", "Um micro-batch começa a cada intervalo do trigger."),
-        "streaming.mode.batch_overhead_ms" => ("Custo fixo do micro-batch", "Custo fixo de um micro-batch (planejar, confirmar)."),
-        "streaming.mode.per_event_cost_us" => ("Custo por evento", "Tempo de processamento de um evento num worker."),
-        "streaming.mode.workers" => ("Workers", "Workers do cluster de streaming (sempre ligados, sempre pagos)."),
-        "streaming.mode.service" => ("Tempo de serviço", "Fixo (M/D/c) ou aleatório exponencial (M/M/c)."),
-        "streaming.mode.service_mean_ms" => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
-        "streaming.watermark_delay_ms" => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
-        "streaming.output_mode" => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
-        _ => return super::iot::field(super::Lang::Pt, path),
-    })
-}
-
-/// Portuguese unit of a parameter: its label under the input, and the word after a
-/// bound in a message (durations are written with their own unit: `5 min`).
-pub fn unit(unit: Unit) -> (&'static str, &'static str) {
-    match unit {
-        Unit::None => ("", ""),
-        Unit::Ms => ("duração", ""),
-        Unit::Us => ("µs por evento por worker", "µs"),
-        Unit::EventsPerSecond => ("eventos/s", "eventos por segundo"),
-        Unit::Cents => ("centavos", "centavos"),
-        Unit::Categories => ("categorias", "categorias"),
-        Unit::Posts => ("posts", "posts"),
-        Unit::Cards => ("cartões", "cartões"),
-        Unit::Transactions => ("transações", "transações"),
-        Unit::TransactionsPerWindow => ("transações por janela", "transações"),
-        Unit::BurstsPerHour => ("rajadas/hora", "rajadas por hora"),
-        Unit::Bursts => ("picos", "picos"),
-        Unit::Workers => ("workers", "workers"),
-        Unit::HourOfDay => ("hora do dia (UTC)", "h"),
-        Unit::Times => ("× taxa", "vezes a taxa"),
-        Unit::Fraction => ("fração", ""),
-        Unit::Exponent => ("expoente", ""),
-        Unit::Sensors | Unit::CentiDegrees | Unit::AnomaliesPerHour | Unit::Readings => {
-            super::iot::unit(super::Lang::Pt, unit)
-        }
-    }
-}
-
-/// Portuguese display of the engine's machine words (choices).
-pub fn word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "flat" => "constante",
-        "diurnal" => "dia/noite",
-        "micro_batch" => "micro-batch",
-        "continuous" => "contínuo (por registro)",
-        "fixed" => "fixo",
-        "exponential" => "exponencial",
-        "append" => "append",
-        "update" => "update",
-        // Janelas deslizantes e cumulativas, modo complete.
-        "complete" => "complete",
-        "tumbling" => "fixa (tumbling)",
-        "sliding" => "deslizante (sliding)",
-        "cumulative" => "cumulativa",
-        _ => return None,
-    })
-}
-
-/// A sales category (`electronics`, `electronics-2`) in Portuguese (`eletrônicos`,
-/// `eletrônicos-2`); a name it does not know is kept as is.
-pub fn category(name: &str) -> String {
-    let (base, suffix) = match name.rsplit_once('-') {
-        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            (base, &name[base.len()..])
-        }
-        _ => (name, ""),
-    };
-    let base = match base {
-        "books" => "livros",
-        "electronics" => "eletrônicos",
-        "fashion" => "moda",
-        "home" => "casa",
-        "sports" => "esportes",
-        "toys" => "brinquedos",
-        "beauty" => "beleza",
-        "grocery" => "mercado",
-        _ => return name.to_string(),
-    };
-    format!("{base}{suffix}")
-}
-
-/// Title and one-sentence lesson of the engine's preset `name`, in Brazilian Portuguese
-/// (None for a preset this table does not know yet).
-pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
-    Some(match name {
-        "sales-daily-vs-live" => (
-            "Loja online: relatório por hora vs painel ao vivo",
-            "Os mesmos pedidos alimentam um relatório em batch por hora e um painel ao vivo: o relatório é completo, mas tem uma hora de atraso; o painel, segundos.",
-        ),
-        "batch-late-but-cheap" => (
-            "Batch: atrasado, mas barato",
-            "Um job noturno processa um dia inteiro de vendas em minutos e paga só por esses minutos; o cluster de streaming, sempre ligado, paga o dia todo.",
-        ),
-        "streaming-falls-behind" => (
-            "O streaming fica para trás num pico",
-            "Uma promoção relâmpago multiplica os pedidos por 8 durante 15 minutos: a taxa de entrada passa a capacidade do cluster de streaming, o backlog e a latência crescem e depois escoam.",
-        ),
-        "late-data-watermark" => (
-            "Dados atrasados e a marca d'água (watermark)",
-            "5% das curtidas chegam minutos atrasadas (celulares offline). O streaming em modo append espera 30 s pelos atrasados e descarta o que vem depois — contado, nunca em silêncio. O batch por hora espera 5 minutos.",
-        ),
-        "social-viral-post" => (
-            "Redes sociais: um post viraliza",
-            "Curtidas, retweets e comentários com popularidade Zipf; o engajamento triplica por 20 minutos. As contagens ao vivo acompanham em segundos; o relatório vê uma hora depois.",
-        ),
-        "fraud-time-is-money" => (
-            "Fraude: tempo é dinheiro",
-            "Cartões roubados fazem rajadas de compras. Uma regra sinaliza o cartão com mais de 5 transações em 5 minutos: o streaming sinaliza segundos depois da sexta compra; o batch por hora, muito depois que o dinheiro já foi.",
-        ),
-        "queue-mm1" => (
-            "Streaming por registro é uma fila (M/M/1)",
-            "Um worker, tempos de serviço aleatórios, 80% ocupado: o tempo no sistema é 1/(μ−λ), cinco vezes o tempo de serviço. Aumente a taxa até a capacidade e veja explodir.",
-        ),
-        // Janelas deslizantes e cumulativas.
-        "sliding-moving-average" => (
-            "Total móvel: os últimos 10 minutos, a cada minuto",
-            "Janelas deslizantes de 10 minutos começam a cada minuto: cada pedido conta em 10 janelas, e o resultado é um total móvel suave. O streaming publica uma janela quando a watermark passa do fim dela; um pedido mais atrasado que isso fica fora das janelas já fechadas e ainda conta nas abertas.",
-        ),
-        "cumulative-sales-today" => (
-            "Vendas de hoje até agora",
-            "Uma janela cumulativa começa à meia-noite e cresce uma hora por vez: o streaming atualiza o total do dia a cada passo, enquanto o batch noturno publica os mesmos totais depois que o dia acaba. O Spark não tem essa janela (é a CUMULATE do Flink): a exportação avisa.",
-        ),
-        _ => return super::iot::preset(super::Lang::Pt, name),
-    })
 }

@@ -88,19 +88,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> String {
 /// Refuses to overwrite anything without `--force`.
 fn check_target(out: &Path, force: bool, zip: bool) -> Result<(), String> {
     if zip {
-        if out.is_dir() {
-            return Err(format!(
-                "{}: is a directory (--zip writes a file)",
-                out.display()
-            ));
-        }
-        if out.exists() && !force {
-            return Err(format!(
-                "{}: already exists (use --force to overwrite)",
-                out.display()
-            ));
-        }
-        return Ok(());
+        return crate::io::check_file_target("--out", out, force);
     }
     if out.exists() && !out.is_dir() {
         return Err(format!("{}: exists and is not a directory", out.display()));

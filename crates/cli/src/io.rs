@@ -70,3 +70,22 @@ pub fn read_small_text(path: &Path, max_bytes: usize) -> Result<String, String> 
         )
     })
 }
+
+/// Refuses to write the file `path` given by option `flag` (`--csv`, `--out`)
+/// over a directory, or over an existing file without `--force`: nothing
+/// deletes a user's file unasked.
+pub fn check_file_target(flag: &str, path: &Path, force: bool) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "{flag}: {} is a directory; give a file name",
+            path.display()
+        ));
+    }
+    if path.exists() && !force {
+        return Err(format!(
+            "{flag}: {} already exists (use --force to overwrite)",
+            path.display()
+        ));
+    }
+    Ok(())
+}

@@ -60,7 +60,7 @@ pub fn run(config: &ExperimentConfig, args: &SweepArgs) -> Result<String, String
         _ => return Err("give --values a,b,c or --from X --to Y --steps N".into()),
     };
     if let Some(path) = &args.csv {
-        check_target(path, args.force)?;
+        crate::io::check_file_target("--csv", path, args.force)?;
     }
     let plan = SweepPlan::new(config, &args.param, &values).map_err(|e| match e {
         SweepError::UnknownKnob { .. } | SweepError::NotApplicable { .. } => {
@@ -112,22 +112,6 @@ fn range(from: f64, to: f64, steps: usize) -> Result<Vec<f64>, String> {
             }
         })
         .collect())
-}
-
-fn check_target(path: &Path, force: bool) -> Result<(), String> {
-    if path.is_dir() {
-        return Err(format!(
-            "--csv: {} is a directory; give a file name",
-            path.display()
-        ));
-    }
-    if path.exists() && !force {
-        return Err(format!(
-            "--csv: {} already exists (use --force to overwrite)",
-            path.display()
-        ));
-    }
-    Ok(())
 }
 
 /// The CSV columns of one pipeline, `prefix` first.

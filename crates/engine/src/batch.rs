@@ -191,13 +191,7 @@ impl Pipeline for BatchPipeline {
         }
     }
 
-    fn out(&self) -> &Output {
-        &self.out
-    }
-
-    fn out_mut(&mut self) -> &mut Output {
-        &mut self.out
-    }
+    crate::pipeline::output_and_clone!();
 
     /// Events arrived and not yet published (stored, or in the running job).
     fn waiting(&self) -> u64 {
@@ -278,9 +272,5 @@ impl Pipeline for BatchPipeline {
 
     fn batch_runs(&self) -> Option<&RunLog<BatchRun>> {
         Some(&self.runs)
-    }
-
-    fn boxed_clone(&self) -> Box<dyn Pipeline> {
-        Box::new(self.clone())
     }
 }

@@ -278,15 +278,5 @@ impl Pipeline for Continuous {
         Some(&self.tally)
     }
 
-    fn out(&self) -> &Output {
-        &self.out
-    }
-
-    fn out_mut(&mut self) -> &mut Output {
-        &mut self.out
-    }
-
-    fn boxed_clone(&self) -> Box<dyn Pipeline> {
-        Box::new(self.clone())
-    }
+    crate::pipeline::output_and_clone!();
 }

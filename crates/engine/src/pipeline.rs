@@ -183,3 +183,23 @@ impl Clone for Box<dyn Pipeline> {
         self.boxed_clone()
     }
 }
+
+/// The three [`Pipeline`] methods every pipeline writes the same way, for a
+/// type with an `out: Output` field that is `Clone`: `out`, `out_mut` and
+/// `boxed_clone`. Written once here, expanded inside each `impl Pipeline`.
+macro_rules! output_and_clone {
+    () => {
+        fn out(&self) -> &crate::output::Output {
+            &self.out
+        }
+
+        fn out_mut(&mut self) -> &mut crate::output::Output {
+            &mut self.out
+        }
+
+        fn boxed_clone(&self) -> Box<dyn crate::pipeline::Pipeline> {
+            Box::new(self.clone())
+        }
+    };
+}
+pub(crate) use output_and_clone;

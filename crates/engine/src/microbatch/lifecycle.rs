@@ -7,7 +7,7 @@
 use super::{MicroBatch, MicroBatchInfo, Row};
 use crate::config::OutputMode;
 use crate::event::Event;
-use crate::output::{elapsed_fraction, Output};
+use crate::output::elapsed_fraction;
 use crate::pipeline::Pipeline;
 use crate::pressure::overdue_ms;
 use crate::runlog::RunLog;
@@ -163,15 +163,5 @@ impl Pipeline for MicroBatch {
         Some(&self.log)
     }
 
-    fn out(&self) -> &Output {
-        &self.out
-    }
-
-    fn out_mut(&mut self) -> &mut Output {
-        &mut self.out
-    }
-
-    fn boxed_clone(&self) -> Box<dyn Pipeline> {
-        Box::new(self.clone())
-    }
+    crate::pipeline::output_and_clone!();
 }

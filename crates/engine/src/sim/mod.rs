@@ -13,6 +13,7 @@ mod arrivals;
 mod past_duration;
 mod picture;
 mod report;
+mod sampling;
 mod view;
 mod window_rows;
 
@@ -25,7 +26,7 @@ use self::arrivals::{Arrivals, Sinks};
 use crate::batch::BatchPipeline;
 use crate::config::ExperimentConfig;
 use crate::error::SimError;
-use crate::metrics::{PipelineSample, Sample};
+use crate::metrics::Sample;
 use crate::pipeline::Pipeline;
 use crate::recent::{RecentArrivals, RecentLimits};
 use crate::report::{Report, ReportDetail};
@@ -357,48 +358,8 @@ impl Simulation {
         }
     }
 
-    fn take_sample(&mut self) {
-        let now = self.now;
-        let interval_s = self
-            .samples
-            .last()
-            .map_or(0.0, |s| (now - s.t_ms) as f64 / 1_000.0);
-        let mut lanes = [PipelineSample::default(); 2];
-        for (i, p) in self.pipelines.iter_mut().enumerate() {
-            let at = p.at(now);
-            lanes[i] = at.sample(p.out_mut(), now, self.previous_spread[i], interval_s);
-            self.previous_spread[i] = at.spread;
-        }
-        let [batch, streaming] = lanes;
-        self.samples.push(Sample {
-            t_ms: now,
-            generated: self.generator.generated(),
-            in_transit: self.transit.len(),
-            arrival_rate_eps: if interval_s > 0.0 {
-                (self.arrived - self.previous_arrived) as f64 / interval_s
-            } else {
-                0.0
-            },
-            watermark_ms: self.streaming().watermark_ms().unwrap_or(0),
-            streaming_backpressured_ms: self.streaming().backpressured_ms(now),
-            batch,
-            streaming,
-        });
-        self.previous_arrived = self.arrived;
-        self.next_sample_ms =
-            (now + self.config.sample_every_ms).min(self.config.duration_ms.max(now + 1));
-        if now >= self.config.duration_ms {
-            self.next_sample_ms = TimeMs::MAX;
-        }
-    }
-
     /// The micro-batch log (None in continuous mode), for [`crate::progress`].
     pub(crate) fn micro_batch_log(&self) -> Option<&crate::runlog::RunLog<crate::MicroBatchInfo>> {
         self.streaming().micro_batches()
-    }
-
-    /// The metric time series so far (one point per sample interval, from t = 0).
-    pub fn samples(&self) -> &[Sample] {
-        &self.samples
     }
 }
