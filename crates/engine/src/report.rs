@@ -48,6 +48,10 @@ pub struct PipelineReport {
     pub max_queued_runs: u32,
     /// Streaming: the watermark at the end, in ms (null for batch).
     pub watermark_ms: Option<TimeMs>,
+    /// Session windows: events that joined two or more sessions into one
+    /// (a late event filling a gap); absent for other window kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_merges: Option<u64>,
 }
 
 /// Published (window, key) rows compared with the ground truth.

@@ -1,5 +1,6 @@
 //! How the exported jobs window events: Spark's `window(col, size[, slide])`
-//! arguments for tumbling and sliding windows; cumulative windows (Flink's
+//! arguments for tumbling and sliding windows, `session_window(col, gap)`'s
+//! for session windows; cumulative windows (Flink's
 //! CUMULATE) have no Spark equivalent, and the bundle says so.
 
 use bslab_engine::{OutputMode, WindowConfig, WindowKind};
@@ -29,10 +30,13 @@ pub(crate) fn fields(window: &WindowConfig) -> Value {
             json!([ms(window.size_ms), ms(window.slide_ms)]),
         ),
         WindowKind::Cumulative => (json!(window.slide_ms), Value::Null),
+        // `F.session_window(col, gap)`.
+        WindowKind::Session => (Value::Null, json!([ms(window.gap_ms)])),
     };
     json!({
         "window_kind": kind_name(window.kind),
         "window_ms": window.size_ms,
+        "gap_ms": (window.kind == WindowKind::Session).then_some(window.gap_ms),
         "slide_ms": slide,
         "window_durations": durations,
         "no_spark_equivalent": (!spark_supports(window)).then_some(NO_SPARK_CUMULATIVE),
@@ -45,6 +49,7 @@ pub(crate) fn kind_name(kind: WindowKind) -> &'static str {
         WindowKind::Tumbling => "tumbling",
         WindowKind::Sliding => "sliding",
         WindowKind::Cumulative => "cumulative",
+        WindowKind::Session => "session",
     }
 }
 

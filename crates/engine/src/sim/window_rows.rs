@@ -28,7 +28,9 @@ impl Simulation {
             let window = self.geometry.window_at(k.0);
             Some(WindowRow {
                 window_start_ms: window.start,
-                window_end_ms: window.end,
+                // A session's end is the true session's (a pipeline's partial
+                // session starting elsewhere shows its shortest extent).
+                window_end_ms: self.truth.session_end(k).unwrap_or(window.end),
                 key: self.scenario.decode_key(k.1),
                 truth: t.unwrap_or_default(),
                 batch: b.map(|r| r.value),
