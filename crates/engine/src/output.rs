@@ -21,6 +21,9 @@ pub struct PublishedRow {
     pub last_ms: TimeMs,
     /// How many times it was published.
     pub updates: u32,
+    /// Session windows: the published session's end, in ms (its start is the row's id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_end_ms: Option<TimeMs>,
 }
 
 /// A pipeline's published results and counters.
@@ -98,6 +101,7 @@ impl Output {
                     first_ms: now,
                     last_ms: now,
                     updates: 1,
+                    session_end_ms: None,
                 });
                 Agg::default()
             }
@@ -120,8 +124,23 @@ impl Output {
         session: &Session,
         now: TimeMs,
     ) {
-        self.publish_value(scenario, (session.start, key), session.agg, now);
+        self.publish_session_value(scenario, key, session, now);
         self.latency.record_session(session, now);
+    }
+
+    /// Publishes a session's current value (complete mode: its latency is
+    /// scored per event read instead).
+    pub(crate) fn publish_session_value(
+        &mut self,
+        scenario: &Scenario,
+        key: u32,
+        session: &Session,
+        now: TimeMs,
+    ) {
+        self.publish_value(scenario, (session.start, key), session.agg, now);
+        if let Some(row) = self.rows.get_mut(&(session.start, key)) {
+            row.session_end_ms = Some(session.end);
+        }
     }
 
     /// Withdraws the row (start, key): a session merged into an earlier one

@@ -90,6 +90,13 @@ pub struct WindowRow {
     pub streaming_first_ms: Option<TimeMs>,
     /// When batch published it, in ms.
     pub batch_first_ms: Option<TimeMs>,
+    /// Session windows: the end of the session batch published at this start
+    /// (a pipeline's session can end elsewhere than the true one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_end_ms: Option<TimeMs>,
+    /// Session windows: the end of the session streaming published at this start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streaming_end_ms: Option<TimeMs>,
 }
 
 /// How one pipeline did against one fraud burst.

@@ -19,17 +19,21 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
     let truth: Vec<Value> = windows
         .iter()
         .filter(|w| spec.passes(&w.truth))
-        .map(|w| row(spec, w, &w.truth))
+        .map(|w| row(spec, w, &w.truth, w.window_end_ms))
         .collect();
     let batch_rows: Vec<Value> = windows
         .iter()
-        .filter_map(|w| w.batch.map(|a| row(spec, w, &a)))
+        .filter_map(|w| {
+            let end = w.batch_end_ms.unwrap_or(w.window_end_ms);
+            w.batch.map(|a| row(spec, w, &a, end))
+        })
         .collect();
     let streaming_rows: Vec<Value> = windows
         .iter()
         .filter_map(|w| {
             let value = w.streaming?;
-            let mut r = row(spec, w, &value);
+            let end = w.streaming_end_ms.unwrap_or(w.window_end_ms);
+            let mut r = row(spec, w, &value, end);
             if let (Some(obj), Some(first)) = (r.as_object_mut(), w.streaming_first_ms) {
                 obj.insert("first_batch".into(), json!(batch_ending_at(log, first)));
             }
@@ -94,6 +98,7 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
             "window_kind": crate::window_params::kind_name(config.window.kind),
             "window_ms": config.window.size_ms,
             "slide_ms": config.window.slide_ms,
+            "gap_ms": config.window.gap_ms,
             "watermark_delay_ms": config.streaming.watermark_delay_ms,
             "dropped_late_rows": report.streaming.dropped_late,
             "final_watermark_ms": report.streaming.watermark_ms,
@@ -103,11 +108,12 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
     })
 }
 
-/// One output row: window, key columns, count and (if the scenario has money) sum.
-fn row(spec: &Spec, w: &WindowRow, value: &Agg) -> Value {
+/// One output row: window (`end`: the pipeline's own for a session),
+/// key columns, count and (if the scenario has money) sum.
+fn row(spec: &Spec, w: &WindowRow, value: &Agg, end: TimeMs) -> Value {
     let mut obj = Map::new();
     obj.insert("window_start_ms".into(), json!(w.window_start_ms));
-    obj.insert("window_end_ms".into(), json!(w.window_end_ms));
+    obj.insert("window_end_ms".into(), json!(end));
     if let Value::Object(key) = serde_json::to_value(&w.key).unwrap_or_default() {
         obj.extend(key);
     }

@@ -26,7 +26,7 @@ impl Continuous {
                 self.out.retract(start, key);
             }
             self.out
-                .publish_value(&self.scenario, (s.start, e.key), s.agg, e.done_ms);
+                .publish_session_value(&self.scenario, e.key, &s, e.done_ms);
         }
         true
     }

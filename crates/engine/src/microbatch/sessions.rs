@@ -86,7 +86,7 @@ impl SessionEmit {
             out.retract(start, key);
         }
         for (key, s) in &self.changed {
-            out.publish_value(scenario, (s.start, *key), s.agg, now);
+            out.publish_session_value(scenario, *key, s, now);
         }
         for (key, s) in &self.closed {
             out.publish_session(scenario, *key, s, now);
