@@ -76,7 +76,7 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
         })
         .collect();
 
-    json!({
+    let mut expected = json!({
         "format": BUNDLE_FORMAT,
         "engine_version": report.engine_version,
         "scenario": report.scenario,
@@ -98,14 +98,17 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
             "window_kind": crate::window_params::kind_name(config.window.kind),
             "window_ms": config.window.size_ms,
             "slide_ms": config.window.slide_ms,
-            "gap_ms": config.window.gap_ms,
             "watermark_delay_ms": config.streaming.watermark_delay_ms,
             "dropped_late_rows": report.streaming.dropped_late,
             "final_watermark_ms": report.streaming.watermark_ms,
             "micro_batches": micro_batches,
             "rows": streaming_rows,
         },
-    })
+    });
+    if config.window.kind == bslab_engine::WindowKind::Session {
+        expected["streaming"]["gap_ms"] = json!(config.window.gap_ms);
+    }
+    expected
 }
 
 /// One output row: window (`end`: the pipeline's own for a session),
