@@ -179,7 +179,7 @@ impl MicroBatch {
             max_event = max_event.max(e.event_time_ms);
             sum_event += i128::from(e.event_time_ms);
             if let Some(open) = &mut self.sessions {
-                if !sessions::add(open, e, late_wm, evicts, &mut touched) {
+                if !sessions::add(open, e, late_wm, &mut touched) {
                     dropped += 1;
                 } else if update {
                     kept_times.push(e.event_time_ms);

@@ -2,10 +2,11 @@
 //! [`crate::window::MicroBatchSessions`] measures, `docs/spark-semantics.md`
 //! cases H and H2): a row is late when its own session `[t, t + gap)` ends at
 //! or before the previous batch's watermark, even if it would join a live
-//! session; the rest merge into their key's sessions; append mode emits and
-//! evicts the sessions with `end ≤` this batch's watermark; complete mode
-//! evicts nothing and publishes the whole table. Update mode is refused by
-//! validation (SPARK-36463).
+//! session, in complete mode too (real Spark drops them there as well: the
+//! `session-complete` parity config); the rest merge into their key's
+//! sessions; append mode emits and evicts the sessions with `end ≤` this
+//! batch's watermark; complete mode evicts nothing and publishes the whole
+//! table. Update mode is refused by validation (SPARK-36463).
 
 use std::collections::BTreeSet;
 
@@ -27,20 +28,20 @@ pub(super) struct SessionEmit {
     merged_away: Vec<(TimeMs, u32)>,
     /// Rows Spark's `foreachBatch` receives (rows the query outputs).
     pub(super) emitted_rows: u64,
-    /// Sessions this batch changed (Spark's `numRowsUpdated`).
+    /// Sessions written to state: every session of each key the batch
+    /// changed (Spark's `numRowsUpdated`: its state store rewrites a key's sessions).
     pub(super) updated_rows: u64,
 }
 
-/// Adds one row unless it is late for `late_wm` (never in complete mode);
-/// false if dropped. `touched` collects (key, start) of the sessions changed.
+/// Adds one row unless it is late for `late_wm`; false if dropped. `touched`
+/// collects (key, start) of the sessions changed.
 pub(super) fn add(
     open: &mut OpenSessions,
     row: &Row,
     late_wm: TimeMs,
-    evicts: bool,
     touched: &mut BTreeSet<(u32, TimeMs)>,
 ) -> bool {
-    if evicts && open.of_event(row.event_time_ms, 0).end <= late_wm {
+    if open.of_event(row.event_time_ms, 0).end <= late_wm {
         return false;
     }
     let s = open.insert(row.key, row.event_time_ms, row.amount_cents);
@@ -63,8 +64,9 @@ pub(super) fn emit(
         .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
         .collect();
     let passes = |s: &Session| scenario.passes(&s.agg);
+    let keys: BTreeSet<u32> = touched.iter().map(|&(key, _)| key).collect();
     let mut emit = SessionEmit {
-        updated_rows: changed.len() as u64,
+        updated_rows: keys.iter().map(|&key| open.of_key(key) as u64).sum(),
         ..SessionEmit::default()
     };
     if output == OutputMode::Complete {

@@ -112,6 +112,11 @@ impl OpenSessions {
         self.keys.get(&key)?.get(start)
     }
 
+    /// Open sessions of `key`.
+    pub(crate) fn of_key(&self, key: u32) -> usize {
+        self.keys.get(&key).map_or(0, KeySessions::len)
+    }
+
     /// Takes the (start, key) of the sessions merged into another since the last call.
     pub(crate) fn take_merged_away(&mut self) -> Vec<(TimeMs, u32)> {
         std::mem::take(&mut self.merged_away)
