@@ -5,6 +5,8 @@ pub mod en;
 pub mod iot;
 mod key;
 pub mod pt;
+pub mod sessions;
+mod topics;
 
 pub use key::Key;
 
@@ -69,7 +71,9 @@ impl Lang {
             Lang::En => en::field(path),
             Lang::Pt => pt::field(path),
         };
-        found.unwrap_or((path, ""))
+        found
+            .or_else(|| topics::field(self, path))
+            .unwrap_or((path, ""))
     }
 
     /// A unit's label under an input, and the word written after a bound.
@@ -96,7 +100,9 @@ impl Lang {
             Lang::En => en::preset(name),
             Lang::Pt => pt::preset(name),
         };
-        known.unwrap_or((name, ""))
+        known
+            .or_else(|| topics::preset(self, name))
+            .unwrap_or((name, ""))
     }
 
     /// A choice's machine name (`micro_batch`) in this language.
@@ -105,7 +111,7 @@ impl Lang {
             Lang::En => en::word(word),
             Lang::Pt => pt::word(word),
         };
-        found.unwrap_or(word)
+        found.or_else(|| topics::word(self, word)).unwrap_or(word)
     }
 }
 
@@ -125,11 +131,8 @@ mod tests {
     #[test]
     fn every_preset_has_a_title_and_a_lesson_in_each_language() {
         for preset in bslab_engine::presets::all() {
-            let (en, pt) = (en::preset(preset.name), pt::preset(preset.name));
-            let (Some(en), Some(pt)) = (en, pt) else {
-                panic!("{}: en {en:?}, pt {pt:?}", preset.name);
-            };
-            assert!(!en.1.is_empty() && !pt.1.is_empty(), "{}", preset.name);
+            let (en, pt) = (Lang::En.preset(preset.name), Lang::Pt.preset(preset.name));
+            assert!(!en.1.is_empty() && !pt.1.is_empty(), "{}: en {en:?}, pt {pt:?}", preset.name);
             assert_ne!(en, pt, "{}: the Portuguese is the English", preset.name);
         }
         assert_eq!(Lang::Pt.preset("no-such-preset"), ("no-such-preset", ""));

@@ -4,6 +4,8 @@
 
 mod assigner;
 mod cumulative;
+mod geometry;
+mod open_sessions;
 mod session;
 mod session_summary;
 mod sliding;
@@ -15,6 +17,8 @@ use std::sync::Arc;
 
 pub use assigner::{Tumbling, Window, WindowAssigner, WindowIds};
 pub use cumulative::Cumulative;
+pub(crate) use geometry::Geometry;
+pub(crate) use open_sessions::OpenSessions;
 pub use session::{
     sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
 };
@@ -24,10 +28,13 @@ pub use sliding::Sliding;
 use crate::config::{WindowConfig, WindowKind};
 use crate::time::TimeMs;
 
-/// The window assigner a config asks for.
+/// The window assigner a config asks for. Sessions are not assigned (the
+/// pipelines keep [`OpenSessions`] instead): their assigner is the gap's
+/// tumbling windows, which only size the latency histograms.
 pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
     match config.kind {
         WindowKind::Tumbling => Arc::new(Tumbling::new(config.size_ms)),
+        WindowKind::Session => Arc::new(Tumbling::new(config.gap_ms)),
         WindowKind::Sliding => Arc::new(Sliding::new(config.size_ms, config.slide_ms)),
         WindowKind::Cumulative => Arc::new(Cumulative::new(config.size_ms, config.slide_ms)),
     }
@@ -35,11 +42,17 @@ pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
 
 /// The windows of a config holding event time `t`, earliest end first, without
 /// building a shared assigner: for callers outside a simulation's hot loop
-/// (the event-time picture, the explanations).
+/// (the event-time picture, the explanations). None for sessions: their
+/// bounds depend on the key's other events, not on `t` alone.
 pub fn windows_in(config: &WindowConfig, t: TimeMs) -> impl Iterator<Item = Window> {
     let config = config.clone();
     let ids = match config.kind {
         WindowKind::Tumbling => WindowIds::one(window_start(t, config.size_ms.max(1))),
+        WindowKind::Session => WindowIds {
+            first: t,
+            step: 0,
+            count: 0,
+        },
         WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).windows_of(t),
         WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).windows_of(t),
     };
@@ -57,9 +70,11 @@ pub fn counts_once(window: Window, longest: TimeMs) -> bool {
 }
 
 /// The window of a config whose id is `id` (see [`WindowAssigner::windows_of`]).
+/// A session's id is its start; its shortest extent (one event) is returned.
 pub fn window_at(config: &WindowConfig, id: TimeMs) -> Window {
     match config.kind {
         WindowKind::Tumbling => Tumbling::new(config.size_ms).window_at(id),
+        WindowKind::Session => Tumbling::new(config.gap_ms).window_at(id),
         WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).window_at(id),
         WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).window_at(id),
     }
@@ -74,9 +89,12 @@ impl WindowConfig {
     /// Distance between two consecutive window ends, in ms: the size for
     /// tumbling windows, the slide (or step) otherwise. A batch run covers a
     /// whole number of them.
+    /// Sessions: the gap (a key's sessions are more than a gap apart, so at
+    /// most one per gap per key, which bounds results and open state).
     pub fn spacing_ms(&self) -> TimeMs {
         match self.kind {
             WindowKind::Tumbling => self.size_ms,
+            WindowKind::Session => self.gap_ms,
             WindowKind::Sliding | WindowKind::Cumulative => self.slide_ms,
         }
     }
@@ -84,7 +102,7 @@ impl WindowConfig {
     /// Windows an event is in (the largest number, for cumulative windows).
     pub fn windows_per_event(&self) -> i64 {
         match self.kind {
-            WindowKind::Tumbling => 1,
+            WindowKind::Tumbling | WindowKind::Session => 1,
             WindowKind::Sliding | WindowKind::Cumulative => self.size_ms / self.slide_ms.max(1),
         }
     }
@@ -278,101 +296,5 @@ pub(crate) fn add_to_window(
     match windows.last_entry() {
         Some(mut last) if *last.key() == id => add(last.get_mut()),
         _ => add(windows.entry(id).or_insert_with(|| WindowState::new(keys))),
-    }
-}
-
-/// The window assigner, and the width of the event-time histogram buckets
-/// that follows from its longest window.
-#[derive(Debug, Clone)]
-pub(crate) struct Geometry {
-    windows: Assignment,
-    pub(crate) bucket_ms: TimeMs,
-}
-
-/// A window assigner resolved once, when a simulation is built: tumbling
-/// windows (every built-in config) are assigned inline on the per-event path;
-/// any other kind is asked through its trait.
-#[derive(Debug, Clone)]
-enum Assignment {
-    Tumbling(Tumbling),
-    Other(Arc<dyn WindowAssigner>),
-}
-
-impl Assignment {
-    #[inline]
-    fn windows_of(&self, t: TimeMs) -> WindowIds {
-        match self {
-            Self::Tumbling(w) => WindowIds::one(w.assign(t).start),
-            Self::Other(w) => w.windows_of(t),
-        }
-    }
-
-    #[inline]
-    fn window_at(&self, start: TimeMs) -> Window {
-        match self {
-            Self::Tumbling(w) => w.window_at(start),
-            Self::Other(w) => w.window_at(start),
-        }
-    }
-}
-
-impl Geometry {
-    pub(crate) fn new(windows: Arc<dyn WindowAssigner>) -> Self {
-        let longest = windows.max_length_ms();
-        Self {
-            windows: windows
-                .as_tumbling()
-                .map_or(Assignment::Other(windows), Assignment::Tumbling),
-            bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
-        }
-    }
-
-    /// Whether windows overlap (sliding, cumulative): an event is then in
-    /// several windows, and a per-key total over every window would count it
-    /// several times.
-    pub(crate) fn overlaps(&self) -> bool {
-        matches!(self.windows, Assignment::Other(_))
-    }
-
-    /// Whether window `id` is one of the windows that tile event time (each
-    /// event in exactly one of them): those a dashboard sums, so a key's total
-    /// counts each event once whatever the window kind. See [`counts_once`].
-    #[inline]
-    pub(crate) fn counts_once(&self, id: TimeMs) -> bool {
-        match &self.windows {
-            Assignment::Tumbling(_) => true,
-            Assignment::Other(w) => counts_once(w.window_at(id), w.max_length_ms()),
-        }
-    }
-
-    /// The ids of the windows holding event time `t`, earliest end first.
-    #[inline]
-    pub(crate) fn windows_of(&self, t: TimeMs) -> WindowIds {
-        self.windows.windows_of(t)
-    }
-
-    /// The window whose id is `id`.
-    #[inline]
-    pub(crate) fn window_at(&self, id: TimeMs) -> Window {
-        self.windows.window_at(id)
-    }
-
-    /// Start of the window `id` (its id, except for cumulative windows).
-    #[inline]
-    pub(crate) fn origin(&self, id: TimeMs) -> TimeMs {
-        self.windows.window_at(id).start
-    }
-
-    /// End of the window `id`.
-    #[inline]
-    pub(crate) fn end_of(&self, id: TimeMs) -> TimeMs {
-        self.windows.window_at(id).end
-    }
-
-    /// Id of the first window still open at `watermark` (its end is after it):
-    /// ids order windows by end, so every window with a smaller id is final.
-    #[inline]
-    pub(crate) fn first_open(&self, watermark: TimeMs) -> TimeMs {
-        self.windows.windows_of(watermark).first
     }
 }

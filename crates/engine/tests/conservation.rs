@@ -134,7 +134,7 @@ prop_compose! {
                     .unwrap_or_default(),
             },
             delay: DelayConfig { mean_ms: delay.0, jitter_ms: delay.1, late_fraction: delay.2, late_mean_ms: delay.3 },
-            window: WindowConfig { kind, size_ms: size, slide_ms: slide },
+            window: WindowConfig { kind, size_ms: size, slide_ms: slide, ..WindowConfig::default() },
             batch: BatchConfig {
                 interval_ms: batch.0 * 600_000,
                 offset_ms: batch.1,

@@ -81,6 +81,8 @@ impl Horizon {
         // size later, and the run of that window's period publishes it.
         let overlap_ms = match config.window.kind {
             bslab_engine::WindowKind::Tumbling => 0,
+            // The latest event's session ends one gap after it.
+            bslab_engine::WindowKind::Session => config.window.gap_ms,
             _ => config.window.size_ms,
         };
         let periods = (max_event_ms + overlap_ms) / b.interval_ms + 1;
@@ -166,7 +168,10 @@ fn pending(sim: &Simulation, horizon: &Horizon, config: &ExperimentConfig) -> Op
     if let Some((n, what)) = left.iter().find(|(n, _)| *n > 0) {
         return Some(format!("{n} {what} at {at} ms"));
     }
-    (live.streaming.watermark_ms < final_watermark).then(|| {
+    // Complete mode runs no no-data batch (as Spark): its watermark stays where
+    // the last batch with data left it, and evicts nothing anyway.
+    let complete = config.streaming.output_mode == bslab_engine::OutputMode::Complete;
+    (!complete && live.streaming.watermark_ms < final_watermark).then(|| {
         format!(
             "the streaming watermark is {} ms at {at} ms, short of its final {final_watermark} ms",
             live.streaming.watermark_ms

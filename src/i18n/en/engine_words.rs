@@ -50,7 +50,7 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Mean service time", "Average processing time of one event."),
         "streaming.watermark_delay_ms" => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
         "streaming.output_mode" => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
-        _ => return iot::field(Lang::En, path),
+        _ => return None,
     })
 }
 

@@ -1,8 +1,6 @@
 //! English titles and lessons of the engine's presets, apart from the key table
 //! (`en.rs`) because they grow with the preset list, not with the UI.
 
-use crate::i18n::{iot, Lang};
-
 /// Title and one-sentence lesson of the engine's preset `name`, in English
 /// (None for a preset this table does not know yet).
 pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
@@ -44,6 +42,6 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Sales today so far",
             "A cumulative window starts at midnight and grows one hour at a time: streaming updates today's total at every step, while the nightly batch publishes the same totals after the day ends. Spark has no such window (it is Flink's CUMULATE): its export says so.",
         ),
-        _ => return iot::preset(Lang::En, name),
+        _ => return None,
     })
 }

@@ -51,7 +51,7 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
         "streaming.watermark_delay_ms" => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
         "streaming.output_mode" => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
-        _ => return iot::field(Lang::Pt, path),
+        _ => return None,
     })
 }
 

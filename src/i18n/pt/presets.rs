@@ -1,8 +1,6 @@
 //! Brazilian Portuguese titles and lessons of the engine's presets, apart from
 //! the key table (`pt.rs`) because they grow with the preset list, not with the UI.
 
-use crate::i18n::{iot, Lang};
-
 /// Title and one-sentence lesson of the engine's preset `name`, in Brazilian Portuguese
 /// (None for a preset this table does not know yet).
 pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
@@ -44,6 +42,6 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Vendas de hoje até agora",
             "Uma janela cumulativa começa à meia-noite e cresce uma hora por vez: o streaming atualiza o total do dia a cada passo, enquanto o batch noturno publica os mesmos totais depois que o dia acaba. O Spark não tem essa janela (é a CUMULATE do Flink): a exportação avisa.",
         ),
-        _ => return iot::preset(Lang::Pt, name),
+        _ => return None,
     })
 }

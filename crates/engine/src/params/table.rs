@@ -74,22 +74,26 @@ const DAY: f64 = DAY_MS as f64;
 const HOUR: f64 = HOUR_MS as f64;
 
 /// Every parameter, once.
-pub static PARAMS: [Param; 49] = [
+pub static PARAMS: [Param; 50] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
         "Simulated duration; events have event times in [0, duration)."),
     int("sample_every_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.sample_every_ms)),
         "Interval between two metric samples (chart points)."),
-    choice("window.kind", &["tumbling", "sliding", "cumulative"],
+    choice("window.kind", &["tumbling", "sliding", "cumulative", "session"],
         |c| Some(c.window.kind as usize),
         set_window_kind,
-        "Kind of event-time window: tumbling (one per event), sliding (size every slide) or cumulative (grows by a step from each period start)."),
-    int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.window.size_ms)),
+        "Kind of event-time window: tumbling (one per event), sliding (size every slide) cumulative (grows by a step from each period start) or session (per key, closes after a gap without events)."),
+    int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
+        |c, _| match c.window.kind { WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.size_ms)) },
         "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
     int("window.slide_ms", Unit::Ms, slide_bounds,
-        |c, _| match c.window.kind { WindowKind::Tumbling => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
+        |c, _| match c.window.kind { WindowKind::Tumbling | WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
         "Sliding: a window starts every slide; cumulative: the window grows by this step. The size is a multiple of it, at most 100 times it."),
+    int("window.gap_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
+        |c, _| match c.window.kind { WindowKind::Session => Some(Slot::I64(&mut c.window.gap_ms)), _ => None },
+        "Session windows: a key's session ends once no event of it came for this gap (Spark's session_window gap)."),
     int("scenario.categories", Unit::Categories, |_| Bounds::new(1.0, 64.0),
         |c, _| match &mut c.scenario { S::Sales { categories, .. } => Some(Slot::U32(categories)), _ => None },
         "Sales: number of product categories (group keys)."),
@@ -246,8 +250,15 @@ fn set_window_kind(c: &mut ExperimentConfig, i: usize) {
         WindowKind::Tumbling,
         WindowKind::Sliding,
         WindowKind::Cumulative,
-    ][i.min(2)];
-    if c.window.kind != WindowKind::Tumbling && c.window.slide_ms == 0 {
-        c.window.slide_ms = (c.window.size_ms / 10).max(10);
+        WindowKind::Session,
+    ][i.min(3)];
+    match c.window.kind {
+        WindowKind::Tumbling => {}
+        WindowKind::Session if c.window.gap_ms == 0 => {
+            c.window.gap_ms = (c.window.size_ms / 2).max(10);
+        }
+        WindowKind::Session => {}
+        _ if c.window.slide_ms == 0 => c.window.slide_ms = (c.window.size_ms / 10).max(10),
+        _ => {}
     }
 }

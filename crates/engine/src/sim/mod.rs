@@ -162,6 +162,7 @@ impl Simulation {
         geometry: Geometry,
         recent: Option<RecentLimits>,
     ) -> Self {
+        let geometry = geometry.with_sessions(&config.window);
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),

@@ -30,6 +30,9 @@ pub struct Session {
     pub end: TimeMs,
     /// Its events (count) and the sum of their amounts.
     pub agg: Agg,
+    /// Sum of its events' event times, in ms: the exact mean result latency
+    /// of its events when it is published.
+    pub sum_event_ms: i128,
 }
 
 impl Session {
@@ -41,6 +44,7 @@ impl Session {
             start: t,
             end: t.saturating_add(gap_ms),
             agg,
+            sum_event_ms: i128::from(t),
         }
     }
 
@@ -54,6 +58,14 @@ impl Session {
     #[inline]
     fn touches(end: TimeMs, next_start: TimeMs) -> bool {
         next_start <= end
+    }
+
+    /// Adds `other`'s events (the caller sets the bounds).
+    fn absorb(&mut self, other: &Session) {
+        self.agg.count += other.agg.count;
+        self.agg.sum_cents += other.agg.sum_cents;
+        self.agg.max_cents = self.agg.max_cents.max(other.agg.max_cents);
+        self.sum_event_ms += other.sum_event_ms;
     }
 }
 
@@ -83,8 +95,7 @@ impl KeySessions {
         if let Some((_, s)) = self.by_start.range_mut(..=new.start).next_back() {
             if Session::touches(s.end, new.start) {
                 s.end = s.end.max(new.end);
-                s.agg.count += new.agg.count;
-                s.agg.sum_cents += new.agg.sum_cents;
+                s.absorb(&new);
                 let (end, start) = (s.end, s.start);
                 // Sessions never touch, so only the next one can now be reached.
                 if self
@@ -126,8 +137,7 @@ impl KeySessions {
             self.by_start.remove(&start);
             merged.start = merged.start.min(s.start);
             merged.end = merged.end.max(s.end);
-            merged.agg.count += s.agg.count;
-            merged.agg.sum_cents += s.agg.sum_cents;
+            merged.absorb(&s);
             joined += 1;
         }
         self.by_start.insert(merged.start, merged);
@@ -148,6 +158,27 @@ impl KeySessions {
             Some(s) => Err(Some(s.end)),
             None => Err(None),
         }
+    }
+
+    /// The sessions that `new` would join (overlap or touch), latest first:
+    /// at most two, as a key's sessions are more than a gap apart.
+    pub(crate) fn touching(&self, new: &Session) -> Vec<Session> {
+        self.by_start
+            .range(..=new.end)
+            .rev()
+            .take_while(|(_, s)| Session::touches(s.end, new.start))
+            .map(|(_, s)| *s)
+            .collect()
+    }
+
+    /// Removes and returns the session starting at `start`.
+    pub(crate) fn remove(&mut self, start: TimeMs) -> Option<Session> {
+        self.by_start.remove(&start)
+    }
+
+    /// The session starting at `start`.
+    pub(crate) fn get(&self, start: TimeMs) -> Option<&Session> {
+        self.by_start.get(&start)
     }
 
     /// Its sessions, by start.
@@ -323,66 +354,4 @@ impl MicroBatchSessions {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ev(t: TimeMs) -> Session {
-        Session::of_event(t, 5_000, 1)
-    }
-
-    #[test]
-    fn an_event_exactly_one_gap_after_the_last_extends_the_session() {
-        let mut s = KeySessions::default();
-        assert_eq!(s.insert(ev(1_000)).joined, 0);
-        assert_eq!(s.insert(ev(6_000)).joined, 1, "6000 touches [1000, 6000)");
-        assert_eq!(s.len(), 1);
-        assert_eq!(
-            s.insert(ev(11_001)).joined,
-            0,
-            "11001 is past [1000, 11000)"
-        );
-        assert_eq!(s.len(), 2);
-    }
-
-    #[test]
-    fn a_late_event_between_two_sessions_merges_them() {
-        let mut s = KeySessions::default();
-        s.insert(ev(0));
-        s.insert(ev(10_000));
-        assert_eq!(s.len(), 2);
-        assert_eq!(s.insert(ev(5_000)).joined, 2);
-        let only: Vec<_> = s.sessions().copied().collect();
-        assert_eq!(only.len(), 1);
-        assert_eq!(
-            (only[0].start, only[0].end, only[0].agg.count),
-            (0, 15_000, 3)
-        );
-    }
-
-    /// Spark's rule as measured (`docs/spark-semantics.md`, cases H, H2): gap 5 s, delay 0.
-    #[test]
-    fn the_watermark_of_the_previous_batch_drops_and_this_batch_closes() {
-        let mut m = MicroBatchSessions::new(5_000, 0);
-        assert!(m
-            .run_batch(&[(0, 1_000, 1), (0, 3_000, 1)])
-            .emitted
-            .is_empty());
-        let b1 = m.run_batch(&[]);
-        assert_eq!((b1.watermark_ms, b1.emitted.len()), (3_000, 0));
-        // 7000 is after the watermark 3000 and extends [1000, 8000).
-        let b2 = m.run_batch(&[(0, 7_000, 1), (1, 15_000, 1)]);
-        assert_eq!((b2.dropped_rows, m.open_sessions()), (0, 2));
-        assert!(m.needs_batch(), "the watermark moved to 15000");
-        let b3 = m.run_batch(&[]);
-        assert_eq!(b3.watermark_ms, 15_000);
-        let closed: Vec<_> = b3
-            .emitted
-            .iter()
-            .map(|(k, s)| (*k, s.start, s.end, s.agg.count))
-            .collect();
-        assert_eq!(closed, [(0, 1_000, 12_000, 3)]);
-        assert_eq!(m.open_sessions(), 1);
-        // Its own session [9000, 14000) ends before the previous batch's watermark.
-        assert_eq!(m.run_batch(&[(0, 9_000, 1)]).dropped_rows, 1);
-    }
-}
+mod tests;
