@@ -7,8 +7,12 @@
 //! multi-server FIFO queue (M/M/c or M/D/c under Poisson arrivals), so
 //! queueing theory gives reference results. With update output an event's result
 //! latency is ingestion delay + waiting + service. The watermark (max event time
-//! processed − delay) advances after every record; an event whose window has
-//! already ended at or before the watermark is dropped and counted.
+//! processed − delay) advances after every record, or periodically; windows
+//! fire and late events are judged by Flink's rules ([`lateness`]): an event
+//! for a fired window within the allowed lateness fires it again, a later one
+//! is dropped (or sent to a side output) and counted.
+
+mod lateness;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +23,7 @@ use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::fifo::{Arrival, Fifo, InService};
+use crate::flink_rules::{FlinkRules, SideOutputRow};
 use crate::output::Output;
 use crate::pipeline::Pipeline;
 use crate::queueing::QueueTally;
@@ -27,6 +32,8 @@ use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
 use crate::window::{Geometry, WindowState};
+pub(crate) use lateness::LateData;
+use lateness::{Fate, Periodic};
 
 /// Continuous-mode parameters.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +45,8 @@ pub(crate) struct ContinuousParams {
     pub(crate) output: OutputMode,
     /// Most events per second it sustains (from the config).
     pub(crate) capacity_eps: Option<f64>,
+    /// Flink's late-data rules.
+    pub(crate) flink: FlinkRules,
 }
 
 #[derive(Debug, Clone)]
@@ -50,7 +59,13 @@ pub(crate) struct Continuous {
     /// Events queued or in service, and the workers' next-free times.
     queue: Fifo,
     state: BTreeMap<TimeMs, WindowState>,
+    /// Windows that fired and still accept late events (allowed lateness).
+    fired: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
+    /// Periodic watermark emission (None: after every record).
+    periodic: Option<Periodic>,
+    /// Each processed event's fate under Flink's rules.
+    late: LateData,
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
     pub(crate) out: Output,
@@ -74,7 +89,10 @@ impl Continuous {
             rng,
             queue: Fifo::new(p.workers),
             state: BTreeMap::new(),
+            fired: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
+            periodic: Periodic::new(p.flink.auto_watermark_interval_ms),
+            late: LateData::new(p.flink),
             tally: QueueTally::default(),
             out,
             completions: None,
@@ -105,65 +123,128 @@ impl Continuous {
         }
     }
 
+    /// Adds a late event to the fired window `id` (created if it fired empty)
+    /// and fires that window again for its key: a late firing.
+    fn late_fire(&mut self, e: &InService, id: TimeMs) {
+        let keys = self.keys;
+        let window = self
+            .fired
+            .entry(id)
+            .or_insert_with(|| WindowState::new(keys));
+        if window.aggregate(e.key, e.amount_cents) {
+            self.out
+                .publish(&self.scenario, id, window, &[e.key], e.done_ms);
+            self.late.late_firings += 1;
+        }
+    }
+
     fn complete(&mut self, e: &InService) {
         let service_ms = e.service_us as f64 / 1_000.0;
         self.out.busy_worker_ms += service_ms;
         self.tally
             .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
-        self.watermark.observe(e.event_time_ms);
+        match &mut self.periodic {
+            None => self.watermark.observe(e.event_time_ms),
+            Some(p) => p.observe(&mut self.watermark, e.done_ms, e.event_time_ms),
+        }
         let wm = self.watermark.current();
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
-        let mut kept = false;
+        let lateness_ms = self.p.flink.allowed_lateness_ms;
+        let (mut on_time, mut late) = (false, false);
         for id in self.geometry.windows_of(e.event_time_ms) {
-            if evicts && self.geometry.end_of(id) <= wm {
-                continue;
+            let end = self.geometry.end_of(id);
+            if !evicts || !lateness::fires(end, wm) {
+                on_time = true;
+                self.add(e, id);
+            } else if !lateness::is_window_late(end, wm, lateness_ms) {
+                late = true;
+                self.late_fire(e, id);
             }
-            kept = true;
-            self.add(e, id);
         }
+        let fate = Fate::of(on_time, late);
         if let Some(log) = &mut self.completions {
             log.record(Completion {
                 id: e.id,
                 arrival_ms: e.arrival_ms,
                 done_ms: e.done_ms,
                 watermark_ms: wm,
-                dropped: !kept,
+                dropped: fate == Fate::Dropped,
+                late_fired: fate == Fate::LateFired,
             });
         }
-        if !kept {
-            self.out.dropped_late += 1;
-            self.watermark.advance_now();
-            return;
-        }
-        self.out.processed += 1;
-        if self.p.output != OutputMode::Append {
-            self.out.latency.record(e.event_time_ms, e.done_ms);
-        }
-        self.watermark.advance_now();
-        let wm = self.watermark.current();
-        // Most records close no window: split the map only when one ends.
-        if !evicts
-            || self
-                .state
-                .first_key_value()
-                .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
-        {
-            return;
-        }
-        let open = self.state.split_off(&self.geometry.first_open(wm));
-        let closed = std::mem::replace(&mut self.state, open);
-        if self.p.output == OutputMode::Append {
-            for (id, w) in &closed {
-                self.out.publish_all(&self.scenario, *id, w, e.done_ms);
-                self.out.latency.record_window(
-                    &w.times,
-                    self.geometry.origin(*id),
-                    self.geometry.bucket_ms,
-                    e.done_ms,
-                );
+        match fate {
+            Fate::Dropped => {
+                self.out.dropped_late += 1;
+                self.late.too_late(SideOutputRow {
+                    event_id: e.id,
+                    event_time_ms: e.event_time_ms,
+                    arrival_time_ms: e.arrival_ms,
+                    done_ms: e.done_ms,
+                    watermark_ms: wm,
+                    key: e.key,
+                    amount_cents: e.amount_cents,
+                });
+            }
+            Fate::LateFired => {
+                self.out.processed += 1;
+                self.late.late_fired += 1;
+                self.out.latency.record(e.event_time_ms, e.done_ms);
+            }
+            Fate::OnTime => {
+                self.out.processed += 1;
+                self.late.on_time += 1;
+                if self.p.output != OutputMode::Append {
+                    self.out.latency.record(e.event_time_ms, e.done_ms);
+                }
             }
         }
+        if self.periodic.is_none() {
+            self.watermark.advance_now();
+            self.fire(e.done_ms);
+        }
+    }
+
+    /// Fires, at `now`, every window the watermark has reached (append mode
+    /// publishes it), keeps it while it accepts late events, and clears the
+    /// state of those past the allowed lateness. Windows are ordered by end,
+    /// so both stop at the first that stays.
+    fn fire(&mut self, now: TimeMs) {
+        if self.p.output == OutputMode::Complete {
+            return;
+        }
+        let wm = self.watermark.current();
+        let lateness_ms = self.p.flink.allowed_lateness_ms;
+        while let Some(entry) = self.state.first_entry() {
+            let id = *entry.key();
+            if !lateness::fires(self.geometry.end_of(id), wm) {
+                break;
+            }
+            let w = entry.remove();
+            if self.p.output == OutputMode::Append {
+                self.out.publish_all(&self.scenario, id, &w, now);
+                self.out.latency.record_window(
+                    &w.times,
+                    self.geometry.origin(id),
+                    self.geometry.bucket_ms,
+                    now,
+                );
+            }
+            if lateness_ms > 0 {
+                self.fired.insert(id, w);
+            }
+        }
+        while let Some(entry) = self.fired.first_entry() {
+            if !lateness::is_window_late(self.geometry.end_of(*entry.key()), wm, lateness_ms) {
+                break;
+            }
+            entry.remove();
+        }
+    }
+
+    /// The next periodic watermark that moves the watermark, if any.
+    fn next_tick(&self) -> Option<TimeMs> {
+        self.periodic.as_ref()?.next_tick(&self.watermark)
     }
 }
 
@@ -191,7 +272,8 @@ impl Pipeline for Continuous {
     }
 
     fn next_time(&self) -> TimeMs {
-        self.queue.next_done()
+        let done = self.queue.next_done();
+        self.next_tick().map_or(done, |tick| tick.min(done))
     }
 
     /// No stop of its own: an event completes at or after its arrival and
@@ -205,9 +287,21 @@ impl Pipeline for Continuous {
         self.advance(now);
     }
 
-    /// Completes, in completion order, every event done by `now`.
+    /// Completes, in completion order, every event done by `now`; a periodic
+    /// watermark due at an instant comes before that instant's completions.
     fn advance(&mut self, now: TimeMs) {
-        while let Some(e) = self.queue.pop_done_by(now) {
+        loop {
+            let due = self.queue.next_done().min(now);
+            if let Some(tick) = self.next_tick().filter(|&t| t <= due) {
+                if let Some(p) = &mut self.periodic {
+                    p.emit_by(&mut self.watermark, tick);
+                }
+                self.fire(tick);
+                continue;
+            }
+            let Some(e) = self.queue.pop_done_by(now) else {
+                break;
+            };
             self.complete(&e);
         }
     }
@@ -254,7 +348,7 @@ impl Pipeline for Continuous {
     }
 
     fn open_windows(&self) -> usize {
-        self.state.len()
+        self.state.len() + self.fired.len()
     }
 
     /// Whether events are queued or in service.
@@ -276,6 +370,10 @@ impl Pipeline for Continuous {
 
     fn queue_tally(&self) -> Option<&QueueTally> {
         Some(&self.tally)
+    }
+
+    fn late_data(&self) -> Option<&LateData> {
+        (!self.p.flink.is_default()).then_some(&self.late)
     }
 
     fn out(&self) -> &Output {

@@ -83,6 +83,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(10 * SECOND_MS, 500, 500.0, 2),
                     watermark_delay_ms: MINUTE_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -106,6 +107,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(5 * SECOND_MS, 500, 4_000.0, 1),
                     watermark_delay_ms: 30 * SECOND_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -138,6 +140,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(5 * SECOND_MS, 200, 300.0, 2),
                     watermark_delay_ms: 30 * SECOND_MS,
                     output_mode: OutputMode::Append,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -189,6 +192,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(2 * SECOND_MS, 200, 300.0, 2),
                     watermark_delay_ms: MINUTE_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -218,6 +222,7 @@ pub fn all() -> Vec<Preset> {
                     },
                     watermark_delay_ms: 10 * SECOND_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base
             },

@@ -69,6 +69,10 @@ impl Simulation {
             streaming,
             fraud,
             alerts,
+            late_data: self
+                .streaming()
+                .late_data()
+                .map(|late| late.report(detail.windows)),
             queueing: self
                 .streaming()
                 .queue_tally()
