@@ -2,6 +2,7 @@
 //! a typed [`Key`]: a missing translation is a compile error, not a blank label.
 
 pub mod en;
+pub mod flink;
 pub mod iot;
 mod key;
 pub mod pt;

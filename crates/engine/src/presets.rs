@@ -5,6 +5,7 @@
 //! people: they live in the app's string tables, one per language, keyed by
 //! the preset's name.
 
+mod late_rules;
 mod windows;
 
 use crate::config::*;
@@ -230,6 +231,9 @@ pub fn all() -> Vec<Preset> {
     ];
     presets.push(crate::scenario::iot_preset());
     presets.extend(windows::presets());
+    if let Some(spark) = presets.iter().find(|p| p.name == "late-data-watermark") {
+        presets.push(late_rules::spark_vs_flink(spark));
+    }
     presets
 }
 

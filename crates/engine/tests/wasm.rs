@@ -47,6 +47,10 @@ const GOLDEN: &[(&str, &str)] = &[
         "cumulative-sales-today",
         include_str!("golden/cumulative-sales-today.json"),
     ),
+    (
+        "late-data-spark-vs-flink",
+        include_str!("golden/late-data-spark-vs-flink.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]
