@@ -96,7 +96,7 @@ pub struct LateDataReport {
     /// Events later than the allowed lateness sent to the side output.
     pub side_output: u64,
     /// The first side-output events (at most [`MAX_LISTED_SIDE_OUTPUT`]; with
-    /// the `windows` detail only).
+    /// the `runs` detail only, beside the other logs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side_output_rows: Option<Vec<SideOutputRow>>,
 }

@@ -72,7 +72,7 @@ impl Simulation {
             late_data: self
                 .streaming()
                 .late_data()
-                .map(|late| late.report(detail.windows)),
+                .map(|late| late.report(detail.runs)),
             queueing: self
                 .streaming()
                 .queue_tally()
