@@ -12,6 +12,7 @@
 //! for a fired window within the allowed lateness fires it again, a later one
 //! is dropped (or sent to a side output) and counted.
 
+mod firing;
 mod lateness;
 
 use std::collections::BTreeMap;
@@ -23,7 +24,7 @@ use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::fifo::{Arrival, Fifo, InService};
-use crate::flink_rules::{FlinkRules, SideOutputRow};
+use crate::flink_rules::FlinkRules;
 use crate::output::Output;
 use crate::pipeline::Pipeline;
 use crate::queueing::QueueTally;
@@ -123,21 +124,6 @@ impl Continuous {
         }
     }
 
-    /// Adds a late event to the fired window `id` (created if it fired empty)
-    /// and fires that window again for its key: a late firing.
-    fn late_fire(&mut self, e: &InService, id: TimeMs) {
-        let keys = self.keys;
-        let window = self
-            .fired
-            .entry(id)
-            .or_insert_with(|| WindowState::new(keys));
-        if window.aggregate(e.key, e.amount_cents) {
-            self.out
-                .publish(&self.scenario, id, window, &[e.key], e.done_ms);
-            self.late.late_firings += 1;
-        }
-    }
-
     fn complete(&mut self, e: &InService) {
         let service_ms = e.service_us as f64 / 1_000.0;
         self.out.busy_worker_ms += service_ms;
@@ -148,21 +134,7 @@ impl Continuous {
             Some(p) => p.observe(&mut self.watermark, e.done_ms, e.event_time_ms),
         }
         let wm = self.watermark.current();
-        // Complete mode keeps every window: nothing is late.
-        let evicts = self.p.output != OutputMode::Complete;
-        let lateness_ms = self.p.flink.allowed_lateness_ms;
-        let (mut on_time, mut late) = (false, false);
-        for id in self.geometry.windows_of(e.event_time_ms) {
-            let end = self.geometry.end_of(id);
-            if !evicts || !lateness::fires(end, wm) {
-                on_time = true;
-                self.add(e, id);
-            } else if !lateness::is_window_late(end, wm, lateness_ms) {
-                late = true;
-                self.late_fire(e, id);
-            }
-        }
-        let fate = Fate::of(on_time, late);
+        let fate = self.judge(e, wm);
         if let Some(log) = &mut self.completions {
             log.record(Completion {
                 id: e.id,
@@ -173,78 +145,11 @@ impl Continuous {
                 late_fired: fate == Fate::LateFired,
             });
         }
-        match fate {
-            Fate::Dropped => {
-                self.out.dropped_late += 1;
-                self.late.too_late(SideOutputRow {
-                    event_id: e.id,
-                    event_time_ms: e.event_time_ms,
-                    arrival_time_ms: e.arrival_ms,
-                    done_ms: e.done_ms,
-                    watermark_ms: wm,
-                    key: e.key,
-                    amount_cents: e.amount_cents,
-                });
-            }
-            Fate::LateFired => {
-                self.out.processed += 1;
-                self.late.late_fired += 1;
-                self.out.latency.record(e.event_time_ms, e.done_ms);
-            }
-            Fate::OnTime => {
-                self.out.processed += 1;
-                self.late.on_time += 1;
-                if self.p.output != OutputMode::Append {
-                    self.out.latency.record(e.event_time_ms, e.done_ms);
-                }
-            }
-        }
+        self.account(e, wm, fate);
         if self.periodic.is_none() {
             self.watermark.advance_now();
             self.fire(e.done_ms);
         }
-    }
-
-    /// Fires, at `now`, every window the watermark has reached (append mode
-    /// publishes it), keeps it while it accepts late events, and clears the
-    /// state of those past the allowed lateness. Windows are ordered by end,
-    /// so both stop at the first that stays.
-    fn fire(&mut self, now: TimeMs) {
-        if self.p.output == OutputMode::Complete {
-            return;
-        }
-        let wm = self.watermark.current();
-        let lateness_ms = self.p.flink.allowed_lateness_ms;
-        while let Some(entry) = self.state.first_entry() {
-            let id = *entry.key();
-            if !lateness::fires(self.geometry.end_of(id), wm) {
-                break;
-            }
-            let w = entry.remove();
-            if self.p.output == OutputMode::Append {
-                self.out.publish_all(&self.scenario, id, &w, now);
-                self.out.latency.record_window(
-                    &w.times,
-                    self.geometry.origin(id),
-                    self.geometry.bucket_ms,
-                    now,
-                );
-            }
-            if lateness_ms > 0 {
-                self.fired.insert(id, w);
-            }
-        }
-        while let Some(entry) = self.fired.first_entry() {
-            if !lateness::is_window_late(self.geometry.end_of(*entry.key()), wm, lateness_ms) {
-                break;
-            }
-            entry.remove();
-        }
-    }
-
-    /// The next periodic watermark that moves the watermark, if any.
-    fn next_tick(&self) -> Option<TimeMs> {
-        self.periodic.as_ref()?.next_tick(&self.watermark)
     }
 }
 
