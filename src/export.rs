@@ -182,7 +182,10 @@ mod tests {
             let refused = refusal(&p.config, Lang::En);
             let expect_refusal = matches!(
                 p.name,
-                "batch-late-but-cheap" | "queue-mm1" | "streaming-falls-behind"
+                "batch-late-but-cheap"
+                    | "queue-mm1"
+                    | "streaming-falls-behind"
+                    | "late-data-spark-vs-flink"
             );
             assert_eq!(refused.is_some(), expect_refusal, "{}: {refused:?}", p.name);
         }

@@ -4,7 +4,7 @@
 //! x = arrival (processing) time, y = event time, newest at the top, as the
 //! *Streaming Systems* figures draw it. Window bands are horizontal stripes of
 //! event time; each event a 3×3 square, a late one a 7×7 cross in another
-//! colour (shape *and* colour).
+//! colour (shape *and* colour), one a fired window took late a 7×7 plus in a third.
 
 use bslab_engine::event_time::{Band, EventTimePicture, WindowStage};
 use bslab_engine::TimeMs;
@@ -22,6 +22,8 @@ const AHEAD: f64 = 0.06;
 pub const EVENT: [u8; 4] = [37, 99, 170, 255];
 /// A late event: red-orange, and a cross.
 pub const LATE: [u8; 4] = [213, 62, 15, 255];
+/// An event a fired window took late (Flink's allowed lateness): amber, and a plus.
+pub const LATE_FIRED: [u8; 4] = [200, 120, 0, 255];
 const BACKGROUND: [u8; 4] = [255, 255, 255, 255];
 const OPEN: [u8; 4] = [255, 244, 204, 255];
 const FIRED: [u8; 4] = [214, 240, 214, 255];
@@ -109,7 +111,7 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
         fill(rgba, w, (x0, top), (x1, bottom), stage_colour(b.stage));
         fill(rgba, w, (left, top), (w, top + 1), EDGE);
     }
-    for m in p.marks.iter().filter(|m| !m.late) {
+    for m in p.marks.iter().filter(|m| !m.late && !m.late_fired) {
         let (x, y) = (
             f.x(m.arrival_time_ms) as usize,
             f.y(m.event_time_ms) as usize,
@@ -120,6 +122,27 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
             (x.saturating_sub(1), y.saturating_sub(1)),
             (x + 2, y + 2),
             EVENT,
+        );
+    }
+    for m in p.marks.iter().filter(|m| m.late_fired) {
+        let (x, y) = (
+            f.x(m.arrival_time_ms) as usize,
+            f.y(m.event_time_ms) as usize,
+        );
+        let (x0, y0) = (x.saturating_sub(3), y.saturating_sub(3));
+        fill(
+            rgba,
+            w,
+            (x0, y.saturating_sub(1)),
+            (x + 4, y + 1),
+            LATE_FIRED,
+        );
+        fill(
+            rgba,
+            w,
+            (x.saturating_sub(1), y0),
+            (x + 1, y + 4),
+            LATE_FIRED,
         );
     }
     // Late events last, on top: never hidden under the others.

@@ -10,7 +10,7 @@ use bslab_engine::TimeMs;
 
 use crate::components::dashboard::group_name;
 use crate::format;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{flink, Key, Lang};
 
 /// An instant to the millisecond: `00:12:03.250`.
 pub fn instant(ms: TimeMs) -> String {
@@ -78,6 +78,17 @@ fn stream_line(s: &EventStory, lang: Lang) -> String {
             watermark_ms,
         } => lang.fill(
             Key::EtStreamDiscarded,
+            &[
+                ("done", instant(done_ms)),
+                ("end", instant(s.window.1)),
+                ("watermark", instant(watermark_ms)),
+            ],
+        ),
+        StreamFate::LateFired {
+            done_ms,
+            watermark_ms,
+        } => crate::i18n::fill(
+            flink::t(lang, flink::Text::StreamLateFired),
             &[
                 ("done", instant(done_ms)),
                 ("end", instant(s.window.1)),

@@ -13,7 +13,7 @@ use super::readout::{
     step_line,
 };
 use crate::format;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{flink, Key, Lang};
 
 /// Properties of [`Counts`].
 #[derive(Properties, PartialEq)]
@@ -38,6 +38,10 @@ pub fn counts(p: &CountsProps) -> Html {
             <span>{ format!("{} {}", n(c.drawn), lang.t(Key::EtDrawn)) }</span>
             <button class="et-late" onclick={p.on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
                 { format!("✕ {} {}", n(c.late), lang.t(Key::EtLate)) }</button>
+            if c.late_fired > 0 {
+                <span class="et-late-fired" data-testid="picture-late-fired">
+                    { format!("+ {} {}", n(c.late_fired), flink::t(lang, flink::Text::LateFired)) }</span>
+            }
             <span>{ format!("{}: {} {} · {} {} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
                 n(c.fired), lang.t(Key::EtStageFired), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
             <span>{ format!("{} {}", lang.t(Key::Watermark), instant(c.watermark_ms)) }</span>

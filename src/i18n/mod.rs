@@ -2,6 +2,7 @@
 //! a typed [`Key`]: a missing translation is a compile error, not a blank label.
 
 pub mod en;
+pub mod flink;
 pub mod iot;
 mod key;
 pub mod pt;
@@ -132,7 +133,11 @@ mod tests {
     fn every_preset_has_a_title_and_a_lesson_in_each_language() {
         for preset in bslab_engine::presets::all() {
             let (en, pt) = (Lang::En.preset(preset.name), Lang::Pt.preset(preset.name));
-            assert!(!en.1.is_empty() && !pt.1.is_empty(), "{}: en {en:?}, pt {pt:?}", preset.name);
+            assert!(
+                !en.1.is_empty() && !pt.1.is_empty(),
+                "{}: en {en:?}, pt {pt:?}",
+                preset.name
+            );
             assert_ne!(en, pt, "{}: the Portuguese is the English", preset.name);
         }
         assert_eq!(Lang::Pt.preset("no-such-preset"), ("no-such-preset", ""));

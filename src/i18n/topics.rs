@@ -3,7 +3,7 @@
 //! do not know falls through to these, in order. A new topic's table is one
 //! line in each list below, not an edit inside `en`/`pt`.
 
-use super::{iot, sessions, Lang};
+use super::{flink, iot, sessions, Lang};
 
 /// A parameter's label and help, by path.
 type FieldTable = fn(Lang, &str) -> Option<(&'static str, &'static str)>;
@@ -12,9 +12,9 @@ type PresetTable = fn(Lang, &str) -> Option<(&'static str, &'static str)>;
 /// A machine word (a choice) in the language.
 type WordTable = fn(Lang, &str) -> Option<&'static str>;
 
-const FIELDS: &[FieldTable] = &[iot::field, sessions::field];
-const PRESETS: &[PresetTable] = &[iot::preset, sessions::preset];
-const WORDS: &[WordTable] = &[sessions::word];
+const FIELDS: &[FieldTable] = &[iot::field, sessions::field, flink::field];
+const PRESETS: &[PresetTable] = &[iot::preset, sessions::preset, flink::preset];
+const WORDS: &[WordTable] = &[sessions::word, flink::word];
 
 /// The first topic table's label and help of the parameter at `path`.
 pub fn field(lang: Lang, path: &str) -> Option<(&'static str, &'static str)> {

@@ -27,6 +27,8 @@ pub(crate) struct Completion {
     pub(crate) watermark_ms: TimeMs,
     /// Dropped: its window had ended at or before `watermark_ms`.
     pub(crate) dropped: bool,
+    /// Taken only by windows that had fired, within the allowed lateness.
+    pub(crate) late_fired: bool,
 }
 
 /// The recent completions, in completion order, bounded like the arrivals.
@@ -89,6 +91,10 @@ impl Served<'_> {
             // Queued or in service.
             None => StreamFate::Waiting,
             Some(c) if c.dropped => StreamFate::Discarded {
+                done_ms: c.done_ms,
+                watermark_ms: c.watermark_ms,
+            },
+            Some(c) if c.late_fired => StreamFate::LateFired {
                 done_ms: c.done_ms,
                 watermark_ms: c.watermark_ms,
             },

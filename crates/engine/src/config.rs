@@ -242,6 +242,9 @@ pub struct StreamingConfig {
     pub watermark_delay_ms: TimeMs,
     /// What is published: final windows only (append) or every change (update).
     pub output_mode: OutputMode,
+    /// Per-record mode only: Flink's late-data rules (left out of the JSON when default).
+    #[serde(skip_serializing_if = "crate::FlinkRules::is_default")]
+    pub flink: crate::FlinkRules,
 }
 
 impl Default for StreamingConfig {
@@ -250,6 +253,7 @@ impl Default for StreamingConfig {
             mode: StreamingMode::default(),
             watermark_delay_ms: 10 * SECOND_MS,
             output_mode: OutputMode::Update,
+            flink: crate::FlinkRules::default(),
         }
     }
 }

@@ -7,8 +7,13 @@
 //! multi-server FIFO queue (M/M/c or M/D/c under Poisson arrivals), so
 //! queueing theory gives reference results. With update output an event's result
 //! latency is ingestion delay + waiting + service. The watermark (max event time
-//! processed − delay) advances after every record; an event whose window has
-//! already ended at or before the watermark is dropped and counted.
+//! processed − delay) advances after every record, or periodically; windows
+//! fire and late events are judged by Flink's rules ([`lateness`]): an event
+//! for a fired window within the allowed lateness fires it again, a later one
+//! is dropped (or sent to a side output) and counted.
+
+mod firing;
+mod lateness;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +24,7 @@ use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
 use crate::fifo::{Arrival, Fifo, InService};
+use crate::flink_rules::FlinkRules;
 use crate::output::Output;
 use crate::pipeline::Pipeline;
 use crate::queueing::QueueTally;
@@ -27,6 +33,8 @@ use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
 use crate::window::{Geometry, OpenSessions, WindowState};
+pub(crate) use lateness::LateData;
+use lateness::{Fate, Periodic};
 
 mod sessions;
 
@@ -40,6 +48,8 @@ pub(crate) struct ContinuousParams {
     pub(crate) output: OutputMode,
     /// Most events per second it sustains (from the config).
     pub(crate) capacity_eps: Option<f64>,
+    /// Flink's late-data rules.
+    pub(crate) flink: FlinkRules,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +64,13 @@ pub(crate) struct Continuous {
     state: BTreeMap<TimeMs, WindowState>,
     /// Session windows (`continuous/sessions.rs`), instead of `state`.
     sessions: Option<OpenSessions>,
+    /// Windows that fired and still accept late events (allowed lateness).
+    fired: BTreeMap<TimeMs, WindowState>,
     watermark: Watermark,
+    /// Periodic watermark emission (None: after every record).
+    periodic: Option<Periodic>,
+    /// Each processed event's fate under Flink's rules.
+    late: LateData,
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
     pub(crate) out: Output,
@@ -80,7 +96,10 @@ impl Continuous {
             queue: Fifo::new(p.workers),
             state: BTreeMap::new(),
             sessions,
+            fired: BTreeMap::new(),
             watermark: Watermark::new(p.watermark_delay_ms),
+            periodic: Periodic::new(p.flink.auto_watermark_interval_ms),
+            late: LateData::new(p.flink),
             tally: QueueTally::default(),
             out,
             completions: None,
@@ -116,60 +135,26 @@ impl Continuous {
         self.out.busy_worker_ms += service_ms;
         self.tally
             .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
-        self.watermark.observe(e.event_time_ms);
-        let wm = self.watermark.current();
-        // Complete mode keeps every window: nothing is late.
-        let evicts = self.p.output != OutputMode::Complete;
-        let mut kept = self.add_to_session(e, evicts, wm);
-        for id in self.geometry.windows_of(e.event_time_ms) {
-            if evicts && self.geometry.end_of(id) <= wm {
-                continue;
-            }
-            kept = true;
-            self.add(e, id);
+        match &mut self.periodic {
+            None => self.watermark.observe(e.event_time_ms),
+            Some(p) => p.observe(&mut self.watermark, e.done_ms, e.event_time_ms),
         }
+        let wm = self.watermark.current();
+        let fate = self.judge(e, wm);
         if let Some(log) = &mut self.completions {
             log.record(Completion {
                 id: e.id,
                 arrival_ms: e.arrival_ms,
                 done_ms: e.done_ms,
                 watermark_ms: wm,
-                dropped: !kept,
+                dropped: fate == Fate::Dropped,
+                late_fired: fate == Fate::LateFired,
             });
         }
-        if !kept {
-            self.out.dropped_late += 1;
+        self.account(e, wm, fate);
+        if self.periodic.is_none() {
             self.watermark.advance_now();
-            return;
-        }
-        self.out.processed += 1;
-        if self.p.output != OutputMode::Append {
-            self.out.latency.record(e.event_time_ms, e.done_ms);
-        }
-        self.watermark.advance_now();
-        let wm = self.watermark.current();
-        self.close_sessions(wm, e.done_ms);
-        // Most records close no window: split the map only when one ends.
-        if !evicts
-            || self
-                .state
-                .first_key_value()
-                .is_none_or(|(&first, _)| self.geometry.end_of(first) > wm)
-        {
-            return;
-        }
-        let open = self.state.split_off(&self.geometry.first_open(wm));
-        let closed = std::mem::replace(&mut self.state, open);
-        if self.p.output == OutputMode::Append {
-            for (id, w) in &closed {
-                self.out.publish_all(&self.scenario, *id, w, e.done_ms);
-                self.out.latency.record_window(
-                    &w.times,
-                    self.geometry.origin(*id),
-                    self.geometry.bucket_ms,
-                    e.done_ms,
-                );
-            }
+            self.fire(e.done_ms);
         }
     }
 }
@@ -198,7 +183,8 @@ impl Pipeline for Continuous {
     }
 
     fn next_time(&self) -> TimeMs {
-        self.queue.next_done()
+        let done = self.queue.next_done();
+        self.next_tick().map_or(done, |tick| tick.min(done))
     }
 
     /// No stop of its own: an event completes at or after its arrival and
@@ -212,9 +198,21 @@ impl Pipeline for Continuous {
         self.advance(now);
     }
 
-    /// Completes, in completion order, every event done by `now`.
+    /// Completes, in completion order, every event done by `now`; a periodic
+    /// watermark due at an instant comes before that instant's completions.
     fn advance(&mut self, now: TimeMs) {
-        while let Some(e) = self.queue.pop_done_by(now) {
+        loop {
+            let due = self.queue.next_done().min(now);
+            if let Some(tick) = self.next_tick().filter(|&t| t <= due) {
+                if let Some(p) = &mut self.periodic {
+                    p.emit_by(&mut self.watermark, tick);
+                }
+                self.fire(tick);
+                continue;
+            }
+            let Some(e) = self.queue.pop_done_by(now) else {
+                break;
+            };
             self.complete(&e);
         }
     }
@@ -264,7 +262,7 @@ impl Pipeline for Continuous {
     }
 
     fn open_windows(&self) -> usize {
-        self.state.len() + self.sessions.as_ref().map_or(0, OpenSessions::len)
+        self.state.len() + self.fired.len() + self.sessions.as_ref().map_or(0, OpenSessions::len)
     }
 
     fn session_merges(&self) -> Option<u64> {
@@ -290,6 +288,10 @@ impl Pipeline for Continuous {
 
     fn queue_tally(&self) -> Option<&QueueTally> {
         Some(&self.tally)
+    }
+
+    fn late_data(&self) -> Option<&LateData> {
+        (!self.p.flink.is_default()).then_some(&self.late)
     }
 
     crate::pipeline::output_and_clone!();

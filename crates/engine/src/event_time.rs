@@ -68,6 +68,8 @@ pub struct Mark {
     pub arrival_time_ms: TimeMs,
     /// Dropped by the streaming pipeline as late.
     pub late: bool,
+    /// Per record, Flink's allowed lateness: taken by a window that had fired (a late firing).
+    pub late_fired: bool,
 }
 
 /// One window as a band of event time.
@@ -96,6 +98,9 @@ pub struct PictureCounts {
     pub stride: u64,
     /// Of the arrived, those the streaming pipeline dropped as late (all drawn).
     pub late: u64,
+    /// Of the arrived, those a fired window took late (Flink's allowed
+    /// lateness, per record; all drawn).
+    pub late_fired: u64,
     /// Windows open, fired and closed among those the arrived events belong to.
     pub open: u64,
     /// See `open`.
@@ -165,18 +170,22 @@ impl Sources<'_> {
         let mut marks = Vec::with_capacity(arrived.min(max_marks as u64) as usize);
         let mut windows: BTreeMap<(TimeMs, TimeMs), bool> = BTreeMap::new();
         let mut late = 0;
+        let mut late_fired_count = 0;
         let mut cursor = 0;
         let mut last_window = None;
         for a in in_view {
             let fate = self.stream_fate_in_order(a, &mut cursor);
             let (_, end) = first_window(self.config, a.event_time_ms);
+            let late_fired = matches!(fate, StreamFate::LateFired { .. });
             late += u64::from(fate.is_late());
-            if a.id % stride == 0 || fate.is_late() {
+            late_fired_count += u64::from(late_fired);
+            if a.id % stride == 0 || fate.is_late() || late_fired {
                 marks.push(Mark {
                     id: a.id,
                     event_time_ms: a.event_time_ms,
                     arrival_time_ms: a.arrival_time_ms,
                     late: fate.is_late(),
+                    late_fired,
                 });
             }
             let published = self.published(a, fate);
@@ -205,6 +214,7 @@ impl Sources<'_> {
             drawn: marks.len() as u64,
             stride,
             late,
+            late_fired: late_fired_count,
             open: count(WindowStage::Open),
             fired: count(WindowStage::Fired),
             closed: count(WindowStage::Closed),
@@ -230,6 +240,7 @@ impl Sources<'_> {
             }
             // Per record: each event is published as soon as it is served.
             StreamFate::Unknown => a.arrival_time_ms < self.now,
+            StreamFate::LateFired { .. } => true,
             StreamFate::Waiting | StreamFate::Dropped { .. } | StreamFate::Discarded { .. } => {
                 false
             }

@@ -193,6 +193,7 @@ fn in_row(pipeline: Pipeline, s: &EventStory, published_ms: TimeMs) -> Option<bo
             StreamFate::Counted { published_ms, .. } | StreamFate::Served { published_ms, .. } => {
                 done(published_ms)
             }
+            StreamFate::LateFired { done_ms, .. } => done(Some(done_ms)),
             StreamFate::Dropped { .. } | StreamFate::Discarded { .. } => None,
             StreamFate::Waiting | StreamFate::Unknown => Some(false),
         },

@@ -113,6 +113,8 @@ impl Sources<'_> {
                     }
                     StreamFate::Counted { published_ms, .. }
                     | StreamFate::Served { published_ms, .. } => published_ms,
+                    // A late firing publishes the event as it is served.
+                    StreamFate::LateFired { done_ms, .. } => Some(done_ms),
                     StreamFate::Unknown => {
                         complete = false;
                         None

@@ -79,6 +79,15 @@ pub enum StreamFate {
         /// The watermark its window's end was compared with, in ms.
         watermark_ms: TimeMs,
     },
+    /// Per record, Flink's allowed lateness: served until `done_ms` after its
+    /// window had fired (its end at or before `watermark_ms`) but before the
+    /// window's state was cleared; added to it and published at once, a late firing.
+    LateFired {
+        /// When its service ended and the window fired again, in ms.
+        done_ms: TimeMs,
+        /// The watermark its window's end was compared with, in ms.
+        watermark_ms: TimeMs,
+    },
     /// Not known: the batch (or completion) that read it is older than the kept log.
     Unknown,
 }

@@ -108,6 +108,11 @@ pub(crate) trait Pipeline: fmt::Debug {
         0.0
     }
 
+    /// Per-record mode with Flink's rules set: each event's fate under them.
+    fn late_data(&self) -> Option<&crate::continuous::LateData> {
+        None
+    }
+
     /// Windows held in state.
     fn open_windows(&self) -> usize {
         0

@@ -5,6 +5,7 @@
 //! people: they live in the app's string tables, one per language, keyed by
 //! the preset's name.
 
+mod late_rules;
 mod sessions;
 mod windows;
 
@@ -84,6 +85,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(10 * SECOND_MS, 500, 500.0, 2),
                     watermark_delay_ms: MINUTE_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -107,6 +109,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(5 * SECOND_MS, 500, 4_000.0, 1),
                     watermark_delay_ms: 30 * SECOND_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -139,6 +142,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(5 * SECOND_MS, 200, 300.0, 2),
                     watermark_delay_ms: 30 * SECOND_MS,
                     output_mode: OutputMode::Append,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -190,6 +194,7 @@ pub fn all() -> Vec<Preset> {
                     mode: micro_batch(2 * SECOND_MS, 200, 300.0, 2),
                     watermark_delay_ms: MINUTE_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -219,6 +224,7 @@ pub fn all() -> Vec<Preset> {
                     },
                     watermark_delay_ms: 10 * SECOND_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base
             },
@@ -227,6 +233,9 @@ pub fn all() -> Vec<Preset> {
     presets.push(crate::scenario::iot_preset());
     presets.extend(windows::presets());
     presets.extend(sessions::presets());
+    if let Some(spark) = presets.iter().find(|p| p.name == "late-data-watermark") {
+        presets.push(late_rules::spark_vs_flink(spark));
+    }
     presets
 }
 

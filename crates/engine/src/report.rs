@@ -176,6 +176,9 @@ pub struct Report {
     /// Continuous mode under Poisson arrivals: queueing theory next to the measurement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub queueing: Option<crate::queueing::QueueingReport>,
+    /// Per-record mode with Flink's late-data rules set: what they did with each event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_data: Option<crate::LateDataReport>,
     /// Fraud scenario: detection of each burst.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fraud: Option<FraudReport>,

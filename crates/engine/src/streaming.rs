@@ -48,6 +48,7 @@ pub(crate) fn pipeline(
                 watermark_delay_ms: cfg.watermark_delay_ms,
                 output: cfg.output_mode,
                 capacity_eps,
+                flink: cfg.flink,
             },
             geometry,
             scenario,

@@ -96,6 +96,7 @@ fn streaming() -> impl Strategy<Value = StreamingConfig> {
             mode,
             watermark_delay_ms,
             output_mode,
+            ..StreamingConfig::default()
         }
     })
 }

@@ -48,6 +48,10 @@ const GOLDEN: &[(&str, &str)] = &[
         include_str!("golden/cumulative-sales-today.json"),
     ),
     ("sales-sessions", include_str!("golden/sales-sessions.json")),
+    (
+        "late-data-spark-vs-flink",
+        include_str!("golden/late-data-spark-vs-flink.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]

@@ -7,7 +7,8 @@ use crate::config::{
     DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig as S, ServiceTime,
     StreamingMode as M, WindowKind, MAX_DURATION_MS,
 };
-use crate::time::{DAY_MS, HOUR_MS};
+use crate::flink_rules::LateDataOutput;
+use crate::time::{DAY_MS, HOUR_MS, MINUTE_MS};
 use crate::validate::{MAX_DELAY_MS, MIN_SERVICE_MEAN_MS};
 use crate::window::MAX_WINDOWS_PER_EVENT;
 
@@ -72,9 +73,10 @@ const MAX_DELAY: f64 = MAX_DELAY_MS as f64;
 const WEEK: f64 = 7.0 * DAY_MS as f64;
 const DAY: f64 = DAY_MS as f64;
 const HOUR: f64 = HOUR_MS as f64;
+const MINUTE: f64 = MINUTE_MS as f64;
 
 /// Every parameter, once.
-pub static PARAMS: [Param; 50] = [
+pub static PARAMS: [Param; 53] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
@@ -198,7 +200,11 @@ pub static PARAMS: [Param; 50] = [
     choice("streaming.mode", &["micro_batch", "continuous"],
         |c| Some(usize::from(matches!(c.streaming.mode, M::Continuous { .. }))),
         |c, i| match (i, &c.streaming.mode) {
-            (0, M::Continuous { .. }) => c.streaming.mode = M::default(),
+            // Flink's rules apply only to per-record mode: reset with it.
+            (0, M::Continuous { .. }) => {
+                c.streaming.mode = M::default();
+                c.streaming.flink = crate::FlinkRules::default();
+            }
             // 100 events/s of capacity, with the shortest service time the
             // 1 ms clock allows without biasing latency.
             (1, M::MicroBatch { .. }) => c.streaming.mode = M::Continuous { workers: 10, service: ServiceTime::Exponential, service_mean_ms: MIN_SERVICE_MEAN_MS },
@@ -232,7 +238,23 @@ pub static PARAMS: [Param; 50] = [
         |c| Some(c.streaming.output_mode as usize),
         |c, i| c.streaming.output_mode = [OutputMode::Append, OutputMode::Update, OutputMode::Complete][i.min(2)],
         "What streaming publishes: final windows only (append), every change (update) or the whole result table every trigger, evicting nothing (complete)."),
+    // Flink's late-data rules: per-record mode only (`crate::flink_rules`).
+    int("streaming.flink.auto_watermark_interval_ms", Unit::Ms, |_| Bounds::new(0.0, MINUTE),
+        |c, _| flink(c).map(|f| Slot::I64(&mut f.auto_watermark_interval_ms)),
+        "Per-record: processing time between two periodic watermarks (Flink's auto-watermark interval, 200 ms there); 0: a watermark after every record."),
+    int("streaming.flink.allowed_lateness_ms", Unit::Ms, |_| Bounds::new(0.0, MAX_DELAY),
+        |c, _| flink(c).map(|f| Slot::I64(&mut f.allowed_lateness_ms)),
+        "Per-record: how long after a window fired it still takes late events, each firing it again (Flink's allowed lateness)."),
+    choice("streaming.flink.late_data", &["drop", "side_output"],
+        |c| matches!(c.streaming.mode, M::Continuous { .. }).then_some(c.streaming.flink.late_data as usize),
+        |c, i| c.streaming.flink.late_data = [LateDataOutput::Drop, LateDataOutput::SideOutput][i.min(1)],
+        "Per-record: events later than the allowed lateness are dropped (counted as numLateRecordsDropped) or sent to a side output (counted and listed)."),
 ];
+
+/// Flink's rules of a per-record config (None in micro-batch mode: they do not apply).
+fn flink(c: &mut ExperimentConfig) -> Option<&mut crate::FlinkRules> {
+    matches!(c.streaming.mode, M::Continuous { .. }).then_some(&mut c.streaming.flink)
+}
 
 /// Bounds of `window.slide_ms`: at most [`MAX_WINDOWS_PER_EVENT`] windows per event.
 fn slide_bounds(c: &ExperimentConfig) -> Bounds {

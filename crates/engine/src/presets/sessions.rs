@@ -43,6 +43,7 @@ pub(super) fn presets() -> Vec<Preset> {
                 mode: micro_batch(30 * SECOND_MS, 500, 500.0, 2),
                 watermark_delay_ms: MINUTE_MS,
                 output_mode: OutputMode::Append,
+                ..StreamingConfig::default()
             },
             ..ExperimentConfig::default()
         },

@@ -37,6 +37,7 @@ pub(super) fn presets() -> Vec<Preset> {
                     mode: micro_batch(10 * SECOND_MS, 300, 500.0, 2),
                     watermark_delay_ms: MINUTE_MS,
                     output_mode: OutputMode::Append,
+                    ..StreamingConfig::default()
                 },
                 ..base.clone()
             },
@@ -72,6 +73,7 @@ pub(super) fn presets() -> Vec<Preset> {
                     mode: micro_batch(30 * SECOND_MS, 500, 500.0, 2),
                     watermark_delay_ms: 5 * MINUTE_MS,
                     output_mode: OutputMode::Update,
+                    ..StreamingConfig::default()
                 },
                 ..base
             },

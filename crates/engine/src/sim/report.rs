@@ -70,6 +70,10 @@ impl Simulation {
             streaming,
             fraud,
             alerts,
+            late_data: self
+                .streaming()
+                .late_data()
+                .map(|late| late.report(detail.runs)),
             queueing: self
                 .streaming()
                 .queue_tally()

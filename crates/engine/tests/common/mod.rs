@@ -21,6 +21,7 @@ pub fn micro_batch(
         },
         watermark_delay_ms,
         output_mode: output,
+        ..StreamingConfig::default()
     }
 }
 
@@ -34,6 +35,7 @@ pub fn continuous(workers: u32, service: ServiceTime, mean_ms: f64) -> Streaming
         },
         watermark_delay_ms: 60_000,
         output_mode: OutputMode::Update,
+        ..StreamingConfig::default()
     }
 }
 
