@@ -87,8 +87,10 @@ def check_bundle(spark, bundle: str, index: int, checks: Checks) -> None:
         return
     keys, fields = params["key_columns"], check.value_fields(params)
     csv_dir = os.path.join(bundle, "events", "csv")
+    extent = (f"gap {params['gap_ms']} ms" if params["window_kind"] == "session"
+              else f"{params['window_ms']} ms")
     print(f"--- {scenario} ({params['scenario']}): {expected['events']} events, {len(expected['streaming']['micro_batches'])} "
-          f"micro-batches, {params['output_mode']} mode, {params['window_kind']} window {params['window_ms']} ms"
+          f"micro-batches, {params['output_mode']} mode, {params['window_kind']} window {extent}"
           f"{'' if params['slide_ms'] is None else ' every ' + str(params['slide_ms']) + ' ms'}, "
           f"watermark delay {params['watermark_delay_ms']} ms ({bundle})", flush=True)
 

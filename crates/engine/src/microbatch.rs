@@ -181,6 +181,8 @@ impl MicroBatch {
             if let Some(open) = &mut self.sessions {
                 if !sessions::add(open, e, late_wm, &mut touched) {
                     dropped += 1;
+                    // Spark groups rows by (key, own session) before its late filter.
+                    dropped_groups.insert((e.event_time_ms, e.key));
                 } else if update {
                     kept_times.push(e.event_time_ms);
                 }
@@ -280,11 +282,7 @@ impl MicroBatch {
             end_ms,
             input_rows: input_rows as u64,
             dropped_rows: dropped,
-            // Spark counts dropped input rows for sessions (case H).
-            dropped_groups: match self.sessions {
-                Some(_) => dropped,
-                None => dropped_groups.len() as u64,
-            },
+            dropped_groups: dropped_groups.len() as u64,
             watermark_ms: batch_wm,
             emitted_rows,
             stats,

@@ -105,10 +105,10 @@ def late_rows(event_files: list[list[dict]], batches: list[dict], params=PARAMS)
         if params["window_kind"] == "session":
             # A row is late when its own session [t, t + gap) ends by the watermark,
             # even if it would join a live session, in complete mode too; Spark
-            # counts dropped input rows.
-            late = sum(1 for r in rows_k if r["event_time_ms"] + params["gap_ms"] <= late_wm)
-            rows.append(late)
-            groups.append(late)
+            # counts the distinct (own session, key) groups of the late rows.
+            late = [r for r in rows_k if r["event_time_ms"] + params["gap_ms"] <= late_wm]
+            rows.append(len(late))
+            groups.append(len({(r["event_time_ms"], *(r[c] for c in keys)) for r in late}))
             continue
         if params["output_mode"] == "complete":
             late_wm = float("-inf")

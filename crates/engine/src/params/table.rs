@@ -86,7 +86,7 @@ pub static PARAMS: [Param; 53] = [
     choice("window.kind", &["tumbling", "sliding", "cumulative", "session"],
         |c| Some(c.window.kind as usize),
         set_window_kind,
-        "Kind of event-time window: tumbling (one per event), sliding (size every slide) cumulative (grows by a step from each period start) or session (per key, closes after a gap without events)."),
+        "Kind of event-time window: tumbling (one per event), sliding (size every slide), cumulative (grows by a step from each period start) or session (per key, closes after a gap without events)."),
     int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
         |c, _| match c.window.kind { WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.size_ms)) },
         "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
