@@ -1,6 +1,7 @@
 //! One small component per file.
 
 pub mod alerts;
+pub mod clock;
 pub mod concepts;
 pub mod csv_export;
 pub mod dashboard;
@@ -9,6 +10,7 @@ pub mod engine_names;
 pub mod field;
 pub mod ghost_note;
 pub mod header;
+pub mod header_status;
 pub mod lesson_card;
 pub mod notice;
 pub mod params;
