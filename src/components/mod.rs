@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod clock;
 pub mod concepts;
+pub mod config_line;
 pub mod csv_export;
 pub mod dashboard;
 pub mod diagram;
