@@ -6,7 +6,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, ValidConfig};
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
@@ -25,72 +24,15 @@ use crate::components::spark_metrics::SparkMetrics;
 use crate::components::summary::Summary;
 use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
-use crate::event_time::ask::{self, Answer, Question};
 use crate::event_time::EventTimePanel;
 use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::{Runner, Snapshot};
-use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
+use crate::state::{self, Action, AppState};
 use crate::sweep::panel::SweepPanel;
 use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
 
-/// Callbacks made once (the dispatcher never changes), so that components whose
-/// other props did not change are not re-rendered at every animation frame.
-struct Callbacks {
-    action: Callback<Action>,
-    apply: Callback<ValidConfig>,
-    dismiss: Callback<()>,
-    confirm: Callback<()>,
-    cancel: Callback<()>,
-    concepts: Callback<()>,
-    params: Callback<()>,
-}
-
-impl Callbacks {
-    fn new(dispatch: &UseReducerDispatcher<AppState>) -> Self {
-        let action = dispatch.to_callback();
-        let fixed = |a: Action| action.reform(move |()| a.clone());
-        Self {
-            apply: action.reform(|c: ValidConfig| Action::Apply(Rc::new(c))),
-            dismiss: fixed(Action::DismissNotice),
-            confirm: fixed(Action::ConfirmRestart),
-            cancel: fixed(Action::CancelRestart),
-            concepts: fixed(Action::ToggleConcepts),
-            params: fixed(Action::ToggleParams),
-            action,
-        }
-    }
-}
-
-/// "Spike now": a load spike from the current instant (read from the runner when
-/// clicked), applied as a fork; a notice says why when the engine refuses it.
-fn spike_callback(
-    runner: &RunnerCell,
-    dispatch: &UseReducerDispatcher<AppState>,
-    config: &Rc<ExperimentConfig>,
-) -> Callback<()> {
-    let (runner, dispatch, config) = (runner.clone(), dispatch.clone(), Rc::clone(config));
-    Callback::from(move |()| {
-        let now = runner
-            .try_borrow()
-            .ok()
-            .and_then(|r| r.as_ref().map(Runner::now))
-            .unwrap_or(0);
-        match bursts::spike_at(&config, now) {
-            Ok(spiked) => dispatch.dispatch(Action::Apply(Rc::new(spiked))),
-            Err(why) => dispatch.dispatch(Action::Notify(Notice::NoSpike(why))),
-        }
-    })
-}
-
-/// Questions of the event-time picture, answered by the running simulation.
-fn ask_callback(runner: &RunnerCell) -> Callback<Question, Option<Answer>> {
-    let runner = runner.clone();
-    Callback::from(move |q| {
-        let cell = runner.try_borrow().ok()?;
-        ask::answer(cell.as_ref()?.sim(), q)
-    })
-}
+mod callbacks;
 
 /// Root component of the page.
 #[function_component(App)]
@@ -229,7 +171,7 @@ pub fn app() -> Html {
     let on_spike = {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
         use_memo(state.config.clone(), move |config| {
-            spike_callback(&runner, &dispatch, config)
+            callbacks::spike(&runner, &dispatch, config)
         })
     };
     let on_remove_burst = {
@@ -245,61 +187,8 @@ pub fn app() -> Html {
         })
     };
     let export_job = use_mut_ref(|| None::<export::ExportJob>);
-    let on_export = {
-        let (config, lang, dispatch) = (state.config.clone(), state.lang, dispatch.clone());
-        Callback::from(move |()| {
-            if let Some(why) = export::refusal(&config, lang) {
-                dispatch.dispatch(Action::Export(ExportStatus::Failed(why)));
-                return;
-            }
-            dispatch.dispatch(Action::Export(ExportStatus::Working));
-            let d = dispatch.clone();
-            let note = export::spark_note(&config, lang);
-            let started = export::start(
-                &config,
-                export::Job::Spark,
-                Box::new(move |outcome| {
-                    let status = match outcome {
-                        Ok((name, bytes)) => {
-                            match browser::download(&name, &bytes, "application/zip") {
-                                Ok(()) => ExportStatus::Done(format!("{name}{note}")),
-                                Err(why) => ExportStatus::Failed(crate::messages::download_failed(
-                                    lang, why,
-                                )),
-                            }
-                        }
-                        Err(why) => {
-                            ExportStatus::Failed(format!("{} {why}", lang.t(Key::ExportFailed)))
-                        }
-                    };
-                    d.dispatch(Action::Export(status));
-                }),
-            );
-            match started {
-                // Replacing a previous job stops its worker; this one lives until the next.
-                Ok(job) => *export_job.borrow_mut() = Some(job),
-                Err(why) => dispatch.dispatch(Action::Export(ExportStatus::Failed(format!(
-                    "{} {why}",
-                    lang.t(Key::ExportFailed)
-                )))),
-            }
-        })
-    };
-    let on_share = {
-        let (config, t, dispatch) = (state.config.clone(), state.now_ms(), dispatch.clone());
-        Callback::from(move |()| {
-            let url = browser::share_url(&share::encode_hash(&config, t));
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let status = if browser::copy_text(url.clone()).await {
-                    ShareStatus::Copied(url)
-                } else {
-                    ShareStatus::Failed(url)
-                };
-                dispatch.dispatch(Action::Shared(status));
-            });
-        })
-    };
+    let on_export = callbacks::export(&state.config, state.lang, &dispatch, &export_job);
+    let on_share = callbacks::share(&state.config, state.now_ms(), &dispatch);
     let on_csv = use_memo(state.lang, {
         let (runner, dispatch) = (runner.clone(), dispatch.clone());
         move |lang| csv_export::download_callback(&runner, &dispatch, *lang)
@@ -324,11 +213,11 @@ pub fn app() -> Html {
     });
     let d = use_memo((), {
         let dispatch = dispatch.clone();
-        move |_| Callbacks::new(&dispatch)
+        move |_| callbacks::Callbacks::new(&dispatch)
     });
     let on_ask = use_memo((), {
         let runner = runner.clone();
-        move |_| ask_callback(&runner)
+        move |_| callbacks::ask(&runner)
     });
     let lang = state.lang;
 

@@ -7,10 +7,9 @@ use bslab_engine::presets;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::qr::QrButton;
+use crate::components::{clock, header_status};
 use crate::format;
 use crate::i18n::{Key, Lang};
-use crate::messages;
 use crate::runner::{Snapshot, SPEEDS};
 use crate::state::{Action, ExportStatus, ShareStatus};
 use crate::stepping::{Moment, StepTo};
@@ -63,83 +62,6 @@ pub fn speed_name(i: usize, lang: Lang) -> String {
         Some(x) if x < 60.0 => format!("{}×", format::number(x, 0, lang)),
         Some(x) => format!("{}/s", format::duration_short((x * 1_000.0) as i64, lang)),
     }
-}
-
-fn clock(p: &HeaderProps) -> Html {
-    let lang = p.lang;
-    let (t, dur) = p
-        .view
-        .as_ref()
-        .map_or((0, 1), |v| (v.live.t_ms, v.duration_ms));
-    let status = p.view.as_ref().and_then(|v| {
-        if let Some(progress) = v.catching_up {
-            Some(
-                html! { <span class="clock-status" data-testid="catching-up">
-                    { lang.t(Key::CatchingUp) }{ format!(" {:.0} %", progress * 100.0) }
-                </span> },
-            )
-        } else if let Some(x) = v.limited_to {
-            Some(
-                html! { <span class="clock-status" data-testid="speed-limited">
-                    { lang.t(Key::SpeedLimited) }{ format!(" ≈ {}×", format::number(x, 0, lang)) }
-                </span> },
-            )
-        } else if let Some(m) = p.stepped {
-            Some(
-                html! { <span class="clock-status stepped" data-testid="stepped" role="status">
-                    { messages::moment(lang, m) }
-                </span> },
-            )
-        } else if v.finished {
-            Some(html! { <span class="clock-status done">{ lang.t(Key::Finished) }</span> })
-        } else {
-            None
-        }
-    });
-    html! {
-        <div class="clock" role="group" aria-label={lang.t(Key::Clock)}>
-            <span class="clock-label">{ lang.t(Key::Clock) }</span>
-            <span class="clock-time">
-                <span data-testid="clock" class="clock-value">{ format::clock(t) }</span>
-                <span class="clock-of">{ " / " }{ format::clock(dur) }</span>
-            </span>
-            <progress max="1" value={(t as f64 / dur.max(1) as f64).to_string()} aria-hidden="true" />
-            { status.unwrap_or_default() }
-        </div>
-    }
-}
-
-fn share_box(p: &HeaderProps) -> Html {
-    let lang = p.lang;
-    let (key, url) = match &p.share {
-        ShareStatus::Idle => return html! {},
-        ShareStatus::Copied(url) => (Key::ShareCopied, url),
-        ShareStatus::Failed(url) => (Key::ShareCopyFailed, url),
-    };
-    html! {
-        <div class="share-box" role="status">
-            <span>{ lang.t(key) }</span>
-            <input data-testid="share-url" class="share-url" readonly=true value={url.clone()}
-                aria-label={lang.t(Key::Share)} onfocus={Callback::from(|e: FocusEvent| {
-                    if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        i.select();
-                    }
-                })} />
-            <QrButton {lang} url={url.clone()} />
-            { super::share_note::share_note(lang) }
-        </div>
-    }
-}
-
-fn export_box(p: &HeaderProps) -> Html {
-    let lang = p.lang;
-    let (class, text) = match &p.export {
-        ExportStatus::Idle => return html! {},
-        ExportStatus::Working => ("working", lang.t(Key::Exporting).to_string()),
-        ExportStatus::Done(name) => ("done", format!("{} {name}", lang.t(Key::Exported))),
-        ExportStatus::Failed(why) => ("failed", why.clone()),
-    };
-    html! { <div class={classes!("export-box", class)} role="status" data-testid="export-status">{ text }</div> }
 }
 
 /// Page header.
@@ -199,7 +121,7 @@ pub fn header(p: &HeaderProps) -> Html {
                         <span aria-hidden="true">{ "⚡ " }</span><span class="btn-text">{ lang.t(Key::SpikeNow) }</span>
                     </button>
                 </div>
-                { clock(p) }
+                { clock::clock(lang, p.view.as_deref(), p.stepped) }
                 <span class="seed">{ lang.t(Key::Seed) }{ " " }<code data-testid="seed">{ p.seed }</code></span>
                 <div class="header-tools">
                     <button data-testid="lang" onclick={d.reform(move |_| Action::SetLang(lang.other()))}
@@ -218,8 +140,8 @@ pub fn header(p: &HeaderProps) -> Html {
                     </button>
                 </div>
             </div>
-            { share_box(p) }
-            { export_box(p) }
+            { header_status::share_box(lang, &p.share) }
+            { header_status::export_box(lang, &p.export) }
             if let Some(text) = lesson {
                 <p class="lesson" data-testid="lesson">{ text }</p>
             }

@@ -1,7 +1,9 @@
 //! One small component per file.
 
 pub mod alerts;
+pub mod clock;
 pub mod concepts;
+pub mod config_line;
 pub mod csv_export;
 pub mod dashboard;
 pub mod diagram;
@@ -9,6 +11,7 @@ pub mod engine_names;
 pub mod field;
 pub mod ghost_note;
 pub mod header;
+pub mod header_status;
 pub mod lesson_card;
 pub mod notice;
 pub mod params;

@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, OutputMode, ScenarioConfig, StreamingMode};
+use bslab_engine::{ExperimentConfig, ScenarioConfig};
 use yew::prelude::*;
 
+use super::config_line::{config_line, workers_of};
 use super::dashboard::{dashboard, DashboardProps};
 use super::diagram::{diagram, DiagramData, DiagramProps};
 use crate::format;
 use crate::i18n::{Key, Lang};
-use crate::numbers::duration_text;
 use crate::runner::Snapshot;
 
 /// Properties of [`PipelinePanel`].
@@ -24,56 +24,6 @@ pub struct PipelinePanelProps {
     pub config: Rc<ExperimentConfig>,
     /// The current picture.
     pub view: Rc<Snapshot>,
-}
-
-fn workers_of(mode: &StreamingMode) -> u32 {
-    match mode {
-        StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. } => {
-            *workers
-        }
-    }
-}
-
-/// The pipeline's configuration in one sentence.
-pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
-    let ms = |v: i64| duration_text(v as f64, lang);
-    if batch {
-        let b = &c.batch;
-        return lang.fill(
-            Key::BatchLine,
-            &[
-                ("interval", ms(b.interval_ms)),
-                ("offset", ms(b.offset_ms)),
-                ("startup", ms(b.startup_ms)),
-                ("workers", b.workers.to_string()),
-            ],
-        );
-    }
-    let s = &c.streaming;
-    let output = match s.output_mode {
-        OutputMode::Append => "append",
-        OutputMode::Update => "update",
-        OutputMode::Complete => "complete",
-    };
-    let common = [
-        ("workers", workers_of(&s.mode).to_string()),
-        ("watermark", ms(s.watermark_delay_ms)),
-        ("output", lang.word(output).to_string()),
-    ];
-    match &s.mode {
-        StreamingMode::MicroBatch { trigger_ms, .. } => {
-            let mut v = common.to_vec();
-            v.push(("trigger", ms(*trigger_ms)));
-            lang.fill(Key::MicroBatchLine, &v)
-        }
-        StreamingMode::Continuous {
-            service_mean_ms, ..
-        } => {
-            let mut v = common.to_vec();
-            v.push(("service", duration_text(*service_mean_ms, lang)));
-            lang.fill(Key::ContinuousLine, &v)
-        }
-    }
 }
 
 fn diagram_data(p: &PipelinePanelProps) -> DiagramData {

@@ -174,9 +174,21 @@ impl Pipeline for BatchPipeline {
             open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
+        let row = (key, event.event_time_ms, event.amount_cents);
+        if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
+            // One window, which owns the event: the loop below, without the loop.
+            add_to_window(
+                &mut self.pending,
+                &self.geometry,
+                self.keys,
+                (start, true),
+                row,
+            );
+            self.pending_events += 1;
+            return;
+        }
         let ids = self.geometry.windows_of(event.event_time_ms);
         let last = ids.first + (i64::from(ids.count) - 1) * ids.step;
-        let row = (key, event.event_time_ms, event.amount_cents);
         for id in ids {
             // The latest-ending window counts the event: it is processed when
             // the run publishing its last window ends.

@@ -105,6 +105,17 @@ impl Geometry {
         self.windows.windows_of(t)
     }
 
+    /// The start of `t`'s one window when windows tile event time (tumbling),
+    /// computed inline: a pipeline's per-event fast path, skipping the loop
+    /// over [`Geometry::windows_of`] that sliding windows need.
+    #[inline]
+    pub(crate) fn tumbling_start(&self, t: TimeMs) -> Option<TimeMs> {
+        match &self.windows {
+            Assignment::Tumbling(w) => Some(w.assign(t).start),
+            _ => None,
+        }
+    }
+
     /// The window whose id is `id`.
     #[inline]
     pub(crate) fn window_at(&self, id: TimeMs) -> Window {

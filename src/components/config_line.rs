@@ -1,0 +1,58 @@
+//! A pipeline's configuration in one sentence, under its panel's title. Apart
+//! from the panel (`pipeline.rs`): it is text made from the config, not markup.
+
+use bslab_engine::{ExperimentConfig, OutputMode, StreamingMode};
+
+use crate::i18n::{Key, Lang};
+use crate::numbers::duration_text;
+
+/// Workers of the streaming cluster, in either mode.
+pub fn workers_of(mode: &StreamingMode) -> u32 {
+    match mode {
+        StreamingMode::MicroBatch { workers, .. } | StreamingMode::Continuous { workers, .. } => {
+            *workers
+        }
+    }
+}
+
+/// The pipeline's configuration in one sentence.
+pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
+    let ms = |v: i64| duration_text(v as f64, lang);
+    if batch {
+        let b = &c.batch;
+        return lang.fill(
+            Key::BatchLine,
+            &[
+                ("interval", ms(b.interval_ms)),
+                ("offset", ms(b.offset_ms)),
+                ("startup", ms(b.startup_ms)),
+                ("workers", b.workers.to_string()),
+            ],
+        );
+    }
+    let s = &c.streaming;
+    let output = match s.output_mode {
+        OutputMode::Append => "append",
+        OutputMode::Update => "update",
+        OutputMode::Complete => "complete",
+    };
+    let common = [
+        ("workers", workers_of(&s.mode).to_string()),
+        ("watermark", ms(s.watermark_delay_ms)),
+        ("output", lang.word(output).to_string()),
+    ];
+    match &s.mode {
+        StreamingMode::MicroBatch { trigger_ms, .. } => {
+            let mut v = common.to_vec();
+            v.push(("trigger", ms(*trigger_ms)));
+            lang.fill(Key::MicroBatchLine, &v)
+        }
+        StreamingMode::Continuous {
+            service_mean_ms, ..
+        } => {
+            let mut v = common.to_vec();
+            v.push(("service", duration_text(*service_mean_ms, lang)));
+            lang.fill(Key::ContinuousLine, &v)
+        }
+    }
+}
