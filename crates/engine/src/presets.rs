@@ -5,6 +5,7 @@
 //! people: they live in the app's string tables, one per language, keyed by
 //! the preset's name.
 
+mod web;
 mod windows;
 
 use crate::config::*;
@@ -225,6 +226,7 @@ pub fn all() -> Vec<Preset> {
     ];
     presets.push(crate::scenario::iot_preset());
     presets.extend(windows::presets());
+    presets.push(web::preset());
     presets
 }
 

@@ -13,6 +13,8 @@ mod iot;
 mod sales;
 pub mod schema;
 mod social;
+mod visits;
+mod web;
 
 use std::fmt;
 use std::sync::Arc;
@@ -29,6 +31,9 @@ pub use iot::Outages;
 pub use sales::{category_name, REGIONS};
 pub use schema::{Column, ColumnType, EventSchema, Field};
 pub use social::ACTIONS;
+pub(crate) use visits::VisitInjector;
+pub use visits::Visits;
+pub use web::{detail_of, page_of, WebConfig, PAGES, REFERRERS};
 
 /// One scenario: its payload generator and its query.
 ///
@@ -83,6 +88,18 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     /// The connection losses of its devices, if they have any: readings taken
     /// offline arrive together when the device reconnects.
     fn outages(&self) -> Option<Outages> {
+        None
+    }
+
+    /// How its visits go on after their first event, if events come in
+    /// visits (web traffic): the generator then adds each visit's later views.
+    fn visits(&self) -> Option<Visits> {
+        None
+    }
+
+    /// The inactivity that ends a session of its query, in ms, if its query
+    /// is about sessions (web traffic): the report then sums its sessions up.
+    fn session_gap_ms(&self) -> Option<TimeMs> {
         None
     }
 }
@@ -174,6 +191,7 @@ pub fn kind(config: &ScenarioConfig) -> Arc<dyn ScenarioKind> {
             },
             (offline_fraction, offline_ms),
         )),
+        ScenarioConfig::Web(ref web) => Arc::new(web::Web::new(web)),
     }
 }
 
@@ -207,6 +225,11 @@ pub enum GroupKey {
     Sensor {
         /// Sensor id.
         sensor_id: u32,
+    },
+    /// Web traffic: a visitor.
+    Visitor {
+        /// Visitor id.
+        visitor_id: u32,
     },
 }
 
@@ -250,7 +273,7 @@ impl Scenario {
         self.keys
     }
 
-    /// Short machine name: `sales`, `social` or `fraud`.
+    /// Short machine name: `sales`, `social`, `fraud`, `iot` or `web`.
     pub fn name(&self) -> &'static str {
         self.kind.name()
     }

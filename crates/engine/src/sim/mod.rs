@@ -34,6 +34,7 @@ use crate::source::Source;
 use crate::time::TimeMs;
 use crate::transit::Transit;
 use crate::truth::Truth;
+use crate::web_sessions::WebSessions;
 use crate::window::{Geometry, WindowAssigner};
 use crate::workload::Generator;
 
@@ -79,6 +80,8 @@ pub struct Simulation {
     recent: Option<RecentArrivals>,
     /// Arrivals being delivered, handed to the pipelines in runs.
     arrivals: Arrivals,
+    /// Web traffic: its sessions (None for other scenarios).
+    web: Option<WebSessions>,
 }
 
 impl Simulation {
@@ -161,6 +164,7 @@ impl Simulation {
         geometry: Geometry,
         recent: Option<RecentLimits>,
     ) -> Self {
+        let web = WebSessions::for_run(&config, &scenario);
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),
@@ -189,6 +193,7 @@ impl Simulation {
             steps: 0,
             recent: recent.map(RecentArrivals::new),
             arrivals: Arrivals::default(),
+            web,
             config,
         };
         if let Some(limits) = recent {
@@ -341,12 +346,16 @@ impl Simulation {
         while let Some(event) = self.generator.next_until(until) {
             let key = self.scenario.group_key(&event);
             self.truth.add(&self.scenario, &event, key);
+            if let Some(web) = &mut self.web {
+                web.generated(&event);
+            }
             self.transit.push(event);
         }
         let mut sinks = Sinks {
             pipelines: &mut self.pipelines,
             recent: &mut self.recent,
             arrived: &mut self.arrived,
+            web: &mut self.web,
         };
         let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
         self.transit

@@ -69,6 +69,10 @@ impl Simulation {
             streaming,
             fraud,
             alerts,
+            web: self
+                .web
+                .as_ref()
+                .map(crate::web_sessions::WebSessions::report),
             queueing: self
                 .streaming()
                 .queue_tally()
