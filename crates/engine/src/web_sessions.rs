@@ -133,6 +133,7 @@ impl WebSessions {
             stream: StreamSessions {
                 closed: SessionFigures::of(&self.stream_closed),
                 open_sessions: self.stream.open_sessions() as u64,
+                open_page_views: self.stream.open().iter().map(|(_, s)| s.agg.count).sum(),
                 merging_views: self.merging_views,
                 dropped_views: self.dropped_views,
                 watermark_ms: self.stream.watermark_ms(),
@@ -213,6 +214,8 @@ pub struct StreamSessions {
     pub closed: SessionFigures,
     /// Sessions still open (waiting for the watermark).
     pub open_sessions: u64,
+    /// Page views in them: closed + open + dropped views = the views arrived.
+    pub open_page_views: u64,
     /// Late views that joined two or more sessions the stream had seen apart
     /// into one: each merged sessions.
     pub merging_views: u64,

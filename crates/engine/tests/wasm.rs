@@ -47,6 +47,10 @@ const GOLDEN: &[(&str, &str)] = &[
         "cumulative-sales-today",
         include_str!("golden/cumulative-sales-today.json"),
     ),
+    (
+        "web-traffic-sessions",
+        include_str!("golden/web-traffic-sessions.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]
