@@ -174,6 +174,10 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
         Problem::TooManyHeld { max, .. } => (Key::MsgHeldAtOnce, String::new(), count(max)),
         Problem::TooMuchMemory { max_mb, .. } => (Key::MsgMemory, String::new(), count(max_mb)),
         Problem::TooManyBursts { max } => (Key::MsgTooManyBursts, String::new(), count(max)),
+        Problem::SessionUpdate => {
+            let text = crate::i18n::sessions::t(lang, crate::i18n::sessions::Text::UpdateRefused);
+            return text.replace("{field}", &label(lang, id));
+        }
     };
     lang.fill(
         key,

@@ -138,7 +138,7 @@ pub fn summary(p: &SummaryProps) -> Html {
                     }) }
                     if let Some(f) = &r.fraud { { fraud_rows(lang, f) } }
                     if let Some(a) = &r.alerts { { super::alerts::alert_rows(lang, a) } }
-                    if let Some(w) = &r.web { { super::web_sessions::session_rows(lang, w) } }
+                    if let Some(w) = &r.web { { super::web_sessions::session_rows(lang, w, [&r.batch, &r.streaming]) } }
                 </tbody>
             </table>
             if let Some(w) = &r.web { { super::web_sessions::landing_pages(lang, w) } }

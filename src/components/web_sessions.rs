@@ -1,9 +1,9 @@
 //! The web-traffic scenario's sessions: rows of the run summary (sessions,
 //! pages per session, bounce rate, length; Batch = every session whole,
-//! Streaming = sessions the watermark closed, merges and late views dropped)
-//! and the table of sessions per landing page.
+//! Streaming = sessions the watermark closed; each pipeline's merged sessions;
+//! late views dropped) and the table of sessions per landing page.
 
-use bslab_engine::{SessionFigures, WebReport};
+use bslab_engine::{PipelineReport, SessionFigures, WebReport};
 use yew::prelude::*;
 
 use crate::format;
@@ -15,8 +15,8 @@ fn percent(x: f64, lang: Lang) -> String {
     format!("{} %", format::number(100.0 * x, 1, lang))
 }
 
-/// Summary rows of a web-traffic run.
-pub fn session_rows(lang: Lang, w: &WebReport) -> Html {
+/// Summary rows of a web-traffic run (`batch`, `streaming`: the pipelines' reports).
+pub fn session_rows(lang: Lang, w: &WebReport, pipelines: [&PipelineReport; 2]) -> Html {
     let (batch, stream) = (&w.complete, &w.stream.closed);
     let row = |text: Text, f: &dyn Fn(&SessionFigures) -> String| {
         html! {
@@ -24,19 +24,21 @@ pub fn session_rows(lang: Lang, w: &WebReport) -> Html {
                 <td class="num">{ f(batch) }</td><td class="num">{ f(stream) }</td></tr>
         }
     };
-    let stream_only = |text: Text, n: u64, id: &'static str| {
+    let cell = |n: Option<u64>| n.map_or_else(|| "—".to_string(), |n| format::count(n, lang));
+    let pair = |text: Text, [b, s]: [Option<u64>; 2], id: &'static str| {
         html! {
             <tr data-testid={id}><th scope="row">{ t(lang, text) }</th>
-                <td class="num">{ "—" }</td><td class="num">{ format::count(n, lang) }</td></tr>
+                <td class="num">{ cell(b) }</td><td class="num">{ cell(s) }</td></tr>
         }
     };
+    let merges = pipelines.map(|p| p.session_merges);
     html! { <>
         { row(Text::Sessions, &|s| format::count(s.sessions, lang)) }
         { row(Text::PagesPerSession, &|s| format::number(s.pages_per_session, 2, lang)) }
         { row(Text::BounceRate, &|s| percent(s.bounce_rate, lang)) }
         { row(Text::SessionLength, &|s| format::duration_in(s.mean_length_ms.round() as i64, lang)) }
-        { stream_only(Text::Merged, w.stream.merging_views, "sessions-merged") }
-        { stream_only(Text::DroppedViews, w.stream.dropped_views, "views-dropped") }
+        { pair(Text::Merged, merges, "sessions-merged") }
+        { pair(Text::DroppedViews, [None, Some(w.stream.dropped_views)], "views-dropped") }
         <tr><td colspan="3" class="muted">{ t(lang, Text::SessionsNote) }</td></tr>
     </> }
 }

@@ -405,7 +405,8 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Mean service time", "Average processing time of one event."),
         "streaming.watermark_delay_ms" => ("Watermark delay", "How long streaming waits for out-of-order events before a window is final."),
         "streaming.output_mode" => ("Output mode", "Append publishes each window once, when final; update publishes every change."),
-        _ => return super::iot::field(super::Lang::En, path).or_else(|| super::web::field(super::Lang::En, path)),
+        _ => return super::iot::field(super::Lang::En, path).or_else(|| super::sessions::field(super::Lang::En, path))
+            .or_else(|| super::web::field(super::Lang::En, path)),
     })
 }
 
@@ -453,7 +454,7 @@ pub fn word(word: &str) -> Option<&'static str> {
         "tumbling" => "tumbling",
         "sliding" => "sliding",
         "cumulative" => "cumulative",
-        _ => return None,
+        _ => return super::sessions::word(super::Lang::En, word),
     })
 }
 
@@ -498,6 +499,7 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Sales today so far",
             "A cumulative window starts at midnight and grows one hour at a time: streaming updates today's total at every step, while the nightly batch publishes the same totals after the day ends. Spark has no such window (it is Flink's CUMULATE): its export says so.",
         ),
-        _ => return super::iot::preset(super::Lang::En, name).or_else(|| super::web::preset(super::Lang::En, name)),
+        _ => return super::iot::preset(super::Lang::En, name).or_else(|| super::sessions::preset(super::Lang::En, name))
+            .or_else(|| super::web::preset(super::Lang::En, name)),
     })
 }

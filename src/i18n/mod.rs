@@ -5,6 +5,7 @@ pub mod en;
 pub mod iot;
 mod key;
 pub mod pt;
+pub mod sessions;
 pub mod web;
 
 pub use key::Key;

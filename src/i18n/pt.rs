@@ -407,7 +407,8 @@ pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
         "streaming.mode.service_mean_ms" => ("Tempo médio de serviço", "Tempo médio de processamento de um evento."),
         "streaming.watermark_delay_ms" => ("Atraso da watermark", "Quanto o streaming espera por eventos fora de ordem antes de uma janela ficar final."),
         "streaming.output_mode" => ("Modo de saída", "Append publica cada janela uma vez, quando final; update publica cada mudança."),
-        _ => return super::iot::field(super::Lang::Pt, path).or_else(|| super::web::field(super::Lang::Pt, path)),
+        _ => return super::iot::field(super::Lang::Pt, path).or_else(|| super::sessions::field(super::Lang::Pt, path))
+            .or_else(|| super::web::field(super::Lang::Pt, path)),
     })
 }
 
@@ -455,7 +456,7 @@ pub fn word(word: &str) -> Option<&'static str> {
         "tumbling" => "fixa (tumbling)",
         "sliding" => "deslizante (sliding)",
         "cumulative" => "cumulativa",
-        _ => return None,
+        _ => return super::sessions::word(super::Lang::Pt, word),
     })
 }
 
@@ -523,6 +524,7 @@ pub fn preset(name: &str) -> Option<(&'static str, &'static str)> {
             "Vendas de hoje até agora",
             "Uma janela cumulativa começa à meia-noite e cresce uma hora por vez: o streaming atualiza o total do dia a cada passo, enquanto o batch noturno publica os mesmos totais depois que o dia acaba. O Spark não tem essa janela (é a CUMULATE do Flink): a exportação avisa.",
         ),
-        _ => return super::iot::preset(super::Lang::Pt, name).or_else(|| super::web::preset(super::Lang::Pt, name)),
+        _ => return super::iot::preset(super::Lang::Pt, name).or_else(|| super::sessions::preset(super::Lang::Pt, name))
+            .or_else(|| super::web::preset(super::Lang::Pt, name)),
     })
 }

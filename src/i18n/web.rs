@@ -101,14 +101,6 @@ pub fn field(lang: Lang, path: &str) -> Option<(&'static str, &'static str)> {
             "Tempo de leitura",
             "Tempo médio entre duas visualizações de página da mesma visita.",
         ),
-        (Lang::En, "scenario.session_gap_ms") => (
-            "Session gap",
-            "A session ends after this long without a page view.",
-        ),
-        (Lang::Pt, "scenario.session_gap_ms") => (
-            "Intervalo da sessão",
-            "Uma sessão termina depois desse tempo sem visualização de página.",
-        ),
         _ => return None,
     })
 }

@@ -21,7 +21,7 @@ use crate::pipeline::Pipeline;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{add_to_window, Geometry, WindowState};
+use crate::window::{add_to_window, Geometry, OpenSessions, Session, WindowState};
 
 /// One batch run, for the run log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,6 +42,8 @@ pub struct BatchRun {
 struct Job {
     run: BatchRun,
     windows: Vec<(TimeMs, WindowState)>,
+    /// Session windows: the sessions this run publishes, (key, session).
+    sessions: Vec<(u32, Session)>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +55,9 @@ pub(crate) struct BatchPipeline {
     /// Arrived data not yet read by a run, by window start.
     pending: BTreeMap<TimeMs, WindowState>,
     pending_events: u64,
+    /// Session windows: every arrived key's sessions not yet read by a run
+    /// (the batch's own `session_window` over the data it has).
+    sessions: Option<OpenSessions>,
     /// Period index of the next run to fall due, and when it is due.
     next_period: i64,
     next_due_ms: TimeMs,
@@ -71,6 +76,7 @@ pub(crate) struct BatchPipeline {
 impl BatchPipeline {
     pub(crate) fn new(cfg: &BatchConfig, geometry: Geometry, scenario: Scenario) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
+        let sessions = geometry.open_sessions();
         Self {
             cfg: cfg.clone(),
             geometry,
@@ -78,6 +84,7 @@ impl BatchPipeline {
             scenario,
             pending: BTreeMap::new(),
             pending_events: 0,
+            sessions,
             next_period: 0,
             next_due_ms: cfg.interval_ms + cfg.offset_ms,
             queue: VecDeque::new(),
@@ -99,8 +106,16 @@ impl BatchPipeline {
         // ones were read by earlier runs (validation aligns `to` with window
         // ends). Overlapping windows ending later wait for a later run, and so do
         // the events they hold: an event counts as processed with its last window.
-        let events: u64 = rest.values().map(|w| w.owned).sum();
-        self.pending_events -= events;
+        let window_events: u64 = rest.values().map(|w| w.owned).sum();
+        self.pending_events -= window_events;
+        // Sessions ending before `to` are whole: later runs only read events
+        // from `to` on, which cannot reach them.
+        let sessions = self
+            .sessions
+            .as_mut()
+            .map(|open| open.close(to - 1))
+            .unwrap_or_default();
+        let events = window_events + sessions.iter().map(|(_, s)| s.agg.count).sum::<u64>();
         self.closed_before_ms = to;
         let work_ms = (events as f64 * self.cfg.per_event_cost_us
             / (1_000.0 * f64::from(self.cfg.workers)))
@@ -115,6 +130,7 @@ impl BatchPipeline {
                 events,
             },
             windows: rest.into_iter().collect(),
+            sessions,
         });
     }
 
@@ -133,6 +149,9 @@ impl BatchPipeline {
                 now,
             );
         }
+        for (key, session) in &job.sessions {
+            self.out.publish_session(&self.scenario, *key, session, now);
+        }
         self.out.processed += job.run.events;
         let workers = f64::from(self.cfg.workers);
         let run_ms = (job.run.end_ms - job.run.start_ms) as f64;
@@ -149,6 +168,10 @@ impl Pipeline for BatchPipeline {
     fn on_arrival(&mut self, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
             self.out.dropped_late += 1;
+            return;
+        }
+        if let Some(open) = &mut self.sessions {
+            open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
         let ids = self.geometry.windows_of(event.event_time_ms);
@@ -201,7 +224,8 @@ impl Pipeline for BatchPipeline {
 
     /// Events arrived and not yet published (stored, or in the running job).
     fn waiting(&self) -> u64 {
-        self.pending_events + self.job.as_ref().map_or(0, |j| j.run.events)
+        let sessions = self.sessions.as_ref().map_or(0, OpenSessions::events);
+        self.pending_events + sessions + self.job.as_ref().map_or(0, |j| j.run.events)
     }
 
     /// End of the last published period: the batch publishes whole periods.
@@ -222,11 +246,11 @@ impl Pipeline for BatchPipeline {
     fn oldest_waiting(&self) -> Option<TimeMs> {
         let first =
             |w: Option<&WindowState>| w.filter(|w| w.times.count > 0).map(|w| w.times.min_ms);
-        let stored = first(self.pending.values().next());
-        let running = self
-            .job
-            .as_ref()
-            .and_then(|j| first(j.windows.first().map(|w| &w.1)));
+        let stored = first(self.pending.values().next())
+            .or_else(|| self.sessions.as_ref().and_then(OpenSessions::oldest));
+        let running = self.job.as_ref().and_then(|j| {
+            first(j.windows.first().map(|w| &w.1)).or(j.sessions.first().map(|s| s.1.start))
+        });
         match (stored, running) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -266,6 +290,10 @@ impl Pipeline for BatchPipeline {
 
     fn runs(&self) -> u64 {
         self.runs.total()
+    }
+
+    fn session_merges(&self) -> Option<u64> {
+        self.sessions.as_ref().map(OpenSessions::merges)
     }
 
     fn max_queued_runs(&self) -> u32 {

@@ -221,7 +221,7 @@ impl Default for DelayConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WindowConfig {
-    /// Which windows: tumbling, sliding or cumulative.
+    /// Which windows: tumbling, sliding, cumulative or session.
     #[serde(skip_serializing_if = "WindowKind::is_tumbling")]
     pub kind: WindowKind,
     /// Window size, in ms: tumbling `[k·size, (k+1)·size)`; sliding: each
@@ -231,6 +231,10 @@ pub struct WindowConfig {
     /// by `slide_ms` (Flink's step). Ignored by tumbling windows.
     #[serde(skip_serializing_if = "is_zero")]
     pub slide_ms: TimeMs,
+    /// Session windows: a key's session ends once no event of it came for
+    /// `gap_ms` (Spark's `session_window(ts, gap)`). Ignored by other kinds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub gap_ms: TimeMs,
 }
 
 fn is_zero(ms: &TimeMs) -> bool {
@@ -243,6 +247,7 @@ impl Default for WindowConfig {
             kind: WindowKind::Tumbling,
             size_ms: MINUTE_MS,
             slide_ms: 0,
+            gap_ms: 0,
         }
     }
 }
@@ -264,6 +269,9 @@ pub enum WindowKind {
     Sliding,
     /// "So far" windows: from each period start, a window ending at every step.
     Cumulative,
+    /// Per-key sessions that close after `gap_ms` without an event of the key
+    /// (`crate::window::session`): they merge, so they are not a window assigner.
+    Session,
 }
 
 /// The scheduled batch pipeline.

@@ -26,7 +26,9 @@ use crate::recent::RecentLimits;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
-use crate::window::{Geometry, WindowState};
+use crate::window::{Geometry, OpenSessions, WindowState};
+
+mod sessions;
 
 /// Continuous-mode parameters.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +52,8 @@ pub(crate) struct Continuous {
     /// Events queued or in service, and the workers' next-free times.
     queue: Fifo,
     state: BTreeMap<TimeMs, WindowState>,
+    /// Session windows (`continuous/sessions.rs`), instead of `state`.
+    sessions: Option<OpenSessions>,
     watermark: Watermark,
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
@@ -66,6 +70,7 @@ impl Continuous {
         rng: ChaCha8Rng,
     ) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
+        let sessions = geometry.open_sessions();
         Self {
             p,
             geometry,
@@ -74,6 +79,7 @@ impl Continuous {
             rng,
             queue: Fifo::new(p.workers),
             state: BTreeMap::new(),
+            sessions,
             watermark: Watermark::new(p.watermark_delay_ms),
             tally: QueueTally::default(),
             out,
@@ -114,7 +120,7 @@ impl Continuous {
         let wm = self.watermark.current();
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
-        let mut kept = false;
+        let mut kept = self.add_to_session(e, evicts, wm);
         for id in self.geometry.windows_of(e.event_time_ms) {
             if evicts && self.geometry.end_of(id) <= wm {
                 continue;
@@ -142,6 +148,7 @@ impl Continuous {
         }
         self.watermark.advance_now();
         let wm = self.watermark.current();
+        self.close_sessions(wm, e.done_ms);
         // Most records close no window: split the map only when one ends.
         if !evicts
             || self
@@ -236,6 +243,9 @@ impl Pipeline for Continuous {
             if let Some((&id, _)) = self.state.iter().next() {
                 t = t.min(self.geometry.origin(id));
             }
+            if let Some(oldest) = self.sessions.as_ref().and_then(OpenSessions::oldest) {
+                t = t.min(oldest);
+            }
         }
         t
     }
@@ -254,7 +264,11 @@ impl Pipeline for Continuous {
     }
 
     fn open_windows(&self) -> usize {
-        self.state.len()
+        self.state.len() + self.sessions.as_ref().map_or(0, OpenSessions::len)
+    }
+
+    fn session_merges(&self) -> Option<u64> {
+        self.sessions.as_ref().map(OpenSessions::merges)
     }
 
     /// Whether events are queued or in service.

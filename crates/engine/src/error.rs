@@ -93,6 +93,9 @@ pub enum Problem {
         /// Shortest interval for this duration.
         min: f64,
     },
+    /// Session windows with the update output mode, which Spark (≥ 3.2)
+    /// refuses: "update output mode not supported for session window" (SPARK-36463).
+    SessionUpdate,
     /// More events than an export holds.
     TooManyToExport {
         /// Most events exported.
@@ -191,6 +194,10 @@ impl fmt::Display for FieldError {
             Problem::TooManyToList { min } => (
                 "too many runs to list",
                 format!("at least {} for this duration", u(min)),
+            ),
+            Problem::SessionUpdate => (
+                "Spark does not support the update output mode for session windows (SPARK-36463, Spark 3.2 and later): a session can still merge with another",
+                "append or complete".to_string(),
             ),
             Problem::TooManyToExport { max, expected } => (
                 "too many events to export",

@@ -30,7 +30,11 @@ pub const LINE_POINTS: usize = 1_000;
 /// watermark delay and a few triggers, so a window can be seen opening,
 /// firing and closing.
 pub fn picture_span_ms(config: &ExperimentConfig) -> TimeMs {
-    let window = config.window.size_ms;
+    // Sessions: a gap is what closes one.
+    let window = match config.window.kind {
+        crate::config::WindowKind::Session => config.window.gap_ms,
+        _ => config.window.size_ms,
+    };
     let trigger = match config.streaming.mode {
         StreamingMode::MicroBatch { trigger_ms, .. } => trigger_ms,
         StreamingMode::Continuous { .. } => 0,
@@ -296,6 +300,10 @@ impl Sources<'_> {
 
 /// The first window of an event (tumbling: its only one).
 pub(crate) fn first_window(config: &ExperimentConfig, event_time_ms: TimeMs) -> (TimeMs, TimeMs) {
+    if config.window.kind == crate::config::WindowKind::Session {
+        // The event's own session [t, t + gap): what the late rule judges.
+        return (event_time_ms, event_time_ms + config.window.gap_ms);
+    }
     windows_of(&config.window, event_time_ms)
         .next()
         .unwrap_or((event_time_ms, event_time_ms))

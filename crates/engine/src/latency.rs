@@ -9,7 +9,7 @@ use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
 use crate::time::TimeMs;
-use crate::window::TimeHist;
+use crate::window::{Session, TimeHist};
 
 /// Largest latency the histograms hold, in ms (longer values are clamped): two years.
 const MAX_TRACKED_MS: u64 = 2 * 366 * 24 * 3_600_000;
@@ -105,6 +105,23 @@ impl LatencyRecorder {
         self.count += times.count;
         self.sum_ms += i128::from(times.count) * i128::from(published_ms) - times.sum_ms;
         self.max_ms = self.max_ms.max((published_ms - times.min_ms).max(0) as u64);
+    }
+
+    /// Records the events of a session published at `published_ms`: count,
+    /// mean and max exact; the histograms place them at their mean latency (a
+    /// session keeps no event times, only their sum and its start).
+    pub(crate) fn record_session(&mut self, session: &Session, published_ms: TimeMs) {
+        let n = session.agg.count;
+        if n == 0 {
+            return;
+        }
+        let mean_event_ms = (session.sum_event_ms / i128::from(n)) as TimeMs;
+        self.record_hist(published_ms - mean_event_ms, n);
+        self.count += n;
+        self.sum_ms += i128::from(n) * i128::from(published_ms) - session.sum_event_ms;
+        self.max_ms = self
+            .max_ms
+            .max((published_ms - session.start).max(0) as u64);
     }
 
     /// Whole-run summary.

@@ -23,9 +23,10 @@ use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
-use crate::window::{add_to_window, Geometry, WindowState};
+use crate::window::{add_to_window, Geometry, OpenSessions, WindowState};
 
 mod lifecycle;
+mod sessions;
 
 /// Micro-batch parameters (from [`crate::config::StreamingMode::MicroBatch`]).
 #[derive(Debug, Clone, Copy)]
@@ -94,6 +95,8 @@ struct Running {
     closed: Vec<(TimeMs, WindowState)>,
     /// Rows emitted by this batch in update mode: (window start, key, value snapshot).
     updated: Vec<(TimeMs, Vec<u32>, WindowState)>,
+    /// Session windows: what the batch emits.
+    sessions: Option<sessions::SessionEmit>,
     min_event_time: Option<TimeMs>,
 }
 
@@ -118,6 +121,8 @@ pub(crate) struct MicroBatch {
     running: Option<Running>,
     next_attempt_ms: TimeMs,
     state: BTreeMap<TimeMs, WindowState>,
+    /// Session windows, instead of `state`, when the config asks for them.
+    sessions: Option<OpenSessions>,
     watermark: Watermark,
     next_id: u64,
     /// Time finished batches held up a trigger, in ms ([`crate::pressure`]).
@@ -129,6 +134,7 @@ pub(crate) struct MicroBatch {
 impl MicroBatch {
     pub(crate) fn new(p: MicroBatchParams, geometry: Geometry, scenario: Scenario) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
+        let sessions = geometry.open_sessions();
         Self {
             p,
             geometry,
@@ -139,6 +145,7 @@ impl MicroBatch {
             running: None,
             next_attempt_ms: 0,
             state: BTreeMap::new(),
+            sessions,
             watermark: Watermark::new(p.watermark_delay_ms),
             next_id: 0,
             overdue_ms: 0,
@@ -166,10 +173,19 @@ impl MicroBatch {
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         let (mut max_event, mut sum_event) = (TimeMs::MIN, 0i128);
+        let mut touched = std::collections::BTreeSet::new();
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
             max_event = max_event.max(e.event_time_ms);
             sum_event += i128::from(e.event_time_ms);
+            if let Some(open) = &mut self.sessions {
+                if !sessions::add(open, e, late_wm, evicts, &mut touched) {
+                    dropped += 1;
+                } else if update {
+                    kept_times.push(e.event_time_ms);
+                }
+                continue;
+            }
             // Spark's late filter, per (window, key) group: only an event's late
             // windows are dropped; it is dropped when all of them are.
             let mut kept = false;
@@ -229,11 +245,18 @@ impl MicroBatch {
         let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
             .into_iter()
             .collect();
+        let sessions = self.sessions.as_mut().map(|open| {
+            let emit = sessions::emit(open, touched, batch_wm, self.p.output, &self.scenario);
+            emitted_rows += emit.emitted_rows;
+            updated_rows += emit.updated_rows;
+            emit
+        });
         let stats = BatchStats {
             min_event_ms: min_event_time.unwrap_or(0),
             max_event_ms: if input_rows > 0 { max_event } else { 0 },
             avg_event_ms: sum_event.checked_div(input_rows as i128).unwrap_or(0) as TimeMs,
-            state_rows: self.state.values().map(WindowState::rows).sum(),
+            state_rows: self.state.values().map(WindowState::rows).sum::<u64>()
+                + self.sessions.as_ref().map_or(0, |s| s.len() as u64),
             updated_rows,
         };
         let closed = match self.p.output {
@@ -257,7 +280,11 @@ impl MicroBatch {
             end_ms,
             input_rows: input_rows as u64,
             dropped_rows: dropped,
-            dropped_groups: dropped_groups.len() as u64,
+            // Spark counts dropped input rows for sessions (case H).
+            dropped_groups: match self.sessions {
+                Some(_) => dropped,
+                None => dropped_groups.len() as u64,
+            },
             watermark_ms: batch_wm,
             emitted_rows,
             stats,
@@ -268,6 +295,7 @@ impl MicroBatch {
             kept_times,
             closed,
             updated,
+            sessions,
             min_event_time,
         });
         Some(end_ms)
@@ -288,6 +316,9 @@ impl MicroBatch {
         for (start, keys, snapshot) in &r.updated {
             self.out
                 .publish(&self.scenario, *start, snapshot, keys, now);
+        }
+        if let Some(emit) = &r.sessions {
+            emit.publish(&mut self.out, &self.scenario, now);
         }
         for &t in &r.kept_times {
             self.out.latency.record(t, now);

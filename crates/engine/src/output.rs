@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::latency::LatencyRecorder;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{Agg, Geometry, WindowState};
+use crate::window::{Agg, Geometry, Session, WindowState};
 
 /// The latest published value of one (window, key) row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +21,9 @@ pub struct PublishedRow {
     pub last_ms: TimeMs,
     /// How many times it was published.
     pub updates: u32,
+    /// Session windows: the published session's end, in ms (its start is the row's id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_end_ms: Option<TimeMs>,
 }
 
 /// A pipeline's published results and counters.
@@ -66,35 +69,87 @@ impl Output {
         now: TimeMs,
     ) {
         for &key in keys {
-            let value = state.aggs[key as usize];
-            if !scenario.passes(&value) {
-                continue;
+            self.publish_value(scenario, (start, key), state.aggs[key as usize], now);
+        }
+    }
+
+    /// Publishes `value` as the row (window start, key) at `now`, unless the
+    /// query filters it out; a session window is published this way (its
+    /// start is its id).
+    pub(crate) fn publish_value(
+        &mut self,
+        scenario: &Scenario,
+        (start, key): (TimeMs, u32),
+        value: Agg,
+        now: TimeMs,
+    ) {
+        if !scenario.passes(&value) {
+            return;
+        }
+        let previous = match self.rows.entry((start, key)) {
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                let row = e.get_mut();
+                let old = row.value;
+                row.value = value;
+                row.last_ms = now;
+                row.updates += 1;
+                old
             }
-            let previous = match self.rows.entry((start, key)) {
-                std::collections::btree_map::Entry::Occupied(mut e) => {
-                    let row = e.get_mut();
-                    let old = row.value;
-                    row.value = value;
-                    row.last_ms = now;
-                    row.updates += 1;
-                    old
-                }
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    e.insert(PublishedRow {
-                        value,
-                        first_ms: now,
-                        last_ms: now,
-                        updates: 1,
-                    });
-                    Agg::default()
-                }
-            };
-            if self.tiling.as_ref().is_some_and(|g| !g.counts_once(start)) {
-                continue;
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(PublishedRow {
+                    value,
+                    first_ms: now,
+                    last_ms: now,
+                    updates: 1,
+                    session_end_ms: None,
+                });
+                Agg::default()
             }
+        };
+        if self.tiling.as_ref().is_some_and(|g| !g.counts_once(start)) {
+            return;
+        }
+        if let Some(total) = self.totals.get_mut(key as usize) {
+            total.count = total.count + value.count - previous.count;
+            total.sum_cents += value.sum_cents - previous.sum_cents;
+        }
+    }
+
+    /// Publishes a session of `key` as the row (its start, key) at `now`, and
+    /// records its events' result latency.
+    pub(crate) fn publish_session(
+        &mut self,
+        scenario: &Scenario,
+        key: u32,
+        session: &Session,
+        now: TimeMs,
+    ) {
+        self.publish_session_value(scenario, key, session, now);
+        self.latency.record_session(session, now);
+    }
+
+    /// Publishes a session's current value (complete mode: its latency is
+    /// scored per event read instead).
+    pub(crate) fn publish_session_value(
+        &mut self,
+        scenario: &Scenario,
+        key: u32,
+        session: &Session,
+        now: TimeMs,
+    ) {
+        self.publish_value(scenario, (session.start, key), session.agg, now);
+        if let Some(row) = self.rows.get_mut(&(session.start, key)) {
+            row.session_end_ms = Some(session.end);
+        }
+    }
+
+    /// Withdraws the row (start, key): a session merged into an earlier one
+    /// is no longer a row of complete mode's table.
+    pub(crate) fn retract(&mut self, start: TimeMs, key: u32) {
+        if let Some(row) = self.rows.remove(&(start, key)) {
             if let Some(total) = self.totals.get_mut(key as usize) {
-                total.count = total.count + value.count - previous.count;
-                total.sum_cents += value.sum_cents - previous.sum_cents;
+                total.count -= row.value.count;
+                total.sum_cents -= row.value.sum_cents;
             }
         }
     }

@@ -113,6 +113,11 @@ pub(crate) trait Pipeline: fmt::Debug {
         0
     }
 
+    /// Session windows: events that merged two or more sessions so far.
+    fn session_merges(&self) -> Option<u64> {
+        None
+    }
+
     /// Runs (jobs, micro-batches) started so far.
     fn runs(&self) -> u64 {
         0

@@ -5,6 +5,7 @@
 //! people: they live in the app's string tables, one per language, keyed by
 //! the preset's name.
 
+mod sessions;
 mod web;
 mod windows;
 
@@ -226,6 +227,7 @@ pub fn all() -> Vec<Preset> {
     ];
     presets.push(crate::scenario::iot_preset());
     presets.extend(windows::presets());
+    presets.extend(sessions::presets());
     presets.push(web::preset());
     presets
 }

@@ -48,6 +48,10 @@ pub struct PipelineReport {
     pub max_queued_runs: u32,
     /// Streaming: the watermark at the end, in ms (null for batch).
     pub watermark_ms: Option<TimeMs>,
+    /// Session windows: events that joined two or more sessions into one
+    /// (a late event filling a gap); absent for other window kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_merges: Option<u64>,
 }
 
 /// Published (window, key) rows compared with the ground truth.
@@ -86,6 +90,13 @@ pub struct WindowRow {
     pub streaming_first_ms: Option<TimeMs>,
     /// When batch published it, in ms.
     pub batch_first_ms: Option<TimeMs>,
+    /// Session windows: the end of the session batch published at this start
+    /// (a pipeline's session can end elsewhere than the true one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_end_ms: Option<TimeMs>,
+    /// Session windows: the end of the session streaming published at this start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streaming_end_ms: Option<TimeMs>,
 }
 
 /// How one pipeline did against one fraud burst.

@@ -148,6 +148,8 @@ impl Resources {
         // Results grow with the number of windows: one per spacing.
         let (field, spacing) = match config.window.kind {
             crate::config::WindowKind::Tumbling => ("window.size_ms", config.window.size_ms),
+            // Open sessions and session rows: at most one per gap per key.
+            crate::config::WindowKind::Session => ("window.gap_ms", config.window.gap_ms),
             _ => ("window.slide_ms", config.window.slide_ms),
         };
         let window = |problem| FieldError {

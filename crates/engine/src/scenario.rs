@@ -97,10 +97,10 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
         None
     }
 
-    /// The inactivity that ends a session of its query, in ms, if its query
-    /// is about sessions (web traffic): the report then sums its sessions up.
-    fn session_gap_ms(&self) -> Option<TimeMs> {
-        None
+    /// Whether the report sums its sessions up per landing page (web
+    /// traffic) when the window is a session window (`crate::web_sessions`).
+    fn sums_up_sessions(&self) -> bool {
+        false
     }
 }
 

@@ -168,6 +168,7 @@ mod tests {
             first_ms: 1,
             last_ms: 1,
             updates: 1,
+            session_end_ms: None,
         };
         let rows = (0..i64::from(n) * 3)
             .flat_map(|w| (0..10).map(move |card| ((w * 60_000, card), row)))

@@ -154,7 +154,6 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
         field::<f64>("pages_per_visit"),
         field::<f64>("bounce_fraction"),
         field::<i64>("think_ms"),
-        field::<i64>("session_gap_ms"),
         field::<f64>("offline_fraction"),
         field::<i64>("offline_ms"),
     ];
@@ -166,7 +165,6 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
                 pages_per_visit: f.get("pages_per_visit")?,
                 bounce_fraction: f.get("bounce_fraction")?,
                 think_ms: f.get("think_ms")?,
-                session_gap_ms: f.get("session_gap_ms")?,
                 offline_fraction: f.get("offline_fraction")?,
                 offline_ms: f.get("offline_ms")?,
             })

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use crate::event::Event;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{Agg, Geometry};
+use crate::window::{Agg, Geometry, OpenSessions};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Truth {
@@ -24,21 +24,30 @@ pub(crate) struct Truth {
     /// window exactly would show on its dashboard.
     totals: Vec<Agg>,
     keys: u32,
+    /// Session windows: every session of the run, as a batch over all events
+    /// (`sessionize`) computes them; never closed, so rows stay in (start, key) order.
+    sessions: Option<OpenSessions>,
 }
 
 impl Truth {
     pub(crate) fn new(geometry: Geometry, keys: u32) -> Self {
+        let sessions = geometry.open_sessions();
         Self {
             geometry,
             open: BTreeMap::new(),
             rows: BTreeMap::new(),
             totals: vec![Agg::default(); keys as usize],
             keys,
+            sessions,
         }
     }
 
     #[inline]
     pub(crate) fn add(&mut self, scenario: &Scenario, event: &Event, key: u32) {
+        if let Some(open) = &mut self.sessions {
+            open.insert(key, event.event_time_ms, event.amount_cents);
+            return;
+        }
         let ids = self.geometry.windows_of(event.event_time_ms);
         // Windows ending before this event's earliest are final.
         if self
@@ -89,6 +98,15 @@ impl Truth {
     /// transactions in windows that raise an alert).
     pub(crate) fn totals(&self, scenario: &Scenario) -> Vec<Agg> {
         let mut totals = self.totals.clone();
+        for (key, s) in self.sessions.iter().flat_map(OpenSessions::iter) {
+            if let Some(t) = totals
+                .get_mut(key as usize)
+                .filter(|_| scenario.passes(&s.agg))
+            {
+                t.count += s.agg.count;
+                t.sum_cents += s.agg.sum_cents;
+            }
+        }
         let open = self
             .open
             .iter()
@@ -121,6 +139,21 @@ impl Truth {
                 .filter(|(_, a)| scenario.passes(a))
                 .map(move |(k, a)| ((*start, k as u32), *a))
         });
-        self.rows.iter().map(|(k, a)| (*k, *a)).chain(open)
+        let sessions = self
+            .sessions
+            .iter()
+            .flat_map(OpenSessions::iter)
+            .filter(|(_, s)| scenario.passes(&s.agg))
+            .map(|(key, s)| ((s.start, key), s.agg));
+        self.rows
+            .iter()
+            .map(|(k, a)| (*k, *a))
+            .chain(open)
+            .chain(sessions)
+    }
+
+    /// End of the true session (start, key), with session windows.
+    pub(crate) fn session_end(&self, (start, key): (TimeMs, u32)) -> Option<TimeMs> {
+        Some(self.sessions.as_ref()?.get(key, start)?.end)
     }
 }

@@ -7,7 +7,7 @@
 
 mod totals;
 
-use crate::config::{ExperimentConfig, WindowKind};
+use crate::config::{ExperimentConfig, OutputMode, WindowKind};
 use crate::error::{ConfigError, FieldError, Problem};
 use crate::params::{FieldId, Unit};
 use crate::time::{TimeMs, DAY_MS};
@@ -187,12 +187,33 @@ impl ExperimentConfig {
             };
             c.fail("window.size_ms", size as f64, Unit::Ms, problem);
         }
+        if self.window.kind == WindowKind::Session {
+            self.check_sessions(c);
+            return;
+        }
         let (interval, window) = (self.batch.interval_ms, self.window.spacing_ms());
         if interval > 0 && window > 0 && interval % window != 0 {
             let problem = Problem::NotWholeWindows {
                 window: window as f64,
             };
             c.fail("batch.interval_ms", interval as f64, Unit::Ms, problem);
+        }
+    }
+}
+
+impl ExperimentConfig {
+    /// Session windows: Spark (≥ 3.2) refuses the update output mode for them
+    /// (SPARK-36463), so the simulator does too. Batch runs need not cover
+    /// whole sessions: a run publishes the sessions that ended before its period's end.
+    fn check_sessions(&self, c: &mut Checker) {
+        if self.streaming.output_mode == OutputMode::Update {
+            let value = OutputMode::Update as usize as f64;
+            c.fail(
+                "streaming.output_mode",
+                value,
+                Unit::None,
+                Problem::SessionUpdate,
+            );
         }
     }
 }

@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::config::ExperimentConfig;
+use crate::config::{ExperimentConfig, WindowKind};
 use crate::event::Event;
 use crate::scenario::{page_of, Scenario, PAGES};
 use crate::time::TimeMs;
@@ -46,14 +46,17 @@ pub(crate) struct WebSessions {
 }
 
 impl WebSessions {
-    /// The sessions of a run of `config`, if its scenario's query is about sessions.
+    /// The sessions of a run of `config`, if its scenario sums them up and its
+    /// window is a session window (its gap is the sessions').
     pub(crate) fn for_run(config: &ExperimentConfig, scenario: &Scenario) -> Option<Self> {
-        let gap_ms = scenario.kind().session_gap_ms()?;
-        Some(Self::new(
-            scenario.key_space(),
-            gap_ms,
-            config.streaming.watermark_delay_ms,
-        ))
+        let sessions = config.window.kind == WindowKind::Session;
+        (sessions && scenario.kind().sums_up_sessions()).then(|| {
+            Self::new(
+                scenario.key_space(),
+                config.window.gap_ms,
+                config.streaming.watermark_delay_ms,
+            )
+        })
     }
 
     /// For `visitors` visitors, sessions ending after `gap_ms` of inactivity,
@@ -150,6 +153,8 @@ fn session(s: &Open, gap_ms: TimeMs) -> Session {
             count: s.views,
             ..Agg::default()
         },
+        // Not read by the summary.
+        sum_event_ms: 0,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod assigner;
 mod cumulative;
+mod open_sessions;
 mod session;
 mod session_summary;
 mod sliding;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 pub use assigner::{Tumbling, Window, WindowAssigner, WindowIds};
 pub use cumulative::Cumulative;
+pub(crate) use open_sessions::OpenSessions;
 pub use session::{
     sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
 };
@@ -24,10 +26,13 @@ pub use sliding::Sliding;
 use crate::config::{WindowConfig, WindowKind};
 use crate::time::TimeMs;
 
-/// The window assigner a config asks for.
+/// The window assigner a config asks for. Sessions are not assigned (the
+/// pipelines keep [`OpenSessions`] instead): their assigner is the gap's
+/// tumbling windows, which only size the latency histograms.
 pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
     match config.kind {
         WindowKind::Tumbling => Arc::new(Tumbling::new(config.size_ms)),
+        WindowKind::Session => Arc::new(Tumbling::new(config.gap_ms)),
         WindowKind::Sliding => Arc::new(Sliding::new(config.size_ms, config.slide_ms)),
         WindowKind::Cumulative => Arc::new(Cumulative::new(config.size_ms, config.slide_ms)),
     }
@@ -35,11 +40,17 @@ pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
 
 /// The windows of a config holding event time `t`, earliest end first, without
 /// building a shared assigner: for callers outside a simulation's hot loop
-/// (the event-time picture, the explanations).
+/// (the event-time picture, the explanations). None for sessions: their
+/// bounds depend on the key's other events, not on `t` alone.
 pub fn windows_in(config: &WindowConfig, t: TimeMs) -> impl Iterator<Item = Window> {
     let config = config.clone();
     let ids = match config.kind {
         WindowKind::Tumbling => WindowIds::one(window_start(t, config.size_ms.max(1))),
+        WindowKind::Session => WindowIds {
+            first: t,
+            step: 0,
+            count: 0,
+        },
         WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).windows_of(t),
         WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).windows_of(t),
     };
@@ -57,9 +68,11 @@ pub fn counts_once(window: Window, longest: TimeMs) -> bool {
 }
 
 /// The window of a config whose id is `id` (see [`WindowAssigner::windows_of`]).
+/// A session's id is its start; its shortest extent (one event) is returned.
 pub fn window_at(config: &WindowConfig, id: TimeMs) -> Window {
     match config.kind {
         WindowKind::Tumbling => Tumbling::new(config.size_ms).window_at(id),
+        WindowKind::Session => Tumbling::new(config.gap_ms).window_at(id),
         WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).window_at(id),
         WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).window_at(id),
     }
@@ -74,9 +87,12 @@ impl WindowConfig {
     /// Distance between two consecutive window ends, in ms: the size for
     /// tumbling windows, the slide (or step) otherwise. A batch run covers a
     /// whole number of them.
+    /// Sessions: the gap (a key's sessions are more than a gap apart, so at
+    /// most one per gap per key, which bounds results and open state).
     pub fn spacing_ms(&self) -> TimeMs {
         match self.kind {
             WindowKind::Tumbling => self.size_ms,
+            WindowKind::Session => self.gap_ms,
             WindowKind::Sliding | WindowKind::Cumulative => self.slide_ms,
         }
     }
@@ -84,7 +100,7 @@ impl WindowConfig {
     /// Windows an event is in (the largest number, for cumulative windows).
     pub fn windows_per_event(&self) -> i64 {
         match self.kind {
-            WindowKind::Tumbling => 1,
+            WindowKind::Tumbling | WindowKind::Session => 1,
             WindowKind::Sliding | WindowKind::Cumulative => self.size_ms / self.slide_ms.max(1),
         }
     }
@@ -287,6 +303,9 @@ pub(crate) fn add_to_window(
 pub(crate) struct Geometry {
     windows: Assignment,
     pub(crate) bucket_ms: TimeMs,
+    /// Session windows' gap, in ms, when the config asks for sessions: each
+    /// pipeline then keeps [`OpenSessions`] instead of windows.
+    session_gap_ms: Option<TimeMs>,
 }
 
 /// A window assigner resolved once, when a simulation is built: tumbling
@@ -296,6 +315,10 @@ pub(crate) struct Geometry {
 enum Assignment {
     Tumbling(Tumbling),
     Other(Arc<dyn WindowAssigner>),
+    /// Session windows: no event is assigned a window (the pipelines keep
+    /// [`OpenSessions`]); a row's id is its session's start, and the gap's
+    /// tumbling window gives its shortest extent.
+    Sessions(Tumbling),
 }
 
 impl Assignment {
@@ -304,13 +327,18 @@ impl Assignment {
         match self {
             Self::Tumbling(w) => WindowIds::one(w.assign(t).start),
             Self::Other(w) => w.windows_of(t),
+            Self::Sessions(_) => WindowIds {
+                first: t,
+                step: 0,
+                count: 0,
+            },
         }
     }
 
     #[inline]
     fn window_at(&self, start: TimeMs) -> Window {
         match self {
-            Self::Tumbling(w) => w.window_at(start),
+            Self::Tumbling(w) | Self::Sessions(w) => w.window_at(start),
             Self::Other(w) => w.window_at(start),
         }
     }
@@ -324,7 +352,22 @@ impl Geometry {
                 .as_tumbling()
                 .map_or(Assignment::Other(windows), Assignment::Tumbling),
             bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
+            session_gap_ms: None,
         }
+    }
+
+    /// The same geometry, with session windows if `config` asks for them.
+    pub(crate) fn with_sessions(mut self, config: &WindowConfig) -> Self {
+        if config.kind == WindowKind::Session {
+            self.session_gap_ms = Some(config.gap_ms);
+            self.windows = Assignment::Sessions(Tumbling::new(config.gap_ms));
+        }
+        self
+    }
+
+    /// Empty session state if the config asks for session windows.
+    pub(crate) fn open_sessions(&self) -> Option<OpenSessions> {
+        self.session_gap_ms.map(OpenSessions::new)
     }
 
     /// Whether windows overlap (sliding, cumulative): an event is then in
@@ -340,7 +383,7 @@ impl Geometry {
     #[inline]
     pub(crate) fn counts_once(&self, id: TimeMs) -> bool {
         match &self.windows {
-            Assignment::Tumbling(_) => true,
+            Assignment::Tumbling(_) | Assignment::Sessions(_) => true,
             Assignment::Other(w) => counts_once(w.window_at(id), w.max_length_ms()),
         }
     }

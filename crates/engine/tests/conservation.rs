@@ -13,14 +13,14 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
         (
             1u32..3_000,
             (2.0f64..12.0, 0.0f64..1.0),
-            (1i64..300_000, 1_000i64..1_800_000),
+            1i64..300_000,
             (0.0f64..0.5, 1i64..1_800_000)
         )
             .prop_map(
                 |(
                     visitors,
                     (pages_per_visit, bounce_fraction),
-                    (think_ms, session_gap_ms),
+                    think_ms,
                     (offline_fraction, offline_ms),
                 )| {
                     ScenarioConfig::Web(WebConfig {
@@ -28,7 +28,6 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
                         pages_per_visit,
                         bounce_fraction,
                         think_ms,
-                        session_gap_ms,
                         offline_fraction,
                         offline_ms,
                     })
@@ -158,7 +157,7 @@ prop_compose! {
                     .unwrap_or_default(),
             },
             delay: DelayConfig { mean_ms: delay.0, jitter_ms: delay.1, late_fraction: delay.2, late_mean_ms: delay.3 },
-            window: WindowConfig { kind, size_ms: size, slide_ms: slide },
+            window: WindowConfig { kind, size_ms: size, slide_ms: slide, ..WindowConfig::default() },
             batch: BatchConfig {
                 interval_ms: batch.0 * 600_000,
                 offset_ms: batch.1,

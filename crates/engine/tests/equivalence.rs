@@ -175,6 +175,7 @@ fn sliding_windows_equal_batch_and_truth_without_late_data() {
         kind: WindowKind::Sliding,
         size_ms: 300_000,
         slide_ms: 60_000,
+        ..WindowConfig::default()
     };
     sweep(&five_every_minute, 10..13);
 }
@@ -185,6 +186,7 @@ fn cumulative_windows_equal_batch_and_truth_without_late_data() {
         kind: WindowKind::Cumulative,
         size_ms: 3_600_000,
         slide_ms: 600_000,
+        ..WindowConfig::default()
     };
     sweep(&hour_by_ten_minutes, 20..23);
 }

@@ -47,6 +47,7 @@ const GOLDEN: &[(&str, &str)] = &[
         "cumulative-sales-today",
         include_str!("golden/cumulative-sales-today.json"),
     ),
+    ("sales-sessions", include_str!("golden/sales-sessions.json")),
     (
         "web-traffic-sessions",
         include_str!("golden/web-traffic-sessions.json"),

@@ -23,10 +23,8 @@ fn preset(seed: u64) -> ExperimentConfig {
 }
 
 fn gap_ms(config: &ExperimentConfig) -> i64 {
-    match &config.scenario {
-        ScenarioConfig::Web(w) => w.session_gap_ms,
-        other => panic!("not web: {other:?}"),
-    }
+    assert_eq!(config.window.kind, WindowKind::Session);
+    config.window.gap_ms
 }
 
 fn run(config: &ExperimentConfig) -> Report {

@@ -107,6 +107,7 @@ fn complete_mode_drops_and_evicts_nothing() {
                     kind,
                     size_ms,
                     slide_ms,
+                    ..WindowConfig::default()
                 },
                 streaming: StreamingConfig {
                     watermark_delay_ms: 1_000,

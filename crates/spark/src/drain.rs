@@ -81,6 +81,8 @@ impl Horizon {
         // size later, and the run of that window's period publishes it.
         let overlap_ms = match config.window.kind {
             bslab_engine::WindowKind::Tumbling => 0,
+            // The latest event's session ends one gap after it.
+            bslab_engine::WindowKind::Session => config.window.gap_ms,
             _ => config.window.size_ms,
         };
         let periods = (max_event_ms + overlap_ms) / b.interval_ms + 1;

@@ -19,17 +19,21 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
     let truth: Vec<Value> = windows
         .iter()
         .filter(|w| spec.passes(&w.truth))
-        .map(|w| row(spec, w, &w.truth))
+        .map(|w| row(spec, w, &w.truth, w.window_end_ms))
         .collect();
     let batch_rows: Vec<Value> = windows
         .iter()
-        .filter_map(|w| w.batch.map(|a| row(spec, w, &a)))
+        .filter_map(|w| {
+            let end = w.batch_end_ms.unwrap_or(w.window_end_ms);
+            w.batch.map(|a| row(spec, w, &a, end))
+        })
         .collect();
     let streaming_rows: Vec<Value> = windows
         .iter()
         .filter_map(|w| {
             let value = w.streaming?;
-            let mut r = row(spec, w, &value);
+            let end = w.streaming_end_ms.unwrap_or(w.window_end_ms);
+            let mut r = row(spec, w, &value, end);
             if let (Some(obj), Some(first)) = (r.as_object_mut(), w.streaming_first_ms) {
                 obj.insert("first_batch".into(), json!(batch_ending_at(log, first)));
             }
@@ -72,7 +76,7 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
         })
         .collect();
 
-    json!({
+    let mut expected = json!({
         "format": BUNDLE_FORMAT,
         "engine_version": report.engine_version,
         "scenario": report.scenario,
@@ -100,14 +104,19 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
             "micro_batches": micro_batches,
             "rows": streaming_rows,
         },
-    })
+    });
+    if config.window.kind == bslab_engine::WindowKind::Session {
+        expected["streaming"]["gap_ms"] = json!(config.window.gap_ms);
+    }
+    expected
 }
 
-/// One output row: window, key columns, count and (if the scenario has money) sum.
-fn row(spec: &Spec, w: &WindowRow, value: &Agg) -> Value {
+/// One output row: window (`end`: the pipeline's own for a session),
+/// key columns, count and (if the scenario has money) sum.
+fn row(spec: &Spec, w: &WindowRow, value: &Agg, end: TimeMs) -> Value {
     let mut obj = Map::new();
     obj.insert("window_start_ms".into(), json!(w.window_start_ms));
-    obj.insert("window_end_ms".into(), json!(w.window_end_ms));
+    obj.insert("window_end_ms".into(), json!(end));
     if let Value::Object(key) = serde_json::to_value(&w.key).unwrap_or_default() {
         obj.extend(key);
     }

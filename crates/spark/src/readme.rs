@@ -70,6 +70,7 @@ fn window_words(config: &ExperimentConfig) -> String {
             human(w.size_ms),
             human(w.slide_ms)
         ),
+        WindowKind::Session => format!("session / sessão, gap {}", human(w.gap_ms)),
     }
 }
 

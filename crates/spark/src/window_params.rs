@@ -1,5 +1,6 @@
 //! How the exported jobs window events: Spark's `window(col, size[, slide])`
-//! arguments for tumbling and sliding windows; cumulative windows (Flink's
+//! arguments for tumbling and sliding windows, `session_window(col, gap)`'s
+//! for session windows; cumulative windows (Flink's
 //! CUMULATE) have no Spark equivalent, and the bundle says so.
 
 use bslab_engine::{OutputMode, WindowConfig, WindowKind};
@@ -18,8 +19,9 @@ pub fn spark_supports(window: &WindowConfig) -> bool {
 
 /// The window fields of the jobs' parameters: `window_kind`, `window_ms`,
 /// `slide_ms` (null for tumbling), `window_durations` (the arguments of
-/// `F.window` after the column; null when Spark has no equivalent) and
-/// `no_spark_equivalent` (the message, or null).
+/// `F.window` or `F.session_window` after the column; null when Spark has no
+/// equivalent), `no_spark_equivalent` (the message, or null) and, for
+/// session windows only, `gap_ms`.
 pub(crate) fn fields(window: &WindowConfig) -> Value {
     let ms = |v: i64| format!("{v} milliseconds");
     let (slide, durations) = match window.kind {
@@ -29,14 +31,21 @@ pub(crate) fn fields(window: &WindowConfig) -> Value {
             json!([ms(window.size_ms), ms(window.slide_ms)]),
         ),
         WindowKind::Cumulative => (json!(window.slide_ms), Value::Null),
+        // `F.session_window(col, gap)`.
+        WindowKind::Session => (Value::Null, json!([ms(window.gap_ms)])),
     };
-    json!({
+    let mut fields = json!({
         "window_kind": kind_name(window.kind),
         "window_ms": window.size_ms,
         "slide_ms": slide,
         "window_durations": durations,
         "no_spark_equivalent": (!spark_supports(window)).then_some(NO_SPARK_CUMULATIVE),
-    })
+    });
+    // Only session windows have a gap: other bundles' parameters stay as they were.
+    if window.kind == WindowKind::Session {
+        fields["gap_ms"] = json!(window.gap_ms);
+    }
+    fields
 }
 
 /// The window kind's name in the parameters and the README.
@@ -45,6 +54,7 @@ pub(crate) fn kind_name(kind: WindowKind) -> &'static str {
         WindowKind::Tumbling => "tumbling",
         WindowKind::Sliding => "sliding",
         WindowKind::Cumulative => "cumulative",
+        WindowKind::Session => "session",
     }
 }
 

@@ -72,6 +72,16 @@ def with_cutoff(events, params=PARAMS):
     )
 
 
+def window_column(time_col, params=PARAMS):
+    """(the query's event-time window column, its name): `window(ts, size[, slide])`,
+    or `session_window(ts, gap)` for session windows (per key: the group-by keys)."""
+    from pyspark.sql import functions as F
+
+    if params["window_kind"] == "session":
+        return F.session_window(time_col, *params["window_durations"]), "session_window"
+    return F.window(time_col, *params["window_durations"]), "window"
+
+
 def windowed_aggregate(events, params=PARAMS):
     """The scenario's query per event-time window (the same as the streaming job's)."""
     from pyspark.sql import functions as F
@@ -82,17 +92,15 @@ def windowed_aggregate(events, params=PARAMS):
     max_above = params.get("max_above")  # IoT: alert when the window maximum is above it
     if max_above is not None:
         aggs.append(F.max(params["amount_column"]).cast("long").alias("max_cents"))
-    result = events.groupBy(
-        F.window(F.timestamp_millis("event_time_ms"), *params["window_durations"]),
-        *params["key_columns"],
-    ).agg(*aggs)
+    window, name = window_column(F.timestamp_millis("event_time_ms"), params)
+    result = events.groupBy(window, *params["key_columns"]).agg(*aggs)
     if params["count_above"] is not None:  # fraud: only cards over the alert threshold
         result = result.filter(F.col("count") > params["count_above"])
     if max_above is not None:
         result = result.filter(F.col("max_cents") > max_above)
     return result.select(
-        F.unix_millis("window.start").alias("window_start_ms"),
-        F.unix_millis("window.end").alias("window_end_ms"),
+        F.unix_millis(f"{name}.start").alias("window_start_ms"),
+        F.unix_millis(f"{name}.end").alias("window_end_ms"),
         *params["key_columns"],
         "count",
         *(["sum_cents"] if params["amount_column"] else []),

@@ -104,6 +104,13 @@ def late_rows(event_files: list[list[dict]], batches: list[dict], params=PARAMS)
         late_wm = batches[k - 1]["watermark_ms"] if 0 < k <= len(batches) else 0
         if params["output_mode"] == "complete":
             late_wm = float("-inf")
+        if params["window_kind"] == "session":
+            # A row is late when its own session [t, t + gap) ends by the watermark,
+            # even if it would join a live session; Spark counts dropped input rows.
+            late = sum(1 for r in rows_k if r["event_time_ms"] + params["gap_ms"] <= late_wm)
+            rows.append(late)
+            groups.append(late)
+            continue
         late = {(s, *(r[c] for c in keys)) for r in rows_k
                 for s in window_starts(r["event_time_ms"], params) if s + w <= late_wm}
         rows.append(sum(1 for r in rows_k if max(window_starts(r["event_time_ms"], params)) + w <= late_wm))

@@ -12,6 +12,7 @@ use crate::pipeline::Pipeline;
 use crate::pressure::overdue_ms;
 use crate::runlog::RunLog;
 use crate::time::{next_multiple_after, TimeMs};
+use crate::window::OpenSessions;
 
 impl Pipeline for MicroBatch {
     #[inline]
@@ -109,6 +110,9 @@ impl Pipeline for MicroBatch {
             if let Some((&id, _)) = self.state.iter().next() {
                 t = t.min(self.geometry.origin(id));
             }
+            if let Some(oldest) = self.sessions.as_ref().and_then(OpenSessions::oldest) {
+                t = t.min(oldest);
+            }
         }
         t
     }
@@ -148,7 +152,11 @@ impl Pipeline for MicroBatch {
 
     /// Windows held in state.
     fn open_windows(&self) -> usize {
-        self.state.len()
+        self.state.len() + self.sessions.as_ref().map_or(0, OpenSessions::len)
+    }
+
+    fn session_merges(&self) -> Option<u64> {
+        self.sessions.as_ref().map(OpenSessions::merges)
     }
 
     fn capacity_eps(&self) -> Option<f64> {

@@ -81,15 +81,19 @@ pub static PARAMS: [Param; 54] = [
         "Simulated duration; events have event times in [0, duration)."),
     int("sample_every_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.sample_every_ms)),
         "Interval between two metric samples (chart points)."),
-    choice("window.kind", &["tumbling", "sliding", "cumulative"],
+    choice("window.kind", &["tumbling", "sliding", "cumulative", "session"],
         |c| Some(c.window.kind as usize),
         set_window_kind,
-        "Kind of event-time window: tumbling (one per event), sliding (size every slide) or cumulative (grows by a step from each period start)."),
-    int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.window.size_ms)),
+        "Kind of event-time window: tumbling (one per event), sliding (size every slide) cumulative (grows by a step from each period start) or session (per key, closes after a gap without events)."),
+    int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
+        |c, _| match c.window.kind { WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.size_ms)) },
         "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
     int("window.slide_ms", Unit::Ms, slide_bounds,
-        |c, _| match c.window.kind { WindowKind::Tumbling => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
+        |c, _| match c.window.kind { WindowKind::Tumbling | WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
         "Sliding: a window starts every slide; cumulative: the window grows by this step. The size is a multiple of it, at most 100 times it."),
+    int("window.gap_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
+        |c, _| match c.window.kind { WindowKind::Session => Some(Slot::I64(&mut c.window.gap_ms)), _ => None },
+        "Session windows: a key's session ends once no event of it came for this gap (Spark's session_window gap)."),
     int("scenario.categories", Unit::Categories, |_| Bounds::new(1.0, 64.0),
         |c, _| match &mut c.scenario { S::Sales { categories, .. } => Some(Slot::U32(categories)), _ => None },
         "Sales: number of product categories (group keys)."),
@@ -167,9 +171,6 @@ pub static PARAMS: [Param; 54] = [
     int("scenario.think_ms", Unit::Ms, |_| Bounds::new(1.0, HOUR),
         |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::I64(&mut w.think_ms)), _ => None },
         "Web: mean time between two page views of one visit (think time)."),
-    int("scenario.session_gap_ms", Unit::Ms, |_| Bounds::new(1_000.0, DAY),
-        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::I64(&mut w.session_gap_ms)), _ => None },
-        "Web: inactivity that ends a session, in event time."),
     float("workload.rate_eps", Unit::EventsPerSecond, |_| Bounds::positive(1_000_000.0), |c, _| Some(Slot::F64(&mut c.workload.rate_eps)),
         "Base arrival rate (Poisson), per second of event time."),
     choice("workload.daily_profile", &["flat", "diurnal"],
@@ -268,8 +269,15 @@ fn set_window_kind(c: &mut ExperimentConfig, i: usize) {
         WindowKind::Tumbling,
         WindowKind::Sliding,
         WindowKind::Cumulative,
-    ][i.min(2)];
-    if c.window.kind != WindowKind::Tumbling && c.window.slide_ms == 0 {
-        c.window.slide_ms = (c.window.size_ms / 10).max(10);
+        WindowKind::Session,
+    ][i.min(3)];
+    match c.window.kind {
+        WindowKind::Tumbling => {}
+        WindowKind::Session if c.window.gap_ms == 0 => {
+            c.window.gap_ms = (c.window.size_ms / 2).max(10);
+        }
+        WindowKind::Session => {}
+        _ if c.window.slide_ms == 0 => c.window.slide_ms = (c.window.size_ms / 10).max(10),
+        _ => {}
     }
 }

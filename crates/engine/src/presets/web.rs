@@ -24,7 +24,6 @@ pub(super) fn preset() -> Preset {
                 pages_per_visit: 5.0,
                 bounce_fraction: 0.4,
                 think_ms: 45 * SECOND_MS,
-                session_gap_ms: 2 * MINUTE_MS,
                 offline_fraction: 0.03,
                 offline_ms: 10 * MINUTE_MS,
             }),
@@ -42,7 +41,8 @@ pub(super) fn preset() -> Preset {
                 ..DelayConfig::default()
             },
             window: WindowConfig {
-                size_ms: 10 * MINUTE_MS,
+                kind: WindowKind::Session,
+                gap_ms: 2 * MINUTE_MS,
                 ..WindowConfig::default()
             },
             batch: BatchConfig {

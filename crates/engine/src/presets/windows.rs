@@ -31,6 +31,7 @@ pub(super) fn presets() -> Vec<Preset> {
                     kind: WindowKind::Sliding,
                     size_ms: 10 * MINUTE_MS,
                     slide_ms: MINUTE_MS,
+                    ..WindowConfig::default()
                 },
                 streaming: StreamingConfig {
                     mode: micro_batch(10 * SECOND_MS, 300, 500.0, 2),
@@ -60,6 +61,7 @@ pub(super) fn presets() -> Vec<Preset> {
                     kind: WindowKind::Cumulative,
                     size_ms: DAY_MS,
                     slide_ms: HOUR_MS,
+                    ..WindowConfig::default()
                 },
                 batch: BatchConfig {
                     interval_ms: DAY_MS,

@@ -3,9 +3,10 @@
 //! some landing pages and referrers bounce more than others (the visitor
 //! leaves after one page). Mobile visitors lose their signal and upload their
 //! page views late, so views arrive out of order. The query groups each
-//! visitor's page views into **sessions** (a session ends after `session_gap_ms`
-//! of inactivity): sessions per landing page, pages per session, session
-//! length and bounce rate (`crate::web_sessions`).
+//! visitor's page views into **sessions** (session windows, `window.kind =
+//! session`: a session ends after `window.gap_ms` of inactivity): sessions per
+//! landing page, pages per session, session length and bounce rate
+//! (`crate::web_sessions`).
 //!
 //! Visits start as the ordinary Poisson process (daily profile and bursts
 //! included) at `rate_eps / mean views per visit`, so that page views arrive
@@ -56,8 +57,6 @@ pub struct WebConfig {
     pub bounce_fraction: f64,
     /// Mean time between two page views of one visit (think time), in ms.
     pub think_ms: TimeMs,
-    /// Inactivity that ends a session, in ms of event time.
-    pub session_gap_ms: TimeMs,
     /// Share of (visitor, outage slot) pairs where the visitor's phone is offline.
     pub offline_fraction: f64,
     /// Length of an outage slot, in ms: views taken offline arrive at its end.
@@ -71,7 +70,6 @@ impl Default for WebConfig {
             pages_per_visit: 5.0,
             bounce_fraction: 0.4,
             think_ms: 40_000,
-            session_gap_ms: 5 * crate::time::MINUTE_MS,
             offline_fraction: 0.02,
             offline_ms: 15 * crate::time::MINUTE_MS,
         }
@@ -228,8 +226,8 @@ impl ScenarioKind for Web {
         })
     }
 
-    fn session_gap_ms(&self) -> Option<TimeMs> {
-        Some(self.config.session_gap_ms)
+    fn sums_up_sessions(&self) -> bool {
+        true
     }
 }
 

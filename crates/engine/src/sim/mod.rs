@@ -164,6 +164,7 @@ impl Simulation {
         geometry: Geometry,
         recent: Option<RecentLimits>,
     ) -> Self {
+        let geometry = geometry.with_sessions(&config.window);
         let web = WebSessions::for_run(&config, &scenario);
         let mut sim = Self {
             generator: source,

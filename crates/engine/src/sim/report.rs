@@ -38,6 +38,7 @@ impl Simulation {
                 runs: p.runs(),
                 max_queued_runs: p.max_queued_runs(),
                 watermark_ms: p.watermark_ms(),
+                session_merges: p.session_merges(),
             }
         };
         let batch = pipeline(self.batch(), |s| &s.batch);

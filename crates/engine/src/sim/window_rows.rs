@@ -26,9 +26,21 @@ impl Simulation {
             let b = batch.next_if(|(x, _)| **x == k).map(|(_, r)| r);
             let s = streaming.next_if(|(x, _)| **x == k).map(|(_, r)| r);
             let window = self.geometry.window_at(k.0);
+            let (batch_end_ms, streaming_end_ms) = (
+                b.and_then(|r| r.session_end_ms),
+                s.and_then(|r| r.session_end_ms),
+            );
             Some(WindowRow {
                 window_start_ms: window.start,
-                window_end_ms: window.end,
+                // A session's end is the true session's, or else a pipeline's.
+                window_end_ms: self
+                    .truth
+                    .session_end(k)
+                    .or(streaming_end_ms)
+                    .or(batch_end_ms)
+                    .unwrap_or(window.end),
+                batch_end_ms,
+                streaming_end_ms,
                 key: self.scenario.decode_key(k.1),
                 truth: t.unwrap_or_default(),
                 batch: b.map(|r| r.value),

@@ -30,6 +30,9 @@ pub struct Session {
     pub end: TimeMs,
     /// Its events (count) and the sum of their amounts.
     pub agg: Agg,
+    /// Sum of its events' event times, in ms: the exact mean result latency
+    /// of its events when it is published.
+    pub sum_event_ms: i128,
 }
 
 impl Session {
@@ -41,6 +44,7 @@ impl Session {
             start: t,
             end: t.saturating_add(gap_ms),
             agg,
+            sum_event_ms: i128::from(t),
         }
     }
 
@@ -54,6 +58,14 @@ impl Session {
     #[inline]
     fn touches(end: TimeMs, next_start: TimeMs) -> bool {
         next_start <= end
+    }
+
+    /// Adds `other`'s events (the caller sets the bounds).
+    fn absorb(&mut self, other: &Session) {
+        self.agg.count += other.agg.count;
+        self.agg.sum_cents += other.agg.sum_cents;
+        self.agg.max_cents = self.agg.max_cents.max(other.agg.max_cents);
+        self.sum_event_ms += other.sum_event_ms;
     }
 }
 
@@ -83,8 +95,7 @@ impl KeySessions {
         if let Some((_, s)) = self.by_start.range_mut(..=new.start).next_back() {
             if Session::touches(s.end, new.start) {
                 s.end = s.end.max(new.end);
-                s.agg.count += new.agg.count;
-                s.agg.sum_cents += new.agg.sum_cents;
+                s.absorb(&new);
                 let (end, start) = (s.end, s.start);
                 // Sessions never touch, so only the next one can now be reached.
                 if self
@@ -126,8 +137,7 @@ impl KeySessions {
             self.by_start.remove(&start);
             merged.start = merged.start.min(s.start);
             merged.end = merged.end.max(s.end);
-            merged.agg.count += s.agg.count;
-            merged.agg.sum_cents += s.agg.sum_cents;
+            merged.absorb(&s);
             joined += 1;
         }
         self.by_start.insert(merged.start, merged);
@@ -148,6 +158,27 @@ impl KeySessions {
             Some(s) => Err(Some(s.end)),
             None => Err(None),
         }
+    }
+
+    /// The sessions that `new` would join (overlap or touch), latest first:
+    /// at most two, as a key's sessions are more than a gap apart.
+    pub(crate) fn touching(&self, new: &Session) -> Vec<Session> {
+        self.by_start
+            .range(..=new.end)
+            .rev()
+            .take_while(|(_, s)| Session::touches(s.end, new.start))
+            .map(|(_, s)| *s)
+            .collect()
+    }
+
+    /// Removes and returns the session starting at `start`.
+    pub(crate) fn remove(&mut self, start: TimeMs) -> Option<Session> {
+        self.by_start.remove(&start)
+    }
+
+    /// The session starting at `start`.
+    pub(crate) fn get(&self, start: TimeMs) -> Option<&Session> {
+        self.by_start.get(&start)
     }
 
     /// Its sessions, by start.

@@ -1,0 +1,95 @@
+//! Session windows in micro-batches, with Spark's rule (the one
+//! [`crate::window::MicroBatchSessions`] measures, `docs/spark-semantics.md`
+//! cases H and H2): a row is late when its own session `[t, t + gap)` ends at
+//! or before the previous batch's watermark, even if it would join a live
+//! session; the rest merge into their key's sessions; append mode emits and
+//! evicts the sessions with `end ≤` this batch's watermark; complete mode
+//! evicts nothing and publishes the whole table. Update mode is refused by
+//! validation (SPARK-36463).
+
+use std::collections::BTreeSet;
+
+use super::Row;
+use crate::config::OutputMode;
+use crate::output::Output;
+use crate::scenario::Scenario;
+use crate::time::TimeMs;
+use crate::window::{OpenSessions, Session};
+
+/// What one micro-batch did to the session windows, published when it ends.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SessionEmit {
+    /// Append: sessions closed by this batch's watermark, (key, session).
+    closed: Vec<(u32, Session)>,
+    /// Complete: sessions this batch changed, (key, value at the batch's end).
+    changed: Vec<(u32, Session)>,
+    /// Complete: (start, key) of sessions merged into an earlier one.
+    merged_away: Vec<(TimeMs, u32)>,
+    /// Rows Spark's `foreachBatch` receives (rows the query outputs).
+    pub(super) emitted_rows: u64,
+    /// Sessions this batch changed (Spark's `numRowsUpdated`).
+    pub(super) updated_rows: u64,
+}
+
+/// Adds one row unless it is late for `late_wm` (never in complete mode);
+/// false if dropped. `touched` collects (key, start) of the sessions changed.
+pub(super) fn add(
+    open: &mut OpenSessions,
+    row: &Row,
+    late_wm: TimeMs,
+    evicts: bool,
+    touched: &mut BTreeSet<(u32, TimeMs)>,
+) -> bool {
+    if evicts && open.of_event(row.event_time_ms, 0).end <= late_wm {
+        return false;
+    }
+    let s = open.insert(row.key, row.event_time_ms, row.amount_cents);
+    touched.insert((row.key, s.start));
+    true
+}
+
+/// Closes (append) or snapshots (complete) the sessions after a batch's rows.
+pub(super) fn emit(
+    open: &mut OpenSessions,
+    touched: BTreeSet<(u32, TimeMs)>,
+    batch_wm: TimeMs,
+    output: OutputMode,
+    scenario: &Scenario,
+) -> SessionEmit {
+    let merged_away = open.take_merged_away();
+    // A session touched early in the batch may have merged into another since.
+    let changed: Vec<(u32, Session)> = touched
+        .iter()
+        .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
+        .collect();
+    let passes = |s: &Session| scenario.passes(&s.agg);
+    let mut emit = SessionEmit {
+        updated_rows: changed.len() as u64,
+        ..SessionEmit::default()
+    };
+    if output == OutputMode::Complete {
+        emit.emitted_rows = open.iter().filter(|(_, s)| passes(s)).count() as u64;
+        emit.changed = changed;
+        emit.merged_away = merged_away;
+    } else {
+        emit.closed = open.close(batch_wm);
+        emit.emitted_rows = emit.closed.iter().filter(|(_, s)| passes(s)).count() as u64;
+    }
+    emit
+}
+
+impl SessionEmit {
+    /// Publishes at `now` what the batch emitted. Complete mode's latency is
+    /// scored per row read (as for windows), append mode's per session closed.
+    pub(super) fn publish(&self, out: &mut Output, scenario: &Scenario, now: TimeMs) {
+        for &(start, key) in &self.merged_away {
+            out.retract(start, key);
+        }
+        for (key, s) in &self.changed {
+            out.publish_session_value(scenario, *key, s, now);
+        }
+        for (key, s) in &self.closed {
+            out.publish_session(scenario, *key, s, now);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The session windows one pipeline (or the ground truth) holds while they
+//! can still grow: every key's [`KeySessions`], plus two indexes, so closing
+//! by a watermark or a batch cut-off touches only the sessions it closes.
+//!
+//! The three pipelines share it: the batch closes what ended before its
+//! period's end, micro-batch and per-record streaming what ended at or before
+//! their watermark (Spark's `end ≤ watermark`). State is one entry per open
+//! session, nothing per event: bounded by the open sessions, at most one per
+//! gap per key (validation bounds them as result cells).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{KeySessions, Session};
+use crate::time::TimeMs;
+
+/// The open sessions of every key.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenSessions {
+    gap_ms: TimeMs,
+    keys: BTreeMap<u32, KeySessions>,
+    /// (end, key, start) of every open session: what a watermark closes first.
+    by_end: BTreeSet<(TimeMs, u32, TimeMs)>,
+    /// (start, key) of every open session: the oldest open event time.
+    by_start: BTreeSet<(TimeMs, u32)>,
+    /// Events in the open sessions.
+    events: u64,
+    /// Events that joined two or more sessions into one, so far.
+    merges: u64,
+    /// (start, key) of sessions merged into another since the last
+    /// [`Self::take_merged_away`]: rows a complete-mode table no longer has.
+    merged_away: Vec<(TimeMs, u32)>,
+}
+
+impl OpenSessions {
+    /// No session yet, for sessions of `gap_ms`.
+    pub(crate) fn new(gap_ms: TimeMs) -> Self {
+        Self {
+            gap_ms,
+            keys: BTreeMap::new(),
+            by_end: BTreeSet::new(),
+            by_start: BTreeSet::new(),
+            events: 0,
+            merges: 0,
+            merged_away: Vec::new(),
+        }
+    }
+
+    /// The session of one event at `t`: `[t, t + gap)`.
+    pub(crate) fn of_event(&self, t: TimeMs, amount_cents: i64) -> Session {
+        Session::of_event(t, self.gap_ms, amount_cents)
+    }
+
+    /// Adds one event of `key`, merging the sessions it touches; returns the
+    /// session that now holds it.
+    pub(crate) fn insert(&mut self, key: u32, t: TimeMs, amount_cents: i64) -> Session {
+        let new = self.of_event(t, amount_cents);
+        let sessions = self.keys.entry(key).or_default();
+        let joined = sessions.touching(&new);
+        for s in &joined {
+            self.by_end.remove(&(s.end, key, s.start));
+            self.by_start.remove(&(s.start, key));
+        }
+        sessions.insert(new);
+        let start = joined.iter().map(|s| s.start).fold(t, TimeMs::min);
+        let merged = sessions.get(start).copied().unwrap_or(new);
+        self.by_end.insert((merged.end, key, merged.start));
+        self.by_start.insert((merged.start, key));
+        self.events += 1;
+        self.merges += u64::from(joined.len() >= 2);
+        self.merged_away.extend(
+            joined
+                .iter()
+                .filter(|s| s.start != merged.start)
+                .map(|s| (s.start, key)),
+        );
+        merged
+    }
+
+    /// Removes and returns, by (start, key), every session with `end ≤ cutoff`.
+    pub(crate) fn close(&mut self, cutoff: TimeMs) -> Vec<(u32, Session)> {
+        let mut closed = Vec::new();
+        while let Some(&(end, key, start)) = self.by_end.first() {
+            if end > cutoff {
+                break;
+            }
+            self.by_end.pop_first();
+            self.by_start.remove(&(start, key));
+            if let Some(sessions) = self.keys.get_mut(&key) {
+                if let Some(s) = sessions.remove(start) {
+                    self.events -= s.agg.count;
+                    closed.push((key, s));
+                }
+                if sessions.is_empty() {
+                    self.keys.remove(&key);
+                }
+            }
+        }
+        closed.sort_unstable_by_key(|(key, s)| (s.start, *key));
+        closed
+    }
+
+    /// Every open session, by (start, key).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &Session)> + '_ {
+        self.by_start.iter().filter_map(|&(start, key)| {
+            let s = self.keys.get(&key)?.get(start)?;
+            Some((key, s))
+        })
+    }
+
+    /// The open session of `key` starting at `start`.
+    pub(crate) fn get(&self, key: u32, start: TimeMs) -> Option<&Session> {
+        self.keys.get(&key)?.get(start)
+    }
+
+    /// Takes the (start, key) of the sessions merged into another since the last call.
+    pub(crate) fn take_merged_away(&mut self) -> Vec<(TimeMs, u32)> {
+        std::mem::take(&mut self.merged_away)
+    }
+
+    /// Open sessions.
+    pub(crate) fn len(&self) -> usize {
+        self.by_end.len()
+    }
+
+    /// Events in the open sessions.
+    pub(crate) fn events(&self) -> u64 {
+        self.events
+    }
+
+    /// Events that merged two or more sessions into one, so far.
+    pub(crate) fn merges(&self) -> u64 {
+        self.merges
+    }
+
+    /// Earliest event time held (the start of the oldest open session).
+    pub(crate) fn oldest(&self) -> Option<TimeMs> {
+        self.by_start.first().map(|&(start, _)| start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_late_event_merges_two_sessions_and_the_indexes_follow() {
+        let mut open = OpenSessions::new(5_000);
+        open.insert(0, 0, 1);
+        open.insert(0, 10_000, 2);
+        open.insert(1, 1_000, 4);
+        assert_eq!(open.len(), 3);
+        let merged = open.insert(0, 5_000, 8);
+        assert_eq!((merged.start, merged.end, merged.agg.count), (0, 15_000, 3));
+        assert_eq!((open.len(), open.merges(), open.events()), (2, 1, 4));
+        assert_eq!(open.take_merged_away(), [(10_000, 0)]);
+        // Key 1's [1000, 6000) ends first; key 0's [0, 15000) is still open at 14 999.
+        let closed = open.close(14_999);
+        assert_eq!(closed.len(), 1);
+        assert_eq!((closed[0].0, closed[0].1.agg.sum_cents), (1, 4));
+        assert_eq!(open.oldest(), Some(0));
+        let last = open.close(15_000);
+        assert_eq!(
+            (last[0].1.agg.sum_cents, open.len(), open.events()),
+            (11, 0, 0)
+        );
+    }
+}
