@@ -121,11 +121,11 @@ pub fn preset(lang: Lang, name: &str) -> Option<(&'static str, &'static str)> {
     Some(match (lang, name) {
         (Lang::En, "web-traffic-sessions") => (
             "Web traffic: sessions per landing page",
-            "5,000 visitors read a few pages per visit; a session ends after 2 minutes without a page view. The batch, run after each hour, sees every session whole. Streaming closes a session when the watermark passes it: a page view from a phone that lost its signal arrives too late and is dropped, or lands between two sessions and merges them — count them under the summary.",
+            "2,000 visitors read a few pages per visit; a session ends after 2 minutes without a page view. The batch, run after each hour, sees every session whole. Streaming closes a session when the watermark passes it: a page view from a phone that lost its signal arrives too late and is dropped, or lands between two sessions and merges them — count them under the summary.",
         ),
         (Lang::Pt, "web-traffic-sessions") => (
             "Tráfego web: sessões por página de entrada",
-            "5.000 visitantes leem algumas páginas por visita; uma sessão termina depois de 2 minutos sem visualização. O batch, que roda depois de cada hora, vê cada sessão inteira. O streaming fecha a sessão quando a watermark passa por ela: uma visualização de um celular que ficou sem sinal chega tarde demais e é descartada, ou cai entre duas sessões e une as duas — conte-as no resumo.",
+            "2.000 visitantes leem algumas páginas por visita; uma sessão termina depois de 2 minutos sem visualização. O batch, que roda depois de cada hora, vê cada sessão inteira. O streaming fecha a sessão quando a watermark passa por ela: uma visualização de um celular que ficou sem sinal chega tarde demais e é descartada, ou cai entre duas sessões e une as duas — conte-as no resumo.",
         ),
         _ => return None,
     })

@@ -4,7 +4,7 @@ use super::{micro_batch, Preset};
 use crate::config::*;
 use crate::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 
-/// "Análise de tráfego web": 5,000 visitors, four page views a second over the
+/// "Análise de tráfego web": 2,000 visitors, four page views a second over the
 /// night's declining traffic, a view every 45 s within a visit on average,
 /// sessions ending after 2 minutes without a view. 3 % of (visitor, 10-minute
 /// slot) pairs are phones without signal and 5 % of views are a minute or two
@@ -20,7 +20,7 @@ pub(super) fn preset() -> Preset {
             duration_ms: 3 * HOUR_MS,
             sample_every_ms: 30 * SECOND_MS,
             scenario: ScenarioConfig::Web(WebConfig {
-                visitors: 5_000,
+                visitors: 2_000,
                 pages_per_visit: 5.0,
                 bounce_fraction: 0.4,
                 think_ms: 45 * SECOND_MS,
