@@ -8,7 +8,7 @@ use bslab_engine::DashboardRow;
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{iot, Key, Lang};
+use crate::i18n::{iot, web, Key, Lang};
 
 /// Which query the dashboard shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum Kind {
     Fraud,
     /// Readings per sensor in alert rows (counts).
     Iot,
+    /// Page views per visitor (counts).
+    Web,
 }
 
 /// What [`dashboard`] shows.
@@ -51,6 +53,9 @@ pub fn group_name(key: &GroupKey, lang: Lang) -> String {
         GroupKey::Sensor { sensor_id } => {
             format!("{} {sensor_id}", iot::t(lang, iot::Text::Sensor))
         }
+        GroupKey::Visitor { visitor_id } => {
+            format!("{} {visitor_id}", web::t(lang, web::Text::Visitor))
+        }
     }
 }
 
@@ -70,6 +75,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
         Kind::Social => lang.t(Key::DashboardSocial),
         Kind::Fraud => lang.t(Key::DashboardFraud),
         Kind::Iot => iot::t(lang, iot::Text::Dashboard),
+        Kind::Web => web::t(lang, web::Text::Dashboard),
     };
     let name = if p.batch { "batch" } else { "streaming" };
     html! {
@@ -86,7 +92,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                     <tr><td colspan="4" class="muted">{ match p.scenario {
                         Kind::Fraud => lang.t(Key::DashboardNoAlert),
                         Kind::Iot => iot::t(lang, iot::Text::NoAlert),
-                        Kind::Sales | Kind::Social => lang.t(Key::DashboardEmpty),
+                        Kind::Sales | Kind::Social | Kind::Web => lang.t(Key::DashboardEmpty),
                     } }</td></tr>
                 }
                 { for p.rows.iter().map(|r| {

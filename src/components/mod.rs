@@ -25,3 +25,4 @@ pub mod share_note;
 pub mod spark_metrics;
 pub mod summary;
 pub mod timeline_bar;
+pub mod web_sessions;

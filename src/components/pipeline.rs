@@ -112,6 +112,7 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
         ScenarioConfig::Social { .. } => super::dashboard::Kind::Social,
         ScenarioConfig::Fraud { .. } => super::dashboard::Kind::Fraud,
         ScenarioConfig::Iot { .. } => super::dashboard::Kind::Iot,
+        ScenarioConfig::Web(_) => super::dashboard::Kind::Web,
     };
     let mode = config_line(lang, p.batch, &p.config);
     html! {

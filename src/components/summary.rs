@@ -138,8 +138,10 @@ pub fn summary(p: &SummaryProps) -> Html {
                     }) }
                     if let Some(f) = &r.fraud { { fraud_rows(lang, f) } }
                     if let Some(a) = &r.alerts { { super::alerts::alert_rows(lang, a) } }
+                    if let Some(w) = &r.web { { super::web_sessions::session_rows(lang, w, [&r.batch, &r.streaming]) } }
                 </tbody>
             </table>
+            if let Some(w) = &r.web { { super::web_sessions::landing_pages(lang, w) } }
             <p class="digest" title={lang.t(Key::DigestNote)}>
                 { lang.t(Key::Digest) }{ ": " }<code data-testid="digest">{ &view.digest }</code>
                 if stale { <span class="muted">{ " (" }{ lang.t(Key::DigestPending) }{ ")" }</span> }

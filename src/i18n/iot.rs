@@ -111,19 +111,19 @@ pub fn field(lang: Lang, path: &str) -> Option<(&'static str, &'static str)> {
         }
         (Lang::En, "scenario.offline_fraction") => (
             "Offline share",
-            "Share of stretches during which a sensor has lost its connection, from 0 to 1.",
+            "Share of stretches during which a sensor (or a visitor's phone) has lost its connection, from 0 to 1.",
         ),
         (Lang::Pt, "scenario.offline_fraction") => (
             "Fração offline",
-            "Fração dos períodos em que um sensor perdeu a conexão, de 0 a 1.",
+            "Fração dos períodos em que um sensor (ou o celular de um visitante) perdeu a conexão, de 0 a 1.",
         ),
         (Lang::En, "scenario.offline_ms") => (
             "Outage length",
-            "A sensor offline keeps its readings and uploads them all when it reconnects.",
+            "A sensor (or phone) offline keeps its readings (page views) and uploads them all when it reconnects.",
         ),
         (Lang::Pt, "scenario.offline_ms") => (
             "Duração da queda",
-            "Um sensor offline guarda as leituras e envia todas juntas quando reconecta.",
+            "Um sensor (ou celular) offline guarda as leituras (visualizações) e envia todas juntas quando reconecta.",
         ),
         _ => return None,
     })

@@ -8,6 +8,7 @@ mod key;
 pub mod pt;
 pub mod sessions;
 mod topics;
+pub mod web;
 
 pub use key::Key;
 

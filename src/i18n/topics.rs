@@ -3,7 +3,7 @@
 //! do not know falls through to these, in order. A new topic's table is one
 //! line in each list below, not an edit inside `en`/`pt`.
 
-use super::{flink, iot, sessions, Lang};
+use super::{flink, iot, sessions, web, Lang};
 
 /// A parameter's label and help, by path.
 type FieldTable = fn(Lang, &str) -> Option<(&'static str, &'static str)>;
@@ -12,8 +12,8 @@ type PresetTable = fn(Lang, &str) -> Option<(&'static str, &'static str)>;
 /// A machine word (a choice) in the language.
 type WordTable = fn(Lang, &str) -> Option<&'static str>;
 
-const FIELDS: &[FieldTable] = &[iot::field, sessions::field, flink::field];
-const PRESETS: &[PresetTable] = &[iot::preset, sessions::preset, flink::preset];
+const FIELDS: &[FieldTable] = &[iot::field, sessions::field, flink::field, web::field];
+const PRESETS: &[PresetTable] = &[iot::preset, sessions::preset, flink::preset, web::preset];
 const WORDS: &[WordTable] = &[sessions::word, flink::word];
 
 /// The first topic table's label and help of the parameter at `path`.

@@ -128,7 +128,12 @@ pub enum ScenarioConfig {
         /// Length of an outage slot, in ms: readings taken offline arrive at its end.
         offline_ms: TimeMs,
     },
+    /// Web traffic: page views of visitors grouped into sessions (a session ends
+    /// after a gap of inactivity); its fields are in [`WebConfig`].
+    Web(WebConfig),
 }
+
+pub use crate::scenario::WebConfig;
 
 impl Default for ScenarioConfig {
     fn default() -> Self {

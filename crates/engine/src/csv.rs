@@ -113,6 +113,7 @@ fn group_cells(key: &GroupKey) -> [Cell; 2] {
         ],
         GroupKey::Card { card_id } => [Cell::Int(i64::from(*card_id)), Cell::Missing],
         GroupKey::Sensor { sensor_id } => [Cell::Int(i64::from(*sensor_id)), Cell::Missing],
+        GroupKey::Visitor { visitor_id } => [Cell::Int(i64::from(*visitor_id)), Cell::Missing],
     }
 }
 

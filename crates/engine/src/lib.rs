@@ -91,6 +91,7 @@ mod transit;
 mod truth;
 pub mod validate;
 mod watermark;
+mod web_sessions;
 pub mod window;
 mod workload;
 
@@ -115,6 +116,7 @@ pub use sim::Simulation;
 pub use source::{check_event, event_checker};
 pub use time::TimeMs;
 pub use validate::ValidConfig;
+pub use web_sessions::{LandingPage, SessionFigures, StreamSessions, WebReport};
 pub use workload::{event_stream, events, FraudBurst};
 
 /// Engine version (the crate version).

@@ -7,6 +7,7 @@
 
 mod late_rules;
 mod sessions;
+mod web;
 mod windows;
 
 use crate::config::*;
@@ -236,6 +237,7 @@ pub fn all() -> Vec<Preset> {
     if let Some(spark) = presets.iter().find(|p| p.name == "late-data-watermark") {
         presets.push(late_rules::spark_vs_flink(spark));
     }
+    presets.push(web::preset());
     presets
 }
 

@@ -185,6 +185,9 @@ pub struct Report {
     /// IoT scenario: time-to-alert, missed and false alerts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alerts: Option<crate::alerts::AlertReport>,
+    /// Web traffic: sessions, complete and as a stream reads them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web: Option<crate::web_sessions::WebReport>,
     /// Every window row (with `windows` detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub windows: Option<Vec<WindowRow>>,

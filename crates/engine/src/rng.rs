@@ -21,6 +21,8 @@ pub(crate) enum Stream {
     Fraud = 4,
     /// Service times of continuous mode.
     Service = 5,
+    /// Web visits: whether a visit goes on, its think times and pages.
+    Visits = 6,
 }
 
 /// The RNG for `stream` under `seed`.

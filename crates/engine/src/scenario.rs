@@ -13,6 +13,8 @@ mod iot;
 mod sales;
 pub mod schema;
 mod social;
+mod visits;
+mod web;
 
 use std::fmt;
 use std::sync::Arc;
@@ -29,6 +31,9 @@ pub use iot::Outages;
 pub use sales::{category_name, REGIONS};
 pub use schema::{Column, ColumnType, EventSchema, Field};
 pub use social::ACTIONS;
+pub(crate) use visits::VisitInjector;
+pub use visits::Visits;
+pub use web::{detail_of, page_of, WebConfig, PAGES, REFERRERS};
 
 /// One scenario: its payload generator and its query.
 ///
@@ -84,6 +89,18 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     /// offline arrive together when the device reconnects.
     fn outages(&self) -> Option<Outages> {
         None
+    }
+
+    /// How its visits go on after their first event, if events come in
+    /// visits (web traffic): the generator then adds each visit's later views.
+    fn visits(&self) -> Option<Visits> {
+        None
+    }
+
+    /// Whether the report sums its sessions up per landing page (web
+    /// traffic) when the window is a session window (`crate::web_sessions`).
+    fn sums_up_sessions(&self) -> bool {
+        false
     }
 }
 
@@ -174,6 +191,7 @@ pub fn kind(config: &ScenarioConfig) -> Arc<dyn ScenarioKind> {
             },
             (offline_fraction, offline_ms),
         )),
+        ScenarioConfig::Web(ref web) => Arc::new(web::Web::new(web)),
     }
 }
 
@@ -207,6 +225,11 @@ pub enum GroupKey {
     Sensor {
         /// Sensor id.
         sensor_id: u32,
+    },
+    /// Web traffic: a visitor.
+    Visitor {
+        /// Visitor id.
+        visitor_id: u32,
     },
 }
 
@@ -250,7 +273,7 @@ impl Scenario {
         self.keys
     }
 
-    /// Short machine name: `sales`, `social` or `fraud`.
+    /// Short machine name: `sales`, `social`, `fraud`, `iot` or `web`.
     pub fn name(&self) -> &'static str {
         self.kind.name()
     }

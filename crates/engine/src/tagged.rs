@@ -147,9 +147,28 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
     let (kind, map) = tagged(
         value,
         "ScenarioConfig",
-        &["sales", "social", "fraud", "iot"],
+        &["sales", "social", "fraud", "iot", "web"],
     )?;
+    const WEB: &[Field] = &[
+        field::<u32>("visitors"),
+        field::<f64>("pages_per_visit"),
+        field::<f64>("bounce_fraction"),
+        field::<i64>("think_ms"),
+        field::<f64>("offline_fraction"),
+        field::<i64>("offline_ms"),
+    ];
     Ok(match kind {
+        "web" => {
+            let mut f = Fields::read(map, WEB)?;
+            ScenarioConfig::Web(crate::config::WebConfig {
+                visitors: f.get("visitors")?,
+                pages_per_visit: f.get("pages_per_visit")?,
+                bounce_fraction: f.get("bounce_fraction")?,
+                think_ms: f.get("think_ms")?,
+                offline_fraction: f.get("offline_fraction")?,
+                offline_ms: f.get("offline_ms")?,
+            })
+        }
         "sales" => {
             let mut f = Fields::read(map, SALES)?;
             ScenarioConfig::Sales {

@@ -15,7 +15,7 @@ use rand_distr::{Distribution, Exp1, StandardNormal};
 use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
 use crate::rng::{rng, Stream};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, VisitInjector};
 use crate::time::{TimeMs, DAY_MS, HOUR_MS};
 
 /// One injected fraud burst, kept to score time-to-detect and money lost.
@@ -129,6 +129,8 @@ pub(crate) struct Generator {
     next_base_ms: f64,
     next_id: u64,
     fraud: Option<FraudInjector>,
+    /// Web traffic: the next views of the visits under way.
+    visits: Option<VisitInjector>,
     /// The experiment's seed (devices' outages are a pure function of it).
     seed: u64,
 }
@@ -136,6 +138,9 @@ pub(crate) struct Generator {
 impl Generator {
     pub(crate) fn new(config: &ExperimentConfig, scenario: Scenario) -> Self {
         let fraud = FraudInjector::new(config.seed, &scenario);
+        let visits = (scenario.kind().visits()).map(|v| VisitInjector::new(config.seed, v));
+        // Landing views at rate / (views per visit): page views at the rate.
+        let views_per_event = visits.as_ref().map_or(1.0, VisitInjector::mean_views);
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
@@ -144,10 +149,11 @@ impl Generator {
             arrivals: rng(config.seed, Stream::Arrivals),
             payload: rng(config.seed, Stream::Payload),
             delays: rng(config.seed, Stream::Delay),
-            base_per_ms: config.workload.rate_eps / 1_000.0,
+            base_per_ms: config.workload.rate_eps / 1_000.0 / views_per_event,
             next_base_ms: 0.0,
             next_id: 0,
             fraud,
+            visits,
             seed: config.seed,
         };
         generator.advance_base();
@@ -224,10 +230,12 @@ impl Generator {
             .as_ref()
             .and_then(FraudInjector::peek_time)
             .filter(|&t| t < self.duration_ms);
-        match (base, injected) {
-            (Some(b), Some(f)) => Some(b.min(f)),
-            (b, f) => b.or(f),
-        }
+        let visiting = self
+            .visits
+            .as_ref()
+            .and_then(VisitInjector::peek_time)
+            .filter(|&t| t < self.duration_ms);
+        [base, injected, visiting].into_iter().flatten().min()
     }
 
     /// The next event if its event time is at most `until`.
@@ -245,15 +253,23 @@ impl Generator {
             Some(f) if f.peek_time() == Some(t) => f.pending.pop(),
             _ => None,
         };
-        match injected {
-            Some(Reverse((_, card, _, amount))) => {
+        let visiting = match self.visits.as_mut() {
+            Some(v) if injected.is_none() && v.peek_time() == Some(t) => Some(v),
+            _ => None,
+        };
+        match (injected, visiting) {
+            (Some(Reverse((_, card, _, amount))), _) => {
                 event.entity = card;
                 event.detail = 1;
                 event.amount_cents = amount;
             }
-            None => {
+            (None, Some(visits)) => visits.pop_into(&mut event),
+            (None, None) => {
                 self.scenario.fill_payload(&mut self.payload, &mut event);
                 self.advance_base();
+                if let Some(visits) = self.visits.as_mut() {
+                    visits.landed(&event);
+                }
             }
         }
         let delay = self.sample_delay();

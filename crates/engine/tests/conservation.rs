@@ -10,6 +10,29 @@ mod common;
 
 fn scenario() -> impl Strategy<Value = ScenarioConfig> {
     prop_oneof![
+        (
+            1u32..3_000,
+            (2.0f64..12.0, 0.0f64..1.0),
+            1i64..300_000,
+            (0.0f64..0.5, 1i64..1_800_000)
+        )
+            .prop_map(
+                |(
+                    visitors,
+                    (pages_per_visit, bounce_fraction),
+                    think_ms,
+                    (offline_fraction, offline_ms),
+                )| {
+                    ScenarioConfig::Web(WebConfig {
+                        visitors,
+                        pages_per_visit,
+                        bounce_fraction,
+                        think_ms,
+                        offline_fraction,
+                        offline_ms,
+                    })
+                }
+            ),
         (1u32..20, 1i64..100_000).prop_map(|(categories, mean_amount_cents)| {
             ScenarioConfig::Sales {
                 categories,

@@ -66,7 +66,7 @@ pub(crate) type Meaning = (&'static str, &'static str);
 
 /// What each column of the built-in scenarios holds, by column name, or by
 /// `scenario.column` where the same name means something else per scenario.
-const MEANINGS: [(&str, Meaning); 14] = [
+const MEANINGS: [(&str, Meaning); 17] = [
     (
         "event_id",
         (
@@ -116,6 +116,21 @@ const MEANINGS: [(&str, Meaning); 14] = [
     ),
     ("card_id", ("cartão, a partir de 0", "card, from 0")),
     ("sensor_id", ("sensor, a partir de 0", "sensor, from 0")),
+    ("visitor_id", ("visitante, a partir de 0", "visitor, from 0")),
+    (
+        "page",
+        (
+            "página vista: home, product, blog, pricing, docs ou checkout",
+            "page viewed: home, product, blog, pricing, docs or checkout",
+        ),
+    ),
+    (
+        "referrer",
+        (
+            "de onde veio a visita: direct, search, social, email; internal para as páginas depois da primeira",
+            "where the visit came from: direct, search, social, email; internal for the pages after the first",
+        ),
+    ),
     (
         "temperature_centi",
         (

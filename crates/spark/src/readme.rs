@@ -113,6 +113,10 @@ fn query(scenario: &ScenarioConfig) -> (String, String) {
             format!("leituras (`count`), soma (`sum_cents`, média = soma / count) e máxima (`max_cents`) da temperatura em centésimos de grau por sensor por janela, só os sensores com máxima acima de {alert_above_centi} na janela (alerta)."),
             format!("readings (`count`), sum (`sum_cents`, mean = sum / count) and maximum (`max_cents`) of the temperature in hundredths of a degree per sensor per window, only sensors whose maximum is above {alert_above_centi} in the window (alert)."),
         ),
+        ScenarioConfig::Web(_) => (
+            "visualizações de página (`count`) por visitante por janela.".into(),
+            "page views (`count`) per visitor per window.".into(),
+        ),
     }
 }
 

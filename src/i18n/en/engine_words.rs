@@ -4,7 +4,7 @@
 
 use bslab_engine::params::Unit;
 
-use crate::i18n::{iot, Lang};
+use crate::i18n::{iot, web, Lang};
 
 /// English label and help of a parameter, by its path in the engine's parameter table.
 pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
@@ -78,6 +78,7 @@ pub fn unit(unit: Unit) -> (&'static str, &'static str) {
         Unit::Sensors | Unit::CentiDegrees | Unit::AnomaliesPerHour | Unit::Readings => {
             iot::unit(Lang::En, unit)
         }
+        Unit::Visitors | Unit::Pages => web::unit(Lang::En, unit),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use bslab_engine::params::Unit;
 
-use crate::i18n::{iot, Lang};
+use crate::i18n::{iot, web, Lang};
 
 /// Portuguese label and help of a parameter, by its path in the engine's parameter table.
 pub fn field(path: &str) -> Option<(&'static str, &'static str)> {
@@ -79,6 +79,7 @@ pub fn unit(unit: Unit) -> (&'static str, &'static str) {
         Unit::Sensors | Unit::CentiDegrees | Unit::AnomaliesPerHour | Unit::Readings => {
             iot::unit(Lang::Pt, unit)
         }
+        Unit::Visitors | Unit::Pages => web::unit(Lang::Pt, unit),
     }
 }
 

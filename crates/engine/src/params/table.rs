@@ -5,7 +5,7 @@
 use super::{Access, Bounds, Kind, Param, Slot, Unit};
 use crate::config::{
     DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig as S, ServiceTime,
-    StreamingMode as M, WindowKind, MAX_DURATION_MS,
+    StreamingMode as M, WebConfig, WindowKind, MAX_DURATION_MS,
 };
 use crate::flink_rules::LateDataOutput;
 use crate::time::{DAY_MS, HOUR_MS, MINUTE_MS};
@@ -76,7 +76,7 @@ const HOUR: f64 = HOUR_MS as f64;
 const MINUTE: f64 = MINUTE_MS as f64;
 
 /// Every parameter, once.
-pub static PARAMS: [Param; 53] = [
+pub static PARAMS: [Param; 57] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
@@ -111,7 +111,7 @@ pub static PARAMS: [Param; 53] = [
     int("scenario.mean_amount_cents", Unit::Cents, |_| Bounds::new(1.0, 100_000_000.0),
         |c, _| match &mut c.scenario {
             S::Sales { mean_amount_cents, .. } | S::Fraud { mean_amount_cents, .. } => Some(Slot::I64(mean_amount_cents)),
-            S::Social { .. } | S::Iot { .. } => None,
+            S::Social { .. } | S::Iot { .. } | S::Web(_) => None,
         },
         "Sales and fraud: mean order or transaction amount."),
     int("scenario.alert_threshold", Unit::TransactionsPerWindow, |_| Bounds::new(1.0, 1_000.0),
@@ -149,11 +149,30 @@ pub static PARAMS: [Param; 53] = [
         |c, _| match &mut c.scenario { S::Iot { anomaly_duration_ms, .. } => Some(Slot::I64(anomaly_duration_ms)), _ => None },
         "IoT: duration of one anomaly, in event time."),
     float("scenario.offline_fraction", Unit::Fraction, |_| Bounds::new(0.0, 1.0),
-        |c, _| match &mut c.scenario { S::Iot { offline_fraction, .. } => Some(Slot::F64(offline_fraction)), _ => None },
-        "IoT: share of (sensor, outage slot) pairs where the sensor is offline."),
+        |c, _| match &mut c.scenario {
+            S::Iot { offline_fraction, .. } | S::Web(WebConfig { offline_fraction, .. }) => Some(Slot::F64(offline_fraction)),
+            _ => None,
+        },
+        "IoT and web: share of (sensor or visitor, outage slot) pairs where the device is offline."),
     int("scenario.offline_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
-        |c, _| match &mut c.scenario { S::Iot { offline_ms, .. } => Some(Slot::I64(offline_ms)), _ => None },
-        "IoT: outage slot; readings taken offline arrive when it ends (the device reconnects)."),
+        |c, _| match &mut c.scenario {
+            S::Iot { offline_ms, .. } | S::Web(WebConfig { offline_ms, .. }) => Some(Slot::I64(offline_ms)),
+            _ => None,
+        },
+        "IoT and web: outage slot; readings or page views taken offline arrive when it ends (the device reconnects)."),
+    // Web traffic.
+    int("scenario.visitors", Unit::Visitors, |_| Bounds::new(1.0, 100_000.0),
+        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::U32(&mut w.visitors)), _ => None },
+        "Web: number of visitors (group keys); each visit is one of them, so visitors come back."),
+    float("scenario.pages_per_visit", Unit::Pages, |_| Bounds::new(2.0, 50.0),
+        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::F64(&mut w.pages_per_visit)), _ => None },
+        "Web: mean page views of a visit that does not bounce."),
+    float("scenario.bounce_fraction", Unit::Fraction, |_| Bounds::new(0.0, 1.0),
+        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::F64(&mut w.bounce_fraction)), _ => None },
+        "Web: share of visits that see one page only, on average (blog and social visits bounce more)."),
+    int("scenario.think_ms", Unit::Ms, |_| Bounds::new(1.0, HOUR),
+        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::I64(&mut w.think_ms)), _ => None },
+        "Web: mean time between two page views of one visit (think time)."),
     float("workload.rate_eps", Unit::EventsPerSecond, |_| Bounds::positive(1_000_000.0), |c, _| Some(Slot::F64(&mut c.workload.rate_eps)),
         "Base arrival rate (Poisson), per second of event time."),
     choice("workload.daily_profile", &["flat", "diurnal"],

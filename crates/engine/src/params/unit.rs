@@ -46,6 +46,10 @@ pub enum Unit {
     AnomaliesPerHour,
     /// Sensor readings.
     Readings,
+    /// Web visitors.
+    Visitors,
+    /// Page views of one visit.
+    Pages,
 }
 
 impl Unit {
@@ -71,6 +75,8 @@ impl Unit {
             Unit::CentiDegrees => "hundredths of °C",
             Unit::AnomaliesPerHour => "anomalies/hour",
             Unit::Readings => "readings",
+            Unit::Visitors => "visitors",
+            Unit::Pages => "pages",
         }
     }
 

@@ -42,6 +42,16 @@ pub enum Field {
     DetailName(&'static [&'static str]),
     /// `Event::amount_cents`.
     Amount,
+    /// One digit of `Event::detail` in a mixed radix, as its name in `names`:
+    /// `detail / place % names.len()` (web traffic: a page and a referrer in
+    /// one byte). Reading adds `index × place`, so the columns of every digit
+    /// together give the detail back.
+    DetailPart {
+        /// The digit's names, by value.
+        names: &'static [&'static str],
+        /// Its place value.
+        place: u8,
+    },
 }
 
 /// One column of an event file.
@@ -157,6 +167,10 @@ impl EventSchema {
                     e.detail = u8::try_from(names.iter().position(|n| *n == text)?).ok()?
                 }
                 Field::Amount => e.amount_cents = int()?,
+                Field::DetailPart { names, place } => {
+                    let digit = u8::try_from(names.iter().position(|n| *n == text)?).ok()?;
+                    e.detail = e.detail.checked_add(digit.checked_mul(place)?)?;
+                }
             }
         }
         Some(e)
@@ -187,6 +201,11 @@ fn write_value(out: &mut Vec<u8>, field: Field, e: &Event, quote_text: bool) {
         }
         Field::DetailName(names) => {
             text(out, names.get(usize::from(e.detail)).unwrap_or(&"unknown"));
+            Ok(())
+        }
+        Field::DetailPart { names, place } => {
+            let digit = usize::from(e.detail / place.max(1)) % names.len().max(1);
+            text(out, names.get(digit).unwrap_or(&"unknown"));
             Ok(())
         }
     };

@@ -12,6 +12,7 @@ use crate::event::Event;
 use crate::pipeline::Pipeline;
 use crate::recent::RecentArrivals;
 use crate::scenario::Scenario;
+use crate::web_sessions::WebSessions;
 
 /// Most arrivals held before they are handed on: a run this long costs one
 /// call per pipeline for a thousand events, and the buffer stays in cache and
@@ -32,6 +33,8 @@ pub(super) struct Sinks<'a> {
     pub(super) recent: &'a mut Option<RecentArrivals>,
     /// Arrivals handed on so far.
     pub(super) arrived: &'a mut u64,
+    /// Web traffic's sessions, read in arrival order too.
+    pub(super) web: &'a mut Option<WebSessions>,
 }
 
 impl Arrivals {
@@ -54,6 +57,9 @@ impl Arrivals {
         *sinks.arrived += self.events.len() as u64;
         for p in sinks.pipelines.iter_mut() {
             p.on_arrivals(&self.events, &self.keys);
+        }
+        if let Some(web) = sinks.web {
+            self.events.iter().for_each(|e| web.arrived(e));
         }
         if let Some(recent) = sinks.recent {
             for (event, &key) in self.events.iter().zip(&self.keys) {

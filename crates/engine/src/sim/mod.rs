@@ -35,6 +35,7 @@ use crate::source::Source;
 use crate::time::TimeMs;
 use crate::transit::Transit;
 use crate::truth::Truth;
+use crate::web_sessions::WebSessions;
 use crate::window::{Geometry, WindowAssigner};
 use crate::workload::Generator;
 
@@ -80,6 +81,8 @@ pub struct Simulation {
     recent: Option<RecentArrivals>,
     /// Arrivals being delivered, handed to the pipelines in runs.
     arrivals: Arrivals,
+    /// Web traffic: its sessions (None for other scenarios).
+    web: Option<WebSessions>,
 }
 
 impl Simulation {
@@ -163,6 +166,7 @@ impl Simulation {
         recent: Option<RecentLimits>,
     ) -> Self {
         let geometry = geometry.with_sessions(&config.window);
+        let web = WebSessions::for_run(&config, &scenario);
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),
@@ -191,6 +195,7 @@ impl Simulation {
             steps: 0,
             recent: recent.map(RecentArrivals::new),
             arrivals: Arrivals::default(),
+            web,
             config,
         };
         if let Some(limits) = recent {
@@ -343,12 +348,16 @@ impl Simulation {
         while let Some(event) = self.generator.next_until(until) {
             let key = self.scenario.group_key(&event);
             self.truth.add(&self.scenario, &event, key);
+            if let Some(web) = &mut self.web {
+                web.generated(&event);
+            }
             self.transit.push(event);
         }
         let mut sinks = Sinks {
             pipelines: &mut self.pipelines,
             recent: &mut self.recent,
             arrived: &mut self.arrived,
+            web: &mut self.web,
         };
         let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
         self.transit

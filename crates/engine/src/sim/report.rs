@@ -74,6 +74,10 @@ impl Simulation {
                 .streaming()
                 .late_data()
                 .map(|late| late.report(detail.runs)),
+            web: self
+                .web
+                .as_ref()
+                .map(crate::web_sessions::WebSessions::report),
             queueing: self
                 .streaming()
                 .queue_tally()

@@ -70,6 +70,11 @@ pub fn scenarios() -> Vec<ScenarioConfig> {
             offline_fraction: 0.0,
             offline_ms: 600_000,
         },
+        ScenarioConfig::Web(WebConfig {
+            visitors: 300,
+            offline_fraction: 0.0,
+            ..WebConfig::default()
+        }),
     ]
 }
 

@@ -1,0 +1,265 @@
+//! Web-traffic analysis: visitors read a few pages per visit, pausing to
+//! think between two page views; a visit lands on a page from a referrer, and
+//! some landing pages and referrers bounce more than others (the visitor
+//! leaves after one page). Mobile visitors lose their signal and upload their
+//! page views late, so views arrive out of order. The query groups each
+//! visitor's page views into **sessions** (session windows, `window.kind =
+//! session`: a session ends after `window.gap_ms` of inactivity): sessions per
+//! landing page, pages per session, session length and bounce rate
+//! (`crate::web_sessions`).
+//!
+//! Visits start as the ordinary Poisson process (daily profile and bursts
+//! included) at `rate_eps / mean views per visit`, so that page views arrive
+//! at `rate_eps` on average; each visit's later views come from
+//! [`super::visits`].
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::schema::{Column, ColumnType, Field};
+use super::visits::Visits;
+use super::{GroupKey, KeyRule, Outages, Query, ScenarioKind};
+use crate::event::Event;
+use crate::time::TimeMs;
+
+/// The site's pages (the `page` column), by index.
+pub const PAGES: [&str; 6] = ["home", "product", "blog", "pricing", "docs", "checkout"];
+
+/// Where a page view comes from (the `referrer` column), by index: the
+/// views after a visit's first come from the site itself (`internal`).
+pub const REFERRERS: [&str; 5] = ["internal", "direct", "search", "social", "email"];
+
+/// Share of visits landing on each page (checkout is never a landing page).
+const LANDING_WEIGHTS: [f64; 6] = [0.35, 0.2, 0.25, 0.1, 0.1, 0.0];
+/// How much more than average a visit landing on each page bounces.
+const PAGE_BOUNCE: [f64; 6] = [0.8, 0.9, 1.5, 0.7, 1.1, 1.0];
+/// Share of visits from each referrer (internal: none, it is not a landing).
+const REFERRER_WEIGHTS: [f64; 5] = [0.0, 0.3, 0.4, 0.2, 0.1];
+/// How much more than average a visit from each referrer bounces.
+const REFERRER_BOUNCE: [f64; 5] = [1.0, 0.8, 1.0, 1.6, 0.6];
+/// Share of each page among the views after a visit's first.
+const NEXT_WEIGHTS: [f64; 6] = [0.15, 0.3, 0.15, 0.15, 0.15, 0.1];
+/// Most page views of one visit.
+pub const MAX_VIEWS_PER_VISIT: u32 = 100;
+
+/// The web-traffic scenario's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebConfig {
+    /// Number of visitors (group keys): each visit is one of them, drawn
+    /// uniformly, so visitors come back.
+    pub visitors: u32,
+    /// Mean page views of a visit that does not bounce (at least 2).
+    pub pages_per_visit: f64,
+    /// Share of visits that see one page only, on average over landing pages
+    /// and referrers (each pair has its own share around it; at most 1).
+    pub bounce_fraction: f64,
+    /// Mean time between two page views of one visit (think time), in ms.
+    pub think_ms: TimeMs,
+    /// Share of (visitor, outage slot) pairs where the visitor's phone is offline.
+    pub offline_fraction: f64,
+    /// Length of an outage slot, in ms: views taken offline arrive at its end.
+    pub offline_ms: TimeMs,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            visitors: 2_000,
+            pages_per_visit: 5.0,
+            bounce_fraction: 0.4,
+            think_ms: 40_000,
+            offline_fraction: 0.02,
+            offline_ms: 15 * crate::time::MINUTE_MS,
+        }
+    }
+}
+
+/// `detail` of a page view: its page and its referrer in one byte.
+pub fn detail_of(page: u8, referrer: u8) -> u8 {
+    referrer * PAGES.len() as u8 + page
+}
+
+/// The page of a page view's `detail`.
+pub fn page_of(detail: u8) -> u8 {
+    detail % PAGES.len() as u8
+}
+
+/// The web-traffic scenario.
+#[derive(Debug, Clone)]
+pub(crate) struct Web {
+    config: WebConfig,
+    /// Bounce probability of a visit, by the `detail` of its landing view.
+    bounce: [f64; 32],
+}
+
+impl Web {
+    pub(crate) fn new(config: &WebConfig) -> Self {
+        let mean_factor: f64 = weighted(|p, r| PAGE_BOUNCE[p] * REFERRER_BOUNCE[r]);
+        let mut bounce = [0.0; 32];
+        for (p, page_factor) in PAGE_BOUNCE.iter().enumerate() {
+            for (r, referrer_factor) in REFERRER_BOUNCE.iter().enumerate() {
+                let share = config.bounce_fraction * page_factor * referrer_factor / mean_factor;
+                bounce[usize::from(detail_of(p as u8, r as u8))] = share.clamp(0.0, 1.0);
+            }
+        }
+        Self {
+            config: config.clone(),
+            bounce,
+        }
+    }
+}
+
+/// `Σ weight(page) × weight(referrer) × f(page, referrer)` over landings.
+fn weighted(f: impl Fn(usize, usize) -> f64) -> f64 {
+    let mut sum = 0.0;
+    for (p, wp) in LANDING_WEIGHTS.iter().enumerate() {
+        for (r, wr) in REFERRER_WEIGHTS.iter().enumerate() {
+            sum += wp * wr * f(p, r);
+        }
+    }
+    sum
+}
+
+/// An index drawn with the given weights (which sum to 1).
+fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> u8 {
+    let mut x: f64 = rng.random();
+    for (i, w) in weights.iter().enumerate() {
+        if x < *w {
+            return i as u8;
+        }
+        x -= w;
+    }
+    // Rounding left x just above the last positive weight.
+    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0) as u8
+}
+
+/// The `detail` of a view after a visit's first: its page, and the referrer
+/// `internal` (index 0), so the detail is the page.
+fn next_page(rng: &mut ChaCha8Rng) -> u8 {
+    pick(rng, &NEXT_WEIGHTS)
+}
+
+impl ScenarioKind for Web {
+    fn name(&self) -> &'static str {
+        "web"
+    }
+
+    fn key_rule(&self) -> KeyRule {
+        KeyRule::Entity
+    }
+
+    fn key_space(&self) -> u32 {
+        self.config.visitors
+    }
+
+    fn payload_space(&self) -> (u32, u8) {
+        (self.config.visitors, (PAGES.len() * REFERRERS.len()) as u8)
+    }
+
+    /// A visit's landing view: a visitor, a landing page and a referrer.
+    fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
+        event.entity = rng.random_range(0..self.config.visitors);
+        let page = pick(rng, &LANDING_WEIGHTS);
+        let referrer = pick(rng, &REFERRER_WEIGHTS);
+        event.detail = detail_of(page, referrer);
+        event.amount_cents = 0;
+    }
+
+    fn decode_key(&self, key: u32) -> GroupKey {
+        GroupKey::Visitor { visitor_id: key }
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("visitor_id", ColumnType::Int, Field::Entity),
+            Column::new(
+                "page",
+                ColumnType::Text,
+                Field::DetailPart {
+                    names: &PAGES,
+                    place: 1,
+                },
+            ),
+            Column::new(
+                "referrer",
+                ColumnType::Text,
+                Field::DetailPart {
+                    names: &REFERRERS,
+                    place: PAGES.len() as u8,
+                },
+            ),
+        ]
+    }
+
+    fn query(&self) -> Query {
+        Query {
+            keys: &["visitor_id"],
+            amount: None,
+            count_above: None,
+            max_above: None,
+        }
+    }
+
+    fn outages(&self) -> Option<Outages> {
+        (self.config.offline_fraction > 0.0).then_some(Outages {
+            fraction: self.config.offline_fraction,
+            slot_ms: self.config.offline_ms.max(1),
+        })
+    }
+
+    fn visits(&self) -> Option<Visits> {
+        let more = 1.0 - 1.0 / (self.config.pages_per_visit - 1.0).max(1.0);
+        let bounce = &self.bounce;
+        let mean_views = weighted(|p, r| {
+            let b = bounce[usize::from(detail_of(p as u8, r as u8))];
+            b + (1.0 - b) * self.config.pages_per_visit
+        });
+        Some(Visits {
+            mean_views: mean_views.max(1.0),
+            bounce: self.bounce,
+            more,
+            think_ms: self.config.think_ms as f64,
+            max_views: MAX_VIEWS_PER_VISIT,
+            next_page,
+        })
+    }
+
+    fn sums_up_sessions(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounce shares average to the configured one when none is clamped.
+    #[test]
+    fn bounce_shares_average_to_the_configured_fraction() {
+        let web = Web::new(&WebConfig {
+            bounce_fraction: 0.3,
+            ..WebConfig::default()
+        });
+        let mean = weighted(|p, r| web.bounce[usize::from(detail_of(p as u8, r as u8))]);
+        assert!((mean - 0.3).abs() < 1e-9, "mean bounce {mean}");
+        let blog_social = web.bounce[usize::from(detail_of(2, 3))];
+        let pricing_email = web.bounce[usize::from(detail_of(3, 4))];
+        assert!(
+            blog_social > 2.0 * pricing_email,
+            "{blog_social} {pricing_email}"
+        );
+    }
+
+    #[test]
+    fn details_hold_a_page_and_a_referrer() {
+        for page in 0..PAGES.len() as u8 {
+            for referrer in 0..REFERRERS.len() as u8 {
+                let d = detail_of(page, referrer);
+                assert_eq!(page_of(d), page);
+                assert_eq!(d / PAGES.len() as u8, referrer);
+            }
+        }
+    }
+}
