@@ -109,17 +109,19 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
         fill(rgba, w, (x0, top), (x1, bottom), stage_colour(b.stage));
         fill(rgba, w, (left, top), (w, top + 1), EDGE);
     }
+    // A mark is three rows of three pixels, each row one copy of `row`.
+    let row: Vec<u8> = EVENT.repeat(3);
     for m in p.marks.iter().filter(|m| !m.late) {
         let (x, y) = (
             f.x(m.arrival_time_ms) as usize,
             f.y(m.event_time_ms) as usize,
         );
-        fill(
+        paint_rows(
             rgba,
             w,
             (x.saturating_sub(1), y.saturating_sub(1)),
-            (x + 2, y + 2),
-            EVENT,
+            y + 2,
+            &row,
         );
     }
     // Late events last, on top: never hidden under the others.
@@ -159,12 +161,23 @@ pub fn lanes(bands: &[Band]) -> usize {
 
 /// Fills the pixels `[x0, x1) × [y0, y1)`, clipped to the canvas.
 fn fill(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), (x1, y1): (usize, usize), c: [u8; 4]) {
+    let row = c.repeat(x1.min(w).saturating_sub(x0));
+    paint_rows(rgba, w, (x0, y0), y1, &row);
+}
+
+/// Copies the pixels `row` to rows `[y0, y1)` from column `x0`, clipped to the
+/// canvas: one `memcpy` per row, not a loop over pixels (the page's wasm is
+/// optimised for size, where a per-pixel loop is several times slower; 100,000
+/// marks and whole-width bands are painted at every change of the picture).
+fn paint_rows(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), y1: usize, row: &[u8]) {
     let h = rgba.len() / 4 / w.max(1);
-    for y in y0.min(h)..y1.min(h) {
-        let row = &mut rgba[(y * w + x0.min(w)) * 4..(y * w + x1.min(w)) * 4];
-        for px in row.chunks_exact_mut(4) {
-            px.copy_from_slice(&c);
-        }
+    let len = row.len().min(w.saturating_sub(x0) * 4);
+    if len == 0 {
+        return;
+    }
+    for y in y0..y1.min(h) {
+        let at = (y * w + x0) * 4;
+        rgba[at..at + len].copy_from_slice(&row[..len]);
     }
 }
 
