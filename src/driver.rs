@@ -134,7 +134,7 @@ impl Driver {
         let budget = self.adapt_budget(dt);
         // A frame that will draw a fresh picture or the charts steps for the least budget:
         // the drawing needs the frame's time (at the fastest speed the run moves less in it).
-        let renders = self.frame.get().wrapping_add(1) % 2 == 0;
+        let renders = self.frame.get().wrapping_add(1).is_multiple_of(2);
         let draws = self.picture_fresh.get() || ts - self.last_charts.get() >= CHARTS_EVERY_MS;
         let budget = if renders && draws {
             MIN_STEP_BUDGET_MS
