@@ -248,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_clipped_to_the_canvas_never_wrapped() {
+        let (w, h) = (5, 3);
+        let mut rgba = vec![0_u8; w * h * 4];
+        let row = EVENT.repeat(3);
+        // From the last column: one pixel, not two more at the start of the next row.
+        paint_rows(&mut rgba, w, (w - 1, 0), 2, &row);
+        let px = |x: usize, y: usize| rgba[(y * w + x) * 4..(y * w + x) * 4 + 4].to_vec();
+        assert_eq!(px(w - 1, 0), EVENT);
+        assert_eq!(px(w - 1, 1), EVENT);
+        assert_eq!(px(0, 1), [0; 4], "nothing wrapped onto the next row");
+        assert_eq!(px(0, 2), [0; 4]);
+        // Past the right or bottom edge: nothing painted, no panic.
+        paint_rows(&mut rgba, w, (w + 3, 2), 3, &row);
+        paint_rows(&mut rgba, w, (0, h), h + 3, &row);
+        assert_eq!(rgba.iter().filter(|&&b| b != 0).count(), 2 * 4);
+    }
+
+    #[test]
     fn overlapping_windows_get_one_column_each() {
         assert_eq!(
             lanes(&picture().bands),
