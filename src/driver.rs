@@ -13,6 +13,7 @@ use crate::browser;
 use crate::runner::{Runner, SPEEDS};
 use crate::state::{Action, AppState};
 use crate::stepping::{step_to, StepTo};
+use crate::user_timing;
 
 /// Most wall-clock time spent stepping the simulation in one frame, in ms.
 pub const STEP_BUDGET_MS: f64 = 7.0;
@@ -26,6 +27,9 @@ pub const CHARTS_EVERY_MS: f64 = 250.0;
 /// own that neither steps nor renders, then drawn by the next frame, which skips the charts
 /// (so its two costs never meet each other, the stepping or the charts in one frame).
 pub const PICTURE_EVERY_MS: f64 = 500.0;
+/// ... and at most once in this many frames: on a slow or busy machine (20 frames per
+/// second) the rebuild stays one frame in 30, never one in 10.
+pub const PICTURE_EVERY_FRAMES: u64 = 30;
 /// While playing, the report (summary, completeness chart) is refreshed this often, in wall ms.
 pub const REPORT_EVERY_MS: f64 = 1_500.0;
 /// Longest wall-clock gap credited to one frame (a background tab must not jump ahead), in ms.
@@ -52,6 +56,8 @@ pub struct Driver {
     last_report: Cell<f64>,
     last_charts: Cell<f64>,
     last_picture: Cell<f64>,
+    /// The frame (see `frame`) of the last rebuild.
+    last_picture_frame: Cell<Option<u64>>,
     /// The picture was rebuilt and the next rendering frame draws it (it skips the charts).
     picture_fresh: Cell<bool>,
     /// Frames since the loop started (the page is redrawn at every other frame while playing).
@@ -76,6 +82,7 @@ impl Driver {
             last_report: Cell::new(f64::NEG_INFINITY),
             last_charts: Cell::new(f64::NEG_INFINITY),
             last_picture: Cell::new(f64::NEG_INFINITY),
+            last_picture_frame: Cell::new(None),
             picture_fresh: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
             frame: Cell::new(0),
@@ -125,11 +132,22 @@ impl Driver {
             (true, None) => i64::MAX,
         };
         let budget = self.adapt_budget(dt);
-        let reached = runner.advance_until(wanted, browser::now_ms, start + budget, budget);
+        // A frame that will draw a fresh picture or the charts steps for the least budget:
+        // the drawing needs the frame's time (at the fastest speed the run moves less in it).
+        let renders = self.frame.get().wrapping_add(1).is_multiple_of(2);
+        let draws = self.picture_fresh.get() || ts - self.last_charts.get() >= CHARTS_EVERY_MS;
+        let budget = if renders && draws {
+            MIN_STEP_BUDGET_MS
+        } else {
+            budget
+        };
+        let reached = user_timing::span("bslab:step", || {
+            runner.advance_until(wanted, browser::now_ms, start + budget, budget)
+        });
         let catching = runner.catching_up();
         let more = catching || (drive.playing && !runner.finished());
         if !more || ts - self.last_report.get() >= REPORT_EVERY_MS {
-            runner.refresh_report();
+            user_timing::span("bslab:report", || runner.refresh_report());
             self.last_report.set(ts);
         }
         // While playing, redraw the page at 30 Hz (every other frame): counters stay
@@ -147,7 +165,12 @@ impl Driver {
         if !more {
             runner.refresh_picture();
         }
-        let mut snapshot = runner.snapshot_with(charts);
+        let name = if charts {
+            "bslab:snapshot-charts"
+        } else {
+            "bslab:snapshot"
+        };
+        let mut snapshot = user_timing::span(name, || runner.snapshot_with(charts));
         if drive.playing && !reached && !catching && speed.is_some() && dt > 0.0 {
             snapshot.limited_to = Some((runner.now() - before) as f64 / dt);
         }
@@ -166,7 +189,11 @@ impl Driver {
     /// credited to the next one). Some(whether another frame is needed) if it did.
     fn rebuild_picture(&self, ts: f64, drive: Drive) -> Option<bool> {
         let odd = self.frame.get().wrapping_add(1) % 2 == 1;
-        if !odd || ts - self.last_picture.get() < PICTURE_EVERY_MS {
+        let recent = self
+            .last_picture_frame
+            .get()
+            .is_some_and(|f| self.frame.get().wrapping_sub(f) < PICTURE_EVERY_FRAMES);
+        if !odd || recent || ts - self.last_picture.get() < PICTURE_EVERY_MS {
             return None;
         }
         let mut cell = self.runner.try_borrow_mut().ok()?;
@@ -176,8 +203,9 @@ impl Driver {
         }
         self.frame.set(self.frame.get().wrapping_add(1));
         self.last_picture.set(ts);
+        self.last_picture_frame.set(Some(self.frame.get()));
         self.picture_fresh.set(true);
-        runner.refresh_picture();
+        user_timing::span("bslab:picture-build", || runner.refresh_picture());
         Some(true)
     }
 }

@@ -48,6 +48,7 @@ pub mod state;
 pub mod stepping;
 pub mod sweep;
 pub mod timeline;
+pub mod user_timing;
 pub mod worker;
 
 pub use app::App;

@@ -12,6 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT, TOP};
 use crate::format;
 use crate::i18n::{Key, Lang};
+use crate::user_timing;
 
 thread_local! {
     /// The pixel buffer, kept between frames (a 1920×500 picture is 3.8 MB).
@@ -29,20 +30,37 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Opt
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let ctx = context(canvas)?;
     let f = Frame::new(p, w, h);
     PIXELS.with(|px| {
         let mut px = px.borrow_mut();
-        rasterize(p, &f, &mut px);
-        let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px), w, h).ok()?;
-        ctx.put_image_data(&data, 0.0, 0.0).ok()
+        user_timing::span("bslab:picture-raster", || rasterize(p, &f, &mut px));
+        user_timing::span("bslab:picture-put", || {
+            let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px), w, h).ok()?;
+            ctx.put_image_data(&data, 0.0, 0.0).ok()
+        })
     })?;
-    stage_labels(&ctx, p, &f, lang);
-    steps(&ctx, &f, &p.watermark, "#7a1fa2", true);
-    steps(&ctx, &f, &p.max_event_time, "#1b5e20", false);
-    batch_runs(&ctx, p, &f);
-    axes(&ctx, &f, lang);
+    user_timing::span("bslab:picture-lines", || {
+        stage_labels(&ctx, p, &f, lang);
+        steps(&ctx, &f, &p.watermark, "#7a1fa2", true);
+        steps(&ctx, &f, &p.max_event_time, "#1b5e20", false);
+        batch_runs(&ctx, p, &f);
+        axes(&ctx, &f, lang);
+    });
     Some(f)
+}
+
+/// The canvas's 2D context, asked for with `willReadFrequently`: the picture is
+/// replaced by `putImageData` at every change, which a canvas kept in memory
+/// takes as a plain copy, where a GPU canvas uploads it on the main thread.
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into()).ok()?;
+    canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// A line through `(arrival time, event time)` points, held flat between them.

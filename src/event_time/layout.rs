@@ -111,17 +111,19 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
         fill(rgba, w, (x0, top), (x1, bottom), stage_colour(b.stage));
         fill(rgba, w, (left, top), (w, top + 1), EDGE);
     }
+    // A mark is three rows of three pixels, each row one copy of `row`.
+    let row: Vec<u8> = EVENT.repeat(3);
     for m in p.marks.iter().filter(|m| !m.late && !m.late_fired) {
         let (x, y) = (
             f.x(m.arrival_time_ms) as usize,
             f.y(m.event_time_ms) as usize,
         );
-        fill(
+        paint_rows(
             rgba,
             w,
             (x.saturating_sub(1), y.saturating_sub(1)),
-            (x + 2, y + 2),
-            EVENT,
+            y + 2,
+            &row,
         );
     }
     for m in p.marks.iter().filter(|m| m.late_fired) {
@@ -182,12 +184,23 @@ pub fn lanes(bands: &[Band]) -> usize {
 
 /// Fills the pixels `[x0, x1) × [y0, y1)`, clipped to the canvas.
 fn fill(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), (x1, y1): (usize, usize), c: [u8; 4]) {
+    let row = c.repeat(x1.min(w).saturating_sub(x0));
+    paint_rows(rgba, w, (x0, y0), y1, &row);
+}
+
+/// Copies the pixels `row` to rows `[y0, y1)` from column `x0`, clipped to the
+/// canvas: one `memcpy` per row, not a loop over pixels (the page's wasm is
+/// optimised for size, where a per-pixel loop is several times slower; 100,000
+/// marks and whole-width bands are painted at every change of the picture).
+fn paint_rows(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), y1: usize, row: &[u8]) {
     let h = rgba.len() / 4 / w.max(1);
-    for y in y0.min(h)..y1.min(h) {
-        let row = &mut rgba[(y * w + x0.min(w)) * 4..(y * w + x1.min(w)) * 4];
-        for px in row.chunks_exact_mut(4) {
-            px.copy_from_slice(&c);
-        }
+    let len = row.len().min(w.saturating_sub(x0) * 4);
+    if len == 0 {
+        return;
+    }
+    for y in y0..y1.min(h) {
+        let at = (y * w + x0) * 4;
+        rgba[at..at + len].copy_from_slice(&row[..len]);
     }
 }
 
@@ -255,6 +268,24 @@ mod tests {
         }));
         assert_eq!(nearest(&p, &f, x, y).map(|i| p.marks[i].id), Some(late.id));
         assert_eq!(nearest(&p, &f, 1.0, 1.0), None, "nothing in the corner");
+    }
+
+    #[test]
+    fn rows_are_clipped_to_the_canvas_never_wrapped() {
+        let (w, h) = (5, 3);
+        let mut rgba = vec![0_u8; w * h * 4];
+        let row = EVENT.repeat(3);
+        // From the last column: one pixel, not two more at the start of the next row.
+        paint_rows(&mut rgba, w, (w - 1, 0), 2, &row);
+        let px = |x: usize, y: usize| rgba[(y * w + x) * 4..(y * w + x) * 4 + 4].to_vec();
+        assert_eq!(px(w - 1, 0), EVENT);
+        assert_eq!(px(w - 1, 1), EVENT);
+        assert_eq!(px(0, 1), [0; 4], "nothing wrapped onto the next row");
+        assert_eq!(px(0, 2), [0; 4]);
+        // Past the right or bottom edge: nothing painted, no panic.
+        paint_rows(&mut rgba, w, (w + 3, 2), 3, &row);
+        paint_rows(&mut rgba, w, (0, h), h + 3, &row);
+        assert_eq!(rgba.iter().filter(|&&b| b != 0).count(), 2 * 4);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::i18n::{Key, Lang};
+use crate::user_timing;
 use ask::{Answer, Question};
 use layout::{nearest, Frame, LEFT};
 
@@ -73,7 +74,8 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
             (p.picture.clone(), lang, *resized),
             move |(pic, lang, _)| {
                 if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                    *frame.borrow_mut() = canvas::draw(&c, &pic.0, *lang);
+                    *frame.borrow_mut() =
+                        user_timing::span("bslab:picture-draw", || canvas::draw(&c, &pic.0, *lang));
                 }
             },
         );

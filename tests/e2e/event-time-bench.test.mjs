@@ -1,17 +1,23 @@
-// Frame benchmark of the event-time picture: the densest picture (preset
-// batch-late-but-cheap: 4 hours of arrivals in view, thinned to 100,000 marks) on a
-// 1920×1080 page with the picture on screen, played at the fastest speed for
-// BENCH_SECONDS. Main-thread work per frame comes from a DevTools trace: the top-level
-// tasks of the page's main thread, summed between two animation frames. Prints one
-// `event-time-bench:` JSON line (p50/p95/p99/max) and writes
-// target/event-time-bench.json; it never asserts on timing (machines differ).
+// Frame benchmark of the event-time picture: the densest picture (BENCH_PRESET, by default
+// batch-late-but-cheap: 4 hours of arrivals in view, thinned to up to 100,000 marks; see
+// docs/performance.md for the other presets) on a 1920×1080 page with the picture on screen,
+// played at the fastest speed for BENCH_SECONDS. Main-thread work per frame comes from a
+// DevTools trace: the top-level tasks of the page's main thread, summed between two
+// animation frames, as wall time (`dur`: grows with the machine's load) and as the thread's
+// CPU time (`tdur`: what the page itself costs, far less sensitive to other processes),
+// also by kind of frame. The app's `bslab:` User Timing measures (src/user_timing.rs) give
+// the wall time of each part: stepping, the picture's rebuild and drawing, the snapshot.
+// Prints one `event-time-bench:` JSON line and writes target/event-time-bench.json; it
+// never asserts on timing (machines differ). BENCH_DEBUG=1 also prints what the slowest
+// tenth of the frames spent their time on and writes the trace to target/event-time-trace.json.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitSettled, REPO_ROOT } from './helpers.mjs';
 
-const PRESET = 'batch-late-but-cheap';
+const PRESET = process.env.BENCH_PRESET ?? 'batch-late-but-cheap';
 const BENCH_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 let browser;
@@ -21,8 +27,20 @@ after(async () => {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** Main-thread work (ms) of each animation frame in a trace. */
-function workPerFrame(events) {
+/** p50 / p95 / p99 / max of `values` (ms), rounded to 0.01 ms. */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (x) => +(x ?? 0).toFixed(2);
+  return {
+    p50: r(percentile(sorted, 50)),
+    p95: r(percentile(sorted, 95)),
+    p99: r(percentile(sorted, 99)),
+    max: r(sorted[sorted.length - 1]),
+  };
+}
+
+/** The main thread (`pid:tid`: the one with the most animation frames) and its frame starts. */
+function mainFrames(events) {
   const frames = new Map();
   for (const e of events) {
     if (e.name === 'FireAnimationFrame') {
@@ -34,21 +52,75 @@ function workPerFrame(events) {
   assert.ok(main, 'animation frames in the trace');
   // Several rAF callbacks run in one frame: a new frame starts after a gap of 4 ms.
   const frameStarts = starts.sort((a, b) => a - b).filter((ts, i, all) => i === 0 || ts - all[i - 1] > 4_000);
-  const work = new Array(frameStarts.length).fill(0);
+  return { main, frameStarts };
+}
+
+/** Index of the frame that `ts` falls in (-1 before the first). */
+function frameOf(frameStarts, ts) {
+  if (ts < frameStarts[0]) return -1;
+  let lo = 0;
+  let hi = frameStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (frameStarts[mid] <= ts) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Main-thread work (ms) of each animation frame in a trace: wall time and CPU time. */
+function workPerFrame(events, { main, frameStarts }) {
+  const wall = new Array(frameStarts.length).fill(0);
+  const cpu = new Array(frameStarts.length).fill(0);
   for (const e of events) {
     // A top-level task of the main thread (its name differs between Chromium versions).
     const task = e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
     if (!task || e.ph !== 'X' || `${e.pid}:${e.tid}` !== main) continue;
-    let lo = 0;
-    let hi = frameStarts.length - 1;
-    if (e.ts < frameStarts[0]) continue;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (frameStarts[mid] <= e.ts) lo = mid; else hi = mid - 1;
-    }
-    work[lo] += (e.dur ?? 0) / 1000;
+    const i = frameOf(frameStarts, e.ts);
+    if (i < 0) continue;
+    wall[i] += (e.dur ?? 0) / 1000;
+    cpu[i] += (e.tdur ?? 0) / 1000;
   }
-  return work.slice(2, -1);
+  // The first two frames and the last (cut by the end of the trace) are left out.
+  return { wall: wall.slice(2, -1), cpu: cpu.slice(2, -1) };
+}
+
+/** Each `bslab:` User Timing measure: its durations (ms) and the frames it ran in, by name. */
+function measures(events, frameStarts) {
+  const open = new Map();
+  const by = {};
+  for (const e of events) {
+    if (!e.cat?.includes('blink.user_timing') || !e.name.startsWith('bslab:')) continue;
+    const key = `${e.name}:${e.id ?? e.id2?.local ?? ''}`;
+    if (e.ph === 'b') open.set(key, e.ts);
+    if (e.ph === 'e' && open.has(key)) {
+      const m = (by[e.name] ??= { ms: [], frames: new Set() });
+      m.ms.push((e.ts - open.get(key)) / 1000);
+      // Frame indices as in workPerFrame (which leaves out the first two).
+      m.frames.add(frameOf(frameStarts, open.get(key)) - 2);
+      open.delete(key);
+    }
+  }
+  return by;
+}
+
+/**
+ * CPU time per frame by kind of frame: those rebuilding the picture, those drawing it, those
+ * redrawing the charts, and the others (stepping, and the page's rendering every other frame).
+ */
+function cpuByKind(cpu, by) {
+  const build = by['bslab:picture-build']?.frames ?? new Set();
+  const draw = by['bslab:picture-draw']?.frames ?? new Set();
+  const charts = by['bslab:snapshot-charts']?.frames ?? new Set();
+  const kinds = { picture_build: [], picture_draw: [], charts: [], other: [] };
+  cpu.forEach((ms, i) => {
+    let kind = 'other';
+    if (build.has(i)) kind = 'picture_build';
+    else if (draw.has(i)) kind = 'picture_draw';
+    else if (charts.has(i)) kind = 'charts';
+    kinds[kind].push(ms);
+  });
+  return Object.fromEntries(Object.entries(kinds).filter(([, v]) => v.length)
+    .map(([k, v]) => [k, { frames: v.length, ...spread(v) }]));
 }
 
 test(`event-time picture frame work at the fastest speed, preset ${PRESET}`, async () => {
@@ -64,7 +136,10 @@ test(`event-time picture frame work at the fastest speed, preset ${PRESET}`, asy
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
   await page.getByTestId('play').click();
   await page.waitForTimeout(BENCH_SECONDS * 1000);
   await page.getByTestId('play').click();
@@ -74,24 +149,38 @@ test(`event-time picture frame work at the fastest speed, preset ${PRESET}`, asy
   if (process.env.BENCH_DEBUG) {
     const names = {};
     for (const e of events) names[`${e.name}|${e.ph}|${e.cat}`] = (names[`${e.name}|${e.ph}|${e.cat}`] ?? 0) + 1;
-    console.log(Object.entries(names).sort((a, b) => b[1] - a[1]).slice(0, 30));
+    console.log(Object.entries(names).sort((a, b) => b[1] - a[1]).slice(0, 40));
   }
-  const work = workPerFrame(events).sort((a, b) => a - b);
-  assert.ok(work.length > 10, 'enough frames to measure');
+  const frames = mainFrames(events);
+  const { wall, cpu } = workPerFrame(events, frames);
+  const parts = measures(events, frames.frameStarts);
+  assert.ok(wall.length > 10, 'enough frames to measure');
+  if (process.env.BENCH_DEBUG) {
+    // What the slowest tenth of the frames spent their CPU time on (trace event names).
+    const limit = [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length * 0.9)];
+    const slow = new Set(cpu.map((ms, i) => (ms >= limit ? i + 2 : -1)).filter((i) => i >= 0));
+    const names = {};
+    for (const e of events) {
+      if (`${e.pid}:${e.tid}` !== frames.main || !slow.has(frameOf(frames.frameStarts, e.ts))) continue;
+      const k = `${e.name}|${e.ph}`;
+      names[k] = (names[k] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000 / slow.size;
+    }
+    writeFileSync(join(REPO_ROOT, 'target', 'event-time-trace.json'), JSON.stringify({ main: frames.main, frameStarts: frames.frameStarts, events }));
+    console.log('slowest frames, CPU ms per frame by event:', Object.entries(names).sort((a, b) => b[1] - a[1]).slice(0, 25));
+  }
   const counts = page.getByTestId('picture-counts');
   const result = {
     preset: PRESET,
     viewport: '1920x1080',
     speed: 'max',
     seconds: BENCH_SECONDS,
-    frames: work.length,
-    frames_per_second: +(work.length / BENCH_SECONDS).toFixed(1),
-    main_thread_ms_per_frame: {
-      p50: +percentile(work, 50).toFixed(2),
-      p95: +percentile(work, 95).toFixed(2),
-      p99: +percentile(work, 99).toFixed(2),
-      max: +work[work.length - 1].toFixed(2),
-    },
+    load_average: loadavg().map((x) => +x.toFixed(2)),
+    frames: wall.length,
+    frames_per_second: +(wall.length / BENCH_SECONDS).toFixed(1),
+    main_thread_ms_per_frame: spread(wall),
+    main_thread_cpu_ms_per_frame: spread(cpu),
+    main_thread_cpu_ms_per_frame_by_kind: cpuByKind(cpu, parts),
+    parts_ms: Object.fromEntries(Object.entries(parts).map(([name, m]) => [name, { count: m.ms.length, ...spread(m.ms) }])),
     marks_drawn: Number(await counts.getAttribute('data-drawn')),
     arrived_in_view: Number(await counts.getAttribute('data-arrived')),
     simulated_t_ms: Number(await page.getByTestId('run-state').getAttribute('data-t')),
