@@ -41,7 +41,10 @@ for bin_profile in batch-stream-lab:web spark-export-worker:release; do
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/${bin_profile#*:}/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
-  wasm-opt -Oz --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"
+  # The page's wasm-opt passes as index.html's `data-wasm-opt-params` asks.
+  opt=(-Oz)
+  [ "$bin" = batch-stream-lab ] && opt+=(--converge)
+  wasm-opt "${opt[@]}" --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"
 done
 python3 scripts/single_file.py "$css" \
   "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \

@@ -15,8 +15,7 @@ use crate::runner::{Snapshot, SPEEDS};
 use crate::state::{Action, ExportStatus, ShareStatus};
 use crate::stepping::{Moment, StepTo};
 
-/// Properties of [`Header`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`header`].
 pub struct HeaderProps {
     /// Language.
     pub lang: Lang,
@@ -142,8 +141,9 @@ fn export_box(p: &HeaderProps) -> Html {
     html! { <div class={classes!("export-box", class)} role="status" data-testid="export-status">{ text }</div> }
 }
 
-/// Page header.
-#[function_component(Header)]
+/// Page header: a plain function, not a component (its props hold the frame's
+/// picture for the clock, so they change every frame and an equality check would
+/// only cost a component type's code).
 pub fn header(p: &HeaderProps) -> Html {
     let lang = p.lang;
     let d = p.dispatch.clone();
