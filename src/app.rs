@@ -29,8 +29,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::{Runner, Snapshot};
 use crate::state::{self, Action, AppState, ExportStatus, Notice, ShareStatus};
-use crate::sweep::panel::SweepPanel;
-use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
+use crate::{browser, bursts, embed, export, keyboard, presenting, share, sweep, timeline};
 
 /// Callbacks made once (the dispatcher never changes), so that components whose
 /// other props did not change are not re-rendered at every animation frame.
@@ -331,6 +330,15 @@ pub fn app() -> Html {
         move |_| ask_callback(&runner)
     });
     let lang = state.lang;
+    // The Sweep view, loaded once the first picture is drawn, follows the experiment.
+    use_effect_with((state.config.clone(), lang, state.view.is_some()), {
+        let action = d.action.clone();
+        move |(config, lang, drawn)| {
+            if *drawn {
+                sweep::lazy::show(config, *lang, &action);
+            }
+        }
+    });
     // The report's tables, drawn again only when the report changes, not at every frame.
     let tables = use_memo(summary::deps(lang, state.view.as_deref()), summary::tables);
     let params = state.params_open.then(|| ParamPanelProps {
@@ -408,7 +416,8 @@ pub fn app() -> Html {
                             { engine_names(&EngineNamesProps { lang, mode: state.config.streaming.mode.clone(), latest: view.latest_progress.clone(),
                                 points: view.spark.clone(), pools: view.pools.1 }) }
                         }
-                        <SweepPanel {lang} config={state.config.clone()} dispatch={d.action.clone()} />
+                        // The Sweep view, its own wasm mounted here (crate::sweep::lazy).
+                        <div id={sweep::lazy::HOST_ID} class="sweep-host" />
                     </main>
                 </div>
                 if state.concepts_open {

@@ -11,6 +11,8 @@
 //! `{ok: false, error}` if it refuses. Cancel: the page terminates the worker.
 
 pub mod chart;
+pub mod host;
+pub mod lazy;
 pub mod panel;
 pub mod plan;
 pub mod progress;
