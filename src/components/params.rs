@@ -78,7 +78,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
             <p class="fork-note">{ lang.t(Key::ForkNote) }</p>
             { field(fields::seed()) }
             { for fields_for(&p.config).into_iter().map(|(g, ids)| html! {
-                <fieldset class={classes!("group", format!("group-{g:?}").to_lowercase())}>
+                <fieldset class={classes!("group", format!("group-{g:?}").to_ascii_lowercase())}>
                     <legend>{ lang.t(group_title(g)) }</legend>
                     { for ids.into_iter().map(field) }
                     if g == Group::Workload { { spike_buttons(p) } }

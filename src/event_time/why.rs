@@ -148,7 +148,7 @@ pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
             pipeline_name(pipeline, Lang::En),
             percentile_name(p)
         )
-        .to_lowercase();
+        .to_ascii_lowercase();
         button(Question::Latency(pipeline, p), label, &id)
     };
     html! {
