@@ -47,7 +47,7 @@ PAGE_BOOT = """(function () {
     publicUrl: PUBLIC_URL,
   };
   window.bslabLoadSweep = function () {
-    var glue = new Function(text('bslab-sweep-glue') + '\nreturn wasm_bindgen;')();
+    var glue = new Function(text('bslab-sweep-glue') + '\\nreturn wasm_bindgen;')();
     return bslabGunzip(text('bslab-sweep-wasm')).then(function (wasm) {
       return glue({ module_or_path: wasm });
     }).then(function () { return glue; });
