@@ -16,6 +16,7 @@ pub mod lazy;
 pub mod panel;
 pub mod plan;
 pub mod progress;
+pub mod range;
 pub mod text;
 
 use bslab_engine::sweep::{PointFigures, SweepPlan, SweepPoint};
