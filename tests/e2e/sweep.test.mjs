@@ -56,6 +56,11 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   const config = hashConfig(new URL(page.url()).hash);
   await page.getByTestId('sweep').scrollIntoViewIfNeeded();
   assert.equal(await page.getByTestId('sweep-count').inputValue(), '20');
+  // The view is a second Yew app, from its own wasm: Yew hands an event to the app whose id
+  // it finds nearest the target, so the view's id must not be the page's (both count from 1).
+  const ids = await page.evaluate(() => [document.getElementById('sweep-host').__yew_subtree_id,
+    document.body.__yew_subtree_id]);
+  assert.ok(ids[0] !== undefined && ids[0] !== ids[1], `the view's app id ${ids[0]}, the page's ${ids[1]}`);
   // Frame gaps (requestAnimationFrame deltas: what a viewer sees) and the page's main-thread
   // work (CDP TaskDuration), first on the idle page, then during the sweep.
   await page.evaluate(() => {
@@ -77,6 +82,8 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   await page.getByTestId('sweep-run').click();
   await waitSweep(page, 'done');
   const [busy1, wall] = [await busy(), (Date.now() - start) / 1000];
+  // A click in the view is the view's only: the page's experiment is as it was.
+  assert.deepEqual(hashConfig(new URL(page.url()).hash), config, 'the page kept its experiment');
   const deltas = await page.evaluate(() => {
     window.__frames.stop = true;
     return window.__frames.deltas;
