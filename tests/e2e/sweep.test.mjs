@@ -166,6 +166,25 @@ test('cancel stops the worker: no point arrives after it', async () => {
   await page.close();
 });
 
+test('a range typed as soon as the view shows is kept; another knob shows its own range', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  browsers.push(browser);
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  // Typed before the page has settled: no effect of an earlier render may reset it.
+  await page.getByTestId('sweep-from').fill('2 s');
+  await page.getByTestId('sweep-to').fill('9 s');
+  await waitSettled(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('sweep-from').inputValue(), '2 s');
+  assert.equal(await page.getByTestId('sweep-to').inputValue(), '9 s');
+  // Another knob: its own default range, not the text typed for the trigger.
+  await page.getByTestId('sweep-knob').selectOption('batch.workers');
+  assert.notEqual(await page.getByTestId('sweep-from').inputValue(), '2 s');
+  assertNoProblems(problems);
+  await page.close();
+});
+
 for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
   test(`sweep view in ${locale}: readable at 1024×768 and 1920×1080 (screenshots)`, async () => {
     const browser = await launch({ viewport: { width: 1024, height: 768 }, locale });
