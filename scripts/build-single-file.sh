@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app as ONE self-contained HTML file that works opened from disk (file://)
-# in Chromium and Firefox, with no network: both wasm binaries (the page's and the
-# "Export for Spark" worker's) gzipped inside it, the CSS and JS glue inline.
+# in Chromium and Firefox, with no network: the three wasm binaries (the page's, the
+# "Export for Spark" worker's and the Sweep view's) gzipped inside it, the CSS and JS
+# glue inline.
 #
 # Usage: scripts/build-single-file.sh [DIST]
 #   DIST  an existing `trunk build --release` output to package (its CSS, and the wasm
@@ -16,7 +17,8 @@
 # Why not trunk's dist/: its absolute asset paths, the wasm fetch and the worker script
 # are all blocked on file://. So the page glue is rebuilt with `wasm-bindgen --target
 # no-modules` (a plain script, no ES module import), and a bootstrap decodes the wasm in
-# the browser and starts the worker from a Blob URL (scripts/single_file.py).
+# the browser, starts the worker from a Blob URL and runs the Sweep view's glue when the
+# page asks for it (scripts/single_file.py).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -36,16 +38,20 @@ mkdir -p "$work" "$(dirname "$out")"
 css="$work/page.css"
 cat "$dist"/style-*.css "$dist"/classroom-*.css "$dist"/sweep-*.css >"$css"
 # Each wasm as index.html builds it: the page with the `web` profile, the worker with `release`.
-for bin_profile in batch-stream-lab:web spark-export-worker:release; do
+for bin_profile in batch-stream-lab:web spark-export-worker:release sweep-view:web; do
   bin="${bin_profile%%:*}"
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/${bin_profile#*:}/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
-  wasm-opt -Oz --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"
+  # The page's wasm-opt passes as index.html's `data-wasm-opt-params` asks.
+  opt=(-Oz)
+  [ "$bin" = spark-export-worker ] || opt+=(--converge)
+  wasm-opt "${opt[@]}" --output "$work/${bin}_opt.wasm" "$work/${bin}_bg.wasm"
 done
 python3 scripts/single_file.py "$css" \
   "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \
   "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" \
+  "$work/sweep-view.js" "$work/sweep-view_opt.wasm" \
   node_modules/qrcode-generator/dist/qrcode.js "$out"
 printf 'single file: %s: %s bytes (%s bytes gzipped)\n' "${out#"$REPO_ROOT"/}" \
   "$(wc -c <"$out")" "$(gzip -9 -c "$out" | wc -c)"

@@ -9,19 +9,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::panel::ChartsPanel;
-use crate::components::concepts::ConceptsPanel;
+use crate::components::concepts::{concepts_panel, focus_close};
 use crate::components::csv_export;
-use crate::components::engine_names::EngineNames;
+use crate::components::engine_names::{engine_names, EngineNamesProps};
 use crate::components::ghost_note::{ghost_note, GhostNoteProps};
-use crate::components::header::Header;
+use crate::components::header::{header, HeaderProps};
 use crate::components::lesson_card::{lesson_card, LessonCardProps};
 use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, RestartProps};
-use crate::components::params::ParamPanel;
-use crate::components::pipeline::PipelinePanel;
+use crate::components::params::{param_panel_if_open, ParamPanelProps};
+use crate::components::pipeline::{pipeline_panel, PipelinePanelProps};
 use crate::components::print_sheet::PrintSheet;
-use crate::components::queueing::QueueingPanel;
-use crate::components::spark_metrics::SparkMetrics;
-use crate::components::summary::Summary;
+use crate::components::summary;
 use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
 use crate::driver::{step_once, Drive, Driver, RunnerCell};
 use crate::event_time::EventTimePanel;
@@ -29,8 +27,7 @@ use crate::frame_loop::FrameLoop;
 use crate::i18n::Key;
 use crate::runner::{Runner, Snapshot};
 use crate::state::{self, Action, AppState};
-use crate::sweep::panel::SweepPanel;
-use crate::{browser, bursts, embed, export, keyboard, presenting, share, timeline};
+use crate::{browser, bursts, embed, export, keyboard, presenting, share, sweep, timeline};
 
 mod callbacks;
 
@@ -103,12 +100,13 @@ pub fn app() -> Html {
             }
         });
     }
-    // Persistence: the address bar always holds the experiment; so does localStorage.
-    use_effect_with(state.config.clone(), |config| {
+    // Persistence: the address bar always holds the experiment; so does localStorage,
+    // with the language (one effect for both: rewriting either one is harmless).
+    use_effect_with((state.config.clone(), state.lang), |(config, lang)| {
         browser::store_config(config);
         browser::replace_hash(&share::encode_hash(config, 0));
+        browser::store_lang(*lang);
     });
-    use_effect_with(state.lang, |lang| browser::store_lang(*lang));
     // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
     let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
     key_mode.set(keyboard::KeyMode {
@@ -116,19 +114,14 @@ pub fn app() -> Html {
         lesson_over: state.lesson.is_some_and(|at| at.finished()),
         presenting: state.presenting,
     });
+    // Embedding: the parent page's commands (where the lesson is is told back below).
+    // One effect for both listeners: each effect is its own copy of Yew's effect code.
     {
         let (runner, dispatch, key_mode) = (runner.clone(), dispatch.clone(), key_mode.clone());
         use_effect_with((), move |_| {
-            let listener = keyboard::listen(runner, dispatch, key_mode);
-            move || drop(listener)
-        });
-    }
-    // Embedding: the parent page's commands, and where the lesson is, told back to it.
-    {
-        let (runner, dispatch) = (runner.clone(), dispatch.clone());
-        use_effect_with((), move |_| {
-            let listener = embed::listen(runner, dispatch);
-            move || drop(listener)
+            let keys = keyboard::listen(runner.clone(), dispatch.clone(), key_mode);
+            let embedding = embed::listen(runner, dispatch);
+            move || drop((keys, embedding))
         });
     }
     use_effect_with(state.lesson, {
@@ -206,6 +199,12 @@ pub fn app() -> Html {
                 .as_ref()
                 .is_some_and(|r| r.report.t_ms == v.live.t_ms)
         });
+    // Opening the concepts panel moves the focus into it.
+    use_effect_with(state.concepts_open, |open| {
+        if *open {
+            focus_close();
+        }
+    });
     // A beat brings it into view, again once its instant is drawn (the charts have their height then).
     use_effect_with((state.lesson, state.presenting, settled), {
         let highlight = highlight.clone();
@@ -220,6 +219,26 @@ pub fn app() -> Html {
         move |_| callbacks::ask(&runner)
     });
     let lang = state.lang;
+    // The Sweep view, loaded once the first picture is drawn, follows the experiment.
+    use_effect_with((state.config.clone(), lang, state.view.is_some()), {
+        let action = d.action.clone();
+        move |(config, lang, drawn)| {
+            if *drawn {
+                sweep::lazy::show(config, *lang, &action);
+            }
+        }
+    });
+    // The report's tables, drawn again only when the report changes, not at every frame.
+    let tables = use_memo(summary::deps(lang, state.view.as_deref()), summary::tables);
+    let params = state.params_open.then(|| ParamPanelProps {
+        lang,
+        config: state.config.clone(),
+        on_apply: d.apply.clone(),
+        on_spike: (*on_spike).clone(),
+        on_remove_burst: (*on_remove_burst).clone(),
+        on_close: d.params.clone(),
+    });
+    let params = use_memo(params, param_panel_if_open);
 
     let timeline_bar = timeline_bar(&TimelineBarProps {
         lang,
@@ -241,10 +260,10 @@ pub fn app() -> Html {
                 <span hidden=true data-testid="run-state" data-state={run_state} data-settled={settled.to_string()}
                     data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
     <div class="top">
-                <Header {lang} preset={state.preset} playing={state.playing} speed={state.speed}
-                    seed={state.config.seed} view={state.view.clone()} share={state.share.clone()}
-                    params_open={state.params_open} export={state.export.clone()} dispatch={d.action.clone()} {on_step} stepped={state.stepped}
-                    on_spike={(*on_spike).clone()} {on_share} {on_export} />
+                { header(&HeaderProps { lang, preset: state.preset, playing: state.playing, speed: state.speed,
+                    seed: state.config.seed, view: state.view.clone(), share: state.share.clone(),
+                    params_open: state.params_open, export: state.export.clone(), dispatch: d.action.clone(), on_step, stepped: state.stepped,
+                    on_spike: (*on_spike).clone(), on_share, on_export }) }
                 if state.presenting { { timeline_bar.clone() } }
                 if let Some(at) = state.lesson {
                     { lesson_card(&LessonCardProps { lang, at, view: state.view.clone(), on_next: d.action.reform(|()| Action::LessonNext),
@@ -262,42 +281,36 @@ pub fn app() -> Html {
                 // in it while presenting, where the header gives way.
                 if !state.presenting { { timeline_bar } }
                 <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
-                    if state.params_open {
-                        <ParamPanel {lang} config={state.config.clone()} on_apply={d.apply.clone()}
-                            on_spike={(*on_spike).clone()} on_remove_burst={(*on_remove_burst).clone()}
-                            on_close={d.params.clone()} />
-                    }
+                    { (*params).clone() }
                     <main class="stage">
                         if state.layout == embed::View::Print {
                             <PrintSheet {lang} config={state.config.clone()} preset={state.preset} t_ms={state.now_ms()} />
                         }
                         if let Some(view) = &state.view {
                             <div class="pipelines">
-                                <PipelinePanel {lang} batch=true config={state.config.clone()} view={view.clone()} />
-                                <PipelinePanel {lang} batch=false config={state.config.clone()} view={view.clone()} />
+                                { pipeline_panel(&PipelinePanelProps { lang, batch: true, config: state.config.clone(), view: view.clone() }) }
+                                { pipeline_panel(&PipelinePanelProps { lang, batch: false, config: state.config.clone(), view: view.clone() }) }
                             </div>
                             if let Some(before) = state.ghost.clone() {
                                 { ghost_note(&GhostNoteProps { lang, before, now: state.config.clone(), on_dismiss: d.action.reform(|()| Action::DismissGhost) }) }
                             }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
                                 ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
-                            <SparkMetrics {lang} points={view.spark.clone()} latest={view.latest_progress.clone()} config={state.config.clone()} />
                             { csv_export::csv_buttons(lang, &on_csv) }
                             // Under the charts: above them, it would push them off a 1024×768 screen.
                             if let Some(picture) = &view.picture {
                                 <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
                             }
-                            <QueueingPanel {lang} report={view.report.clone()} />
-                            <Summary {lang} report={view.report.clone()}
-                                stale={view.report.as_ref().is_none_or(|r| r.report.t_ms != view.live.t_ms)} />
-                            <EngineNames {lang} mode={state.config.streaming.mode.clone()} latest={view.latest_progress.clone()}
-                                points={view.spark.clone()} pools={view.pools.1} />
+                            { (*tables).clone() }
+                            { engine_names(&EngineNamesProps { lang, mode: state.config.streaming.mode.clone(), latest: view.latest_progress.clone(),
+                                points: view.spark.clone(), pools: view.pools.1 }) }
                         }
-                        <SweepPanel {lang} config={state.config.clone()} dispatch={d.action.clone()} />
+                        // The Sweep view, its own wasm mounted here (crate::sweep::lazy).
+                        <div id={sweep::lazy::HOST_ID} class="sweep-host" />
                     </main>
                 </div>
                 if state.concepts_open {
-                    <ConceptsPanel {lang} on_close={d.concepts.clone()} />
+                    { concepts_panel(lang, &d.concepts) }
                 }
                 <footer class="keys">{ lang.t(Key::KeyboardHelp) }</footer>
                 if state.blank {

@@ -167,15 +167,21 @@ async fn language_switch_translates_and_keeps_the_run() {
         "the experiment is kept"
     );
     assert!(text(&root, "[data-testid=panel-batch]").contains("Guardado"));
-    let html_lang = window()
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
-    assert_eq!(html_lang.as_deref(), Some("pt-BR"));
-    assert_eq!(
-        storage().get_item("bslab.lang").ok().flatten().as_deref(),
-        Some("pt-BR")
-    );
+    // The document's language and the saved one are set by an effect, which Yew may
+    // run after yielding to the browser once the page is drawn: waited for, not read
+    // at once.
+    wait_until("the document is marked pt-BR", || {
+        window()
+            .document()
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .is_some_and(|l| l == "pt-BR")
+    })
+    .await;
+    wait_until("pt-BR is saved", || {
+        storage().get_item("bslab.lang").ok().flatten().as_deref() == Some("pt-BR")
+    })
+    .await;
 
     click(&root, "[data-testid=lang]");
     wait_until("back in English", || {

@@ -8,6 +8,7 @@ use super::line::LineChart;
 use super::Unit;
 use super::{band, data};
 use crate::components::save_picture::save_all_button;
+use crate::components::spark_metrics;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
 use crate::timeline::ghost;
@@ -27,7 +28,8 @@ pub struct ChartsPanelProps {
     pub ghost: Option<Rc<Snapshot>>,
 }
 
-/// Six charts: latency, throughput, backlog, freshness, completeness, cost.
+/// Six charts: latency, throughput, backlog, freshness, completeness, cost; then
+/// Spark's charts in micro-batch mode.
 #[function_component(ChartsPanel)]
 pub fn charts_panel(p: &ChartsPanelProps) -> Html {
     let lang = p.lang;
@@ -81,6 +83,16 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         ghost::under(g(4), &complete),
         ghost::under(g(5), &series.4),
     );
+    // The Spark charts under these (micro-batch mode only), drawn here rather than by
+    // a component of their own.
+    let (trigger_ms, spark_x_max) = (
+        spark_metrics::trigger_ms(&p.config),
+        p.config.duration_ms as f64,
+    );
+    let spark = use_memo(
+        (p.view.spark.clone(), lang, trigger_ms),
+        move |(pts, lang, t)| t.map(|t| spark_metrics::series(pts, *lang, t, spark_x_max)),
+    );
     let bands = use_memo((p.config.clone(), drawn_to), move |(c, to)| {
         Rc::new(band::overload(&c.workload, capacity, x_max, *to))
     });
@@ -96,5 +108,6 @@ pub fn charts_panel(p: &ChartsPanelProps) -> Html {
         </section>
         // Under the charts: above them, it would push the first charts off a 1024×768 screen.
         <div class="charts-foot">{ save_all_button(lang) }</div>
+        { spark_metrics::spark_metrics(lang, spark.as_ref().as_ref(), &p.view.latest_progress, spark_x_max) }
     </> }
 }

@@ -1,37 +1,20 @@
 //! The side panel with the batch vs streaming concepts of the course notes.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Key, Lang};
 
-/// Properties of [`ConceptsPanel`].
-#[derive(Properties, PartialEq)]
-pub struct ConceptsProps {
-    /// Language.
-    pub lang: Lang,
-    /// The close button.
-    pub on_close: Callback<()>,
-}
-
-/// Concepts side panel.
-#[function_component(ConceptsPanel)]
-pub fn concepts_panel(p: &ConceptsProps) -> Html {
-    let t = |k: Key| p.lang.t(k);
-    // Opening the panel moves the focus into it (Escape or Close leave it).
-    let close = use_node_ref();
-    {
-        let close = close.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = close.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+/// Concepts side panel (`on_close`: its close button). A plain function, not a
+/// component: the page draws it only while it is open, and moves the focus into it
+/// when it opens ([`focus_close`]).
+pub fn concepts_panel(lang: Lang, on_close: &Callback<()>) -> Html {
+    let t = |k: Key| lang.t(k);
     html! {
         <aside class="concepts" role="dialog" aria-labelledby="concepts-title" data-testid="concepts-panel">
             <div class="concepts-head">
                 <h2 id="concepts-title">{ t(Key::Concepts) }</h2>
-                <button ref={close} onclick={p.on_close.reform(|_| ())} data-testid="concepts-close" aria-keyshortcuts="Escape">{ t(Key::Close) }</button>
+                <button onclick={on_close.reform(|_| ())} data-testid="concepts-close" aria-keyshortcuts="Escape">{ t(Key::Close) }</button>
             </div>
             <section class="concept batch">
                 <h3><span class="swatch" aria-hidden="true" />{ t(Key::ConceptsBatchTitle) }</h3>
@@ -59,5 +42,17 @@ pub fn concepts_panel(p: &ConceptsProps) -> Html {
             </section>
             <p class="muted">{ t(Key::ConceptsSource) }</p>
         </aside>
+    }
+}
+
+/// Moves the focus to the open panel's close button (Escape or Close leave it).
+pub fn focus_close() {
+    let button = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("[data-testid=concepts-close]")
+            .ok()
+            .flatten()
+    });
+    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.focus();
     }
 }

@@ -135,7 +135,7 @@ pub fn diagram(p: &DiagramProps) -> Html {
                 { stage(lang.t(Key::Published), n(d.processed), published, id("published")) }
             </div>
             if let Some(pools) = d.pools {
-                <super::pool_time::PoolTimes {lang} {pools} />
+                { super::pool_time::pool_times(lang, &pools) }
             }
             <figcaption class="diagram-status">
                 { for d.status.iter().map(|s| html! { <span>{ s }</span> }) }

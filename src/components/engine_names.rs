@@ -11,8 +11,7 @@ use crate::flink::{FlinkPools, PoolTime};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
-/// Properties of [`EngineNames`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`engine_names`].
 pub struct EngineNamesProps {
     /// Language.
     pub lang: Lang,
@@ -96,8 +95,9 @@ fn pools_text(lang: Lang, pools: &FlinkPools) -> String {
     )
 }
 
-/// The table; empty until a micro-batch or a sample interval has passed.
-#[function_component(EngineNames)]
+/// The table; empty until a micro-batch or a sample interval has passed. A plain
+/// function, not a component: its props change with each micro-batch and sample
+/// interval, and its few rows cost less to draw than a component type's code.
 pub fn engine_names(p: &EngineNamesProps) -> Html {
     let lang = p.lang;
     let mut rows = Vec::new();

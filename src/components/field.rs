@@ -26,6 +26,25 @@ pub struct FieldProps {
     pub on_apply: Callback<ValidConfig>,
 }
 
+/// A refused edit: what was typed, why it was refused, and the config and language it
+/// was read against. It is shown only while both are still the page's: a new config or
+/// a new language (the text was read in the old one) shows the applied value again.
+/// Compared at each render rather than cleared by an effect: Yew may run effects
+/// after yielding to the browser, so a reset effect of an earlier render could
+/// otherwise erase an edit made in between (the first render of a slow page did).
+struct Draft {
+    config: Rc<ExperimentConfig>,
+    lang: Lang,
+    text: String,
+    why: Refusal,
+}
+
+impl Draft {
+    fn is_for(&self, config: &Rc<ExperimentConfig>, lang: Lang) -> bool {
+        self.lang == lang && (Rc::ptr_eq(&self.config, config) || self.config == *config)
+    }
+}
+
 /// The value typed (in `lang`) as a valid config, or why not: the edit's one
 /// validation (nothing downstream validates a [`ValidConfig`] again).
 pub fn try_value(
@@ -77,13 +96,7 @@ fn input_value(e: &Event) -> String {
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
     // What was typed and why it was refused (put into words at each render).
-    let draft = use_state(|| None::<(String, Refusal)>);
-    {
-        let draft = draft.clone();
-        // A new config, or a new language (the text was read in the old one): the
-        // box shows the applied value again.
-        use_effect_with((p.config.clone(), p.lang), move |_| draft.set(None));
-    }
+    let draft = use_state(|| None::<Draft>);
     let (lang, id) = (p.lang, p.id);
     let Some(current) = fields::get(&p.config, id, lang) else {
         return html! {};
@@ -99,14 +112,22 @@ pub fn field(p: &FieldProps) -> Html {
                     draft.set(None);
                     on_apply.emit(c);
                 }
-                Err(why) => draft.set(Some((text, why))),
+                Err(why) => draft.set(Some(Draft {
+                    config: config.clone(),
+                    lang,
+                    text,
+                    why,
+                })),
             }
         })
     };
     let input_id = format!("f-{path}");
     let (err_id, help_id) = (format!("e-{path}"), format!("h-{path}"));
-    let (value, error) = match &*draft {
-        Some((text, why)) => (text.clone(), Some(messages::refusal(lang, id, text, why))),
+    let (value, error) = match draft.as_ref().filter(|d| d.is_for(&p.config, lang)) {
+        Some(d) => (
+            d.text.clone(),
+            Some(messages::refusal(lang, id, &d.text, &d.why)),
+        ),
         None => (current.clone(), None),
     };
     let described = if error.is_some() {

@@ -14,8 +14,7 @@ use crate::runner::{Snapshot, SPEEDS};
 use crate::state::{Action, ExportStatus, ShareStatus};
 use crate::stepping::{Moment, StepTo};
 
-/// Properties of [`Header`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`header`].
 pub struct HeaderProps {
     /// Language.
     pub lang: Lang,
@@ -65,7 +64,6 @@ pub fn speed_name(i: usize, lang: Lang) -> String {
 }
 
 /// Page header.
-#[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let lang = p.lang;
     let d = p.dispatch.clone();

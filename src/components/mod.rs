@@ -1,4 +1,5 @@
-//! One small component per file.
+//! One small part of the page per file: plain functions returning `Html`, or a Yew
+//! component where it needs hooks (each component type costs its own copy of Yew's code).
 
 pub mod alerts;
 pub mod clock;

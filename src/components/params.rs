@@ -9,8 +9,9 @@ use super::field::Field;
 use crate::fields::{self, fields_for, FieldId, Group};
 use crate::i18n::{Key, Lang};
 
-/// Properties of [`ParamPanel`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`param_panel`] (compared as a component's props would be: the page
+/// keeps the panel in a memo keyed by them).
+#[derive(PartialEq)]
 pub struct ParamPanelProps {
     /// Language.
     pub lang: Lang,
@@ -55,8 +56,14 @@ pub fn group_title(g: Group) -> Key {
     }
 }
 
+/// The parameter panel if it is open (`Some`), else nothing. The page keeps it in a
+/// memo keyed by its props, so it is drawn again only when they change, as a
+/// component would be, for less of the page's wasm than a component type.
+pub fn param_panel_if_open(p: &Option<ParamPanelProps>) -> Html {
+    p.as_ref().map_or_else(Html::default, param_panel)
+}
+
 /// Parameter panel.
-#[function_component(ParamPanel)]
 pub fn param_panel(p: &ParamPanelProps) -> Html {
     let lang = p.lang;
     let field = |id: FieldId| {
@@ -71,7 +78,7 @@ pub fn param_panel(p: &ParamPanelProps) -> Html {
             <p class="fork-note">{ lang.t(Key::ForkNote) }</p>
             { field(fields::seed()) }
             { for fields_for(&p.config).into_iter().map(|(g, ids)| html! {
-                <fieldset class={classes!("group", format!("group-{g:?}").to_lowercase())}>
+                <fieldset class={classes!("group", format!("group-{g:?}").to_ascii_lowercase())}>
                     <legend>{ lang.t(group_title(g)) }</legend>
                     { for ids.into_iter().map(field) }
                     if g == Group::Workload { { spike_buttons(p) } }

@@ -13,8 +13,7 @@ use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::runner::Snapshot;
 
-/// Properties of [`PipelinePanel`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`pipeline_panel`].
 pub struct PipelinePanelProps {
     /// Language.
     pub lang: Lang,
@@ -98,8 +97,8 @@ fn diagram_data(p: &PipelinePanelProps) -> DiagramData {
     }
 }
 
-/// Pipeline panel.
-#[function_component(PipelinePanel)]
+/// Pipeline panel: a plain function, not a component (its props hold the frame's
+/// picture, so they change every frame).
 pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
     let lang = p.lang;
     let (title, what, class) = if p.batch {

@@ -8,15 +8,6 @@ use crate::flink::{FlinkPools, PoolTime};
 use crate::format;
 use crate::i18n::{Key, Lang};
 
-/// Properties of [`PoolTimes`].
-#[derive(Properties, PartialEq)]
-pub struct PoolTimesProps {
-    /// Language.
-    pub lang: Lang,
-    /// Over the last sample interval.
-    pub pools: FlinkPools,
-}
-
 fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
     let part = |class: &'static str, ms: u32| {
         html! { <span class={classes!("pool-part", class)} style={format!("width:{}%", f64::from(ms) / 10.0)} /> }
@@ -36,10 +27,10 @@ fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
     }
 }
 
-/// Source and workers, one line each, with the one-line explanation under them.
-#[function_component(PoolTimes)]
-pub fn pool_times(p: &PoolTimesProps) -> Html {
-    let lang = p.lang;
+/// Source and workers over the last sample interval (`pools`), one line each, with the
+/// one-line explanation under them. A plain function, not a component: the diagram
+/// around it is drawn every frame anyway.
+pub fn pool_times(lang: Lang, pools: &FlinkPools) -> Html {
     html! {
         <div class="pools" data-testid="flink-pools"
             title={format!("{} {}", lang.t(Key::FlinkTitle), lang.t(Key::FlinkNote))}>
@@ -49,8 +40,8 @@ pub fn pool_times(p: &PoolTimesProps) -> Html {
                 lang.t(Key::FlinkBackpressured),
                 lang.t(Key::FlinkIdle)
             ) }</span>
-            { pool(lang, Key::FlinkSource, "pool-source", p.pools.source) }
-            { pool(lang, Key::FlinkWorkers, "pool-workers", p.pools.workers) }
+            { pool(lang, Key::FlinkSource, "pool-source", pools.source) }
+            { pool(lang, Key::FlinkWorkers, "pool-workers", pools.workers) }
             <p class="pools-note">{ lang.t(Key::FlinkNote) }</p>
         </div>
     }

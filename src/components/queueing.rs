@@ -2,23 +2,12 @@
 //! the textbook's Wq, W and L next to what this run measured, and Little's law,
 //! live. Every figure is the report's `queueing` part, as `bslab run` prints it.
 
-use std::rc::Rc;
-
 use bslab_engine::{QueueFigures, QueueingReport};
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
 use crate::runner::ReportView;
-
-/// Properties of [`QueueingPanel`].
-#[derive(Properties, PartialEq)]
-pub struct QueueingProps {
-    /// Language.
-    pub lang: Lang,
-    /// The latest report (the panel shows only if it has a queueing part).
-    pub report: Option<Rc<ReportView>>,
-}
 
 /// One row: the quantity, how to show it, and which figure it is.
 type Row = (
@@ -76,11 +65,11 @@ fn rates(q: &QueueingReport, lang: Lang) -> String {
     )
 }
 
-/// Queueing theory vs this run.
-#[function_component(QueueingPanel)]
-pub fn queueing_panel(p: &QueueingProps) -> Html {
-    let lang = p.lang;
-    let Some(q) = p.report.as_ref().and_then(|r| r.report.queueing) else {
+/// Queueing theory vs this run, from the latest report (shown only if it has a
+/// queueing part). A plain function: the page draws it again only when the report
+/// changes (`tables` in `app.rs`).
+pub fn queueing_panel(lang: Lang, report: Option<&ReportView>) -> Html {
+    let Some(q) = report.and_then(|r| r.report.queueing) else {
         return html! {};
     };
     let note = match (q.predicted, q.exact) {

@@ -8,18 +8,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
-use crate::runner::ReportView;
-
-/// Properties of [`Summary`].
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// Language.
-    pub lang: Lang,
-    /// The latest report.
-    pub report: Option<Rc<ReportView>>,
-    /// Whether the report is older than the current instant (time is running).
-    pub stale: bool,
-}
+use crate::runner::{ReportView, Snapshot};
 
 fn latency(l: &LatencySummary, pick: fn(&LatencySummary) -> u64, lang: Lang) -> String {
     if l.count == 0 {
@@ -111,15 +100,14 @@ fn fraud_rows(lang: Lang, f: &FraudReport) -> Html {
     </> }
 }
 
-/// Run summary table.
-#[function_component(Summary)]
-pub fn summary(p: &SummaryProps) -> Html {
-    let lang = p.lang;
-    let Some(view) = p.report.as_ref() else {
+/// Run summary table of the latest report; `stale`: the report is older than the
+/// current instant (time is running). A plain function: the page draws it again
+/// only when the report changes (`tables` in `app.rs`).
+pub fn summary(lang: Lang, report: Option<&ReportView>, stale: bool) -> Html {
+    let Some(view) = report else {
         return html! { <section class="summary" data-testid="summary" aria-busy="true" /> };
     };
     let r = &view.report;
-    let stale = p.stale;
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
             <h2 id="summary-title">
@@ -148,4 +136,32 @@ pub fn summary(p: &SummaryProps) -> Html {
             </p>
         </section>
     }
+}
+
+/// What the report's tables ([`tables`]) are drawn from: the language, the latest
+/// report and whether it is stale (`None`: no picture yet).
+pub type Deps = Option<(Lang, Option<Rc<ReportView>>, bool)>;
+
+/// The [`Deps`] of the picture `view`.
+pub fn deps(lang: Lang, view: Option<&Snapshot>) -> Deps {
+    view.map(|view| {
+        let stale = view
+            .report
+            .as_ref()
+            .is_none_or(|r| r.report.t_ms != view.live.t_ms);
+        (lang, view.report.clone(), stale)
+    })
+}
+
+/// The queueing panel and the run summary. The page keeps them in a memo keyed by
+/// [`Deps`], so they are drawn again only when the report changes: plain functions
+/// under one memo cost less of the page's wasm than a component type each.
+pub fn tables(deps: &Deps) -> Html {
+    let Some((lang, report, stale)) = deps else {
+        return html! {};
+    };
+    html! { <>
+        { super::queueing::queueing_panel(*lang, report.as_deref()) }
+        { summary(*lang, report.as_deref(), *stale) }
+    </> }
 }

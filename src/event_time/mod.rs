@@ -146,7 +146,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         <section class="event-time" data-testid="event-time" aria-label={lang.t(Key::EtTitle)}>
             <h2>{ lang.t(Key::EtTitle) }</h2>
             <p class="chart-what">{ lang.t(Key::EtWhat) }</p>
-            <why::Counts {lang} counts={pic.counts} on_late={ask_late} />
+            { why::counts(lang, &pic.counts, &ask_late) }
             <div class="et-canvas-box">
                 <canvas ref={canvas} class="et-canvas" tabindex="0" data-testid="event-time-canvas"
                     aria-label={format!("{} {}", lang.t(Key::EtTitle), lang.t(Key::EtFocusHint))}
@@ -156,8 +156,8 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride }) }
             { why::ask_row(lang, &on_ask) }
-            <why::Readout {lang} story={(*story).clone()} on_ask={on_ask.clone()} />
-            <why::Why {lang} answer={(*answer).clone()} />
+            { why::readout(lang, &story, &on_ask) }
+            { why::why(lang, &answer) }
         </section>
     }
 }

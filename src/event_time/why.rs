@@ -15,19 +15,12 @@ use super::readout::{
 use crate::format;
 use crate::i18n::{flink, Key, Lang};
 
-/// Properties of [`Counts`].
-#[derive(Properties, PartialEq)]
-pub struct CountsProps {
-    pub lang: Lang,
-    pub counts: PictureCounts,
-    /// "Why this many late events?"
-    pub on_late: Callback<MouseEvent>,
-}
-
-/// The numbers beside the picture (also as data attributes, for tests).
-#[function_component(Counts)]
-pub fn counts(p: &CountsProps) -> Html {
-    let (c, lang) = (&p.counts, p.lang);
+/// The numbers beside the picture (also as data attributes, for tests); the late
+/// count is a button, `on_late`: "why this many late events?". This and the
+/// read-out and the answer below are plain functions, not components: a component
+/// type costs its own copy of Yew's component code in the page's wasm, and these
+/// are a few lines to draw.
+pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> Html {
     let n = |x: u64| format::count(x, lang);
     let max = c.max_event_time_ms.map_or_else(|| "—".to_string(), instant);
     html! {
@@ -36,7 +29,7 @@ pub fn counts(p: &CountsProps) -> Html {
             data-fired={c.fired.to_string()} data-closed={c.closed.to_string()} data-watermark={c.watermark_ms.to_string()}>
             <span>{ format!("{} {}", n(c.arrived), lang.t(Key::EtArrived)) }</span>
             <span>{ format!("{} {}", n(c.drawn), lang.t(Key::EtDrawn)) }</span>
-            <button class="et-late" onclick={p.on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
+            <button class="et-late" onclick={on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
                 { format!("✕ {} {}", n(c.late), lang.t(Key::EtLate)) }</button>
             if c.late_fired > 0 {
                 <span class="et-late-fired" data-testid="picture-late-fired">
@@ -82,25 +75,15 @@ pub fn legend(p: &LegendProps) -> Html {
     </> }
 }
 
-/// Properties of [`Readout`].
-#[derive(Properties, PartialEq)]
-pub struct ReadoutProps {
-    pub lang: Lang,
-    /// The focused event's story, if any.
-    pub story: Option<Answer>,
-    pub on_ask: Callback<Question>,
-}
-
-/// The focused event, read out (a live region: screen readers speak it).
-#[function_component(Readout)]
-pub fn readout(p: &ReadoutProps) -> Html {
-    let lang = p.lang;
-    let Some(Answer::Event(s, key)) = &p.story else {
+/// The focused event's story (`story`), read out (a live region: screen readers
+/// speak it), with its buttons to ask about its rows.
+pub fn readout(lang: Lang, story: &Option<Answer>, on_ask: &Callback<Question>) -> Html {
+    let Some(Answer::Event(s, key)) = story else {
         return html! { <p class="et-readout" data-testid="event-readout" aria-live="polite">{ lang.t(Key::EtFocusHint) }</p> };
     };
     let ask = |pipeline: Pipeline, story: &EventStory, label: Key| {
         let q = Question::Row(pipeline, story.window.0, story.arrival.key);
-        let on_ask = p.on_ask.clone();
+        let on_ask = on_ask.clone();
         html! { <button onclick={move |_| on_ask.emit(q)}>{ lang.t(label) }</button> }
     };
     html! {
@@ -112,24 +95,15 @@ pub fn readout(p: &ReadoutProps) -> Html {
     }
 }
 
-/// Properties of [`Why`].
-#[derive(Properties, PartialEq)]
-pub struct WhyProps {
-    pub lang: Lang,
-    pub answer: Option<Answer>,
-}
-
 /// The answer to "why this number?": the events behind it, the first ones listed.
-#[function_component(Why)]
-pub fn why(p: &WhyProps) -> Html {
-    let lang = p.lang;
+pub fn why(lang: Lang, answer: &Option<Answer>) -> Html {
     let steps = |events: &[EventStory], pipeline| {
         events
             .iter()
             .map(|s| step_line(s, pipeline, lang))
             .collect()
     };
-    let (head, lines, notes): (String, Vec<String>, Vec<String>) = match &p.answer {
+    let (head, lines, notes): (String, Vec<String>, Vec<String>) = match answer {
         Some(Answer::Row(r, key)) => {
             let (head, notes) = row_answer(r, key, lang);
             (head, steps(&r.events, r.pipeline), notes)
@@ -178,7 +152,7 @@ pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
             pipeline_name(pipeline, Lang::En),
             percentile_name(p)
         )
-        .to_lowercase();
+        .to_ascii_lowercase();
         button(Question::Latency(pipeline, p), label, &id)
     };
     html! {

@@ -11,9 +11,12 @@
 //! `{ok: false, error}` if it refuses. Cancel: the page terminates the worker.
 
 pub mod chart;
+pub mod host;
+pub mod lazy;
 pub mod panel;
 pub mod plan;
 pub mod progress;
+pub mod range;
 pub mod text;
 
 use bslab_engine::sweep::{PointFigures, SweepPlan, SweepPoint};

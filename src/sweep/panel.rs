@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::chart::{legend_series, sweep_chart, Metric, SweepChartProps};
 use super::plan::{self, DEFAULT_COUNT};
 use super::progress::{Status, Step, Sweep};
+use super::range::{Context, Edit, End, Typed};
 use super::text::{fill, t, T};
 use crate::charts::legend::{legend, LegendProps};
 use crate::i18n::Lang;
@@ -28,13 +29,17 @@ pub struct SweepPanelProps {
     pub dispatch: Callback<Action>,
 }
 
-/// A text input bound to a piece of state.
-fn input(testid: &'static str, label: &'static str, value: &UseStateHandle<String>) -> Html {
-    let set = value.clone();
+/// A text input showing `value`; each edit goes to `on_text`.
+fn input(
+    testid: &'static str,
+    label: &'static str,
+    value: String,
+    on_text: Callback<String>,
+) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
-        set.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        on_text.emit(e.target_unchecked_into::<HtmlInputElement>().value())
     });
-    html! { <label>{ label }<input data-testid={testid} class={testid} value={(**value).clone()} {oninput} /></label> }
+    html! { <label>{ label }<input data-testid={testid} class={testid} {value} {oninput} /></label> }
 }
 
 /// Starts the sweep the form describes (a refusal is shown instead).
@@ -73,26 +78,36 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
     let knobs = plan::knobs(&p.config);
     let chosen = use_state(|| 0_usize);
     let knob = knobs.get(*chosen).or(knobs.first()).copied();
-    let (from, to) = (use_state(String::new), use_state(String::new));
+    // The range typed, shown while its knob, language and experiment are the form's.
+    let typed = use_reducer(Typed::default);
     let count = use_state(|| DEFAULT_COUNT.to_string());
     let sweep = use_reducer(Sweep::default);
     let job = use_mut_ref(|| None::<WorkerJob>);
-    // The default range, around the current value: again for another knob, language or experiment.
-    use_effect_with((knob, lang, p.config.clone()), {
-        let (from, to) = (from.clone(), to.clone());
-        move |(knob, lang, config)| {
-            if let Some(knob) = knob {
-                let (a, b) = plan::default_range(config, *knob, *lang);
-                from.set(a);
-                to.set(b);
-            }
-        }
-    });
     let Some(knob) = knob else { return html! {} };
+    let context = Context {
+        knob,
+        lang,
+        config: p.config.clone(),
+    };
+    let (from, to) = typed.shown(&context);
+    let on_end = |end: End| {
+        let (typed, context) = (typed.dispatcher(), context.clone());
+        Callback::from(move |text: String| {
+            typed.dispatch(Edit {
+                context: context.clone(),
+                end,
+                text,
+            })
+        })
+    };
+    let on_count = {
+        let count = count.clone();
+        Callback::from(move |text: String| count.set(text))
+    };
     let on_run = {
         let (config, form, sweep, job) = (
             p.config.clone(),
-            (from.clone(), to.clone(), count.clone()),
+            (from.clone(), to.clone(), (*count).clone()),
             sweep.clone(),
             job.clone(),
         );
@@ -154,9 +169,9 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
                         { for knobs.iter().map(|k| html! { <option value={k.path()} selected={*k == knob}>{ crate::messages::label(lang, *k) }</option> }) }
                     </select>
                 </label>
-                { input("sweep-from", t(lang, T::From), &from) }
-                { input("sweep-to", t(lang, T::To), &to) }
-                { input("sweep-count", t(lang, T::Count), &count) }
+                { input("sweep-from", t(lang, T::From), from, on_end(End::From)) }
+                { input("sweep-to", t(lang, T::To), to, on_end(End::To)) }
+                { input("sweep-count", t(lang, T::Count), (*count).clone(), on_count) }
                 if sweep.status == Status::Running {
                     <button data-testid="sweep-cancel" onclick={on_cancel}>{ t(lang, T::Cancel) }</button>
                 } else {

@@ -1,6 +1,7 @@
 // End-to-end: the single self-contained HTML file (scripts/build-single-file.sh) opened
 // from disk (file://) with no server: it plays, steps, switches language, exports for
-// Spark (the worker from a Blob URL) and copies a link; no console error and no request
+// Spark (the worker from a Blob URL), copies a link and runs a small sweep (the Sweep view's
+// wasm is in the file too); no console error and no request
 // but the file itself and the in-memory Blob URLs the page makes.
 // BSLAB_SINGLE_FILE is the file (scripts/test.sh sets it).
 import { test, before, after } from 'node:test';
@@ -80,6 +81,15 @@ test('the single file works from file:// with no request at all', { skip: !FILE 
   await page.getByTestId('qr-code').locator('svg').waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('qr-code').waitFor({ state: 'detached' });
+
+  // The Sweep view is a third wasm inside the file, decoded and mounted with no request;
+  // a sweep of two values runs in the worker (a Blob URL) and draws its points.
+  await page.getByTestId('sweep').scrollIntoViewIfNeeded();
+  await page.getByTestId('sweep-count').fill('2');
+  await page.getByTestId('sweep-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=sweep]')?.dataset.state === 'done',
+    null, { timeout: 120_000, polling: 100 });
+  assert.ok(await page.getByTestId('sweep-point').count() >= 2, 'the sweep drew its points');
 
   assert.deepEqual(errors, [], 'console errors');
   const network = requests.filter((r) => r !== url && !r.startsWith('blob:'));

@@ -56,6 +56,11 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   const config = hashConfig(new URL(page.url()).hash);
   await page.getByTestId('sweep').scrollIntoViewIfNeeded();
   assert.equal(await page.getByTestId('sweep-count').inputValue(), '20');
+  // The view is a second Yew app, from its own wasm: Yew hands an event to the app whose id
+  // it finds nearest the target, so the view's id must not be the page's (both count from 1).
+  const ids = await page.evaluate(() => [document.getElementById('sweep-host').__yew_subtree_id,
+    document.body.__yew_subtree_id]);
+  assert.ok(ids[0] !== undefined && ids[0] !== ids[1], `the view's app id ${ids[0]}, the page's ${ids[1]}`);
   // Frame gaps (requestAnimationFrame deltas: what a viewer sees) and the page's main-thread
   // work (CDP TaskDuration), first on the idle page, then during the sweep.
   await page.evaluate(() => {
@@ -77,6 +82,8 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   await page.getByTestId('sweep-run').click();
   await waitSweep(page, 'done');
   const [busy1, wall] = [await busy(), (Date.now() - start) / 1000];
+  // A click in the view is the view's only: the page's experiment is as it was.
+  assert.deepEqual(hashConfig(new URL(page.url()).hash), config, 'the page kept its experiment');
   const deltas = await page.evaluate(() => {
     window.__frames.stop = true;
     return window.__frames.deltas;
@@ -155,6 +162,25 @@ test('cancel stops the worker: no point arrives after it', async () => {
   await page.getByTestId('sweep-run').click();
   const error = await page.getByTestId('sweep-error').textContent();
   assert.match(error, /5,000/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('a range typed as soon as the view shows is kept; another knob shows its own range', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  browsers.push(browser);
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  // Typed before the page has settled: no effect of an earlier render may reset it.
+  await page.getByTestId('sweep-from').fill('2 s');
+  await page.getByTestId('sweep-to').fill('9 s');
+  await waitSettled(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('sweep-from').inputValue(), '2 s');
+  assert.equal(await page.getByTestId('sweep-to').inputValue(), '9 s');
+  // Another knob: its own default range, not the text typed for the trigger.
+  await page.getByTestId('sweep-knob').selectOption('batch.workers');
+  assert.notEqual(await page.getByTestId('sweep-from').inputValue(), '2 s');
   assertNoProblems(problems);
   await page.close();
 });

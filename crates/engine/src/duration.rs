@@ -75,7 +75,9 @@ pub fn split_unit(text: &str) -> Result<(&str, i64), DurationError> {
     }
     let size = UNITS
         .iter()
-        .find(|(names, _)| names.contains(&unit.to_lowercase().as_str()))
+        // ASCII: the units are ASCII, and full Unicode lowercasing would put its tables
+        // into the page's wasm (no other character lowercases to one of these letters).
+        .find(|(names, _)| names.contains(&unit.to_ascii_lowercase().as_str()))
         .map(|(_, size)| *size)
         .ok_or_else(|| DurationError::UnknownUnit(unit.to_string()))?;
     Ok((number.trim(), size))

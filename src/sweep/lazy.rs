@@ -1,0 +1,98 @@
+//! The page's side of the lazily loaded Sweep view ([`super::host`], its own wasm):
+//! the page draws an empty host element and, once it has its first picture, asks
+//! `window.bslabLoadSweep()` for the view's module (index.html fetches its script
+//! and wasm; the single file decodes the ones it carries), then hands it the
+//! experiment and the language each time they change. A picked point comes back as
+//! a config JSON, read and validated again here like a shared link's.
+
+use std::cell::RefCell;
+
+use bslab_engine::{ExperimentConfig, TimeMs};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+use crate::i18n::Lang;
+use crate::state::Action;
+
+/// The id of the element the view is mounted in.
+pub const HOST_ID: &str = "sweep-host";
+
+/// The view's way back: `(config JSON, instant in ms)` of a picked point's run.
+type OnOpen = Closure<dyn Fn(String, f64)>;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+thread_local! {
+    /// The module's loading (a promise of its exports), started once.
+    static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// The function the view calls with a picked point's run, made once.
+    static ON_OPEN: RefCell<Option<OnOpen>> = const { RefCell::new(None) };
+}
+
+/// The module's loading, started at the first call; `None` if the page has no
+/// loader (a build without the view).
+fn module() -> Option<js_sys::Promise> {
+    MODULE.with_borrow_mut(|module| {
+        if module.is_none() {
+            let window = web_sys::window()?;
+            let load = js_sys::Reflect::get(&window, &JsValue::from_str("bslabLoadSweep")).ok()?;
+            let promise = load
+                .dyn_ref::<js_sys::Function>()?
+                .call0(&JsValue::NULL)
+                .ok()?;
+            *module = promise.dyn_into().ok();
+        }
+        module.clone()
+    })
+}
+
+/// The function handed to the view: a picked point's run, opened on the page.
+fn on_open(dispatch: &Callback<Action>) -> JsValue {
+    ON_OPEN.with_borrow_mut(|f| {
+        let f = f.get_or_insert_with(|| {
+            let dispatch = dispatch.clone();
+            Closure::new(move |json: String, t_ms: f64| {
+                if let Ok(config) = crate::share::parse_config(&json) {
+                    dispatch.emit(Action::Open(std::rc::Rc::new(config), t_ms as TimeMs));
+                }
+            })
+        });
+        f.as_ref().clone()
+    })
+}
+
+/// Shows the view for `config` in `lang` (loading it the first time); a failure to
+/// load is written to the console, the rest of the page goes on.
+pub fn show(config: &ExperimentConfig, lang: Lang, dispatch: &Callback<Action>) {
+    let (Some(module), Ok(json)) = (module(), serde_json::to_string(config)) else {
+        return;
+    };
+    let on_open = on_open(dispatch);
+    wasm_bindgen_futures::spawn_local(async move {
+        let shown = async {
+            let exports = wasm_bindgen_futures::JsFuture::from(module).await?;
+            let update: js_sys::Function =
+                js_sys::Reflect::get(&exports, &JsValue::from_str("sweep_update"))?.dyn_into()?;
+            let host = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(HOST_ID))
+                .ok_or_else(|| JsValue::from_str("no sweep host"))?;
+            let args = js_sys::Array::of4(
+                &host,
+                &JsValue::from_str(&json),
+                &JsValue::from_str(lang.tag()),
+                &on_open,
+            );
+            update.apply(&JsValue::NULL, &args)
+        };
+        if let Err(e) = shown.await {
+            console_error(&format!("the sweep view did not load: {e:?}"));
+        }
+    });
+}
