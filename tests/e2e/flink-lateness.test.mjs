@@ -49,6 +49,9 @@ for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe] of LANGS) {
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await page.waitForTimeout(200);
+      // On a laptop the parameter panel is a drawer over the picture: closed for the screenshot.
+      const close = page.getByTestId('params-close');
+      if (await close.isVisible()) await close.click();
       const size = `${viewport.width}x${viewport.height}`;
       await page.screenshot({ path: join(SCREENSHOTS, `${PRESET}-${size}-${lang}.png`) });
       const picture = page.locator('.event-time').first();
