@@ -154,7 +154,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 <div class="et-cursor" style={cursor} />
                 { ring }
             </div>
-            { why::legend(&why::LegendProps { lang, stride: pic.counts.stride }) }
+            { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0 }) }
             { why::ask_row(lang, &on_ask) }
             { why::readout(lang, &story, &on_ask) }
             { why::why(lang, &answer) }

@@ -49,6 +49,8 @@ pub struct LegendProps {
     pub lang: Lang,
     /// 1 event in `stride` is drawn.
     pub stride: u64,
+    /// The run has late firings (Flink's allowed lateness): their mark is explained too.
+    pub late_fired: bool,
 }
 
 /// What each shape and line means, and how a dense run is thinned (a plain
@@ -66,6 +68,9 @@ pub fn legend(p: &LegendProps) -> Html {
         <ul class="et-legend">
             { item("et-key-event", Key::EtLegendEvent) }
             { item("et-key-late", Key::EtLegendLate) }
+            if p.late_fired {
+                <li><span class="et-key et-key-late-fired" />{ flink::t(lang, flink::Text::LegendLateFired) }</li>
+            }
             { item("et-key-watermark", Key::EtLegendWatermark) }
             { item("et-key-max", Key::EtLegendMax) }
             { item("et-key-now", Key::EtLegendNow) }

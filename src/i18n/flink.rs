@@ -10,6 +10,8 @@ use super::Lang;
 pub enum Text {
     /// Picture legend: events a fired window took late (after the count).
     LateFired,
+    /// Picture legend item: the mark of an event a fired window took late.
+    LegendLateFired,
     /// An event's per-record fate: taken late by a fired window
     /// (`{done}`, `{end}`, `{watermark}`).
     StreamLateFired,
@@ -21,6 +23,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
     match (lang, text) {
         (Lang::En, LateFired) => "late, window fired again",
         (Lang::Pt, LateFired) => "atrasados, janela disparada de novo",
+        (Lang::En, LegendLateFired) => "late, window fired again (plus)",
+        (Lang::Pt, LegendLateFired) => "atrasado, janela disparada de novo (mais)",
         (Lang::En, StreamLateFired) => "Streaming (per record): served until {done}, late: its window (ending at {end}) had already fired, watermark {watermark}, but still within the allowed lateness, so the window fired again with it (a late firing).",
         (Lang::Pt, StreamLateFired) => "Streaming (por registro): processado até {done}, atrasado: a janela (que termina às {end}) já tinha disparado, marca d'água {watermark}, mas ainda dentro do atraso permitido, então a janela disparou de novo com ele (um disparo atrasado).",
     }

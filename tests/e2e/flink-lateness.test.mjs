@@ -12,8 +12,8 @@ import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS }
 const PRESET = 'late-data-spark-vs-flink';
 const T_MS = 40 * 60_000;
 const LANGS = [
-  ['en', 'en-US', /Switch the streaming mode to micro-batch/, 'Allowed lateness', /^\+ \d+ late, window fired again$/],
-  ['pt', 'pt-BR', /Troque o modo do streaming para micro-batch/, 'Atraso permitido', /^\+ \d+ atrasados, janela disparada de novo$/],
+  ['en', 'en-US', /Switch the streaming mode to micro-batch/, 'Allowed lateness', /^\+ \d+ late, window fired again$/, /late, window fired again \(plus\)/],
+  ['pt', 'pt-BR', /Troque o modo do streaming para micro-batch/, 'Atraso permitido', /^\+ \d+ atrasados, janela disparada de novo$/, /atrasado, janela disparada de novo \(mais\)/],
 ];
 const VIEWPORTS = [
   { width: 1920, height: 1080 },
@@ -25,7 +25,7 @@ after(async () => {
   for (const b of browsers) await b.close();
 });
 
-for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe] of LANGS) {
+for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe, legendRe] of LANGS) {
   test(`Spark vs Flink preset in ${locale}: lesson, Flink's parameters, late firings drawn`, async () => {
     const browser = await launch({ viewport: VIEWPORTS[0], locale });
     browsers.push(browser);
@@ -43,6 +43,7 @@ for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe] of LANGS) {
     const text = (await lateFired.innerText()).trim();
     assert.match(text, lateFiredRe);
     assert.ok(Number(text.replace(/\D/g, '')) > 0, text);
+    assert.match(await page.locator('.et-legend').innerText(), legendRe, 'the legend explains the late-fired mark');
     const late = Number(await page.getByTestId('picture-counts').getAttribute('data-late'));
     assert.ok(late > 0, 'events later than the allowed lateness are counted too');
 
