@@ -32,7 +32,7 @@ use crate::recent::RecentLimits;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
-use crate::window::{Geometry, OpenSessions, WindowState};
+use crate::window::{oldest_held, Geometry, OpenSessions, WindowState};
 pub(crate) use lateness::LateData;
 use lateness::{Fate, Periodic};
 
@@ -238,11 +238,8 @@ impl Pipeline for Continuous {
             t = t.min(m);
         }
         if self.p.output == OutputMode::Append {
-            if let Some((&id, _)) = self.state.iter().next() {
-                t = t.min(self.geometry.origin(id));
-            }
-            if let Some(oldest) = self.sessions.as_ref().and_then(OpenSessions::oldest) {
-                t = t.min(oldest);
+            if let Some(held) = oldest_held(&self.state, &self.geometry, self.sessions.as_ref()) {
+                t = t.min(held);
             }
         }
         t

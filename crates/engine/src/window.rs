@@ -298,3 +298,16 @@ pub(crate) fn add_to_window(
         _ => add(windows.entry(id).or_insert_with(|| WindowState::new(keys))),
     }
 }
+
+/// The earliest event time a streaming pipeline still holds in unpublished
+/// windows (append mode): the first open window's start, or the oldest open
+/// session's. Results are complete only up to it.
+pub(crate) fn oldest_held(
+    state: &BTreeMap<TimeMs, WindowState>,
+    geometry: &Geometry,
+    sessions: Option<&OpenSessions>,
+) -> Option<TimeMs> {
+    let window = state.keys().next().map(|&id| geometry.origin(id));
+    let session = sessions.and_then(OpenSessions::oldest);
+    window.into_iter().chain(session).min()
+}

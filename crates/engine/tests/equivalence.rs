@@ -25,13 +25,7 @@ fn check(
         },
         delay: common::on_time_delay(),
         window: window.clone(),
-        batch: BatchConfig {
-            interval_ms: 3_600_000,
-            offset_ms: 60_000,
-            startup_ms: 10_000,
-            per_event_cost_us: 10.0,
-            workers: 4,
-        },
+        batch: common::hourly_batch(),
         streaming,
     };
     let label = format!(

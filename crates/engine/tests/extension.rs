@@ -100,13 +100,7 @@ fn config(seed: u64, streaming: StreamingConfig) -> ExperimentConfig {
             ..WorkloadConfig::default()
         },
         delay: common::on_time_delay(),
-        batch: BatchConfig {
-            interval_ms: HOUR,
-            offset_ms: 60_000,
-            startup_ms: 10_000,
-            per_event_cost_us: 10.0,
-            workers: 4,
-        },
+        batch: common::hourly_batch(),
         streaming,
         ..ExperimentConfig::default()
     }

@@ -35,13 +35,7 @@ fn config(seed: u64, streaming: StreamingConfig, delay: DelayConfig) -> Experime
             gap_ms: GAP_MS,
             ..WindowConfig::default()
         },
-        batch: BatchConfig {
-            interval_ms: 3_600_000,
-            offset_ms: 60_000,
-            startup_ms: 10_000,
-            per_event_cost_us: 10.0,
-            workers: 4,
-        },
+        batch: common::hourly_batch(),
         streaming,
     }
 }

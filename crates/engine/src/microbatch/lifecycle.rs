@@ -12,7 +12,7 @@ use crate::pipeline::Pipeline;
 use crate::pressure::overdue_ms;
 use crate::runlog::RunLog;
 use crate::time::{next_multiple_after, TimeMs};
-use crate::window::OpenSessions;
+use crate::window::{oldest_held, OpenSessions};
 
 impl Pipeline for MicroBatch {
     #[inline]
@@ -107,11 +107,8 @@ impl Pipeline for MicroBatch {
             t = t.min(m);
         }
         if self.p.output == OutputMode::Append {
-            if let Some((&id, _)) = self.state.iter().next() {
-                t = t.min(self.geometry.origin(id));
-            }
-            if let Some(oldest) = self.sessions.as_ref().and_then(OpenSessions::oldest) {
-                t = t.min(oldest);
+            if let Some(held) = oldest_held(&self.state, &self.geometry, self.sessions.as_ref()) {
+                t = t.min(held);
             }
         }
         t

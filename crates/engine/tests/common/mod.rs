@@ -78,6 +78,18 @@ pub fn scenarios() -> Vec<ScenarioConfig> {
     ]
 }
 
+/// An hourly batch job with ample capacity: it waits a minute for late data and
+/// finishes each run in seconds, so its results are complete.
+pub fn hourly_batch() -> BatchConfig {
+    BatchConfig {
+        interval_ms: 3_600_000,
+        offset_ms: 60_000,
+        startup_ms: 10_000,
+        per_event_cost_us: 10.0,
+        workers: 4,
+    }
+}
+
 /// No very late data, bounded jitter.
 pub fn on_time_delay() -> DelayConfig {
     DelayConfig {
