@@ -75,6 +75,9 @@ pub fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
         Unit::Duration => format::duration_tick(v, scale.max, scale.step, lang),
         Unit::Percent => format!("{} %", format::number(v, 0, lang)),
         _ if v >= 10_000.0 => format!("{} k", format::number(v / 1_000.0, 0, lang)),
+        // A log axis has no step: its ticks are powers of ten, and one below 1
+        // needs as many decimals as its magnitude (0.1, 0.01), or it reads "0".
+        _ if scale.log => format::number(v, log_tick_decimals(v), lang),
         _ => {
             let decimals = if scale.step.fract() == 0.0 {
                 0
@@ -85,6 +88,15 @@ pub fn tick_label(v: f64, unit: Unit, scale: &Scale, lang: Lang) -> String {
             };
             format::number(v, decimals, lang)
         }
+    }
+}
+
+/// Decimals that show a log axis tick `v` (a power of ten) without rounding it away.
+fn log_tick_decimals(v: f64) -> usize {
+    if v >= 1.0 || v <= 0.0 {
+        0
+    } else {
+        (-v.log10().floor()).min(6.0) as usize
     }
 }
 
@@ -343,4 +355,20 @@ fn readout(p: &LineChartProps, x: f64) -> String {
         }
     }
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_ticks_below_one_keep_their_digits() {
+        let scale = Scale::fit([0.05, 3.0].into_iter(), true, false);
+        let labels: Vec<String> = [0.01, 0.1, 1.0, 10.0]
+            .iter()
+            .map(|v| tick_label(*v, Unit::Rate, &scale, Lang::En))
+            .collect();
+        assert_eq!(labels, ["0.01", "0.1", "1", "10"]);
+        assert_eq!(tick_label(0.1, Unit::Rate, &scale, Lang::Pt), "0,1");
+    }
 }
