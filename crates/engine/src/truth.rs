@@ -180,3 +180,60 @@ impl Truth {
         open.or_else(|| self.session_ends.get(&(start, key)).copied())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ScenarioConfig, WindowConfig, WindowKind};
+
+    /// The truth holds only the sessions the next event can still extend, not
+    /// every session of the run, and still reports every session whole.
+    #[test]
+    fn final_sessions_leave_the_open_state() {
+        let window = WindowConfig {
+            kind: WindowKind::Session,
+            gap_ms: 1_000,
+            ..WindowConfig::default()
+        };
+        let geometry = Geometry::new(crate::window::assigner(&window)).with_sessions(&window);
+        let scenario = Scenario::new(&ScenarioConfig::default());
+        let keys = scenario.key_space();
+        let mut truth = Truth::new(geometry, keys);
+        // Each key: two events 500 ms apart (one session), then 5 s of quiet.
+        let (rounds, mut id) = (200, 0);
+        for round in 0..rounds {
+            for pair in 0..2 {
+                for key in 0..keys {
+                    let t = i64::from(round) * 5_000 + pair * 500 + i64::from(key);
+                    let event = Event {
+                        id,
+                        event_time_ms: t,
+                        arrival_time_ms: t,
+                        entity: key,
+                        detail: 0,
+                        amount_cents: 100,
+                    };
+                    truth.add(&scenario, &event, key);
+                    id += 1;
+                }
+            }
+        }
+        let open = truth
+            .sessions
+            .as_ref()
+            .map_or(usize::MAX, OpenSessions::len);
+        assert_eq!(open, keys as usize, "only each key's last session is open");
+        let rows: Vec<_> = truth.rows_in_order(&scenario).collect();
+        assert_eq!(rows.len(), (rounds * keys) as usize);
+        assert!(
+            rows.windows(2).all(|w| w[0].0 < w[1].0),
+            "rows in (start, key) order"
+        );
+        assert!(rows.iter().all(|(_, a)| a.count == 2 && a.sum_cents == 200));
+        let totals = truth.totals(&scenario);
+        assert!(totals.iter().all(|t| t.count == u64::from(rounds) * 2));
+        let last = (i64::from(rounds - 1) * 5_000, 0);
+        assert_eq!(truth.session_end(last), Some(last.0 + 500 + 1_000));
+        assert_eq!(truth.session_end((0, 0)), Some(1_500));
+    }
+}

@@ -121,7 +121,7 @@ impl ViewQueue {
     fn find_min(&mut self, from: usize) {
         let found = (from..self.buckets.len()).find(|&j| !self.buckets[j].is_empty());
         if let Some(j) = found {
-            self.buckets[j].sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+            self.buckets[j].sort_unstable_by_key(|v| Reverse((v.0, v.1)));
         }
         self.min = found;
     }
