@@ -115,6 +115,7 @@ fn bench(c: &mut Criterion) {
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
         ("iot", config("iot-offline-sensors", 1_000.0, 30)),
         ("web", config("web-traffic-sessions", 1_000.0, 30)),
+        ("sales-sessions", config("sales-sessions", 1_000.0, 30)),
         ("sales-continuous", continuous),
     ] {
         let events = match Simulation::new(cfg.clone()) {

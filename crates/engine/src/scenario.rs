@@ -13,6 +13,7 @@ mod iot;
 mod sales;
 pub mod schema;
 mod social;
+mod view_queue;
 mod visits;
 mod web;
 

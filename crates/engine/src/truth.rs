@@ -24,9 +24,14 @@ pub(crate) struct Truth {
     /// window exactly would show on its dashboard.
     totals: Vec<Agg>,
     keys: u32,
-    /// Session windows: every session of the run, as a batch over all events
-    /// (`sessionize`) computes them; never closed, so rows stay in (start, key) order.
+    /// Session windows: the sessions that the next event can still extend, as
+    /// a batch over all events (`sessionize`) computes them. Once generation
+    /// passes a session's end it is final and moves to `rows`, so this holds
+    /// the open sessions only, not every session of the run.
     sessions: Option<OpenSessions>,
+    /// Session windows: the end of every final session, by (start, key), also
+    /// of those the query filters out (a pipeline may publish part of one).
+    session_ends: BTreeMap<(TimeMs, u32), TimeMs>,
 }
 
 impl Truth {
@@ -39,12 +44,25 @@ impl Truth {
             totals: vec![Agg::default(); keys as usize],
             keys,
             sessions,
+            session_ends: BTreeMap::new(),
         }
     }
 
     #[inline]
     pub(crate) fn add(&mut self, scenario: &Scenario, event: &Event, key: u32) {
         if let Some(open) = &mut self.sessions {
+            // Generation is in event-time order: no later event reaches a
+            // session that ended before this one.
+            for (k, s) in open.close(event.event_time_ms - 1) {
+                self.session_ends.insert((s.start, k), s.end);
+                if scenario.passes(&s.agg) {
+                    if let Some(t) = self.totals.get_mut(k as usize) {
+                        t.count += s.agg.count;
+                        t.sum_cents += s.agg.sum_cents;
+                    }
+                    self.rows.insert((s.start, k), s.agg);
+                }
+            }
             open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
@@ -145,15 +163,77 @@ impl Truth {
             .flat_map(OpenSessions::iter)
             .filter(|(_, s)| scenario.passes(&s.agg))
             .map(|(key, s)| ((s.start, key), s.agg));
-        self.rows
-            .iter()
-            .map(|(k, a)| (*k, *a))
-            .chain(open)
-            .chain(sessions)
+        // Sessions: the final ones (in `rows`) and the open ones interleave by start.
+        let mut rows = self.rows.iter().map(|(k, a)| (*k, *a)).peekable();
+        let mut sessions = sessions.peekable();
+        std::iter::from_fn(move || match (rows.peek(), sessions.peek()) {
+            (Some(r), Some(s)) if s.0 < r.0 => sessions.next(),
+            (Some(_), _) => rows.next(),
+            (None, _) => sessions.next(),
+        })
+        .chain(open)
     }
 
     /// End of the true session (start, key), with session windows.
     pub(crate) fn session_end(&self, (start, key): (TimeMs, u32)) -> Option<TimeMs> {
-        Some(self.sessions.as_ref()?.get(key, start)?.end)
+        let open = self.sessions.as_ref()?.get(key, start).map(|s| s.end);
+        open.or_else(|| self.session_ends.get(&(start, key)).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ScenarioConfig, WindowConfig, WindowKind};
+
+    /// The truth holds only the sessions the next event can still extend, not
+    /// every session of the run, and still reports every session whole.
+    #[test]
+    fn final_sessions_leave_the_open_state() {
+        let window = WindowConfig {
+            kind: WindowKind::Session,
+            gap_ms: 1_000,
+            ..WindowConfig::default()
+        };
+        let geometry = Geometry::new(crate::window::assigner(&window)).with_sessions(&window);
+        let scenario = Scenario::new(&ScenarioConfig::default());
+        let keys = scenario.key_space();
+        let mut truth = Truth::new(geometry, keys);
+        // Each key: two events 500 ms apart (one session), then 5 s of quiet.
+        let (rounds, mut id) = (200, 0);
+        for round in 0..rounds {
+            for pair in 0..2 {
+                for key in 0..keys {
+                    let t = i64::from(round) * 5_000 + pair * 500 + i64::from(key);
+                    let event = Event {
+                        id,
+                        event_time_ms: t,
+                        arrival_time_ms: t,
+                        entity: key,
+                        detail: 0,
+                        amount_cents: 100,
+                    };
+                    truth.add(&scenario, &event, key);
+                    id += 1;
+                }
+            }
+        }
+        let open = truth
+            .sessions
+            .as_ref()
+            .map_or(usize::MAX, OpenSessions::len);
+        assert_eq!(open, keys as usize, "only each key's last session is open");
+        let rows: Vec<_> = truth.rows_in_order(&scenario).collect();
+        assert_eq!(rows.len(), (rounds * keys) as usize);
+        assert!(
+            rows.windows(2).all(|w| w[0].0 < w[1].0),
+            "rows in (start, key) order"
+        );
+        assert!(rows.iter().all(|(_, a)| a.count == 2 && a.sum_cents == 200));
+        let totals = truth.totals(&scenario);
+        assert!(totals.iter().all(|t| t.count == u64::from(rounds) * 2));
+        let last = (i64::from(rounds - 1) * 5_000, 0);
+        assert_eq!(truth.session_end(last), Some(last.0 + 500 + 1_000));
+        assert_eq!(truth.session_end((0, 0)), Some(1_500));
     }
 }

@@ -2,16 +2,15 @@
 //! view is an ordinary event of the Poisson process; each view then decides,
 //! from its own seeded RNG stream, whether the visit goes on, and when (a
 //! think time), so a visit is a handful of views by one visitor spread over
-//! minutes. Only the next view of each visit under way is held: memory is
+//! minutes. Only the next view of each visit under way is held (in a
+//! calendar of buckets, `view_queue.rs`): memory is
 //! bounded by the visits under way, not by their views.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
+use super::view_queue::ViewQueue;
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::time::TimeMs;
@@ -36,17 +35,12 @@ pub struct Visits {
     pub next_page: fn(&mut ChaCha8Rng) -> u8,
 }
 
-/// The next view of a visit: (event time, sequence number, visitor, detail,
-/// views of the visit including this one); the sequence number breaks ties in
-/// creation order.
-type NextView = (TimeMs, u64, u32, u8, u32);
-
 /// The next views of the visits under way, in event-time order.
 #[derive(Debug, Clone)]
 pub(crate) struct VisitInjector {
     model: Visits,
     rng: ChaCha8Rng,
-    pending: BinaryHeap<Reverse<NextView>>,
+    pending: ViewQueue,
     sequence: u64,
 }
 
@@ -55,7 +49,7 @@ impl VisitInjector {
         Self {
             model,
             rng: rng(seed, Stream::Visits),
-            pending: BinaryHeap::new(),
+            pending: ViewQueue::default(),
             sequence: 0,
         }
     }
@@ -67,13 +61,13 @@ impl VisitInjector {
 
     /// Event time of the next view of a visit under way.
     pub(crate) fn peek_time(&self) -> Option<TimeMs> {
-        self.pending.peek().map(|Reverse(v)| v.0)
+        self.pending.peek_time()
     }
 
     /// Fills `event` with the next view of a visit under way (its event time
     /// is [`VisitInjector::peek_time`]) and schedules the view after it.
     pub(crate) fn pop_into(&mut self, event: &mut Event) {
-        if let Some(Reverse((_, _, visitor, detail, views))) = self.pending.pop() {
+        if let Some((_, _, visitor, detail, views)) = self.pending.pop() {
             event.entity = visitor;
             event.detail = detail;
             event.amount_cents = 0;
@@ -101,12 +95,15 @@ impl VisitInjector {
         let think = crate::fmath::round_half_away(self.model.think_ms * x).max(1);
         let detail = (self.model.next_page)(&mut self.rng);
         self.sequence += 1;
-        self.pending.push(Reverse((
-            event.event_time_ms + think,
-            self.sequence,
-            event.entity,
-            detail,
-            views + 1,
-        )));
+        self.pending.push(
+            event.event_time_ms,
+            (
+                event.event_time_ms + think,
+                self.sequence,
+                event.entity,
+                detail,
+                views + 1,
+            ),
+        );
     }
 }

@@ -7,8 +7,16 @@
 //! their watermark (Spark's `end ≤ watermark`). State is one entry per open
 //! session, nothing per event: bounded by the open sessions, at most one per
 //! gap per key (validation bounds them as result cells).
+//!
+//! Most events extend their key's latest session in place. That path touches
+//! no index: the end index is lazy (an entry's end may be earlier than its
+//! session's by now; closing pushes such an entry back with the true end) and
+//! the start index changes only when a session opens, merges or closes. So an
+//! event costs one lookup of its key and one of its session, whatever the
+//! number of open sessions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 
 use super::{KeySessions, Session};
 use crate::time::TimeMs;
@@ -17,11 +25,16 @@ use crate::time::TimeMs;
 #[derive(Debug, Clone)]
 pub(crate) struct OpenSessions {
     gap_ms: TimeMs,
-    keys: BTreeMap<u32, KeySessions>,
-    /// (end, key, start) of every open session: what a watermark closes first.
-    by_end: BTreeSet<(TimeMs, u32, TimeMs)>,
+    /// Every key's open sessions, by key (group keys are dense: `0..key_space`).
+    keys: Vec<KeySessions>,
+    /// (end, key, start) of every open session, the end possibly earlier than
+    /// the session's now: what a watermark closes first. Entries of sessions
+    /// merged into another are dropped when they come up.
+    by_end: BinaryHeap<Reverse<(TimeMs, u32, TimeMs)>>,
     /// (start, key) of every open session: the oldest open event time.
     by_start: BTreeSet<(TimeMs, u32)>,
+    /// Open sessions.
+    open: usize,
     /// Events in the open sessions.
     events: u64,
     /// Events that joined two or more sessions into one, so far.
@@ -36,9 +49,10 @@ impl OpenSessions {
     pub(crate) fn new(gap_ms: TimeMs) -> Self {
         Self {
             gap_ms,
-            keys: BTreeMap::new(),
-            by_end: BTreeSet::new(),
+            keys: Vec::new(),
+            by_end: BinaryHeap::new(),
             by_start: BTreeSet::new(),
+            open: 0,
             events: 0,
             merges: 0,
             merged_away: Vec::new(),
@@ -52,20 +66,28 @@ impl OpenSessions {
 
     /// Adds one event of `key`, merging the sessions it touches; returns the
     /// session that now holds it.
+    #[inline]
     pub(crate) fn insert(&mut self, key: u32, t: TimeMs, amount_cents: i64) -> Session {
         let new = self.of_event(t, amount_cents);
-        let sessions = self.keys.entry(key).or_default();
-        let joined = sessions.touching(&new);
-        for s in &joined {
-            self.by_end.remove(&(s.end, key, s.start));
-            self.by_start.remove(&(s.start, key));
+        let k = key as usize;
+        if k >= self.keys.len() {
+            self.keys.resize_with(k + 1, KeySessions::default);
         }
+        self.events += 1;
+        let sessions = &mut self.keys[k];
+        if let Some(extended) = sessions.extend_latest(&new) {
+            return extended;
+        }
+        let joined = sessions.touching(&new);
         sessions.insert(new);
         let start = joined.iter().map(|s| s.start).fold(t, TimeMs::min);
         let merged = sessions.get(start).copied().unwrap_or(new);
-        self.by_end.insert((merged.end, key, merged.start));
+        for s in &joined {
+            self.by_start.remove(&(s.start, key));
+        }
+        self.by_end.push(Reverse((merged.end, key, merged.start)));
         self.by_start.insert((merged.start, key));
-        self.events += 1;
+        self.open = self.open + 1 - joined.len();
         self.merges += u64::from(joined.len() >= 2);
         self.merged_away.extend(
             joined
@@ -79,20 +101,27 @@ impl OpenSessions {
     /// Removes and returns, by (start, key), every session with `end ≤ cutoff`.
     pub(crate) fn close(&mut self, cutoff: TimeMs) -> Vec<(u32, Session)> {
         let mut closed = Vec::new();
-        while let Some(&(end, key, start)) = self.by_end.first() {
+        while let Some(&Reverse((end, key, start))) = self.by_end.peek() {
             if end > cutoff {
                 break;
             }
-            self.by_end.pop_first();
-            self.by_start.remove(&(start, key));
-            if let Some(sessions) = self.keys.get_mut(&key) {
-                if let Some(s) = sessions.remove(start) {
-                    self.events -= s.agg.count;
-                    closed.push((key, s));
+            self.by_end.pop();
+            let Some(sessions) = self.keys.get_mut(key as usize) else {
+                continue;
+            };
+            match sessions.get(start).map(|s| s.end) {
+                Some(end) if end <= cutoff => {
+                    if let Some(s) = sessions.remove(start) {
+                        self.by_start.remove(&(start, key));
+                        self.open -= 1;
+                        self.events -= s.agg.count;
+                        closed.push((key, s));
+                    }
                 }
-                if sessions.is_empty() {
-                    self.keys.remove(&key);
-                }
+                // It grew since this entry: it comes up again at its end.
+                Some(end) => self.by_end.push(Reverse((end, key, start))),
+                // Merged into an earlier session, or closed by another entry.
+                None => {}
             }
         }
         closed.sort_unstable_by_key(|(key, s)| (s.start, *key));
@@ -101,20 +130,19 @@ impl OpenSessions {
 
     /// Every open session, by (start, key).
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &Session)> + '_ {
-        self.by_start.iter().filter_map(|&(start, key)| {
-            let s = self.keys.get(&key)?.get(start)?;
-            Some((key, s))
-        })
+        self.by_start
+            .iter()
+            .filter_map(|&(start, key)| Some((key, self.get(key, start)?)))
     }
 
     /// The open session of `key` starting at `start`.
     pub(crate) fn get(&self, key: u32, start: TimeMs) -> Option<&Session> {
-        self.keys.get(&key)?.get(start)
+        self.keys.get(key as usize)?.get(start)
     }
 
     /// Open sessions of `key`.
     pub(crate) fn of_key(&self, key: u32) -> usize {
-        self.keys.get(&key).map_or(0, KeySessions::len)
+        self.keys.get(key as usize).map_or(0, KeySessions::len)
     }
 
     /// Takes the (start, key) of the sessions merged into another since the last call.
@@ -124,7 +152,7 @@ impl OpenSessions {
 
     /// Open sessions.
     pub(crate) fn len(&self) -> usize {
-        self.by_end.len()
+        self.open
     }
 
     /// Events in the open sessions.
