@@ -164,7 +164,9 @@ impl BatchPipeline {
 
 impl Pipeline for BatchPipeline {
     /// Stores an arrived event for its period's run, or counts it as missed.
-    #[inline]
+    /// Always inlined into [`Pipeline::on_arrivals`]'s loop: called there per
+    /// event, out of line it cost a call and its register saves per event.
+    #[inline(always)]
     fn on_arrival(&mut self, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
             self.out.dropped_late += 1;

@@ -71,7 +71,9 @@ impl FraudInjector {
         };
     }
 
-    /// Creates every burst that starts at or before `t`.
+    /// Creates every burst that starts at or before `t`. Out of line: bursts
+    /// are rare, and inlined this loop made `Generator::peek_time`, run per event, heavy.
+    #[inline(never)]
     fn inject_until(&mut self, t: TimeMs, scenario: &Scenario) {
         while self.next_burst_ms <= t as f64 {
             let start = self.next_burst_ms as TimeMs;
@@ -218,6 +220,7 @@ impl Generator {
     }
 
     /// Event time of the next event, if any is left.
+    #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         let base = self.next_base_ms;
         let base = base.is_finite().then_some(base as TimeMs);
@@ -235,7 +238,8 @@ impl Generator {
             .as_ref()
             .and_then(VisitInjector::peek_time)
             .filter(|&t| t < self.duration_ms);
-        [base, injected, visiting].into_iter().flatten().min()
+        let t = [base, injected, visiting].map(|t| t.unwrap_or(TimeMs::MAX));
+        Some(t[0].min(t[1]).min(t[2])).filter(|&t| t < TimeMs::MAX)
     }
 
     /// The next event if its event time is at most `until`.
