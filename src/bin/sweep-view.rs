@@ -1,7 +1,9 @@
-//! The Sweep view as its own wasm, loaded by the page only once its first picture
-//! is drawn (`batch_stream_lab::sweep::lazy`), so the page's own wasm, fetched and
-//! compiled before anything shows, carries neither the view nor its charts. The
-//! page calls the one export, [`sweep_update`], with the experiment and language.
+//! The page's lazy module (`batch_stream_lab::lazy_module`): the Sweep view and the
+//! saving of charts as pictures in their own wasm, loaded by the page only once its
+//! first picture is drawn (or at the first "PNG"/"SVG"/"Save all" click), so the
+//! page's own wasm, fetched and compiled before anything shows, carries neither the
+//! view, its charts, nor the picture composing. The page calls [`sweep_update`]
+//! with the experiment and language, and [`picture_save`] with a clicked button.
 
 #[cfg(target_arch = "wasm32")]
 mod export {
@@ -16,6 +18,18 @@ mod export {
         on_open: js_sys::Function,
     ) {
         batch_stream_lab::sweep::host::update(host, config_json, lang, on_open);
+    }
+
+    /// Saves the picture of a clicked save `button` (`what`: a
+    /// `batch_stream_lab::picture::save::Save` tag) with its messages in `lang`.
+    #[wasm_bindgen]
+    pub fn picture_save(button: web_sys::Element, what: &str, lang: &str) {
+        use batch_stream_lab::picture::save::{failed, save, Save};
+        let lang = batch_stream_lab::i18n::Lang::from_tag(lang);
+        match Save::from_tag(what) {
+            Some(what) => save(button, what, lang),
+            None => failed(&button, lang),
+        }
     }
 }
 

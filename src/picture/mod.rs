@@ -6,8 +6,11 @@
 //! never redrawn from the data: what is saved is what the class saw. Composing
 //! the SVG text is pure ([`compose`], [`grid`], tested natively); [`dom`] reads the
 //! page, [`raster`] turns the SVG into a PNG with a canvas and [`save`] downloads them.
+//! All of that runs in the page's lazy module (`src/bin/sweep-view.rs`): the page
+//! itself only has the buttons and [`lazy`], which hands a click to the module.
 
 pub mod dom;
+pub mod lazy;
 pub mod raster;
 pub mod save;
 

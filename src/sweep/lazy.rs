@@ -1,7 +1,6 @@
-//! The page's side of the lazily loaded Sweep view ([`super::host`], its own wasm):
-//! the page draws an empty host element and, once it has its first picture, asks
-//! `window.bslabLoadSweep()` for the view's module (index.html fetches its script
-//! and wasm; the single file decodes the ones it carries), then hands it the
+//! The page's side of the lazily loaded Sweep view ([`super::host`], in the page's
+//! lazy module, [`crate::lazy_module`]): the page draws an empty host element and,
+//! once it has its first picture, loads the module, then hands the view the
 //! experiment and the language each time they change. A picked point comes back as
 //! a config JSON, read and validated again here like a shared link's.
 
@@ -10,7 +9,7 @@ use std::cell::RefCell;
 use bslab_engine::{ExperimentConfig, TimeMs};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::Callback;
 
 use crate::i18n::Lang;
@@ -29,27 +28,8 @@ extern "C" {
 }
 
 thread_local! {
-    /// The module's loading (a promise of its exports), started once.
-    static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// The function the view calls with a picked point's run, made once.
     static ON_OPEN: RefCell<Option<OnOpen>> = const { RefCell::new(None) };
-}
-
-/// The module's loading, started at the first call; `None` if the page has no
-/// loader (a build without the view).
-fn module() -> Option<js_sys::Promise> {
-    MODULE.with_borrow_mut(|module| {
-        if module.is_none() {
-            let window = web_sys::window()?;
-            let load = js_sys::Reflect::get(&window, &JsValue::from_str("bslabLoadSweep")).ok()?;
-            let promise = load
-                .dyn_ref::<js_sys::Function>()?
-                .call0(&JsValue::NULL)
-                .ok()?;
-            *module = promise.dyn_into().ok();
-        }
-        module.clone()
-    })
 }
 
 /// The function handed to the view: a picked point's run, opened on the page.
@@ -70,15 +50,13 @@ fn on_open(dispatch: &Callback<Action>) -> JsValue {
 /// Shows the view for `config` in `lang` (loading it the first time); a failure to
 /// load is written to the console, the rest of the page goes on.
 pub fn show(config: &ExperimentConfig, lang: Lang, dispatch: &Callback<Action>) {
-    let (Some(module), Ok(json)) = (module(), serde_json::to_string(config)) else {
+    let (Some(module), Ok(json)) = (crate::lazy_module::load(), serde_json::to_string(config))
+    else {
         return;
     };
     let on_open = on_open(dispatch);
     wasm_bindgen_futures::spawn_local(async move {
         let shown = async {
-            let exports = wasm_bindgen_futures::JsFuture::from(module).await?;
-            let update: js_sys::Function =
-                js_sys::Reflect::get(&exports, &JsValue::from_str("sweep_update"))?.dyn_into()?;
             let host = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(HOST_ID))
@@ -89,7 +67,7 @@ pub fn show(config: &ExperimentConfig, lang: Lang, dispatch: &Callback<Action>) 
                 &JsValue::from_str(lang.tag()),
                 &on_open,
             );
-            update.apply(&JsValue::NULL, &args)
+            crate::lazy_module::call(module, "sweep_update", &args).await
         };
         if let Err(e) = shown.await {
             console_error(&format!("the sweep view did not load: {e:?}"));

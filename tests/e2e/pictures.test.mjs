@@ -1,15 +1,18 @@
-// End-to-end: charts saved as pictures. One chart as PNG (twice its on-screen width,
-// both pipelines drawn, not blank) and as SVG (well-formed, titled), and "Save all"
-// (every chart in one PNG). Copies of the PNGs go to screenshots/picture-*.png to look at.
+// End-to-end: charts saved as pictures, at 1920×1080 in English then in Portuguese. One chart
+// as PNG (twice its on-screen width, both pipelines drawn, not blank) and as SVG (well-formed,
+// titled in the page's language), and "Save all" (every chart in one PNG). The pictures are
+// made by the page's lazy module (src/bin/sweep-view.rs), not the page's own wasm, which
+// carries none of the picture composing (checked below). Copies of the PNGs go to
+// screenshots/picture-*.png to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, SCREENSHOTS,
+  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, BASE_URL, SCREENSHOTS,
 } from './helpers.mjs';
 
-const browser = sharedBrowser({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+const browser = sharedBrowser({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
 
 /** Clicks `testid` and returns the downloaded file's name and bytes. */
 async function save(page, testid) {
@@ -61,38 +64,59 @@ test('a chart saves as a 2x PNG and as SVG, and "Save all" saves every chart in 
   await waitFinished(page);
   await waitSettled(page);
 
-  const chart = page.getByTestId('chart-latency');
-  await chart.scrollIntoViewIfNeeded();
-  const onScreen = await chart.evaluate((f) => f.getBoundingClientRect().width);
-  const png = await save(page, 'png-chart-latency');
-  assert.equal(png.name, 'bslab-chart-latency.png');
-  const size = pngSize(png.bytes);
-  assert.ok(Math.abs(size.width - 2 * onScreen) <= 1, `2x the on-screen width ${onScreen}: ${size.width}`);
-  assert.ok(size.height > size.width / 2 && size.height < size.width, `title, plot and legend: ${size.height}`);
-  let look = await inspect(page, png.bytes, PIPELINES);
-  assert.deepEqual(look.corner, [255, 255, 255, 255], 'white background');
-  assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
-  assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
-  copyFileSync(png.path, join(SCREENSHOTS, 'picture-chart-latency.png'));
+  // The latency chart's title in each language (src/i18n/en.rs, pt.rs: ChartLatency).
+  for (const [lang, title] of [['en', /Result latency/], ['pt', /Latência do resultado/]]) {
+    if (lang === 'pt') {
+      await page.getByTestId('lang').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+    }
+    const suffix = lang === 'en' ? '' : `-${lang}`;
+    const chart = page.getByTestId('chart-latency');
+    await chart.scrollIntoViewIfNeeded();
+    const onScreen = await chart.evaluate((f) => f.getBoundingClientRect().width);
+    const png = await save(page, 'png-chart-latency');
+    assert.equal(png.name, 'bslab-chart-latency.png');
+    const size = pngSize(png.bytes);
+    assert.ok(Math.abs(size.width - 2 * onScreen) <= 1, `2x the on-screen width ${onScreen}: ${size.width}`);
+    assert.ok(size.height > size.width / 2 && size.height < size.width, `title, plot and legend: ${size.height}`);
+    let look = await inspect(page, png.bytes, PIPELINES);
+    assert.deepEqual(look.corner, [255, 255, 255, 255], 'white background');
+    assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
+    assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
+    copyFileSync(png.path, join(SCREENSHOTS, `picture-chart-latency${suffix}.png`));
 
-  const svg = await save(page, 'svg-chart-latency');
-  assert.equal(svg.name, 'bslab-chart-latency.svg');
-  const parsed = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent };
-  }, svg.bytes.toString('utf-8'));
-  assert.equal(parsed.error, null, 'well-formed SVG');
-  assert.match(parsed.text, /Result latency/);
+    const svg = await save(page, 'svg-chart-latency');
+    assert.equal(svg.name, 'bslab-chart-latency.svg');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent };
+    }, svg.bytes.toString('utf-8'));
+    assert.equal(parsed.error, null, 'well-formed SVG');
+    assert.match(parsed.text, title);
 
-  const all = await save(page, 'save-all');
-  assert.equal(all.name, 'bslab-charts.png');
-  const allSize = pngSize(all.bytes);
-  assert.ok(allSize.width >= 4 * onScreen, `two charts a row at 2x: ${allSize.width}`);
-  assert.ok(allSize.height >= 2.5 * size.height, `three rows of charts: ${allSize.height}`);
-  look = await inspect(page, all.bytes, PIPELINES);
-  assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
-  assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
-  copyFileSync(all.path, join(SCREENSHOTS, 'picture-all.png'));
+    const all = await save(page, 'save-all');
+    assert.equal(all.name, 'bslab-charts.png');
+    const allSize = pngSize(all.bytes);
+    assert.ok(allSize.width >= 4 * onScreen, `two charts a row at 2x: ${allSize.width}`);
+    assert.ok(allSize.height >= 2.5 * size.height, `three rows of charts: ${allSize.height}`);
+    look = await inspect(page, all.bytes, PIPELINES);
+    assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
+    assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
+    copyFileSync(all.path, join(SCREENSHOTS, `picture-all${suffix}.png`));
+  }
   assertNoProblems(problems);
   await page.close();
+});
+
+// Text only the picture composing has (the standalone SVG's style, src/picture/mod.rs).
+const PICTURE_CODE = '.cursor { display: none; }';
+
+test("the page's own wasm carries no picture composing; the lazy module does", async () => {
+  const index = await (await fetch(BASE_URL)).text();
+  const pageWasm = index.match(/batch-stream-lab-[0-9a-f]+_bg\.wasm/)?.[0];
+  assert.ok(pageWasm, "the page's wasm is named in index.html");
+  const bytes = async (name) => Buffer.from(await (await fetch(new URL(name, BASE_URL))).arrayBuffer());
+  const [page, lazy] = [await bytes(pageWasm), await bytes('sweep-view_bg.wasm')];
+  assert.ok(lazy.includes(PICTURE_CODE), 'the lazy module composes the pictures');
+  assert.ok(!page.includes(PICTURE_CODE), "the page's wasm does not");
 });

@@ -1,7 +1,8 @@
 // End-to-end: the single self-contained HTML file (scripts/build-single-file.sh) opened
 // from disk (file://) with no server: it plays, steps, switches language, exports for
-// Spark (the worker from a Blob URL), copies a link and runs a small sweep (the Sweep view's
-// wasm is in the file too); no console error and no request
+// Spark (the worker from a Blob URL), saves a chart and every chart as PNG and runs a small
+// sweep (the lazy module with the pictures and the Sweep view is in the file too); no
+// console error and no request
 // but the file itself and the in-memory Blob URLs the page makes.
 // BSLAB_SINGLE_FILE is the file (scripts/test.sh sets it).
 import { test, before, after } from 'node:test';
@@ -61,6 +62,16 @@ test('the single file works from file:// with no request at all', { skip: !FILE 
   await page.getByTestId('lang').click();
   await page.getByText('Iniciar', { exact: false }).first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'pt-BR');
+
+  // Pictures are made by the lazy module the file carries: a chart's PNG and "Save all".
+  for (const [testid, name] of [['png-chart-latency', 'bslab-chart-latency.png'], ['save-all', 'bslab-charts.png']]) {
+    await page.getByTestId(testid).scrollIntoViewIfNeeded();
+    const [picture] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    assert.equal(picture.suggestedFilename(), name);
+    const png = readFileSync(await picture.path());
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', `${name} is a PNG`);
+  }
+  await page.getByTestId('panel-streaming').scrollIntoViewIfNeeded();
 
   // Copy a link: built without a public address, it is the file's own, and says so.
   await page.getByTestId('share').click();

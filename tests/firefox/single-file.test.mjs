@@ -1,7 +1,8 @@
 // End-to-end in Firefox: the single self-contained HTML file (scripts/build-single-file.sh)
 // opened from disk (file://) with no server, driven by puppeteer-core over WebDriver BiDi
 // with Debian's firefox-esr (nothing is downloaded). It plays, steps, switches language,
-// exports for Spark (the worker from a Blob URL) and copies a link; no console error and no
+// exports for Spark (the worker from a Blob URL), saves a chart as PNG (the lazy module the
+// file carries) and copies a link; no console error and no
 // request but the file itself and the in-memory Blob URLs the page makes.
 // Run by the `single-file` stage of scripts/test.sh; BSLAB_SINGLE_FILE is the file and
 // BSLAB_FIREFOX the browser (default /usr/bin/firefox-esr).
@@ -104,6 +105,13 @@ test('Firefox: the single file works from file:// with no request at all', { ski
   await page.click(byId('lang'));
   await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
   assert.match(await page.evaluate(() => document.body.innerText), /Iniciar/);
+
+  // A chart's PNG, made by the lazy module the file carries.
+  await page.$eval(byId('png-chart-latency'), (e) => e.scrollIntoView());
+  await page.click(byId('png-chart-latency'));
+  const png = readFileSync(await waitDownload('bslab-chart-latency.png'));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the picture is a PNG');
+  await page.$eval(byId('share'), (e) => e.scrollIntoView());
 
   // Copy a link: built without a public address, it is the file's own, and says so.
   await page.click(byId('share'));
