@@ -19,6 +19,10 @@ use crate::user_timing;
 pub const STEP_BUDGET_MS: f64 = 7.0;
 /// Least stepping time per frame, in ms (progress even when rendering is slow).
 pub const MIN_STEP_BUDGET_MS: f64 = 2.0;
+/// Most stepping time in a frame that also renders the page (every other frame while
+/// playing), in ms: that frame's Yew rendering, style, layout and paint need its time,
+/// and the frame in between, which renders nothing, steps for the full budget.
+pub const RENDER_STEP_BUDGET_MS: f64 = 3.0;
 /// A 60 Hz frame, in ms.
 const FRAME_MS: f64 = 1000.0 / 60.0;
 /// While playing, the charts are redrawn at most this often, in wall ms.
@@ -132,14 +136,15 @@ impl Driver {
             (true, None) => i64::MAX,
         };
         let budget = self.adapt_budget(dt);
-        // A frame that will draw a fresh picture or the charts steps for the least budget:
-        // the drawing needs the frame's time (at the fastest speed the run moves less in it).
+        // A frame that renders steps less, and the least when it will also draw a fresh
+        // picture or the charts: the rendering needs the frame's time (at the fastest speed
+        // the run moves less in it, and more in the next frame, which renders nothing).
         let renders = self.frame.get().wrapping_add(1).is_multiple_of(2);
         let draws = self.picture_fresh.get() || ts - self.last_charts.get() >= CHARTS_EVERY_MS;
-        let budget = if renders && draws {
-            MIN_STEP_BUDGET_MS
-        } else {
-            budget
+        let budget = match (renders, draws) {
+            (true, true) => MIN_STEP_BUDGET_MS,
+            (true, false) => budget.min(RENDER_STEP_BUDGET_MS),
+            (false, _) => budget,
         };
         let reached = user_timing::span("bslab:step", || {
             runner.advance_until(wanted, browser::now_ms, start + budget, budget)
