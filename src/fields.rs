@@ -88,11 +88,16 @@ pub fn get(config: &ExperimentConfig, id: FieldId, lang: Lang) -> Option<String>
         Value::Float(f) if id.is_ms() => numbers::duration_text(f, lang),
         Value::Int(i) => numbers::show(i as f64, lang),
         Value::Float(f) => numbers::show(f, lang),
-        Value::Choice(i) => match id.param().kind {
-            Kind::Choice(names) => names.get(i).copied().unwrap_or("").to_string(),
-            _ => String::new(),
-        },
+        Value::Choice(i) => choice_name(id, i as f64).unwrap_or("").to_string(),
     })
+}
+
+/// The machine name of choice number `i` of `id` (`side_output`), if `id` is a choice.
+pub fn choice_name(id: FieldId, i: f64) -> Option<&'static str> {
+    match id.param().kind {
+        Kind::Choice(names) => names.get(i as usize).copied(),
+        _ => None,
+    }
 }
 
 /// Why a typed value could not even be read.

@@ -178,6 +178,15 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
             let text = crate::i18n::sessions::t(lang, crate::i18n::sessions::Text::UpdateRefused);
             return text.replace("{field}", &label(lang, id));
         }
+        Problem::PerRecordOnly => {
+            let value = fields::choice_name(id, e.value).map_or_else(
+                || value_text(lang, id, e.value),
+                |name| lang.word(name).to_string(),
+            );
+            return crate::i18n::per_record::flink_rule_refused(lang)
+                .replace("{field}", &label(lang, id))
+                .replace("{value}", &value);
+        }
     };
     lang.fill(
         key,

@@ -304,3 +304,35 @@ fn every_parameter_has_a_label_and_help_in_both_languages() {
         assert_ne!(en, pt, "{}: the same words in both languages", p.path);
     }
 }
+
+/// Flink's late-data rules set in a micro-batch config (a hand-written JSON
+/// config or link; the parameter table resets them with the mode): each is
+/// refused in both languages, naming the field, the value and why.
+#[test]
+fn a_flink_rule_in_micro_batch_mode_is_refused_in_both_languages() {
+    let mut c = presets::by_name("late-data-spark-vs-flink")
+        .expect("preset")
+        .config;
+    c.streaming.mode = bslab_engine::StreamingMode::default();
+    let errors = c.validate().expect_err("Flink's rules in micro-batch mode");
+    assert_eq!(errors.fields.len(), 3, "{errors}");
+    for e in &errors.fields {
+        let id = f(&e.field);
+        let (pt, en) = (field_error(Pt, e), field_error(En, e));
+        assert_portuguese(&pt);
+        let value = |lang: Lang| match fields::choice_name(id, e.value) {
+            Some(name) => lang.word(name).to_string(),
+            None => value_text(lang, id, e.value),
+        };
+        assert!(
+            en.starts_with(&format!("{}: {} ", label(En, id), value(En))),
+            "{en}"
+        );
+        assert!(
+            pt.starts_with(&format!("{}: {} ", label(Pt, id), value(Pt))),
+            "{pt}"
+        );
+        assert!(en.contains("only to per-record streaming mode"), "{en}");
+        assert!(pt.contains("só para o streaming por registro"), "{pt}");
+    }
+}

@@ -96,6 +96,10 @@ pub enum Problem {
     /// Session windows with the update output mode, which Spark (≥ 3.2)
     /// refuses: "update output mode not supported for session window" (SPARK-36463).
     SessionUpdate,
+    /// One of Flink's late-data rules (`streaming.flink.*`) set in micro-batch
+    /// mode, which follows Spark's rules and would ignore it: it applies only to
+    /// per-record streaming mode. The default (0 ms, `drop`) is allowed.
+    PerRecordOnly,
     /// More events than an export holds.
     TooManyToExport {
         /// Most events exported.
@@ -199,17 +203,25 @@ impl fmt::Display for FieldError {
                 "Spark does not support the update output mode for session windows (SPARK-36463, Spark 3.2 and later): a session can still merge with another",
                 "append or complete".to_string(),
             ),
+            Problem::PerRecordOnly => (
+                "applies only to per-record streaming mode (streaming.mode = continuous): it is one of Flink's late-data rules, and micro-batch mode follows Spark's, so it would be ignored",
+                "the default (0 ms, drop) in micro-batch mode".to_string(),
+            ),
             Problem::TooManyToExport { max, expected } => (
                 "too many events to export",
                 format!("at most {} events to export (this config: about {}); lower the rate or the duration", sci(max), sci(expected)),
             ),
         };
-        write!(
-            f,
-            "{}: {what} (got {}; allowed: {allowed})",
-            self.field,
-            u(self.value)
-        )
+        // A choice's value is its index: written as its name (`side_output`).
+        let choice = match crate::params::FieldId::from_path(&self.field).map(|id| id.param().kind)
+        {
+            Some(crate::params::Kind::Choice(names)) if self.unit == Unit::None => {
+                names.get(self.value as usize).copied()
+            }
+            _ => None,
+        };
+        let got = choice.map_or_else(|| u(self.value), str::to_string);
+        write!(f, "{}: {what} (got {got}; allowed: {allowed})", self.field)
     }
 }
 

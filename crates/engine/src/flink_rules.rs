@@ -1,6 +1,7 @@
 //! Flink's late-data rules for per-record (continuous) streaming: how often the
 //! watermark is emitted, how long a fired window accepts late events, and
-//! where events later than that go. Micro-batch mode ignores them: it follows
+//! where events later than that go. Micro-batch mode does not use them (a
+//! micro-batch config that sets one is refused by validation): it follows
 //! Spark's measured rules (`docs/spark-semantics.md`); these follow Flink's
 //! `WindowOperator` and `EventTimeTrigger` (`docs/flink-semantics.md`).
 //!

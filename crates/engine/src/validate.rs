@@ -5,6 +5,7 @@
 //! reported, each naming its field, value and allowed range, so the UI can show
 //! it beside the right input.
 
+mod flink_rules;
 mod totals;
 
 use crate::config::{ExperimentConfig, OutputMode, WindowKind};
@@ -167,6 +168,7 @@ impl ExperimentConfig {
 
     /// The rules between fields.
     fn check_rules(&self, c: &mut Checker) {
+        flink_rules::check_flink_rules(c, self);
         if self.duration_ms > 0
             && self.sample_every_ms > 0
             && self.duration_ms / self.sample_every_ms > MAX_SAMPLES

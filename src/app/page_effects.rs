@@ -1,0 +1,73 @@
+//! The effects that tie the page to the world outside its components: the
+//! address bar and localStorage, keyboard shortcuts and the embedding page,
+//! the focus and scroll of the concepts panel and a lesson's beat, and the
+//! lazily loaded Sweep view. A custom hook, not a component (page wasm).
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+use crate::components::concepts::focus_close;
+use crate::driver::RunnerCell;
+use crate::state::{Action, AppState};
+use crate::{browser, embed, keyboard, presenting, share, sweep};
+
+/// The page's effects; `settled` is true once the instant shown is fully drawn,
+/// `highlight` the part of the page a lesson's beat talks about.
+#[hook]
+pub(super) fn use_page_effects(
+    state: &UseReducerHandle<AppState>,
+    runner: &RunnerCell,
+    action: &Callback<Action>,
+    settled: bool,
+    highlight: Option<String>,
+) {
+    let dispatch = state.dispatcher();
+    // Persistence: the address bar always holds the experiment; so does localStorage,
+    // with the language (one effect for both: rewriting either one is harmless).
+    use_effect_with((state.config.clone(), state.lang), |(config, lang)| {
+        browser::store_config(config);
+        browser::replace_hash(&share::encode_hash(config, 0));
+        browser::store_lang(*lang);
+    });
+    // Keyboard shortcuts, for the page's lifetime (what they do depends on the mode).
+    let key_mode = use_memo((), |_| Cell::new(keyboard::KeyMode::default()));
+    key_mode.set(keyboard::KeyMode {
+        lesson: state.lesson.is_some(),
+        lesson_over: state.lesson.is_some_and(|at| at.finished()),
+        presenting: state.presenting,
+    });
+    // Embedding: the parent page's commands (where the lesson is is told back below).
+    // One effect for both listeners: each effect is its own copy of Yew's effect code.
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| {
+            let keys = keyboard::listen(runner.clone(), dispatch.clone(), key_mode);
+            let embedding = embed::listen(runner, dispatch);
+            move || drop((keys, embedding))
+        });
+    }
+    use_effect_with(state.lesson, {
+        let t = state.run.catch_up_to;
+        move |at| embed::post_beat(*at, t)
+    });
+    // Opening the concepts panel moves the focus into it.
+    use_effect_with(state.concepts_open, |open| {
+        if *open {
+            focus_close();
+        }
+    });
+    // A beat brings it into view, again once its instant is drawn (the charts have their height then).
+    use_effect_with((state.lesson, state.presenting, settled), move |_| {
+        presenting::bring_into_view(highlight.as_deref())
+    });
+    // The Sweep view, loaded once the first picture is drawn, follows the experiment.
+    use_effect_with((state.config.clone(), state.lang, state.view.is_some()), {
+        let action = action.clone();
+        move |(config, lang, drawn)| {
+            if *drawn {
+                sweep::lazy::show(config, *lang, &action);
+            }
+        }
+    });
+}
