@@ -296,7 +296,7 @@ pub fn app() -> Html {
                             }
                             <ChartsPanel {lang} view={view.clone()} config={state.config.clone()}
                                 ghost={state.ghost.as_ref().and((*ghost_view).clone())} />
-                            { csv_export::csv_buttons(lang, &on_csv) }
+                            { csv_export::csv_buttons(lang, &state.config, &on_csv) }
                             // Under the charts: above them, it would push them off a 1024×768 screen.
                             if let Some(picture) = &view.picture {
                                 <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*on_ask).clone()} />
