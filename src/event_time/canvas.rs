@@ -129,10 +129,13 @@ fn stage_labels(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame,
             let _ = ctx.fill_text(stage_word(b.stage, lang), x0 + 4.0, top + 15.0);
         }
     }
+    // At the foot of each column, where the oldest event times are (rarely a
+    // session): the top margin holds the axis name.
     ctx.set_font("bold 15px sans-serif");
     let px = session_lane_px(p, w) as f64;
+    let foot = f64::from(f.height) - BOTTOM - 14.0;
     for n in 0..p.session_keys.len() {
-        let _ = ctx.fill_text(&(n + 1).to_string(), LEFT + px * n as f64 + 3.0, TOP - 6.0);
+        let _ = ctx.fill_text(&format!("#{}", n + 1), LEFT + px * n as f64 + 4.0, foot);
     }
 }
 

@@ -113,7 +113,7 @@ fn session_rule(lang: Lang, groups: &[GroupKey]) -> Html {
     let names = groups
         .iter()
         .enumerate()
-        .map(|(i, g)| format!("{} = {}", i + 1, group_name(g, lang)))
+        .map(|(i, g)| format!("#{} = {}", i + 1, group_name(g, lang)))
         .collect::<Vec<_>>()
         .join(" · ");
     html! {
