@@ -203,22 +203,31 @@ mod tests {
     #[test]
     fn a_csv_file_from_the_worker_is_the_run_stepped_on_the_page() {
         // The page steps in chunks of wall-clock budget; the worker re-simulates in one go.
-        let preset = bslab_engine::presets::all()[0].config.clone();
-        let t_ms = 7 * 60_000 + 123;
-        let mut page = Simulation::new(preset.clone()).expect("a valid preset");
-        for t in (0..t_ms).step_by(9_973).chain([t_ms]) {
-            page.step_until(t).expect("forward");
-        }
-        for file in csv::of_run(&page) {
-            let (saved, bytes) = csv_file(preset.clone(), file.name, t_ms).expect("a CSV file");
-            assert_eq!(saved, format!("bslab-{}", file.name));
+        // The Spark vs Flink preset has the late-data side output's file too.
+        let flink = bslab_engine::presets::by_name("late-data-spark-vs-flink").expect("preset");
+        for preset in [bslab_engine::presets::all()[0].config.clone(), flink.config] {
+            let t_ms = 7 * 60_000 + 123;
+            let mut page = Simulation::new(preset.clone()).expect("a valid preset");
+            for t in (0..t_ms).step_by(9_973).chain([t_ms]) {
+                page.step_until(t).expect("forward");
+            }
+            let files = csv::of_run(&page);
             assert_eq!(
-                String::from_utf8(bytes).expect("UTF-8"),
-                file.text,
-                "{}",
-                file.name
+                files.iter().any(|f| f.name == csv::SIDE_OUTPUT_CSV),
+                csv::has_side_output(&preset),
+                "the side output's file exactly when the page offers it"
             );
+            for file in files {
+                let (saved, bytes) = csv_file(preset.clone(), file.name, t_ms).expect("a CSV file");
+                assert_eq!(saved, format!("bslab-{}", file.name));
+                assert_eq!(
+                    String::from_utf8(bytes).expect("UTF-8"),
+                    file.text,
+                    "{}",
+                    file.name
+                );
+            }
+            assert!(csv_file(preset, "nope.csv", t_ms).is_err());
         }
-        assert!(csv_file(preset, "nope.csv", t_ms).is_err());
     }
 }

@@ -71,7 +71,7 @@ pub(super) fn stage(
                     { ghost_note(&GhostNoteProps { lang, before, now: state.config.clone(), on_dismiss: h.d.action.reform(|()| Action::DismissGhost) }) }
                 }
                 <ChartsPanel {lang} view={view.clone()} config={state.config.clone()} {ghost} />
-                { csv_export::csv_buttons(lang, &h.on_csv) }
+                { csv_export::csv_buttons(lang, &state.config, &h.on_csv) }
                 // Under the charts: above them, it would push them off a 1024×768 screen.
                 if let Some(picture) = &view.picture {
                     <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*h.on_ask).clone()} />

@@ -6,12 +6,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use bslab_engine::csv::{has_side_output, SIDE_OUTPUT_CSV};
+use bslab_engine::ExperimentConfig;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::driver::RunnerCell;
 use crate::export::{self, ExportJob, Job};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{late_windows, Key, Lang};
 use crate::state::{Action, AppState, ExportStatus};
 
 /// The files, in the order of the charts, with the label of their button.
@@ -69,16 +71,27 @@ pub fn download_callback(
     })
 }
 
-/// The row of CSV buttons under the charts; `on_download` is called with the file name.
+/// The row of CSV buttons under the charts, with Flink's late-data side output
+/// when `config` has one; `on_download` is called with the file name.
 /// A plain function, not a component: a component type adds kilobytes of wasm to the page.
-pub fn csv_buttons(lang: Lang, on_download: &Callback<&'static str>) -> Html {
+pub fn csv_buttons(
+    lang: Lang,
+    config: &ExperimentConfig,
+    on_download: &Callback<&'static str>,
+) -> Html {
+    let side_output = has_side_output(config).then(|| {
+        (
+            SIDE_OUTPUT_CSV,
+            late_windows::t(lang, late_windows::Text::CsvSideOutput),
+        )
+    });
     html! {
         <section class="csv-export" aria-label={lang.t(Key::CsvTitle)} title={lang.t(Key::CsvHelp)}>
             <span class="muted">{ lang.t(Key::CsvTitle) }</span>
-            { for FILES.iter().map(|&(name, key)| {
+            { for FILES.iter().map(|&(name, key)| (name, lang.t(key))).chain(side_output).map(|(name, label)| {
                 let click = on_download.reform(move |_: MouseEvent| name);
                 let id = format!("csv-{}", name.trim_end_matches(".csv"));
-                html! { <button data-testid={id} onclick={click}>{ lang.t(key) }</button> }
+                html! { <button data-testid={id} onclick={click}>{ label }</button> }
             }) }
         </section>
     }

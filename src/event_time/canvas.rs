@@ -9,9 +9,10 @@ use bslab_engine::TimeMs;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use super::bands::{band_columns, session_lane_px};
 use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT, TOP};
 use crate::format;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{late_windows, Key, Lang};
 use crate::user_timing;
 
 thread_local! {
@@ -95,24 +96,46 @@ fn steps(
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
-/// The stage of each band tall enough for a word (colour is never alone);
-/// overlapping windows' narrow columns have no room for one.
+/// A window stage's word.
+pub fn stage_word(stage: WindowStage, lang: Lang) -> &'static str {
+    match stage {
+        WindowStage::Open => lang.t(Key::EtStageOpen),
+        WindowStage::Fired => lang.t(Key::EtStageFired),
+        WindowStage::Accepting => late_windows::t(lang, late_windows::Text::StageAccepting),
+        WindowStage::Closed => lang.t(Key::EtStageClosed),
+    }
+}
+
+/// The stage of each band tall and wide enough for a word (colour is never
+/// alone); overlapping windows' narrow columns have no room for one. Session
+/// columns are numbered at the top (the legend names each number's key).
 fn stage_labels(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame, lang: Lang) {
-    if lanes(&p.bands) > 1 {
+    let sessions = !p.session_keys.is_empty();
+    if !sessions && lanes(&p.bands) > 1 {
         return;
     }
-    ctx.set_font("bold 15px sans-serif");
+    let w = f.width as usize;
+    let roomy = session_lane_px(p, w) >= 60;
+    ctx.set_font(if sessions {
+        "bold 12px sans-serif"
+    } else {
+        "bold 15px sans-serif"
+    });
     ctx.set_fill_style_str("#333");
-    for b in &p.bands {
+    for (i, b) in p.bands.iter().enumerate() {
         let (top, bottom) = (f.y(b.end_ms), f.y(b.start_ms));
-        if bottom - top >= 18.0 {
-            let word = lang.t(match b.stage {
-                WindowStage::Open => Key::EtStageOpen,
-                WindowStage::Fired => Key::EtStageFired,
-                WindowStage::Closed => Key::EtStageClosed,
-            });
-            let _ = ctx.fill_text(word, LEFT + 6.0, top + 17.0);
+        let x0 = band_columns(p, w, i).0 as f64;
+        if bottom - top >= 18.0 && (!sessions || roomy) {
+            let _ = ctx.fill_text(stage_word(b.stage, lang), x0 + 4.0, top + 15.0);
         }
+    }
+    // At the foot of each column, where the oldest event times are (rarely a
+    // session): the top margin holds the axis name.
+    ctx.set_font("bold 15px sans-serif");
+    let px = session_lane_px(p, w) as f64;
+    let foot = f64::from(f.height) - BOTTOM - 14.0;
+    for n in 0..p.session_keys.len() {
+        let _ = ctx.fill_text(&format!("#{}", n + 1), LEFT + px * n as f64 + 4.0, foot);
     }
 }
 

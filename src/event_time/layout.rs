@@ -6,7 +6,7 @@
 //! event time; each event a 3×3 square, a late one a 7×7 cross in another
 //! colour (shape *and* colour), one a fired window took late a 7×7 plus in a third.
 
-use bslab_engine::event_time::{Band, EventTimePicture, WindowStage};
+use bslab_engine::event_time::{Band, EventTimePicture};
 use bslab_engine::TimeMs;
 
 /// Space for the event-time labels, on the left, in pixels.
@@ -25,20 +25,6 @@ pub const LATE: [u8; 4] = [213, 62, 15, 255];
 /// An event a fired window took late (Flink's allowed lateness): amber, and a plus.
 pub const LATE_FIRED: [u8; 4] = [200, 120, 0, 255];
 const BACKGROUND: [u8; 4] = [255, 255, 255, 255];
-const OPEN: [u8; 4] = [255, 244, 204, 255];
-const FIRED: [u8; 4] = [214, 240, 214, 255];
-const CLOSED: [u8; 4] = [228, 228, 228, 255];
-/// A thin line between two windows.
-const EDGE: [u8; 4] = [170, 170, 170, 255];
-
-/// Pixel colour of a window stage's band.
-pub fn stage_colour(stage: WindowStage) -> [u8; 4] {
-    match stage {
-        WindowStage::Open => OPEN,
-        WindowStage::Fired => FIRED,
-        WindowStage::Closed => CLOSED,
-    }
-}
 
 /// The picture's axes on a canvas of `width` × `height` pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,22 +81,7 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
     rgba.clear();
     // White and opaque: every byte 255.
     rgba.resize(w * h * 4, BACKGROUND[0]);
-    let left = LEFT as usize;
-    let lanes = lanes(&p.bands);
-    // Overlapping windows (sliding, cumulative): one narrow column each, side by
-    // side from the left edge, so every window stays visible; a line at each end.
-    let lane_px = (w.saturating_sub(left) / 4 / lanes).clamp(3, MAX_LANE_PX);
-    for (i, b) in p.bands.iter().enumerate() {
-        let (top, bottom) = (f.y(b.end_ms) as usize, f.y(b.start_ms) as usize);
-        let (x0, x1) = if lanes == 1 {
-            (left, w)
-        } else {
-            let x0 = left + (i % lanes) * lane_px;
-            (x0, x0 + lane_px - 1)
-        };
-        fill(rgba, w, (x0, top), (x1, bottom), stage_colour(b.stage));
-        fill(rgba, w, (left, top), (w, top + 1), EDGE);
-    }
+    super::bands::paint(p, f, rgba);
     // A mark is three rows of three pixels, each row one copy of `row`.
     let row: Vec<u8> = EVENT.repeat(3);
     for m in p.marks.iter().filter(|m| !m.late && !m.late_fired) {
@@ -166,9 +137,6 @@ pub fn rasterize(p: &EventTimePicture, f: &Frame, rgba: &mut Vec<u8>) {
     }
 }
 
-/// Widest column of an overlapping window, in pixels.
-const MAX_LANE_PX: usize = 14;
-
 /// Columns needed to draw `bands` side by side: the most windows holding one
 /// instant (1 when windows tile event time). Bands come in (start, end) order.
 pub fn lanes(bands: &[Band]) -> usize {
@@ -183,7 +151,13 @@ pub fn lanes(bands: &[Band]) -> usize {
 }
 
 /// Fills the pixels `[x0, x1) × [y0, y1)`, clipped to the canvas.
-fn fill(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), (x1, y1): (usize, usize), c: [u8; 4]) {
+pub(super) fn fill(
+    rgba: &mut [u8],
+    w: usize,
+    (x0, y0): (usize, usize),
+    (x1, y1): (usize, usize),
+    c: [u8; 4],
+) {
     let row = c.repeat(x1.min(w).saturating_sub(x0));
     paint_rows(rgba, w, (x0, y0), y1, &row);
 }
@@ -192,7 +166,13 @@ fn fill(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), (x1, y1): (usize, u
 /// canvas: one `memcpy` per row, not a loop over pixels (the page's wasm is
 /// optimised for size, where a per-pixel loop is several times slower; 100,000
 /// marks and whole-width bands are painted at every change of the picture).
-fn paint_rows(rgba: &mut [u8], w: usize, (x0, y0): (usize, usize), y1: usize, row: &[u8]) {
+pub(super) fn paint_rows(
+    rgba: &mut [u8],
+    w: usize,
+    (x0, y0): (usize, usize),
+    y1: usize,
+    row: &[u8],
+) {
     let h = rgba.len() / 4 / w.max(1);
     let len = row.len().min(w.saturating_sub(x0) * 4);
     if len == 0 {
@@ -219,7 +199,8 @@ pub fn nearest(p: &EventTimePicture, f: &Frame, px: f64, py: f64) -> Option<usiz
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use super::super::bands::{stage_colour, MAX_LANE_PX};
     use super::*;
     use bslab_engine::event_time::{self, picture_span_ms};
     use bslab_engine::{presets, RecentLimits, Simulation};
@@ -229,14 +210,19 @@ mod tests {
     }
 
     fn picture_of(preset: &str) -> EventTimePicture {
+        picture_at(preset, 15)
+    }
+
+    /// The picture of `preset` after `minutes` (the run lasts 5 more).
+    pub(in crate::event_time) fn picture_at(preset: &str, minutes: i64) -> EventTimePicture {
         let mut config = presets::by_name(preset).expect("preset").config;
-        config.duration_ms = 20 * 60_000;
+        config.duration_ms = (minutes + 5) * 60_000;
         let limits = RecentLimits {
             span_ms: picture_span_ms(&config),
             max_events: RecentLimits::APP_MAX_EVENTS,
         };
         let mut sim = Simulation::with_recent(config, limits).expect("valid");
-        sim.step_until(15 * 60_000).expect("forward");
+        sim.step_until(minutes * 60_000).expect("forward");
         sim.event_time_picture(event_time::MAX_MARKS)
             .expect("recorded")
     }

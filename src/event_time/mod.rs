@@ -4,6 +4,7 @@
 //! it out, and ask "why this number?" of its window or of the late count.
 
 pub mod ask;
+mod bands;
 mod canvas;
 pub mod layout;
 pub mod readout;
@@ -154,7 +155,8 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 <div class="et-cursor" style={cursor} />
                 { ring }
             </div>
-            { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0 }) }
+            { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0,
+                accepting: pic.counts.accepting > 0, session_groups: &pic.session_groups }) }
             { why::ask_row(lang, &on_ask) }
             { why::readout(lang, &story, &on_ask) }
             { why::why(lang, &answer) }

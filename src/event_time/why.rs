@@ -5,6 +5,7 @@
 use bslab_engine::event_time::PictureCounts;
 use bslab_engine::explain::{EventStory, Pipeline};
 use bslab_engine::explain_latency::Percentile;
+use bslab_engine::scenario::GroupKey;
 use yew::prelude::*;
 
 use super::ask::{Answer, Question};
@@ -12,8 +13,9 @@ use super::readout::{
     event_lines, instant, late_answer, latency_answer, percentile_name, pipeline_name, row_answer,
     step_line,
 };
+use crate::components::dashboard::group_name;
 use crate::format;
-use crate::i18n::{flink, Key, Lang};
+use crate::i18n::{flink, late_windows, Key, Lang};
 
 /// The numbers beside the picture (also as data attributes, for tests); the late
 /// count is a button, `on_late`: "why this many late events?". This and the
@@ -26,7 +28,7 @@ pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> 
     html! {
         <p class="et-counts" data-testid="picture-counts" data-arrived={c.arrived.to_string()}
             data-drawn={c.drawn.to_string()} data-late={c.late.to_string()} data-open={c.open.to_string()}
-            data-fired={c.fired.to_string()} data-closed={c.closed.to_string()} data-watermark={c.watermark_ms.to_string()}>
+            data-fired={c.fired.to_string()} data-accepting={c.accepting.to_string()} data-closed={c.closed.to_string()} data-watermark={c.watermark_ms.to_string()}>
             <span>{ format!("{} {}", n(c.arrived), lang.t(Key::EtArrived)) }</span>
             <span>{ format!("{} {}", n(c.drawn), lang.t(Key::EtDrawn)) }</span>
             <button class="et-late" onclick={on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
@@ -35,28 +37,41 @@ pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> 
                 <span class="et-late-fired" data-testid="picture-late-fired">
                     { format!("+ {} {}", n(c.late_fired), flink::t(lang, flink::Text::LateFired)) }</span>
             }
-            <span>{ format!("{}: {} {} · {} {} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
-                n(c.fired), lang.t(Key::EtStageFired), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
+            <span>{ format!("{}: {} {} · {} {}{} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
+                n(c.fired), lang.t(Key::EtStageFired), accepting(lang, c.accepting), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
             <span>{ format!("{} {}", lang.t(Key::Watermark), instant(c.watermark_ms)) }</span>
             <span>{ format!("{} {max}", lang.t(Key::EtMaxEventTime)) }</span>
         </p>
     }
 }
 
+/// ` · N accepting late` when windows are in that stage (Flink's allowed lateness).
+fn accepting(lang: Lang, n: u64) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let word = late_windows::t(lang, late_windows::Text::StageAccepting);
+    format!(" · {} {word}", format::count(n, lang))
+}
+
 /// What [`legend`] explains.
-pub struct LegendProps {
+pub struct LegendProps<'a> {
     /// Language.
     pub lang: Lang,
     /// 1 event in `stride` is drawn.
     pub stride: u64,
     /// The run has late firings (Flink's allowed lateness): their mark is explained too.
     pub late_fired: bool,
+    /// Windows are accepting late events (hatched bands): explained too.
+    pub accepting: bool,
+    /// Session windows: the keys whose sessions are drawn, in column order.
+    pub session_groups: &'a [GroupKey],
 }
 
 /// What each shape and line means, and how a dense run is thinned (a plain
 /// function, not a component: a component type costs its own copy of Yew's
 /// component code in the page's wasm).
-pub fn legend(p: &LegendProps) -> Html {
+pub fn legend(p: &LegendProps<'_>) -> Html {
     let lang = p.lang;
     let item = |class: &str, key: Key| html! { <li><span class={classes!("et-key", class.to_string())} />{ lang.t(key) }</li> };
     let thinning = if p.stride > 1 {
@@ -74,10 +89,38 @@ pub fn legend(p: &LegendProps) -> Html {
             { item("et-key-watermark", Key::EtLegendWatermark) }
             { item("et-key-max", Key::EtLegendMax) }
             { item("et-key-now", Key::EtLegendNow) }
-            { item("et-key-bands", Key::EtLegendBands) }
+            if p.session_groups.is_empty() {
+                { item("et-key-bands", Key::EtLegendBands) }
+            } else {
+                <li><span class="et-key et-key-bands" />{ late_windows::t(lang, late_windows::Text::LegendSessionBands) }</li>
+                <li><span class="et-key et-key-merge" />{ late_windows::t(lang, late_windows::Text::LegendMerge) }</li>
+            }
+            if p.accepting || p.late_fired {
+                <li><span class="et-key et-key-accepting" />{ late_windows::t(lang, late_windows::Text::LegendAccepting) }</li>
+            }
         </ul>
+        { session_rule(lang, p.session_groups) }
         <p class="et-thinning" data-testid="picture-thinning">{ thinning }</p>
     </> }
+}
+
+/// Which sessions are drawn and why (the rule), and each column's key.
+fn session_rule(lang: Lang, groups: &[GroupKey]) -> Html {
+    if groups.is_empty() {
+        return html! {};
+    }
+    let rule = late_windows::t(lang, late_windows::Text::SessionRule);
+    let names = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("#{} = {}", i + 1, group_name(g, lang)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    html! {
+        <p class="et-sessions" data-testid="picture-sessions" data-keys={groups.len().to_string()}>
+            { crate::i18n::fill(rule, &[("shown", groups.len().to_string())]) }{ " " }<strong>{ names }</strong>
+        </p>
+    }
 }
 
 /// The focused event's story (`story`), read out (a live region: screen readers

@@ -5,6 +5,7 @@ pub mod en;
 pub mod flink;
 pub mod iot;
 mod key;
+pub mod late_windows;
 pub mod per_record;
 pub mod pt;
 pub mod sessions;

@@ -160,12 +160,49 @@ fn check_windows_and_dashboard(csv: &Value, report: &Value, preset: &str) {
     }
 }
 
+/// `late_side_output.csv`: only with Flink's side output, one row per event
+/// the side output took (the first 1,000), each later than its window's end
+/// plus the allowed lateness by the watermark it met.
+fn check_side_output(csv: &Value, report: &Value, preset: &str) {
+    let late = &report["late_data"];
+    let Some(rows) = csv["late_side_output.csv"].as_array() else {
+        assert!(
+            late["side_output"].as_u64().unwrap_or(0) == 0,
+            "{preset}: a side output and no file"
+        );
+        return;
+    };
+    let num = |row: &Value, col: &str| -> i64 {
+        row[col]
+            .as_str()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{preset}: {col} in {row}"))
+    };
+    let sent = late["side_output"].as_u64().expect("side_output counted");
+    assert!(sent > 0, "{preset}: the side output took events");
+    assert_eq!(rows.len() as u64, sent.min(1_000), "{preset}: one row each");
+    let allowed = late["rules"]["allowed_lateness_ms"].as_i64().unwrap_or(0);
+    let mut ids = std::collections::BTreeSet::new();
+    for row in rows {
+        assert!(ids.insert(num(row, "event_id")), "{preset}: an event once");
+        assert!(!row["group"].as_str().unwrap_or("").is_empty(), "{preset}");
+        let (t, arrived) = (num(row, "event_time_ms"), num(row, "arrival_time_ms"));
+        assert!(arrived <= num(row, "side_output_ms"), "{preset}: {row}");
+        assert!(
+            t + allowed < num(row, "watermark_ms"),
+            "{preset}: later than the allowed lateness: {row}"
+        );
+        assert!(num(row, "amount_cents") >= 0, "{preset}");
+    }
+}
+
 #[test]
 fn every_csv_file_reads_back_with_python_and_matches_the_report() {
     for preset in [
         "sales-daily-vs-live",
         "social-viral-post",
         "fraud-time-is-money",
+        "late-data-spark-vs-flink",
     ] {
         let dir = temp_dir(preset);
         let out = run(preset, &dir);
@@ -181,6 +218,7 @@ fn every_csv_file_reads_back_with_python_and_matches_the_report() {
         }
         check_samples(&csv, &report, preset);
         check_windows_and_dashboard(&csv, &report, preset);
+        check_side_output(&csv, &report, preset);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::scenario::GroupKey;
-use crate::{DashboardRow, PipelineSample, ReportDetail, Sample, Simulation, WindowRow};
+use crate::{
+    DashboardRow, PipelineSample, ReportDetail, Sample, SideOutputRow, Simulation, WindowRow,
+};
 
 /// One CSV file: its name (`latency.csv`, …) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,18 @@ pub struct CsvFile {
     pub name: &'static str,
     /// UTF-8 text, header row first, `\n` line ends.
     pub text: String,
+}
+
+/// The name of the Flink side output's file (only in runs that have one).
+pub const SIDE_OUTPUT_CSV: &str = "late_side_output.csv";
+
+/// Whether runs of `config` write [`SIDE_OUTPUT_CSV`]: per-record streaming
+/// with Flink's late data sent to a side output (the app shows its button then).
+pub fn has_side_output(config: &crate::ExperimentConfig) -> bool {
+    matches!(
+        config.streaming.mode,
+        crate::config::StreamingMode::Continuous { .. }
+    ) && config.streaming.flink.late_data == crate::LateDataOutput::SideOutput
 }
 
 /// A CSV field.
@@ -125,11 +139,46 @@ pub fn of_run(sim: &Simulation) -> Vec<CsvFile> {
         runs: false,
         samples: true,
     });
-    chart_files(
+    let mut files = chart_files(
         report.samples.as_deref().unwrap_or_default(),
         report.windows.as_deref().unwrap_or_default(),
         report.t_ms,
         &sim.dashboard(usize::MAX),
+    );
+    if let Some(rows) = sim.side_output_rows() {
+        files.push(side_output_file(sim, &rows));
+    }
+    files
+}
+
+/// `late_side_output.csv`, with Flink's late data sent to a side output: one
+/// row per event later than the allowed lateness (the first
+/// [`crate::flink_rules::MAX_LISTED_SIDE_OUTPUT`]; the report counts them all).
+fn side_output_file(sim: &Simulation, rows: &[SideOutputRow]) -> CsvFile {
+    table(
+        SIDE_OUTPUT_CSV,
+        &[
+            "event_id",
+            "group",
+            "action",
+            "event_time_ms",
+            "arrival_time_ms",
+            "side_output_ms",
+            "watermark_ms",
+            "amount_cents",
+        ],
+        rows.iter().map(|r| {
+            let mut row = vec![r.event_id.into()];
+            row.extend(group_cells(&sim.scenario().decode_key(r.key)));
+            row.extend([
+                r.event_time_ms.into(),
+                r.arrival_time_ms.into(),
+                r.done_ms.into(),
+                r.watermark_ms.into(),
+                r.amount_cents.into(),
+            ]);
+            row
+        }),
     )
 }
 

@@ -19,6 +19,9 @@ use crate::fate::{windows_of, BatchRuns, MicroBatches, StreamFate};
 use crate::recent::Arrival;
 use crate::time::{TimeMs, SECOND_MS};
 
+mod sessions;
+pub use sessions::SHOWN_KEYS;
+
 /// Most event marks drawn: beyond it the picture thins deterministically.
 pub const MAX_MARKS: usize = 100_000;
 /// Most window bands listed (the counts cover every window).
@@ -53,6 +56,10 @@ pub enum WindowStage {
     Open,
     /// Published at least once and still updatable (update mode).
     Fired,
+    /// Per record, Flink's allowed lateness: fired (the watermark passed its
+    /// end) and still accepting late events, each a late firing, until the
+    /// watermark passes its end plus the allowed lateness.
+    Accepting,
     /// The watermark passed its end: its result is final, its state evicted.
     Closed,
 }
@@ -81,6 +88,13 @@ pub struct Band {
     pub end_ms: TimeMs,
     /// Where it is in its life.
     pub stage: WindowStage,
+    /// Session windows: the key whose session it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<u32>,
+    /// Session windows: the event time of the last event that joined two of
+    /// the key's sessions into this one (a merge).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_at_ms: Option<TimeMs>,
 }
 
 /// The picture's numbers: what `bslab run --event-time` prints and the page shows.
@@ -105,6 +119,8 @@ pub struct PictureCounts {
     pub open: u64,
     /// See `open`.
     pub fired: u64,
+    /// Fired and still accepting late events (Flink's allowed lateness); see `open`.
+    pub accepting: u64,
     /// See `open`.
     pub closed: u64,
     /// The streaming pipeline's watermark at `t_ms`, in ms.
@@ -121,7 +137,13 @@ pub struct EventTimePicture {
     /// The events drawn, in arrival order.
     pub marks: Vec<Mark>,
     /// Window bands, oldest first (at most [`MAX_BANDS`], the newest).
+    /// Session windows: the sessions of `session_keys` only.
     pub bands: Vec<Band>,
+    /// Session windows: the keys whose sessions are drawn, one column each in
+    /// this order (the most events in view first, at most [`SHOWN_KEYS`]).
+    pub session_keys: Vec<u32>,
+    /// `session_keys` decoded for people, in the same order.
+    pub session_groups: Vec<crate::scenario::GroupKey>,
     /// Watermark steps: (from processing time, watermark), in ms.
     pub watermark: Vec<(TimeMs, TimeMs)>,
     /// Max event time seen: (processing time, max event time), in ms.
@@ -173,6 +195,8 @@ impl Sources<'_> {
         let mut late_fired_count = 0;
         let mut cursor = 0;
         let mut last_window = None;
+        let mut sessions = (self.config.window.kind == crate::config::WindowKind::Session)
+            .then(|| sessions::SessionBands::new(self.config.window.gap_ms));
         for a in in_view {
             let fate = self.stream_fate_in_order(a, &mut cursor);
             let (_, end) = first_window(self.config, a.event_time_ms);
@@ -189,6 +213,9 @@ impl Sources<'_> {
                 });
             }
             let published = self.published(a, fate);
+            if let Some(s) = sessions.as_mut().filter(|_| !fate.is_late()) {
+                s.add(a.key, a.event_time_ms, published);
+            }
             // Consecutive arrivals mostly share a window: skip the tree then.
             if last_window != Some((end, published)) {
                 last_window = Some((end, published));
@@ -197,14 +224,20 @@ impl Sources<'_> {
                 }
             }
         }
-        let bands: Vec<Band> = windows
+        let mut bands: Vec<Band> = windows
             .iter()
             .map(|(&(start_ms, end_ms), &published)| Band {
                 start_ms,
                 end_ms,
                 stage: self.stage(end_ms, published),
+                key: None,
+                merged_at_ms: None,
             })
             .collect();
+        let session_keys = sessions.as_ref().map_or_else(Vec::new, |s| s.shown_keys());
+        if let Some(s) = &sessions {
+            bands = s.bands(|end, published| self.stage(end, published));
+        }
         let count = |s: WindowStage| bands.iter().filter(|b| b.stage == s).count() as u64;
         let max_event_time = self.max_event_time_line(from);
         let counts = PictureCounts {
@@ -217,14 +250,20 @@ impl Sources<'_> {
             late_fired: late_fired_count,
             open: count(WindowStage::Open),
             fired: count(WindowStage::Fired),
+            accepting: count(WindowStage::Accepting),
             closed: count(WindowStage::Closed),
             watermark_ms: self.watermark_ms,
             max_event_time_ms: max_event_time.last().map(|&(_, m)| m),
         };
+        // Every session is counted; those of the keys shown are drawn.
+        bands.retain(|b| b.key.is_none_or(|k| session_keys.contains(&k)));
         EventTimePicture {
             counts,
             marks,
             bands: bands[bands.len().saturating_sub(MAX_BANDS)..].to_vec(),
+            session_keys,
+            // Decoded by the simulation, which holds the scenario.
+            session_groups: Vec::new(),
             watermark: self.watermark_steps(from),
             max_event_time,
             batch_runs: self.batch_runs_from(from),
@@ -251,8 +290,16 @@ impl Sources<'_> {
         let final_watermark = self
             .micro_batches
             .map_or(self.watermark_ms, |b| b.final_watermark());
-        if end_ms <= final_watermark {
+        // Flink's allowed lateness (per record only): a fired window keeps
+        // its state and takes late events until the watermark passes this.
+        let lateness = match self.micro_batches {
+            None => self.config.streaming.flink.allowed_lateness_ms,
+            Some(_) => 0,
+        };
+        if end_ms.saturating_add(lateness) <= final_watermark {
             WindowStage::Closed
+        } else if end_ms <= final_watermark {
+            WindowStage::Accepting
         } else if published && self.config.streaming.output_mode != OutputMode::Append {
             WindowStage::Fired
         } else {

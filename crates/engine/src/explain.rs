@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::config::WindowKind;
 use crate::event_time::{first_window, Sources};
 use crate::fate::{BatchFate, StreamFate};
 use crate::output::PublishedRow;
@@ -104,8 +105,7 @@ impl Sources<'_> {
         row: PublishedRow,
         forgotten: bool,
     ) -> RowStory {
-        let w = crate::window::window_at(&self.config.window, start);
-        let window = (w.start, w.end);
+        let window = self.row_window(start, row);
         let mut story = RowStory {
             pipeline,
             window,
@@ -122,11 +122,10 @@ impl Sources<'_> {
                     .front()
                     .is_some_and(|a| a.arrival_time_ms <= start),
         };
-        let of_row = self.arrivals.iter().filter(|a| {
-            a.key == key
-                && crate::fate::windows_of(&self.config.window, a.event_time_ms)
-                    .any(|w| w == window)
-        });
+        let of_row = self
+            .arrivals
+            .iter()
+            .filter(|a| a.key == key && self.in_window(a.event_time_ms, window));
         for a in of_row {
             let s = self.story(a);
             match in_row(pipeline, &s, row.last_ms) {
@@ -143,6 +142,30 @@ impl Sources<'_> {
             }
         }
         story
+    }
+
+    /// The bounds of the row published for window `start`: a session's are
+    /// its first event and its last plus the gap, as published last (it has no
+    /// fixed size: they depend on the key's other events).
+    fn row_window(&self, start: TimeMs, row: PublishedRow) -> (TimeMs, TimeMs) {
+        if self.config.window.kind == WindowKind::Session {
+            let end = row
+                .session_end_ms
+                .unwrap_or(start + self.config.window.gap_ms);
+            return (start, end);
+        }
+        let w = crate::window::window_at(&self.config.window, start);
+        (w.start, w.end)
+    }
+
+    /// Whether an event at `event_time_ms` belongs to `window`: one of its
+    /// windows, or for sessions within the session (its own `[t, t + gap)`
+    /// inside it: sessions of a key never overlap, so no other session holds it).
+    fn in_window(&self, event_time_ms: TimeMs, (start, end): (TimeMs, TimeMs)) -> bool {
+        if self.config.window.kind == WindowKind::Session {
+            return start <= event_time_ms && event_time_ms + self.config.window.gap_ms <= end;
+        }
+        crate::fate::windows_of(&self.config.window, event_time_ms).any(|w| w == (start, end))
     }
 
     /// Explains `pipeline`'s count of late events; `forgotten` as above.

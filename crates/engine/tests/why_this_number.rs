@@ -64,6 +64,9 @@ fn window_values_fraud_alerts_and_late_counts_re_add_for_every_window() {
         ("batch-late-but-cheap", 240), // update mode, batch runs miss late data
         ("fraud-time-is-money", 240),  // a published row is a fraud alert
         ("sales-daily-vs-live", 60),
+        // Session windows: a row is a session, its bounds set by its events.
+        ("sales-sessions", 240),
+        ("web-traffic-sessions", 90),
     ];
     let mut batch_rows = 0;
     for (preset, minutes) in cases {

@@ -44,7 +44,15 @@ impl Simulation {
     /// The event-time picture at the current instant, at most `max_marks`
     /// marks plus the late ones (None unless built [`Simulation::with_recent`]).
     pub fn event_time_picture(&self, max_marks: usize) -> Option<EventTimePicture> {
-        self.sources().map(|(s, _)| s.picture(max_marks))
+        self.sources().map(|(s, _)| {
+            let mut p = s.picture(max_marks);
+            p.session_groups = p
+                .session_keys
+                .iter()
+                .map(|&k| self.scenario().decode_key(k))
+                .collect();
+            p
+        })
     }
 
     /// What each pipeline did with the event `id`, if it is still recorded.

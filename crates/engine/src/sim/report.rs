@@ -10,6 +10,15 @@ use crate::runlog::RunLog;
 use crate::score::{score_fraud, score_windows};
 
 impl Simulation {
+    /// The events sent to Flink's late-data side output so far, the first
+    /// [`crate::flink_rules::MAX_LISTED_SIDE_OUTPUT`] of them (None unless
+    /// per-record mode sends late data to a side output): `late_side_output.csv`.
+    pub fn side_output_rows(&self) -> Option<Vec<crate::SideOutputRow>> {
+        let late = self.streaming().late_data()?;
+        (late.rules.late_data == crate::LateDataOutput::SideOutput)
+            .then(|| late.report(true).side_output_rows.unwrap_or_default())
+    }
+
     /// The report at the current instant.
     pub fn report(&self, detail: ReportDetail) -> Report {
         let truth_rows = self.truth.all_rows(&self.scenario);
