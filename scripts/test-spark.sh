@@ -64,7 +64,7 @@ for config in "${configs[@]}"; do
 done
 
 # --- CSV files of `bslab run --csv`, read by DuckDB --------------------------------------------
-for preset in sales-daily-vs-live social-viral-post; do
+for preset in sales-daily-vs-live social-viral-post late-data-spark-vs-flink; do
   log "spark/csv_duckdb_test.py ($preset)"
   "$bslab" run --preset "$preset" --duration 70m --samples --windows --csv "$out/csv-$preset" \
     >"$out/csv-$preset.json"

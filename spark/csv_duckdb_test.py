@@ -63,7 +63,30 @@ def main(csv_dir, report_path):
     table, _ = rows(Path(csv_dir) / "dashboard.csv")
     truth = sum(w["truth"]["count"] for w in report["windows"])
     same(sum(r["truth_count"] for r in table), truth, "dashboard truth_count")
-    print(f"csv_duckdb_test: {checked} sample values and 7 files match the report ({csv_dir})")
+    files = 7 + check_side_output(Path(csv_dir), report)
+    print(f"csv_duckdb_test: {checked} sample values and {files} files match the report ({csv_dir})")
+
+
+def check_side_output(csv_dir, report):
+    """`late_side_output.csv` (Flink's side output, per-record mode): as many rows as the
+    report's count (the first 1,000), each past its allowed lateness. Returns 1 if checked."""
+    late = report.get("late_data") or {}
+    sent = late.get("side_output") or 0
+    path = csv_dir / "late_side_output.csv"
+    if not path.exists():
+        assert sent == 0, f"{sent} events in the side output and no late_side_output.csv"
+        return 0
+    table, types = rows(path)
+    for col, t in types.items():
+        if col not in ("group", "action"):
+            assert t in ("BIGINT", "INTEGER"), f"late_side_output.csv {col} read as {t}"
+    assert len(table) == min(sent, 1000), f"late_side_output.csv: {len(table)} rows, {sent} sent"
+    allowed = late["rules"]["allowed_lateness_ms"]
+    assert len({r["event_id"] for r in table}) == len(table), "an event listed twice"
+    for r in table:
+        assert r["event_time_ms"] + allowed < r["watermark_ms"], f"not past its lateness: {r}"
+        assert r["arrival_time_ms"] <= r["side_output_ms"], f"sent before it arrived: {r}"
+    return 1
 
 
 if __name__ == "__main__":
