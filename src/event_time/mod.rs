@@ -4,10 +4,14 @@
 //! it out, and ask "why this number?" of its window or of the late count.
 
 pub mod ask;
+pub mod axes;
 mod canvas;
 pub mod layout;
 pub mod readout;
+mod save_buttons;
 mod why;
+
+pub use canvas::{MAX_EVENT_TIME, WATERMARK};
 
 use std::rc::Rc;
 
@@ -142,6 +146,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         let question = question.clone();
         Callback::from(move |_| question.set(Some(Question::Late(Pipeline::Streaming))))
     };
+    let save = save_buttons::buttons(lang, &pic, &canvas);
     html! {
         <section class="event-time" data-testid="event-time" aria-label={lang.t(Key::EtTitle)}>
             <h2>{ lang.t(Key::EtTitle) }</h2>
@@ -155,6 +160,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 { ring }
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0 }) }
+            { save }
             { why::ask_row(lang, &on_ask) }
             { why::readout(lang, &story, &on_ask) }
             { why::why(lang, &answer) }

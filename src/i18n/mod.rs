@@ -5,6 +5,7 @@ pub mod en;
 pub mod flink;
 pub mod iot;
 mod key;
+pub mod pictures;
 pub mod pt;
 pub mod sessions;
 mod topics;
