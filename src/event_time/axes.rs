@@ -21,7 +21,8 @@ pub struct Label {
     pub bold: bool,
 }
 
-/// Five ticks on each axis as clock times, then the two axis names.
+/// Five ticks on each axis as clock times (the last one kept whole inside the
+/// right edge), then the two axis names.
 pub fn labels(f: &Frame, lang: Lang) -> Vec<Label> {
     let bottom = f64::from(f.height) - BOTTOM;
     let label = |text: String, x: f64, y: f64, bold: bool| Label { text, x, y, bold };
@@ -29,7 +30,7 @@ pub fn labels(f: &Frame, lang: Lang) -> Vec<Label> {
     for i in 0..=4 {
         let x_t = f.x_from + (f.x_to - f.x_from) * i / 4;
         let y_t = f.y_from + (f.y_to - f.y_from) * i / 4;
-        let x = (f.x(x_t) - 30.0).clamp(LEFT, f64::from(f.width) - 70.0);
+        let x = (f.x(x_t) - 30.0).clamp(LEFT, f64::from(f.width) - 84.0);
         out.push(label(format::clock(x_t), x, bottom + 20.0, false));
         let y = f.y(y_t).clamp(TOP + 12.0, bottom - 4.0);
         out.push(label(format::clock(y_t), 4.0, y, false));

@@ -123,9 +123,11 @@ test('the event-time picture saves as a PNG drawn again at 2x and as SVG, in bot
   await waitSettled(page);
 
   for (const [lang, title] of [['en', /Event time vs arrival time/], ['pt', /Tempo do evento × tempo de chegada/]]) {
-    if (lang === 'pt') {
+    // The language chosen last (by the test above) is remembered: switch only if needed.
+    const isPt = () => page.evaluate(() => document.documentElement.lang === 'pt-BR');
+    if ((await isPt()) !== (lang === 'pt')) {
       await page.getByTestId('lang').click();
-      await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+      await page.waitForFunction((pt) => (document.documentElement.lang === 'pt-BR') === pt, lang === 'pt');
     }
     for (const [w, h] of [[1920, 1080], [1024, 768]]) {
       await page.setViewportSize({ width: w, height: h });
