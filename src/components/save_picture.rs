@@ -19,11 +19,11 @@ fn button(lang: Lang, save: Save, label: String, help: Key, testid: String) -> H
 /// A save button with its own click (the event-time picture's draws first).
 pub fn button_with(
     label: String,
-    help: &str,
+    help: &'static str,
     testid: String,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    html! { <button data-testid={testid} title={help.to_string()} {onclick}>{ label }</button> }
+    html! { <button data-testid={testid} title={help} {onclick}>{ label }</button> }
 }
 
 /// "PNG" and "SVG" buttons for the chart `name` (its test id, e.g. `chart-latency`),

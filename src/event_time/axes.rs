@@ -1,7 +1,7 @@
 //! The event-time picture's axis labels (clock ticks and axis names) and where they
-//! go: drawn on the canvas by [`super::canvas`], and written as text in a saved SVG
-//! (the page hands them to the lazy module with the picture, see
-//! [`super::save_buttons`]).
+//! go: drawn on the canvas by [`super::canvas`], and written as text in a saved
+//! picture by the lazy module (`crate::picture::event_time`), from the frame the
+//! page hands it with the picture drawn again.
 
 use super::layout::{Frame, BOTTOM, LEFT, TOP};
 use crate::format;
@@ -21,27 +21,34 @@ pub struct Label {
     pub bold: bool,
 }
 
-/// Five ticks on each axis as clock times (the last one kept whole inside the
-/// right edge), then the two axis names.
-pub fn labels(f: &Frame, lang: Lang) -> Vec<Label> {
+/// Hands `put` each label (text, baseline's left end, bold): five ticks on each axis
+/// as clock times (the last one kept whole inside the right edge), then the two axis
+/// names. A callback, not a list: the canvas draws them as they come.
+pub fn each(f: &Frame, lang: Lang, put: &mut dyn FnMut(&str, f64, f64, bool)) {
     let bottom = f64::from(f.height) - BOTTOM;
-    let label = |text: String, x: f64, y: f64, bold: bool| Label { text, x, y, bold };
-    let mut out = Vec::with_capacity(12);
     for i in 0..=4 {
         let x_t = f.x_from + (f.x_to - f.x_from) * i / 4;
         let y_t = f.y_from + (f.y_to - f.y_from) * i / 4;
         let x = (f.x(x_t) - 30.0).clamp(LEFT, f64::from(f.width) - 84.0);
-        out.push(label(format::clock(x_t), x, bottom + 20.0, false));
+        put(&format::clock(x_t), x, bottom + 20.0, false);
         let y = f.y(y_t).clamp(TOP + 12.0, bottom - 4.0);
-        out.push(label(format::clock(y_t), 4.0, y, false));
+        put(&format::clock(y_t), 4.0, y, false);
     }
-    out.push(label(lang.t(Key::EtAxisY).into(), 4.0, 18.0, true));
-    out.push(label(
-        lang.t(Key::EtAxisX).into(),
-        LEFT,
-        bottom + 42.0,
-        true,
-    ));
+    put(lang.t(Key::EtAxisY), 4.0, 18.0, true);
+    put(lang.t(Key::EtAxisX), LEFT, bottom + 42.0, true);
+}
+
+/// The labels of [`each`], as a list.
+pub fn labels(f: &Frame, lang: Lang) -> Vec<Label> {
+    let mut out = Vec::with_capacity(12);
+    each(f, lang, &mut |text, x, y, bold| {
+        out.push(Label {
+            text: text.to_string(),
+            x,
+            y,
+            bold,
+        })
+    });
     out
 }
 

@@ -180,15 +180,15 @@ fn batch_runs(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame) {
     }
 }
 
-/// The axes' labels ([`super::axes::labels`]), 16 px (readable on a projector).
+/// The axes' labels ([`super::axes::each`]), 16 px (readable on a projector).
 fn axes(ctx: &CanvasRenderingContext2d, f: &Frame, lang: Lang) {
     ctx.set_fill_style_str("#222");
-    for label in super::axes::labels(f, lang) {
-        ctx.set_font(if label.bold {
+    super::axes::each(f, lang, &mut |text, x, y, bold| {
+        ctx.set_font(if bold {
             "bold 16px sans-serif"
         } else {
             "16px sans-serif"
         });
-        let _ = ctx.fill_text(&label.text, label.x, label.y);
-    }
+        let _ = ctx.fill_text(text, x, y);
+    });
 }

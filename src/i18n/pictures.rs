@@ -16,16 +16,14 @@ pub enum Text {
 pub fn t(lang: Lang, text: Text) -> &'static str {
     match (lang, text) {
         (Lang::En, Text::PngHelp) => {
-            "Save the event-time picture as a PNG, drawn again at twice its size on screen (for slides), with its title, counts and legend."
+            "PNG at twice its size on screen, with title, counts and legend."
         }
         (Lang::Pt, Text::PngHelp) => {
-            "Salvar a imagem do tempo do evento como PNG, redesenhada com o dobro do tamanho na tela (para slides), com título, contagens e legenda."
+            "PNG com o dobro do tamanho na tela, com título, contagens e legenda."
         }
-        (Lang::En, Text::SvgHelp) => {
-            "Save the event-time picture as SVG: title, axes and legend as text, the events as an embedded image."
-        }
+        (Lang::En, Text::SvgHelp) => "SVG: the text sharp at any size, the events as an image.",
         (Lang::Pt, Text::SvgHelp) => {
-            "Salvar a imagem do tempo do evento como SVG: título, eixos e legenda como texto, os eventos como uma imagem embutida."
+            "SVG: o texto nítido em qualquer tamanho, os eventos como imagem."
         }
     }
 }

@@ -11,10 +11,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement};
 
 use super::{dom, escape, legend, LegendEntry, Picture, CHAR_W, LEGEND_ROW, PROJECTOR};
-use crate::event_time::axes::Label;
-use crate::event_time::layout::{stage_colour, BOTTOM, EVENT, LATE, LATE_FIRED, TOP};
+use crate::event_time::axes::{labels, Label};
+use crate::event_time::layout::{stage_colour, Frame, BOTTOM, EVENT, LATE, LATE_FIRED, TOP};
 use crate::event_time::{MAX_EVENT_TIME, WATERMARK};
+use crate::i18n::Lang;
 use bslab_engine::event_time::WindowStage;
+use bslab_engine::TimeMs;
 
 /// Left margin of the text over and under the picture (the axis labels start at 4).
 const MARGIN: f64 = 8.0;
@@ -164,32 +166,29 @@ pub fn compose(
     }
 }
 
-/// The labels the page handed over: an array of `[text, x, y, bold]`.
-fn labels_of(value: &JsValue) -> Vec<Label> {
-    let Some(array) = value.dyn_ref::<js_sys::Array>() else {
-        return Vec::new();
-    };
-    array
-        .iter()
-        .filter_map(|l| {
-            let l = l.dyn_into::<js_sys::Array>().ok()?;
-            Some(Label {
-                text: l.get(0).as_string()?,
-                x: l.get(1).as_f64()?,
-                y: l.get(2).as_f64()?,
-                bold: l.get(3).is_truthy(),
-            })
-        })
-        .collect()
+/// The frame the page drew `canvas` with: its size on screen and the times it
+/// handed over (`drawn`: `[canvas, x_from, x_to, y_from, y_to]`).
+fn frame_of(canvas: &HtmlCanvasElement, drawn: &js_sys::Array) -> Option<Frame> {
+    let time = |i: u32| drawn.get(i).as_f64().map(|t| t as TimeMs);
+    let on_screen = |px: u32| (f64::from(px) / PROJECTOR) as u32;
+    Some(Frame {
+        width: on_screen(canvas.width()),
+        height: on_screen(canvas.height()),
+        x_from: time(1)?,
+        x_to: time(2)?,
+        y_from: time(3)?,
+        y_to: time(4)?,
+    })
 }
 
 /// The event-time picture of a clicked save `button`, from what the page `drawn`
-/// (`{ canvas, labels }`: see `crate::event_time::save_buttons`) and the words
-/// around the picture on the page; `None` if either is missing.
-pub fn prepare(button: &Element, drawn: &JsValue) -> Option<Picture> {
+/// (`[canvas, x_from, x_to, y_from, y_to]`: see `crate::event_time::save_buttons`) and the words
+/// around the picture on the page, in `lang`; `None` if either is missing.
+pub fn prepare(button: &Element, drawn: &JsValue, lang: Lang) -> Option<Picture> {
     let section = button.closest("[data-testid=event-time]").ok()??;
-    let get = |name: &str| js_sys::Reflect::get(drawn, &JsValue::from_str(name)).ok();
-    let canvas: HtmlCanvasElement = get("canvas")?.dyn_into().ok()?;
+    let drawn = drawn.dyn_ref::<js_sys::Array>()?;
+    let canvas: HtmlCanvasElement = drawn.get(0).dyn_into().ok()?;
+    let frame = frame_of(&canvas, drawn)?;
     let text = |e: &Element| e.text_content().unwrap_or_default().trim().to_string();
     let first = |selector: &str| section.query_selector(selector).ok().flatten();
     let now_x = match (first(".et-cursor"), first(".et-canvas")) {
@@ -199,10 +198,10 @@ pub fn prepare(button: &Element, drawn: &JsValue) -> Option<Picture> {
         _ => None,
     };
     let drawn = Drawn {
-        w: f64::from(canvas.width()) / PROJECTOR,
-        h: f64::from(canvas.height()) / PROJECTOR,
+        w: f64::from(frame.width),
+        h: f64::from(frame.height),
         image: canvas.to_data_url_with_type("image/png").ok()?,
-        labels: labels_of(&get("labels")?),
+        labels: labels(&frame, lang),
         now_x,
     };
     let counts: Vec<String> = dom::all(&section, ".et-counts > *")

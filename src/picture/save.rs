@@ -67,9 +67,14 @@ fn projector_scale(figure: &Element, picture_w: f64) -> f64 {
 
 /// The picture a button saves, its PNG scale and its file name without extension;
 /// `drawn` is what the page drew for it (the event-time picture's, else nothing).
-fn prepare(button: &Element, save: Save, drawn: &JsValue) -> Option<(Picture, f64, String)> {
+fn prepare(
+    button: &Element,
+    save: Save,
+    drawn: &JsValue,
+    lang: Lang,
+) -> Option<(Picture, f64, String)> {
     if matches!(save, Save::PicturePng | Save::PictureSvg) {
-        let picture = event_time::prepare(button, drawn)?;
+        let picture = event_time::prepare(button, drawn, lang)?;
         return Some((picture, PROJECTOR, "bslab-event-time".to_string()));
     }
     if save != Save::All {
@@ -109,7 +114,7 @@ pub fn failed(button: &Element, lang: Lang) {
 /// (`src/bin/sweep-view.rs`); the page's click is [`super::lazy::clicked`].
 pub fn save(button: Element, save: Save, lang: Lang, drawn: &JsValue) {
     let document = browser::window().and_then(|w| w.document());
-    let prepared = prepare(&button, save, drawn);
+    let prepared = prepare(&button, save, drawn, lang);
     let (Some(document), Some((picture, scale, stem))) = (document, prepared) else {
         return failed(&button, lang);
     };
