@@ -8,6 +8,7 @@
 #[cfg(target_arch = "wasm32")]
 mod export {
     use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::JsValue;
 
     /// Shows the view in `host` (see `batch_stream_lab::sweep::host::update`).
     #[wasm_bindgen]
@@ -21,13 +22,14 @@ mod export {
     }
 
     /// Saves the picture of a clicked save `button` (`what`: a
-    /// `batch_stream_lab::picture::save::Save` tag) with its messages in `lang`.
+    /// `batch_stream_lab::picture::save::Save` tag) with its messages in `lang`;
+    /// `drawn` is what the page drew for it (the event-time picture's), or undefined.
     #[wasm_bindgen]
-    pub fn picture_save(button: web_sys::Element, what: &str, lang: &str) {
+    pub fn picture_save(button: web_sys::Element, what: &str, lang: &str, drawn: JsValue) {
         use batch_stream_lab::picture::save::{failed, save, Save};
         let lang = batch_stream_lab::i18n::Lang::from_tag(lang);
         match Save::from_tag(what) {
-            Some(what) => save(button, what, lang),
+            Some(what) => save(button, what, lang, &drawn),
             None => failed(&button, lang),
         }
     }

@@ -13,7 +13,17 @@ use crate::picture::save::Save;
 
 fn button(lang: Lang, save: Save, label: String, help: Key, testid: String) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| lazy::clicked(&e, save, lang));
-    html! { <button data-testid={testid} title={lang.t(help)} {onclick}>{ label }</button> }
+    button_with(label, lang.t(help), testid, onclick)
+}
+
+/// A save button with its own click (the event-time picture's draws first).
+pub fn button_with(
+    label: String,
+    help: &'static str,
+    testid: String,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! { <button data-testid={testid} title={help} {onclick}>{ label }</button> }
 }
 
 /// "PNG" and "SVG" buttons for the chart `name` (its test id, e.g. `chart-latency`),

@@ -10,8 +10,7 @@ use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::bands::{band_columns, session_lane_px};
-use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT, TOP};
-use crate::format;
+use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT};
 use crate::i18n::{late_windows, Key, Lang};
 use crate::user_timing;
 
@@ -23,15 +22,33 @@ thread_local! {
 /// Draws `p` at the canvas's displayed size; returns the frame used (for
 /// pointing at events), or None if the browser gave no 2D context.
 pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Option<Frame> {
-    let (w, h) = (
+    let size = (
         canvas.client_width().max(320) as u32,
         canvas.client_height().max(200) as u32,
     );
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
+    draw_at(canvas, p, lang, size, 1, true)
+}
+
+/// Draws `p` as on a `w`×`h` canvas, at `scale` canvas pixels per pixel (a saved
+/// picture is drawn at 2, see [`super::save_buttons`]): the marks' raster is the
+/// screen's, doubled pixel for pixel (each shape as the class saw it); the lines and
+/// labels are drawn again at the scale, sharp. Without `axis_text` the axes' labels
+/// are left out (a saved SVG writes them as text).
+pub fn draw_at(
+    canvas: &HtmlCanvasElement,
+    p: &EventTimePicture,
+    lang: Lang,
+    (w, h): (u32, u32),
+    scale: u32,
+    axis_text: bool,
+) -> Option<Frame> {
+    let (cw, ch) = (w * scale, h * scale);
+    if canvas.width() != cw || canvas.height() != ch {
+        canvas.set_width(cw);
+        canvas.set_height(ch);
     }
     let ctx = context(canvas)?;
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let f = Frame::new(p, w, h);
     PIXELS.with(|px| {
         let mut px = px.borrow_mut();
@@ -41,14 +58,49 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Opt
             ctx.put_image_data(&data, 0.0, 0.0).ok()
         })
     })?;
+    if scale > 1 {
+        enlarge(canvas, &ctx, (w, h), scale)?;
+    }
     user_timing::span("bslab:picture-lines", || {
         stage_labels(&ctx, p, &f, lang);
-        steps(&ctx, &f, &p.watermark, "#7a1fa2", true);
-        steps(&ctx, &f, &p.max_event_time, "#1b5e20", false);
+        steps(&ctx, &f, &p.watermark, WATERMARK, true);
+        steps(&ctx, &f, &p.max_event_time, MAX_EVENT_TIME, false);
         batch_runs(&ctx, p, &f);
-        axes(&ctx, &f, lang);
+        if axis_text {
+            axes(&ctx, &f, lang);
+        }
     });
     Some(f)
+}
+
+/// Colour of the watermark's line (the legend's key is the same).
+pub const WATERMARK: &str = "#7a1fa2";
+/// Colour of the max event time's line.
+pub const MAX_EVENT_TIME: &str = "#1b5e20";
+
+/// Doubles (or more) the raster put in the canvas's top-left `w`×`h` pixels to the
+/// whole canvas, pixel for pixel, then scales what is drawn next to match.
+fn enlarge(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    (w, h): (u32, u32),
+    scale: u32,
+) -> Option<()> {
+    let (w, h, s) = (f64::from(w), f64::from(h), f64::from(scale));
+    ctx.set_image_smoothing_enabled(false);
+    ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+        canvas,
+        0.0,
+        0.0,
+        w,
+        h,
+        0.0,
+        0.0,
+        w * s,
+        h * s,
+    )
+    .ok()?;
+    ctx.set_transform(s, 0.0, 0.0, s, 0.0, 0.0).ok()
 }
 
 /// The canvas's 2D context, asked for with `willReadFrequently`: the picture is
@@ -151,27 +203,15 @@ fn batch_runs(ctx: &CanvasRenderingContext2d, p: &EventTimePicture, f: &Frame) {
     }
 }
 
-/// Five ticks on each axis, clock labels, 16 px (readable on a projector).
+/// The axes' labels ([`super::axes::each`]), 16 px (readable on a projector).
 fn axes(ctx: &CanvasRenderingContext2d, f: &Frame, lang: Lang) {
-    ctx.set_font("16px sans-serif");
     ctx.set_fill_style_str("#222");
-    let bottom = f64::from(f.height) - BOTTOM;
-    for i in 0..=4 {
-        let x_t = f.x_from + (f.x_to - f.x_from) * i / 4;
-        let y_t = f.y_from + (f.y_to - f.y_from) * i / 4;
-        let x = f.x(x_t);
-        let _ = ctx.fill_text(
-            &format::clock(x_t),
-            (x - 30.0).clamp(LEFT, f64::from(f.width) - 70.0),
-            bottom + 20.0,
-        );
-        let _ = ctx.fill_text(
-            &format::clock(y_t),
-            4.0,
-            f.y(y_t).clamp(TOP + 12.0, bottom - 4.0),
-        );
-    }
-    ctx.set_font("bold 16px sans-serif");
-    let _ = ctx.fill_text(lang.t(Key::EtAxisY), 4.0, 18.0);
-    let _ = ctx.fill_text(lang.t(Key::EtAxisX), LEFT, bottom + 42.0);
+    super::axes::each(f, lang, &mut |text, x, y, bold| {
+        ctx.set_font(if bold {
+            "bold 16px sans-serif"
+        } else {
+            "16px sans-serif"
+        });
+        let _ = ctx.fill_text(text, x, y);
+    });
 }

@@ -4,11 +4,15 @@
 //! it out, and ask "why this number?" of its window or of the late count.
 
 pub mod ask;
-mod bands;
+pub mod axes;
+pub mod bands;
 mod canvas;
 pub mod layout;
 pub mod readout;
+mod save_buttons;
 mod why;
+
+pub use canvas::{MAX_EVENT_TIME, WATERMARK};
 
 use std::rc::Rc;
 
@@ -143,6 +147,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         let question = question.clone();
         Callback::from(move |_| question.set(Some(Question::Late(Pipeline::Streaming))))
     };
+    let save = save_buttons::buttons(lang, &pic, &canvas);
     html! {
         <section class="event-time" data-testid="event-time" aria-label={lang.t(Key::EtTitle)}>
             <h2>{ lang.t(Key::EtTitle) }</h2>
@@ -157,6 +162,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0,
                 accepting: pic.counts.accepting > 0, session_groups: &pic.session_groups }) }
+            { save }
             { why::ask_row(lang, &on_ask) }
             { why::readout(lang, &story, &on_ask) }
             { why::why(lang, &answer) }

@@ -7,6 +7,7 @@ pub mod iot;
 mod key;
 pub mod late_windows;
 pub mod per_record;
+pub mod pictures;
 pub mod pt;
 pub mod sessions;
 mod topics;

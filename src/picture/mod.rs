@@ -8,12 +8,17 @@
 //! page, [`raster`] turns the SVG into a PNG with a canvas and [`save`] downloads them.
 //! All of that runs in the page's lazy module (`src/bin/sweep-view.rs`): the page
 //! itself only has the buttons and [`lazy`], which hands a click to the module.
+//! The event-time picture is a canvas, not SVG: the page draws it again at
+//! twice its size and the module frames it ([`event_time`]).
 
 pub mod dom;
+pub mod event_time;
 pub mod lazy;
 pub mod raster;
 pub mod save;
 
+/// Pixels of a saved PNG per pixel on screen (a projector's resolution).
+pub const PROJECTOR: f64 = 2.0;
 /// Width and height of a chart's plot, in SVG units: the charts' own `viewBox`.
 pub const PLOT: (f64, f64) = (crate::charts::line::W, crate::charts::line::H);
 /// Margin around a picture, in SVG units (room for the last time tick, centred on the plot's edge).

@@ -1,8 +1,9 @@
 //! The "PNG", "SVG" and "Save all" actions: compose the picture, then download it.
 
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::{dom, grid, raster, standalone_svg, Picture};
+use super::{dom, event_time, grid, raster, standalone_svg, Picture, PROJECTOR};
 use crate::browser;
 use crate::i18n::{Key, Lang};
 
@@ -16,11 +17,22 @@ pub enum Save {
     ChartSvg,
     /// Every chart, in one PNG (`bslab-charts.png`).
     All,
+    /// The event-time picture as a PNG at twice its on-screen size, drawn again at
+    /// that scale by the page (`bslab-event-time.png`).
+    PicturePng,
+    /// The event-time picture as SVG (text as text, the marks an embedded image).
+    PictureSvg,
 }
 
 impl Save {
     /// Every kind, for [`Save::from_tag`].
-    const ALL: [Save; 3] = [Save::ChartPng, Save::ChartSvg, Save::All];
+    const ALL: [Save; 5] = [
+        Save::ChartPng,
+        Save::ChartSvg,
+        Save::All,
+        Save::PicturePng,
+        Save::PictureSvg,
+    ];
 
     /// The kind's name between the page and the lazy module.
     pub fn tag(self) -> &'static str {
@@ -28,6 +40,8 @@ impl Save {
             Save::ChartPng => "png",
             Save::ChartSvg => "svg",
             Save::All => "all",
+            Save::PicturePng => "event-time-png",
+            Save::PictureSvg => "event-time-svg",
         }
     }
 
@@ -45,14 +59,24 @@ const SAVE_ALL_COLUMNS: usize = 2;
 fn projector_scale(figure: &Element, picture_w: f64) -> f64 {
     let on_screen = figure.get_bounding_client_rect().width();
     if on_screen > 0.0 {
-        2.0 * on_screen / picture_w
+        PROJECTOR * on_screen / picture_w
     } else {
-        2.0
+        PROJECTOR
     }
 }
 
-/// The picture a button saves, its PNG scale and its file name without extension.
-fn prepare(button: &Element, save: Save) -> Option<(Picture, f64, String)> {
+/// The picture a button saves, its PNG scale and its file name without extension;
+/// `drawn` is what the page drew for it (the event-time picture's, else nothing).
+fn prepare(
+    button: &Element,
+    save: Save,
+    drawn: &JsValue,
+    lang: Lang,
+) -> Option<(Picture, f64, String)> {
+    if matches!(save, Save::PicturePng | Save::PictureSvg) {
+        let picture = event_time::prepare(button, drawn, lang)?;
+        return Some((picture, PROJECTOR, "bslab-event-time".to_string()));
+    }
     if save != Save::All {
         let figure = button.closest("figure").ok()??;
         let name = figure.get_attribute("data-testid")?;
@@ -83,17 +107,19 @@ pub fn failed(button: &Element, lang: Lang) {
     let _ = button.set_attribute("title", lang.t(Key::SaveFailed));
 }
 
-/// Saves the picture of `button` (a PNG is drawn in the background); if the browser
+/// Saves the picture of `button` (a PNG is drawn in the background; `drawn`: what
+/// the page drew for it, see [`prepare`]); if the browser
 /// cannot make it, the button says so (its tooltip, and a mark drawn by the page's
 /// CSS): never a click that silently does nothing. Runs in the lazy module
 /// (`src/bin/sweep-view.rs`); the page's click is [`super::lazy::clicked`].
-pub fn save(button: Element, save: Save, lang: Lang) {
+pub fn save(button: Element, save: Save, lang: Lang, drawn: &JsValue) {
     let document = browser::window().and_then(|w| w.document());
-    let (Some(document), Some((picture, scale, stem))) = (document, prepare(&button, save)) else {
+    let prepared = prepare(&button, save, drawn, lang);
+    let (Some(document), Some((picture, scale, stem))) = (document, prepared) else {
         return failed(&button, lang);
     };
     let svg = standalone_svg(&picture, &dom::chart_css(&document));
-    if save == Save::ChartSvg {
+    if matches!(save, Save::ChartSvg | Save::PictureSvg) {
         if browser::download(&format!("{stem}.svg"), svg.as_bytes(), "image/svg+xml").is_err() {
             failed(&button, lang);
         }

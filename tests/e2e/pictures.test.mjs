@@ -2,7 +2,9 @@
 // as PNG (twice its on-screen width, both pipelines drawn, not blank) and as SVG (well-formed,
 // titled in the page's language), and "Save all" (every chart in one PNG). The pictures are
 // made by the page's lazy module (src/bin/sweep-view.rs), not the page's own wasm, which
-// carries none of the picture composing (checked below). Copies of the PNGs go to
+// carries none of the picture composing (checked below). The event-time picture (a canvas)
+// is drawn again by the page at 2x and framed by the lazy module: saved as PNG and SVG at
+// 1920×1080 and 1024×768 in both languages. Copies of the PNGs go to
 // screenshots/picture-*.png to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,6 +105,71 @@ test('a chart saves as a 2x PNG and as SVG, and "Save all" saves every chart in 
     assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
     assert.deepEqual(look.found, [true, true], 'both pipelines drawn');
     copyFileSync(all.path, join(SCREENSHOTS, `picture-all${suffix}.png`));
+  }
+  assertNoProblems(problems);
+  await page.close();
+});
+
+// The event-time picture's colours (src/event_time/layout.rs EVENT, LATE; canvas.rs WATERMARK).
+const PICTURE_MARKS = ['#2563AA', '#D53E0F', '#7A1FA2'];
+
+test('the event-time picture saves as a PNG drawn again at 2x and as SVG, in both languages and sizes', async () => {
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  await page.getByTestId('preset').selectOption('late-data-watermark');
+  await waitSettled(page);
+  const hash = new URL(page.url()).hash;
+  await gotoApp(page, `/?event-time${hash}&t=${20 * 60_000}`);
+  await waitSettled(page);
+
+  for (const [lang, title] of [['en', /Event time vs arrival time/], ['pt', /Tempo do evento × tempo de chegada/]]) {
+    // The language chosen last (by the test above) is remembered: switch only if needed.
+    const isPt = () => page.evaluate(() => document.documentElement.lang === 'pt-BR');
+    if ((await isPt()) !== (lang === 'pt')) {
+      await page.getByTestId('lang').click();
+      await page.waitForFunction((pt) => (document.documentElement.lang === 'pt-BR') === pt, lang === 'pt');
+    }
+    for (const [w, h] of [[1920, 1080], [1024, 768]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      // Under 1200 px the parameter panel is a drawer over the page: closed, as a class sees it.
+      if (w < 1200 && await page.locator('aside.params').count() > 0) await page.getByTestId('params-toggle').click();
+      const canvas = page.getByTestId('event-time-canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const onScreen = await canvas.evaluate((c) => ({ width: c.getBoundingClientRect().width, height: c.getBoundingClientRect().height }));
+      const png = await save(page, 'png-event-time');
+      assert.equal(png.name, 'bslab-event-time.png');
+      const size = pngSize(png.bytes);
+      assert.ok(Math.abs(size.width - 2 * onScreen.width) <= 1, `${w}x${h}: 2x the on-screen width ${onScreen.width}: ${size.width}`);
+      assert.ok(size.height > 2 * onScreen.height + 80, `${w}x${h}: title, counts and legend around the picture: ${size.height}`);
+      const look = await inspect(page, png.bytes, PICTURE_MARKS);
+      assert.deepEqual(look.corner, [255, 255, 255, 255], 'white background');
+      assert.ok(look.inked > 0.02, `not blank: ${look.inked}`);
+      assert.deepEqual(look.found, [true, true, true], 'events, late events and the watermark drawn');
+      copyFileSync(png.path, join(SCREENSHOTS, `picture-event-time-${lang}-${w}x${h}.png`));
+
+      const svg = await save(page, 'svg-event-time');
+      assert.equal(svg.name, 'bslab-event-time.svg');
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const image = doc.querySelector('image');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          text: doc.documentElement.textContent,
+          width: Number(doc.documentElement.getAttribute('width')),
+          texts: doc.querySelectorAll('text').length,
+          images: doc.querySelectorAll('image').length,
+          href: image?.getAttribute('href')?.slice(0, 22),
+        };
+      }, svg.bytes.toString('utf-8'));
+      assert.equal(parsed.error, null, 'well-formed SVG');
+      assert.match(parsed.text, title);
+      assert.ok(Math.abs(parsed.width - onScreen.width) <= 1, `as wide as on screen: ${parsed.width}`);
+      assert.equal(parsed.images, 1, 'the marks as one embedded image');
+      assert.equal(parsed.href, 'data:image/png;base64,');
+      assert.ok(parsed.texts >= 12 + 6, `axes' labels and legend as text: ${parsed.texts}`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
   }
   assertNoProblems(problems);
   await page.close();
