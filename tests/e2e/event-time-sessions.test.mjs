@@ -7,12 +7,10 @@
 // 1920×1080 and 1024×768 in both languages go to screenshots/event-time-<preset>-<lang>-<size>.png.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, REPO_ROOT, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS,
 } from './helpers.mjs';
 
 const CASES = [
@@ -32,16 +30,6 @@ after(async () => {
   for (const b of browsers) await b.close();
 });
 
-/** `bslab run --config <the link's config> --at T --event-time`, parsed. */
-function cliCounts(config, tMs) {
-  const file = join(mkdtempSync(join(tmpdir(), 'bslab-ets-')), 'config.json');
-  writeFileSync(file, JSON.stringify(config));
-  const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'run', '--config', file,
-    '--at', String(tMs), '--event-time'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  assert.equal(cli.status, 0, cli.stderr);
-  return JSON.parse(cli.stdout);
-}
-
 for (const [lang, locale, ruleRe, acceptingLegendRe, acceptingCountRe] of LANGS) {
   test(`sessions and late firings on the event-time picture in ${locale}`, async () => {
     const browser = await launch({ viewport: { width: 1920, height: 1080 }, locale });
@@ -58,7 +46,7 @@ for (const [lang, locale, ruleRe, acceptingLegendRe, acceptingCountRe] of LANGS)
       const counts = page.getByTestId('picture-counts');
       const shown = {};
       for (const k of KEYS) shown[k] = Number(await counts.getAttribute(`data-${k}`));
-      const cli = cliCounts(hashConfig(hash), tMs);
+      const cli = cliEventTimeCounts(hashConfig(hash), tMs);
       assert.deepEqual(shown, {
         arrived: cli.arrived, drawn: cli.drawn, late: cli.late, open: cli.open, fired: cli.fired,
         accepting: cli.accepting, closed: cli.closed, watermark: cli.watermark_ms,

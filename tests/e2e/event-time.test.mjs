@@ -7,12 +7,9 @@
 // screenshots/event-time-<lang>-<size>.png and (the answers) event-time-why-<lang>-<size>.png.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, REPO_ROOT, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS,
 } from './helpers.mjs';
 
 const PRESET = 'late-data-watermark';
@@ -26,16 +23,6 @@ const browsers = [];
 after(async () => {
   for (const b of browsers) await b.close();
 });
-
-/** `bslab run --config <the link's config> --at T --event-time`, parsed. */
-function cliCounts(config) {
-  const file = join(mkdtempSync(join(tmpdir(), 'bslab-et-')), 'config.json');
-  writeFileSync(file, JSON.stringify(config));
-  const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'run', '--config', file,
-    '--at', String(T_MS), '--event-time'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  assert.equal(cli.status, 0, cli.stderr);
-  return JSON.parse(cli.stdout);
-}
 
 for (const [lang, locale, readoutRe, fateRe] of LANGS) {
   test(`event-time picture in ${locale}: counts equal bslab run, keyboard read-out, why`, async () => {
@@ -55,7 +42,7 @@ for (const [lang, locale, readoutRe, fateRe] of LANGS) {
     for (const k of ['arrived', 'drawn', 'late', 'open', 'fired', 'closed', 'watermark']) {
       shown[k] = Number(await counts.getAttribute(`data-${k}`));
     }
-    const cli = cliCounts(hashConfig(hash));
+    const cli = cliEventTimeCounts(hashConfig(hash), T_MS);
     assert.deepEqual(shown, {
       arrived: cli.arrived, drawn: cli.drawn, late: cli.late, open: cli.open,
       fired: cli.fired, closed: cli.closed, watermark: cli.watermark_ms,

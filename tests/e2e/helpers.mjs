@@ -3,7 +3,8 @@
 // The tests run against BSLAB_BASE_URL (scripts/test.sh serves the release build there).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,3 +180,19 @@ export const tinyTextIn = (page, selector, { minPx = 16, viewportOnly = false } 
   },
   { selector, minPx, viewportOnly },
 );
+
+/** `bslab run --config <config> --at T --event-time`, parsed: the counts the event-time
+ * picture must show at instant `tMs` (its temporary config file removed afterwards). */
+export function cliEventTimeCounts(config, tMs) {
+  const dir = mkdtempSync(join(tmpdir(), 'bslab-et-'));
+  const file = join(dir, 'config.json');
+  try {
+    writeFileSync(file, JSON.stringify(config));
+    const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'run', '--config', file,
+      '--at', String(tMs), '--event-time'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    return JSON.parse(cli.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
