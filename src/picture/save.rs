@@ -85,7 +85,9 @@ fn prepare(
         return Some((picture, scale, format!("bslab-{name}")));
     }
     let body = browser::window()?.document()?.body()?;
-    let figures = dom::all(&body, ".charts figure.chart");
+    // The comparison's charts only: the Sweep view's charts (`.sweep-charts`) are another
+    // experiment's, drawn in the same document once a sweep has run.
+    let figures = dom::all(&body, ".charts:not(.sweep-charts) figure.chart");
     let pictures: Vec<Picture> = figures.iter().filter_map(dom::chart).collect();
     let scale = projector_scale(figures.first()?, pictures.first()?.w);
     let text = |selector: &str| {

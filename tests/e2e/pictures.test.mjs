@@ -5,7 +5,7 @@
 // carries none of the picture composing (checked below). The event-time picture (a canvas)
 // is drawn again by the page at 2x and framed by the lazy module: saved as PNG and SVG at
 // 1920×1080 and 1024×768 in both languages. Copies of the PNGs go to
-// screenshots/picture-*.png to look at.
+// screenshots/picture-*.png to look at. "Save all" takes the comparison's charts only, not the Sweep view's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -186,4 +186,23 @@ test("the page's own wasm carries no picture composing; the lazy module does", a
   const [page, lazy] = [await bytes(pageWasm), await bytes('sweep-view_bg.wasm')];
   assert.ok(lazy.includes(PICTURE_CODE), 'the lazy module composes the pictures');
   assert.ok(!page.includes(PICTURE_CODE), "the page's wasm does not");
+});
+
+test('"Save all" holds the comparison\'s charts only, even once a sweep has drawn its own', async () => {
+  const { page, problems } = await openPage(browser.context);
+  await gotoApp(page);
+  await waitSettled(page);
+  const before = pngSize((await save(page, 'save-all')).bytes);
+  await page.getByTestId('sweep').scrollIntoViewIfNeeded();
+  await page.getByTestId('sweep-count').fill('10');
+  await page.getByTestId('sweep-run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=sweep]')?.dataset.state === 'done',
+    null, { timeout: 180_000, polling: 100 });
+  // The Sweep view's charts are charts of the same kind, in the same document: a selector
+  // that is not scoped to the comparison takes them too.
+  assert.ok(await page.locator('.sweep-charts figure.chart').count() > 0, 'the sweep drew charts');
+  const after = pngSize((await save(page, 'save-all')).bytes);
+  assert.deepEqual(after, before, 'the same charts as before the sweep');
+  assertNoProblems(problems);
+  await page.close();
 });
