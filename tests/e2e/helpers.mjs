@@ -196,3 +196,24 @@ export function cliEventTimeCounts(config, tMs) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The two languages every screenshot is taken in: [short name, browser locale]. */
+export const LOCALES = [
+  ['en', 'en-US'],
+  ['pt', 'pt-BR'],
+];
+
+/** The two screens every screenshot is taken on: a projector and a large screen. */
+export const SCREEN_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** A list of launched browsers that the file's tests close when they are done. */
+export function trackedBrowsers() {
+  const browsers = [];
+  after(async () => {
+    for (const b of browsers) await b.close();
+  });
+  return browsers;
+}

@@ -3,34 +3,28 @@
 // queueing-theory panel; on a projector (1024×768) and a large screen (1920×1080), in
 // both languages, at 70 % of each run (opened through its share link: reproducible).
 // Written to screenshots/ (not committed), e.g. screenshots/lesson-streaming-falls-behind-1024x768-pt.png.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import {
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers,
+} from './helpers.mjs';
 
 const PRESETS = ['sales-daily-vs-live', 'streaming-falls-behind', 'queue-mm1'];
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-];
+const browsers = trackedBrowsers();
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
-
-for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+for (const [lang, locale] of LOCALES) {
   test(`lesson screenshots in ${locale}`, async () => {
-    const browser = await launch({ viewport: VIEWPORTS[1], locale });
+    const browser = await launch({ viewport: SCREEN_SIZES[1], locale });
     browsers.push(browser);
     const { page, problems } = await openPage(browser.context);
     for (const preset of PRESETS) {
-      await page.setViewportSize(VIEWPORTS[1]);
+      await page.setViewportSize(SCREEN_SIZES[1]);
       await gotoApp(page, `/?${preset}`);
       await page.getByTestId('preset').selectOption(preset);
       await waitSettled(page);
       const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
       const hash = new URL(page.url()).hash;
-      for (const viewport of VIEWPORTS) {
+      for (const viewport of SCREEN_SIZES) {
         // Loaded at each size, as a projector or a laptop opens it (the parameter panel
         // starts open only on wide screens).
         await page.setViewportSize(viewport);

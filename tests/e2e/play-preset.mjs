@@ -1,24 +1,14 @@
 // Plays one preset to the end in one language and screenshots it on a laptop (1024×768) and a
 // projector (1920×1080), into screenshots/<preset>-<size>-<lang>.png (not committed). Shared by
 // the specs that play every scenario and window kind in both languages.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, SCREENSHOTS } from './helpers.mjs';
+import {
+  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers,
+} from './helpers.mjs';
 
-export const LOCALES = [
-  ['en', 'en-US'],
-  ['pt', 'pt-BR'],
-];
-const VIEWPORTS = [
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 /**
  * One test per language: picks `preset` from the list, plays it at full speed to the end,
@@ -27,7 +17,7 @@ after(async () => {
 export function playInBothLanguages(preset, check, timeout = 180_000) {
   for (const [lang, locale] of LOCALES) {
     test(`${preset} played in ${locale}`, async () => {
-      const browser = await launch({ viewport: VIEWPORTS[1], locale });
+      const browser = await launch({ viewport: SCREEN_SIZES[1], locale });
       browsers.push(browser);
       const { page, problems } = await openPage(browser.context);
       await gotoApp(page, `/?${preset}`);
@@ -38,7 +28,7 @@ export function playInBothLanguages(preset, check, timeout = 180_000) {
       await page.getByTestId('play').click();
       await waitFinished(page, timeout);
       await check(page, lang);
-      for (const viewport of VIEWPORTS) {
+      for (const viewport of SCREEN_SIZES) {
         await page.setViewportSize(viewport);
         await page.waitForTimeout(200);
         // On a laptop the parameter panel is a drawer over the dashboards: closed for the picture.
