@@ -3,17 +3,15 @@
 // screen, the parameter panel is a closed drawer, nothing is under 16 px; Step goes to the
 // next meaningful moment; "spike now" raises the backlog; every notice and refusal is a
 // sentence in the page's language; a download's object URL outlives the click.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, SCREENSHOTS, tinyTextIn,
+  trackedBrowsers, LOCALES,
 } from './helpers.mjs';
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 async function browserFor(locale, viewport = { width: 1366, height: 768 }) {
   const b = await launch({ viewport, locale });
   browsers.push(b);
@@ -75,7 +73,7 @@ test('numbers are read and shown in the page language; what it cannot mean is re
 
 // Layout on a 1024×768 projector, and screenshots of the issue's presets (looked at by people).
 const SHOTS = ['sales-daily-vs-live', 'streaming-falls-behind', 'queue-mm1'];
-for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+for (const [lang, locale] of LOCALES) {
   test(`1024×768 in ${locale}: both pipelines and their first charts on the first screen, nothing under 16 px`, async () => {
     const b = await browserFor(locale, { width: 1024, height: 768 });
     const { page, problems } = await openPage(b.context);

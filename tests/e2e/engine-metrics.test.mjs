@@ -2,10 +2,10 @@
 // and the latest StreamingQueryProgress (micro-batch mode), the worker pools' busy /
 // backpressured / idle time on the diagram, the run-summary table; in both languages, at
 // 1024×768 and 1920×1080 (screenshots in screenshots/engine-metrics-*.png).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
 
 const VIEWPORTS = [
   { width: 1920, height: 1080 },
@@ -16,10 +16,7 @@ const LANGS = [
   ['pt', 'pt-BR', 'Taxa de entrada vs taxa de processamento'],
 ];
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 /** busy + backpressured + idle of one pool, as the diagram's data attributes hold them. */
 async function poolTotal(pool) {

@@ -5,12 +5,12 @@
 // lists the events behind it; the Spark vs Flink preset shows windows still accepting late
 // events (hatched, with its legend) and offers its side output as CSV. Screenshots at
 // 1920×1080 and 1024×768 in both languages go to screenshots/event-time-<preset>-<lang>-<size>.png.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers,
 } from './helpers.mjs';
 
 const CASES = [
@@ -25,10 +25,7 @@ const LANGS = [
 ];
 const KEYS = ['arrived', 'drawn', 'late', 'open', 'fired', 'accepting', 'closed', 'watermark'];
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 for (const [lang, locale, ruleRe, acceptingLegendRe, acceptingCountRe] of LANGS) {
   test(`sessions and late firings on the event-time picture in ${locale}`, async () => {

@@ -5,11 +5,11 @@
 // and behind the late count, and opens by keyboard for the batch's missed count and a
 // latency percentile. Screenshots at 1920×1080 and 1024×768 in both languages go to
 // screenshots/event-time-<lang>-<size>.png and (the answers) event-time-why-<lang>-<size>.png.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers,
 } from './helpers.mjs';
 
 const PRESET = 'late-data-watermark';
@@ -19,10 +19,7 @@ const LANGS = [
   ['pt', 'pt-BR', /^Evento \d+: aconteceu às/, /Streaming: (lido pelo micro-batch|descartado pelo micro-batch|esperando)/],
 ];
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 for (const [lang, locale, readoutRe, fateRe] of LANGS) {
   test(`event-time picture in ${locale}: counts equal bslab run, keyboard read-out, why`, async () => {

@@ -4,10 +4,10 @@
 // picture counts the events a fired window took late (amber plus signs) apart from the late
 // ones (crosses). Screenshots at 1920×1080 and 1024×768 in both languages go to
 // screenshots/late-data-spark-vs-flink-<size>-<lang>.png (and -picture- for the picture alone).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
 
 const PRESET = 'late-data-spark-vs-flink';
 const T_MS = 40 * 60_000;
@@ -20,10 +20,7 @@ const VIEWPORTS = [
   { width: 1024, height: 768 },
 ];
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe, legendRe] of LANGS) {
   test(`Spark vs Flink preset in ${locale}: lesson, Flink's parameters, late firings drawn`, async () => {

@@ -2,15 +2,12 @@
 // old run as a faint ghost on every chart, with the change labelled, until dismissed;
 // the new run's fingerprint equals a fresh run of the new experiment opened at the same
 // instant from its link (the fork semantics: re-simulated from t = 0, same seed).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 const CHARTS = ['latency', 'throughput', 'backlog', 'freshness', 'completeness', 'cost'];
 

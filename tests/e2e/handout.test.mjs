@@ -1,18 +1,15 @@
 // End-to-end: `?view=print`, the A4 handout of an experiment, printed to PDF by
 // Chromium's own print (page.pdf) and drawn with the print stylesheet at A4 width for
 // people to look at (screenshots/handout-a4-<lang>.png; the PDF is screenshots/handout-<lang>.pdf).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, LOCALES } from './helpers.mjs';
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
-for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+for (const [lang, locale] of LOCALES) {
   test(`view=print in ${locale}: one A4 page with parameters, seed, charts, questions and a QR code`, async () => {
     const b = await launch({ viewport: { width: 794, height: 1123 }, locale });
     browsers.push(b);

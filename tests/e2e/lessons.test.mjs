@@ -5,12 +5,12 @@
 // presentation mode; `.` blanks. Then every lesson's first beat at 1024×768 in both
 // languages, presenting: caption and highlighted part on screen, nothing under 16 px
 // (screenshots/lesson-first-beat-<id>-<lang>.png, looked at by people).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS, tinyTextIn,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS, tinyTextIn, trackedBrowsers, LOCALES,
 } from './helpers.mjs';
 
 const LESSONS = readdirSync(join(REPO_ROOT, 'lessons')).filter((f) => f.endsWith('.json')).sort()
@@ -22,10 +22,7 @@ const atMs = (at) => {
   return Math.round(Number(n) * UNITS[unit]);
 };
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 async function pageFor(locale, viewport = { width: 1024, height: 768 }) {
   const b = await launch({ viewport, locale });
   browsers.push(b);
@@ -127,7 +124,7 @@ const onScreen = (page, selector) => page.evaluate((sel) => {
 /** Visible texts under 16 px on screen now. */
 const tinyText = (page) => tinyTextIn(page, 'body', { viewportOnly: true });
 
-for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+for (const [lang, locale] of LOCALES) {
   test(`every lesson's first beat at 1024×768 in ${locale}, presenting`, async () => {
     const { page, problems } = await pageFor(locale);
     for (const [i, lesson] of LESSONS.entries()) {

@@ -3,10 +3,10 @@
 // comes from the browser's (a fresh profile per language): the app's default. Each run is
 // opened through its share link at 70% of its duration, so the pictures are reproducible.
 // The test also checks what a screenshot cannot: no horizontal scroll, every text ≥ 14 px.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn, trackedBrowsers } from './helpers.mjs';
 
 // The default preset of each scenario of the engine.
 const SCENARIOS = [
@@ -23,10 +23,7 @@ const LANGS = [
   ['pt', 'pt-BR', 'Iniciar'],
 ];
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 for (const [lang, locale, playLabel] of LANGS) {
   test(`screenshots in ${locale}`, async () => {

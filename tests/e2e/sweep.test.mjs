@@ -2,18 +2,15 @@
 // the worker while the page keeps drawing frames (none over 50 ms), every point equal to
 // `bslab sweep` for the same values, a point opening its run, cancel stopping the worker,
 // and screenshots at 1024×768 and 1920×1080 in both languages (looked at by people).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, openPage, assertNoProblems, gotoApp, hashConfig, tinyTextIn, waitSettled, REPO_ROOT, SCREENSHOTS } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, hashConfig, tinyTextIn, waitSettled, REPO_ROOT, SCREENSHOTS, trackedBrowsers, LOCALES } from './helpers.mjs';
 
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-});
+const browsers = trackedBrowsers();
 
 const sweepState = (page) => page.getByTestId('sweep').getAttribute('data-state');
 const waitSweep = (page, state, timeout = 180_000) => page.waitForFunction(
@@ -185,7 +182,7 @@ test('a range typed as soon as the view shows is kept; another knob shows its ow
   await page.close();
 });
 
-for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+for (const [lang, locale] of LOCALES) {
   test(`sweep view in ${locale}: readable at 1024×768 and 1920×1080 (screenshots)`, async () => {
     const browser = await launch({ viewport: { width: 1024, height: 768 }, locale });
     browsers.push(browser);
