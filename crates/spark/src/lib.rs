@@ -71,7 +71,12 @@ const STREAMING_JOB: &str = include_str!("../templates/streaming_job.py");
 const BATCH_JOB: &str = include_str!("../templates/batch_job.py");
 /// The checker of Spark's output against `expected.json` (plain Python).
 const CHECK: &str = include_str!("../templates/check.py");
-/// The line of each job template replaced by the experiment's parameters (JSON).
+/// What both job templates share (the parameters' header, the event schema, the window
+/// column), written once: each exported job gets a copy, so it runs as one file.
+const JOB_COMMON: &str = include_str!("../templates/job_common.py");
+/// The line of each job template replaced by `JOB_COMMON`.
+const COMMON_PLACEHOLDER: &str = "# __BSLAB_COMMON__\n";
+/// The line of `JOB_COMMON` replaced by the experiment's parameters (JSON).
 const PARAMS_PLACEHOLDER: &str = "__BSLAB_PARAMS__";
 
 /// One file of the bundle.
@@ -219,10 +224,13 @@ pub(crate) fn progress_json(log: &[bslab_engine::MicroBatchInfo]) -> String {
     format!("[\n{}\n]\n", lines.join(",\n"))
 }
 
-/// The job template with its parameter line replaced by the parameters' JSON.
+/// The job template with its shared block written in and the parameter line replaced by the
+/// parameters' JSON.
 fn with_params(template: &str, params: &serde_json::Value) -> String {
     let json = serde_json::to_string_pretty(params).unwrap_or_default();
     // The JSON sits in a raw triple-quoted Python string: it must not close it.
     debug_assert!(!json.contains("\"\"\""));
-    template.replacen(PARAMS_PLACEHOLDER, &json, 1)
+    template
+        .replacen(COMMON_PLACEHOLDER, JOB_COMMON, 1)
+        .replacen(PARAMS_PLACEHOLDER, &json, 1)
 }

@@ -181,6 +181,7 @@ fn bytes_are_deterministic_and_jobs_carry_their_parameters() {
     for job in ["batch_job.py", "streaming_job.py", "check.py"] {
         let text = String::from_utf8(a.file(job).expect("job").bytes.clone()).expect("UTF-8");
         assert!(!text.contains("__BSLAB_PARAMS__"), "{job}");
+        assert!(!text.contains("__BSLAB_COMMON__"), "{job}");
         let start = text.find("r\"\"\"").expect("params start") + 4;
         let end = start + text[start..].find("\"\"\"").expect("params end");
         let params: Value = serde_json::from_str(&text[start..end]).expect("params JSON");
