@@ -31,7 +31,7 @@ fn every_beat_is_a_valid_state_and_its_numbers_exist() {
                 "{at}: highlight {}",
                 beat.highlight
             );
-            for text in [&beat.caption.en, &beat.caption.pt] {
+            for text in Lang::ALL.map(|lang| beat.caption.get(lang)) {
                 assert!(text.len() > 20, "{at}: caption missing");
             }
             let Some(ask) = &beat.ask else { continue };
@@ -78,11 +78,11 @@ const ENGLISH: [&str; 24] = [
 #[test]
 fn portuguese_texts_have_no_english_leaking() {
     for lesson in all() {
-        let mut texts = vec![&lesson.title.pt];
+        let mut texts = vec![lesson.title.get(Lang::Pt)];
         for beat in &lesson.beats {
-            texts.push(&beat.caption.pt);
+            texts.push(beat.caption.get(Lang::Pt));
             if let Some(ask) = &beat.ask {
-                texts.push(&ask.question.pt);
+                texts.push(ask.question.get(Lang::Pt));
             }
         }
         for text in texts {
