@@ -163,7 +163,7 @@ fn one_char(locale: &Locale, key: &str) -> Result<char, String> {
 
 /// The generated Rust: the `Lang` enum (one variant per file, the reference first),
 /// one module of lookups per language (a `match` each, so a TOML key naming no variant,
-/// or a variant without a key, is a compile error) and the table of each language.
+/// or a variant without a key, is a compile error) and `Lang`'s lookups dispatching to them.
 pub fn generate(locales: &[Locale]) -> Result<String, String> {
     let reference = &locales[0];
     for (name, _) in reference.strings.iter().map(|(p, s)| (&p[0], s)) {
@@ -202,30 +202,61 @@ pub fn generate(locales: &[Locale]) -> Result<String, String> {
         all.len(),
         all.join(", ")
     );
-    let _ = writeln!(
+    // Each lookup dispatches on the language with a `match`, as hand-written code would:
+    // smaller in the page's wasm than a table of function pointers.
+    let arms = |value: &dyn Fn(&Locale) -> Result<String, String>| -> Result<String, String> {
+        locales
+            .iter()
+            .map(|l| {
+                Ok(format!(
+                    "            Lang::{} => {},\n",
+                    variant(&l.code),
+                    value(l)?
+                ))
+            })
+            .collect()
+    };
+    let method = |w: &mut String, doc: &str, head: &str, body: String| {
+        let _ = writeln!(
+            w,
+            "    /// {doc}\n    {head} {{\n        match self {{\n{body}        }}\n    }}\n"
+        );
+    };
+    let _ = writeln!(w, "impl Lang {{");
+    method(
         w,
-        "/// One language's lookups (generated from its file).\npub(crate) struct Table {{"
+        "The code of this language's file (`pt` for `locales/pt.toml`), also its key in the lesson files.",
+        "pub fn code(self) -> &'static str",
+        arms(&|l| Ok(format!("{:?}", l.code)))?,
     );
-    let _ = writeln!(w, "    pub code: &'static str,\n    pub tag: &'static str,\n    pub decimal: char,\n    pub thousands: char,");
+    method(
+        w,
+        "The tag stored and put in `<html lang>`.",
+        "pub fn tag(self) -> &'static str",
+        arms(&|l| Ok(format!("{:?}", l.get(&["lang", "tag"]).unwrap_or(&l.code))))?,
+    );
+    method(
+        w,
+        "The decimal separator and the thousands separator of numbers.",
+        "pub fn separators(self) -> (char, char)",
+        arms(&|l| {
+            Ok(format!(
+                "({:?}, {:?})",
+                one_char(l, "decimal")?,
+                one_char(l, "thousands")?
+            ))
+        })?,
+    );
     for (name, lookup) in SECTIONS {
-        let _ = writeln!(w, "    pub {name}: {},", signature(lookup));
+        let (args, ret) = split_signature(lookup);
+        method(
+            w,
+            &format!("This language's `[{name}]`."),
+            &format!("pub(crate) fn lookup_{name}(self, key: {args}) -> {ret}"),
+            arms(&|l| Ok(format!("lang_{}::{name}(key)", l.code)))?,
+        );
     }
     let _ = writeln!(w, "}}\n");
-    let _ = writeln!(w, "/// Each language's table, by `Lang` discriminant.\npub(crate) static TABLES: [Table; {}] = [", locales.len());
-    for l in locales {
-        let tag = l.get(&["lang", "tag"]).unwrap_or(&l.code);
-        let (decimal, thousands) = (one_char(l, "decimal")?, one_char(l, "thousands")?);
-        let _ = write!(
-            w,
-            "    Table {{ code: {:?}, tag: {tag:?}, decimal: {decimal:?}, thousands: {thousands:?}",
-            l.code
-        );
-        for (name, _) in SECTIONS {
-            let _ = write!(w, ", {name}: lang_{}::{name}", l.code);
-        }
-        let _ = writeln!(w, " }},");
-    }
-    let _ = writeln!(w, "];\n");
     for l in locales {
         let _ = writeln!(w, "mod lang_{} {{", l.code);
         for (name, lookup) in SECTIONS {
@@ -236,22 +267,19 @@ pub fn generate(locales: &[Locale]) -> Result<String, String> {
     Ok(out)
 }
 
-fn signature(lookup: &Lookup) -> String {
+/// The argument and return types of a section's lookup.
+fn split_signature(lookup: &Lookup) -> (String, &'static str) {
     match lookup {
-        Lookup::Enum(ty) => format!("fn({ty}) -> &'static str"),
-        Lookup::EnumPair(ty, _) => format!("fn({ty}) -> (&'static str, &'static str)"),
-        Lookup::Name => "fn(&str) -> Option<&'static str>".to_string(),
-        Lookup::NamePair(_) => "fn(&str) -> Option<(&'static str, &'static str)>".to_string(),
+        Lookup::Enum(ty) => (ty.to_string(), "&'static str"),
+        Lookup::EnumPair(ty, _) => (ty.to_string(), "(&'static str, &'static str)"),
+        Lookup::Name => ("&str".to_string(), "Option<&'static str>"),
+        Lookup::NamePair(_) => ("&str".to_string(), "Option<(&'static str, &'static str)>"),
     }
 }
 
 /// The lookup of `section` in `locale`: one `match` arm per key.
 fn function(w: &mut String, locale: &Locale, section: &str, lookup: &Lookup) {
-    let sig = signature(lookup);
-    let (args, ret) = sig
-        .trim_start_matches("fn(")
-        .split_once(") -> ")
-        .unwrap_or_default();
+    let (args, ret) = split_signature(lookup);
     let _ = writeln!(w, "    pub fn {section}(key: {args}) -> {ret} {{");
     let names = |fields: &[&str; 2]| -> BTreeMap<String, [String; 2]> {
         let mut by_key: BTreeMap<String, [String; 2]> = BTreeMap::new();

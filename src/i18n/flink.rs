@@ -18,5 +18,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().flink)(text)
+    lang.lookup_flink(text)
 }

@@ -25,5 +25,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().iot)(text)
+    lang.lookup_iot(text)
 }

@@ -23,5 +23,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().late_windows)(text)
+    lang.lookup_late_windows(text)
 }

@@ -13,5 +13,5 @@ pub enum Text {
 
 /// The refusal of a Flink rule in micro-batch mode, in `lang`.
 pub fn flink_rule_refused(lang: Lang) -> &'static str {
-    (lang.table().per_record)(Text::FlinkRuleRefused)
+    lang.lookup_per_record(Text::FlinkRuleRefused)
 }

@@ -14,5 +14,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().pictures)(text)
+    lang.lookup_pictures(text)
 }

@@ -13,5 +13,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().sessions)(text)
+    lang.lookup_sessions(text)
 }

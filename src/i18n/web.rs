@@ -33,5 +33,5 @@ pub enum Text {
 
 /// The text of `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
-    (lang.table().web)(text)
+    lang.lookup_web(text)
 }

@@ -31,7 +31,7 @@ pub enum T {
 
 /// The text of `key` in `lang`; `{…}` are filled by the caller.
 pub fn t(lang: Lang, key: T) -> &'static str {
-    (lang.table().sweep)(key)
+    lang.lookup_sweep(key)
 }
 
 /// [`t`] with each `{name}` replaced by its value.
