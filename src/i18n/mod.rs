@@ -123,6 +123,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_picks_the_file_of_its_first_part_and_the_switch_visits_every_language() {
+        assert_eq!(Lang::from_tag("pt-BR"), Lang::Pt);
+        assert_eq!(Lang::from_tag(" PT_br "), Lang::Pt);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr-FR"), Lang::default());
+        let mut seen = vec![Lang::default()];
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), lang, "{lang:?}");
+            seen.push(seen[seen.len() - 1].other());
+        }
+        assert_eq!(seen.pop(), Some(Lang::default()), "the switch comes back");
+        seen.sort_by_key(|l| *l as usize);
+        assert_eq!(seen, Lang::ALL);
+    }
+
+    #[test]
     fn categories_are_translated_with_their_suffix() {
         assert_eq!(Lang::Pt.category("books"), "livros");
         assert_eq!(Lang::Pt.category("electronics"), "eletrônicos");

@@ -76,6 +76,18 @@ const ENGLISH: [&str; 24] = [
 ];
 
 #[test]
+fn a_language_a_lesson_lacks_reads_the_default_one() {
+    let only_english = text(&serde_json::json!({ "en": "Hello" })).expect("English is enough");
+    assert_eq!(only_english.get(Lang::Pt), "Hello");
+    let both = text(&serde_json::json!({ "en": "Hello", "pt": "Olá" })).expect("both");
+    assert_eq!((both.get(Lang::En), both.get(Lang::Pt)), ("Hello", "Olá"));
+    assert!(
+        text(&serde_json::json!({ "pt": "Olá" })).is_none(),
+        "English is required"
+    );
+}
+
+#[test]
 fn portuguese_texts_have_no_english_leaking() {
     for lesson in all() {
         let mut texts = vec![lesson.title.get(Lang::Pt)];
