@@ -93,7 +93,7 @@ pub fn initial_lang() -> Lang {
     }
     window()
         .and_then(|w| w.navigator().language())
-        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+        .map_or(Lang::default(), |tag| Lang::from_tag(&tag))
 }
 
 /// Saves the language and sets `<html lang>` (screen readers pronounce accordingly).

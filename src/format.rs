@@ -43,11 +43,7 @@ pub fn duration_short(ms: i64, lang: Lang) -> String {
 
 /// [`duration`] with the language's decimal separator (`12,3 s` in Portuguese).
 pub fn duration_in(ms: i64, lang: Lang) -> String {
-    let text = duration(ms);
-    match lang {
-        Lang::En => text,
-        Lang::Pt => text.replace('.', ","),
-    }
+    duration(ms).replace('.', &lang.separators().0.to_string())
 }
 
 /// The simulated clock: `02:03:04`, or `1d 02:03:04` after the first day.
@@ -113,14 +109,7 @@ fn group_thousands(digits: &str, sep: char) -> String {
 
 /// An integer with thousands separators (`12,345` / `12.345`).
 pub fn count(n: u64, lang: Lang) -> String {
-    group_thousands(&n.to_string(), thousands_sep(lang))
-}
-
-fn thousands_sep(lang: Lang) -> char {
-    match lang {
-        Lang::En => ',',
-        Lang::Pt => '.',
-    }
+    group_thousands(&n.to_string(), lang.separators().1)
 }
 
 /// A number with `decimals` decimals and the language's separators.
@@ -134,12 +123,9 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     if x < 0.0 && text.chars().any(|c| c != '0' && c != '.') {
         out.push('−');
     }
-    out.push_str(&group_thousands(int, thousands_sep(lang)));
+    out.push_str(&group_thousands(int, lang.separators().1));
     if !frac.is_empty() {
-        out.push(match lang {
-            Lang::En => '.',
-            Lang::Pt => ',',
-        });
+        out.push(lang.separators().0);
         out.push_str(frac);
     }
     out

@@ -22,14 +22,6 @@ pub enum NumberError {
     UnknownUnit,
 }
 
-/// (decimal separator, thousands separator) of `lang`.
-pub fn separators(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::En => ('.', ','),
-        Lang::Pt => (',', '.'),
-    }
-}
-
 fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -69,7 +61,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
     {
         return Err(NumberError::NotANumber);
     }
-    let (decimal, group) = separators(lang);
+    let (decimal, group) = lang.separators();
     let (int, frac) = match body.split_once(decimal) {
         Some((int, frac)) if all_digits(frac) => (int, Some(frac)),
         Some(_) => return Err(NumberError::Separators),
@@ -89,7 +81,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
 pub fn show(x: f64, lang: Lang) -> String {
     let text = format!("{}", x.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let (decimal, group) = separators(lang);
+    let (decimal, group) = lang.separators();
     let mut out = String::new();
     if x < 0.0 {
         out.push('-');

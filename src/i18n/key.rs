@@ -1,5 +1,5 @@
 //! Every UI string's name: one variant per sentence or word the page shows,
-//! worded by each language's table ([`super::en`], [`super::pt`]).
+//! worded by each language file's `[ui]` section (`locales/en.toml`…).
 
 /// Every UI string (parameter labels are in [`Lang::field`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

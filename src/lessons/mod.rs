@@ -54,22 +54,15 @@ pub const HIGHLIGHTS: [&str; 10] = [
     "queueing",
 ];
 
-/// A text in both languages.
+/// A text in every language, by [`Lang`] (a language the lesson file does not have
+/// yet reads the default language's, so a new UI language needs no lesson edit).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Português (Brasil).
-    pub pt: String,
-}
+pub struct Text(Vec<String>);
 
 impl Text {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Pt => &self.pt,
-        }
+        self.0.get(lang as usize).map_or("", String::as_str)
     }
 }
 
@@ -138,11 +131,16 @@ impl Beat {
     }
 }
 
+/// The text of each language, by its file's code (`"en"`, `"pt"`): the default one is required.
 fn text(v: &Value) -> Option<Text> {
-    Some(Text {
-        en: v.get("en")?.as_str()?.to_string(),
-        pt: v.get("pt")?.as_str()?.to_string(),
-    })
+    let in_lang = |lang: Lang| v.get(lang.code())?.as_str().map(str::to_string);
+    let default = in_lang(Lang::default())?;
+    Some(Text(
+        Lang::ALL
+            .into_iter()
+            .map(|lang| in_lang(lang).unwrap_or_else(|| default.clone()))
+            .collect(),
+    ))
 }
 
 fn ask(v: &Value) -> Option<Ask> {

@@ -31,7 +31,7 @@ fn every_beat_is_a_valid_state_and_its_numbers_exist() {
                 "{at}: highlight {}",
                 beat.highlight
             );
-            for text in [&beat.caption.en, &beat.caption.pt] {
+            for text in Lang::ALL.map(|lang| beat.caption.get(lang)) {
                 assert!(text.len() > 20, "{at}: caption missing");
             }
             let Some(ask) = &beat.ask else { continue };
@@ -76,13 +76,25 @@ const ENGLISH: [&str; 24] = [
 ];
 
 #[test]
+fn a_language_a_lesson_lacks_reads_the_default_one() {
+    let only_english = text(&serde_json::json!({ "en": "Hello" })).expect("English is enough");
+    assert_eq!(only_english.get(Lang::Pt), "Hello");
+    let both = text(&serde_json::json!({ "en": "Hello", "pt": "Olá" })).expect("both");
+    assert_eq!((both.get(Lang::En), both.get(Lang::Pt)), ("Hello", "Olá"));
+    assert!(
+        text(&serde_json::json!({ "pt": "Olá" })).is_none(),
+        "English is required"
+    );
+}
+
+#[test]
 fn portuguese_texts_have_no_english_leaking() {
     for lesson in all() {
-        let mut texts = vec![&lesson.title.pt];
+        let mut texts = vec![lesson.title.get(Lang::Pt)];
         for beat in &lesson.beats {
-            texts.push(&beat.caption.pt);
+            texts.push(beat.caption.get(Lang::Pt));
             if let Some(ask) = &beat.ask {
-                texts.push(&ask.question.pt);
+                texts.push(ask.question.get(Lang::Pt));
             }
         }
         for text in texts {

@@ -66,7 +66,7 @@ test('a chart saves as a 2x PNG and as SVG, and "Save all" saves every chart in 
   await waitFinished(page);
   await waitSettled(page);
 
-  // The latency chart's title in each language (src/i18n/en.rs, pt.rs: ChartLatency).
+  // The latency chart's title in each language (locales/en.toml, pt.toml: ChartLatency).
   for (const [lang, title] of [['en', /Result latency/], ['pt', /Latência do resultado/]]) {
     if (lang === 'pt') {
       await page.getByTestId('lang').click();

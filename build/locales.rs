@@ -1,0 +1,380 @@
+//! The UI's language files (`locales/<code>.toml`, one per language) read at build time:
+//! each file must have exactly the keys of `en.toml`, and the app's string lookups are
+//! generated from them. Shared by the build script and, for its tests, by the app's
+//! native test build, so the key check is tested on small TOML strings.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use toml_edit::{Document, Item, Value};
+
+/// The reference language: every other file has its keys, and it is the default.
+pub const REFERENCE: &str = "en";
+
+/// One language file: its code (the file's stem) and every string by its dotted key
+/// (`ui.Play`, `fields.window.gap_ms.label` is `["fields", "window.gap_ms", "label"]`).
+pub struct Locale {
+    /// The file's stem: `en`, `pt`.
+    pub code: String,
+    /// Every string, by key path, in the file's order.
+    pub strings: Vec<(Vec<String>, String)>,
+}
+
+impl Locale {
+    /// Reads `text` (the file `code`.toml); every leaf must be a string.
+    pub fn parse(code: &str, text: &str) -> Result<Locale, String> {
+        let doc: Document<String> = text
+            .parse()
+            .map_err(|e| format!("locales/{code}.toml: {e}"))?;
+        let mut strings = Vec::new();
+        walk(code, &mut Vec::new(), doc.as_item(), &mut strings)?;
+        Ok(Locale {
+            code: code.to_string(),
+            strings,
+        })
+    }
+
+    /// The string at `path` (`["format", "decimal"]`).
+    pub fn get(&self, path: &[&str]) -> Option<&str> {
+        self.strings
+            .iter()
+            .find(|(p, _)| p.iter().map(String::as_str).eq(path.iter().copied()))
+            .map(|(_, s)| s.as_str())
+    }
+
+    /// The keys of the table at `section`, in order, with their strings.
+    pub fn section<'a>(
+        &'a self,
+        section: &'a str,
+    ) -> impl Iterator<Item = (&'a [String], &'a str)> + 'a {
+        self.strings
+            .iter()
+            .filter(move |(p, _)| p[0] == section)
+            .map(|(p, s)| (&p[1..], s.as_str()))
+    }
+}
+
+fn walk(
+    code: &str,
+    path: &mut Vec<String>,
+    item: &Item,
+    out: &mut Vec<(Vec<String>, String)>,
+) -> Result<(), String> {
+    let leaf = |v: &Value| {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("locales/{code}.toml: `{}` is not a string", path.join(".")))
+    };
+    if let Some(table) = item.as_table_like() {
+        for (key, child) in table.iter() {
+            path.push(key.to_string());
+            walk(code, path, child, out)?;
+            path.pop();
+        }
+    } else if let Some(value) = item.as_value() {
+        out.push((path.clone(), leaf(value)?));
+    }
+    Ok(())
+}
+
+/// Refuses a file whose keys differ from the reference's, naming the file and the key.
+pub fn check_keys(reference: &Locale, other: &Locale) -> Result<(), String> {
+    let keys = |l: &Locale| -> Vec<String> { l.strings.iter().map(|(p, _)| p.join(".")).collect() };
+    let (want, have) = (keys(reference), keys(other));
+    let errors: Vec<String> = want
+        .iter()
+        .filter(|k| !have.contains(k))
+        .map(|k| {
+            format!(
+                "locales/{}.toml: key `{k}` is missing (it is in {}.toml)",
+                other.code, reference.code
+            )
+        })
+        .chain(have.iter().filter(|k| !want.contains(k)).map(|k| {
+            format!(
+                "locales/{}.toml: key `{k}` is not in {}.toml",
+                other.code, reference.code
+            )
+        }))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+/// How the generated code looks up a section's strings.
+pub enum Lookup {
+    /// By a Rust enum's variant (the TOML key): `fn(Enum) -> &'static str`.
+    Enum(&'static str),
+    /// By a Rust enum's variant, two strings: `fn(Enum) -> (&'static str, &'static str)`.
+    EnumPair(&'static str, [&'static str; 2]),
+    /// By the engine's name: `fn(&str) -> Option<&'static str>`.
+    Name,
+    /// By the engine's name, two strings: `fn(&str) -> Option<(&'static str, &'static str)>`.
+    NamePair([&'static str; 2]),
+}
+
+/// Every section of a language file but `[lang]` and `[format]`, and its lookup.
+pub const SECTIONS: &[(&str, Lookup)] = &[
+    ("ui", Lookup::Enum("crate::i18n::Key")),
+    (
+        "units",
+        Lookup::EnumPair("bslab_engine::params::Unit", ["label", "bound"]),
+    ),
+    ("words", Lookup::Name),
+    ("categories", Lookup::Name),
+    ("fields", Lookup::NamePair(["label", "help"])),
+    ("presets", Lookup::NamePair(["title", "lesson"])),
+    ("web", Lookup::Enum("crate::i18n::web::Text")),
+    ("iot", Lookup::Enum("crate::i18n::iot::Text")),
+    ("sessions", Lookup::Enum("crate::i18n::sessions::Text")),
+    ("flink", Lookup::Enum("crate::i18n::flink::Text")),
+    (
+        "late_windows",
+        Lookup::Enum("crate::i18n::late_windows::Text"),
+    ),
+    ("per_record", Lookup::Enum("crate::i18n::per_record::Text")),
+    ("pictures", Lookup::Enum("crate::i18n::pictures::Text")),
+    ("sweep", Lookup::Enum("crate::sweep::text::T")),
+];
+
+/// The Rust name of a language's variant: `pt` → `Pt`.
+fn variant(code: &str) -> String {
+    let mut chars = code.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn one_char(locale: &Locale, key: &str) -> Result<char, String> {
+    let s = locale.get(&["format", key]).unwrap_or_default();
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(format!(
+            "locales/{}.toml: format.{key} = {s:?} must be one character",
+            locale.code
+        )),
+    }
+}
+
+/// The generated Rust: the `Lang` enum (one variant per file, the reference first),
+/// one module of lookups per language (a `match` each, so a TOML key naming no variant,
+/// or a variant without a key, is a compile error) and `Lang`'s lookups dispatching to them.
+pub fn generate(locales: &[Locale]) -> Result<String, String> {
+    let reference = &locales[0];
+    for (name, _) in reference.strings.iter().map(|(p, s)| (&p[0], s)) {
+        let known =
+            ["lang", "format"].contains(&name.as_str()) || SECTIONS.iter().any(|(s, _)| s == name);
+        if !known {
+            return Err(format!(
+                "locales/{}.toml: section [{name}] has no lookup in build/locales.rs (SECTIONS)",
+                reference.code
+            ));
+        }
+    }
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(
+        w,
+        "/// A UI language: one per file in `locales/` (generated by build.rs)."
+    );
+    let _ = writeln!(
+        w,
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]\npub enum Lang {{"
+    );
+    for (i, l) in locales.iter().enumerate() {
+        let name = l.get(&["ui", "LanguageName"]).unwrap_or(&l.code);
+        let default = if i == 0 { "#[default] " } else { "" };
+        let _ = writeln!(w, "    /// {name}.\n    {default}{},", variant(&l.code));
+    }
+    let _ = writeln!(w, "}}\n");
+    let all: Vec<String> = locales
+        .iter()
+        .map(|l| format!("Lang::{}", variant(&l.code)))
+        .collect();
+    let _ = writeln!(
+        w,
+        "impl Lang {{\n    /// Every language, in the order of the switch (the reference first).\n    pub const ALL: [Lang; {}] = [{}];\n}}\n",
+        all.len(),
+        all.join(", ")
+    );
+    // Each lookup dispatches on the language with a `match`, as hand-written code would:
+    // smaller in the page's wasm than a table of function pointers.
+    let arms = |value: &dyn Fn(&Locale) -> Result<String, String>| -> Result<String, String> {
+        locales
+            .iter()
+            .map(|l| {
+                Ok(format!(
+                    "            Lang::{} => {},\n",
+                    variant(&l.code),
+                    value(l)?
+                ))
+            })
+            .collect()
+    };
+    let method = |w: &mut String, doc: &str, head: &str, body: String| {
+        let _ = writeln!(
+            w,
+            "    /// {doc}\n    {head} {{\n        match self {{\n{body}        }}\n    }}\n"
+        );
+    };
+    let _ = writeln!(w, "impl Lang {{");
+    method(
+        w,
+        "The code of this language's file (`pt` for `locales/pt.toml`), also its key in the lesson files.",
+        "pub fn code(self) -> &'static str",
+        arms(&|l| Ok(format!("{:?}", l.code)))?,
+    );
+    method(
+        w,
+        "The tag stored and put in `<html lang>`.",
+        "pub fn tag(self) -> &'static str",
+        arms(&|l| Ok(format!("{:?}", l.get(&["lang", "tag"]).unwrap_or(&l.code))))?,
+    );
+    method(
+        w,
+        "The decimal separator and the thousands separator of numbers.",
+        "pub fn separators(self) -> (char, char)",
+        arms(&|l| {
+            Ok(format!(
+                "({:?}, {:?})",
+                one_char(l, "decimal")?,
+                one_char(l, "thousands")?
+            ))
+        })?,
+    );
+    for (name, lookup) in SECTIONS {
+        let (args, ret) = split_signature(lookup);
+        method(
+            w,
+            &format!("This language's `[{name}]`."),
+            &format!("pub(crate) fn lookup_{name}(self, key: {args}) -> {ret}"),
+            arms(&|l| Ok(format!("lang_{}::{name}(key)", l.code)))?,
+        );
+    }
+    let _ = writeln!(w, "}}\n");
+    for l in locales {
+        let _ = writeln!(w, "mod lang_{} {{", l.code);
+        for (name, lookup) in SECTIONS {
+            function(w, l, name, lookup);
+        }
+        let _ = writeln!(w, "}}\n");
+    }
+    Ok(out)
+}
+
+/// The argument and return types of a section's lookup.
+fn split_signature(lookup: &Lookup) -> (String, &'static str) {
+    match lookup {
+        Lookup::Enum(ty) => (ty.to_string(), "&'static str"),
+        Lookup::EnumPair(ty, _) => (ty.to_string(), "(&'static str, &'static str)"),
+        Lookup::Name => ("&str".to_string(), "Option<&'static str>"),
+        Lookup::NamePair(_) => ("&str".to_string(), "Option<(&'static str, &'static str)>"),
+    }
+}
+
+/// The lookup of `section` in `locale`: one `match` arm per key.
+fn function(w: &mut String, locale: &Locale, section: &str, lookup: &Lookup) {
+    let (args, ret) = split_signature(lookup);
+    let _ = writeln!(w, "    pub fn {section}(key: {args}) -> {ret} {{");
+    let names = |fields: &[&str; 2]| -> BTreeMap<String, [String; 2]> {
+        let mut by_key: BTreeMap<String, [String; 2]> = BTreeMap::new();
+        for (path, s) in locale.section(section) {
+            if let (Some(key), Some(field)) = (path.first(), path.get(1)) {
+                let slot = usize::from(field == fields[1]);
+                by_key.entry(key.clone()).or_default()[slot] = s.to_string();
+            }
+        }
+        by_key
+    };
+    match lookup {
+        Lookup::Enum(ty) => {
+            let _ = writeln!(w, "        match key {{");
+            for (path, s) in locale.section(section) {
+                let _ = writeln!(w, "            {ty}::{} => {s:?},", path[0]);
+            }
+            let _ = writeln!(w, "        }}");
+        }
+        Lookup::EnumPair(ty, fields) => {
+            let _ = writeln!(w, "        match key {{");
+            for (key, [a, b]) in names(fields) {
+                let _ = writeln!(w, "            {ty}::{key} => ({a:?}, {b:?}),");
+            }
+            let _ = writeln!(w, "        }}");
+        }
+        Lookup::Name => {
+            let _ = writeln!(w, "        Some(match key {{");
+            for (path, s) in locale.section(section) {
+                let _ = writeln!(w, "            {:?} => {s:?},", path[0]);
+            }
+            let _ = writeln!(w, "            _ => return None,\n        }})");
+        }
+        Lookup::NamePair(fields) => {
+            let _ = writeln!(w, "        Some(match key {{");
+            for (key, [a, b]) in names(fields) {
+                let _ = writeln!(w, "            {key:?} => ({a:?}, {b:?}),");
+            }
+            let _ = writeln!(w, "            _ => return None,\n        }})");
+        }
+    }
+    let _ = writeln!(w, "    }}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "[lang]\ntag = \"en\"\n[ui]\nPlay = \"Play\"\n[fields.\"window.gap_ms\"]\nlabel = \"Gap\"\nhelp = \"Silence\"\n";
+
+    fn parse(code: &str, text: &str) -> Locale {
+        Locale::parse(code, text).expect("valid TOML")
+    }
+
+    #[test]
+    fn the_same_keys_pass() {
+        let pt = EN.replace("\"Play\"", "\"Iniciar\"");
+        assert!(check_keys(&parse("en", EN), &parse("pt", &pt)).is_ok());
+    }
+
+    #[test]
+    fn a_missing_key_names_the_file_and_the_key() {
+        let pt = EN.replace("help = \"Silence\"\n", "");
+        let err = check_keys(&parse("en", EN), &parse("pt", &pt)).unwrap_err();
+        assert_eq!(
+            err,
+            "locales/pt.toml: key `fields.window.gap_ms.help` is missing (it is in en.toml)"
+        );
+    }
+
+    #[test]
+    fn an_extra_key_names_the_file_and_the_key() {
+        let es = format!("{EN}Pause = \"Pausa\"\n").replace("[fields", "[ui2]\nx = \"y\"\n[fields");
+        let err = check_keys(&parse("en", EN), &parse("es", &es)).unwrap_err();
+        assert!(
+            err.contains("locales/es.toml: key `ui2.x` is not in en.toml"),
+            "{err}"
+        );
+        assert!(
+            err.contains("`fields.window.gap_ms.Pause` is not in en.toml"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_string_is_refused() {
+        let err = Locale::parse("pt", "[ui]\nPlay = 3\n")
+            .err()
+            .expect("refused");
+        assert_eq!(err, "locales/pt.toml: `ui.Play` is not a string");
+    }
+
+    #[test]
+    fn a_section_without_a_lookup_is_refused() {
+        let err = generate(&[parse("en", "[nowhere]\nx = \"y\"\n")]).unwrap_err();
+        assert!(err.contains("[nowhere]"), "{err}");
+    }
+}
