@@ -18,8 +18,10 @@ use crate::user_timing;
 /// Most wall-clock time spent stepping the simulation in one frame, in ms (only the
 /// frames that render nothing step: see [`Driver::tick`]).
 pub const STEP_BUDGET_MS: f64 = 8.0;
-/// Least stepping time per stepping frame, in ms (progress even when rendering is slow).
-pub const MIN_STEP_BUDGET_MS: f64 = 3.0;
+/// Least stepping time per stepping frame, in ms (progress even when rendering is slow;
+/// half the frames step, so a machine too slow for its frames keeps about the speed it had
+/// when every frame stepped for 2 ms).
+pub const MIN_STEP_BUDGET_MS: f64 = 4.0;
 /// A 60 Hz frame, in ms.
 const FRAME_MS: f64 = 1000.0 / 60.0;
 /// While playing, the charts are redrawn at most this often, in wall ms.
