@@ -15,14 +15,13 @@ use crate::state::{Action, AppState};
 use crate::stepping::{step_to, StepTo};
 use crate::user_timing;
 
-/// Most wall-clock time spent stepping the simulation in one frame, in ms.
-pub const STEP_BUDGET_MS: f64 = 7.0;
-/// Least stepping time per frame, in ms (progress even when rendering is slow).
-pub const MIN_STEP_BUDGET_MS: f64 = 2.0;
-/// Most stepping time in a frame that also renders the page (every other frame while
-/// playing), in ms: that frame's Yew rendering, style, layout and paint need its time,
-/// and the frame in between, which renders nothing, steps for the full budget.
-pub const RENDER_STEP_BUDGET_MS: f64 = 3.0;
+/// Most wall-clock time spent stepping the simulation in one frame, in ms (only the
+/// frames that render nothing step: see [`Driver::tick`]).
+pub const STEP_BUDGET_MS: f64 = 8.0;
+/// Least stepping time per stepping frame, in ms (progress even when rendering is slow;
+/// half the frames step, so a machine too slow for its frames keeps about the speed it had
+/// when every frame stepped for 2 ms).
+pub const MIN_STEP_BUDGET_MS: f64 = 4.0;
 /// A 60 Hz frame, in ms.
 const FRAME_MS: f64 = 1000.0 / 60.0;
 /// While playing, the charts are redrawn at most this often, in wall ms.
@@ -56,7 +55,12 @@ pub struct Driver {
     runner: RunnerCell,
     drive: Rc<Cell<Drive>>,
     dispatch: UseReducerDispatcher<AppState>,
+    /// The last frame that stepped (the wall time since is credited to the next step).
     last_frame: Cell<Option<f64>>,
+    /// The last frame of any kind (whether frames come on time).
+    last_tick: Cell<Option<f64>>,
+    /// The speed reached by the last frame that stepped (shown until the next one).
+    limited_to: Cell<Option<f64>>,
     last_report: Cell<f64>,
     last_charts: Cell<f64>,
     last_picture: Cell<f64>,
@@ -64,6 +68,9 @@ pub struct Driver {
     last_picture_frame: Cell<Option<u64>>,
     /// The picture was rebuilt and the next rendering frame draws it (it skips the charts).
     picture_fresh: Cell<bool>,
+    /// The charts are due: the last stepping frame was left quiet and the next rendering
+    /// frame draws them.
+    charts_next: Cell<bool>,
     /// Frames since the loop started (the page is redrawn at every other frame while playing).
     frame: Cell<u64>,
     /// Stepping budget of the next frame, in ms: shrinks when frames come late
@@ -83,18 +90,26 @@ impl Driver {
             drive,
             dispatch,
             last_frame: Cell::new(None),
+            last_tick: Cell::new(None),
+            limited_to: Cell::new(None),
             last_report: Cell::new(f64::NEG_INFINITY),
             last_charts: Cell::new(f64::NEG_INFINITY),
             last_picture: Cell::new(f64::NEG_INFINITY),
             last_picture_frame: Cell::new(None),
             picture_fresh: Cell::new(false),
+            charts_next: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
             frame: Cell::new(0),
         }
     }
 
-    /// The stepping budget for a frame that came `dt` ms after the previous one.
-    fn adapt_budget(&self, dt: f64) -> f64 {
+    /// The stepping budget for a frame at `ts` (ms), from how late it came after the
+    /// previous frame.
+    fn adapt_budget(&self, ts: f64) -> f64 {
+        let dt = self
+            .last_tick
+            .replace(Some(ts))
+            .map_or(FRAME_MS, |last| ts - last);
         let b = self.budget_ms.get();
         let next = if dt > 1.25 * FRAME_MS {
             b * 0.7
@@ -109,63 +124,49 @@ impl Driver {
     }
 
     /// One animation frame at `ts` (ms); returns whether another frame is needed.
+    ///
+    /// While playing, frames alternate: one steps the simulation and renders nothing, the
+    /// next renders the page (30 Hz) and steps nothing, so a frame carries either cost,
+    /// never both. A frame that renders a fresh picture or the charts follows a frame that
+    /// did not step either (the picture's rebuild, or a quiet frame): the page's numbers
+    /// are then as last rendered, and the browser lays out and paints the drawing only.
     pub fn tick(&self, ts: f64) -> bool {
         let start = browser::now_ms();
         let drive = self.drive.get();
+        let budget = self.adapt_budget(ts);
         if let Some(more) = self.rebuild_picture(ts, drive) {
             return more;
         }
-        let dt = self
-            .last_frame
-            .replace(Some(ts))
-            .map_or(1000.0 / 60.0, |last| {
-                (ts - last).clamp(0.0, MAX_FRAME_GAP_MS)
-            });
         let Ok(mut cell) = self.runner.try_borrow_mut() else {
             return true;
         };
         let Some(runner) = cell.as_mut() else {
             self.last_frame.set(None);
+            self.last_tick.set(None);
             return false;
         };
-        let before = runner.now();
-        let speed = SPEEDS.get(drive.speed).copied().flatten();
-        let wanted = match (drive.playing, speed) {
-            (false, _) => before,
-            (true, Some(x)) => before.saturating_add((x * dt).round() as i64),
-            (true, None) => i64::MAX,
-        };
-        let budget = self.adapt_budget(dt);
-        // A frame that renders steps less, and the least when it will also draw a fresh
-        // picture or the charts: the rendering needs the frame's time (at the fastest speed
-        // the run moves less in it, and more in the next frame, which renders nothing).
-        let renders = self.frame.get().wrapping_add(1).is_multiple_of(2);
-        let draws = self.picture_fresh.get() || ts - self.last_charts.get() >= CHARTS_EVERY_MS;
-        let budget = match (renders, draws) {
-            (true, true) => MIN_STEP_BUDGET_MS,
-            (true, false) => budget.min(RENDER_STEP_BUDGET_MS),
-            (false, _) => budget,
-        };
-        let reached = user_timing::span("bslab:step", || {
-            runner.advance_until(wanted, browser::now_ms, start + budget, budget)
-        });
-        let catching = runner.catching_up();
-        let more = catching || (drive.playing && !runner.finished());
+        let frame = self.frame.get().wrapping_add(1);
+        self.frame.set(frame);
+        if frame % 2 == 1 {
+            if ts - self.last_charts.get() >= CHARTS_EVERY_MS {
+                self.charts_next.set(true);
+            } else {
+                self.step(runner, ts, start, budget, drive);
+            }
+        }
+        let more = runner.catching_up() || (drive.playing && !runner.finished());
         if !more || ts - self.last_report.get() >= REPORT_EVERY_MS {
             user_timing::span("bslab:report", || runner.refresh_report());
             self.last_report.set(ts);
         }
-        // While playing, redraw the page at 30 Hz (every other frame): counters stay
-        // smooth, and the browser's style, layout and paint work is halved.
-        let frame = self.frame.get().wrapping_add(1);
-        self.frame.set(frame);
         if more && frame % 2 == 1 {
             return more;
         }
         let fresh = self.picture_fresh.replace(false);
-        let charts = !more || (!fresh && ts - self.last_charts.get() >= CHARTS_EVERY_MS);
+        let charts = !more || (!fresh && self.charts_next.get());
         if charts {
             self.last_charts.set(ts);
+            self.charts_next.set(false);
         }
         if !more {
             runner.refresh_picture();
@@ -176,15 +177,41 @@ impl Driver {
             "bslab:snapshot"
         };
         let mut snapshot = user_timing::span(name, || runner.snapshot_with(charts));
-        if drive.playing && !reached && !catching && speed.is_some() && dt > 0.0 {
-            snapshot.limited_to = Some((runner.now() - before) as f64 / dt);
+        if !drive.playing {
+            self.limited_to.set(None);
         }
+        snapshot.limited_to = self.limited_to.get();
         drop(cell);
         self.dispatch.dispatch(Action::Frame(Rc::new(snapshot)));
         if !more {
             self.last_frame.set(None);
+            self.last_tick.set(None);
         }
         more
+    }
+
+    /// Steps `runner` by `speed × wall time since the last frame that stepped`, for at most
+    /// `budget` ms of wall time from `start`, and keeps the speed reached when the budget
+    /// ran out (shown by the next render).
+    fn step(&self, runner: &mut Runner, ts: f64, start: f64, budget: f64, drive: Drive) {
+        let dt = self
+            .last_frame
+            .replace(Some(ts))
+            .map_or(FRAME_MS, |last| (ts - last).clamp(0.0, MAX_FRAME_GAP_MS));
+        let before = runner.now();
+        let speed = SPEEDS.get(drive.speed).copied().flatten();
+        let wanted = match (drive.playing, speed) {
+            (false, _) => before,
+            (true, Some(x)) => before.saturating_add((x * dt).round() as i64),
+            (true, None) => i64::MAX,
+        };
+        let reached = user_timing::span("bslab:step", || {
+            runner.advance_until(wanted, browser::now_ms, start + budget, budget)
+        });
+        let limited =
+            drive.playing && !reached && !runner.catching_up() && speed.is_some() && dt > 0.0;
+        self.limited_to
+            .set(limited.then(|| (runner.now() - before) as f64 / dt));
     }
 }
 

@@ -170,9 +170,12 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
     }
 }
 
-/// CSS position of the "now" cursor: the instant's share of the x axis.
+/// CSS of the "now" cursor: a box over the plot's width (from the y axis to the right
+/// edge, clipped there) whose left border is the line, shifted by the instant's share of
+/// the x axis with `transform`, which moves it in its own layer: the instant changing at
+/// every rendered frame costs no layout or paint of the page.
 fn cursor_left(p: &EventTimePicture, t_ms: TimeMs) -> String {
     let f = Frame::new(p, 1, 1);
     let share = ((t_ms - f.x_from) as f64 / (f.x_to - f.x_from).max(1) as f64).clamp(0.0, 1.0);
-    format!("left:calc({LEFT}px + (100% - {LEFT}px) * {share:.4})")
+    format!("left:{LEFT}px;transform:translateX({:.2}%)", share * 100.0)
 }

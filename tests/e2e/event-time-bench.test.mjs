@@ -3,7 +3,7 @@
 // docs/performance.md for the other presets) on a 1920×1080 page with the picture on screen,
 // played at the fastest speed for BENCH_SECONDS. Main-thread work per frame comes from a
 // DevTools trace: the top-level tasks of the page's main thread, summed between two
-// animation frames, as wall time (`dur`: grows with the machine's load) and as the thread's
+// animation frames (the task running a frame's callbacks counts for that frame), as wall time (`dur`: grows with the machine's load) and as the thread's
 // CPU time (`tdur`: what the page itself costs, far less sensitive to other processes),
 // also by kind of frame. The app's `bslab:` User Timing measures (src/user_timing.rs) give
 // the wall time of each part: stepping, the picture's rebuild and drawing, the snapshot.
@@ -51,8 +51,9 @@ function mainFrames(events) {
   const [main, starts] = [...frames.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
   assert.ok(main, 'animation frames in the trace');
   // Several rAF callbacks run in one frame: a new frame starts after a gap of 4 ms.
-  const frameStarts = starts.sort((a, b) => a - b).filter((ts, i, all) => i === 0 || ts - all[i - 1] > 4_000);
-  return { main, frameStarts };
+  const sorted = starts.sort((a, b) => a - b);
+  const frameStarts = sorted.filter((ts, i, all) => i === 0 || ts - all[i - 1] > 4_000);
+  return { main, frameStarts, callbacks: sorted };
 }
 
 /** Index of the frame that `ts` falls in (-1 before the first). */
@@ -67,15 +68,37 @@ function frameOf(frameStarts, ts) {
   return lo;
 }
 
-/** Main-thread work (ms) of each animation frame in a trace: wall time and CPU time. */
-function workPerFrame(events, { main, frameStarts }) {
+/** Index of the first of the sorted `values` at or after `ts` (`values.length` if none). */
+function firstAtOrAfter(values, ts) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < ts) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** The frame of a task: that of the animation-frame callback it runs, else the one it starts in. */
+function taskFrame({ frameStarts, callbacks }, e) {
+  const callback = callbacks[firstAtOrAfter(callbacks, e.ts)];
+  return frameOf(frameStarts, callback <= e.ts + (e.dur ?? 0) ? callback : e.ts);
+}
+
+/**
+ * Main-thread work (ms) of each animation frame in a trace: wall time and CPU time. The task
+ * that runs a frame's animation-frame callbacks (and then its style, layout and paint) starts
+ * a little before them: it belongs to that frame, not to the one before.
+ */
+function workPerFrame(events, frames) {
+  const { main, frameStarts } = frames;
   const wall = new Array(frameStarts.length).fill(0);
   const cpu = new Array(frameStarts.length).fill(0);
   for (const e of events) {
     // A top-level task of the main thread (its name differs between Chromium versions).
     const task = e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
     if (!task || e.ph !== 'X' || `${e.pid}:${e.tid}` !== main) continue;
-    const i = frameOf(frameStarts, e.ts);
+    const i = taskFrame(frames, e);
     if (i < 0) continue;
     wall[i] += (e.dur ?? 0) / 1000;
     cpu[i] += (e.tdur ?? 0) / 1000;
@@ -105,18 +128,20 @@ function measures(events, frameStarts) {
 
 /**
  * CPU time per frame by kind of frame: those rebuilding the picture, those drawing it, those
- * redrawing the charts, and the others (stepping, and the page's rendering every other frame).
+ * redrawing the charts, the other frames that render the page, and the others (stepping).
  */
 function cpuByKind(cpu, by) {
   const build = by['bslab:picture-build']?.frames ?? new Set();
   const draw = by['bslab:picture-draw']?.frames ?? new Set();
   const charts = by['bslab:snapshot-charts']?.frames ?? new Set();
-  const kinds = { picture_build: [], picture_draw: [], charts: [], other: [] };
+  const render = by['bslab:snapshot']?.frames ?? new Set();
+  const kinds = { picture_build: [], picture_draw: [], charts: [], render: [], other: [] };
   cpu.forEach((ms, i) => {
     let kind = 'other';
     if (build.has(i)) kind = 'picture_build';
     else if (draw.has(i)) kind = 'picture_draw';
     else if (charts.has(i)) kind = 'charts';
+    else if (render.has(i)) kind = 'render';
     kinds[kind].push(ms);
   });
   return Object.fromEntries(Object.entries(kinds).filter(([, v]) => v.length)
@@ -161,7 +186,7 @@ test(`event-time picture frame work at the fastest speed, preset ${PRESET}`, asy
     const slow = new Set(cpu.map((ms, i) => (ms >= limit ? i + 2 : -1)).filter((i) => i >= 0));
     const names = {};
     for (const e of events) {
-      if (`${e.pid}:${e.tid}` !== frames.main || !slow.has(frameOf(frames.frameStarts, e.ts))) continue;
+      if (`${e.pid}:${e.tid}` !== frames.main || !slow.has(taskFrame(frames, e))) continue;
       const k = `${e.name}|${e.ph}`;
       names[k] = (names[k] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000 / slow.size;
     }
