@@ -3,7 +3,10 @@
 //! picture by the lazy module (`crate::picture::event_time`), from the frame the
 //! page hands it with the picture drawn again.
 
+use bslab_engine::TimeMs;
+
 use super::layout::{Frame, BOTTOM, LEFT, TOP};
+use crate::charts::scale;
 use crate::format;
 use crate::i18n::{Key, Lang};
 
@@ -21,21 +24,49 @@ pub struct Label {
     pub bold: bool,
 }
 
-/// Hands `put` each label (text, baseline's left end, bold): five ticks on each axis
-/// as clock times (the last one kept whole inside the right edge), then the two axis
-/// names. A callback, not a list: the canvas draws them as they come.
+/// Hands `put` each label (text, baseline's left end, bold): each axis's ticks at
+/// round clock times (a whole number of a nice step: 1, 2, 5… s, min, h; at most
+/// six), none before the run's start, with milliseconds when the step is under a
+/// second (so two ticks never read alike); then the two axis names. A callback,
+/// not a list: the canvas draws them as they come.
 pub fn each(f: &Frame, lang: Lang, put: &mut dyn FnMut(&str, f64, f64, bool)) {
     let bottom = f64::from(f.height) - BOTTOM;
-    for i in 0..=4 {
-        let x_t = f.x_from + (f.x_to - f.x_from) * i / 4;
-        let y_t = f.y_from + (f.y_to - f.y_from) * i / 4;
-        let x = (f.x(x_t) - 30.0).clamp(LEFT, f64::from(f.width) - 84.0);
-        put(&format::clock(x_t), x, bottom + 20.0, false);
-        let y = f.y(y_t).clamp(TOP + 12.0, bottom - 4.0);
-        put(&format::clock(y_t), 4.0, y, false);
+    for (t, step) in ticks(f.x_from, f.x_to) {
+        let x = (f.x(t) - 30.0).clamp(LEFT, f64::from(f.width) - 84.0);
+        put(&tick_text(t, step), x, bottom + 20.0, false);
+    }
+    for (t, step) in ticks(f.y_from, f.y_to) {
+        let y = f.y(t).clamp(TOP + 12.0, bottom - 4.0);
+        put(&tick_text(t, step), 4.0, y, false);
     }
     put(lang.t(Key::EtAxisY), 4.0, 18.0, true);
     put(lang.t(Key::EtAxisX), LEFT, bottom + 42.0, true);
+}
+
+/// The ticks of an axis from `from` to `to` (ms), each with the step between them:
+/// the multiples of the smallest nice step giving at most five intervals, from 0 on.
+fn ticks(from: TimeMs, to: TimeMs) -> impl Iterator<Item = (TimeMs, TimeMs)> {
+    let span = (to - from).max(1);
+    let step = (scale::time_step(span as f64, 5.0) as TimeMs).max(1);
+    let first = from.max(0).div_euclid(step) * step;
+    let first = if first < from.max(0) {
+        first + step
+    } else {
+        first
+    };
+    (0..)
+        .map(move |i| first + i * step)
+        .take_while(move |t| *t <= to)
+        .map(move |t| (t, step))
+}
+
+/// A tick's clock time, to the millisecond under a one-second step.
+fn tick_text(t: TimeMs, step: TimeMs) -> String {
+    if step < 1_000 {
+        super::readout::instant(t)
+    } else {
+        format::clock(t)
+    }
 }
 
 /// The labels of [`each`], as a list.
@@ -67,7 +98,7 @@ mod tests {
             y_to: 3_600_000,
         };
         let labels = labels(&f, Lang::Pt);
-        assert_eq!(labels.len(), 12);
+        assert!(labels.len() >= 6, "{labels:?}");
         assert_eq!(labels.iter().filter(|l| l.bold).count(), 2);
         for l in &labels {
             assert!(
@@ -76,5 +107,24 @@ mod tests {
             );
         }
         assert!(labels.iter().any(|l| l.text == format::clock(0)));
+    }
+
+    #[test]
+    fn ticks_are_round_clock_times_that_never_read_alike() {
+        // An hour and a quarter past 4 h, as the picture's x axis a little after 5 h.
+        let x: Vec<_> = ticks(14_400_000 + 900_000, 18_000_000 + 240_000).collect();
+        assert!((3..=6).contains(&x.len()), "{x:?}");
+        for (t, step) in &x {
+            assert_eq!(t % step, 0, "{x:?}");
+        }
+        // The first instants of a run: a y axis reaching before the start, spans of ms.
+        for (from, to) in [(-1_800_000, 3_600_000), (-40, 90), (0, 3), (5, 6)] {
+            let texts: Vec<_> = ticks(from, to).map(|(t, s)| tick_text(t, s)).collect();
+            assert!(!texts.is_empty(), "{from}..{to}");
+            let mut unique = texts.clone();
+            unique.dedup();
+            assert_eq!(unique, texts, "{from}..{to}");
+            assert!(ticks(from, to).all(|(t, _)| t >= 0 && t >= from && t <= to));
+        }
     }
 }

@@ -63,8 +63,15 @@ pub fn draw_at(
     }
     user_timing::span("bslab:picture-lines", || {
         stage_labels(&ctx, p, &f, lang);
-        steps(&ctx, &f, &p.watermark, WATERMARK, true);
-        steps(&ctx, &f, &p.max_event_time, MAX_EVENT_TIME, false);
+        steps(&ctx, &f, p.counts.t_ms, &p.watermark, WATERMARK, true);
+        steps(
+            &ctx,
+            &f,
+            p.counts.t_ms,
+            &p.max_event_time,
+            MAX_EVENT_TIME,
+            false,
+        );
         batch_runs(&ctx, p, &f);
         if axis_text {
             axes(&ctx, &f, lang);
@@ -120,6 +127,7 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 fn steps(
     ctx: &CanvasRenderingContext2d,
     f: &Frame,
+    now_ms: TimeMs,
     points: &[(TimeMs, TimeMs)],
     colour: &str,
     dashed: bool,
@@ -141,8 +149,9 @@ fn steps(
             ctx.line_to(f.x(x), f.y(y));
         }
     }
-    if let Some(&(_, y)) = points.last() {
-        ctx.line_to(f.x(f.x_to), f.y(y));
+    // The last value holds until now, not into the future right of the cursor.
+    if let Some(&(x, y)) = points.last() {
+        ctx.line_to(f.x(now_ms.max(x)), f.y(y));
     }
     ctx.stroke();
     let _ = ctx.set_line_dash(&js_sys::Array::new());
