@@ -180,7 +180,7 @@ impl MicroBatch {
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         let (mut max_event, mut sum_event) = (TimeMs::MIN, 0i128);
-        let mut touched = std::collections::BTreeSet::new();
+        let mut touched = Vec::new();
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
             max_event = max_event.max(e.event_time_ms);
