@@ -241,6 +241,15 @@ impl Pipeline for BatchPipeline {
         self.published_through_ms
     }
 
+    /// A run publishes its period's windows once and no later run reads them
+    /// again, so windows ending by the last published period are settled.
+    fn settled_before(&self) -> TimeMs {
+        match self.sessions {
+            None => self.geometry.first_open(self.published_through_ms),
+            Some(_) => TimeMs::MIN,
+        }
+    }
+
     /// The running job's share counted in proportion to the time it has run
     /// (start-up included: its rate stays within the workers' speed).
     fn processed_spread(&self, now: TimeMs) -> f64 {

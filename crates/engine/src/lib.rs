@@ -80,6 +80,7 @@ mod rng;
 mod runlog;
 pub mod scenario;
 mod score;
+mod settled;
 mod sim;
 mod source;
 mod streaming;

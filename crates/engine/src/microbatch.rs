@@ -98,6 +98,9 @@ struct Running {
     /// Session windows: what the batch emits.
     sessions: Option<sessions::SessionEmit>,
     min_event_time: Option<TimeMs>,
+    /// Windows before this id are evicted by the batch (`TimeMs::MIN` with
+    /// session windows or in complete mode): settled once it has published.
+    evicted_before: TimeMs,
 }
 
 /// What a micro-batch reads of an arrived event (smaller than the event: the
@@ -129,6 +132,9 @@ pub(crate) struct MicroBatch {
     overdue_ms: TimeMs,
     pub(crate) log: RunLog<MicroBatchInfo>,
     pub(crate) out: Output,
+    /// Published rows of windows before this id never change any more
+    /// ([`crate::settled`]): the last finished batch's `evicted_before`.
+    settled_before: TimeMs,
 }
 
 impl MicroBatch {
@@ -151,6 +157,7 @@ impl MicroBatch {
             overdue_ms: 0,
             log: RunLog::new(),
             out,
+            settled_before: TimeMs::MIN,
         }
     }
 
@@ -173,7 +180,7 @@ impl MicroBatch {
         let mut dropped = 0;
         let mut dropped_groups = std::collections::BTreeSet::new();
         let (mut max_event, mut sum_event) = (TimeMs::MIN, 0i128);
-        let mut touched = std::collections::BTreeSet::new();
+        let mut touched = Vec::new();
         for e in &rows {
             self.watermark.observe(e.event_time_ms);
             max_event = max_event.max(e.event_time_ms);
@@ -293,6 +300,11 @@ impl MicroBatch {
             kept_times,
             closed,
             updated,
+            evicted_before: if self.sessions.is_some() {
+                TimeMs::MIN
+            } else {
+                first_open
+            },
             sessions,
             min_event_time,
         });
@@ -334,6 +346,7 @@ impl MicroBatch {
         self.out.dropped_late += r.info.dropped_rows;
         self.overdue_ms += overdue_ms(r.info.start_ms, now, self.p.trigger_ms, now);
         self.log.push(r.info);
+        self.settled_before = r.evicted_before;
     }
 }
 

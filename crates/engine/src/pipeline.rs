@@ -97,6 +97,13 @@ pub(crate) trait Pipeline {
     /// Whether work is under way (a job or micro-batch running, events in service).
     fn busy(&self) -> bool;
 
+    /// Its published rows of windows before this id never change any more
+    /// ([`crate::settled`]); `TimeMs::MIN` (the default) where that is never
+    /// known: session windows, complete mode, per-record late firings.
+    fn settled_before(&self) -> TimeMs {
+        TimeMs::MIN
+    }
+
     /// Its event-time watermark, in ms, if it keeps one.
     fn watermark_ms(&self) -> Option<TimeMs> {
         None

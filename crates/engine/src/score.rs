@@ -11,17 +11,22 @@ use crate::workload::FraudBurst;
 
 type Rows = BTreeMap<(TimeMs, u32), PublishedRow>;
 
-/// Compares a pipeline's published rows with the truth rows.
-pub(crate) fn score_windows(truth: &BTreeMap<(TimeMs, u32), Agg>, published: &Rows) -> WindowScore {
+/// Compares a pipeline's published rows with the truth rows, given in
+/// (window, key) order (the truth's final rows and its open windows, without
+/// a copy of them).
+pub(crate) fn score_windows(
+    truth: impl Iterator<Item = ((TimeMs, u32), Agg)>,
+    published: &Rows,
+) -> WindowScore {
     let mut s = WindowScore {
-        truth_rows: truth.len() as u64,
         published_rows: published.len() as u64,
         ..WindowScore::default()
     };
     for (k, t) in truth {
-        match published.get(k) {
+        s.truth_rows += 1;
+        match published.get(&k) {
             Some(p) => {
-                if p.value == *t {
+                if p.value == t {
                     s.exact_rows += 1;
                 }
                 s.count_error += p.value.count.abs_diff(t.count);
@@ -53,13 +58,28 @@ fn windows_of<'b>(
     ids.into_iter()
 }
 
-/// The burst's first alert: a row of its card in one of its windows, looked up
-/// directly (O(windows × log rows), not a scan of every row per burst).
-fn detect(geometry: &Geometry, burst: &FraudBurst, rows: &Rows) -> Detection {
-    let detected_ms = windows_of(geometry, burst)
+/// When the first alert on `burst` was published: a row of its card in one of
+/// its windows, looked up directly (O(windows × log rows), not a scan of every
+/// row per burst).
+fn first_alert(geometry: &Geometry, burst: &FraudBurst, rows: &Rows) -> Option<TimeMs> {
+    windows_of(geometry, burst)
         .filter_map(|start| rows.get(&(start, burst.card)))
         .map(|row| row.first_ms)
-        .min();
+        .min()
+}
+
+/// The burst's detection: its first alert among `rows` and among the rows
+/// folded away before (`folded`, [`Folded::first_alert`]).
+fn detect(
+    geometry: &Geometry,
+    burst: &FraudBurst,
+    rows: &Rows,
+    folded: Option<TimeMs>,
+) -> Detection {
+    let detected_ms = match (first_alert(geometry, burst, rows), folded) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     let lost_cents = burst
         .transactions
         .iter()
@@ -70,6 +90,34 @@ fn detect(geometry: &Geometry, burst: &FraudBurst, rows: &Rows) -> Detection {
         detected_ms,
         time_to_detect_ms: detected_ms.map(|d| d - burst.start_ms),
         lost_cents,
+    }
+}
+
+/// What the fraud score took from one pipeline's rows folded away
+/// ([`crate::settled`]): each burst's first alert among them and their false
+/// alerts, so the report is the same as if the rows were still there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Folded {
+    /// First alert per burst (by index in the generator's list) among the folded rows.
+    first_alerts: Vec<Option<TimeMs>>,
+    false_alerts: u64,
+}
+
+impl Folded {
+    /// Takes `rows` (about to be dropped) into account.
+    pub(crate) fn fold(&mut self, geometry: &Geometry, bursts: &[FraudBurst], rows: &Rows) {
+        self.first_alerts.resize(bursts.len(), None);
+        for (first, burst) in self.first_alerts.iter_mut().zip(bursts) {
+            if let Some(t) = first_alert(geometry, burst, rows) {
+                *first = Some(first.map_or(t, |f| f.min(t)));
+            }
+        }
+        self.false_alerts += false_alerts(geometry, bursts, rows);
+    }
+
+    /// The first alert on burst `i` among the folded rows.
+    fn first_alert(&self, i: usize) -> Option<TimeMs> {
+        self.first_alerts.get(i).copied().flatten()
     }
 }
 
@@ -95,22 +143,25 @@ fn mean_ttd(ds: impl Iterator<Item = Detection>) -> Option<f64> {
     (n > 0).then(|| sum as f64 / n as f64)
 }
 
-/// Fraud report: each burst against both pipelines' alerts.
+/// Fraud report: each burst against both pipelines' alerts, those still held
+/// (`batch`, `streaming`) and those folded away (`folded`: batch, streaming).
 pub(crate) fn score_fraud(
     geometry: &Geometry,
     bursts: &[FraudBurst],
     batch: &Rows,
     streaming: &Rows,
+    folded: &[Folded; 2],
 ) -> FraudReport {
     let reports: Vec<BurstReport> = bursts
         .iter()
-        .map(|b| BurstReport {
+        .enumerate()
+        .map(|(i, b)| BurstReport {
             card_id: b.card,
             start_ms: b.start_ms,
             transactions: b.transactions.len() as u32,
             amount_cents: b.transactions.iter().map(|t| t.1).sum(),
-            batch: detect(geometry, b, batch),
-            streaming: detect(geometry, b, streaming),
+            batch: detect(geometry, b, batch, folded[0].first_alert(i)),
+            streaming: detect(geometry, b, streaming, folded[1].first_alert(i)),
         })
         .collect();
     FraudReport {
@@ -126,8 +177,8 @@ pub(crate) fn score_fraud(
         streaming_mean_time_to_detect_ms: mean_ttd(reports.iter().map(|r| r.streaming)),
         batch_lost_cents: reports.iter().map(|r| r.batch.lost_cents).sum(),
         streaming_lost_cents: reports.iter().map(|r| r.streaming.lost_cents).sum(),
-        batch_false_alerts: false_alerts(geometry, bursts, batch),
-        streaming_false_alerts: false_alerts(geometry, bursts, streaming),
+        batch_false_alerts: folded[0].false_alerts + false_alerts(geometry, bursts, batch),
+        streaming_false_alerts: folded[1].false_alerts + false_alerts(geometry, bursts, streaming),
         bursts: reports,
     }
 }
@@ -179,7 +230,7 @@ mod tests {
     fn steps(n: u32) -> u64 {
         let (geometry, bursts, rows) = input(n);
         work::STEPS.with(|s| s.set(0));
-        let report = score_fraud(&geometry, &bursts, &rows, &rows);
+        let report = score_fraud(&geometry, &bursts, &rows, &rows, &Default::default());
         assert_eq!(report.bursts.len(), n as usize);
         work::STEPS.with(std::cell::Cell::get)
     }

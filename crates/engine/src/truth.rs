@@ -140,13 +140,18 @@ impl Truth {
         totals
     }
 
-    /// Rows of the final windows plus the open one (for reports mid-run).
-    pub(crate) fn all_rows(&self, scenario: &Scenario) -> BTreeMap<(TimeMs, u32), Agg> {
-        self.rows_in_order(scenario).collect()
+    /// Rows of windows before this id are final (none with session windows,
+    /// whose rows are not folded: [`crate::settled`]).
+    pub(crate) fn settled_before(&self) -> TimeMs {
+        match (&self.sessions, self.open.first_key_value()) {
+            (None, Some((&id, _))) => id,
+            _ => TimeMs::MIN,
+        }
     }
 
-    /// The rows of [`Self::all_rows`] in (window id, key) order, one at a
-    /// time: the open windows come after every final one.
+    /// Rows of the final windows plus the open ones (for reports mid-run) in
+    /// (window id, key) order, one at a time: the open windows come after
+    /// every final one.
     pub(crate) fn rows_in_order<'a>(
         &'a self,
         scenario: &'a Scenario,

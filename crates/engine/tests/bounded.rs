@@ -113,3 +113,32 @@ fn accepted_configs_fit_a_browser_tab() {
     assert!(model.result_cells <= MAX_RESULT_CELLS);
     assert!(model.memory_bytes() < limit, "{model:?}");
 }
+
+/// Result rows do not pile up with the run: once every party is done with a
+/// window (truth, batch run, streaming watermark), its rows are scored and
+/// dropped, so the report's row list stays bounded while its scores still
+/// cover every row (fraud at 1,000 transactions/s: nearly every card alerts
+/// in every window).
+#[test]
+fn settled_result_rows_are_scored_and_dropped() {
+    let cfg = config(
+        r#"{"duration_ms": 3600000, "sample_every_ms": 60000,
+            "scenario": {"kind": "fraud", "cards": 5000, "mean_amount_cents": 6000,
+                "alert_threshold": 5, "bursts_per_hour": 2.0, "burst_transactions": 12,
+                "burst_duration_ms": 240000},
+            "workload": {"rate_eps": 1000}, "window": {"size_ms": 60000},
+            "batch": {"interval_ms": 900000, "offset_ms": 300000}}"#,
+    );
+    let mut sim = Simulation::new(cfg.clone()).expect("valid");
+    sim.step_until(cfg.duration_ms).expect("forward");
+    let report = sim.report(ReportDetail::FULL);
+    let held = report.windows.as_ref().map_or(0, Vec::len);
+    for scores in [report.batch.windows, report.streaming.windows] {
+        assert!(scores.truth_rows > 200_000, "{scores:?}");
+        assert!(
+            held < scores.truth_rows as usize / 2,
+            "{held} rows held: {scores:?}"
+        );
+    }
+    assert!(report.streaming.windows.published_rows > 200_000);
+}

@@ -132,6 +132,10 @@ impl Pipeline for MicroBatch {
         (self.overdue_ms + running) as f64
     }
 
+    fn settled_before(&self) -> TimeMs {
+        self.settled_before
+    }
+
     /// Current watermark, in ms.
     fn watermark_ms(&self) -> Option<TimeMs> {
         Some(self.watermark.current())

@@ -8,8 +8,6 @@
 //! batch's watermark; complete mode evicts nothing and publishes the whole
 //! table. Update mode is refused by validation (SPARK-36463).
 
-use std::collections::BTreeSet;
-
 use super::Row;
 use crate::config::OutputMode;
 use crate::output::Output;
@@ -39,32 +37,37 @@ pub(super) fn add(
     open: &mut OpenSessions,
     row: &Row,
     late_wm: TimeMs,
-    touched: &mut BTreeSet<(u32, TimeMs)>,
+    touched: &mut Vec<(u32, TimeMs)>,
 ) -> bool {
     if open.of_event(row.event_time_ms, 0).end <= late_wm {
         return false;
     }
     let s = open.insert(row.key, row.event_time_ms, row.amount_cents);
-    touched.insert((row.key, s.start));
+    touched.push((row.key, s.start));
     true
 }
 
 /// Closes (append) or snapshots (complete) the sessions after a batch's rows.
 pub(super) fn emit(
     open: &mut OpenSessions,
-    touched: BTreeSet<(u32, TimeMs)>,
+    mut touched: Vec<(u32, TimeMs)>,
     batch_wm: TimeMs,
     output: OutputMode,
     scenario: &Scenario,
 ) -> SessionEmit {
     let merged_away = open.take_merged_away();
+    // One sort of the batch's rows, not a tree insert per row: the same
+    // (key, start) set in the same order.
+    touched.sort_unstable();
+    touched.dedup();
     // A session touched early in the batch may have merged into another since.
     let changed: Vec<(u32, Session)> = touched
         .iter()
         .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
         .collect();
     let passes = |s: &Session| scenario.passes(&s.agg);
-    let keys: BTreeSet<u32> = touched.iter().map(|&(key, _)| key).collect();
+    let mut keys: Vec<u32> = touched.iter().map(|&(key, _)| key).collect();
+    keys.dedup();
     let mut emit = SessionEmit {
         updated_rows: keys.iter().map(|&key| open.of_key(key) as u64).sum(),
         ..SessionEmit::default()

@@ -14,6 +14,7 @@ mod past_duration;
 mod picture;
 mod report;
 mod sampling;
+mod settle;
 mod view;
 mod window_rows;
 
@@ -31,6 +32,7 @@ use crate::pipeline::Pipeline;
 use crate::recent::{RecentArrivals, RecentLimits};
 use crate::report::{Report, ReportDetail};
 use crate::scenario::{Scenario, ScenarioKind};
+use crate::settled::Settled;
 use crate::source::Source;
 use crate::time::TimeMs;
 use crate::transit::Transit;
@@ -83,6 +85,8 @@ pub struct Simulation {
     arrivals: Arrivals,
     /// Web traffic: its sessions (None for other scenarios).
     web: Option<WebSessions>,
+    /// Scores of the rows folded away ([`crate::settled`]).
+    settled: Settled,
 }
 
 impl Simulation {
@@ -196,6 +200,7 @@ impl Simulation {
             recent: recent.map(RecentArrivals::new),
             arrivals: Arrivals::default(),
             web,
+            settled: Settled::default(),
             config,
         };
         if let Some(limits) = recent {

@@ -8,6 +8,7 @@ use crate::pipeline::Pipeline;
 use crate::report::{PipelineReport, Report, ReportDetail, REPORT_FORMAT};
 use crate::runlog::RunLog;
 use crate::score::{score_fraud, score_windows};
+use crate::settled::add;
 
 impl Simulation {
     /// The events sent to Flink's late-data side output so far, the first
@@ -21,10 +22,9 @@ impl Simulation {
 
     /// The report at the current instant.
     pub fn report(&self, detail: ReportDetail) -> Report {
-        let truth_rows = self.truth.all_rows(&self.scenario);
         let seconds = (self.now as f64 / 1_000.0).max(f64::MIN_POSITIVE);
         let sampled = &self.samples[self.samples.len().min(1)..];
-        let pipeline = |p: &dyn Pipeline, pick: fn(&Sample) -> &PipelineSample| {
+        let pipeline = |p: &dyn Pipeline, i: usize, pick: fn(&Sample) -> &PipelineSample| {
             let (out, cost) = (p.out(), p.cost_at(self.now));
             let n = sampled.len().max(1) as f64;
             PipelineReport {
@@ -43,21 +43,27 @@ impl Simulation {
                     / n,
                 busy_worker_s: cost.0 / 1_000.0,
                 provisioned_worker_s: cost.1 / 1_000.0,
-                windows: score_windows(&truth_rows, &out.rows),
+                windows: {
+                    let truth = self.truth.rows_in_order(&self.scenario);
+                    let mut windows = self.settled.windows[i];
+                    add(&mut windows, &score_windows(truth, &out.rows));
+                    windows
+                },
                 runs: p.runs(),
                 max_queued_runs: p.max_queued_runs(),
                 watermark_ms: p.watermark_ms(),
                 session_merges: p.session_merges(),
             }
         };
-        let batch = pipeline(self.batch(), |s| &s.batch);
-        let streaming = pipeline(self.streaming(), |s| &s.streaming);
+        let batch = pipeline(self.batch(), 0, |s| &s.batch);
+        let streaming = pipeline(self.streaming(), 1, |s| &s.streaming);
         let mut fraud = self.scenario.kind().bursts().is_some().then(|| {
             score_fraud(
                 &self.geometry,
                 self.generator.fraud_bursts(),
                 &self.batch().out().rows,
                 &self.streaming().out().rows,
+                &self.settled.alerts,
             )
         });
         // A query alerting on a window maximum (IoT) scores its injected

@@ -36,6 +36,7 @@ impl Simulation {
             streaming,
         });
         self.previous_arrived = self.arrived;
+        self.settle();
         self.next_sample_ms =
             (now + self.config.sample_every_ms).min(self.config.duration_ms.max(now + 1));
         if now >= self.config.duration_ms {

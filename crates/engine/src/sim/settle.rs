@@ -1,0 +1,29 @@
+//! Folding away the rows every party is done with ([`crate::settled`]), at
+//! each sample: the only place that sees the truth and both pipelines at once.
+
+use super::Simulation;
+use crate::settled::HeldRows;
+
+impl Simulation {
+    /// Folds the settled rows once too many are held.
+    pub(super) fn settle(&mut self) {
+        let settled_before = self
+            .pipelines
+            .iter()
+            .map(|p| p.settled_before())
+            .fold(self.truth.settled_before(), Ord::min);
+        let [batch, streaming] = &mut self.pipelines;
+        let rows = HeldRows {
+            truth: &mut self.truth.rows,
+            published: [&mut batch.out_mut().rows, &mut streaming.out_mut().rows],
+        };
+        let bursts = self
+            .scenario
+            .kind()
+            .bursts()
+            .is_some()
+            .then(|| self.generator.fraud_bursts());
+        self.settled
+            .fold(rows, settled_before, &self.geometry, bursts);
+    }
+}
