@@ -219,11 +219,23 @@ impl Generator {
         }
     }
 
-    /// Event time of the next event, if any is left.
+    /// Event time of the next event, if any is left. Run once per generated
+    /// event: without injected events (no fraud bursts, no visits) it is the
+    /// next ordinary event's time, read inline; the injectors are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         let base = self.next_base_ms;
         let base = base.is_finite().then_some(base as TimeMs);
+        if self.fraud.is_none() && self.visits.is_none() {
+            return base;
+        }
+        self.peek_injected(base)
+    }
+
+    /// [`Generator::peek_time`] with injected events: the earliest of the next
+    /// ordinary event (`base`), fraud transaction and visit view.
+    #[inline(never)]
+    fn peek_injected(&mut self, base: Option<TimeMs>) -> Option<TimeMs> {
         let horizon = base.unwrap_or(self.duration_ms);
         if let Some(fraud) = self.fraud.as_mut() {
             fraud.inject_until(horizon.min(self.duration_ms - 1), &self.scenario);
