@@ -236,22 +236,22 @@ impl Generator {
     /// ordinary event (`base`), fraud transaction and visit view.
     #[inline(never)]
     fn peek_injected(&mut self, base: Option<TimeMs>) -> Option<TimeMs> {
-        let horizon = base.unwrap_or(self.duration_ms);
+        let mut t = base.unwrap_or(TimeMs::MAX);
         if let Some(fraud) = self.fraud.as_mut() {
-            fraud.inject_until(horizon.min(self.duration_ms - 1), &self.scenario);
+            let horizon = base.unwrap_or(self.duration_ms).min(self.duration_ms - 1);
+            // Bursts are rare: most events only compare with the next one's start.
+            if fraud.next_burst_ms <= horizon as f64 {
+                fraud.inject_until(horizon, &self.scenario);
+            }
+            if let Some(f) = fraud.peek_time().filter(|&f| f < self.duration_ms) {
+                t = t.min(f);
+            }
         }
-        let injected = self
-            .fraud
-            .as_ref()
-            .and_then(FraudInjector::peek_time)
-            .filter(|&t| t < self.duration_ms);
-        let visiting = self
-            .visits
-            .as_ref()
-            .and_then(VisitInjector::peek_time)
-            .filter(|&t| t < self.duration_ms);
-        let t = [base, injected, visiting].map(|t| t.unwrap_or(TimeMs::MAX));
-        Some(t[0].min(t[1]).min(t[2])).filter(|&t| t < TimeMs::MAX)
+        let visiting = self.visits.as_ref().and_then(VisitInjector::peek_time);
+        if let Some(v) = visiting.filter(|&v| v < self.duration_ms) {
+            t = t.min(v);
+        }
+        (t < TimeMs::MAX).then_some(t)
     }
 
     /// The next event if its event time is at most `until`.
