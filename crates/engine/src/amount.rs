@@ -48,8 +48,9 @@ impl Amounts {
         Self { quantiles }
     }
 
-    /// One amount, in cents, at least one cent.
-    #[inline]
+    /// One amount, in cents, at least one cent. Always inlined: drawn once per
+    /// generated event, inside the scenario's `fill_payload`.
+    #[inline(always)]
     pub(crate) fn sample(&self, rng: &mut ChaCha8Rng) -> i64 {
         let u = rng.next_u64();
         let cell = (u >> (64 - CELL_BITS)) as usize;

@@ -21,7 +21,7 @@ use crate::pipeline::Pipeline;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{add_to_window, Geometry, OpenSessions, Session, WindowState};
+use crate::window::{add_to_window, Assign, Geometry, OpenSessions, Session, WindowState};
 
 /// One batch run, for the run log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -162,12 +162,19 @@ impl BatchPipeline {
     }
 }
 
-impl Pipeline for BatchPipeline {
-    /// Stores an arrived event for its period's run, or counts it as missed.
-    /// Always inlined into [`Pipeline::on_arrivals`]'s loop: called there per
-    /// event, out of line it cost a call and its register saves per event.
+impl BatchPipeline {
+    /// Stores a run of arrivals; `windows` is the pipeline's geometry,
+    /// resolved once per run ([`Assign`]), so the loop is compiled per kind.
     #[inline(always)]
-    fn on_arrival(&mut self, event: &Event, key: u32) {
+    fn store_run(&mut self, windows: &impl Assign, events: &[Event], keys: &[u32]) {
+        for (event, &key) in events.iter().zip(keys) {
+            self.store(windows, event, key);
+        }
+    }
+
+    /// Stores an arrived event for its period's run, or counts it as missed.
+    #[inline(always)]
+    fn store(&mut self, windows: &impl Assign, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
             self.out.dropped_late += 1;
             return;
@@ -177,27 +184,30 @@ impl Pipeline for BatchPipeline {
             return;
         }
         let row = (key, event.event_time_ms, event.amount_cents);
-        if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
-            // One window, which owns the event: the loop below, without the loop.
-            add_to_window(
-                &mut self.pending,
-                &self.geometry,
-                self.keys,
-                (start, true),
-                row,
-            );
-            self.pending_events += 1;
-            return;
-        }
-        let ids = self.geometry.windows_of(event.event_time_ms);
+        let ids = windows.windows_of(event.event_time_ms);
         let last = ids.first + (i64::from(ids.count) - 1) * ids.step;
         for id in ids {
             // The latest-ending window counts the event: it is processed when
             // the run publishing its last window ends.
             let owner = (id, id == last);
-            add_to_window(&mut self.pending, &self.geometry, self.keys, owner, row);
+            add_to_window(&mut self.pending, windows, self.keys, owner, row);
         }
         self.pending_events += 1;
+    }
+}
+
+impl Pipeline for BatchPipeline {
+    fn on_arrival(&mut self, event: &Event, key: u32) {
+        self.on_arrivals(std::slice::from_ref(event), &[key]);
+    }
+
+    /// Stores a run of arrivals, its loop compiled once for tumbling windows
+    /// and once for any other kind.
+    fn on_arrivals(&mut self, events: &[Event], keys: &[u32]) {
+        match self.geometry.tumbling() {
+            Some(windows) => self.store_run(&windows, events, keys),
+            None => self.store_run(&self.geometry.clone(), events, keys),
+        }
     }
 
     /// Next instant something happens (a run falls due or a job ends).

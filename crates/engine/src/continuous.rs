@@ -118,7 +118,7 @@ impl Continuous {
         if self.p.output == OutputMode::Append {
             let start = self.geometry.origin(id);
             window.add(
-                &self.geometry,
+                self.geometry.bucket_ms,
                 start,
                 e.key,
                 e.event_time_ms,

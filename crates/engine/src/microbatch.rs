@@ -23,9 +23,10 @@ use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
-use crate::window::{add_to_window, Geometry, OpenSessions, WindowState};
+use crate::window::{Geometry, OpenSessions, WindowState};
 
 mod lifecycle;
+mod read;
 mod sessions;
 
 /// Micro-batch parameters (from [`crate::config::StreamingMode::MicroBatch`]).
@@ -176,48 +177,21 @@ impl MicroBatch {
         // repeats are unchanged) and neither drops nor evicts by the watermark.
         let update = self.p.output != OutputMode::Append;
         let evicts = self.p.output != OutputMode::Complete;
-        let mut kept_times = Vec::with_capacity(if update { input_rows } else { 0 });
-        let mut dropped = 0;
-        let mut dropped_groups = std::collections::BTreeSet::new();
-        let (mut max_event, mut sum_event) = (TimeMs::MIN, 0i128);
-        let mut touched = Vec::new();
-        for e in &rows {
-            self.watermark.observe(e.event_time_ms);
-            max_event = max_event.max(e.event_time_ms);
-            sum_event += i128::from(e.event_time_ms);
-            if let Some(open) = &mut self.sessions {
-                if !sessions::add(open, e, late_wm, &mut touched) {
-                    dropped += 1;
-                    // Spark groups rows by (key, own session) before its late filter.
-                    dropped_groups.insert((e.event_time_ms, e.key));
-                } else if update {
-                    kept_times.push(e.event_time_ms);
-                }
-                continue;
-            }
-            // Spark's late filter, per (window, key) group: only an event's late
-            // windows are dropped; it is dropped when all of them are.
-            let mut kept = false;
-            for id in self.geometry.windows_of(e.event_time_ms) {
-                if evicts && self.geometry.end_of(id) <= late_wm {
-                    dropped_groups.insert((id, e.key));
-                    continue;
-                }
-                kept = true;
-                add_to_window(
-                    &mut self.state,
-                    &self.geometry,
-                    self.keys,
-                    (id, false),
-                    (e.key, e.event_time_ms, e.amount_cents),
-                );
-            }
-            if !kept {
-                dropped += 1;
-            } else if update {
-                kept_times.push(e.event_time_ms);
-            }
-        }
+        let read::Read {
+            dropped,
+            dropped_groups,
+            max_event,
+            sum_event,
+            touched,
+            kept_times,
+        } = self.read(
+            &rows,
+            read::Filter {
+                late_wm,
+                update,
+                evicts,
+            },
+        );
         // Keep the allocation for the next batch's arrivals.
         rows.clear();
         self.buffer = rows;

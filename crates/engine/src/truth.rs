@@ -66,6 +66,12 @@ impl Truth {
             open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
+        if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
+            // Tumbling windows: the one open window is this event's, or it is
+            // final and this event opens the next (one map lookup per event).
+            self.add_to(scenario, start, (key, event.amount_cents), true);
+            return;
+        }
         let ids = self.geometry.windows_of(event.event_time_ms);
         // Windows ending before this event's earliest are final.
         if self
@@ -76,17 +82,29 @@ impl Truth {
             self.close_before(scenario, ids.first);
         }
         for id in ids {
-            let keys = self.keys as usize;
-            let aggs = match self.open.last_entry() {
-                Some(last) if *last.key() == id => last.into_mut(),
-                _ => self
-                    .open
+            self.add_to(scenario, id, (key, event.amount_cents), false);
+        }
+    }
+
+    /// Adds an amount to `key`'s aggregate in the open window `id`. Most
+    /// events are in the newest window, found without a search; otherwise the
+    /// window is opened, after closing every window before it if `closes`.
+    #[inline(always)]
+    fn add_to(&mut self, scenario: &Scenario, id: TimeMs, (key, amount): (u32, i64), closes: bool) {
+        let keys = self.keys as usize;
+        let aggs = match self.open.last_entry() {
+            Some(last) if *last.key() == id => last.into_mut(),
+            _ => {
+                if closes {
+                    self.close_before(scenario, id);
+                }
+                self.open
                     .entry(id)
-                    .or_insert_with(|| vec![Agg::default(); keys]),
-            };
-            if let Some(a) = aggs.get_mut(key as usize) {
-                a.add(event.amount_cents);
+                    .or_insert_with(|| vec![Agg::default(); keys])
             }
+        };
+        if let Some(a) = aggs.get_mut(key as usize) {
+            a.add(amount);
         }
     }
 

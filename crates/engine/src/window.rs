@@ -2,6 +2,7 @@
 //! the state of one window (per-key aggregates plus the event-time histogram
 //! that lets a pipeline score result latency without keeping a struct per event).
 
+mod assign;
 mod assigner;
 mod cumulative;
 mod geometry;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub(crate) use assign::{Assign, TumblingGeometry};
 pub use assigner::{Tumbling, Window, WindowAssigner, WindowIds};
 pub use cumulative::Cumulative;
 pub(crate) use geometry::Geometry;
@@ -222,11 +224,11 @@ impl WindowState {
     }
 
     /// Adds one event of group `key` at event time `t` to the window starting
-    /// at `start`; `geometry` is the window's.
+    /// at `start`; `bucket_ms` is the width of its event-time histogram buckets.
     #[inline]
     pub(crate) fn add(
         &mut self,
-        geometry: &Geometry,
+        bucket_ms: TimeMs,
         start: TimeMs,
         key: u32,
         t: TimeMs,
@@ -237,7 +239,7 @@ impl WindowState {
             self.dirty_flag[k] = true;
             self.dirty.push(key);
         }
-        self.times.add(t - start, geometry.bucket_ms, t);
+        self.times.add(t - start, bucket_ms, t);
     }
 
     /// Adds one event's amount to the aggregate of `key` only: for a caller that
@@ -283,14 +285,14 @@ impl WindowState {
 #[inline(always)]
 pub(crate) fn add_to_window(
     windows: &mut BTreeMap<TimeMs, WindowState>,
-    geometry: &Geometry,
+    geometry: &impl Assign,
     keys: u32,
     (id, owner): (TimeMs, bool),
     (key, t, amount_cents): (u32, TimeMs, i64),
 ) {
     let start = geometry.origin(id);
     let add = |w: &mut WindowState| {
-        w.add(geometry, start, key, t, amount_cents);
+        w.add(geometry.bucket_ms(), start, key, t, amount_cents);
         w.owned += u64::from(owner);
     };
     match windows.last_entry() {

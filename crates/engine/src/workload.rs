@@ -219,27 +219,39 @@ impl Generator {
         }
     }
 
-    /// Event time of the next event, if any is left.
+    /// Event time of the next event, if any is left. Run once per generated
+    /// event: without injected events (no fraud bursts, no visits) it is the
+    /// next ordinary event's time, read inline; the injectors are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         let base = self.next_base_ms;
         let base = base.is_finite().then_some(base as TimeMs);
-        let horizon = base.unwrap_or(self.duration_ms);
-        if let Some(fraud) = self.fraud.as_mut() {
-            fraud.inject_until(horizon.min(self.duration_ms - 1), &self.scenario);
+        if self.fraud.is_none() && self.visits.is_none() {
+            return base;
         }
-        let injected = self
-            .fraud
-            .as_ref()
-            .and_then(FraudInjector::peek_time)
-            .filter(|&t| t < self.duration_ms);
-        let visiting = self
-            .visits
-            .as_ref()
-            .and_then(VisitInjector::peek_time)
-            .filter(|&t| t < self.duration_ms);
-        let t = [base, injected, visiting].map(|t| t.unwrap_or(TimeMs::MAX));
-        Some(t[0].min(t[1]).min(t[2])).filter(|&t| t < TimeMs::MAX)
+        self.peek_injected(base)
+    }
+
+    /// [`Generator::peek_time`] with injected events: the earliest of the next
+    /// ordinary event (`base`), fraud transaction and visit view.
+    #[inline(never)]
+    fn peek_injected(&mut self, base: Option<TimeMs>) -> Option<TimeMs> {
+        let mut t = base.unwrap_or(TimeMs::MAX);
+        if let Some(fraud) = self.fraud.as_mut() {
+            let horizon = base.unwrap_or(self.duration_ms).min(self.duration_ms - 1);
+            // Bursts are rare: most events only compare with the next one's start.
+            if fraud.next_burst_ms <= horizon as f64 {
+                fraud.inject_until(horizon, &self.scenario);
+            }
+            if let Some(f) = fraud.peek_time().filter(|&f| f < self.duration_ms) {
+                t = t.min(f);
+            }
+        }
+        let visiting = self.visits.as_ref().and_then(VisitInjector::peek_time);
+        if let Some(v) = visiting.filter(|&v| v < self.duration_ms) {
+            t = t.min(v);
+        }
+        (t < TimeMs::MAX).then_some(t)
     }
 
     /// The next event if its event time is at most `until`.

@@ -62,7 +62,7 @@ impl ScenarioKind for Fraud {
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = rng.random_range(0..self.cards);
         event.detail = 0;
-        event.amount_cents = self.amount(rng);
+        event.amount_cents = self.amounts.sample(rng);
     }
 
     fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {

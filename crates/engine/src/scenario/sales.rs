@@ -73,7 +73,7 @@ impl ScenarioKind for Sales {
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = skewed_index(rng, &self.thresholds);
         event.detail = rng.random_range(0..REGIONS.len() as u8);
-        event.amount_cents = self.amount(rng);
+        event.amount_cents = self.amounts.sample(rng);
     }
 
     fn amount(&self, rng: &mut ChaCha8Rng) -> i64 {

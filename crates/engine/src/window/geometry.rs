@@ -116,6 +116,19 @@ impl Geometry {
         }
     }
 
+    /// The same geometry for a per-event loop ([`super::Assign`]), when its
+    /// windows are tumbling.
+    #[inline]
+    pub(crate) fn tumbling(&self) -> Option<super::TumblingGeometry> {
+        match &self.windows {
+            Assignment::Tumbling(w) => Some(super::TumblingGeometry {
+                size_ms: w.max_length_ms(),
+                bucket_ms: self.bucket_ms,
+            }),
+            _ => None,
+        }
+    }
+
     /// The window whose id is `id`.
     #[inline]
     pub(crate) fn window_at(&self, id: TimeMs) -> Window {

@@ -1,0 +1,95 @@
+//! A micro-batch reading its input rows: Spark's late filter per (window, key)
+//! group, the rows kept added to state, and the batch's event-time statistics.
+//! The per-row loop is compiled once for tumbling windows and once for any
+//! other kind ([`Assign`]): the window kind is resolved once per batch.
+
+use std::collections::BTreeSet;
+
+use super::{sessions, MicroBatch, Row};
+use crate::time::TimeMs;
+use crate::window::{add_to_window, Assign};
+
+/// What reading a batch's rows found.
+pub(super) struct Read {
+    /// Rows dropped as late.
+    pub(super) dropped: u64,
+    /// Distinct (window, key) groups of the dropped rows.
+    pub(super) dropped_groups: BTreeSet<(TimeMs, u32)>,
+    /// Latest and summed event times of every row read (late ones included).
+    pub(super) max_event: TimeMs,
+    pub(super) sum_event: i128,
+    /// Session windows: (key, start) of the sessions changed.
+    pub(super) touched: Vec<(u32, TimeMs)>,
+    /// Update and complete modes: event times of the rows kept.
+    pub(super) kept_times: Vec<TimeMs>,
+}
+
+/// How the rows are read: the previous batch's watermark for the late filter,
+/// whether rows kept are scored one by one (`update`), whether state is
+/// evicted by the watermark (`evicts`).
+#[derive(Clone, Copy)]
+pub(super) struct Filter {
+    pub(super) late_wm: TimeMs,
+    pub(super) update: bool,
+    pub(super) evicts: bool,
+}
+
+impl MicroBatch {
+    /// Reads `rows` into state.
+    pub(super) fn read(&mut self, rows: &[Row], filter: Filter) -> Read {
+        let mut read = Read {
+            dropped: 0,
+            dropped_groups: BTreeSet::new(),
+            max_event: TimeMs::MIN,
+            sum_event: 0,
+            touched: Vec::new(),
+            kept_times: Vec::with_capacity(if filter.update { rows.len() } else { 0 }),
+        };
+        match self.geometry.tumbling() {
+            Some(windows) => self.read_rows(&windows, rows, filter, &mut read),
+            None => self.read_rows(&self.geometry.clone(), rows, filter, &mut read),
+        }
+        read
+    }
+
+    #[inline(always)]
+    fn read_rows(&mut self, windows: &impl Assign, rows: &[Row], f: Filter, read: &mut Read) {
+        for e in rows {
+            self.watermark.observe(e.event_time_ms);
+            read.max_event = read.max_event.max(e.event_time_ms);
+            read.sum_event += i128::from(e.event_time_ms);
+            if let Some(open) = &mut self.sessions {
+                if !sessions::add(open, e, f.late_wm, &mut read.touched) {
+                    read.dropped += 1;
+                    // Spark groups rows by (key, own session) before its late filter.
+                    read.dropped_groups.insert((e.event_time_ms, e.key));
+                } else if f.update {
+                    read.kept_times.push(e.event_time_ms);
+                }
+                continue;
+            }
+            // Spark's late filter, per (window, key) group: only an event's late
+            // windows are dropped; it is dropped when all of them are.
+            let mut kept = false;
+            for id in windows.windows_of(e.event_time_ms) {
+                if f.evicts && windows.end_of(id) <= f.late_wm {
+                    read.dropped_groups.insert((id, e.key));
+                    continue;
+                }
+                kept = true;
+                add_to_window(
+                    &mut self.state,
+                    windows,
+                    self.keys,
+                    (id, false),
+                    (e.key, e.event_time_ms, e.amount_cents),
+                );
+            }
+            if !kept {
+                read.dropped += 1;
+            } else if f.update {
+                read.kept_times.push(e.event_time_ms);
+            }
+        }
+    }
+}
