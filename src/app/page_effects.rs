@@ -1,13 +1,15 @@
 //! The effects that tie the page to the world outside its components: the
 //! address bar and localStorage, keyboard shortcuts and the embedding page,
 //! the focus and scroll of the concepts panel and a lesson's beat, and the
-//! lazily loaded Sweep view. A custom hook, not a component (page wasm).
+//! lazily loaded Sweep view and print view's handout. A custom hook, not a
+//! component (page wasm).
 
 use std::cell::Cell;
 
 use yew::prelude::*;
 
 use crate::components::concepts::focus_close;
+use crate::components::print_sheet;
 use crate::driver::RunnerCell;
 use crate::state::{Action, AppState};
 use crate::{browser, embed, keyboard, presenting, share, sweep};
@@ -61,13 +63,27 @@ pub(super) fn use_page_effects(
     use_effect_with((state.lesson, state.presenting, settled), move |_| {
         presenting::bring_into_view(highlight.as_deref())
     });
-    // The Sweep view, loaded once the first picture is drawn, follows the experiment.
-    use_effect_with((state.config.clone(), state.lang, state.view.is_some()), {
-        let action = action.clone();
-        move |(config, lang, drawn)| {
-            if *drawn {
-                sweep::lazy::show(config, *lang, &action);
+    // The lazy module's views: the Sweep view, loaded once the first picture is
+    // drawn, follows the experiment; the print view's handout, its instant too.
+    // One effect for both (each effect is its own copy of Yew's effect code).
+    let print = (state.layout == embed::View::Print).then(|| (state.preset, state.now_ms()));
+    use_effect_with(
+        (
+            state.config.clone(),
+            state.lang,
+            state.view.is_some(),
+            print,
+        ),
+        {
+            let action = action.clone();
+            move |(config, lang, drawn, print)| {
+                if let Some((preset, t_ms)) = print {
+                    print_sheet::show(config, *preset, *t_ms, *lang);
+                }
+                if *drawn {
+                    sweep::lazy::show(config, *lang, &action);
+                }
             }
-        }
-    });
+        },
+    );
 }
