@@ -10,7 +10,8 @@
 //! - [`qr_code`]: the share link as a QR code (its script, added to the page on demand);
 //! - [`share`]: the share link (config + seed in the URL hash); [`export`]: the Spark bundle;
 //! - [`sweep`]: the trade-off frontier, computed in the [`worker`] and drawn on the page;
-//! - [`lazy_module`]: the lazily loaded wasm with the Sweep view and picture saving;
+//! - [`lazy_module`]: the lazily loaded wasm with the Sweep view, the print view's handout and
+//!   picture saving ([`lazy_mount`]: its views as apps of their own in the page);
 //! - [`browser`]: the only module touching browser APIs (storage, URL, clipboard…);
 //! - [`standalone`]: what differs in the single self-contained HTML file opened from disk;
 //! - [`components`], [`charts`]: one small component per file; SVG charts;
@@ -37,6 +38,7 @@ pub mod frame_loop;
 pub mod i18n;
 pub mod keyboard;
 pub mod lazy_module;
+pub mod lazy_mount;
 pub mod lessons;
 pub mod messages;
 pub mod numbers;

@@ -15,7 +15,7 @@ use crate::components::header::{header, HeaderProps};
 use crate::components::lesson_card::{lesson_card, LessonCardProps};
 use crate::components::notice::{notice_bar, restart_prompt, NoticeProps, RestartProps};
 use crate::components::pipeline::{pipeline_panel, PipelinePanelProps};
-use crate::components::print_sheet::PrintSheet;
+use crate::components::print_sheet;
 use crate::embed;
 use crate::event_time::EventTimePanel;
 use crate::runner::Snapshot;
@@ -60,7 +60,8 @@ pub(super) fn stage(
     html! {
         <main class="stage">
             if state.layout == embed::View::Print {
-                <PrintSheet {lang} config={state.config.clone()} preset={state.preset} t_ms={state.now_ms()} />
+                // The handout, drawn by the lazy module (crate::components::print_sheet::show).
+                <div id={print_sheet::HOST_ID} />
             }
             if let Some(view) = &state.view {
                 <div class="pipelines">

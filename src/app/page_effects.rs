@@ -1,15 +1,17 @@
 //! The effects that tie the page to the world outside its components: the
 //! address bar and localStorage, keyboard shortcuts and the embedding page,
 //! the focus and scroll of the concepts panel and a lesson's beat, and the
-//! lazily loaded Sweep view. A custom hook, not a component (page wasm).
+//! lazy module's views (Sweep, the print view's handout, the QR code button).
+//! A custom hook, not a component (page wasm).
 
 use std::cell::Cell;
 
 use yew::prelude::*;
 
 use crate::components::concepts::focus_close;
+use crate::components::{print_sheet, qr};
 use crate::driver::RunnerCell;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, ShareStatus};
 use crate::{browser, embed, keyboard, presenting, share, sweep};
 
 /// The page's effects; `settled` is true once the instant shown is fully drawn,
@@ -61,10 +63,25 @@ pub(super) fn use_page_effects(
     use_effect_with((state.lesson, state.presenting, settled), move |_| {
         presenting::bring_into_view(highlight.as_deref())
     });
-    // The Sweep view, loaded once the first picture is drawn, follows the experiment.
-    use_effect_with((state.config.clone(), state.lang, state.view.is_some()), {
+    // The lazy module's views: the Sweep view, loaded once the first picture is
+    // drawn, follows the experiment; the print view's handout, its instant too;
+    // the QR code button, a copied link. One effect for all three (each effect is
+    // its own copy of Yew's effect code).
+    let print = (state.layout == embed::View::Print).then(|| (state.preset, state.now_ms()));
+    let shared = match &state.share {
+        ShareStatus::Copied(url) | ShareStatus::Failed(url) => Some(url.clone()),
+        ShareStatus::Idle => None,
+    };
+    let drawn = state.view.is_some();
+    use_effect_with((state.config.clone(), state.lang, drawn, print, shared), {
         let action = action.clone();
-        move |(config, lang, drawn)| {
+        move |(config, lang, drawn, print, shared)| {
+            if let Some((preset, t_ms)) = print {
+                print_sheet::show(config, *preset, *t_ms, *lang);
+            }
+            if let Some(url) = shared {
+                qr::show(url, *lang);
+            }
             if *drawn {
                 sweep::lazy::show(config, *lang, &action);
             }

@@ -1,9 +1,12 @@
-//! The page's lazy module (`batch_stream_lab::lazy_module`): the Sweep view and the
-//! saving of charts as pictures in their own wasm, loaded by the page only once its
+//! The page's lazy module (`batch_stream_lab::lazy_module`): the Sweep view, the
+//! print view's handout, the QR code button and the saving of charts as pictures
+//! in their own wasm, loaded by the page only once its
 //! first picture is drawn (or at the first "PNG"/"SVG"/"Save all" click), so the
 //! page's own wasm, fetched and compiled before anything shows, carries neither the
-//! view, its charts, nor the picture composing. The page calls [`sweep_update`]
-//! with the experiment and language, and [`picture_save`] with a clicked button.
+//! view, its charts, the handout, nor the picture composing. The page calls
+//! [`sweep_update`] with the experiment and language, [`print_update`] with the
+//! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
+//! with a clicked button.
 
 #[cfg(target_arch = "wasm32")]
 mod export {
@@ -19,6 +22,26 @@ mod export {
         on_open: js_sys::Function,
     ) {
         batch_stream_lab::sweep::host::update(host, config_json, lang, on_open);
+    }
+
+    /// Draws the print view's handout in `host` (see
+    /// `batch_stream_lab::components::print_sheet::update`).
+    #[wasm_bindgen]
+    pub fn print_update(
+        host: web_sys::Element,
+        config_json: &str,
+        preset: &str,
+        t_ms: f64,
+        lang: &str,
+    ) {
+        batch_stream_lab::components::print_sheet::update(host, config_json, preset, t_ms, lang);
+    }
+
+    /// Draws the QR code button of a copied link in `host` (see
+    /// `batch_stream_lab::components::qr::update`).
+    #[wasm_bindgen]
+    pub fn qr_update(host: web_sys::Element, url: &str, lang: &str) {
+        batch_stream_lab::components::qr::update(host, url, lang);
     }
 
     /// Saves the picture of a clicked save `button` (`what`: a

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::qr::QrButton;
+use crate::components::qr;
 use crate::i18n::{Key, Lang};
 use crate::state::{ExportStatus, ShareStatus};
 
@@ -24,7 +24,8 @@ pub fn share_box(lang: Lang, share: &ShareStatus) -> Html {
                         i.select();
                     }
                 })} />
-            <QrButton {lang} url={url.clone()} />
+            // The QR code button, drawn by the lazy module (crate::components::qr::show).
+            <span id={qr::HOST_ID} />
             { crate::components::share_note::share_note(lang) }
         </div>
     }

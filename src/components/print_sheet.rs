@@ -1,18 +1,45 @@
 //! `?view=print`: the experiment as an A4 handout — its title, seed and instant,
 //! every parameter, the questions the lessons ask about it, and a QR code of the
 //! run's link so that students get the same run on their phones. The charts
-//! under it are the page's own (the CSS lays them out for paper).
+//! under it are the page's own (the CSS lays them out for paper). The handout is
+//! drawn by the page's lazy module ([`update`], mounted in the page's [`HOST_ID`]
+//! element by [`show`]): the print view is the only one that needs it.
 
 use std::rc::Rc;
 
 use bslab_engine::{presets, ExperimentConfig, TimeMs};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::params::group_title;
 use crate::fields::{self, FieldId};
 use crate::format;
 use crate::i18n::{Key, Lang};
+use crate::lazy_mount::{self, Mounted};
 use crate::{browser, embed, lessons, qr_code, share};
+
+/// The id of the page's element the handout is drawn in (the print view only).
+pub const HOST_ID: &str = "print-host";
+
+thread_local! {
+    /// The handout drawn by the lazy module, once shown.
+    static MOUNTED: Mounted<PrintSheet> = Mounted::default();
+}
+
+/// The page's side: the handout of `config` (equal to `preset`, if any) at
+/// `t_ms` in `lang`, drawn by the lazy module in the [`HOST_ID`] element.
+pub fn show(config: &ExperimentConfig, preset: Option<&str>, t_ms: TimeMs, lang: Lang) {
+    let Ok(json) = serde_json::to_string(config) else {
+        return;
+    };
+    let args = vec![
+        JsValue::from_str(&json),
+        JsValue::from_str(preset.unwrap_or_default()),
+        JsValue::from_f64(t_ms as f64),
+        JsValue::from_str(lang.tag()),
+    ];
+    crate::lazy_module::show_in(HOST_ID, "print_update", args);
+}
 
 /// Properties of [`PrintSheet`].
 #[derive(Properties, PartialEq)]
@@ -94,4 +121,20 @@ pub fn print_sheet(p: &PrintSheetProps) -> Html {
             }
         </section>
     }
+}
+
+/// The lazy module's side of [`show`]: the handout of `config_json` (a config the
+/// page validated), `preset` ("" for none) and `t_ms` in `lang` (a language tag),
+/// drawn in `host`. A config that does not read leaves the handout as it was.
+pub fn update(host: web_sys::Element, config_json: &str, preset: &str, t_ms: f64, lang: &str) {
+    let Ok(config) = share::parse_config(config_json) else {
+        return;
+    };
+    let props = PrintSheetProps {
+        lang: Lang::from_tag(lang),
+        config: Rc::new(config),
+        preset: presets::by_name(preset).map(|p| p.name),
+        t_ms: t_ms as TimeMs,
+    };
+    MOUNTED.with(|mounted| lazy_mount::show(mounted, host, props));
 }

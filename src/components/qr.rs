@@ -1,10 +1,40 @@
 //! "QR code" beside a copied share link: the link as a QR code filling the
 //! screen, for students to scan from the projector. Click or Escape closes it.
+//! Drawn by the page's lazy module ([`update`], mounted in the page's
+//! [`HOST_ID`] element by [`show`]): only a copied link shows it.
 
 use yew::prelude::*;
 
+use wasm_bindgen::JsValue;
+
 use crate::i18n::{Key, Lang};
+use crate::lazy_mount::{self, Mounted};
 use crate::qr_code;
+
+/// The id of the page's element the button is drawn in (beside a copied link).
+pub const HOST_ID: &str = "qr-host";
+
+thread_local! {
+    /// The button drawn by the lazy module, once shown.
+    static MOUNTED: Mounted<QrButton> = Mounted::default();
+}
+
+/// The page's side: the button for `url` in `lang`, drawn by the lazy module in
+/// the [`HOST_ID`] element.
+pub fn show(url: &str, lang: Lang) {
+    let args = vec![JsValue::from_str(url), JsValue::from_str(lang.tag())];
+    crate::lazy_module::show_in(HOST_ID, "qr_update", args);
+}
+
+/// The lazy module's side of [`show`]: the button for `url` in `lang` (a
+/// language tag), drawn in `host`.
+pub fn update(host: web_sys::Element, url: &str, lang: &str) {
+    let props = QrButtonProps {
+        lang: Lang::from_tag(lang),
+        url: url.to_string(),
+    };
+    MOUNTED.with(|mounted| lazy_mount::show(mounted, host, props));
+}
 
 /// What the overlay shows.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,6 @@ use std::cell::RefCell;
 
 use bslab_engine::{ExperimentConfig, TimeMs};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use yew::Callback;
 
@@ -20,12 +19,6 @@ pub const HOST_ID: &str = "sweep-host";
 
 /// The view's way back: `(config JSON, instant in ms)` of a picked point's run.
 type OnOpen = Closure<dyn Fn(String, f64)>;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-}
 
 thread_local! {
     /// The function the view calls with a picked point's run, made once.
@@ -47,30 +40,15 @@ fn on_open(dispatch: &Callback<Action>) -> JsValue {
     })
 }
 
-/// Shows the view for `config` in `lang` (loading it the first time); a failure to
-/// load is written to the console, the rest of the page goes on.
+/// Shows the view for `config` in `lang` (loading it the first time).
 pub fn show(config: &ExperimentConfig, lang: Lang, dispatch: &Callback<Action>) {
-    let (Some(module), Ok(json)) = (crate::lazy_module::load(), serde_json::to_string(config))
-    else {
+    let Ok(json) = serde_json::to_string(config) else {
         return;
     };
-    let on_open = on_open(dispatch);
-    wasm_bindgen_futures::spawn_local(async move {
-        let shown = async {
-            let host = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(HOST_ID))
-                .ok_or_else(|| JsValue::from_str("no sweep host"))?;
-            let args = js_sys::Array::of4(
-                &host,
-                &JsValue::from_str(&json),
-                &JsValue::from_str(lang.tag()),
-                &on_open,
-            );
-            crate::lazy_module::call(module, "sweep_update", &args).await
-        };
-        if let Err(e) = shown.await {
-            console_error(&format!("the sweep view did not load: {e:?}"));
-        }
-    });
+    let args = vec![
+        JsValue::from_str(&json),
+        JsValue::from_str(lang.tag()),
+        on_open(dispatch),
+    ];
+    crate::lazy_module::show_in(HOST_ID, "sweep_update", args);
 }
