@@ -383,5 +383,7 @@ impl MicroBatchSessions {
     }
 }
 
+mod joining;
+
 #[cfg(test)]
 mod tests;
