@@ -2,36 +2,46 @@
 //! pipeline builds from the events in view (every event it did not drop as
 //! late, in arrival order, as it reads them), each key's merged the way
 //! Spark's `session_window` merges them (an event's `[t, t + gap)` joins every
-//! session it overlaps or touches), with the event time of the last event that
-//! joined two sessions into one.
+//! session it overlaps or touches: the pipelines' own rule, a [`KeySessions`]
+//! per key), with the event time of the last event that joined two sessions
+//! into one.
 //!
 //! Every session is counted; the bands drawn are those of the
 //! [`SHOWN_KEYS`] keys with the most events in view (ties: the smaller key),
 //! one column each: thousands of visitors' sessions side by side are unreadable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::{Band, WindowStage};
 use crate::time::TimeMs;
+use crate::window::{KeySessions, Session};
 
 /// Keys whose sessions are drawn, at most.
 pub const SHOWN_KEYS: usize = 6;
 
-/// One session as the picture follows it.
-#[derive(Debug, Clone, Copy)]
-struct Followed {
-    end: TimeMs,
+/// What the picture marks on one session, beside its bounds.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
     /// One of its events was published (complete mode shows it fired then).
     published: bool,
     /// Event time of the last event that joined two sessions into this one.
     merged_at_ms: Option<TimeMs>,
 }
 
+/// One key's events in view, its sessions (merged by the pipelines' rule,
+/// [`KeySessions`]) and their marks, by session start.
+#[derive(Debug, Default)]
+struct KeyBands {
+    events: u64,
+    sessions: KeySessions,
+    marks: HashMap<TimeMs, Marks>,
+}
+
 /// The sessions of the events in view, per key.
 #[derive(Debug, Default)]
 pub(super) struct SessionBands {
     gap_ms: TimeMs,
-    by_key: HashMap<u32, (u64, BTreeMap<TimeMs, Followed>)>,
+    by_key: HashMap<u32, KeyBands>,
 }
 
 impl SessionBands {
@@ -43,42 +53,32 @@ impl SessionBands {
     }
 
     /// Adds an event of `key` at `t` that the pipeline took (`published`: its
-    /// row was published with it), merging the sessions it reaches.
+    /// row was published with it), merging the sessions it reaches; the
+    /// session holding it keeps the marks of those it joined.
     pub(super) fn add(&mut self, key: u32, t: TimeMs, published: bool) {
-        let (events, sessions) = self.by_key.entry(key).or_default();
-        *events += 1;
-        let mut new = (
-            t,
-            Followed {
-                end: t.saturating_add(self.gap_ms),
-                published,
-                merged_at_ms: None,
-            },
-        );
-        let mut joined = 0;
-        // Sessions never touch, so those it reaches are the latest ones
-        // starting by its end, back to the first that ends before it.
-        while let Some((&start, s)) = sessions.range(..=new.1.end).next_back() {
-            if s.end < new.0 {
-                break;
-            }
-            let s = *s;
-            sessions.remove(&start);
-            joined += 1;
-            new.0 = new.0.min(start);
-            new.1.end = new.1.end.max(s.end);
-            new.1.published |= s.published;
-            new.1.merged_at_ms = new.1.merged_at_ms.max(s.merged_at_ms);
+        let k = self.by_key.entry(key).or_default();
+        k.events += 1;
+        let joining = k
+            .sessions
+            .insert_joining(Session::of_event(t, self.gap_ms, 0));
+        let mut marks = Marks {
+            published,
+            merged_at_ms: None,
+        };
+        for s in &joining.joined {
+            let old = k.marks.remove(&s.start).unwrap_or_default();
+            marks.published |= old.published;
+            marks.merged_at_ms = marks.merged_at_ms.max(old.merged_at_ms);
         }
-        if joined >= 2 {
-            new.1.merged_at_ms = Some(t);
+        if joining.joined.len() >= 2 {
+            marks.merged_at_ms = Some(t);
         }
-        sessions.insert(new.0, new.1);
+        k.marks.insert(joining.merged.start, marks);
     }
 
     /// The keys drawn, in column order: the most events first (ties: the smaller key).
     pub(super) fn shown_keys(&self) -> Vec<u32> {
-        let mut keys: Vec<(u64, u32)> = self.by_key.iter().map(|(&k, (n, _))| (*n, k)).collect();
+        let mut keys: Vec<(u64, u32)> = self.by_key.iter().map(|(&k, b)| (b.events, k)).collect();
         keys.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         keys.into_iter().take(SHOWN_KEYS).map(|(_, k)| k).collect()
     }
@@ -89,17 +89,16 @@ impl SessionBands {
         let mut bands: Vec<Band> = self
             .by_key
             .iter()
-            .flat_map(|(&key, (_, sessions))| {
-                sessions
-                    .iter()
-                    .map(move |(&start_ms, s)| (key, start_ms, *s))
-            })
-            .map(|(key, start_ms, s)| Band {
-                start_ms,
-                end_ms: s.end,
-                stage: stage(s.end, s.published),
-                key: Some(key),
-                merged_at_ms: s.merged_at_ms,
+            .flat_map(|(&key, b)| b.sessions.sessions().map(move |s| (key, b, s)))
+            .map(|(key, b, s)| {
+                let marks = b.marks.get(&s.start).copied().unwrap_or_default();
+                Band {
+                    start_ms: s.start,
+                    end_ms: s.end,
+                    stage: stage(s.end, marks.published),
+                    key: Some(key),
+                    merged_at_ms: marks.merged_at_ms,
+                }
             })
             .collect();
         bands.sort_unstable_by_key(|b| (b.start_ms, b.end_ms, b.key));

@@ -78,10 +78,8 @@ impl OpenSessions {
         if let Some(extended) = sessions.extend_latest(&new) {
             return extended;
         }
-        let joined = sessions.touching(&new);
-        sessions.insert(new);
-        let start = joined.iter().map(|s| s.start).fold(t, TimeMs::min);
-        let merged = sessions.get(start).copied().unwrap_or(new);
+        let joining = sessions.insert_joining(new);
+        let (joined, merged) = (joining.joined, joining.merged);
         for s in &joined {
             self.by_start.remove(&(s.start, key));
         }

@@ -385,5 +385,7 @@ impl MicroBatchSessions {
     }
 }
 
+mod joining;
+
 #[cfg(test)]
 mod tests;
