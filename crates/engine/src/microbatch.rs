@@ -23,7 +23,7 @@ use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
 use crate::watermark::Watermark;
-use crate::window::{Geometry, OpenSessions, WindowState};
+use crate::window::{Agg, Geometry, OpenSessions, WindowState};
 
 mod lifecycle;
 mod read;
@@ -94,8 +94,9 @@ struct Running {
     kept_times: Vec<TimeMs>,
     /// Windows emitted by this batch: (start, final state) in append mode.
     closed: Vec<(TimeMs, WindowState)>,
-    /// Rows emitted by this batch in update mode: (window start, key, value snapshot).
-    updated: Vec<(TimeMs, Vec<u32>, WindowState)>,
+    /// Update mode: each changed row's value as the batch left it (window, key,
+    /// aggregate): only the changed keys, not a copy of their windows.
+    updated: Vec<((TimeMs, u32), Agg)>,
     /// Session windows: what the batch emits.
     sessions: Option<sessions::SessionEmit>,
     min_event_time: Option<TimeMs>,
@@ -207,7 +208,7 @@ impl MicroBatch {
                     .iter()
                     .filter(|&&k| self.scenario.passes(&w.aggs[k as usize]))
                     .count() as u64;
-                updated.push((start, keys, w.clone()));
+                updated.extend(keys.iter().map(|&k| ((start, k), w.aggs[k as usize])));
             }
         }
         if self.p.output == OutputMode::Complete {
@@ -297,9 +298,8 @@ impl MicroBatch {
             return;
         };
         let now = r.info.end_ms;
-        for (start, keys, snapshot) in &r.updated {
-            self.out
-                .publish(&self.scenario, *start, snapshot, keys, now);
+        for &(row, value) in &r.updated {
+            self.out.publish_value(&self.scenario, row, value, now);
         }
         if let Some(emit) = &r.sessions {
             emit.publish(&mut self.out, &self.scenario, now);
