@@ -210,3 +210,37 @@ fn runs_keeping_every_row_keep_the_whole_run_cap() {
         );
     }
 }
+
+/// A folded run over the cap is refused with a window spacing that fits: the
+/// bound it names is one validation then accepts.
+#[test]
+fn the_folded_refusal_names_a_spacing_that_fits() {
+    let mut cfg = long_fraud();
+    // 30,000 keys (posts × actions): 13 windows' worth of cells past the fold threshold.
+    cfg.scenario = ScenarioConfig::Social {
+        posts: 10_000,
+        zipf_exponent: 1.0,
+    };
+    let errors = cfg.validate().expect_err("too many cells held");
+    let refusal = errors.fields.iter().find(|e| e.field == "window.size_ms");
+    let Some(bslab_engine::Problem::TooManyResults { min }) = refusal.map(|e| e.problem.clone())
+    else {
+        panic!("{errors}");
+    };
+    let keys = f64::from(bslab_engine::scenario::key_space(&cfg.scenario));
+    let whole_run = cfg.duration_ms as f64 * keys / MAX_RESULT_CELLS;
+    assert!(min < whole_run, "{min} ms: the folded bound is the smaller");
+    cfg.window.size_ms = min as TimeMs;
+    let model = Resources::of(&cfg);
+    assert!(model.held_cells <= MAX_RESULT_CELLS, "{model:?}");
+    assert!(model.result_cells > MAX_RESULT_CELLS, "{model:?}");
+    if let Err(errors) = cfg.validate() {
+        assert!(
+            errors
+                .fields
+                .iter()
+                .all(|e| !matches!(e.problem, bslab_engine::Problem::TooManyResults { .. })),
+            "{errors}"
+        );
+    }
+}
