@@ -223,8 +223,7 @@ fn the_folded_refusal_names_a_spacing_that_fits() {
     };
     let errors = cfg.validate().expect_err("too many cells held");
     let refusal = errors.fields.iter().find(|e| e.field == "window.size_ms");
-    let Some(bslab_engine::Problem::TooManyResults { min }) = refusal.map(|e| e.problem.clone())
-    else {
+    let Some(bslab_engine::Problem::TooManyResults { min }) = refusal.map(|e| e.problem) else {
         panic!("{errors}");
     };
     let keys = f64::from(bslab_engine::scenario::key_space(&cfg.scenario));
