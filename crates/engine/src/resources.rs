@@ -2,13 +2,15 @@
 //! so validation can refuse before running anything that would not fit.
 //!
 //! ```text
-//! memory ≤ held events × 64 B + result cells × 384 B + kept log entries × 64 B + samples × 256 B
+//! memory ≤ held events × 64 B + held cells × 384 B + kept log entries × 64 B + samples × 256 B
 //! work   ≤ events + micro-batches + batch runs + samples   (loop steps; idle time costs nothing)
 //! events × windows per event ≤ 2·10⁹; complete mode: micro-batches × result cells ≤ 2·10⁹
 //! ```
 //! Every cap below keeps its term of the memory formula within the engine's
 //! share of a 512 MB browser tab (`docs/reliability.md` has the figures,
 //! measured in Chromium).
+
+mod held;
 
 use crate::config::{ExperimentConfig, OutputMode, StreamingMode};
 use crate::error::{FieldError, Problem};
@@ -17,8 +19,10 @@ use crate::runlog::MAX_LOGGED_RUNS;
 
 /// Most events one experiment may generate (expected value): bounds run time.
 pub const MAX_EXPECTED_EVENTS: f64 = 2.0e9;
-/// Most (window, group key) cells one experiment may produce: window state and
-/// results are dense per window (every key of a window that has an event).
+/// Most (window, group key) cells one experiment may hold at once: window state
+/// and results are dense per window (every key of a window that has an event).
+/// Where settled rows are folded away ([`crate::settled`]) that is the cells of
+/// the windows not yet settled (`held.rs`); elsewhere every cell of the run.
 pub const MAX_RESULT_CELLS: f64 = 5.0e5;
 /// Most events held at once (in transit, or arrived and not yet processed by
 /// the streaming pipeline, which keeps each one). Batch keeps aggregates only.
@@ -60,6 +64,9 @@ pub struct Resources {
     pub windows_per_event: f64,
     /// (window, key) cells: windows in the run × group keys.
     pub result_cells: f64,
+    /// (window, key) cells held at once: `result_cells`, or fewer where
+    /// settled rows are folded away (`held.rs` derives the bound).
+    pub held_cells: f64,
     /// Cells each micro-batch scans: the whole state in complete mode, else 0.
     pub scanned_cells: f64,
     /// Micro-batches at most: one per trigger interval (0 in continuous mode).
@@ -68,6 +75,8 @@ pub struct Resources {
     pub batch_runs: f64,
     /// Metric samples: one per sampling interval.
     pub samples: f64,
+    /// How settled rows are folded away, if they are.
+    folding: Option<held::Folding>,
 }
 
 impl Resources {
@@ -84,7 +93,7 @@ impl Resources {
         }
         let d = &config.delay;
         let outages_ms = scenario.outages().map_or(0.0, |o| o.mean_hold_ms());
-        let mean_delay_s = (d.mean_ms + d.late_fraction * d.late_mean_ms + outages_ms) / 1_000.0;
+        let mean_delay_ms = d.mean_ms + d.late_fraction * d.late_mean_ms + outages_ms;
         let capacity = config
             .streaming
             .mode
@@ -103,18 +112,24 @@ impl Resources {
             OutputMode::Complete => windows * keys,
             OutputMode::Append | OutputMode::Update => 0.0,
         };
+        let folding = held::Folding::of(config, mean_delay_ms, backlog);
+        let size = config.window.size_ms as f64;
+        let spacing = config.window.spacing_ms() as f64;
+        let result_cells = windows * keys;
         Self {
             events,
             windows_per_event: per_event,
             scanned_cells,
-            held_events: config.workload.rate_eps * peak * mean_delay_s + backlog,
-            result_cells: windows * keys,
+            held_events: config.workload.rate_eps * peak * mean_delay_ms / 1_000.0 + backlog,
+            result_cells,
+            held_cells: folding.map_or(result_cells, |f| f.cells(size, spacing).min(result_cells)),
             micro_batches: match config.streaming.mode {
                 StreamingMode::MicroBatch { trigger_ms, .. } => per(trigger_ms),
                 StreamingMode::Continuous { .. } => 0.0,
             },
             batch_runs: per(config.batch.interval_ms),
             samples: per(config.sample_every_ms),
+            folding,
         }
     }
 
@@ -123,7 +138,7 @@ impl Resources {
         let logged = self.micro_batches.min(MAX_LOGGED_RUNS as f64)
             + self.batch_runs.min(MAX_LOGGED_RUNS as f64);
         self.held_events * BYTES_PER_HELD_EVENT
-            + self.result_cells * BYTES_PER_CELL
+            + self.held_cells * BYTES_PER_CELL
             + logged * BYTES_PER_LOG_ENTRY
             + self.samples * BYTES_PER_SAMPLE
     }
@@ -187,10 +202,15 @@ impl Resources {
                 expected: self.held_events,
             }));
         }
-        if self.result_cells > MAX_RESULT_CELLS {
+        if self.held_cells > MAX_RESULT_CELLS {
             let keys = f64::from(crate::scenario::key_space(&config.scenario));
+            let whole_run = (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil();
+            // Where rows are folded, a smaller spacing may do: the windows held at once.
+            let folded = self
+                .folding
+                .and_then(|f| f.min_spacing(config, MAX_RESULT_CELLS));
             problems.push(window(Problem::TooManyResults {
-                min: (config.duration_ms as f64 * keys / MAX_RESULT_CELLS).ceil(),
+                min: folded.map_or(whole_run, |m| m.min(whole_run)),
             }));
         }
         if problems.is_empty() && self.memory_bytes() > MAX_MEMORY_BYTES {
@@ -199,7 +219,7 @@ impl Resources {
                 need_mb: self.memory_bytes() / MB,
             };
             // Blame the larger of the two terms that can grow.
-            let cells = self.result_cells * BYTES_PER_CELL;
+            let cells = self.held_cells * BYTES_PER_CELL;
             problems.push(if cells > self.held_events * BYTES_PER_HELD_EVENT {
                 window(problem)
             } else {

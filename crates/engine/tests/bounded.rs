@@ -142,3 +142,104 @@ fn settled_result_rows_are_scored_and_dropped() {
     }
     assert!(report.streaming.windows.published_rows > 200_000);
 }
+
+/// The fraud preset with its 5-minute windows at 200 transactions/s for 12
+/// hours (nearly every card alerts in every window): more (window, key) cells
+/// and alert rows over the run than the cap, but rows are folded as windows settle, so what is held at once is what validation
+/// bounds, and the run stays within that bound.
+fn long_fraud() -> ExperimentConfig {
+    let mut cfg = presets::by_name("fraud-time-is-money")
+        .expect("preset")
+        .config;
+    cfg.workload.rate_eps = 200.0;
+    cfg.workload.bursts.clear();
+    cfg.duration_ms = 12 * 3_600_000;
+    cfg.sample_every_ms = 60_000;
+    cfg
+}
+
+#[test]
+fn folded_runs_are_bounded_by_the_rows_held_at_once() {
+    let cfg = long_fraud();
+    assert_eq!(cfg.window.size_ms, 300_000);
+    cfg.validate().expect("accepted: its rows are folded");
+    let model = Resources::of(&cfg);
+    assert!(model.result_cells > MAX_RESULT_CELLS, "{model:?}");
+    assert!(model.held_cells <= MAX_RESULT_CELLS, "{model:?}");
+    let mut sim = Simulation::new(cfg.clone()).expect("valid");
+    let mut most = 0;
+    for hour in 1..=12 {
+        sim.step_until(hour * 3_600_000).expect("forward");
+        most = most.max(sim.window_rows().count());
+    }
+    let report = sim.report(ReportDetail::default());
+    let truth_rows = report.batch.windows.truth_rows;
+    assert!(truth_rows as f64 > MAX_RESULT_CELLS, "{truth_rows} rows");
+    assert!(
+        (most as f64) <= model.held_cells,
+        "{most} rows held, bound {}",
+        model.held_cells
+    );
+    assert!(most < truth_rows as usize / 2, "{most} of {truth_rows}");
+}
+
+/// The same run where every row is kept (complete mode, session windows) is
+/// still refused by the whole run's cells.
+#[test]
+fn runs_keeping_every_row_keep_the_whole_run_cap() {
+    let mut complete = long_fraud();
+    complete.streaming.output_mode = OutputMode::Complete;
+    let mut sessions = long_fraud();
+    sessions.window.kind = WindowKind::Session;
+    sessions.window.gap_ms = sessions.window.size_ms;
+    // Spark refuses update mode for sessions.
+    sessions.streaming.output_mode = OutputMode::Append;
+    for (cfg, field) in [(complete, "window.size_ms"), (sessions, "window.gap_ms")] {
+        assert_eq!(
+            Resources::of(&cfg).held_cells,
+            Resources::of(&cfg).result_cells
+        );
+        let errors = cfg.validate().expect_err("too many cells");
+        let refusal = errors.fields.iter().find(|e| e.field == field);
+        assert!(
+            matches!(
+                refusal.map(|e| &e.problem),
+                Some(bslab_engine::Problem::TooManyResults { .. })
+            ),
+            "{errors}"
+        );
+    }
+}
+
+/// A folded run over the cap is refused with a window spacing that fits: the
+/// bound it names is one validation then accepts.
+#[test]
+fn the_folded_refusal_names_a_spacing_that_fits() {
+    let mut cfg = long_fraud();
+    // 30,000 keys (posts × actions): 13 windows' worth of cells past the fold threshold.
+    cfg.scenario = ScenarioConfig::Social {
+        posts: 10_000,
+        zipf_exponent: 1.0,
+    };
+    let errors = cfg.validate().expect_err("too many cells held");
+    let refusal = errors.fields.iter().find(|e| e.field == "window.size_ms");
+    let Some(bslab_engine::Problem::TooManyResults { min }) = refusal.map(|e| e.problem) else {
+        panic!("{errors}");
+    };
+    let keys = f64::from(bslab_engine::scenario::key_space(&cfg.scenario));
+    let whole_run = cfg.duration_ms as f64 * keys / MAX_RESULT_CELLS;
+    assert!(min < whole_run, "{min} ms: the folded bound is the smaller");
+    cfg.window.size_ms = min as TimeMs;
+    let model = Resources::of(&cfg);
+    assert!(model.held_cells <= MAX_RESULT_CELLS, "{model:?}");
+    assert!(model.result_cells > MAX_RESULT_CELLS, "{model:?}");
+    if let Err(errors) = cfg.validate() {
+        assert!(
+            errors
+                .fields
+                .iter()
+                .all(|e| !matches!(e.problem, bslab_engine::Problem::TooManyResults { .. })),
+            "{errors}"
+        );
+    }
+}
