@@ -188,7 +188,7 @@ export function cliEventTimeCounts(config, tMs) {
   const file = join(dir, 'config.json');
   try {
     writeFileSync(file, JSON.stringify(config));
-    const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'run', '--config', file,
+    const cli = spawnSync('cargo', ['run', '--release', '-q', '-p', 'bslab-cli', '--', 'run', '--config', file,
       '--at', String(tMs), '--event-time'], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     return JSON.parse(cli.stdout);

@@ -22,7 +22,7 @@ function cliSweep(config, param, values) {
   const file = join(dir, 'config.json');
   writeFileSync(file, JSON.stringify(config));
   const csv = join(dir, 'sweep.csv');
-  const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'sweep', '--config', file,
+  const cli = spawnSync('cargo', ['run', '--release', '-q', '-p', 'bslab-cli', '--', 'sweep', '--config', file,
     '--param', param, '--values', values.join(','), '--csv', csv], { cwd: REPO_ROOT, encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   const [header, ...rows] = readFileSync(csv, 'utf8').trim().split('\n').map((l) => l.split(','));

@@ -117,7 +117,7 @@ test('spike: process rate within capacity, overload named, latency drawn while n
 });
 
 test('queueing panel: ρ, theory and measurement equal what bslab run prints', async () => {
-  const cli = spawnSync('cargo', ['run', '-q', '-p', 'bslab-cli', '--', 'run', '--preset', 'queue-mm1'], {
+  const cli = spawnSync('cargo', ['run', '--release', '-q', '-p', 'bslab-cli', '--', 'run', '--preset', 'queue-mm1'], {
     cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
   });
   assert.equal(cli.status, 0, cli.stderr);
