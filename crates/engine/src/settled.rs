@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::config::{ExperimentConfig, OutputMode, StreamingMode, WindowKind};
 use crate::output::PublishedRow;
 use crate::report::WindowScore;
 use crate::score::{score_windows, Folded};
@@ -27,6 +28,17 @@ use crate::workload::FraudBurst;
 /// Rows held (in the truth or in one pipeline's output) past which settled
 /// rows are folded away; the newest `KEEP_ROWS / 2` are kept.
 pub(crate) const KEEP_ROWS: usize = 100_000;
+
+/// Whether `config`'s rows can ever be folded: every party then says which
+/// windows it is done with (`settled_before`). Session windows (which merge),
+/// complete mode (which never evicts) and per-record streaming (late firings
+/// may update any fired window) keep every row. The simulation folds only
+/// where this holds, and the resource model bounds the rows held by it.
+pub(crate) fn folds(config: &ExperimentConfig) -> bool {
+    matches!(config.streaming.mode, StreamingMode::MicroBatch { .. })
+        && config.window.kind != WindowKind::Session
+        && config.streaming.output_mode != OutputMode::Complete
+}
 
 /// The scores of the rows folded away so far, per pipeline (batch, streaming).
 #[derive(Debug, Clone)]

@@ -2,11 +2,10 @@
 //! away ([`crate::settled`]): the resource model's bound for those runs, in
 //! place of the whole run's cells.
 //!
-//! Rows are folded only where every party says which windows it is done with
-//! (`settled_before`): tumbling, sliding and cumulative windows, with
-//! micro-batch streaming in append or update mode. Session windows, complete
-//! mode (which never evicts) and per-record streaming (late firings) keep
-//! every row, so the whole run's cells stay their bound.
+//! Rows are folded only where [`crate::settled::folds`] says so (tumbling,
+//! sliding and cumulative windows, with micro-batch streaming in append or
+//! update mode); elsewhere every row is kept, so the whole run's cells stay
+//! their bound.
 //!
 //! The bound, from how folding works. A fold runs at each sample once the
 //! party holding the most rows holds `next_try` of them; it drops the rows of
@@ -29,7 +28,7 @@
 //! longer than its interval) has a lag that grows with the run: there the
 //! whole run's cells stay the bound.
 
-use crate::config::{ExperimentConfig, OutputMode, StreamingMode, WindowKind};
+use crate::config::{ExperimentConfig, StreamingMode, WindowKind};
 use crate::settled::KEEP_ROWS;
 
 /// Where rows are folded, what the bound depends on besides the window spacing.
@@ -55,10 +54,7 @@ impl Folding {
         else {
             return None;
         };
-        if config.window.kind == WindowKind::Session
-            || config.streaming.output_mode == OutputMode::Complete
-            || backlog > 0.0
-        {
+        if !crate::settled::folds(config) || backlog > 0.0 {
             return None;
         }
         let rate = config.workload.rate_eps * crate::workload::peak_multiplier(&config.workload);

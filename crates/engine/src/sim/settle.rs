@@ -5,8 +5,12 @@ use super::Simulation;
 use crate::settled::HeldRows;
 
 impl Simulation {
-    /// Folds the settled rows once too many are held.
+    /// Folds the settled rows once too many are held, where this config's
+    /// rows fold at all ([`crate::settled::folds`]).
     pub(super) fn settle(&mut self) {
+        if !crate::settled::folds(&self.config) {
+            return;
+        }
         let settled_before = self
             .pipelines
             .iter()
