@@ -68,6 +68,8 @@ pub struct Driver {
     last_picture_frame: Cell<Option<u64>>,
     /// The picture was rebuilt and the next rendering frame draws it (it skips the charts).
     picture_fresh: Cell<bool>,
+    /// The picture was rebuilt and the next frame rasterizes it (see [`Driver::raster_picture`]).
+    raster_due: Cell<bool>,
     /// The charts are due: the last stepping frame was left quiet and the next rendering
     /// frame draws them.
     charts_next: Cell<bool>,
@@ -97,6 +99,7 @@ impl Driver {
             last_picture: Cell::new(f64::NEG_INFINITY),
             last_picture_frame: Cell::new(None),
             picture_fresh: Cell::new(false),
+            raster_due: Cell::new(false),
             charts_next: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
             frame: Cell::new(0),
@@ -128,12 +131,16 @@ impl Driver {
     /// While playing, frames alternate: one steps the simulation and renders nothing, the
     /// next renders the page (30 Hz) and steps nothing, so a frame carries either cost,
     /// never both. A frame that renders a fresh picture or the charts follows a frame that
-    /// did not step either (the picture's rebuild, or a quiet frame): the page's numbers
-    /// are then as last rendered, and the browser lays out and paints the drawing only.
+    /// did not step either (the picture's rasterizing, after its rebuild, or a quiet frame):
+    /// the page's numbers are then as last rendered, and the browser lays out and paints
+    /// the drawing only.
     pub fn tick(&self, ts: f64) -> bool {
         let start = browser::now_ms();
         let drive = self.drive.get();
         let budget = self.adapt_budget(ts);
+        if let Some(more) = self.raster_picture() {
+            return more;
+        }
         if let Some(more) = self.rebuild_picture(ts, drive) {
             return more;
         }
@@ -237,8 +244,22 @@ impl Driver {
         self.last_picture.set(ts);
         self.last_picture_frame.set(Some(self.frame.get()));
         self.picture_fresh.set(true);
+        self.raster_due.set(true);
         user_timing::span("bslab:picture-build", || runner.refresh_picture());
         Some(true)
+    }
+
+    /// On the frame after a rebuild, rasterizes the new picture and does nothing else
+    /// (no stepping, no rendering; the frame counter does not move, so the next frame
+    /// renders and draws it): the picture's cost is spread over three frames, the
+    /// rebuild, its pixels, and their drawing with the page. Some(true) if it did.
+    fn raster_picture(&self) -> Option<bool> {
+        if !self.raster_due.replace(false) {
+            return None;
+        }
+        let cell = self.runner.try_borrow().ok()?;
+        let picture = cell.as_ref()?.picture()?;
+        crate::event_time::prepare(&picture.0).then_some(true)
     }
 }
 

@@ -6,7 +6,7 @@
 // animation frames (the task running a frame's callbacks counts for that frame), as wall time (`dur`: grows with the machine's load) and as the thread's
 // CPU time (`tdur`: what the page itself costs, far less sensitive to other processes),
 // also by kind of frame. The app's `bslab:` User Timing measures (src/user_timing.rs) give
-// the wall time of each part: stepping, the picture's rebuild and drawing, the snapshot.
+// the wall time of each part: stepping, the picture's rebuild, raster and drawing, the snapshot.
 // Prints one `event-time-bench:` JSON line and writes target/event-time-bench.json; it
 // never asserts on timing (machines differ). BENCH_DEBUG=1 also prints what the slowest
 // tenth of the frames spent their time on and writes the trace to target/event-time-trace.json.
@@ -127,19 +127,22 @@ function measures(events, frameStarts) {
 }
 
 /**
- * CPU time per frame by kind of frame: those rebuilding the picture, those drawing it, those
- * redrawing the charts, the other frames that render the page, and the others (stepping).
+ * CPU time per frame by kind of frame: those rebuilding the picture, those rasterizing it
+ * ahead of its drawing, those drawing it, those redrawing the charts, the other frames that
+ * render the page, and the others (stepping).
  */
 function cpuByKind(cpu, by) {
   const build = by['bslab:picture-build']?.frames ?? new Set();
+  const raster = by['bslab:picture-raster']?.frames ?? new Set();
   const draw = by['bslab:picture-draw']?.frames ?? new Set();
   const charts = by['bslab:snapshot-charts']?.frames ?? new Set();
   const render = by['bslab:snapshot']?.frames ?? new Set();
-  const kinds = { picture_build: [], picture_draw: [], charts: [], render: [], other: [] };
+  const kinds = { picture_build: [], picture_raster: [], picture_draw: [], charts: [], render: [], other: [] };
   cpu.forEach((ms, i) => {
     let kind = 'other';
     if (build.has(i)) kind = 'picture_build';
     else if (draw.has(i)) kind = 'picture_draw';
+    else if (raster.has(i)) kind = 'picture_raster';
     else if (charts.has(i)) kind = 'charts';
     else if (render.has(i)) kind = 'render';
     kinds[kind].push(ms);
