@@ -235,3 +235,34 @@ pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
         </p>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bands_legend_names_the_run_s_output_mode_and_its_stages() {
+        for lang in Lang::ALL {
+            let fired = lang.t(Key::EtStageFired);
+            for (mode, word) in [
+                (OutputMode::Append, "append"),
+                (OutputMode::Update, "update"),
+                (OutputMode::Complete, "complete"),
+            ] {
+                let text = bands_legend(lang, mode);
+                assert!(text.contains(lang.word(word)), "{lang:?} {mode:?}: {text}");
+                assert!(!text.contains('{'), "every placeholder filled: {text}");
+                // An append-mode window is published once, when it closes: never "fired" before.
+                let names_fired = text.contains(fired);
+                assert_eq!(
+                    names_fired,
+                    mode != OutputMode::Append,
+                    "{lang:?} {mode:?}: {text}"
+                );
+                for other in ["append", "update", "complete"].map(|w| lang.word(w)) {
+                    assert!(other == lang.word(word) || !text.contains(other), "{text}");
+                }
+            }
+        }
+    }
+}
