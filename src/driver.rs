@@ -7,6 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 use crate::browser;
@@ -155,7 +156,7 @@ impl Driver {
         let frame = self.frame.get().wrapping_add(1);
         self.frame.set(frame);
         if frame % 2 == 1 {
-            if ts - self.last_charts.get() >= CHARTS_EVERY_MS {
+            if ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen() {
                 self.charts_next.set(true);
             } else {
                 self.step(runner, ts, start, budget, drive);
@@ -261,6 +262,40 @@ impl Driver {
         let picture = cell.as_ref()?.picture()?;
         crate::event_time::prepare(&picture.0).then_some(true)
     }
+}
+
+/// Whether a chart, or the engines' table (which reads the same progress log), is on
+/// screen: while none is, the charts are not redrawn while playing (nobody sees them;
+/// one scrolled into view is redrawn by the next rendering frame, and a pause or the
+/// run's end redraws them all). Under the sticky top (header, controls) is not on
+/// screen. Read at the start of a stepping frame, before anything changed the page, so
+/// the boxes' positions cost no layout.
+fn charts_on_screen() -> bool {
+    let Some(window) = browser::window() else {
+        return true;
+    };
+    let Some(document) = window.document() else {
+        return true;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let under_top = document
+        .query_selector(".top")
+        .ok()
+        .flatten()
+        .map_or(0.0, |top| top.get_bounding_client_rect().bottom());
+    let Ok(list) = document.query_selector_all(".charts, .engine-names") else {
+        return true;
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .any(|e| {
+            let r = e.get_bounding_client_rect();
+            r.bottom() > under_top && r.top() < height
+        })
 }
 
 /// The Step button and the → key: advance to the next moment of kind `to` (see
