@@ -7,6 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 use crate::browser;
@@ -68,6 +69,8 @@ pub struct Driver {
     last_picture_frame: Cell<Option<u64>>,
     /// The picture was rebuilt and the next rendering frame draws it (it skips the charts).
     picture_fresh: Cell<bool>,
+    /// The picture was rebuilt and the next frame rasterizes it (see [`Driver::raster_picture`]).
+    raster_due: Cell<bool>,
     /// The charts are due: the last stepping frame was left quiet and the next rendering
     /// frame draws them.
     charts_next: Cell<bool>,
@@ -97,6 +100,7 @@ impl Driver {
             last_picture: Cell::new(f64::NEG_INFINITY),
             last_picture_frame: Cell::new(None),
             picture_fresh: Cell::new(false),
+            raster_due: Cell::new(false),
             charts_next: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
             frame: Cell::new(0),
@@ -128,12 +132,16 @@ impl Driver {
     /// While playing, frames alternate: one steps the simulation and renders nothing, the
     /// next renders the page (30 Hz) and steps nothing, so a frame carries either cost,
     /// never both. A frame that renders a fresh picture or the charts follows a frame that
-    /// did not step either (the picture's rebuild, or a quiet frame): the page's numbers
-    /// are then as last rendered, and the browser lays out and paints the drawing only.
+    /// did not step either (the picture's rasterizing, after its rebuild, or a quiet frame):
+    /// the page's numbers are then as last rendered, and the browser lays out and paints
+    /// the drawing only.
     pub fn tick(&self, ts: f64) -> bool {
         let start = browser::now_ms();
         let drive = self.drive.get();
         let budget = self.adapt_budget(ts);
+        if let Some(more) = self.raster_picture() {
+            return more;
+        }
         if let Some(more) = self.rebuild_picture(ts, drive) {
             return more;
         }
@@ -148,7 +156,7 @@ impl Driver {
         let frame = self.frame.get().wrapping_add(1);
         self.frame.set(frame);
         if frame % 2 == 1 {
-            if ts - self.last_charts.get() >= CHARTS_EVERY_MS {
+            if ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen() {
                 self.charts_next.set(true);
             } else {
                 self.step(runner, ts, start, budget, drive);
@@ -237,9 +245,57 @@ impl Driver {
         self.last_picture.set(ts);
         self.last_picture_frame.set(Some(self.frame.get()));
         self.picture_fresh.set(true);
+        self.raster_due.set(true);
         user_timing::span("bslab:picture-build", || runner.refresh_picture());
         Some(true)
     }
+
+    /// On the frame after a rebuild, rasterizes the new picture and does nothing else
+    /// (no stepping, no rendering; the frame counter does not move, so the next frame
+    /// renders and draws it): the picture's cost is spread over three frames, the
+    /// rebuild, its pixels, and their drawing with the page. Some(true) if it did.
+    fn raster_picture(&self) -> Option<bool> {
+        if !self.raster_due.replace(false) {
+            return None;
+        }
+        let cell = self.runner.try_borrow().ok()?;
+        let picture = cell.as_ref()?.picture()?;
+        crate::event_time::prepare(&picture.0).then_some(true)
+    }
+}
+
+/// Whether a chart, or the engines' table (which reads the same progress log), is on
+/// screen: while none is, the charts are not redrawn while playing (nobody sees them;
+/// one scrolled into view is redrawn by the next rendering frame, and a pause or the
+/// run's end redraws them all). Under the sticky top (header, controls) is not on
+/// screen. Read at the start of a stepping frame, before anything changed the page, so
+/// the boxes' positions cost no layout.
+fn charts_on_screen() -> bool {
+    let Some(window) = browser::window() else {
+        return true;
+    };
+    let Some(document) = window.document() else {
+        return true;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let under_top = document
+        .query_selector(".top")
+        .ok()
+        .flatten()
+        .map_or(0.0, |top| top.get_bounding_client_rect().bottom());
+    let Ok(list) = document.query_selector_all(".charts, .engine-names") else {
+        return true;
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .any(|e| {
+            let r = e.get_bounding_client_rect();
+            r.bottom() > under_top && r.top() < height
+        })
 }
 
 /// The Step button and the → key: advance to the next moment of kind `to` (see

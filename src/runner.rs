@@ -292,6 +292,11 @@ impl Runner {
         }
     }
 
+    /// The event-time picture as last built (see [`Runner::refresh_picture`]).
+    pub fn picture(&self) -> Option<&PictureRef> {
+        self.picture.as_ref()
+    }
+
     /// What the page draws now; `series`: bring the chart series up to date too
     /// (else they stay as they were: redrawing every chart at every frame costs
     /// more than a frame at the fastest speeds).

@@ -75,7 +75,8 @@ pub(super) fn stage(
                 { csv_export::csv_buttons(lang, &state.config, &h.on_csv) }
                 // Under the charts: above them, it would push them off a 1024×768 screen.
                 if let Some(picture) = &view.picture {
-                    <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*h.on_ask).clone()} />
+                    <EventTimePanel {lang} picture={picture.clone()} t_ms={view.live.t_ms} ask={(*h.on_ask).clone()}
+                        output={state.config.streaming.output_mode} />
                 }
                 { tables.clone() }
                 { engine_names(&EngineNamesProps { lang, mode: state.config.streaming.mode.clone(), latest: view.latest_progress.clone(),

@@ -15,6 +15,15 @@ pub fn workers_of(mode: &StreamingMode) -> u32 {
     }
 }
 
+/// An output mode's name ("append", "update", "complete": Spark's words, in either language).
+pub fn output_word(lang: Lang, mode: OutputMode) -> &'static str {
+    lang.word(match mode {
+        OutputMode::Append => "append",
+        OutputMode::Update => "update",
+        OutputMode::Complete => "complete",
+    })
+}
+
 /// The pipeline's configuration in one sentence.
 pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
     let ms = |v: i64| duration_text(v as f64, lang);
@@ -31,15 +40,10 @@ pub fn config_line(lang: Lang, batch: bool, c: &ExperimentConfig) -> String {
         );
     }
     let s = &c.streaming;
-    let output = match s.output_mode {
-        OutputMode::Append => "append",
-        OutputMode::Update => "update",
-        OutputMode::Complete => "complete",
-    };
     let common = [
         ("workers", workers_of(&s.mode).to_string()),
         ("watermark", ms(s.watermark_delay_ms)),
-        ("output", lang.word(output).to_string()),
+        ("output", output_word(lang, s.output_mode).to_string()),
     ];
     match &s.mode {
         StreamingMode::MicroBatch { trigger_ms, .. } => {

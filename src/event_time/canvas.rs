@@ -2,7 +2,8 @@
 //! [`super::layout::rasterize`] in one `putImageData`, then the few lines and
 //! labels on top (watermark, max event time, batch runs, axes, band stages).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use bslab_engine::event_time::{EventTimePicture, WindowStage};
 use bslab_engine::TimeMs;
@@ -14,19 +15,55 @@ use super::layout::{lanes, rasterize, Frame, BOTTOM, LEFT};
 use crate::i18n::{late_windows, Key, Lang};
 use crate::user_timing;
 
+/// A picture and the canvas size (pixels) it was rasterized for.
+type RasterKey = (Weak<EventTimePicture>, (u32, u32));
+
 thread_local! {
     /// The pixel buffer, kept between frames (a 1920×500 picture is 3.8 MB).
     static PIXELS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// What `PIXELS` holds: the picture and the size it was rasterized for (a weak
+    /// reference: it keeps no marks alive, and its address is never reused meanwhile).
+    static RASTER_OF: RefCell<Option<RasterKey>> = const { RefCell::new(None) };
+    /// The size the picture was last drawn at on screen (where the next one will be).
+    static SHOWN_SIZE: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
 }
 
 /// Draws `p` at the canvas's displayed size; returns the frame used (for
 /// pointing at events), or None if the browser gave no 2D context.
-pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Option<Frame> {
+pub fn draw(canvas: &HtmlCanvasElement, p: &Rc<EventTimePicture>, lang: Lang) -> Option<Frame> {
     let size = (
         canvas.client_width().max(320) as u32,
         canvas.client_height().max(200) as u32,
     );
+    SHOWN_SIZE.with(|s| s.set(Some(size)));
     draw_at(canvas, p, lang, size, 1, true)
+}
+
+/// Rasterizes `p` at the size the picture was last drawn at on screen, ahead of its
+/// drawing: the driver calls it on a frame of its own (one that neither steps nor
+/// renders), so the frame that draws the new picture only puts the pixels and draws
+/// the lines. Nothing is done before the picture was first drawn (its size unknown):
+/// returns whether it rasterized.
+pub fn prepare(p: &Rc<EventTimePicture>) -> bool {
+    let Some(size) = SHOWN_SIZE.with(Cell::get) else {
+        return false;
+    };
+    user_timing::span("bslab:picture-raster", || raster(p, size));
+    true
+}
+
+/// Makes `PIXELS` hold `p`'s bands and marks at `(w, h)`, unless it already does
+/// (prepared by [`prepare`], or drawn again after a change of language).
+fn raster(p: &Rc<EventTimePicture>, (w, h): (u32, u32)) {
+    let held = RASTER_OF.with(|r| {
+        r.borrow()
+            .as_ref()
+            .is_some_and(|(of, size)| *size == (w, h) && Weak::as_ptr(of) == Rc::as_ptr(p))
+    });
+    if !held {
+        PIXELS.with(|px| rasterize(p, &Frame::new(p, w, h), &mut px.borrow_mut()));
+        RASTER_OF.with(|r| *r.borrow_mut() = Some((Rc::downgrade(p), (w, h))));
+    }
 }
 
 /// Draws `p` as on a `w`×`h` canvas, at `scale` canvas pixels per pixel (a saved
@@ -36,7 +73,7 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &EventTimePicture, lang: Lang) -> Opt
 /// are left out (a saved SVG writes them as text).
 pub fn draw_at(
     canvas: &HtmlCanvasElement,
-    p: &EventTimePicture,
+    p: &Rc<EventTimePicture>,
     lang: Lang,
     (w, h): (u32, u32),
     scale: u32,
@@ -50,10 +87,10 @@ pub fn draw_at(
     let ctx = context(canvas)?;
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let f = Frame::new(p, w, h);
-    PIXELS.with(|px| {
-        let mut px = px.borrow_mut();
-        user_timing::span("bslab:picture-raster", || rasterize(p, &f, &mut px));
-        user_timing::span("bslab:picture-put", || {
+    user_timing::span("bslab:picture-raster", || raster(p, (w, h)));
+    user_timing::span("bslab:picture-put", || {
+        PIXELS.with(|px| {
+            let px = px.borrow();
             let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px), w, h).ok()?;
             ctx.put_image_data(&data, 0.0, 0.0).ok()
         })

@@ -12,13 +12,13 @@ pub mod readout;
 mod save_buttons;
 mod why;
 
-pub use canvas::{MAX_EVENT_TIME, WATERMARK};
+pub use canvas::{prepare, MAX_EVENT_TIME, WATERMARK};
 
 use std::rc::Rc;
 
 use bslab_engine::event_time::EventTimePicture;
 use bslab_engine::explain::Pipeline;
-use bslab_engine::TimeMs;
+use bslab_engine::{OutputMode, TimeMs};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -48,6 +48,8 @@ pub struct EventTimeProps {
     pub t_ms: TimeMs,
     /// Asks the running simulation.
     pub ask: Callback<Question, Option<Answer>>,
+    /// The streaming pipeline's output mode (named by the legend).
+    pub output: OutputMode,
 }
 
 /// The picture, its counts, legend, read-out and answers.
@@ -161,7 +163,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
                 { ring }
             </div>
             { why::legend(&why::LegendProps { lang, stride: pic.counts.stride, late_fired: pic.counts.late_fired > 0,
-                accepting: pic.counts.accepting > 0, session_groups: &pic.session_groups }) }
+                accepting: pic.counts.accepting > 0, session_groups: &pic.session_groups, output: p.output }) }
             { save }
             { why::ask_row(lang, &on_ask) }
             { why::readout(lang, &story, &on_ask) }

@@ -23,7 +23,7 @@ use crate::picture::PROJECTOR;
 /// `[canvas, x_from, x_to, y_from, y_to]`: `picture` drawn at [`PROJECTOR`] scale
 /// without the axes' labels, and its frame's times (from which the lazy module
 /// writes the labels as text); `None` if it cannot be drawn.
-fn draw_again(picture: &EventTimePicture, shown: &NodeRef, lang: Lang) -> Option<JsValue> {
+fn draw_again(picture: &Rc<EventTimePicture>, shown: &NodeRef, lang: Lang) -> Option<JsValue> {
     let shown = shown.cast::<HtmlCanvasElement>()?;
     let size = (shown.width(), shown.height());
     let document = crate::browser::window()?.document()?;

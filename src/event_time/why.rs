@@ -6,6 +6,7 @@ use bslab_engine::event_time::PictureCounts;
 use bslab_engine::explain::{EventStory, Pipeline};
 use bslab_engine::explain_latency::Percentile;
 use bslab_engine::scenario::GroupKey;
+use bslab_engine::OutputMode;
 use yew::prelude::*;
 
 use super::ask::{Answer, Question};
@@ -13,6 +14,7 @@ use super::readout::{
     event_lines, instant, late_answer, latency_answer, percentile_name, pipeline_name, row_answer,
     step_line,
 };
+use crate::components::config_line::output_word;
 use crate::components::dashboard::group_name;
 use crate::format;
 use crate::i18n::{flink, late_windows, Key, Lang};
@@ -66,6 +68,25 @@ pub struct LegendProps<'a> {
     pub accepting: bool,
     /// Session windows: the keys whose sessions are drawn, in column order.
     pub session_groups: &'a [GroupKey],
+    /// The streaming pipeline's output mode: it decides whether a window is ever "fired"
+    /// before it closes (not in append mode), and the legend names it.
+    pub output: OutputMode,
+}
+
+/// The bands' legend: the stages a window goes through in the run's output mode.
+fn bands_legend(lang: Lang, output: OutputMode) -> String {
+    let mut stages = vec![lang.t(Key::EtStageOpen)];
+    if output != OutputMode::Append {
+        stages.push(lang.t(Key::EtStageFired));
+    }
+    stages.push(lang.t(Key::EtStageClosed));
+    lang.fill(
+        Key::EtLegendBands,
+        &[
+            ("mode", output_word(lang, output).to_string()),
+            ("stages", stages.join(" · ")),
+        ],
+    )
 }
 
 /// What each shape and line means, and how a dense run is thinned (a plain
@@ -90,7 +111,7 @@ pub fn legend(p: &LegendProps<'_>) -> Html {
             { item("et-key-max", Key::EtLegendMax) }
             { item("et-key-now", Key::EtLegendNow) }
             if p.session_groups.is_empty() {
-                { item("et-key-bands", Key::EtLegendBands) }
+                <li><span class="et-key et-key-bands" />{ bands_legend(lang, p.output) }</li>
             } else {
                 <li><span class="et-key et-key-bands" />{ late_windows::t(lang, late_windows::Text::LegendSessionBands) }</li>
                 <li><span class="et-key et-key-merge" />{ late_windows::t(lang, late_windows::Text::LegendMerge) }</li>
@@ -212,5 +233,36 @@ pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
             { latency(Pipeline::Batch, Percentile::P50) }
             { latency(Pipeline::Batch, Percentile::P99) }
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bands_legend_names_the_run_s_output_mode_and_its_stages() {
+        for lang in Lang::ALL {
+            let fired = lang.t(Key::EtStageFired);
+            for (mode, word) in [
+                (OutputMode::Append, "append"),
+                (OutputMode::Update, "update"),
+                (OutputMode::Complete, "complete"),
+            ] {
+                let text = bands_legend(lang, mode);
+                assert!(text.contains(lang.word(word)), "{lang:?} {mode:?}: {text}");
+                assert!(!text.contains('{'), "every placeholder filled: {text}");
+                // An append-mode window is published once, when it closes: never "fired" before.
+                let names_fired = text.contains(fired);
+                assert_eq!(
+                    names_fired,
+                    mode != OutputMode::Append,
+                    "{lang:?} {mode:?}: {text}"
+                );
+                for other in ["append", "update", "complete"].map(|w| lang.word(w)) {
+                    assert!(other == lang.word(word) || !text.contains(other), "{text}");
+                }
+            }
+        }
     }
 }
