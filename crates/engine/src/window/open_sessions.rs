@@ -42,6 +42,11 @@ pub(crate) struct OpenSessions {
     /// (start, key) of sessions merged into another since the last
     /// [`Self::take_merged_away`]: rows a complete-mode table no longer has.
     merged_away: Vec<(TimeMs, u32)>,
+    /// Keys given an event since the last [`Self::take_changed_keys`], each
+    /// once, and a mark per key saying it is listed: a micro-batch counts the
+    /// sessions it rewrote per key changed without sorting its rows.
+    changed_keys: Vec<u32>,
+    listed: Vec<bool>,
 }
 
 impl OpenSessions {
@@ -56,6 +61,8 @@ impl OpenSessions {
             events: 0,
             merges: 0,
             merged_away: Vec::new(),
+            changed_keys: Vec::new(),
+            listed: Vec::new(),
         }
     }
 
@@ -72,6 +79,11 @@ impl OpenSessions {
         let k = key as usize;
         if k >= self.keys.len() {
             self.keys.resize_with(k + 1, KeySessions::default);
+            self.listed.resize(k + 1, false);
+        }
+        if !self.listed[k] {
+            self.listed[k] = true;
+            self.changed_keys.push(key);
         }
         self.events += 1;
         let sessions = &mut self.keys[k];
@@ -146,6 +158,15 @@ impl OpenSessions {
     /// Takes the (start, key) of the sessions merged into another since the last call.
     pub(crate) fn take_merged_away(&mut self) -> Vec<(TimeMs, u32)> {
         std::mem::take(&mut self.merged_away)
+    }
+
+    /// Takes the keys given an event since the last call, each once, in no
+    /// particular order.
+    pub(crate) fn take_changed_keys(&mut self) -> Vec<u32> {
+        for &key in &self.changed_keys {
+            self.listed[key as usize] = false;
+        }
+        std::mem::take(&mut self.changed_keys)
     }
 
     /// Open sessions.
