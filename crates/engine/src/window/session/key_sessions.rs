@@ -2,24 +2,60 @@
 //! (the pipelines' and the ground truth's open sessions, Spark's micro-batch
 //! rule, the report's stream view, the event-time picture).
 //!
-//! The key's latest session is held inline and the earlier ones in a vector:
-//! a key holds one open session most of the time and most events extend it,
-//! so an event reads the key's own slot (in a flat table of keys) and no
-//! second allocation. The rare paths (an event before the latest session's
+//! The key's latest session is held inline and the earlier ones behind a
+//! pointer: a key holds one open session most of the time and most events
+//! extend it, so an event reads the key's own 64-byte slot (in a flat table
+//! of keys) and no second allocation. The rare paths (an event before the latest session's
 //! start, a new session, a merge) run on the sessions as one sorted vector.
 
-use super::Session;
+use super::{EventTimeSum, Session};
 use crate::time::TimeMs;
+use crate::window::Agg;
 
 /// The sessions of one key, by start: disjoint and never touching, so their
-/// ends are in the same order as their starts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// ends are in the same order as their starts. 64 bytes: one cache line in a
+/// table of keys aligned to lines.
+#[derive(Debug, Clone)]
 pub struct KeySessions {
-    /// The sessions before the latest, by start (empty unless `latest` is held).
-    earlier: Vec<Session>,
-    /// The session that starts last.
-    latest: Option<Session>,
+    /// The session that starts last; none if it holds no event (a session
+    /// holds at least one).
+    latest: Session,
+    /// The sessions before the latest, by start: a key rarely holds more
+    /// than one open session, so they sit behind one pointer, whose
+    /// allocation is kept once made.
+    earlier: Option<Box<Vec<Session>>>,
 }
+
+const _: () = assert!(std::mem::size_of::<KeySessions>() <= 64);
+
+/// The latest session of a key that holds none.
+const NO_SESSION: Session = Session {
+    start: 0,
+    end: 0,
+    agg: Agg {
+        count: 0,
+        sum_cents: 0,
+        max_cents: 0,
+    },
+    sum_event_ms: EventTimeSum::ZERO,
+};
+
+impl Default for KeySessions {
+    fn default() -> Self {
+        Self {
+            latest: NO_SESSION,
+            earlier: None,
+        }
+    }
+}
+
+impl PartialEq for KeySessions {
+    fn eq(&self, other: &Self) -> bool {
+        self.sessions().eq(other.sessions())
+    }
+}
+
+impl Eq for KeySessions {}
 
 /// What adding an event did to a key's sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +70,26 @@ pub struct Inserted {
 impl KeySessions {
     /// Adds `new` (one event's session, or a partial aggregate), merging every
     /// session it overlaps or touches.
+    /// A session of no event changes nothing.
     pub fn insert(&mut self, new: Session) -> Inserted {
         // Fast path, most events: the event extends the latest session in place.
         if self.extend_latest(&new).is_some() {
             return Inserted {
                 joined: 1,
                 opened: None,
+            };
+        }
+        if new.agg.count == 0 {
+            return Inserted {
+                joined: 0,
+                opened: None,
+            };
+        }
+        if self.is_empty() {
+            self.latest = new;
+            return Inserted {
+                joined: 0,
+                opened: Some((new.start, new.end)),
             };
         }
         self.with_all(|all| insert_sorted(all, new))
@@ -50,7 +100,10 @@ impl KeySessions {
     /// returns it; otherwise changes nothing.
     #[inline]
     pub(crate) fn extend_latest(&mut self, new: &Session) -> Option<Session> {
-        let s = self.latest.as_mut()?;
+        if self.is_empty() {
+            return None;
+        }
+        let s = &mut self.latest;
         // Nothing starts after the latest session, so it is the only one reached.
         if new.start < s.start || !Session::touches(s.end, new.start) {
             return None;
@@ -63,10 +116,22 @@ impl KeySessions {
     /// Runs `f` on every session as one vector sorted by start, then puts the
     /// last one back inline.
     fn with_all<R>(&mut self, f: impl FnOnce(&mut Vec<Session>) -> R) -> R {
-        self.earlier.extend(self.latest.take());
-        let r = f(&mut self.earlier);
-        self.latest = self.earlier.pop();
+        let mut all = self.earlier.take().unwrap_or_default();
+        all.extend(self.latest());
+        let r = f(&mut all);
+        self.latest = all.pop().unwrap_or(NO_SESSION);
+        self.earlier = Some(all);
         r
+    }
+
+    /// The latest session, if any.
+    fn latest(&self) -> Option<Session> {
+        (!self.is_empty()).then_some(self.latest)
+    }
+
+    /// The sessions before the latest, by start.
+    fn earlier(&self) -> &[Session] {
+        self.earlier.as_deref().map_or(&[], Vec::as_slice)
     }
 
     /// Removes the session starting at `start` if it ends at or before
@@ -98,39 +163,50 @@ impl KeySessions {
 
     /// Removes and returns the session starting at `start`.
     pub(crate) fn remove(&mut self, start: TimeMs) -> Option<Session> {
-        if self.latest.is_some_and(|s| s.start == start) {
-            return std::mem::replace(&mut self.latest, self.earlier.pop());
+        if self.latest().is_some_and(|s| s.start == start) {
+            let before = self.earlier.as_deref_mut().and_then(Vec::pop);
+            return Some(std::mem::replace(
+                &mut self.latest,
+                before.unwrap_or(NO_SESSION),
+            ));
         }
-        let i = index_of(&self.earlier, start)?;
-        Some(self.earlier.remove(i))
+        let earlier = self.earlier.as_deref_mut()?;
+        let i = index_of(earlier, start)?;
+        Some(earlier.remove(i))
     }
 
     /// The session starting at `start`.
     pub(crate) fn get(&self, start: TimeMs) -> Option<&Session> {
-        match &self.latest {
-            Some(s) if s.start == start => Some(s),
-            _ => self.earlier.get(index_of(&self.earlier, start)?),
+        if !self.is_empty() && self.latest.start == start {
+            return Some(&self.latest);
         }
+        let earlier = self.earlier();
+        earlier.get(index_of(earlier, start)?)
     }
 
     /// Its sessions, by start.
     pub fn sessions(&self) -> impl DoubleEndedIterator<Item = &Session> {
-        self.earlier.iter().chain(&self.latest)
+        let latest = (!self.is_empty()).then_some(&self.latest);
+        self.earlier().iter().chain(latest)
     }
 
     /// Its sessions, by start, taken.
     pub fn into_sessions(self) -> impl Iterator<Item = Session> {
-        self.earlier.into_iter().chain(self.latest)
+        let latest = self.latest();
+        self.earlier
+            .map_or_else(Vec::new, |b| *b)
+            .into_iter()
+            .chain(latest)
     }
 
     /// Number of sessions held.
     pub fn len(&self) -> usize {
-        self.earlier.len() + usize::from(self.latest.is_some())
+        self.earlier().len() + usize::from(!self.is_empty())
     }
 
     /// Whether it holds no session.
     pub fn is_empty(&self) -> bool {
-        self.latest.is_none()
+        self.latest.agg.count == 0
     }
 }
 
