@@ -115,10 +115,11 @@ impl LatencyRecorder {
         if n == 0 {
             return;
         }
-        let mean_event_ms = (session.sum_event_ms / i128::from(n)) as TimeMs;
+        let sum_event_ms = session.sum_event_ms.get();
+        let mean_event_ms = (sum_event_ms / i128::from(n)) as TimeMs;
         self.record_hist(published_ms - mean_event_ms, n);
         self.count += n;
-        self.sum_ms += i128::from(n) * i128::from(published_ms) - session.sum_event_ms;
+        self.sum_ms += i128::from(n) * i128::from(published_ms) - sum_event_ms;
         self.max_ms = self
             .max_ms
             .max((published_ms - session.start).max(0) as u64);

@@ -20,7 +20,7 @@ use crate::config::{ExperimentConfig, WindowKind};
 use crate::event::Event;
 use crate::scenario::{page_of, Scenario, PAGES};
 use crate::time::TimeMs;
-use crate::window::{Agg, MicroBatchSessions, Session, SessionSummary};
+use crate::window::{Agg, EventTimeSum, MicroBatchSessions, Session, SessionSummary};
 
 /// The complete session a visitor is in, as generation reaches it.
 #[derive(Debug, Clone, Copy)]
@@ -154,7 +154,7 @@ fn session(s: &Open, gap_ms: TimeMs) -> Session {
             ..Agg::default()
         },
         // Not read by the summary.
-        sum_event_ms: 0,
+        sum_event_ms: EventTimeSum::default(),
     }
 }
 

@@ -22,7 +22,8 @@ pub use cumulative::Cumulative;
 pub(crate) use geometry::Geometry;
 pub(crate) use open_sessions::OpenSessions;
 pub use session::{
-    sessionize, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch, SessionRow,
+    sessionize, EventTimeSum, Inserted, KeySessions, MicroBatchSessions, Session, SessionBatch,
+    SessionRow,
 };
 pub use session_summary::SessionSummary;
 pub use sliding::Sliding;

@@ -18,7 +18,7 @@ pub(super) struct Read {
     /// Latest and summed event times of every row read (late ones included).
     pub(super) max_event: TimeMs,
     pub(super) sum_event: i128,
-    /// Session windows: (key, start) of the sessions changed.
+    /// Session windows, complete mode: (key, start) of the sessions changed.
     pub(super) touched: Vec<(u32, TimeMs)>,
     /// Update and complete modes: event times of the rows kept.
     pub(super) kept_times: Vec<TimeMs>,
@@ -59,7 +59,8 @@ impl MicroBatch {
             read.max_event = read.max_event.max(e.event_time_ms);
             read.sum_event += i128::from(e.event_time_ms);
             if let Some(open) = &mut self.sessions {
-                if !sessions::add(open, e, f.late_wm, &mut read.touched) {
+                let touched = (!f.evicts).then_some(&mut read.touched);
+                if !sessions::add(open, e, f.late_wm, touched) {
                     read.dropped += 1;
                     // Spark groups rows by (key, own session) before its late filter.
                     read.dropped_groups.insert((e.event_time_ms, e.key));

@@ -32,18 +32,21 @@ pub(super) struct SessionEmit {
 }
 
 /// Adds one row unless it is late for `late_wm`; false if dropped. `touched`
-/// collects (key, start) of the sessions changed.
+/// (complete mode only: what it republishes) collects (key, start) of the
+/// sessions changed.
 pub(super) fn add(
     open: &mut OpenSessions,
     row: &Row,
     late_wm: TimeMs,
-    touched: &mut Vec<(u32, TimeMs)>,
+    touched: Option<&mut Vec<(u32, TimeMs)>>,
 ) -> bool {
     if open.of_event(row.event_time_ms, 0).end <= late_wm {
         return false;
     }
     let s = open.insert(row.key, row.event_time_ms, row.amount_cents);
-    touched.push((row.key, s.start));
+    if let Some(touched) = touched {
+        touched.push((row.key, s.start));
+    }
     true
 }
 
@@ -56,25 +59,26 @@ pub(super) fn emit(
     scenario: &Scenario,
 ) -> SessionEmit {
     let merged_away = open.take_merged_away();
-    // One sort of the batch's rows, not a tree insert per row: the same
-    // (key, start) set in the same order.
-    touched.sort_unstable();
-    touched.dedup();
-    // A session touched early in the batch may have merged into another since.
-    let changed: Vec<(u32, Session)> = touched
+    // Spark rewrites every session of each key the batch changed.
+    let updated_rows = open
+        .take_changed_keys()
         .iter()
-        .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
-        .collect();
-    let passes = |s: &Session| scenario.passes(&s.agg);
-    let mut keys: Vec<u32> = touched.iter().map(|&(key, _)| key).collect();
-    keys.dedup();
+        .map(|&key| open.of_key(key) as u64)
+        .sum();
     let mut emit = SessionEmit {
-        updated_rows: keys.iter().map(|&key| open.of_key(key) as u64).sum(),
+        updated_rows,
         ..SessionEmit::default()
     };
+    let passes = |s: &Session| scenario.passes(&s.agg);
     if output == OutputMode::Complete {
+        touched.sort_unstable();
+        touched.dedup();
+        // A session touched early in the batch may have merged into another since.
+        emit.changed = touched
+            .iter()
+            .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
+            .collect();
         emit.emitted_rows = open.iter().filter(|(_, s)| passes(s)).count() as u64;
-        emit.changed = changed;
         emit.merged_away = merged_away;
     } else {
         emit.closed = open.close(batch_wm);

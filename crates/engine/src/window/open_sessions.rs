@@ -21,12 +21,18 @@ use std::collections::{BTreeSet, BinaryHeap};
 use super::{KeySessions, Session};
 use crate::time::TimeMs;
 
+/// A key's sessions on a cache line of their own: most events read this
+/// line only.
+#[derive(Debug, Clone, Default)]
+#[repr(align(64))]
+struct Slot(KeySessions);
+
 /// The open sessions of every key.
 #[derive(Debug, Clone)]
 pub(crate) struct OpenSessions {
     gap_ms: TimeMs,
     /// Every key's open sessions, by key (group keys are dense: `0..key_space`).
-    keys: Vec<KeySessions>,
+    keys: Vec<Slot>,
     /// (end, key, start) of every open session, the end possibly earlier than
     /// the session's now: what a watermark closes first. Entries of sessions
     /// merged into another are dropped when they come up.
@@ -42,6 +48,11 @@ pub(crate) struct OpenSessions {
     /// (start, key) of sessions merged into another since the last
     /// [`Self::take_merged_away`]: rows a complete-mode table no longer has.
     merged_away: Vec<(TimeMs, u32)>,
+    /// Keys given an event since the last [`Self::take_changed_keys`], each
+    /// once, and a mark per key saying it is listed: a micro-batch counts the
+    /// sessions it rewrote per key changed without sorting its rows.
+    changed_keys: Vec<u32>,
+    listed: Vec<bool>,
 }
 
 impl OpenSessions {
@@ -56,6 +67,8 @@ impl OpenSessions {
             events: 0,
             merges: 0,
             merged_away: Vec::new(),
+            changed_keys: Vec::new(),
+            listed: Vec::new(),
         }
     }
 
@@ -71,10 +84,15 @@ impl OpenSessions {
         let new = self.of_event(t, amount_cents);
         let k = key as usize;
         if k >= self.keys.len() {
-            self.keys.resize_with(k + 1, KeySessions::default);
+            self.keys.resize_with(k + 1, Slot::default);
+            self.listed.resize(k + 1, false);
+        }
+        if !self.listed[k] {
+            self.listed[k] = true;
+            self.changed_keys.push(key);
         }
         self.events += 1;
-        let sessions = &mut self.keys[k];
+        let sessions = &mut self.keys[k].0;
         if let Some(extended) = sessions.extend_latest(&new) {
             return extended;
         }
@@ -104,7 +122,7 @@ impl OpenSessions {
                 break;
             }
             self.by_end.pop();
-            let Some(sessions) = self.keys.get_mut(key as usize) else {
+            let Some(Slot(sessions)) = self.keys.get_mut(key as usize) else {
                 continue;
             };
             match sessions.get(start).map(|s| s.end) {
@@ -135,17 +153,26 @@ impl OpenSessions {
 
     /// The open session of `key` starting at `start`.
     pub(crate) fn get(&self, key: u32, start: TimeMs) -> Option<&Session> {
-        self.keys.get(key as usize)?.get(start)
+        self.keys.get(key as usize)?.0.get(start)
     }
 
     /// Open sessions of `key`.
     pub(crate) fn of_key(&self, key: u32) -> usize {
-        self.keys.get(key as usize).map_or(0, KeySessions::len)
+        self.keys.get(key as usize).map_or(0, |s| s.0.len())
     }
 
     /// Takes the (start, key) of the sessions merged into another since the last call.
     pub(crate) fn take_merged_away(&mut self) -> Vec<(TimeMs, u32)> {
         std::mem::take(&mut self.merged_away)
+    }
+
+    /// Takes the keys given an event since the last call, each once, in no
+    /// particular order.
+    pub(crate) fn take_changed_keys(&mut self) -> Vec<u32> {
+        for &key in &self.changed_keys {
+            self.listed[key as usize] = false;
+        }
+        std::mem::take(&mut self.changed_keys)
     }
 
     /// Open sessions.

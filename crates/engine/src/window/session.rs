@@ -31,7 +31,50 @@ pub struct Session {
     pub agg: Agg,
     /// Sum of its events' event times, in ms: the exact mean result latency
     /// of its events when it is published.
-    pub sum_event_ms: i128,
+    pub sum_event_ms: EventTimeSum,
+}
+
+/// An exact sum of event times in ms, 128 bits wide as two 64-bit halves:
+/// an `i128` field would align [`Session`] to 16 bytes and pad it from 56 to
+/// 64, and a key's slot of open sessions past one cache line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventTimeSum {
+    low: u64,
+    high: i64,
+}
+
+impl EventTimeSum {
+    /// The empty sum.
+    pub const ZERO: Self = Self { low: 0, high: 0 };
+
+    /// The sum of one event time.
+    pub fn of(t: TimeMs) -> Self {
+        Self::from(i128::from(t))
+    }
+
+    /// Its value.
+    pub fn get(self) -> i128 {
+        (i128::from(self.high) << 64) | i128::from(self.low)
+    }
+
+    /// Adds `other` (two's complement, as `i128` addition).
+    fn add(&mut self, other: Self) {
+        let (low, carry) = self.low.overflowing_add(other.low);
+        self.low = low;
+        self.high = self
+            .high
+            .wrapping_add(other.high)
+            .wrapping_add(i64::from(carry));
+    }
+}
+
+impl From<i128> for EventTimeSum {
+    fn from(x: i128) -> Self {
+        Self {
+            low: x as u64,
+            high: (x >> 64) as i64,
+        }
+    }
 }
 
 impl Session {
@@ -43,7 +86,7 @@ impl Session {
             start: t,
             end: t.saturating_add(gap_ms),
             agg,
-            sum_event_ms: i128::from(t),
+            sum_event_ms: EventTimeSum::of(t),
         }
     }
 
@@ -64,166 +107,7 @@ impl Session {
         self.agg.count += other.agg.count;
         self.agg.sum_cents += other.agg.sum_cents;
         self.agg.max_cents = self.agg.max_cents.max(other.agg.max_cents);
-        self.sum_event_ms += other.sum_event_ms;
-    }
-}
-
-/// The sessions of one key, by start: disjoint and never touching, so their
-/// ends are in the same order as their starts.
-///
-/// A vector sorted by start rather than a map: a key holds one or two open
-/// sessions at a time (the watermark or the cut-off closes the others), so a
-/// lookup reads one cache line instead of a tree node, and most events land
-/// at its end.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeySessions {
-    by_start: Vec<Session>,
-}
-
-/// What adding an event did to a key's sessions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Inserted {
-    /// Existing sessions it joined: 0 opens a session, 1 extends one, 2 or more
-    /// merged sessions into one.
-    pub joined: usize,
-    /// (start, end) of the resulting session if no session started there before.
-    pub opened: Option<(TimeMs, TimeMs)>,
-}
-
-impl KeySessions {
-    /// Adds `new` (one event's session, or a partial aggregate), merging every
-    /// session it overlaps or touches.
-    pub fn insert(&mut self, new: Session) -> Inserted {
-        // Fast path, most events: the event extends the latest session that
-        // starts at or before it, in place.
-        if self.extend_latest(&new).is_some() {
-            return Inserted {
-                joined: 1,
-                opened: None,
-            };
-        }
-        let i = self.after(new.start);
-        if let Some(s) = i.checked_sub(1).and_then(|i| self.by_start.get(i)) {
-            if Session::touches(s.end, new.start) {
-                // It extends the latest session and reaches the next one too.
-                let mut s = self.by_start.remove(i - 1);
-                s.end = s.end.max(new.end);
-                s.absorb(&new);
-                return Inserted {
-                    joined: self.merge(s) + 1,
-                    opened: None,
-                };
-            }
-        }
-        let joined = self.merge(new);
-        // The fast path took any session starting at `new.start`, so a merged
-        // session that starts there is a new start.
-        let opened = self.get(new.start).map(|s| (s.start, s.end));
-        Inserted { joined, opened }
-    }
-
-    /// Index of the first session starting after `t`.
-    #[inline]
-    fn after(&self, t: TimeMs) -> usize {
-        self.by_start.partition_point(|s| s.start <= t)
-    }
-
-    /// If `new` touches the latest session starting at or before it and no
-    /// other (the common case: a key's next event), extends that session in
-    /// place and returns it; otherwise changes nothing.
-    #[inline]
-    pub(crate) fn extend_latest(&mut self, new: &Session) -> Option<Session> {
-        let i = self.after(new.start);
-        // Sessions never touch, so only the first one after `new` can be reached too.
-        let next = self.by_start.get(i).map(|s| s.start);
-        let s = self.by_start.get_mut(i.checked_sub(1)?)?;
-        let end = s.end.max(new.end);
-        if !Session::touches(s.end, new.start) || next.is_some_and(|n| Session::touches(end, n)) {
-            return None;
-        }
-        s.end = end;
-        s.absorb(new);
-        Some(*s)
-    }
-
-    /// Merges `new` with every session it overlaps or touches; returns how many.
-    fn merge(&mut self, new: Session) -> usize {
-        let mut merged = new;
-        let mut joined = 0;
-        // The candidates start at or before the merged end; the latest of them
-        // is the only one that can still reach back to the merged start.
-        while let Some(i) = self.after(merged.end).checked_sub(1) {
-            let s = self.by_start[i];
-            if !Session::touches(s.end, merged.start) {
-                break;
-            }
-            self.by_start.remove(i);
-            merged.start = merged.start.min(s.start);
-            merged.end = merged.end.max(s.end);
-            merged.absorb(&s);
-            joined += 1;
-        }
-        let at = self.by_start.partition_point(|s| s.start < merged.start);
-        self.by_start.insert(at, merged);
-        joined
-    }
-
-    /// Index of the session starting at `start`.
-    fn index_of(&self, start: TimeMs) -> Option<usize> {
-        self.by_start.binary_search_by_key(&start, |s| s.start).ok()
-    }
-
-    /// Removes the session starting at `start` if it ends at or before
-    /// `watermark` (Spark closes a session whose end ≤ the watermark): `Ok`
-    /// with it; `Err` with its end if it is still open; `Err(None)` if there is
-    /// no session starting there (it was merged into an earlier one).
-    fn close_if_ended(
-        &mut self,
-        start: TimeMs,
-        watermark: TimeMs,
-    ) -> Result<Session, Option<TimeMs>> {
-        let i = self.index_of(start).ok_or(None)?;
-        match self.by_start[i] {
-            s if s.end <= watermark => Ok(self.by_start.remove(i)),
-            s => Err(Some(s.end)),
-        }
-    }
-
-    /// The sessions that `new` would join (overlap or touch), latest first:
-    /// at most two, as a key's sessions are more than a gap apart.
-    pub(crate) fn touching(&self, new: &Session) -> Vec<Session> {
-        self.by_start[..self.after(new.end)]
-            .iter()
-            .rev()
-            .take_while(|s| Session::touches(s.end, new.start))
-            .copied()
-            .collect()
-    }
-
-    /// Removes and returns the session starting at `start`.
-    pub(crate) fn remove(&mut self, start: TimeMs) -> Option<Session> {
-        let i = self.index_of(start)?;
-        Some(self.by_start.remove(i))
-    }
-
-    /// The session starting at `start`.
-    pub(crate) fn get(&self, start: TimeMs) -> Option<&Session> {
-        self.by_start.get(self.index_of(start)?)
-    }
-
-    /// Its sessions, by start.
-    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
-        self.by_start.iter()
-    }
-
-    /// Number of sessions held.
-    pub fn len(&self) -> usize {
-        self.by_start.len()
-    }
-
-    /// Whether it holds no session.
-    pub fn is_empty(&self) -> bool {
-        self.by_start.is_empty()
+        self.sum_event_ms.add(other.sum_event_ms);
     }
 }
 
@@ -241,7 +125,7 @@ pub fn sessionize(rows: &[SessionRow], gap_ms: TimeMs) -> BTreeMap<(TimeMs, u32)
             .insert(Session::of_event(t, gap_ms, amount));
     }
     keys.into_iter()
-        .flat_map(|(key, s)| s.by_start.into_iter().map(move |s| ((s.start, key), s)))
+        .flat_map(|(key, s)| s.into_sessions().map(move |s| ((s.start, key), s)))
         .collect()
 }
 
@@ -386,6 +270,12 @@ impl MicroBatchSessions {
 }
 
 mod joining;
+mod key_sessions;
+
+pub use key_sessions::{Inserted, KeySessions};
+
+#[cfg(test)]
+mod wide_sum_tests;
 
 #[cfg(test)]
 mod tests;
