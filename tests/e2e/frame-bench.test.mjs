@@ -1,7 +1,7 @@
 // Frame budget benchmark: the busiest preset (two days of sales, ~5 million events) at the
 // fastest speed, on a 1920×1080 page. Records the time between animation frames
 // (requestAnimationFrame timestamps, i.e. what a viewer sees) from Play to the end of the
-// run, and prints p50/p95/p99/max. Writes target/frame-bench.json. It never asserts on
+// run (or its first MAX_SECONDS), and prints p50/p95/p99/max. Writes target/frame-bench.json. It never asserts on
 // timing (machines differ); docs/performance.md ("## Browser") quotes a run.
 // A second test measures the time from navigation to the first chart on screen, with the
 // page's wasm size, and prints one `first-chart:` JSON line (target/first-chart.json).
@@ -50,12 +50,15 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
   const m0 = await metrics();
   const start = Date.now();
   await page.getByTestId('play').click();
-  await page.waitForFunction(
+  // A benchmark, not a timed test: on a slow or busy machine it measures the first
+  // MAX_SECONDS of the run, pauses, and says how much of the run it saw.
+  const finished = await page.waitForFunction(
     () => document.querySelector('[data-testid=run-state]')?.dataset.state === 'finished',
     null,
     { timeout: MAX_SECONDS * 1000, polling: 250 },
-  );
+  ).then(() => true, () => false);
   const wallSeconds = (Date.now() - start) / 1000;
+  if (!finished) await page.getByTestId('play').click();
   const bench = await page.evaluate(() => {
     window.__bench.stop = true;
     return window.__bench;
@@ -63,7 +66,7 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
   const m1 = await metrics();
   const deltas = bench.deltas.slice(2).sort((a, b) => a - b);
   assert.ok(deltas.length > 10, 'enough frames to measure');
-  const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
+  const simulated = Number(await page.getByTestId('run-state').getAttribute(finished ? 'data-duration' : 'data-t'));
   const result = {
     preset: PRESET,
     viewport: '1920x1080',
@@ -81,7 +84,8 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
     script_ms_per_frame: +(((m1.ScriptDuration - m0.ScriptDuration) * 1000) / (deltas.length + 2)).toFixed(2),
     long_animation_frames: bench.long,
     wall_seconds: +wallSeconds.toFixed(2),
-    simulated_days_per_second: +((duration / 86_400_000) / wallSeconds).toFixed(3),
+    finished,
+    simulated_days_per_second: +((simulated / 86_400_000) / wallSeconds).toFixed(3),
     generated_events: Number((await page.getByTestId('batch-source').innerText()).replace(/\D/g, '')),
     date: new Date().toISOString(),
   };
