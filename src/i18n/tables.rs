@@ -104,10 +104,7 @@ pub fn switch_to(
     yew::Callback::from(move |_| {
         if ready(lang) {
             dispatch.emit(crate::state::Action::SetLang(lang));
-            return;
-        }
-        #[cfg(target_arch = "wasm32")]
-        {
+        } else {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if load(lang).await {
@@ -118,7 +115,7 @@ pub fn switch_to(
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::i18n::Key;
