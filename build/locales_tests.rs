@@ -54,10 +54,15 @@ fn a_section_without_a_lookup_is_refused() {
     assert!(err.contains("[nowhere]"), "{err}");
 }
 
+/// `EN` with the number format `generate` needs.
+fn with_format(text: &str) -> String {
+    text.replace("[ui]", "[format]\ndecimal = \".\"\nthousands = \",\"\n[ui]")
+}
+
 #[test]
 fn another_language_is_a_table_in_the_references_order() {
-    let pt = "[lang]\ntag = \"pt-BR\"\n[fields.\"window.gap_ms\"]\nhelp = \"Silêncio\"\nlabel = \"Intervalo\"\n[ui]\nPlay = \"Iniciar\"\n";
-    let generated = generate(&[parse("en", EN), parse("pt", pt)]).expect("generated");
+    let pt = "[lang]\ntag = \"pt-BR\"\n[format]\ndecimal = \",\"\nthousands = \".\"\n[fields.\"window.gap_ms\"]\nhelp = \"Silêncio\"\nlabel = \"Intervalo\"\n[ui]\nPlay = \"Iniciar\"\n";
+    let generated = generate(&[parse("en", &with_format(EN)), parse("pt", pt)]).expect("generated");
     // The reference's order (ui.Play, then the field's label and help), whatever pt's is.
     assert_eq!(
         generated.tables,
@@ -77,9 +82,13 @@ fn another_language_is_a_table_in_the_references_order() {
 
 #[test]
 fn a_string_holding_the_separator_is_refused() {
-    let pt = EN.replace("\"Play\"", "\"Ini\\u001Fciar\"");
-    let err = generate(&[parse("en", EN), parse("pt", &pt)])
+    let en = with_format(EN);
+    let pt = en.replace("\"Play\"", "\"Ini\\u001Fciar\"");
+    let err = generate(&[parse("en", &en), parse("pt", &pt)])
         .err()
         .unwrap_or_default();
-    assert!(err.contains("locales/pt.toml"), "{err}");
+    assert!(
+        err.contains("locales/pt.toml") && err.contains("U+001F"),
+        "{err}"
+    );
 }
