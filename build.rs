@@ -1,6 +1,7 @@
 //! Generates the UI's string lookups from the language files, `locales/*.toml`
 //! (`build/locales.rs` says how): a new language is a new file, and a file whose
-//! keys differ from `en.toml` fails the build, naming the file and the key.
+//! keys differ from `en.toml` fails the build, naming the file and the key. Each
+//! language but the reference also gets its string table, `strings_<code>.txt`.
 
 #[path = "build/locales.rs"]
 mod locales;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");
-    println!("cargo::rerun-if-changed=build/locales.rs");
+    println!("cargo::rerun-if-changed=build");
     if let Err(e) = run() {
         eprintln!("{e}");
         std::process::exit(1);
@@ -52,8 +53,15 @@ fn run() -> Result<(), String> {
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
-    let code = locales::generate(&all)?;
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("locales.rs");
-    std::fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()))
+    let generated = locales::generate(&all)?;
+    let dir = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    let write = |name: String, text: &str| {
+        let out = dir.join(name);
+        std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))
+    };
+    write("locales.rs".to_string(), &generated.code)?;
+    for (code, table) in &generated.tables {
+        write(format!("strings_{code}.txt"), table)?;
+    }
+    Ok(())
 }

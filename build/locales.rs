@@ -8,6 +8,11 @@ use std::fmt::Write;
 
 use toml_edit::{Document, Item, Value};
 
+#[path = "locale_tables.rs"]
+mod tables;
+pub use tables::Generated;
+use tables::{table, table_paths};
+
 /// The reference language: every other file has its keys, and it is the default.
 pub const REFERENCE: &str = "en";
 
@@ -164,7 +169,9 @@ fn one_char(locale: &Locale, key: &str) -> Result<char, String> {
 /// The generated Rust: the `Lang` enum (one variant per file, the reference first),
 /// one module of lookups per language (a `match` each, so a TOML key naming no variant,
 /// or a variant without a key, is a compile error) and `Lang`'s lookups dispatching to them.
-pub fn generate(locales: &[Locale]) -> Result<String, String> {
+/// The reference's strings are in its `match`es; another language's lookups give an
+/// index into its table, which the page's wasm does not carry (`src/i18n/tables.rs`).
+pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
     let reference = &locales[0];
     for (name, _) in reference.strings.iter().map(|(p, s)| (&p[0], s)) {
         let known =
@@ -231,6 +238,38 @@ pub fn generate(locales: &[Locale]) -> Result<String, String> {
     );
     method(
         w,
+        "The language's own name (`[ui] LanguageName`), for the switch before its table is loaded.",
+        "pub fn name(self) -> &'static str",
+        arms(&|l| {
+            Ok(format!(
+                "{:?}",
+                l.get(&["ui", "LanguageName"]).unwrap_or(&l.code)
+            ))
+        })?,
+    );
+    let paths = table_paths(reference);
+    method(
+        w,
+        "This language's string table, if it is not the reference (`strings_<code>.txt`).",
+        "pub(crate) fn compiled_table(self) -> Option<&'static str>",
+        arms(&|l| {
+            Ok(if l.code == reference.code {
+                "None".to_string()
+            } else {
+                format!(
+                    "Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_{}.txt\")))",
+                    l.code
+                )
+            })
+        })?,
+    );
+    let _ = writeln!(
+        w,
+        "    /// How many strings a language's table holds.\n    pub(crate) const TABLE_LEN: usize = {};\n",
+        paths.len()
+    );
+    method(
+        w,
         "The tag stored and put in `<html lang>`.",
         "pub fn tag(self) -> &'static str",
         arms(&|l| Ok(format!("{:?}", l.get(&["lang", "tag"]).unwrap_or(&l.code))))?,
@@ -257,14 +296,31 @@ pub fn generate(locales: &[Locale]) -> Result<String, String> {
         );
     }
     let _ = writeln!(w, "}}\n");
+    let mut tables = Vec::new();
     for l in locales {
         let _ = writeln!(w, "mod lang_{} {{", l.code);
-        for (name, lookup) in SECTIONS {
-            function(w, l, name, lookup);
+        if l.code == reference.code {
+            for (name, lookup) in SECTIONS {
+                function(w, l, name, lookup, &|_, s| format!("{s:?}"));
+            }
+        } else {
+            let _ = writeln!(
+                w,
+                "    fn t(i: u16) -> &'static str {{\n        crate::i18n::tables::get(super::Lang::{}, i)\n    }}",
+                variant(&l.code)
+            );
+            let index = |path: &[String], _: &str| {
+                let i = paths.iter().position(|p| *p == path).unwrap_or_default();
+                format!("t({i})")
+            };
+            for (name, lookup) in SECTIONS {
+                function(w, l, name, lookup, &index);
+            }
+            tables.push((l.code.clone(), table(&paths, l)?));
         }
         let _ = writeln!(w, "}}\n");
     }
-    Ok(out)
+    Ok(Generated { code: out, tables })
 }
 
 /// The argument and return types of a section's lookup.
@@ -277,16 +333,31 @@ fn split_signature(lookup: &Lookup) -> (String, &'static str) {
     }
 }
 
-/// The lookup of `section` in `locale`: one `match` arm per key.
-fn function(w: &mut String, locale: &Locale, section: &str, lookup: &Lookup) {
+/// The lookup of `section` in `locale`: one `match` arm per key, its value the
+/// expression `value` gives for the string's full path and text.
+fn function(
+    w: &mut String,
+    locale: &Locale,
+    section: &str,
+    lookup: &Lookup,
+    value: &dyn Fn(&[String], &str) -> String,
+) {
     let (args, ret) = split_signature(lookup);
     let _ = writeln!(w, "    pub fn {section}(key: {args}) -> {ret} {{");
+    let full = |path: &[String]| -> Vec<String> {
+        std::iter::once(section.to_string())
+            .chain(path.iter().cloned())
+            .collect()
+    };
     let names = |fields: &[&str; 2]| -> BTreeMap<String, [String; 2]> {
         let mut by_key: BTreeMap<String, [String; 2]> = BTreeMap::new();
         for (path, s) in locale.section(section) {
             if let (Some(key), Some(field)) = (path.first(), path.get(1)) {
                 let slot = usize::from(field == fields[1]);
-                by_key.entry(key.clone()).or_default()[slot] = s.to_string();
+                by_key
+                    .entry(key.clone())
+                    .or_insert_with(|| ["\"\"".to_string(), "\"\"".to_string()])[slot] =
+                    value(&full(path), s);
             }
         }
         by_key
@@ -295,28 +366,33 @@ fn function(w: &mut String, locale: &Locale, section: &str, lookup: &Lookup) {
         Lookup::Enum(ty) => {
             let _ = writeln!(w, "        match key {{");
             for (path, s) in locale.section(section) {
-                let _ = writeln!(w, "            {ty}::{} => {s:?},", path[0]);
+                let _ = writeln!(
+                    w,
+                    "            {ty}::{} => {},",
+                    path[0],
+                    value(&full(path), s)
+                );
             }
             let _ = writeln!(w, "        }}");
         }
         Lookup::EnumPair(ty, fields) => {
             let _ = writeln!(w, "        match key {{");
             for (key, [a, b]) in names(fields) {
-                let _ = writeln!(w, "            {ty}::{key} => ({a:?}, {b:?}),");
+                let _ = writeln!(w, "            {ty}::{key} => ({a}, {b}),");
             }
             let _ = writeln!(w, "        }}");
         }
         Lookup::Name => {
             let _ = writeln!(w, "        Some(match key {{");
             for (path, s) in locale.section(section) {
-                let _ = writeln!(w, "            {:?} => {s:?},", path[0]);
+                let _ = writeln!(w, "            {:?} => {},", path[0], value(&full(path), s));
             }
             let _ = writeln!(w, "            _ => return None,\n        }})");
         }
         Lookup::NamePair(fields) => {
             let _ = writeln!(w, "        Some(match key {{");
             for (key, [a, b]) in names(fields) {
-                let _ = writeln!(w, "            {key:?} => ({a:?}, {b:?}),");
+                let _ = writeln!(w, "            {key:?} => ({a}, {b}),");
             }
             let _ = writeln!(w, "            _ => return None,\n        }})");
         }
@@ -325,56 +401,5 @@ fn function(w: &mut String, locale: &Locale, section: &str, lookup: &Lookup) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const EN: &str = "[lang]\ntag = \"en\"\n[ui]\nPlay = \"Play\"\n[fields.\"window.gap_ms\"]\nlabel = \"Gap\"\nhelp = \"Silence\"\n";
-
-    fn parse(code: &str, text: &str) -> Locale {
-        Locale::parse(code, text).expect("valid TOML")
-    }
-
-    #[test]
-    fn the_same_keys_pass() {
-        let pt = EN.replace("\"Play\"", "\"Iniciar\"");
-        assert!(check_keys(&parse("en", EN), &parse("pt", &pt)).is_ok());
-    }
-
-    #[test]
-    fn a_missing_key_names_the_file_and_the_key() {
-        let pt = EN.replace("help = \"Silence\"\n", "");
-        let err = check_keys(&parse("en", EN), &parse("pt", &pt)).unwrap_err();
-        assert_eq!(
-            err,
-            "locales/pt.toml: key `fields.window.gap_ms.help` is missing (it is in en.toml)"
-        );
-    }
-
-    #[test]
-    fn an_extra_key_names_the_file_and_the_key() {
-        let es = format!("{EN}Pause = \"Pausa\"\n").replace("[fields", "[ui2]\nx = \"y\"\n[fields");
-        let err = check_keys(&parse("en", EN), &parse("es", &es)).unwrap_err();
-        assert!(
-            err.contains("locales/es.toml: key `ui2.x` is not in en.toml"),
-            "{err}"
-        );
-        assert!(
-            err.contains("`fields.window.gap_ms.Pause` is not in en.toml"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn a_value_that_is_not_a_string_is_refused() {
-        let err = Locale::parse("pt", "[ui]\nPlay = 3\n")
-            .err()
-            .expect("refused");
-        assert_eq!(err, "locales/pt.toml: `ui.Play` is not a string");
-    }
-
-    #[test]
-    fn a_section_without_a_lookup_is_refused() {
-        let err = generate(&[parse("en", "[nowhere]\nx = \"y\"\n")]).unwrap_err();
-        assert!(err.contains("[nowhere]"), "{err}");
-    }
-}
+#[path = "locales_tests.rs"]
+mod tests;

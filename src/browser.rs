@@ -87,13 +87,21 @@ pub fn params_open_at_start() -> bool {
 }
 
 /// The saved language, else the browser's (`navigator.language`), else English.
-pub fn initial_lang() -> Lang {
+pub fn wanted_lang() -> Lang {
     if let Some(tag) = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) {
         return Lang::from_tag(&tag);
     }
     window()
         .and_then(|w| w.navigator().language())
         .map_or(Lang::default(), |tag| Lang::from_tag(&tag))
+}
+
+/// The page's language: [`wanted_lang`] once its strings are loaded
+/// (`main.rs` loads them before the page is drawn), else English.
+pub fn initial_lang() -> Lang {
+    Some(wanted_lang())
+        .filter(|l| crate::i18n::tables::ready(*l))
+        .unwrap_or_default()
 }
 
 /// Saves the language and sets `<html lang>` (screen readers pronounce accordingly).

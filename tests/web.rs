@@ -144,6 +144,10 @@ async fn app_shows_title_and_engine_version() {
 #[wasm_bindgen_test]
 async fn language_switch_translates_and_keeps_the_run() {
     fresh_page("");
+    // The Portuguese strings come from the lazy module, which this page has not: the
+    // test installs the copy its own wasm carries, as the module does at its start
+    // (the served page's loading is tested end to end, tests/e2e/app.test.mjs).
+    batch_stream_lab::i18n::tables::install_compiled();
     let (root, app) = mount();
     wait_for(&root, "[data-testid=panel-streaming]").await;
     assert!(text(&root, "[data-testid=play]").contains("Play"));

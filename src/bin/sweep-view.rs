@@ -6,7 +6,7 @@
 //! view, its charts, the handout, nor the picture composing. The page calls
 //! [`sweep_update`] with the experiment and language, [`print_update`] with the
 //! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
-//! with a clicked button.
+//! with a clicked button; [`strings`] gives the page a language's strings.
 
 #[cfg(target_arch = "wasm32")]
 mod export {
@@ -44,6 +44,13 @@ mod export {
         batch_stream_lab::components::qr::update(host, url, lang);
     }
 
+    /// The string table of the language whose code is `code`
+    /// (`batch_stream_lab::i18n::tables`): the page's wasm does not carry it.
+    #[wasm_bindgen]
+    pub fn strings(code: &str) -> Option<String> {
+        batch_stream_lab::i18n::tables::compiled_text(code).map(str::to_string)
+    }
+
     /// Saves the picture of a clicked save `button` (`what`: a
     /// `batch_stream_lab::picture::save::Save` tag) with its messages in `lang`;
     /// `drawn` is what the page drew for it (the event-time picture's), or undefined.
@@ -61,6 +68,7 @@ mod export {
 #[cfg(target_arch = "wasm32")]
 fn main() {
     batch_stream_lab::browser::install_panic_hook();
+    batch_stream_lab::i18n::tables::install_compiled();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

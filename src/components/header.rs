@@ -122,9 +122,9 @@ pub fn header(p: &HeaderProps) -> Html {
                 { clock::clock(lang, p.view.as_deref(), p.stepped) }
                 <span class="seed">{ lang.t(Key::Seed) }{ " " }<code data-testid="seed">{ p.seed }</code></span>
                 <div class="header-tools">
-                    <button data-testid="lang" onclick={d.reform(move |_| Action::SetLang(lang.other()))}
+                    <button data-testid="lang" onclick={crate::i18n::tables::switch_to(lang.other(), &d)}
                         lang={lang.other().tag()} title={lang.t(Key::Language)}>
-                        { lang.other().t(Key::LanguageName) }
+                        { lang.other().name() }
                     </button>
                     <button data-testid="params-toggle" aria-pressed={p.params_open.to_string()}
                         onclick={d.reform(|_| Action::ToggleParams)}>{ lang.t(Key::Parameters) }</button>

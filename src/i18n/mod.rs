@@ -12,6 +12,7 @@ pub mod late_windows;
 pub mod per_record;
 pub mod pictures;
 pub mod sessions;
+pub mod tables;
 pub mod web;
 
 pub use key::Key;
