@@ -154,7 +154,13 @@ impl Continuous {
         self.account(e, wm, fate);
         if self.periodic.is_none() {
             self.watermark.advance_now();
-            self.fire(e.done_ms);
+            // At an unchanged watermark nothing can fire or expire: every
+            // window added since the last `fire` was taken because it had
+            // not fired (or was not late) at this same watermark. Sessions
+            // follow their own rule, so they are always checked.
+            if self.watermark.current() != wm || self.sessions.is_some() {
+                self.fire(e.done_ms);
+            }
         }
     }
 }

@@ -174,7 +174,9 @@ impl TimeHist {
             self.counts = vec![0; TIME_BUCKETS as usize];
             self.min_ms = t;
         }
-        let b = ((offset / width).clamp(0, TIME_BUCKETS - 1)) as usize;
+        // Unsigned: an offset before the window counts in the first bucket
+        // (as `clamp` did), without signed division's checks. `width` ≥ 1.
+        let b = (offset.max(0) as u64 / width as u64).min(TIME_BUCKETS as u64 - 1) as usize;
         self.counts[b] += 1;
         self.count += 1;
         self.sum_ms += i128::from(t);

@@ -49,13 +49,16 @@ impl MicroBatch {
             Some(windows) => self.read_rows(&windows, rows, filter, &mut read),
             None => self.read_rows(&self.geometry.clone(), rows, filter, &mut read),
         }
+        // The watermark takes the batch's latest event time once, not each row's.
+        if !rows.is_empty() {
+            self.watermark.observe(read.max_event);
+        }
         read
     }
 
     #[inline(always)]
     fn read_rows(&mut self, windows: &impl Assign, rows: &[Row], f: Filter, read: &mut Read) {
         for e in rows {
-            self.watermark.observe(e.event_time_ms);
             read.max_event = read.max_event.max(e.event_time_ms);
             read.sum_event += i128::from(e.event_time_ms);
             if let Some(open) = &mut self.sessions {
