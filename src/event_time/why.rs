@@ -24,8 +24,19 @@ use crate::i18n::{flink, late_windows, Key, Lang};
 /// read-out and the answer below are plain functions, not components: a component
 /// type costs its own copy of Yew's component code in the page's wasm, and these
 /// are a few lines to draw.
-pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> Html {
+pub fn counts(
+    lang: Lang,
+    c: &PictureCounts,
+    output: OutputMode,
+    on_late: &Callback<MouseEvent>,
+) -> Html {
     let n = |x: u64| format::count(x, lang);
+    // Append mode publishes a window once, when it closes: no window is ever "fired".
+    let fired = if output == OutputMode::Append {
+        String::new()
+    } else {
+        format!("{} {} · ", n(c.fired), lang.t(Key::EtStageFired))
+    };
     let max = c.max_event_time_ms.map_or_else(|| "—".to_string(), instant);
     html! {
         <p class="et-counts" data-testid="picture-counts" data-arrived={c.arrived.to_string()}
@@ -39,21 +50,21 @@ pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> 
                 <span class="et-late-fired" data-testid="picture-late-fired">
                     { format!("+ {} {}", n(c.late_fired), flink::t(lang, flink::Text::LateFired)) }</span>
             }
-            <span>{ format!("{}: {} {} · {} {}{} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
-                n(c.fired), lang.t(Key::EtStageFired), accepting(lang, c.accepting), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
+            <span>{ format!("{}: {} {} · {fired}{}{} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
+                accepting(lang, c.accepting), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
             <span>{ format!("{} {}", lang.t(Key::Watermark), instant(c.watermark_ms)) }</span>
             <span>{ format!("{} {max}", lang.t(Key::EtMaxEventTime)) }</span>
         </p>
     }
 }
 
-/// ` · N accepting late` when windows are in that stage (Flink's allowed lateness).
+/// `N accepting late · ` when windows are in that stage (Flink's allowed lateness).
 fn accepting(lang: Lang, n: u64) -> String {
     if n == 0 {
         return String::new();
     }
     let word = late_windows::t(lang, late_windows::Text::StageAccepting);
-    format!(" · {} {word}", format::count(n, lang))
+    format!("{} {word} · ", format::count(n, lang))
 }
 
 /// What [`legend`] explains.
@@ -111,7 +122,8 @@ pub fn legend(p: &LegendProps<'_>) -> Html {
             { item("et-key-max", Key::EtLegendMax) }
             { item("et-key-now", Key::EtLegendNow) }
             if p.session_groups.is_empty() {
-                <li><span class="et-key et-key-bands" />{ bands_legend(lang, p.output) }</li>
+                <li><span class={classes!("et-key", "et-key-bands", (p.output == OutputMode::Append).then_some("et-key-bands-append"))} />
+                    { bands_legend(lang, p.output) }</li>
             } else {
                 <li><span class="et-key et-key-bands" />{ late_windows::t(lang, late_windows::Text::LegendSessionBands) }</li>
                 <li><span class="et-key et-key-merge" />{ late_windows::t(lang, late_windows::Text::LegendMerge) }</li>
