@@ -17,8 +17,9 @@ use crate::stepping::{step_to, StepTo};
 use crate::user_timing;
 
 /// Most wall-clock time spent stepping the simulation in one frame, in ms (only the
-/// frames that render nothing step: see [`Driver::tick`]).
-pub const STEP_BUDGET_MS: f64 = 8.0;
+/// frames that render nothing step: see [`Driver::tick`]; the frame's own work, about
+/// 2 ms more, keeps it near 10 ms).
+pub const STEP_BUDGET_MS: f64 = 7.0;
 /// Least stepping time per stepping frame, in ms (progress even when rendering is slow;
 /// half the frames step, so a machine too slow for its frames keeps about the speed it had
 /// when every frame stepped for 2 ms).
@@ -27,9 +28,10 @@ pub const MIN_STEP_BUDGET_MS: f64 = 4.0;
 const FRAME_MS: f64 = 1000.0 / 60.0;
 /// While playing, the charts are redrawn at most this often, in wall ms.
 pub const CHARTS_EVERY_MS: f64 = 250.0;
-/// While playing, the event-time picture is rebuilt this often, in wall ms: on a frame of its
-/// own that neither steps nor renders, then drawn by the next frame, which skips the charts
-/// (so its two costs never meet each other, the stepping or the charts in one frame).
+/// While playing, the event-time picture is rebuilt this often, in wall ms: in two halves on
+/// two frames of their own that neither step nor render, rasterized on a third, then drawn
+/// by the next frame, which skips the charts (so its costs never meet each other, the
+/// stepping or the charts in one frame).
 pub const PICTURE_EVERY_MS: f64 = 500.0;
 /// ... and at most once in this many frames: on a slow or busy machine (20 frames per
 /// second) the rebuild stays one frame in 30, never one in 10.
@@ -69,6 +71,9 @@ pub struct Driver {
     last_picture_frame: Cell<Option<u64>>,
     /// The picture was rebuilt and the next rendering frame draws it (it skips the charts).
     picture_fresh: Cell<bool>,
+    /// A rebuild of the picture started and the next frame finishes it (see
+    /// [`Driver::finish_picture`]).
+    build_due: Cell<bool>,
     /// The picture was rebuilt and the next frame rasterizes it (see [`Driver::raster_picture`]).
     raster_due: Cell<bool>,
     /// The charts are due: the last stepping frame was left quiet and the next rendering
@@ -100,6 +105,7 @@ impl Driver {
             last_picture: Cell::new(f64::NEG_INFINITY),
             last_picture_frame: Cell::new(None),
             picture_fresh: Cell::new(false),
+            build_due: Cell::new(false),
             raster_due: Cell::new(false),
             charts_next: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
@@ -139,6 +145,9 @@ impl Driver {
         let start = browser::now_ms();
         let drive = self.drive.get();
         let budget = self.adapt_budget(ts);
+        if let Some(more) = self.finish_picture() {
+            return more;
+        }
         if let Some(more) = self.raster_picture() {
             return more;
         }
@@ -163,14 +172,16 @@ impl Driver {
             }
         }
         let more = runner.catching_up() || (drive.playing && !runner.finished());
-        if !more || ts - self.last_report.get() >= REPORT_EVERY_MS {
-            user_timing::span("bslab:report", || runner.refresh_report());
-            self.last_report.set(ts);
-        }
+        // A stepping frame spent its budget: the report waits for the next rendering frame.
         if more && frame % 2 == 1 {
             return more;
         }
         let fresh = self.picture_fresh.replace(false);
+        // Nor in the frame that draws a new picture.
+        if !more || (!fresh && ts - self.last_report.get() >= REPORT_EVERY_MS) {
+            user_timing::span("bslab:report", || runner.refresh_report());
+            self.last_report.set(ts);
+        }
         let charts = !more || (!fresh && self.charts_next.get());
         if charts {
             self.last_charts.set(ts);
@@ -245,15 +256,28 @@ impl Driver {
         self.last_picture.set(ts);
         self.last_picture_frame.set(Some(self.frame.get()));
         self.picture_fresh.set(true);
+        self.build_due.set(true);
+        user_timing::span("bslab:picture-build", || runner.start_picture());
+        Some(true)
+    }
+
+    /// On the frame after a rebuild started, its second half and nothing else (as
+    /// [`Driver::raster_picture`]: the frame counter does not move). Some(true) if it did.
+    fn finish_picture(&self) -> Option<bool> {
+        if !self.build_due.replace(false) {
+            return None;
+        }
+        let mut cell = self.runner.try_borrow_mut().ok()?;
+        let runner = cell.as_mut()?;
         self.raster_due.set(true);
-        user_timing::span("bslab:picture-build", || runner.refresh_picture());
+        user_timing::span("bslab:picture-build", || runner.finish_picture());
         Some(true)
     }
 
     /// On the frame after a rebuild, rasterizes the new picture and does nothing else
     /// (no stepping, no rendering; the frame counter does not move, so the next frame
-    /// renders and draws it): the picture's cost is spread over three frames, the
-    /// rebuild, its pixels, and their drawing with the page. Some(true) if it did.
+    /// renders and draws it): the picture's cost is spread over four frames, the
+    /// rebuild's two halves, its pixels, and their drawing with the page. Some(true) if it did.
     fn raster_picture(&self) -> Option<bool> {
         if !self.raster_due.replace(false) {
             return None;

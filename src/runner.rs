@@ -4,11 +4,12 @@
 //! clock is a parameter (`out_of_time`), never read here; no simulation logic
 //! either, every number comes from the engine.
 
+mod picture;
 mod report_view;
 
 use std::rc::Rc;
 
-use bslab_engine::event_time::{picture_span_ms, MAX_MARKS};
+use bslab_engine::event_time::{picture_span_ms, PictureBuild};
 use bslab_engine::{
     DashboardRow, ExperimentConfig, Live, QueryProgress, RecentLimits, Sample, SimError,
     Simulation, TimeMs, ValidConfig,
@@ -96,6 +97,8 @@ pub struct Runner {
     spark: SparkPoints,
     spark_points: Rc<Vec<SparkPoint>>,
     picture: Option<PictureRef>,
+    /// A rebuild of the picture under way (see [`Runner::start_picture`]).
+    picture_build: Option<PictureBuild>,
     checkpoints: Checkpoints,
 }
 
@@ -127,6 +130,7 @@ impl Runner {
             spark: SparkPoints::new(duration_ms),
             spark_points: Rc::new(Vec::new()),
             picture: None,
+            picture_build: None,
         }
     }
 
@@ -144,6 +148,7 @@ impl Runner {
             report: None,
             spark_points: Rc::new(Vec::new()),
             picture: None,
+            picture_build: None,
         }
     }
 
@@ -168,9 +173,10 @@ impl Runner {
     }
 
     /// Advances towards `wanted_ms` (or the fork point, if later) in chunks of
-    /// simulated time, until there or until the wall clock (`clock()`, in ms) passes
-    /// `deadline`; returns whether it got there. The chunk size adapts so that one
-    /// chunk takes about a tenth of `budget_ms` of wall time: never much past the deadline.
+    /// simulated time, until there or until the next chunk would pass `deadline` on the
+    /// wall clock (`clock()`, in ms), judged by what the last chunk took; returns whether
+    /// it got there. The first chunk always runs (progress on any machine). The chunk
+    /// size adapts so that one chunk takes about a tenth of `budget_ms` of wall time.
     pub fn advance_until(
         &mut self,
         wanted_ms: TimeMs,
@@ -189,12 +195,15 @@ impl Runner {
             self.checkpoints.record(&self.sim);
             let after = clock();
             let took = after - before;
+            // The next chunk costs about what this one did, twice that if it doubles.
+            let mut next_takes = took;
             if took > budget_ms / 5.0 && self.chunk_ms > 10 {
                 self.chunk_ms /= 2;
             } else if took < budget_ms / 20.0 && self.chunk_ms < MAX_CHUNK_MS {
                 self.chunk_ms *= 2;
+                next_takes *= 2.0;
             }
-            if self.sim.now() < target && after >= deadline {
+            if self.sim.now() < target && after + next_takes > deadline {
                 return false;
             }
         }
@@ -280,23 +289,6 @@ impl Runner {
         self.snapshot_with(true)
     }
 
-    /// Rebuilds the event-time picture if time has moved since the last one
-    /// (a few ms for 100,000 marks: while playing, the driver asks twice a second).
-    pub fn refresh_picture(&mut self) {
-        let picture_t = self.picture.as_ref().map(|p| p.0.counts.t_ms);
-        if picture_t != Some(self.sim.now()) {
-            self.picture = self
-                .sim
-                .event_time_picture(MAX_MARKS)
-                .map(|p| PictureRef(Rc::new(p)));
-        }
-    }
-
-    /// The event-time picture as last built (see [`Runner::refresh_picture`]).
-    pub fn picture(&self) -> Option<&PictureRef> {
-        self.picture.as_ref()
-    }
-
     /// What the page draws now; `series`: bring the chart series up to date too
     /// (else they stay as they were: redrawing every chart at every frame costs
     /// more than a frame at the fastest speeds).
@@ -336,6 +328,8 @@ impl Runner {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
 
     #[test]
@@ -363,5 +357,28 @@ mod tests {
         assert!(straight.snapshot().finished);
         let windows = straight.snapshot().report.map(|r| r.windows.len());
         assert_eq!(windows, Some(20));
+    }
+
+    #[test]
+    fn a_frame_stops_stepping_before_a_chunk_that_would_pass_its_deadline() {
+        let config = bslab_engine::presets::all()[0].config.clone();
+        let mut run = Runner::new(config.clone(), 0).expect("valid");
+        // A clock on which each chunk takes 3 ms (read once before and once after it).
+        let reads = Cell::new(0_u32);
+        let clock = || {
+            reads.set(reads.get() + 1);
+            f64::from(reads.get() / 2) * 3.0
+        };
+        assert!(!run.advance_until(i64::MAX, clock, 8.0, 8.0));
+        // Two chunks (6 ms, four reads): a third would end at 9 ms, past the 8 ms deadline.
+        assert_eq!(reads.get(), 4);
+        // Where it stopped, it resumes: the same results as one straight run.
+        run.advance(i64::MAX, || false);
+        run.refresh_report();
+        let mut straight = Runner::new(config, 0).expect("valid");
+        straight.advance(i64::MAX, || false);
+        straight.refresh_report();
+        let digest = |r: &mut Runner| r.snapshot().report.map(|v| v.digest.clone());
+        assert_eq!(digest(&mut run), digest(&mut straight));
     }
 }

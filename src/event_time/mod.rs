@@ -154,7 +154,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         <section class="event-time" data-testid="event-time" aria-label={lang.t(Key::EtTitle)}>
             <h2>{ lang.t(Key::EtTitle) }</h2>
             <p class="chart-what">{ lang.t(Key::EtWhat) }</p>
-            { why::counts(lang, &pic.counts, &ask_late) }
+            { why::counts(lang, &pic.counts, p.output, &ask_late) }
             <div class="et-canvas-box">
                 <canvas ref={canvas} class="et-canvas" tabindex="0" data-testid="event-time-canvas"
                     aria-label={format!("{} {}", lang.t(Key::EtTitle), lang.t(Key::EtFocusHint))}

@@ -24,7 +24,12 @@ use crate::i18n::{flink, late_windows, Key, Lang};
 /// read-out and the answer below are plain functions, not components: a component
 /// type costs its own copy of Yew's component code in the page's wasm, and these
 /// are a few lines to draw.
-pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> Html {
+pub fn counts(
+    lang: Lang,
+    c: &PictureCounts,
+    output: OutputMode,
+    on_late: &Callback<MouseEvent>,
+) -> Html {
     let n = |x: u64| format::count(x, lang);
     let max = c.max_event_time_ms.map_or_else(|| "—".to_string(), instant);
     html! {
@@ -39,21 +44,41 @@ pub fn counts(lang: Lang, c: &PictureCounts, on_late: &Callback<MouseEvent>) -> 
                 <span class="et-late-fired" data-testid="picture-late-fired">
                     { format!("+ {} {}", n(c.late_fired), flink::t(lang, flink::Text::LateFired)) }</span>
             }
-            <span>{ format!("{}: {} {} · {} {}{} · {} {}", lang.t(Key::EtWindows), n(c.open), lang.t(Key::EtStageOpen),
-                n(c.fired), lang.t(Key::EtStageFired), accepting(lang, c.accepting), n(c.closed), lang.t(Key::EtStageClosed)) }</span>
+            <span>{ windows_line(lang, c, output) }</span>
             <span>{ format!("{} {}", lang.t(Key::Watermark), instant(c.watermark_ms)) }</span>
             <span>{ format!("{} {max}", lang.t(Key::EtMaxEventTime)) }</span>
         </p>
     }
 }
 
-/// ` · N accepting late` when windows are in that stage (Flink's allowed lateness).
+/// The windows by stage: `windows: N open · N fired · N closed`. Append mode publishes a
+/// window once, when it closes: no window is ever fired there, and the line says so by
+/// leaving the stage out.
+fn windows_line(lang: Lang, c: &PictureCounts, output: OutputMode) -> String {
+    let n = |x: u64| format::count(x, lang);
+    let fired = if output == OutputMode::Append {
+        String::new()
+    } else {
+        format!("{} {} · ", n(c.fired), lang.t(Key::EtStageFired))
+    };
+    format!(
+        "{}: {} {} · {fired}{}{} {}",
+        lang.t(Key::EtWindows),
+        n(c.open),
+        lang.t(Key::EtStageOpen),
+        accepting(lang, c.accepting),
+        n(c.closed),
+        lang.t(Key::EtStageClosed)
+    )
+}
+
+/// `N accepting late · ` when windows are in that stage (Flink's allowed lateness).
 fn accepting(lang: Lang, n: u64) -> String {
     if n == 0 {
         return String::new();
     }
     let word = late_windows::t(lang, late_windows::Text::StageAccepting);
-    format!(" · {} {word}", format::count(n, lang))
+    format!("{} {word} · ", format::count(n, lang))
 }
 
 /// What [`legend`] explains.
@@ -111,7 +136,8 @@ pub fn legend(p: &LegendProps<'_>) -> Html {
             { item("et-key-max", Key::EtLegendMax) }
             { item("et-key-now", Key::EtLegendNow) }
             if p.session_groups.is_empty() {
-                <li><span class="et-key et-key-bands" />{ bands_legend(lang, p.output) }</li>
+                <li><span class={classes!("et-key", "et-key-bands", (p.output == OutputMode::Append).then_some("et-key-bands-append"))} />
+                    { bands_legend(lang, p.output) }</li>
             } else {
                 <li><span class="et-key et-key-bands" />{ late_windows::t(lang, late_windows::Text::LegendSessionBands) }</li>
                 <li><span class="et-key et-key-merge" />{ late_windows::t(lang, late_windows::Text::LegendMerge) }</li>
@@ -262,6 +288,39 @@ mod tests {
                 for other in ["append", "update", "complete"].map(|w| lang.word(w)) {
                     assert!(other == lang.word(word) || !text.contains(other), "{text}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_counts_line_names_fired_windows_only_where_a_window_can_fire() {
+        let c = PictureCounts {
+            t_ms: 60_000,
+            from_ms: 0,
+            arrived: 10,
+            drawn: 10,
+            stride: 1,
+            late: 0,
+            late_fired: 0,
+            open: 3,
+            fired: 0,
+            accepting: 0,
+            closed: 5,
+            watermark_ms: 0,
+            max_event_time_ms: None,
+        };
+        for lang in Lang::ALL {
+            let fired = lang.t(Key::EtStageFired);
+            for mode in [OutputMode::Append, OutputMode::Update, OutputMode::Complete] {
+                let line = windows_line(lang, &c, mode);
+                assert_eq!(
+                    line.contains(fired),
+                    mode != OutputMode::Append,
+                    "{lang:?} {mode:?}: {line}"
+                );
+                let (open, closed) = (lang.t(Key::EtStageOpen), lang.t(Key::EtStageClosed));
+                assert!(line.contains(&format!("3 {open} · ")), "{line}");
+                assert!(line.ends_with(&format!("5 {closed}")), "{line}");
             }
         }
     }

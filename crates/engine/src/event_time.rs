@@ -9,8 +9,6 @@
 //! [`MAX_MARKS`] marks (beyond that 1 event in `stride`, by id, plus every
 //! late event), [`MAX_BANDS`] window bands and [`LINE_POINTS`] points per line.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::completions::Served;
@@ -19,7 +17,9 @@ use crate::fate::{windows_of, BatchRuns, MicroBatches, StreamFate};
 use crate::recent::Arrival;
 use crate::time::{TimeMs, SECOND_MS};
 
+mod build;
 mod sessions;
+pub use build::PictureBuild;
 pub use sessions::SHOWN_KEYS;
 
 /// Most event marks drawn: beyond it the picture thins deterministically.
@@ -182,92 +182,12 @@ impl Sources<'_> {
         }
     }
 
-    /// Builds the picture, at most `max_marks` marks (plus the late ones).
+    /// Builds the picture, at most `max_marks` marks (plus the late ones), in one call
+    /// (see [`build`] for a build in parts).
     pub(crate) fn picture(&self, max_marks: usize) -> EventTimePicture {
-        let from = self.now - picture_span_ms(self.config);
-        let first = self.arrivals.partition_point(|a| a.arrival_time_ms < from);
-        let in_view = self.arrivals.range(first..);
-        let arrived = in_view.len() as u64;
-        let stride = arrived.div_ceil(max_marks.max(1) as u64).max(1);
-        let mut marks = Vec::with_capacity(arrived.min(max_marks as u64) as usize);
-        let mut windows: BTreeMap<(TimeMs, TimeMs), bool> = BTreeMap::new();
-        let mut late = 0;
-        let mut late_fired_count = 0;
-        let mut cursor = 0;
-        let mut last_window = None;
-        let mut sessions = (self.config.window.kind == crate::config::WindowKind::Session)
-            .then(|| sessions::SessionBands::new(self.config.window.gap_ms));
-        for a in in_view {
-            let fate = self.stream_fate_in_order(a, &mut cursor);
-            let (_, end) = first_window(self.config, a.event_time_ms);
-            let late_fired = matches!(fate, StreamFate::LateFired { .. });
-            late += u64::from(fate.is_late());
-            late_fired_count += u64::from(late_fired);
-            if a.id % stride == 0 || fate.is_late() || late_fired {
-                marks.push(Mark {
-                    id: a.id,
-                    event_time_ms: a.event_time_ms,
-                    arrival_time_ms: a.arrival_time_ms,
-                    late: fate.is_late(),
-                    late_fired,
-                });
-            }
-            let published = self.published(a, fate);
-            if let Some(s) = sessions.as_mut().filter(|_| !fate.is_late()) {
-                s.add(a.key, a.event_time_ms, published);
-            }
-            // Consecutive arrivals mostly share a window: skip the tree then.
-            if last_window != Some((end, published)) {
-                last_window = Some((end, published));
-                for (start, end) in windows_of(&self.config.window, a.event_time_ms) {
-                    *windows.entry((start, end)).or_insert(false) |= published;
-                }
-            }
-        }
-        let mut bands: Vec<Band> = windows
-            .iter()
-            .map(|(&(start_ms, end_ms), &published)| Band {
-                start_ms,
-                end_ms,
-                stage: self.stage(end_ms, published),
-                key: None,
-                merged_at_ms: None,
-            })
-            .collect();
-        let session_keys = sessions.as_ref().map_or_else(Vec::new, |s| s.shown_keys());
-        if let Some(s) = &sessions {
-            bands = s.bands(|end, published| self.stage(end, published));
-        }
-        let count = |s: WindowStage| bands.iter().filter(|b| b.stage == s).count() as u64;
-        let max_event_time = self.max_event_time_line(from);
-        let counts = PictureCounts {
-            t_ms: self.now,
-            from_ms: from,
-            arrived,
-            drawn: marks.len() as u64,
-            stride,
-            late,
-            late_fired: late_fired_count,
-            open: count(WindowStage::Open),
-            fired: count(WindowStage::Fired),
-            accepting: count(WindowStage::Accepting),
-            closed: count(WindowStage::Closed),
-            watermark_ms: self.watermark_ms,
-            max_event_time_ms: max_event_time.last().map(|&(_, m)| m),
-        };
-        // Every session is counted; those of the keys shown are drawn.
-        bands.retain(|b| b.key.is_none_or(|k| session_keys.contains(&k)));
-        EventTimePicture {
-            counts,
-            marks,
-            bands: bands[bands.len().saturating_sub(MAX_BANDS)..].to_vec(),
-            session_keys,
-            // Decoded by the simulation, which holds the scenario.
-            session_groups: Vec::new(),
-            watermark: self.watermark_steps(from),
-            max_event_time,
-            batch_runs: self.batch_runs_from(from),
-        }
+        let mut b = self.start_picture(max_marks);
+        self.continue_picture(&mut b, usize::MAX);
+        self.finish_picture(b)
     }
 
     /// Whether the event's row has been published with it (update mode shows

@@ -105,3 +105,47 @@ fn flink_windows_accept_late_events_until_end_plus_allowed_lateness() {
     }
     assert!(accepting > 0, "windows seen accepting late events");
 }
+
+/// A picture built in parts (as the app spreads it over frames) is the picture built at
+/// once, whatever the parts; a build the simulation moved past is refused, not finished.
+#[test]
+fn a_picture_built_in_parts_is_the_picture_built_at_once() {
+    for preset in [
+        "late-data-spark-vs-flink",
+        "sales-sessions",
+        "batch-late-but-cheap",
+    ] {
+        let mut config = presets::by_name(preset).expect("preset").config;
+        config.duration_ms = config.duration_ms.min(90 * 60_000);
+        let limits = RecentLimits {
+            span_ms: event_time::picture_span_ms(&config),
+            max_events: RecentLimits::APP_MAX_EVENTS,
+        };
+        let mut sim = Simulation::with_recent(config, limits).expect("valid");
+        for (minute, parts) in [(20, [1, 7, 1_000]), (45, [0, 5_000, 1]), (80, [3, 3, 3])] {
+            sim.step_until(minute * 60_000).expect("forward");
+            let at_once = sim.event_time_picture(event_time::MAX_MARKS);
+            let mut build = sim
+                .start_event_time_picture(event_time::MAX_MARKS)
+                .expect("recorded");
+            let n = build.remaining();
+            assert!(n > 10, "{preset} at {minute} min: {n} arrivals in view");
+            for n in parts {
+                assert!(sim.continue_event_time_picture(&mut build, n));
+            }
+            let early = sim.start_event_time_picture(event_time::MAX_MARKS);
+            assert!(sim.continue_event_time_picture(&mut build, usize::MAX));
+            assert_eq!(build.remaining(), 0);
+            assert_eq!(
+                sim.finish_event_time_picture(build),
+                at_once,
+                "{preset} at {minute} min"
+            );
+            // Started here, not finished before the simulation moved on.
+            let mut stale = early.expect("recorded");
+            sim.step_until(minute * 60_000 + 1_000).expect("forward");
+            assert!(!sim.continue_event_time_picture(&mut stale, usize::MAX));
+            assert_eq!(sim.finish_event_time_picture(stale), None);
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::Simulation;
 use crate::completions::Served;
 use crate::config::OutputMode;
-use crate::event_time::{EventTimePicture, Sources};
+use crate::event_time::{EventTimePicture, PictureBuild, Sources};
 use crate::explain::{EventStory, LateStory, Pipeline, RowStory};
 use crate::explain_latency::{LatencyStory, Percentile};
 use crate::fate::{BatchRuns, MicroBatches};
@@ -44,15 +44,46 @@ impl Simulation {
     /// The event-time picture at the current instant, at most `max_marks`
     /// marks plus the late ones (None unless built [`Simulation::with_recent`]).
     pub fn event_time_picture(&self, max_marks: usize) -> Option<EventTimePicture> {
-        self.sources().map(|(s, _)| {
-            let mut p = s.picture(max_marks);
-            p.session_groups = p
-                .session_keys
-                .iter()
-                .map(|&k| self.scenario().decode_key(k))
-                .collect();
-            p
-        })
+        self.sources()
+            .map(|(s, _)| self.with_session_groups(s.picture(max_marks)))
+    }
+
+    /// [`Simulation::event_time_picture`] in parts (an app spreads them over frames): this
+    /// starts it, [`Simulation::continue_event_time_picture`] takes the arrivals in view,
+    /// [`Simulation::finish_event_time_picture`] makes the same picture.
+    pub fn start_event_time_picture(&self, max_marks: usize) -> Option<PictureBuild> {
+        self.sources().map(|(s, _)| s.start_picture(max_marks))
+    }
+
+    /// Takes up to `count` more arrivals in view into `build`; false if the simulation
+    /// moved since `build` was started (start again).
+    pub fn continue_event_time_picture(&self, build: &mut PictureBuild, count: usize) -> bool {
+        let Some((s, _)) = self
+            .sources()
+            .filter(|(s, _)| build.started_on(s.now, s.arrivals.len()))
+        else {
+            return false;
+        };
+        s.continue_picture(build, count);
+        true
+    }
+
+    /// The picture `build` made, once it took every arrival in view (None if not, or if
+    /// the simulation moved since it was started).
+    pub fn finish_event_time_picture(&self, build: PictureBuild) -> Option<EventTimePicture> {
+        let (s, _) = self.sources()?;
+        (build.started_on(s.now, s.arrivals.len()) && build.remaining() == 0)
+            .then(|| self.with_session_groups(s.finish_picture(build)))
+    }
+
+    /// `p` with its session keys decoded for people.
+    fn with_session_groups(&self, mut p: EventTimePicture) -> EventTimePicture {
+        p.session_groups = p
+            .session_keys
+            .iter()
+            .map(|&k| self.scenario().decode_key(k))
+            .collect();
+        p
     }
 
     /// What each pipeline did with the event `id`, if it is still recorded.
