@@ -128,26 +128,43 @@ fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
     ScenarioConfig::read(kind, map)
 }
 
-/// A registered scenario's config from its object (`crate::scenario::registry`):
-/// every entry in the object's order set through its slot (the first unknown
-/// or ill-typed one refused), then the first missing field in declaration order.
-pub(crate) fn read_registered<T: Registered>(mut map: Map<String, Value>) -> Result<T, Error> {
-    map.remove(TAG);
+/// A registered scenario's config from its object (`crate::scenario::registry`).
+pub(crate) fn read_registered<T: Registered>(map: Map<String, Value>) -> Result<T, Error> {
     let mut config = T::default();
-    let mut seen = vec![false; T::FIELDS.len()];
+    read_fields(map, T::FIELDS, &mut |field, value| {
+        config.slot(field).map(|slot| fill(slot, value))
+    })?;
+    Ok(config)
+}
+
+/// Sets a field from its value: `None` if there is no such field, an error if the value is not of its type.
+type SetField<'a> = dyn FnMut(&str, Value) -> Option<Result<(), Error>> + 'a;
+
+/// Sets every entry of `map` through `set` in the object's order (the first
+/// unknown or ill-typed one refused), then refuses the first of `fields`
+/// missing. Not generic, so the page carries it once for every scenario.
+fn read_fields(
+    mut map: Map<String, Value>,
+    fields: &'static [&'static str],
+    set: &mut SetField<'_>,
+) -> Result<(), Error> {
+    map.remove(TAG);
+    let mut seen = vec![false; fields.len()];
     for (key, value) in map {
-        let index = T::FIELDS.iter().position(|f| *f == key);
-        match (index, config.slot(&key)) {
-            (Some(i), Some(slot)) => {
-                fill(slot, value)?;
-                seen[i] = true;
-            }
-            _ => return Err(unknown_field(&key, T::FIELDS)),
+        match fields.iter().position(|f| *f == key) {
+            Some(i) => match set(&key, value) {
+                Some(done) => {
+                    done?;
+                    seen[i] = true;
+                }
+                None => return Err(unknown_field(&key, fields)),
+            },
+            None => return Err(unknown_field(&key, fields)),
         }
     }
     match seen.iter().position(|s| !s) {
-        Some(i) => Err(Error::missing_field(T::FIELDS[i])),
-        None => Ok(config),
+        Some(i) => Err(Error::missing_field(fields[i])),
+        None => Ok(()),
     }
 }
 

@@ -13,24 +13,25 @@ pub const NO_SPARK_CUMULATIVE: &str = "Janelas cumulativas (CUMULATE do Flink) n
 Spark: os jobs não as reproduzem e o teste de paridade as pula. / Cumulative windows (Flink's \
 CUMULATE) have no Spark equivalent: the jobs do not reproduce them and the parity test skips them.";
 
-/// Whether Spark can run this window kind.
+/// Whether Spark can run this window kind: sliding and session windows, and
+/// any kind whose windows are tumbling ones (`WindowAssigner::as_tumbling`).
 pub fn spark_supports(window: &WindowConfig) -> bool {
-    durations(window).is_some()
+    match window.kind {
+        WindowKind::Sliding | WindowKind::Session => true,
+        _ => assigner(window).as_tumbling().is_some(),
+    }
 }
 
 /// The arguments of `F.window` or `F.session_window` after the column, if
-/// Spark has the kind: any kind whose windows are tumbling ones
-/// (`WindowAssigner::as_tumbling`), sliding and session windows.
+/// Spark has the kind.
 fn durations(window: &WindowConfig) -> Option<Value> {
     let ms = |v: i64| format!("{v} milliseconds");
-    match window.kind {
-        WindowKind::Sliding => Some(json!([ms(window.size_ms), ms(window.slide_ms)])),
+    spark_supports(window).then(|| match window.kind {
+        WindowKind::Sliding => json!([ms(window.size_ms), ms(window.slide_ms)]),
         // `F.session_window(col, gap)`.
-        WindowKind::Session => Some(json!([ms(window.gap_ms)])),
-        _ => assigner(window)
-            .as_tumbling()
-            .map(|_| json!([ms(window.size_ms)])),
-    }
+        WindowKind::Session => json!([ms(window.gap_ms)]),
+        _ => json!([ms(window.size_ms)]),
+    })
 }
 
 /// The window fields of the jobs' parameters: `window_kind`, `window_ms`,

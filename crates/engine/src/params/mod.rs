@@ -112,7 +112,7 @@ pub(crate) enum Slot<'a> {
 }
 
 /// How a row reads and writes its field (`None`: it does not apply to this config).
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub(crate) enum Access {
     /// A number: the slot for list item `i` (0 for fields that are not in a list).
     Number(fn(&mut ExperimentConfig, usize) -> Option<Slot<'_>>),
@@ -127,7 +127,7 @@ pub(crate) enum Access {
 }
 
 /// One row of the table.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct Param {
     /// Dotted path; `[]` marks a list (`workload.bursts[].multiplier`).
     pub path: &'static str,

@@ -2,8 +2,6 @@
 //! them and validation reports them. Bounds are the engine's limits: each keeps
 //! a run within the resource model (`crate::resources`) or the model's meaning.
 
-use std::sync::LazyLock;
-
 use super::{Access, Bounds, Kind, Param, Slot, Unit};
 use crate::config::{
     DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig as S, ServiceTime,
@@ -78,7 +76,7 @@ const HOUR: f64 = HOUR_MS as f64;
 const MINUTE: f64 = MINUTE_MS as f64;
 
 /// The rows before the scenarios'.
-static HEAD: [Param; 7] = [
+const HEAD: [Param; 7] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
@@ -102,19 +100,81 @@ static HEAD: [Param; 7] = [
 
 /// Every parameter, once: the rows above, each registered scenario's
 /// (`crate::scenario::registry`; a row several scenarios list stands where
-/// the last lists it), then the rows below.
-pub static PARAMS: LazyLock<Vec<Param>> = LazyLock::new(|| {
-    let mut rows = HEAD.to_vec();
-    for row in S::PARAMS.iter().flat_map(|rows| rows.iter()) {
-        rows.retain(|p| p.path != row.path);
-        rows.push(row.clone());
+/// the last lists it), then the rows below. Built at compile time, so the
+/// table is plain data, as it was when every row was written here.
+pub static PARAMS: [Param; LEN] = {
+    let mut out = [HEAD[0]; LEN];
+    let mut n = 0;
+    while n < HEAD.len() {
+        out[n] = HEAD[n];
+        n += 1;
     }
-    rows.extend_from_slice(&TAIL);
-    rows
-});
+    let (mut g, mut i) = (0, 0);
+    while g < S::PARAMS.len() {
+        while i < S::PARAMS[g].len() {
+            if kept(g, i) {
+                out[n] = S::PARAMS[g][i];
+                n += 1;
+            }
+            i += 1;
+        }
+        (g, i) = (g + 1, 0);
+    }
+    let mut t = 0;
+    while t < TAIL.len() {
+        out[n + t] = TAIL[t];
+        t += 1;
+    }
+    out
+};
+
+/// Number of rows of [`PARAMS`].
+const LEN: usize = {
+    let mut n = HEAD.len() + TAIL.len();
+    let (mut g, mut i) = (0, 0);
+    while g < S::PARAMS.len() {
+        while i < S::PARAMS[g].len() {
+            n += kept(g, i) as usize;
+            i += 1;
+        }
+        (g, i) = (g + 1, 0);
+    }
+    n
+};
+
+/// Whether scenario row `i` of scenario `g` is kept: no later scenario lists its path.
+const fn kept(g: usize, i: usize) -> bool {
+    let path = S::PARAMS[g][i].path.as_bytes();
+    let (mut h, mut j) = (g, i + 1);
+    while h < S::PARAMS.len() {
+        while j < S::PARAMS[h].len() {
+            if same(S::PARAMS[h][j].path.as_bytes(), path) {
+                return false;
+            }
+            j += 1;
+        }
+        (h, j) = (h + 1, 0);
+    }
+    true
+}
+
+/// `a == b`, in a constant.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
 
 /// The rows after the scenarios'.
-static TAIL: [Param; 28] = [
+const TAIL: [Param; 28] = [
     float("workload.rate_eps", Unit::EventsPerSecond, |_| Bounds::positive(1_000_000.0), |c, _| Some(Slot::F64(&mut c.workload.rate_eps)),
         "Base arrival rate (Poisson), per second of event time."),
     choice("workload.daily_profile", &["flat", "diurnal"],
