@@ -171,10 +171,11 @@ fn read_fields(
 /// Sets a field from its JSON value, refused with serde's words if it is not of the field's type.
 fn fill(slot: Slot<'_>, value: Value) -> Result<(), Error> {
     match slot {
-        Slot::U64(x) => *x = u64::deserialize(value)?,
-        Slot::I64(x) => *x = i64::deserialize(value)?,
-        Slot::U32(x) => *x = u32::deserialize(value)?,
-        Slot::F64(x) => *x = f64::deserialize(value)?,
+        // By reference, as `check` reads the other tagged objects' fields: one copy of each reader.
+        Slot::U64(x) => *x = u64::deserialize(&value)?,
+        Slot::I64(x) => *x = i64::deserialize(&value)?,
+        Slot::U32(x) => *x = u32::deserialize(&value)?,
+        Slot::F64(x) => *x = f64::deserialize(&value)?,
     }
     Ok(())
 }

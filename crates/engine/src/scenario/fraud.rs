@@ -56,16 +56,15 @@ impl Registered for FraudConfig {
             "Fraud: duration of one fraud burst, in event time."),
     ];
 
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
-        Some(match field {
-            "cards" => Slot::U32(&mut self.cards),
-            "mean_amount_cents" => Slot::I64(&mut self.mean_amount_cents),
-            "alert_threshold" => Slot::U32(&mut self.alert_threshold),
-            "bursts_per_hour" => Slot::F64(&mut self.bursts_per_hour),
-            "burst_transactions" => Slot::U32(&mut self.burst_transactions),
-            "burst_duration_ms" => Slot::I64(&mut self.burst_duration_ms),
-            _ => return None,
-        })
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.cards),
+            Slot::I64(&mut self.mean_amount_cents),
+            Slot::U32(&mut self.alert_threshold),
+            Slot::F64(&mut self.bursts_per_hour),
+            Slot::U32(&mut self.burst_transactions),
+            Slot::I64(&mut self.burst_duration_ms),
+        ]
     }
 
     fn build(&self) -> Arc<dyn ScenarioKind> {

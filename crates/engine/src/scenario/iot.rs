@@ -91,19 +91,18 @@ impl Registered for IotConfig {
         OFFLINE_MS,
     ];
 
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
-        Some(match field {
-            "sensors" => Slot::U32(&mut self.sensors),
-            "mean_centi" => Slot::I64(&mut self.mean_centi),
-            "noise_centi" => Slot::I64(&mut self.noise_centi),
-            "alert_above_centi" => Slot::I64(&mut self.alert_above_centi),
-            "anomalies_per_hour" => Slot::F64(&mut self.anomalies_per_hour),
-            "anomaly_readings" => Slot::U32(&mut self.anomaly_readings),
-            "anomaly_duration_ms" => Slot::I64(&mut self.anomaly_duration_ms),
-            "offline_fraction" => Slot::F64(&mut self.offline_fraction),
-            "offline_ms" => Slot::I64(&mut self.offline_ms),
-            _ => return None,
-        })
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.sensors),
+            Slot::I64(&mut self.mean_centi),
+            Slot::I64(&mut self.noise_centi),
+            Slot::I64(&mut self.alert_above_centi),
+            Slot::F64(&mut self.anomalies_per_hour),
+            Slot::U32(&mut self.anomaly_readings),
+            Slot::I64(&mut self.anomaly_duration_ms),
+            Slot::F64(&mut self.offline_fraction),
+            Slot::I64(&mut self.offline_ms),
+        ]
     }
 
     fn build(&self) -> Arc<dyn ScenarioKind> {

@@ -27,9 +27,15 @@ pub(crate) trait Registered: Default {
     /// table keeps it where the last one in registration order lists it.
     const PARAMS: &'static [Param];
 
-    /// Where the field `field` (one of [`Registered::FIELDS`]) lives: read
-    /// from JSON, edited by the parameter panel and checked by validation there.
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>>;
+    /// Where each of [`Registered::FIELDS`] lives, in that order: read from
+    /// JSON, edited by the parameter panel and checked by validation there.
+    fn slots(&mut self) -> Vec<Slot<'_>>;
+
+    /// Where the field `field` lives (None: it has no such field).
+    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
+        let i = Self::FIELDS.iter().position(|f| *f == field)?;
+        self.slots().into_iter().nth(i)
+    }
 
     /// The scenario it configures (the config is valid).
     fn build(&self) -> Arc<dyn ScenarioKind>;
@@ -137,6 +143,12 @@ mod tests {
             }
             assert_eq!(rows.len(), fields, "{kind}: a field without a row");
             assert!(config.slot("no_such_field").is_none());
+            for field in json.as_object().expect("an object").keys() {
+                assert!(
+                    field == "kind" || config.slot(field).is_some(),
+                    "{kind}: {field}"
+                );
+            }
         }
     }
 }

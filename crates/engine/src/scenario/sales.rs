@@ -54,12 +54,11 @@ impl Registered for SalesConfig {
         MEAN_AMOUNT_CENTS,
     ];
 
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
-        match field {
-            "categories" => Some(Slot::U32(&mut self.categories)),
-            "mean_amount_cents" => Some(Slot::I64(&mut self.mean_amount_cents)),
-            _ => None,
-        }
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.categories),
+            Slot::I64(&mut self.mean_amount_cents),
+        ]
     }
 
     fn build(&self) -> Arc<dyn ScenarioKind> {

@@ -43,12 +43,11 @@ impl Registered for SocialConfig {
         ),
     ];
 
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
-        match field {
-            "posts" => Some(Slot::U32(&mut self.posts)),
-            "zipf_exponent" => Some(Slot::F64(&mut self.zipf_exponent)),
-            _ => None,
-        }
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.posts),
+            Slot::F64(&mut self.zipf_exponent),
+        ]
     }
 
     fn build(&self) -> Arc<dyn ScenarioKind> {

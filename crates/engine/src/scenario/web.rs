@@ -101,16 +101,15 @@ impl super::Registered for WebConfig {
             "Web: mean time between two page views of one visit (think time)."),
     ];
 
-    fn slot(&mut self, field: &str) -> Option<Slot<'_>> {
-        Some(match field {
-            "visitors" => Slot::U32(&mut self.visitors),
-            "pages_per_visit" => Slot::F64(&mut self.pages_per_visit),
-            "bounce_fraction" => Slot::F64(&mut self.bounce_fraction),
-            "think_ms" => Slot::I64(&mut self.think_ms),
-            "offline_fraction" => Slot::F64(&mut self.offline_fraction),
-            "offline_ms" => Slot::I64(&mut self.offline_ms),
-            _ => return None,
-        })
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.visitors),
+            Slot::F64(&mut self.pages_per_visit),
+            Slot::F64(&mut self.bounce_fraction),
+            Slot::I64(&mut self.think_ms),
+            Slot::F64(&mut self.offline_fraction),
+            Slot::I64(&mut self.offline_ms),
+        ]
     }
 
     fn build(&self) -> std::sync::Arc<dyn ScenarioKind> {
