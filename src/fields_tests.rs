@@ -111,9 +111,7 @@ fn numbers_are_read_in_the_page_language() {
         .config;
     let amount = |text: &str, lang| {
         set(&c, f("scenario.mean_amount_cents"), text, lang).map(|c| match c.scenario {
-            ScenarioConfig::Sales {
-                mean_amount_cents, ..
-            } => mean_amount_cents,
+            ScenarioConfig::Sales(s) => s.mean_amount_cents,
             _ => 0,
         })
     };

@@ -23,6 +23,8 @@ pub enum Kind {
     Iot,
     /// Page views per visitor (counts).
     Web,
+    /// Any other scenario: events per group key (counts).
+    Other,
 }
 
 /// What [`dashboard`] shows.
@@ -76,6 +78,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
         Kind::Fraud => lang.t(Key::DashboardFraud),
         Kind::Iot => iot::t(lang, iot::Text::Dashboard),
         Kind::Web => web::t(lang, web::Text::Dashboard),
+        Kind::Other => lang.t(Key::DashboardOther),
     };
     let name = if p.batch { "batch" } else { "streaming" };
     html! {
@@ -92,7 +95,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                     <tr><td colspan="4" class="muted">{ match p.scenario {
                         Kind::Fraud => lang.t(Key::DashboardNoAlert),
                         Kind::Iot => iot::t(lang, iot::Text::NoAlert),
-                        Kind::Sales | Kind::Social | Kind::Web => lang.t(Key::DashboardEmpty),
+                        Kind::Sales | Kind::Social | Kind::Web | Kind::Other => lang.t(Key::DashboardEmpty),
                     } }</td></tr>
                 }
                 { for p.rows.iter().map(|r| {

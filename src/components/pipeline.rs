@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use bslab_engine::{ExperimentConfig, ScenarioConfig};
+use bslab_engine::ExperimentConfig;
 use yew::prelude::*;
 
 use super::config_line::{config_line, workers_of};
@@ -106,12 +106,13 @@ pub fn pipeline_panel(p: &PipelinePanelProps) -> Html {
     } else {
         (Key::Streaming, Key::StreamingWhat, "streaming")
     };
-    let scenario = match p.config.scenario {
-        ScenarioConfig::Sales { .. } => super::dashboard::Kind::Sales,
-        ScenarioConfig::Social { .. } => super::dashboard::Kind::Social,
-        ScenarioConfig::Fraud { .. } => super::dashboard::Kind::Fraud,
-        ScenarioConfig::Iot { .. } => super::dashboard::Kind::Iot,
-        ScenarioConfig::Web(_) => super::dashboard::Kind::Web,
+    let scenario = match p.config.scenario.name() {
+        "sales" => super::dashboard::Kind::Sales,
+        "social" => super::dashboard::Kind::Social,
+        "fraud" => super::dashboard::Kind::Fraud,
+        "iot" => super::dashboard::Kind::Iot,
+        "web" => super::dashboard::Kind::Web,
+        _ => super::dashboard::Kind::Other,
     };
     let mode = config_line(lang, p.batch, &p.config);
     html! {

@@ -122,6 +122,7 @@ pub enum Key {
     SpeedLimited,
     DashboardSales,
     DashboardSocial,
+    DashboardOther,
     DashboardFraud,
     DashboardNote,
     DashboardEmpty,

@@ -67,82 +67,9 @@ impl ExperimentConfig {
     }
 }
 
-/// The scenario: payload of the events and the query both pipelines compute.
-// `Deserialize`: by hand in `tagged.rs` (a new variant is added there too).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ScenarioConfig {
-    /// Online-store orders; query: revenue and order count per category per window.
-    Sales {
-        /// Number of product categories (group keys).
-        categories: u32,
-        /// Mean order amount, in cents (log-normal amounts).
-        mean_amount_cents: i64,
-    },
-    /// Likes, retweets and comments on posts with Zipf popularity; query: engagements
-    /// per post per action per window (trending = the top posts of a window).
-    Social {
-        /// Number of posts.
-        posts: u32,
-        /// Zipf exponent of post popularity (1 = classic Zipf; larger = more skewed).
-        zipf_exponent: f64,
-    },
-    /// Card transactions with injected fraud bursts; query: transactions per card per
-    /// window, alerting when a card has more than `alert_threshold` in one window.
-    Fraud {
-        /// Number of cards.
-        cards: u32,
-        /// Mean transaction amount, in cents.
-        mean_amount_cents: i64,
-        /// A card with more than this many transactions in one window raises an alert.
-        alert_threshold: u32,
-        /// Mean number of fraud bursts per hour of event time.
-        bursts_per_hour: f64,
-        /// Transactions in one fraud burst.
-        burst_transactions: u32,
-        /// Duration of one fraud burst, in ms of event time.
-        burst_duration_ms: TimeMs,
-    },
-    /// IoT monitoring: sensors reading a temperature with noise, injected
-    /// anomalies (a sensor spikes above the alert threshold) and devices that
-    /// lose their connection and upload their buffered readings late; query:
-    /// average and maximum per sensor per window, alerting when the maximum is
-    /// above `alert_above_centi`.
-    Iot {
-        /// Number of sensors (group keys).
-        sensors: u32,
-        /// Mean normal reading, in hundredths of a degree Celsius.
-        mean_centi: i64,
-        /// Standard deviation of the normal readings' noise, in hundredths of a degree.
-        noise_centi: i64,
-        /// A sensor whose window maximum is above this (hundredths of a degree) raises an alert.
-        alert_above_centi: i64,
-        /// Mean number of anomalies per hour of event time.
-        anomalies_per_hour: f64,
-        /// Anomalous readings in one anomaly (all above the alert threshold).
-        anomaly_readings: u32,
-        /// Duration of one anomaly, in ms of event time.
-        anomaly_duration_ms: TimeMs,
-        /// Share of (sensor, outage slot) pairs where the sensor is offline.
-        offline_fraction: f64,
-        /// Length of an outage slot, in ms: readings taken offline arrive at its end.
-        offline_ms: TimeMs,
-    },
-    /// Web traffic: page views of visitors grouped into sessions (a session ends
-    /// after a gap of inactivity); its fields are in [`WebConfig`].
-    Web(WebConfig),
-}
-
-pub use crate::scenario::WebConfig;
-
-impl Default for ScenarioConfig {
-    fn default() -> Self {
-        Self::Sales {
-            categories: 6,
-            mean_amount_cents: 8_000,
-        }
-    }
-}
+/// The scenario (`crate::scenario`: one variant per registered module, which
+/// defines its config type, JSON fields, parameter rows and presets).
+pub use crate::scenario::{configs::*, ScenarioConfig};
 
 /// The query's event-time window. `kind` and `slide_ms` are optional in JSON
 /// and left out for tumbling windows and a 0 slide, so links and bundles made
@@ -187,21 +114,8 @@ impl WindowKind {
     }
 }
 
-/// The kind of event-time window (`crate::window::assigner`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WindowKind {
-    /// Windows that tile event time: each event in one window.
-    #[default]
-    Tumbling,
-    /// Windows of `size_ms` every `slide_ms`: each event in `size / slide` windows.
-    Sliding,
-    /// "So far" windows: from each period start, a window ending at every step.
-    Cumulative,
-    /// Per-key sessions that close after `gap_ms` without an event of the key
-    /// (`crate::window::session`): they merge, so they are not a window assigner.
-    Session,
-}
+/// The kind of event-time window (`crate::window`: one variant per registered kind).
+pub use crate::window::WindowKind;
 
 /// The scheduled batch pipeline.
 ///

@@ -1,4 +1,6 @@
-//! Built-in experiment presets: one per scenario and the classic lessons.
+//! Built-in experiment presets: one per scenario and the classic lessons. A
+//! new scenario's presets live in its module (`Registered::presets`) and
+//! come after these.
 //!
 //! Each is a complete [`ExperimentConfig`] (`bslab config --preset NAME` prints
 //! it as JSON, a starting point to edit). Titles and lessons are prose for
@@ -24,10 +26,10 @@ pub struct Preset {
 }
 
 fn sales() -> ScenarioConfig {
-    ScenarioConfig::Sales {
+    ScenarioConfig::Sales(SalesConfig {
         categories: 6,
         mean_amount_cents: 8_000,
-    }
+    })
 }
 
 fn micro_batch(trigger_ms: i64, overhead_ms: i64, cost_us: f64, workers: u32) -> StreamingMode {
@@ -120,10 +122,10 @@ pub fn all() -> Vec<Preset> {
             config: ExperimentConfig {
                 duration_ms: 2 * HOUR_MS,
                 sample_every_ms: 15 * SECOND_MS,
-                scenario: ScenarioConfig::Social {
+                scenario: ScenarioConfig::Social(SocialConfig {
                     posts: 20,
                     zipf_exponent: 1.1,
-                },
+                }),
                 workload: WorkloadConfig {
                     rate_eps: 15.0,
                     daily_profile: DailyProfile::Flat,
@@ -153,10 +155,10 @@ pub fn all() -> Vec<Preset> {
             config: ExperimentConfig {
                 duration_ms: 3 * HOUR_MS,
                 sample_every_ms: 30 * SECOND_MS,
-                scenario: ScenarioConfig::Social {
+                scenario: ScenarioConfig::Social(SocialConfig {
                     posts: 50,
                     zipf_exponent: 1.2,
-                },
+                }),
                 workload: WorkloadConfig {
                     rate_eps: 25.0,
                     daily_profile: DailyProfile::Flat,
@@ -174,14 +176,14 @@ pub fn all() -> Vec<Preset> {
             config: ExperimentConfig {
                 duration_ms: 4 * HOUR_MS,
                 sample_every_ms: 30 * SECOND_MS,
-                scenario: ScenarioConfig::Fraud {
+                scenario: ScenarioConfig::Fraud(FraudConfig {
                     cards: 5_000,
                     mean_amount_cents: 6_000,
                     alert_threshold: 5,
                     bursts_per_hour: 2.0,
                     burst_transactions: 12,
                     burst_duration_ms: 4 * MINUTE_MS,
-                },
+                }),
                 workload: WorkloadConfig {
                     rate_eps: 5.0,
                     daily_profile: DailyProfile::Flat,
@@ -238,6 +240,8 @@ pub fn all() -> Vec<Preset> {
         presets.push(late_rules::spark_vs_flink(spark));
     }
     presets.push(web::preset());
+    // Then each registered scenario's own (`crate::scenario::registry`).
+    presets.extend(ScenarioConfig::presets());
     presets
 }
 

@@ -161,12 +161,8 @@ impl Resources {
             problem,
         };
         // Results grow with the number of windows: one per spacing.
-        let (field, spacing) = match config.window.kind {
-            crate::config::WindowKind::Tumbling => ("window.size_ms", config.window.size_ms),
-            // Open sessions and session rows: at most one per gap per key.
-            crate::config::WindowKind::Session => ("window.gap_ms", config.window.gap_ms),
-            _ => ("window.slide_ms", config.window.slide_ms),
-        };
+        // Sessions: open sessions and session rows, at most one per gap per key.
+        let (field, spacing) = (config.window.spacing_field(), config.window.spacing_ms());
         let window = |problem| FieldError {
             field: field.into(),
             value: spacing as f64,

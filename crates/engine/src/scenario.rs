@@ -8,14 +8,10 @@
 //! columns of its event files ([`schema`]), written by the Spark export and
 //! read back by `bslab run --events`.
 
-mod fraud;
-mod iot;
-mod sales;
+mod registry;
 pub mod schema;
-mod social;
 mod view_queue;
 mod visits;
-mod web;
 
 use std::fmt;
 use std::sync::Arc;
@@ -23,7 +19,6 @@ use std::sync::Arc;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use crate::config::ScenarioConfig;
 use crate::event::Event;
 use crate::time::TimeMs;
 
@@ -34,7 +29,37 @@ pub use schema::{Column, ColumnType, EventSchema, Field};
 pub use social::ACTIONS;
 pub(crate) use visits::VisitInjector;
 pub use visits::Visits;
-pub use web::{detail_of, page_of, WebConfig, PAGES, REFERRERS};
+pub use web::{detail_of, page_of, PAGES, REFERRERS};
+
+pub(crate) use registry::Registered;
+
+// The built-in scenarios: one line each, its module holding the rest
+// (`registry::scenarios!`; `docs/architecture.md`, "A new scenario").
+registry::scenarios! {
+    /// Online-store orders; query: revenue and order count per category per window.
+    Sales(sales::SalesConfig) = "sales",
+    /// Likes, retweets and comments on posts with Zipf popularity; query: engagements
+    /// per post per action per window (trending = the top posts of a window).
+    Social(social::SocialConfig) = "social",
+    /// Card transactions with injected fraud bursts; query: transactions per card per
+    /// window, alerting when a card has more than `alert_threshold` in one window.
+    Fraud(fraud::FraudConfig) = "fraud",
+    /// IoT monitoring: sensors reading a temperature with noise, injected
+    /// anomalies and devices that upload their buffered readings late; query:
+    /// average and maximum per sensor per window, alerting above a threshold.
+    Iot(iot::IotConfig) = "iot",
+    /// Web traffic: page views of visitors grouped into sessions (a session ends
+    /// after a gap of inactivity).
+    Web(web::WebConfig) = "web",
+}
+
+impl Default for ScenarioConfig {
+    fn default() -> Self {
+        Self::Sales(SalesConfig::default())
+    }
+}
+
+use configs::SalesConfig;
 
 /// One scenario: its payload generator and its query.
 ///
@@ -147,53 +172,9 @@ pub struct Bursts {
     pub duration_ms: TimeMs,
 }
 
-/// The scenario the config asks for: the one place built-in scenarios are registered.
+/// The scenario the config asks for (each registered module builds its own).
 pub fn kind(config: &ScenarioConfig) -> Arc<dyn ScenarioKind> {
-    match *config {
-        ScenarioConfig::Sales {
-            categories,
-            mean_amount_cents,
-        } => Arc::new(sales::Sales::new(categories, mean_amount_cents)),
-        ScenarioConfig::Social {
-            posts,
-            zipf_exponent,
-        } => Arc::new(social::Social::new(posts, zipf_exponent)),
-        ScenarioConfig::Fraud {
-            cards,
-            mean_amount_cents,
-            alert_threshold,
-            bursts_per_hour,
-            burst_transactions,
-            burst_duration_ms,
-        } => Arc::new(fraud::Fraud::new(
-            cards,
-            mean_amount_cents,
-            alert_threshold,
-            (bursts_per_hour, burst_transactions, burst_duration_ms),
-        )),
-        ScenarioConfig::Iot {
-            sensors,
-            mean_centi,
-            noise_centi,
-            alert_above_centi,
-            anomalies_per_hour,
-            anomaly_readings,
-            anomaly_duration_ms,
-            offline_fraction,
-            offline_ms,
-        } => Arc::new(iot::Iot::new(
-            sensors,
-            (mean_centi, noise_centi, alert_above_centi),
-            Bursts {
-                entities: sensors,
-                per_hour: anomalies_per_hour,
-                transactions: anomaly_readings,
-                duration_ms: anomaly_duration_ms,
-            },
-            (offline_fraction, offline_ms),
-        )),
-        ScenarioConfig::Web(ref web) => Arc::new(web::Web::new(web)),
-    }
+    config.build()
 }
 
 /// Number of group keys of the scenario's query.

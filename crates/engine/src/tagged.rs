@@ -10,13 +10,17 @@
 //! the first unknown or ill-typed one refused; then the first missing field
 //! in declaration order), so messages and the field they blame are unchanged.
 //!
-//! A new variant of one of these enums is added here too (its kind, fields
-//! and constructor); `tests/invalid.rs` and the presets' round trip cover it.
+//! A new streaming mode or daily profile is added here too (its kind, fields
+//! and constructor); a new scenario is not: its module lists its fields and
+//! their slots (`crate::scenario::registry`), read by [`read_registered`].
+//! `tests/invalid.rs` and the presets' round trip cover them.
 
 use serde::de::{Deserialize, DeserializeOwned, Deserializer, Error as _, Unexpected};
 use serde_json::{Error, Map, Value};
 
 use crate::config::{DailyProfile, ScenarioConfig, StreamingMode};
+use crate::params::Slot;
+use crate::scenario::Registered;
 
 /// The key naming the variant.
 const TAG: &str = "kind";
@@ -120,95 +124,60 @@ fn unknown_field(key: &str, names: &[&'static str]) -> Error {
 }
 
 fn scenario(value: Value) -> Result<ScenarioConfig, Error> {
-    const SALES: &[Field] = &[
-        field::<u32>("categories"),
-        field::<i64>("mean_amount_cents"),
-    ];
-    const SOCIAL: &[Field] = &[field::<u32>("posts"), field::<f64>("zipf_exponent")];
-    const FRAUD: &[Field] = &[
-        field::<u32>("cards"),
-        field::<i64>("mean_amount_cents"),
-        field::<u32>("alert_threshold"),
-        field::<f64>("bursts_per_hour"),
-        field::<u32>("burst_transactions"),
-        field::<i64>("burst_duration_ms"),
-    ];
-    const IOT: &[Field] = &[
-        field::<u32>("sensors"),
-        field::<i64>("mean_centi"),
-        field::<i64>("noise_centi"),
-        field::<i64>("alert_above_centi"),
-        field::<f64>("anomalies_per_hour"),
-        field::<u32>("anomaly_readings"),
-        field::<i64>("anomaly_duration_ms"),
-        field::<f64>("offline_fraction"),
-        field::<i64>("offline_ms"),
-    ];
-    let (kind, map) = tagged(
-        value,
-        "ScenarioConfig",
-        &["sales", "social", "fraud", "iot", "web"],
-    )?;
-    const WEB: &[Field] = &[
-        field::<u32>("visitors"),
-        field::<f64>("pages_per_visit"),
-        field::<f64>("bounce_fraction"),
-        field::<i64>("think_ms"),
-        field::<f64>("offline_fraction"),
-        field::<i64>("offline_ms"),
-    ];
-    Ok(match kind {
-        "web" => {
-            let mut f = Fields::read(map, WEB)?;
-            ScenarioConfig::Web(crate::config::WebConfig {
-                visitors: f.get("visitors")?,
-                pages_per_visit: f.get("pages_per_visit")?,
-                bounce_fraction: f.get("bounce_fraction")?,
-                think_ms: f.get("think_ms")?,
-                offline_fraction: f.get("offline_fraction")?,
-                offline_ms: f.get("offline_ms")?,
-            })
+    let (kind, map) = tagged(value, "ScenarioConfig", ScenarioConfig::KINDS)?;
+    ScenarioConfig::read(kind, map)
+}
+
+/// A registered scenario's config from its object (`crate::scenario::registry`).
+pub(crate) fn read_registered<T: Registered>(map: Map<String, Value>) -> Result<T, Error> {
+    let mut config = T::default();
+    read_fields(map, T::FIELDS, &mut |field, value| {
+        config.slot(field).map(|slot| fill(slot, value))
+    })?;
+    Ok(config)
+}
+
+/// Sets a field from its value: `None` if there is no such field, an error if the value is not of its type.
+type SetField<'a> = dyn FnMut(&str, Value) -> Option<Result<(), Error>> + 'a;
+
+/// Sets every entry of `map` through `set` in the object's order (the first
+/// unknown or ill-typed one refused), then refuses the first of `fields`
+/// missing. Not generic, so the page carries it once for every scenario.
+fn read_fields(
+    mut map: Map<String, Value>,
+    fields: &'static [&'static str],
+    set: &mut SetField<'_>,
+) -> Result<(), Error> {
+    map.remove(TAG);
+    let mut seen = vec![false; fields.len()];
+    for (key, value) in map {
+        match fields.iter().position(|f| *f == key) {
+            Some(i) => match set(&key, value) {
+                Some(done) => {
+                    done?;
+                    seen[i] = true;
+                }
+                None => return Err(unknown_field(&key, fields)),
+            },
+            None => return Err(unknown_field(&key, fields)),
         }
-        "sales" => {
-            let mut f = Fields::read(map, SALES)?;
-            ScenarioConfig::Sales {
-                categories: f.get("categories")?,
-                mean_amount_cents: f.get("mean_amount_cents")?,
-            }
-        }
-        "social" => {
-            let mut f = Fields::read(map, SOCIAL)?;
-            ScenarioConfig::Social {
-                posts: f.get("posts")?,
-                zipf_exponent: f.get("zipf_exponent")?,
-            }
-        }
-        "iot" => {
-            let mut f = Fields::read(map, IOT)?;
-            ScenarioConfig::Iot {
-                sensors: f.get("sensors")?,
-                mean_centi: f.get("mean_centi")?,
-                noise_centi: f.get("noise_centi")?,
-                alert_above_centi: f.get("alert_above_centi")?,
-                anomalies_per_hour: f.get("anomalies_per_hour")?,
-                anomaly_readings: f.get("anomaly_readings")?,
-                anomaly_duration_ms: f.get("anomaly_duration_ms")?,
-                offline_fraction: f.get("offline_fraction")?,
-                offline_ms: f.get("offline_ms")?,
-            }
-        }
-        _ => {
-            let mut f = Fields::read(map, FRAUD)?;
-            ScenarioConfig::Fraud {
-                cards: f.get("cards")?,
-                mean_amount_cents: f.get("mean_amount_cents")?,
-                alert_threshold: f.get("alert_threshold")?,
-                bursts_per_hour: f.get("bursts_per_hour")?,
-                burst_transactions: f.get("burst_transactions")?,
-                burst_duration_ms: f.get("burst_duration_ms")?,
-            }
-        }
-    })
+    }
+    match seen.iter().position(|s| !s) {
+        Some(i) => Err(Error::missing_field(fields[i])),
+        None => Ok(()),
+    }
+}
+
+/// Sets a field from its JSON value, refused with serde's words if it is not of the field's type.
+fn fill(slot: Slot<'_>, value: Value) -> Result<(), Error> {
+    match slot {
+        // By reference, as `check` reads the other tagged objects' fields: one copy of each reader.
+        Slot::U64(x) => *x = u64::deserialize(&value)?,
+        Slot::I64(x) => *x = i64::deserialize(&value)?,
+        Slot::U32(x) => *x = u32::deserialize(&value)?,
+        Slot::F64(x) => *x = f64::deserialize(&value)?,
+    }
+    Ok(())
 }
 
 fn daily_profile(value: Value) -> Result<DailyProfile, Error> {
@@ -294,18 +263,18 @@ mod tests {
     fn every_variant_reads_back_what_it_writes() {
         let scenarios = [
             ScenarioConfig::default(),
-            ScenarioConfig::Social {
+            ScenarioConfig::Social(crate::config::SocialConfig {
                 posts: 7,
                 zipf_exponent: 1.25,
-            },
-            ScenarioConfig::Fraud {
+            }),
+            ScenarioConfig::Fraud(crate::config::FraudConfig {
                 cards: 9,
                 mean_amount_cents: 1_234,
                 alert_threshold: 3,
                 bursts_per_hour: 0.5,
                 burst_transactions: 11,
                 burst_duration_ms: 60_000,
-            },
+            }),
         ];
         let modes = [
             StreamingMode::default(),

@@ -6,8 +6,10 @@ mod assign;
 mod assigner;
 mod cumulative;
 mod geometry;
+mod kinds;
 mod open_sessions;
 mod session;
+mod session_kind;
 mod session_summary;
 mod sliding;
 
@@ -28,19 +30,28 @@ pub use session::{
 pub use session_summary::SessionSummary;
 pub use sliding::Sliding;
 
-use crate::config::{WindowConfig, WindowKind};
+use crate::config::WindowConfig;
 use crate::time::TimeMs;
+
+// The built-in window kinds: one line each, its module holding its spec
+// (`kinds::window_kinds!`; `docs/architecture.md`, "A new window kind").
+kinds::window_kinds! {
+    /// Windows that tile event time: each event in one window.
+    Tumbling(assigner::TUMBLING) = "tumbling",
+    /// Windows of `size_ms` every `slide_ms`: each event in `size / slide` windows.
+    Sliding(sliding::SPEC) = "sliding",
+    /// "So far" windows: from each period start, a window ending at every step.
+    Cumulative(cumulative::SPEC) = "cumulative",
+    /// Per-key sessions that close after `gap_ms` without an event of the key
+    /// (`crate::window::session`): they merge, so they are not a window assigner.
+    Session(session_kind::SPEC) = "session",
+}
 
 /// The window assigner a config asks for. Sessions are not assigned (the
 /// pipelines keep [`OpenSessions`] instead): their assigner is the gap's
 /// tumbling windows, which only size the latency histograms.
 pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
-    match config.kind {
-        WindowKind::Tumbling => Arc::new(Tumbling::new(config.size_ms)),
-        WindowKind::Session => Arc::new(Tumbling::new(config.gap_ms)),
-        WindowKind::Sliding => Arc::new(Sliding::new(config.size_ms, config.slide_ms)),
-        WindowKind::Cumulative => Arc::new(Cumulative::new(config.size_ms, config.slide_ms)),
-    }
+    (config.kind.spec().assigner)(config)
 }
 
 /// The windows of a config holding event time `t`, earliest end first, without
@@ -49,16 +60,7 @@ pub fn assigner(config: &WindowConfig) -> Arc<dyn WindowAssigner> {
 /// bounds depend on the key's other events, not on `t` alone.
 pub fn windows_in(config: &WindowConfig, t: TimeMs) -> impl Iterator<Item = Window> {
     let config = config.clone();
-    let ids = match config.kind {
-        WindowKind::Tumbling => WindowIds::one(window_start(t, config.size_ms.max(1))),
-        WindowKind::Session => WindowIds {
-            first: t,
-            step: 0,
-            count: 0,
-        },
-        WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).windows_of(t),
-        WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).windows_of(t),
-    };
+    let ids = (config.kind.spec().windows_of)(&config, t);
     ids.map(move |id| window_at(&config, id))
 }
 
@@ -75,12 +77,7 @@ pub fn counts_once(window: Window, longest: TimeMs) -> bool {
 /// The window of a config whose id is `id` (see [`WindowAssigner::windows_of`]).
 /// A session's id is its start; its shortest extent (one event) is returned.
 pub fn window_at(config: &WindowConfig, id: TimeMs) -> Window {
-    match config.kind {
-        WindowKind::Tumbling => Tumbling::new(config.size_ms).window_at(id),
-        WindowKind::Session => Tumbling::new(config.gap_ms).window_at(id),
-        WindowKind::Sliding => Sliding::new(config.size_ms, config.slide_ms).window_at(id),
-        WindowKind::Cumulative => Cumulative::new(config.size_ms, config.slide_ms).window_at(id),
-    }
+    (config.kind.spec().window_at)(config, id)
 }
 
 /// Most windows one event may be in (sliding `size / slide`, cumulative
@@ -95,19 +92,22 @@ impl WindowConfig {
     /// Sessions: the gap (a key's sessions are more than a gap apart, so at
     /// most one per gap per key, which bounds results and open state).
     pub fn spacing_ms(&self) -> TimeMs {
-        match self.kind {
-            WindowKind::Tumbling => self.size_ms,
-            WindowKind::Session => self.gap_ms,
-            WindowKind::Sliding | WindowKind::Cumulative => self.slide_ms,
-        }
+        (self.kind.spec().spacing_ms)(self)
+    }
+
+    /// The field holding [`WindowConfig::spacing_ms`] (`window.size_ms`…).
+    pub(crate) fn spacing_field(&self) -> &'static str {
+        self.kind.spec().spacing_field
     }
 
     /// Windows an event is in (the largest number, for cumulative windows).
     pub fn windows_per_event(&self) -> i64 {
-        match self.kind {
-            WindowKind::Tumbling | WindowKind::Session => 1,
-            WindowKind::Sliding | WindowKind::Cumulative => self.size_ms / self.slide_ms.max(1),
-        }
+        (self.kind.spec().windows_per_event)(self)
+    }
+
+    /// Whether the kind reads `field` (`size_ms`, `slide_ms`, `gap_ms`).
+    pub(crate) fn uses(&self, field: &str) -> bool {
+        self.kind.spec().fields.contains(&field)
     }
 }
 

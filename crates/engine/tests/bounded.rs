@@ -217,10 +217,10 @@ fn runs_keeping_every_row_keep_the_whole_run_cap() {
 fn the_folded_refusal_names_a_spacing_that_fits() {
     let mut cfg = long_fraud();
     // 30,000 keys (posts × actions): 13 windows' worth of cells past the fold threshold.
-    cfg.scenario = ScenarioConfig::Social {
+    cfg.scenario = ScenarioConfig::Social(SocialConfig {
         posts: 10_000,
         zipf_exponent: 1.0,
-    };
+    });
     let errors = cfg.validate().expect_err("too many cells held");
     let refusal = errors.fields.iter().find(|e| e.field == "window.size_ms");
     let Some(bslab_engine::Problem::TooManyResults { min }) = refusal.map(|e| e.problem) else {

@@ -34,25 +34,27 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
                 }
             ),
         (1u32..20, 1i64..100_000).prop_map(|(categories, mean_amount_cents)| {
-            ScenarioConfig::Sales {
+            ScenarioConfig::Sales(SalesConfig {
                 categories,
                 mean_amount_cents,
+            })
+        }),
+        (1u32..200, 0.2f64..3.0).prop_map(|(posts, zipf_exponent)| ScenarioConfig::Social(
+            SocialConfig {
+                posts,
+                zipf_exponent
             }
-        }),
-        (1u32..200, 0.2f64..3.0).prop_map(|(posts, zipf_exponent)| ScenarioConfig::Social {
-            posts,
-            zipf_exponent
-        }),
+        )),
         (1u32..500, 1u32..10, 0.0f64..30.0, 1u32..30, 1i64..600_000).prop_map(
             |(cards, alert_threshold, bursts_per_hour, burst_transactions, burst_duration_ms)| {
-                ScenarioConfig::Fraud {
+                ScenarioConfig::Fraud(FraudConfig {
                     cards,
                     mean_amount_cents: 3_000,
                     alert_threshold,
                     bursts_per_hour,
                     burst_transactions,
                     burst_duration_ms,
-                }
+                })
             }
         ),
         (
@@ -70,7 +72,7 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
                     anomaly_readings,
                     (offline_fraction, offline_ms),
                 )| {
-                    ScenarioConfig::Iot {
+                    ScenarioConfig::Iot(IotConfig {
                         sensors,
                         mean_centi: 2_000,
                         noise_centi,
@@ -80,7 +82,7 @@ fn scenario() -> impl Strategy<Value = ScenarioConfig> {
                         anomaly_duration_ms: 120_000,
                         offline_fraction,
                         offline_ms,
-                    }
+                    })
                 }
             ),
     ]

@@ -27,10 +27,10 @@ fn config(
         seed,
         duration_ms: HOUR_MS,
         sample_every_ms: 60_000,
-        scenario: ScenarioConfig::Social {
+        scenario: ScenarioConfig::Social(SocialConfig {
             posts: 8,
             zipf_exponent: 1.1,
-        },
+        }),
         workload: WorkloadConfig {
             rate_eps: 4.0,
             ..WorkloadConfig::default()

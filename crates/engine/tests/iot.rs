@@ -12,14 +12,9 @@ fn config(seed: u64) -> ExperimentConfig {
     c.seed = seed;
     c.duration_ms = 90 * 60_000;
     c.workload.rate_eps = 10.0;
-    if let ScenarioConfig::Iot {
-        offline_fraction,
-        anomalies_per_hour,
-        ..
-    } = &mut c.scenario
-    {
-        *offline_fraction = 0.2;
-        *anomalies_per_hour = 10.0;
+    if let ScenarioConfig::Iot(iot) = &mut c.scenario {
+        iot.offline_fraction = 0.2;
+        iot.anomalies_per_hour = 10.0;
     }
     c
 }
@@ -31,9 +26,9 @@ fn config(seed: u64) -> ExperimentConfig {
 fn offline_readings_arrive_together_when_the_sensor_reconnects() {
     for seed in 0..6 {
         let c = config(seed);
-        let ScenarioConfig::Iot {
+        let ScenarioConfig::Iot(IotConfig {
             alert_above_centi, ..
-        } = c.scenario
+        }) = c.scenario
         else {
             unreachable!("the IoT preset")
         };

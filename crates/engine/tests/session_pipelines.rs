@@ -19,10 +19,10 @@ fn config(seed: u64, streaming: StreamingConfig, delay: DelayConfig) -> Experime
         seed,
         duration_ms: 3 * 3_600_000,
         sample_every_ms: 60_000,
-        scenario: ScenarioConfig::Sales {
+        scenario: ScenarioConfig::Sales(SalesConfig {
             categories: 8,
             mean_amount_cents: 5_000,
-        },
+        }),
         workload: WorkloadConfig {
             // A category sees an order every 80 s on average: gaps over two
             // minutes are common, so each key has many sessions.

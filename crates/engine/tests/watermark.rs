@@ -49,10 +49,10 @@ fn example(output: OutputMode) -> Report {
     let config = ExperimentConfig {
         duration_ms: 100 * S,
         sample_every_ms: 10 * S,
-        scenario: ScenarioConfig::Sales {
+        scenario: ScenarioConfig::Sales(SalesConfig {
             categories: 1,
             mean_amount_cents: 100,
-        },
+        }),
         window: WindowConfig {
             size_ms: 10 * S,
             ..WindowConfig::default()

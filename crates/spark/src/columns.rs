@@ -213,6 +213,7 @@ impl Spec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bslab_engine::{FraudConfig, SocialConfig};
 
     fn event() -> Event {
         Event {
@@ -233,10 +234,10 @@ mod tests {
             "event_id,event_time_ms,arrival_time_ms,category,region,amount_cents\n\
              7,1000,1500,electronics,east,1234\n"
         );
-        let social = Spec::new(&ScenarioConfig::Social {
+        let social = Spec::new(&ScenarioConfig::Social(SocialConfig {
             posts: 10,
             zipf_exponent: 1.0,
-        });
+        }));
         assert_eq!(
             String::from_utf8(social.write(EventFormat::Jsonl, &[event()])).unwrap(),
             "{\"event_id\":7,\"event_time_ms\":1000,\"arrival_time_ms\":1500,\
@@ -247,14 +248,14 @@ mod tests {
 
     #[test]
     fn fraud_outputs_only_alerts() {
-        let fraud = Spec::new(&ScenarioConfig::Fraud {
+        let fraud = Spec::new(&ScenarioConfig::Fraud(FraudConfig {
             cards: 10,
             mean_amount_cents: 100,
             alert_threshold: 3,
             bursts_per_hour: 1.0,
             burst_transactions: 5,
             burst_duration_ms: 1_000,
-        });
+        }));
         let rows = |count| Agg {
             count,
             ..Agg::default()

@@ -95,7 +95,7 @@ pub(crate) fn build(config: &ExperimentConfig, spec: &Spec, drained: &Drained) -
         },
         "streaming": {
             "output_mode": crate::window_params::output_mode_name(config.streaming.output_mode),
-            "window_kind": crate::window_params::kind_name(config.window.kind),
+            "window_kind": config.window.kind.name(),
             "window_ms": config.window.size_ms,
             "slide_ms": config.window.slide_ms,
             "watermark_delay_ms": config.streaming.watermark_delay_ms,

@@ -59,7 +59,6 @@ pub(crate) fn render(config: &ExperimentConfig, drained: &Drained, files: usize)
 fn window_words(config: &ExperimentConfig) -> String {
     let w = &config.window;
     match w.kind {
-        WindowKind::Tumbling => human(w.size_ms),
         WindowKind::Sliding => format!(
             "{} (sliding / deslizante, slide {})",
             human(w.size_ms),
@@ -71,6 +70,9 @@ fn window_words(config: &ExperimentConfig) -> String {
             human(w.slide_ms)
         ),
         WindowKind::Session => format!("session / sessão, gap {}", human(w.gap_ms)),
+        _ if w.kind == WindowKind::Tumbling => human(w.size_ms),
+        // A kind without words of its own here: its size and its name.
+        _ => format!("{} ({})", human(w.size_ms), w.kind.name()),
     }
 }
 
@@ -92,31 +94,47 @@ fn trigger(config: &ExperimentConfig) -> TimeMs {
 
 /// The scenario's query in words: (Portuguese, English).
 fn query(scenario: &ScenarioConfig) -> (String, String) {
-    match scenario {
-        ScenarioConfig::Sales { .. } => (
+    let kind = bslab_engine::scenario::kind(scenario);
+    let q = kind.query();
+    match kind.name() {
+        "sales" => (
             "número de pedidos (`count`) e receita em centavos (`sum_cents`) por categoria por janela.".into(),
             "number of orders (`count`) and revenue in cents (`sum_cents`) per category per window.".into(),
         ),
-        ScenarioConfig::Social { .. } => (
+        "social" => (
             "engajamentos (`count`) por post e ação (like, retweet, comment) por janela.".into(),
             "engagements (`count`) per post and action (like, retweet, comment) per window.".into(),
         ),
-        ScenarioConfig::Fraud {
-            alert_threshold, ..
-        } => (
+        "fraud" => {
+            let alert_threshold = q.count_above.unwrap_or(0);
+            (
             format!("transações (`count`) e valor em centavos (`sum_cents`) por cartão por janela, só os cartões com mais de {alert_threshold} transações na janela (alerta de fraude)."),
             format!("transactions (`count`) and amount in cents (`sum_cents`) per card per window, only cards with more than {alert_threshold} transactions in the window (fraud alert)."),
-        ),
-        ScenarioConfig::Iot {
-            alert_above_centi, ..
-        } => (
+            )
+        }
+        "iot" => {
+            let alert_above_centi = q.max_above.unwrap_or(0);
+            (
             format!("leituras (`count`), soma (`sum_cents`, média = soma / count) e máxima (`max_cents`) da temperatura em centésimos de grau por sensor por janela, só os sensores com máxima acima de {alert_above_centi} na janela (alerta)."),
             format!("readings (`count`), sum (`sum_cents`, mean = sum / count) and maximum (`max_cents`) of the temperature in hundredths of a degree per sensor per window, only sensors whose maximum is above {alert_above_centi} in the window (alert)."),
-        ),
-        ScenarioConfig::Web(_) => (
+            )
+        }
+        "web" => (
             "visualizações de página (`count`) por visitante por janela.".into(),
             "page views (`count`) per visitor per window.".into(),
         ),
+        // A scenario without a sentence of its own: its query's shape.
+        _ => {
+            let keys = q.keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let (sum_pt, sum_en) = match q.amount {
+                Some(a) => (format!(" e soma de `{a}` (`sum_cents`)"), format!(" and sum of `{a}` (`sum_cents`)")),
+                None => (String::new(), String::new()),
+            };
+            (
+                format!("eventos (`count`){sum_pt} por {keys} por janela."),
+                format!("events (`count`){sum_en} per {keys} per window."),
+            )
+        }
     }
 }
 

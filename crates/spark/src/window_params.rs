@@ -3,6 +3,7 @@
 //! for session windows; cumulative windows (Flink's
 //! CUMULATE) have no Spark equivalent, and the bundle says so.
 
+use bslab_engine::window::assigner;
 use bslab_engine::{OutputMode, WindowConfig, WindowKind};
 use serde_json::{json, Value};
 
@@ -12,9 +13,25 @@ pub const NO_SPARK_CUMULATIVE: &str = "Janelas cumulativas (CUMULATE do Flink) n
 Spark: os jobs não as reproduzem e o teste de paridade as pula. / Cumulative windows (Flink's \
 CUMULATE) have no Spark equivalent: the jobs do not reproduce them and the parity test skips them.";
 
-/// Whether Spark can run this window kind.
+/// Whether Spark can run this window kind: sliding and session windows, and
+/// any kind whose windows are tumbling ones (`WindowAssigner::as_tumbling`).
 pub fn spark_supports(window: &WindowConfig) -> bool {
-    window.kind != WindowKind::Cumulative
+    match window.kind {
+        WindowKind::Sliding | WindowKind::Session => true,
+        _ => assigner(window).as_tumbling().is_some(),
+    }
+}
+
+/// The arguments of `F.window` or `F.session_window` after the column, if
+/// Spark has the kind.
+fn durations(window: &WindowConfig) -> Option<Value> {
+    let ms = |v: i64| format!("{v} milliseconds");
+    spark_supports(window).then(|| match window.kind {
+        WindowKind::Sliding => json!([ms(window.size_ms), ms(window.slide_ms)]),
+        // `F.session_window(col, gap)`.
+        WindowKind::Session => json!([ms(window.gap_ms)]),
+        _ => json!([ms(window.size_ms)]),
+    })
 }
 
 /// The window fields of the jobs' parameters: `window_kind`, `window_ms`,
@@ -23,39 +40,24 @@ pub fn spark_supports(window: &WindowConfig) -> bool {
 /// equivalent), `no_spark_equivalent` (the message, or null) and, for
 /// session windows only, `gap_ms`.
 pub(crate) fn fields(window: &WindowConfig) -> Value {
-    let ms = |v: i64| format!("{v} milliseconds");
-    let (slide, durations) = match window.kind {
-        WindowKind::Tumbling => (Value::Null, json!([ms(window.size_ms)])),
-        WindowKind::Sliding => (
-            json!(window.slide_ms),
-            json!([ms(window.size_ms), ms(window.slide_ms)]),
-        ),
-        WindowKind::Cumulative => (json!(window.slide_ms), Value::Null),
-        // `F.session_window(col, gap)`.
-        WindowKind::Session => (Value::Null, json!([ms(window.gap_ms)])),
+    let slide = match window.kind {
+        WindowKind::Sliding | WindowKind::Cumulative => json!(window.slide_ms),
+        _ => Value::Null,
     };
+    let durations = durations(window);
+    let no_spark_equivalent = durations.is_none().then_some(NO_SPARK_CUMULATIVE);
     let mut fields = json!({
-        "window_kind": kind_name(window.kind),
+        "window_kind": window.kind.name(),
         "window_ms": window.size_ms,
         "slide_ms": slide,
         "window_durations": durations,
-        "no_spark_equivalent": (!spark_supports(window)).then_some(NO_SPARK_CUMULATIVE),
+        "no_spark_equivalent": no_spark_equivalent,
     });
     // Only session windows have a gap: other bundles' parameters stay as they were.
     if window.kind == WindowKind::Session {
         fields["gap_ms"] = json!(window.gap_ms);
     }
     fields
-}
-
-/// The window kind's name in the parameters and the README.
-pub(crate) fn kind_name(kind: WindowKind) -> &'static str {
-    match kind {
-        WindowKind::Tumbling => "tumbling",
-        WindowKind::Sliding => "sliding",
-        WindowKind::Cumulative => "cumulative",
-        WindowKind::Session => "session",
-    }
 }
 
 /// The output mode's name, as Spark's `outputMode()` takes it.

@@ -112,6 +112,7 @@ pub(crate) enum Slot<'a> {
 }
 
 /// How a row reads and writes its field (`None`: it does not apply to this config).
+#[derive(Clone, Copy)]
 pub(crate) enum Access {
     /// A number: the slot for list item `i` (0 for fields that are not in a list).
     Number(fn(&mut ExperimentConfig, usize) -> Option<Slot<'_>>),
@@ -120,9 +121,13 @@ pub(crate) enum Access {
         fn(&ExperimentConfig) -> Option<usize>,
         fn(&mut ExperimentConfig, usize),
     ),
+    /// A scenario's field (`scenario.<field>`): its slot in whichever
+    /// registered scenario has it (`crate::scenario::registry`).
+    Scenario,
 }
 
 /// One row of the table.
+#[derive(Clone, Copy)]
 pub struct Param {
     /// Dotted path; `[]` marks a list (`workload.bursts[].multiplier`).
     pub path: &'static str,
@@ -137,6 +142,25 @@ pub struct Param {
     access: Access,
 }
 
+/// A scenario's row (`scenario.<field>`), declared in its module: it applies
+/// to any scenario with that field.
+pub(crate) const fn scenario_row(
+    path: &'static str,
+    kind: Kind,
+    unit: Unit,
+    bounds: fn(&ExperimentConfig) -> Bounds,
+    doc: &'static str,
+) -> Param {
+    Param {
+        path,
+        kind,
+        unit,
+        doc,
+        bounds: Some(bounds),
+        access: Access::Scenario,
+    }
+}
+
 impl Param {
     /// Allowed values in `config` (`None` for the seed and choices).
     pub fn bounds(&self, config: &ExperimentConfig) -> Option<Bounds> {
@@ -146,6 +170,15 @@ impl Param {
     /// Whether the row is one field per item of a list.
     pub fn is_list(&self) -> bool {
         self.path.contains("[]")
+    }
+
+    /// Where a number lives in `config` (None: not here, or not a number).
+    fn slot<'a>(&self, config: &'a mut ExperimentConfig, item: usize) -> Option<Slot<'a>> {
+        match self.access {
+            Access::Number(slot) => slot(config, item),
+            Access::Scenario => config.scenario.slot(self.path.strip_prefix("scenario.")?),
+            Access::Choice(..) => None,
+        }
     }
 }
 
@@ -195,9 +228,9 @@ impl FieldId {
     /// The value in `config` (`None`: the field does not apply to it).
     pub fn get(self, config: &ExperimentConfig) -> Option<Value> {
         match self.param().access {
-            Access::Number(slot) => {
+            Access::Number(_) | Access::Scenario => {
                 let mut copy = config.clone();
-                Some(match slot(&mut copy, self.item)? {
+                Some(match self.param().slot(&mut copy, self.item)? {
                     Slot::U64(x) => Value::Int(i64::try_from(*x).unwrap_or(i64::MAX)),
                     Slot::I64(x) => Value::Int(*x),
                     Slot::U32(x) => Value::Int(i64::from(*x)),
@@ -224,7 +257,7 @@ impl FieldId {
         };
         match (&p.access, value) {
             (Access::Choice(get, set), Value::Choice(i)) if get(config).is_some() => set(&mut c, i),
-            (Access::Number(slot), v) => match (slot(&mut c, self.item), v) {
+            (Access::Number(_) | Access::Scenario, v) => match (p.slot(&mut c, self.item), v) {
                 (None, _) => return Ok(None),
                 (Some(Slot::U64(x)), Value::Int(i)) => {
                     *x = u64::try_from(i).map_err(|_| out_of_type(i, u64::MAX as f64))?

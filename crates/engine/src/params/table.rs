@@ -5,7 +5,7 @@
 use super::{Access, Bounds, Kind, Param, Slot, Unit};
 use crate::config::{
     DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig as S, ServiceTime,
-    StreamingMode as M, WebConfig, WindowKind, MAX_DURATION_MS,
+    StreamingMode as M, WindowKind, MAX_DURATION_MS,
 };
 use crate::flink_rules::LateDataOutput;
 use crate::time::{DAY_MS, HOUR_MS, MINUTE_MS};
@@ -75,104 +75,106 @@ const DAY: f64 = DAY_MS as f64;
 const HOUR: f64 = HOUR_MS as f64;
 const MINUTE: f64 = MINUTE_MS as f64;
 
-/// Every parameter, once.
-pub static PARAMS: [Param; 57] = [
+/// The rows before the scenarios'.
+const HEAD: [Param; 7] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
         doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
         "Simulated duration; events have event times in [0, duration)."),
     int("sample_every_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.sample_every_ms)),
         "Interval between two metric samples (chart points)."),
-    choice("window.kind", &["tumbling", "sliding", "cumulative", "session"],
+    choice("window.kind", WindowKind::NAMES,
         |c| Some(c.window.kind as usize),
         set_window_kind,
         "Kind of event-time window: tumbling (one per event), sliding (size every slide), cumulative (grows by a step from each period start) or session (per key, closes after a gap without events)."),
     int("window.size_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
-        |c, _| match c.window.kind { WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.size_ms)) },
+        |c, _| c.window.uses("size_ms").then_some(Slot::I64(&mut c.window.size_ms)),
         "Event-time window of the query, shared by both pipelines: tumbling and sliding, each window's length; cumulative, the period it grows over."),
     int("window.slide_ms", Unit::Ms, slide_bounds,
-        |c, _| match c.window.kind { WindowKind::Tumbling | WindowKind::Session => None, _ => Some(Slot::I64(&mut c.window.slide_ms)) },
+        |c, _| c.window.uses("slide_ms").then_some(Slot::I64(&mut c.window.slide_ms)),
         "Sliding: a window starts every slide; cumulative: the window grows by this step. The size is a multiple of it, at most 100 times it."),
     int("window.gap_ms", Unit::Ms, |_| Bounds::new(10.0, DAY),
-        |c, _| match c.window.kind { WindowKind::Session => Some(Slot::I64(&mut c.window.gap_ms)), _ => None },
+        |c, _| c.window.uses("gap_ms").then_some(Slot::I64(&mut c.window.gap_ms)),
         "Session windows: a key's session ends once no event of it came for this gap (Spark's session_window gap)."),
-    int("scenario.categories", Unit::Categories, |_| Bounds::new(1.0, 64.0),
-        |c, _| match &mut c.scenario { S::Sales { categories, .. } => Some(Slot::U32(categories)), _ => None },
-        "Sales: number of product categories (group keys)."),
-    int("scenario.posts", Unit::Posts, |_| Bounds::new(1.0, 10_000.0),
-        |c, _| match &mut c.scenario { S::Social { posts, .. } => Some(Slot::U32(posts)), _ => None },
-        "Social: number of posts."),
-    float("scenario.zipf_exponent", Unit::Exponent, |_| Bounds::positive(5.0),
-        |c, _| match &mut c.scenario { S::Social { zipf_exponent, .. } => Some(Slot::F64(zipf_exponent)), _ => None },
-        "Social: Zipf exponent of post popularity (1 = classic Zipf; larger = more skewed)."),
-    int("scenario.cards", Unit::Cards, |_| Bounds::new(1.0, 5_000.0),
-        |c, _| match &mut c.scenario { S::Fraud { cards, .. } => Some(Slot::U32(cards)), _ => None },
-        "Fraud: number of cards."),
-    int("scenario.mean_amount_cents", Unit::Cents, |_| Bounds::new(1.0, 100_000_000.0),
-        |c, _| match &mut c.scenario {
-            S::Sales { mean_amount_cents, .. } | S::Fraud { mean_amount_cents, .. } => Some(Slot::I64(mean_amount_cents)),
-            S::Social { .. } | S::Iot { .. } | S::Web(_) => None,
-        },
-        "Sales and fraud: mean order or transaction amount."),
-    int("scenario.alert_threshold", Unit::TransactionsPerWindow, |_| Bounds::new(1.0, 1_000.0),
-        |c, _| match &mut c.scenario { S::Fraud { alert_threshold, .. } => Some(Slot::U32(alert_threshold)), _ => None },
-        "Fraud: a card with more transactions than this in one window raises an alert."),
-    float("scenario.bursts_per_hour", Unit::BurstsPerHour, |_| Bounds::new(0.0, 1_000.0),
-        |c, _| match &mut c.scenario { S::Fraud { bursts_per_hour, .. } => Some(Slot::F64(bursts_per_hour)), _ => None },
-        "Fraud: mean number of fraud bursts per hour of event time."),
-    int("scenario.burst_transactions", Unit::Transactions, |_| Bounds::new(1.0, 1_000.0),
-        |c, _| match &mut c.scenario { S::Fraud { burst_transactions, .. } => Some(Slot::U32(burst_transactions)), _ => None },
-        "Fraud: transactions in one fraud burst."),
-    int("scenario.burst_duration_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
-        |c, _| match &mut c.scenario { S::Fraud { burst_duration_ms, .. } => Some(Slot::I64(burst_duration_ms)), _ => None },
-        "Fraud: duration of one fraud burst, in event time."),
-    // IoT monitoring.
-    int("scenario.sensors", Unit::Sensors, |_| Bounds::new(1.0, 5_000.0),
-        |c, _| match &mut c.scenario { S::Iot { sensors, .. } => Some(Slot::U32(sensors)), _ => None },
-        "IoT: number of sensors."),
-    int("scenario.mean_centi", Unit::CentiDegrees, |_| Bounds::new(1.0, 10_000.0),
-        |c, _| match &mut c.scenario { S::Iot { mean_centi, .. } => Some(Slot::I64(mean_centi)), _ => None },
-        "IoT: mean normal reading."),
-    int("scenario.noise_centi", Unit::CentiDegrees, |_| Bounds::new(0.0, 2_000.0),
-        |c, _| match &mut c.scenario { S::Iot { noise_centi, .. } => Some(Slot::I64(noise_centi)), _ => None },
-        "IoT: standard deviation of the noise of normal readings."),
-    int("scenario.alert_above_centi", Unit::CentiDegrees, |_| Bounds::new(0.0, 20_000.0),
-        |c, _| match &mut c.scenario { S::Iot { alert_above_centi, .. } => Some(Slot::I64(alert_above_centi)), _ => None },
-        "IoT: a sensor whose window maximum is above this raises an alert."),
-    float("scenario.anomalies_per_hour", Unit::AnomaliesPerHour, |_| Bounds::new(0.0, 1_000.0),
-        |c, _| match &mut c.scenario { S::Iot { anomalies_per_hour, .. } => Some(Slot::F64(anomalies_per_hour)), _ => None },
-        "IoT: mean number of anomalies (a sensor spikes) per hour of event time."),
-    int("scenario.anomaly_readings", Unit::Readings, |_| Bounds::new(1.0, 1_000.0),
-        |c, _| match &mut c.scenario { S::Iot { anomaly_readings, .. } => Some(Slot::U32(anomaly_readings)), _ => None },
-        "IoT: anomalous readings in one anomaly, all above the alert threshold."),
-    int("scenario.anomaly_duration_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
-        |c, _| match &mut c.scenario { S::Iot { anomaly_duration_ms, .. } => Some(Slot::I64(anomaly_duration_ms)), _ => None },
-        "IoT: duration of one anomaly, in event time."),
-    float("scenario.offline_fraction", Unit::Fraction, |_| Bounds::new(0.0, 1.0),
-        |c, _| match &mut c.scenario {
-            S::Iot { offline_fraction, .. } | S::Web(WebConfig { offline_fraction, .. }) => Some(Slot::F64(offline_fraction)),
-            _ => None,
-        },
-        "IoT and web: share of (sensor or visitor, outage slot) pairs where the device is offline."),
-    int("scenario.offline_ms", Unit::Ms, |_| Bounds::new(1.0, DAY),
-        |c, _| match &mut c.scenario {
-            S::Iot { offline_ms, .. } | S::Web(WebConfig { offline_ms, .. }) => Some(Slot::I64(offline_ms)),
-            _ => None,
-        },
-        "IoT and web: outage slot; readings or page views taken offline arrive when it ends (the device reconnects)."),
-    // Web traffic.
-    int("scenario.visitors", Unit::Visitors, |_| Bounds::new(1.0, 100_000.0),
-        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::U32(&mut w.visitors)), _ => None },
-        "Web: number of visitors (group keys); each visit is one of them, so visitors come back."),
-    float("scenario.pages_per_visit", Unit::Pages, |_| Bounds::new(2.0, 50.0),
-        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::F64(&mut w.pages_per_visit)), _ => None },
-        "Web: mean page views of a visit that does not bounce."),
-    float("scenario.bounce_fraction", Unit::Fraction, |_| Bounds::new(0.0, 1.0),
-        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::F64(&mut w.bounce_fraction)), _ => None },
-        "Web: share of visits that see one page only, on average (blog and social visits bounce more)."),
-    int("scenario.think_ms", Unit::Ms, |_| Bounds::new(1.0, HOUR),
-        |c, _| match &mut c.scenario { S::Web(w) => Some(Slot::I64(&mut w.think_ms)), _ => None },
-        "Web: mean time between two page views of one visit (think time)."),
+];
+
+/// Every parameter, once: the rows above, each registered scenario's
+/// (`crate::scenario::registry`; a row several scenarios list stands where
+/// the last lists it), then the rows below. Built at compile time, so the
+/// table is plain data, as it was when every row was written here.
+pub static PARAMS: [Param; LEN] = {
+    let mut out = [HEAD[0]; LEN];
+    let mut n = 0;
+    while n < HEAD.len() {
+        out[n] = HEAD[n];
+        n += 1;
+    }
+    let (mut g, mut i) = (0, 0);
+    while g < S::PARAMS.len() {
+        while i < S::PARAMS[g].len() {
+            if kept(g, i) {
+                out[n] = S::PARAMS[g][i];
+                n += 1;
+            }
+            i += 1;
+        }
+        (g, i) = (g + 1, 0);
+    }
+    let mut t = 0;
+    while t < TAIL.len() {
+        out[n + t] = TAIL[t];
+        t += 1;
+    }
+    out
+};
+
+/// Number of rows of [`PARAMS`].
+const LEN: usize = {
+    let mut n = HEAD.len() + TAIL.len();
+    let (mut g, mut i) = (0, 0);
+    while g < S::PARAMS.len() {
+        while i < S::PARAMS[g].len() {
+            n += kept(g, i) as usize;
+            i += 1;
+        }
+        (g, i) = (g + 1, 0);
+    }
+    n
+};
+
+/// Whether scenario row `i` of scenario `g` is kept: no later scenario lists its path.
+const fn kept(g: usize, i: usize) -> bool {
+    let path = S::PARAMS[g][i].path.as_bytes();
+    let (mut h, mut j) = (g, i + 1);
+    while h < S::PARAMS.len() {
+        while j < S::PARAMS[h].len() {
+            if same(S::PARAMS[h][j].path.as_bytes(), path) {
+                return false;
+            }
+            j += 1;
+        }
+        (h, j) = (h + 1, 0);
+    }
+    true
+}
+
+/// `a == b`, in a constant.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The rows after the scenarios'.
+const TAIL: [Param; 28] = [
     float("workload.rate_eps", Unit::EventsPerSecond, |_| Bounds::positive(1_000_000.0), |c, _| Some(Slot::F64(&mut c.workload.rate_eps)),
         "Base arrival rate (Poisson), per second of event time."),
     choice("workload.daily_profile", &["flat", "diurnal"],
@@ -284,22 +286,9 @@ fn slide_bounds(c: &ExperimentConfig) -> Bounds {
     )
 }
 
-/// Switches the window kind; a slide is set (a tenth of the size, which
-/// divides it) when the new kind needs one and has none.
+/// Switches the window kind; the kind sets what it needs and lacks (a
+/// slide, a gap: `crate::window::kinds`).
 fn set_window_kind(c: &mut ExperimentConfig, i: usize) {
-    c.window.kind = [
-        WindowKind::Tumbling,
-        WindowKind::Sliding,
-        WindowKind::Cumulative,
-        WindowKind::Session,
-    ][i.min(3)];
-    match c.window.kind {
-        WindowKind::Tumbling => {}
-        WindowKind::Session if c.window.gap_ms == 0 => {
-            c.window.gap_ms = (c.window.size_ms / 2).max(10);
-        }
-        WindowKind::Session => {}
-        _ if c.window.slide_ms == 0 => c.window.slide_ms = (c.window.size_ms / 10).max(10),
-        _ => {}
-    }
+    c.window.kind = WindowKind::ALL[i.min(WindowKind::ALL.len() - 1)];
+    (c.window.kind.spec().prepare)(&mut c.window);
 }

@@ -15,10 +15,10 @@ pub(super) fn presets() -> Vec<Preset> {
         config: ExperimentConfig {
             duration_ms: 4 * HOUR_MS,
             sample_every_ms: MINUTE_MS,
-            scenario: ScenarioConfig::Sales {
+            scenario: ScenarioConfig::Sales(SalesConfig {
                 categories: 40,
                 mean_amount_cents: 8_000,
-            },
+            }),
             workload: WorkloadConfig {
                 rate_eps: 0.1,
                 daily_profile: DailyProfile::Flat,

@@ -2,14 +2,80 @@
 //! counts transactions per card per window and outputs only the cards above
 //! the alert threshold.
 
+use std::sync::Arc;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{Bursts, GroupKey, KeyRule, Query, ScenarioKind};
+use super::{Bursts, GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::amount::Amounts;
 use crate::event::Event;
-use crate::time::TimeMs;
+use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
+use crate::time::{TimeMs, DAY_MS};
+
+/// The fraud scenario's config: `{"kind": "fraud", …}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FraudConfig {
+    /// Number of cards.
+    pub cards: u32,
+    /// Mean transaction amount, in cents.
+    pub mean_amount_cents: i64,
+    /// A card with more than this many transactions in one window raises an alert.
+    pub alert_threshold: u32,
+    /// Mean number of fraud bursts per hour of event time.
+    pub bursts_per_hour: f64,
+    /// Transactions in one fraud burst.
+    pub burst_transactions: u32,
+    /// Duration of one fraud burst, in ms of event time.
+    pub burst_duration_ms: TimeMs,
+}
+
+impl Registered for FraudConfig {
+    const FIELDS: &'static [&'static str] = &[
+        "cards",
+        "mean_amount_cents",
+        "alert_threshold",
+        "bursts_per_hour",
+        "burst_transactions",
+        "burst_duration_ms",
+    ];
+
+    const PARAMS: &'static [Param] = &[
+        scenario_row("scenario.cards", Kind::Int, Unit::Cards, |_| Bounds::new(1.0, 5_000.0),
+            "Fraud: number of cards."),
+        super::sales::MEAN_AMOUNT_CENTS,
+        scenario_row("scenario.alert_threshold", Kind::Int, Unit::TransactionsPerWindow, |_| Bounds::new(1.0, 1_000.0),
+            "Fraud: a card with more transactions than this in one window raises an alert."),
+        scenario_row("scenario.bursts_per_hour", Kind::Float, Unit::BurstsPerHour, |_| Bounds::new(0.0, 1_000.0),
+            "Fraud: mean number of fraud bursts per hour of event time."),
+        scenario_row("scenario.burst_transactions", Kind::Int, Unit::Transactions, |_| Bounds::new(1.0, 1_000.0),
+            "Fraud: transactions in one fraud burst."),
+        scenario_row("scenario.burst_duration_ms", Kind::Int, Unit::Ms, |_| Bounds::new(1.0, DAY_MS as f64),
+            "Fraud: duration of one fraud burst, in event time."),
+    ];
+
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.cards),
+            Slot::I64(&mut self.mean_amount_cents),
+            Slot::U32(&mut self.alert_threshold),
+            Slot::F64(&mut self.bursts_per_hour),
+            Slot::U32(&mut self.burst_transactions),
+            Slot::I64(&mut self.burst_duration_ms),
+        ]
+    }
+
+    fn build(&self) -> Arc<dyn ScenarioKind> {
+        Arc::new(Fraud::new(
+            self.cards,
+            self.mean_amount_cents,
+            self.alert_threshold,
+            (self.bursts_per_hour, self.burst_transactions, self.burst_duration_ms),
+        ))
+    }
+}
 
 /// The fraud scenario.
 #[derive(Debug, Clone)]

@@ -9,21 +9,116 @@
 //! seconds on average, not on a strict clock), so the queueing model and the
 //! conservation of events hold exactly as in the other scenarios.
 
+use std::sync::Arc;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
+use serde::Serialize;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{Bursts, GroupKey, KeyRule, Query, ScenarioKind};
+use super::{Bursts, GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::config::{
     BatchConfig, DailyProfile, ExperimentConfig, OutputMode, ScenarioConfig, StreamingConfig,
     WorkloadConfig,
 };
 use crate::event::Event;
+use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
 use crate::presets::Preset;
 use crate::time::TimeMs;
-use crate::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
+use crate::time::{DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS};
 use crate::validate::MAX_DELAY_MS;
+
+/// The IoT scenario's config: `{"kind": "iot", …}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IotConfig {
+    /// Number of sensors (group keys).
+    pub sensors: u32,
+    /// Mean normal reading, in hundredths of a degree Celsius.
+    pub mean_centi: i64,
+    /// Standard deviation of the normal readings' noise, in hundredths of a degree.
+    pub noise_centi: i64,
+    /// A sensor whose window maximum is above this (hundredths of a degree) raises an alert.
+    pub alert_above_centi: i64,
+    /// Mean number of anomalies per hour of event time.
+    pub anomalies_per_hour: f64,
+    /// Anomalous readings in one anomaly (all above the alert threshold).
+    pub anomaly_readings: u32,
+    /// Duration of one anomaly, in ms of event time.
+    pub anomaly_duration_ms: TimeMs,
+    /// Share of (sensor, outage slot) pairs where the sensor is offline.
+    pub offline_fraction: f64,
+    /// Length of an outage slot, in ms: readings taken offline arrive at its end.
+    pub offline_ms: TimeMs,
+}
+
+/// `scenario.offline_fraction` and `scenario.offline_ms`, rows of IoT and web (each lists them).
+pub(super) const OFFLINE_FRACTION: Param = scenario_row("scenario.offline_fraction", Kind::Float, Unit::Fraction, |_| Bounds::new(0.0, 1.0),
+    "IoT and web: share of (sensor or visitor, outage slot) pairs where the device is offline.");
+/// See [`OFFLINE_FRACTION`].
+pub(super) const OFFLINE_MS: Param = scenario_row("scenario.offline_ms", Kind::Int, Unit::Ms, |_| Bounds::new(1.0, DAY_MS as f64),
+    "IoT and web: outage slot; readings or page views taken offline arrive when it ends (the device reconnects).");
+
+impl Registered for IotConfig {
+    const FIELDS: &'static [&'static str] = &[
+        "sensors",
+        "mean_centi",
+        "noise_centi",
+        "alert_above_centi",
+        "anomalies_per_hour",
+        "anomaly_readings",
+        "anomaly_duration_ms",
+        "offline_fraction",
+        "offline_ms",
+    ];
+
+    const PARAMS: &'static [Param] = &[
+        scenario_row("scenario.sensors", Kind::Int, Unit::Sensors, |_| Bounds::new(1.0, 5_000.0),
+            "IoT: number of sensors."),
+        scenario_row("scenario.mean_centi", Kind::Int, Unit::CentiDegrees, |_| Bounds::new(1.0, 10_000.0),
+            "IoT: mean normal reading."),
+        scenario_row("scenario.noise_centi", Kind::Int, Unit::CentiDegrees, |_| Bounds::new(0.0, 2_000.0),
+            "IoT: standard deviation of the noise of normal readings."),
+        scenario_row("scenario.alert_above_centi", Kind::Int, Unit::CentiDegrees, |_| Bounds::new(0.0, 20_000.0),
+            "IoT: a sensor whose window maximum is above this raises an alert."),
+        scenario_row("scenario.anomalies_per_hour", Kind::Float, Unit::AnomaliesPerHour, |_| Bounds::new(0.0, 1_000.0),
+            "IoT: mean number of anomalies (a sensor spikes) per hour of event time."),
+        scenario_row("scenario.anomaly_readings", Kind::Int, Unit::Readings, |_| Bounds::new(1.0, 1_000.0),
+            "IoT: anomalous readings in one anomaly, all above the alert threshold."),
+        scenario_row("scenario.anomaly_duration_ms", Kind::Int, Unit::Ms, |_| Bounds::new(1.0, DAY_MS as f64),
+            "IoT: duration of one anomaly, in event time."),
+        OFFLINE_FRACTION,
+        OFFLINE_MS,
+    ];
+
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.sensors),
+            Slot::I64(&mut self.mean_centi),
+            Slot::I64(&mut self.noise_centi),
+            Slot::I64(&mut self.alert_above_centi),
+            Slot::F64(&mut self.anomalies_per_hour),
+            Slot::U32(&mut self.anomaly_readings),
+            Slot::I64(&mut self.anomaly_duration_ms),
+            Slot::F64(&mut self.offline_fraction),
+            Slot::I64(&mut self.offline_ms),
+        ]
+    }
+
+    fn build(&self) -> Arc<dyn ScenarioKind> {
+        Arc::new(Iot::new(
+            self.sensors,
+            (self.mean_centi, self.noise_centi, self.alert_above_centi),
+            Bursts {
+                entities: self.sensors,
+                per_hour: self.anomalies_per_hour,
+                transactions: self.anomaly_readings,
+                duration_ms: self.anomaly_duration_ms,
+            },
+            (self.offline_fraction, self.offline_ms),
+        ))
+    }
+}
 
 /// Highest step of an anomalous reading above the alert threshold, in
 /// hundredths of a degree (a spike lands in `(threshold, threshold + 3 °C]`).
@@ -136,7 +231,7 @@ pub(crate) fn preset() -> Preset {
         config: ExperimentConfig {
             duration_ms: 3 * HOUR_MS,
             sample_every_ms: 30 * SECOND_MS,
-            scenario: ScenarioConfig::Iot {
+            scenario: ScenarioConfig::Iot(IotConfig {
                 sensors: 200,
                 mean_centi: 2_000,
                 noise_centi: 150,
@@ -146,7 +241,7 @@ pub(crate) fn preset() -> Preset {
                 anomaly_duration_ms: 2 * MINUTE_MS,
                 offline_fraction: 0.05,
                 offline_ms: 10 * MINUTE_MS,
-            },
+            }),
             workload: WorkloadConfig {
                 rate_eps: 20.0,
                 daily_profile: DailyProfile::Flat,

@@ -1,13 +1,70 @@
 //! Online store sales: orders with a category, a region and an amount; the
 //! query sums revenue per category per window.
 
+use std::sync::Arc;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{GroupKey, KeyRule, Query, ScenarioKind};
+use super::{GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::amount::Amounts;
 use crate::event::Event;
+use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
+
+/// The sales scenario's config: `{"kind": "sales", …}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SalesConfig {
+    /// Number of product categories (group keys).
+    pub categories: u32,
+    /// Mean order amount, in cents (log-normal amounts).
+    pub mean_amount_cents: i64,
+}
+
+impl Default for SalesConfig {
+    fn default() -> Self {
+        Self {
+            categories: 6,
+            mean_amount_cents: 8_000,
+        }
+    }
+}
+
+/// `scenario.mean_amount_cents`, a row of sales and fraud (each lists it).
+pub(super) const MEAN_AMOUNT_CENTS: Param = scenario_row(
+    "scenario.mean_amount_cents",
+    Kind::Int,
+    Unit::Cents,
+    |_| Bounds::new(1.0, 100_000_000.0),
+    "Sales and fraud: mean order or transaction amount.",
+);
+
+impl Registered for SalesConfig {
+    const FIELDS: &'static [&'static str] = &["categories", "mean_amount_cents"];
+
+    const PARAMS: &'static [Param] = &[
+        scenario_row(
+            "scenario.categories",
+            Kind::Int,
+            Unit::Categories,
+            |_| Bounds::new(1.0, 64.0),
+            "Sales: number of product categories (group keys).",
+        ),
+        MEAN_AMOUNT_CENTS,
+    ];
+
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.categories),
+            Slot::I64(&mut self.mean_amount_cents),
+        ]
+    }
+
+    fn build(&self) -> Arc<dyn ScenarioKind> {
+        Arc::new(Sales::new(self.categories, self.mean_amount_cents))
+    }
+}
 
 /// Regions of the sales scenario, in `detail` order.
 pub const REGIONS: [&str; 4] = ["north", "south", "east", "west"];

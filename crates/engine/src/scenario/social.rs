@@ -2,13 +2,58 @@
 //! heavy-tailed (Zipf) popularity; the query counts each action per post per
 //! window.
 
+use std::sync::Arc;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Zipf};
+use serde::Serialize;
 
 use super::schema::{Column, ColumnType, Field};
-use super::{GroupKey, KeyRule, Query, ScenarioKind};
+use super::{GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::event::Event;
+use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
+
+/// The social scenario's config: `{"kind": "social", …}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SocialConfig {
+    /// Number of posts.
+    pub posts: u32,
+    /// Zipf exponent of post popularity (1 = classic Zipf; larger = more skewed).
+    pub zipf_exponent: f64,
+}
+
+impl Registered for SocialConfig {
+    const FIELDS: &'static [&'static str] = &["posts", "zipf_exponent"];
+
+    const PARAMS: &'static [Param] = &[
+        scenario_row(
+            "scenario.posts",
+            Kind::Int,
+            Unit::Posts,
+            |_| Bounds::new(1.0, 10_000.0),
+            "Social: number of posts.",
+        ),
+        scenario_row(
+            "scenario.zipf_exponent",
+            Kind::Float,
+            Unit::Exponent,
+            |_| Bounds::positive(5.0),
+            "Social: Zipf exponent of post popularity (1 = classic Zipf; larger = more skewed).",
+        ),
+    ];
+
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.posts),
+            Slot::F64(&mut self.zipf_exponent),
+        ]
+    }
+
+    fn build(&self) -> Arc<dyn ScenarioKind> {
+        Arc::new(Social::new(self.posts, self.zipf_exponent))
+    }
+}
 
 /// Actions of the social scenario, in `detail` order.
 pub const ACTIONS: [&str; 3] = ["like", "retweet", "comment"];

@@ -21,7 +21,8 @@ use super::schema::{Column, ColumnType, Field};
 use super::visits::Visits;
 use super::{GroupKey, KeyRule, Outages, Query, ScenarioKind};
 use crate::event::Event;
-use crate::time::TimeMs;
+use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
+use crate::time::{TimeMs, HOUR_MS};
 
 /// The site's pages (the `page` column), by index.
 pub const PAGES: [&str; 6] = ["home", "product", "blog", "pricing", "docs", "checkout"];
@@ -73,6 +74,46 @@ impl Default for WebConfig {
             offline_fraction: 0.02,
             offline_ms: 15 * crate::time::MINUTE_MS,
         }
+    }
+}
+
+// Its registration (`super::registry`): fields, parameter rows, the scenario it builds.
+impl super::Registered for WebConfig {
+    const FIELDS: &'static [&'static str] = &[
+        "visitors",
+        "pages_per_visit",
+        "bounce_fraction",
+        "think_ms",
+        "offline_fraction",
+        "offline_ms",
+    ];
+
+    const PARAMS: &'static [Param] = &[
+        super::iot::OFFLINE_FRACTION,
+        super::iot::OFFLINE_MS,
+        scenario_row("scenario.visitors", Kind::Int, Unit::Visitors, |_| Bounds::new(1.0, 100_000.0),
+            "Web: number of visitors (group keys); each visit is one of them, so visitors come back."),
+        scenario_row("scenario.pages_per_visit", Kind::Float, Unit::Pages, |_| Bounds::new(2.0, 50.0),
+            "Web: mean page views of a visit that does not bounce."),
+        scenario_row("scenario.bounce_fraction", Kind::Float, Unit::Fraction, |_| Bounds::new(0.0, 1.0),
+            "Web: share of visits that see one page only, on average (blog and social visits bounce more)."),
+        scenario_row("scenario.think_ms", Kind::Int, Unit::Ms, |_| Bounds::new(1.0, HOUR_MS as f64),
+            "Web: mean time between two page views of one visit (think time)."),
+    ];
+
+    fn slots(&mut self) -> Vec<Slot<'_>> {
+        vec![
+            Slot::U32(&mut self.visitors),
+            Slot::F64(&mut self.pages_per_visit),
+            Slot::F64(&mut self.bounce_fraction),
+            Slot::I64(&mut self.think_ms),
+            Slot::F64(&mut self.offline_fraction),
+            Slot::I64(&mut self.offline_ms),
+        ]
+    }
+
+    fn build(&self) -> std::sync::Arc<dyn ScenarioKind> {
+        std::sync::Arc::new(Web::new(self))
     }
 }
 

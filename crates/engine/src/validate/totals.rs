@@ -26,11 +26,7 @@ pub(super) fn check_cells(c: &mut Checker, cfg: &ExperimentConfig, span_ms: Time
     let cells = windows * f64::from(crate::scenario::key_space(&cfg.scenario));
     if cells > MAX_RESULT_CELLS {
         let keys = f64::from(crate::scenario::key_space(&cfg.scenario));
-        let field = match cfg.window.kind {
-            crate::config::WindowKind::Tumbling => "window.size_ms",
-            crate::config::WindowKind::Session => "window.gap_ms",
-            _ => "window.slide_ms",
-        };
+        let field = cfg.window.spacing_field();
         c.fail(
             field,
             spacing as f64,

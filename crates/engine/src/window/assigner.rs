@@ -142,3 +142,15 @@ impl WindowAssigner for Tumbling {
         Some(*self)
     }
 }
+
+/// The tumbling kind (`super::kinds`): windows of `size_ms`.
+pub(crate) static TUMBLING: super::kinds::KindSpec = super::kinds::KindSpec {
+    assigner: |c| std::sync::Arc::new(Tumbling::new(c.size_ms)),
+    windows_of: |c, t| WindowIds::one(super::window_start(t, c.size_ms.max(1))),
+    window_at: |c, id| Tumbling::new(c.size_ms).window_at(id),
+    spacing_field: "window.size_ms",
+    spacing_ms: |c| c.size_ms,
+    windows_per_event: |_| 1,
+    fields: &["size_ms"],
+    prepare: |_| {},
+};

@@ -68,3 +68,15 @@ impl WindowAssigner for Sliding {
         self.size_ms
     }
 }
+
+/// The sliding kind (`super::kinds`): windows of `size_ms`, `slide_ms` apart.
+pub(crate) static SPEC: super::kinds::KindSpec = super::kinds::KindSpec {
+    assigner: |c| std::sync::Arc::new(Sliding::new(c.size_ms, c.slide_ms)),
+    windows_of: |c, t| Sliding::new(c.size_ms, c.slide_ms).windows_of(t),
+    window_at: |c, id| Sliding::new(c.size_ms, c.slide_ms).window_at(id),
+    spacing_field: "window.slide_ms",
+    spacing_ms: |c| c.slide_ms,
+    windows_per_event: super::kinds::per_slide,
+    fields: &["size_ms", "slide_ms"],
+    prepare: super::kinds::with_slide,
+};

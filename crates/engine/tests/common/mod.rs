@@ -42,24 +42,24 @@ pub fn continuous(workers: u32, service: ServiceTime, mean_ms: f64) -> Streaming
 /// One example config per scenario.
 pub fn scenarios() -> Vec<ScenarioConfig> {
     vec![
-        ScenarioConfig::Sales {
+        ScenarioConfig::Sales(SalesConfig {
             categories: 5,
             mean_amount_cents: 5_000,
-        },
-        ScenarioConfig::Social {
+        }),
+        ScenarioConfig::Social(SocialConfig {
             posts: 30,
             zipf_exponent: 1.1,
-        },
-        ScenarioConfig::Fraud {
+        }),
+        ScenarioConfig::Fraud(FraudConfig {
             cards: 50,
             mean_amount_cents: 4_000,
             alert_threshold: 2,
             bursts_per_hour: 6.0,
             burst_transactions: 8,
             burst_duration_ms: 120_000,
-        },
+        }),
         // No outages here: they make late data, which these configs avoid.
-        ScenarioConfig::Iot {
+        ScenarioConfig::Iot(IotConfig {
             sensors: 80,
             mean_centi: 2_000,
             noise_centi: 200,
@@ -69,7 +69,7 @@ pub fn scenarios() -> Vec<ScenarioConfig> {
             anomaly_duration_ms: 120_000,
             offline_fraction: 0.0,
             offline_ms: 600_000,
-        },
+        }),
         ScenarioConfig::Web(WebConfig {
             visitors: 300,
             offline_fraction: 0.0,
