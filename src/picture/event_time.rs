@@ -51,7 +51,8 @@ fn line((x1, y1, x2, y2): (f64, f64, f64, f64), colour: &str, width: f64, extra:
 /// The swatch of a legend key, by its class on the page (`et-key-late`…), drawn as
 /// the page draws it; empty for a key this does not know.
 pub fn swatch(class: &str) -> String {
-    let key = class.split_whitespace().find(|c| *c != "et-key");
+    // The most specific class names the key (`et-key-bands et-key-bands-append`).
+    let key = class.split_whitespace().rfind(|c| *c != "et-key");
     match key.unwrap_or_default() {
         "et-key-event" => format!(
             "<rect x=\"17\" y=\"4\" width=\"6\" height=\"6\" fill=\"{}\"/>",
@@ -86,19 +87,26 @@ pub fn swatch(class: &str) -> String {
             s
         }
         "et-key-merge" => line((2.0, 7.0, 38.0, 7.0), &rgb(MERGE), 5.0, ""),
-        "et-key-bands" => [WindowStage::Open, WindowStage::Fired, WindowStage::Closed]
-            .iter()
-            .enumerate()
-            .map(|(i, &s)| {
-                format!(
-                    "<rect x=\"{}\" y=\"1\" width=\"12\" height=\"12\" fill=\"{}\"/>",
-                    2 + 12 * i,
-                    rgb(stage_colour(s))
-                )
-            })
-            .collect(),
+        "et-key-bands" => bands(&[WindowStage::Open, WindowStage::Fired, WindowStage::Closed]),
+        // Append mode: a window is published when it closes, so it is never seen fired.
+        "et-key-bands-append" => bands(&[WindowStage::Open, WindowStage::Closed]),
         _ => String::new(),
     }
+}
+
+/// One square per stage, in the stages' colours.
+fn bands(stages: &[WindowStage]) -> String {
+    stages
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            format!(
+                "<rect x=\"{}\" y=\"1\" width=\"12\" height=\"12\" fill=\"{}\"/>",
+                2 + 12 * i,
+                rgb(stage_colour(s))
+            )
+        })
+        .collect()
 }
 
 /// `items` in lines of text no wider than `width` (16 px text, roughly measured).
