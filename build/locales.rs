@@ -10,7 +10,7 @@ use toml_edit::{Document, Item, Value};
 
 #[path = "locale_tables.rs"]
 mod tables;
-pub use tables::Generated;
+pub use tables::{index as table_index, Generated};
 use tables::{table, table_paths};
 
 /// The reference language: every other file has its keys, and it is the default.

@@ -6,7 +6,9 @@
 //! view, its charts, the handout, nor the picture composing. The page calls
 //! [`sweep_update`] with the experiment and language, [`print_update`] with the
 //! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
-//! with a clicked button; [`strings`] gives the page a language's strings.
+//! with a clicked button. It carries the tables of every language but English for its
+//! own views (`batch_stream_lab::i18n::tables`); the page gets them from its own small
+//! wasm (`src/bin/locale-tables.rs`).
 
 #[cfg(target_arch = "wasm32")]
 mod export {
@@ -42,13 +44,6 @@ mod export {
     #[wasm_bindgen]
     pub fn qr_update(host: web_sys::Element, url: &str, lang: &str) {
         batch_stream_lab::components::qr::update(host, url, lang);
-    }
-
-    /// The string table of the language whose code is `code`
-    /// (`batch_stream_lab::i18n::tables`): the page's wasm does not carry it.
-    #[wasm_bindgen]
-    pub fn strings(code: &str) -> Option<String> {
-        batch_stream_lab::i18n::tables::compiled_text(code).map(str::to_string)
     }
 
     /// Saves the picture of a clicked save `button` (`what`: a
