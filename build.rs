@@ -65,7 +65,7 @@ fn run() -> Result<(), String> {
     }
     write(
         "locale_tables.rs".to_string(),
-        &locales::table_index(&generated.tables),
+        &locales::tables::index(&generated.tables),
     )?;
     Ok(())
 }

@@ -9,8 +9,8 @@ use std::fmt::Write;
 use toml_edit::{Document, Item, Value};
 
 #[path = "locale_tables.rs"]
-mod tables;
-pub use tables::{index as table_index, Generated};
+pub mod tables;
+pub use tables::Generated;
 use tables::{table, table_paths};
 
 /// The reference language: every other file has its keys, and it is the default.
