@@ -126,6 +126,31 @@ mod tests {
     }
 
     #[test]
+    fn the_tables_wasm_gives_each_language_the_table_the_lazy_module_carries() {
+        // src/bin/locale-tables.rs's rows: every language but the reference, once, with
+        // the same table as `compiled_table` (and one the page would install).
+        const INDEX: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
+        let others: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|l| *l != Lang::default())
+            .collect();
+        assert_eq!(INDEX.len(), others.len());
+        for lang in others {
+            let rows: Vec<&str> = INDEX
+                .iter()
+                .filter(|(code, _)| *code == lang.code())
+                .map(|(_, text)| *text)
+                .collect();
+            assert_eq!(
+                rows,
+                vec![lang.compiled_table().expect("a table")],
+                "{lang:?}"
+            );
+            assert_eq!(rows[0].split('\u{1f}').count(), Lang::TABLE_LEN, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn the_table_gives_the_strings_of_the_language_file() {
         // Every string of the table is the file's, in the reference's key order.
         let file =
