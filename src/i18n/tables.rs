@@ -144,7 +144,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tables_wasm_gives_each_language_the_table_the_lazy_module_carries() {
+    fn the_tables_wasm_gives_each_language_its_table() {
         // src/bin/locale-tables.rs's rows: every language but the reference, once, with
         // the same table as `compiled_table` (and one the page would install).
         const INDEX: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
