@@ -9,7 +9,7 @@ use std::fmt::Write;
 use toml_edit::{Document, Item, Value};
 
 #[path = "locale_tables.rs"]
-mod tables;
+pub mod tables;
 pub use tables::Generated;
 use tables::{table, table_paths};
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app as ONE self-contained HTML file that works opened from disk (file://)
-# in Chromium and Firefox, with no network: the three wasm binaries (the page's, the
-# "Export for Spark" worker's and the Sweep view's) gzipped inside it, the CSS and JS
-# glue inline.
+# in Chromium and Firefox, with no network: the four wasm binaries (the page's, the
+# "Export for Spark" worker's, the Sweep view's and the language tables') gzipped inside
+# it, the CSS and JS glue inline.
 #
 # Usage: scripts/build-single-file.sh [DIST]
 #   DIST  an existing `trunk build --release` output to package (its CSS, and the wasm
@@ -38,7 +38,7 @@ mkdir -p "$work" "$(dirname "$out")"
 css="$work/page.css"
 cat "$dist"/style-*.css "$dist"/classroom-*.css "$dist"/sweep-*.css >"$css"
 # Each wasm as index.html builds it: the page with the `web` profile, the worker with `release`.
-for bin_profile in batch-stream-lab:web spark-export-worker:release sweep-view:web; do
+for bin_profile in batch-stream-lab:web spark-export-worker:release sweep-view:web locale-tables:web; do
   bin="${bin_profile%%:*}"
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/${bin_profile#*:}/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
@@ -51,6 +51,7 @@ python3 scripts/single_file.py "$css" \
   "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \
   "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" \
   "$work/sweep-view.js" "$work/sweep-view_opt.wasm" \
+  "$work/locale-tables.js" "$work/locale-tables_opt.wasm" \
   node_modules/qrcode-generator/dist/qrcode.js "$out"
 printf 'single file: %s: %s bytes (%s bytes gzipped)\n' "${out#"$REPO_ROOT"/}" \
   "$(wc -c <"$out")" "$(gzip -9 -c "$out" | wc -c)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Assembles the single self-contained HTML file of the app (see build-single-file.sh).
 
-Usage: single_file.py CSS PAGE_JS PAGE_WASM WORKER_JS WORKER_WASM SWEEP_JS SWEEP_WASM QR_JS OUT
+Usage: single_file.py CSS PAGE_JS PAGE_WASM WORKER_JS WORKER_WASM SWEEP_JS SWEEP_WASM
+                      TABLES_JS TABLES_WASM QR_JS OUT
 
 The page's and the export worker's wasm are gzipped and base64-encoded into
 non-executed <script> elements; a small bootstrap decodes them with the browser's
@@ -10,7 +11,8 @@ page's wasm with wasm-bindgen's no-modules glue, and makes the worker's script a
 Blob URL (a worker cannot be loaded from a file:// path). The Sweep view's wasm,
 which the served page fetches once its first picture is drawn, is decoded and started
 when the page asks for it (`window.bslabLoadSweep`), its glue run in a function scope
-(both no-modules glues declare a global `wasm_bindgen`). Share links point to
+(the no-modules glues each declare a global `wasm_bindgen`); so are the language
+tables' wasm and glue (`window.bslabLoadStrings`). Share links point to
 BSLAB_PUBLIC_URL when it is set (the app says so when it is not). The QR code library,
 which the served page loads on the first QR code, is inlined as a script: the app
 finds it already there.
@@ -46,12 +48,20 @@ PAGE_BOOT = """(function () {
     workerUrl: URL.createObjectURL(new Blob(worker, { type: 'text/javascript' })),
     publicUrl: PUBLIC_URL,
   };
-  window.bslabLoadSweep = function () {
-    var glue = new Function(text('bslab-sweep-glue') + '\\nreturn wasm_bindgen;')();
-    return bslabGunzip(text('bslab-sweep-wasm')).then(function (wasm) {
-      return glue({ module_or_path: wasm });
-    }).then(function () { return glue; });
+  // A lazily started wasm carried by the file: one loading however often called.
+  var loader = function (name) {
+    var loading = null;
+    return function () {
+      return loading = loading || Promise.resolve().then(function () {
+        var glue = new Function(text('bslab-' + name + '-glue') + '\\nreturn wasm_bindgen;')();
+        return bslabGunzip(text('bslab-' + name + '-wasm')).then(function (wasm) {
+          return glue({ module_or_path: wasm });
+        }).then(function () { return glue; });
+      });
+    };
   };
+  window.bslabLoadSweep = loader('sweep');
+  window.bslabLoadStrings = loader('tables');
   bslabGunzip(text('bslab-page-wasm')).then(function (wasm) {
     return wasm_bindgen({ module_or_path: wasm });
   }).catch(function (error) {
@@ -73,6 +83,8 @@ TEMPLATE = """<!DOCTYPE html>
     <script type="text/plain" id="bslab-worker-glue">{worker_js}</script>
     <script type="application/octet-stream" id="bslab-sweep-wasm">{sweep_wasm}</script>
     <script type="text/plain" id="bslab-sweep-glue">{sweep_js}</script>
+    <script type="application/octet-stream" id="bslab-tables-wasm">{tables_wasm}</script>
+    <script type="text/plain" id="bslab-tables-glue">{tables_js}</script>
     <script>{qr_js}</script>
     <script>{page_js}</script>
     <script>{gunzip}
@@ -103,9 +115,10 @@ def inline_text(path):
 
 
 def main():
-    if len(sys.argv) != 10:
+    if len(sys.argv) != 12:
         sys.exit(__doc__)
-    css, page_js, page_wasm, worker_js, worker_wasm, sweep_js, sweep_wasm, qr_js, out = sys.argv[1:]
+    (css, page_js, page_wasm, worker_js, worker_wasm, sweep_js, sweep_wasm,
+     tables_js, tables_wasm, qr_js, out) = sys.argv[1:]
     html = TEMPLATE.format(
         css=inline_text(css),
         page_wasm=packed(page_wasm),
@@ -113,6 +126,8 @@ def main():
         worker_js=inline_text(worker_js),
         sweep_wasm=packed(sweep_wasm),
         sweep_js=inline_text(sweep_js),
+        tables_wasm=packed(tables_wasm),
+        tables_js=inline_text(tables_js),
         page_js=inline_text(page_js),
         qr_js=inline_text(qr_js),
         gunzip=GUNZIP,

@@ -4,7 +4,9 @@
 //! the print view's handout ([`crate::components::print_sheet`]) and the saving of
 //! charts as pictures ([`crate::picture::lazy`]). The page asks
 //! `window.bslabLoadSweep()` for it (index.html fetches its script and wasm; the
-//! single file decodes the ones it carries) once, at the first call.
+//! single file decodes the ones it carries) once, at the first call. The language
+//! tables' wasm (`src/bin/locale-tables.rs`) is loaded the same way, by
+//! `window.bslabLoadStrings()` ([`load_by`]).
 
 use std::cell::RefCell;
 
@@ -18,24 +20,34 @@ extern "C" {
 }
 
 thread_local! {
-    /// The module's loading (a promise of its exports), started once.
-    static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Each module's loading (a promise of its exports) by its loader's name, started once.
+    static MODULES: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The module's loading (a promise of its exports), started at the first call;
+/// The lazy module's loading (a promise of its exports), started at the first call;
 /// `None` if the page has no loader (a build without the module).
 pub fn load() -> Option<js_sys::Promise> {
-    MODULE.with_borrow_mut(|module| {
-        if module.is_none() {
-            let window = web_sys::window()?;
-            let load = js_sys::Reflect::get(&window, &JsValue::from_str("bslabLoadSweep")).ok()?;
-            let promise = load
-                .dyn_ref::<js_sys::Function>()?
-                .call0(&JsValue::NULL)
-                .ok()?;
-            *module = promise.dyn_into().ok();
+    load_by("bslabLoadSweep")
+}
+
+/// The loading of the module whose loader is the page's function `window[loader]`
+/// (a promise of its exports), started at the first call; `None` if there is no such
+/// loader.
+pub fn load_by(loader: &'static str) -> Option<js_sys::Promise> {
+    MODULES.with_borrow_mut(|modules| {
+        if let Some((_, promise)) = modules.iter().find(|(l, _)| *l == loader) {
+            return Some(promise.clone());
         }
-        module.clone()
+        let window = web_sys::window()?;
+        let load = js_sys::Reflect::get(&window, &JsValue::from_str(loader)).ok()?;
+        let promise: js_sys::Promise = load
+            .dyn_ref::<js_sys::Function>()?
+            .call0(&JsValue::NULL)
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        modules.push((loader, promise.clone()));
+        Some(promise)
     })
 }
 

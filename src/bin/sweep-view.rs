@@ -6,10 +6,13 @@
 //! view, its charts, the handout, nor the picture composing. The page calls
 //! [`sweep_update`] with the experiment and language, [`print_update`] with the
 //! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
-//! with a clicked button; [`strings`] gives the page a language's strings.
+//! with a clicked button. It does not carry the strings of the languages but English:
+//! each export draws once the language's table is loaded from its small wasm
+//! (`src/bin/locale-tables.rs`, usually loaded by the page already).
 
 #[cfg(target_arch = "wasm32")]
 mod export {
+    use batch_stream_lab::i18n::Lang;
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
@@ -21,7 +24,10 @@ mod export {
         lang: &str,
         on_open: js_sys::Function,
     ) {
-        batch_stream_lab::sweep::host::update(host, config_json, lang, on_open);
+        let config_json = config_json.to_string();
+        when_ready(lang, move |lang| {
+            batch_stream_lab::sweep::host::update(host, &config_json, lang, on_open);
+        });
     }
 
     /// Draws the print view's handout in `host` (see
@@ -34,21 +40,26 @@ mod export {
         t_ms: f64,
         lang: &str,
     ) {
-        batch_stream_lab::components::print_sheet::update(host, config_json, preset, t_ms, lang);
+        let (config_json, preset) = (config_json.to_string(), preset.to_string());
+        when_ready(lang, move |lang| {
+            batch_stream_lab::components::print_sheet::update(
+                host,
+                &config_json,
+                &preset,
+                t_ms,
+                lang,
+            );
+        });
     }
 
     /// Draws the QR code button of a copied link in `host` (see
     /// `batch_stream_lab::components::qr::update`).
     #[wasm_bindgen]
     pub fn qr_update(host: web_sys::Element, url: &str, lang: &str) {
-        batch_stream_lab::components::qr::update(host, url, lang);
-    }
-
-    /// The string table of the language whose code is `code`
-    /// (`batch_stream_lab::i18n::tables`): the page's wasm does not carry it.
-    #[wasm_bindgen]
-    pub fn strings(code: &str) -> Option<String> {
-        batch_stream_lab::i18n::tables::compiled_text(code).map(str::to_string)
+        let url = url.to_string();
+        when_ready(lang, move |lang| {
+            batch_stream_lab::components::qr::update(host, &url, lang);
+        });
     }
 
     /// Saves the picture of a clicked save `button` (`what`: a
@@ -57,18 +68,26 @@ mod export {
     #[wasm_bindgen]
     pub fn picture_save(button: web_sys::Element, what: &str, lang: &str, drawn: JsValue) {
         use batch_stream_lab::picture::save::{failed, save, Save};
-        let lang = batch_stream_lab::i18n::Lang::from_tag(lang);
-        match Save::from_tag(what) {
-            Some(what) => save(button, what, lang, &drawn),
-            None => failed(&button, lang),
-        }
+        let what = Save::from_tag(what);
+        when_ready(lang, move |lang| {
+            let lang = Lang::from_tag(lang);
+            match what {
+                Some(what) => save(button, what, lang, &drawn),
+                None => failed(&button, lang),
+            }
+        });
+    }
+
+    /// Runs `f` with the tag of the language `lang` names once its strings are loaded:
+    /// the module does not carry them (`batch_stream_lab::i18n::tables::when_ready`).
+    fn when_ready(lang: &str, f: impl FnOnce(&str) + 'static) {
+        batch_stream_lab::i18n::tables::when_ready(Lang::from_tag(lang), f);
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     batch_stream_lab::browser::install_panic_hook();
-    batch_stream_lab::i18n::tables::install_compiled();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,13 +4,14 @@
 // run (or its first MAX_SECONDS), and prints p50/p95/p99/max. Writes target/frame-bench.json. It never asserts on
 // timing (machines differ); docs/performance.md ("## Browser") quotes a run.
 // A second test measures the time from navigation to the first chart on screen, with the
-// page's wasm size, and prints one `first-chart:` JSON line (target/first-chart.json).
+// page's wasm size and the files the first chart waited for, in each language, and prints one
+// `first-chart:` JSON line each (target/first-chart-<lang>.json).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitSettled, REPO_ROOT } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitSettled, LOCALES, REPO_ROOT } from './helpers.mjs';
 
 const PRESET = 'batch-late-but-cheap';
 const MAX_SECONDS = 60;
@@ -98,47 +99,76 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
 
 // Time from navigation start to the first chart drawn (a `figure.chart` with its plot), read
 // in the page by a MutationObserver installed before any script runs; the HTTP cache is off,
-// so each load fetches and compiles the wasm again (from 127.0.0.1: no network time).
-test('first chart on screen after navigation, and the wasm size', async () => {
-  const LOADS = 5;
-  const local = await launch({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(local.context);
-    const cdp = await local.context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('figure.chart svg')) {
-          window.__firstChartMs = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const times = [];
-    for (let i = 0; i < LOADS; i++) {
-      await gotoApp(page);
-      await page.waitForFunction(() => window.__firstChartMs !== undefined);
-      times.push(await page.evaluate(() => window.__firstChartMs));
+// so each load fetches and compiles the wasm again (from 127.0.0.1: no network time). In each
+// language: a page opening in Portuguese also waits for its strings' small wasm
+// (src/bin/locale-tables.rs), and neither waits for the lazy module (src/bin/sweep-view.rs).
+for (const [lang, locale] of LOCALES) {
+  test(`first chart on screen after navigation, and the wasm size (${lang})`, async () => {
+    const LOADS = 5;
+    const local = await launch({ viewport: { width: 1920, height: 1080 }, locale });
+    try {
+      const { page, problems } = await openPage(local.context);
+      const cdp = await local.context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('figure.chart svg')) {
+            window.__firstChartMs = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const times = [];
+      for (let i = 0; i < LOADS; i++) {
+        await gotoApp(page);
+        await page.waitForFunction(() => window.__firstChartMs !== undefined);
+        times.push(await page.evaluate(() => window.__firstChartMs));
+      }
+      // The last load's wasm and script files: when each was asked for and had arrived.
+      const resources = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /\.(wasm|js)$/.test(e.name))
+        .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })));
+      const named = (re) => resources.find((r) => re.test(r.name));
+      const pageWasm = named(/batch-stream-lab-[^/]*_bg\.wasm$/);
+      assert.ok(pageWasm, 'the page loaded its wasm');
+      const tables = named(/locale-tables_bg\.wasm$/);
+      if (lang === 'en') {
+        assert.equal(tables, undefined, 'an English page does not load the other languages');
+      } else {
+        assert.ok(tables, `a page opening in ${locale} loads its strings' wasm`);
+        assert.ok(tables.end <= times[LOADS - 1], 'the strings arrived before the first chart');
+      }
+      // The lazy module is asked for once the first picture is drawn, never beside the page's
+      // wasm (a page in Portuguese once waited for it before its first chart).
+      const lazy = named(/sweep-view(_bg\.wasm|\.js)$/);
+      assert.ok(!lazy || lazy.start >= pageWasm.end, `the lazy module was asked for at ${lazy?.start} ms`);
+      const gzipped = (bytes) => execFileSync('gzip', ['-9', '-c'], { input: bytes, maxBuffer: 1 << 26 }).length;
+      // What the first chart waited for: the files that had arrived by then, raw and `gzip -9`.
+      const before = [];
+      for (const r of resources.filter((r) => r.end <= times[LOADS - 1])) {
+        const bytes = Buffer.from(await (await fetch(r.name)).arrayBuffer());
+        before.push({ file: new URL(r.name).pathname.slice(1), bytes: bytes.length, gzip_bytes: gzipped(bytes) });
+      }
+      const wasm = Buffer.from(await (await fetch(pageWasm.name)).arrayBuffer());
+      times.sort((a, b) => a - b);
+      const result = {
+        lang,
+        viewport: '1920x1080',
+        loads: LOADS,
+        first_chart_ms: { median: +percentile(times, 50).toFixed(1), min: +times[0].toFixed(1), max: +times[LOADS - 1].toFixed(1) },
+        wasm_bytes: wasm.length,
+        // `gzip -9`, as the build-release stage measures it (Node's zlib gives other sizes).
+        wasm_gzip_bytes: gzipped(wasm),
+        before_first_chart: before,
+        before_first_chart_gzip_bytes: before.reduce((sum, f) => sum + f.gzip_bytes, 0),
+        date: new Date().toISOString(),
+      };
+      console.log(`first-chart: ${JSON.stringify(result)}`);
+      mkdirSync(join(REPO_ROOT, 'target'), { recursive: true });
+      writeFileSync(join(REPO_ROOT, 'target', `first-chart-${lang}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      assertNoProblems(problems);
+    } finally {
+      await local.close();
     }
-    const wasmUrl = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => e.name).find((n) => /batch-stream-lab-[^/]*_bg\.wasm$/.test(n)));
-    assert.ok(wasmUrl, 'the page loaded its wasm');
-    const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
-    times.sort((a, b) => a - b);
-    const result = {
-      viewport: '1920x1080',
-      loads: LOADS,
-      first_chart_ms: { median: +percentile(times, 50).toFixed(1), min: +times[0].toFixed(1), max: +times[LOADS - 1].toFixed(1) },
-      wasm_bytes: wasm.length,
-      // `gzip -9`, as the build-release stage measures it (Node's zlib gives other sizes).
-      wasm_gzip_bytes: execFileSync('gzip', ['-9', '-c'], { input: wasm, maxBuffer: 1 << 26 }).length,
-      date: new Date().toISOString(),
-    };
-    console.log(`first-chart: ${JSON.stringify(result)}`);
-    mkdirSync(join(REPO_ROOT, 'target'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'target', 'first-chart.json'), `${JSON.stringify(result, null, 2)}\n`);
-    assertNoProblems(problems);
-  } finally {
-    await local.close();
-  }
-});
+  });
+}
