@@ -18,6 +18,9 @@ pub(crate) struct Truth {
     geometry: Geometry,
     /// Windows not yet final, by id (ids order windows by end).
     open: BTreeMap<TimeMs, Vec<Agg>>,
+    /// Tumbling windows: the one open window, by id, kept out of `open`
+    /// (which stays empty) so that an event finds it without a map lookup.
+    current: Option<(TimeMs, Vec<Agg>)>,
     /// Final windows: (window id, key) → aggregate, only rows the query outputs.
     pub(crate) rows: BTreeMap<(TimeMs, u32), Agg>,
     /// Per key, the sum of `rows`: what a pipeline that published every final
@@ -40,6 +43,7 @@ impl Truth {
         Self {
             geometry,
             open: BTreeMap::new(),
+            current: None,
             rows: BTreeMap::new(),
             totals: vec![Agg::default(); keys as usize],
             keys,
@@ -68,8 +72,14 @@ impl Truth {
         }
         if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
             // Tumbling windows: the one open window is this event's, or it is
-            // final and this event opens the next (one map lookup per event).
-            self.add_to(scenario, start, (key, event.amount_cents), true);
+            // final and this event opens the next.
+            let aggs = match &mut self.current {
+                Some((id, aggs)) if *id == start => aggs,
+                _ => self.open_next(scenario, start),
+            };
+            if let Some(a) = aggs.get_mut(key as usize) {
+                a.add(event.amount_cents);
+            }
             return;
         }
         let ids = self.geometry.windows_of(event.event_time_ms);
@@ -82,26 +92,33 @@ impl Truth {
             self.close_before(scenario, ids.first);
         }
         for id in ids {
-            self.add_to(scenario, id, (key, event.amount_cents), false);
+            self.add_to(id, (key, event.amount_cents));
         }
+    }
+
+    /// Tumbling windows: makes the open window final and opens window `id`.
+    #[cold]
+    fn open_next(&mut self, scenario: &Scenario, id: TimeMs) -> &mut Vec<Agg> {
+        if let Some((last, aggs)) = self.current.take() {
+            self.open.insert(last, aggs);
+            self.close_before(scenario, id);
+        }
+        let aggs = vec![Agg::default(); self.keys as usize];
+        &mut self.current.insert((id, aggs)).1
     }
 
     /// Adds an amount to `key`'s aggregate in the open window `id`. Most
     /// events are in the newest window, found without a search; otherwise the
-    /// window is opened, after closing every window before it if `closes`.
+    /// window is opened.
     #[inline(always)]
-    fn add_to(&mut self, scenario: &Scenario, id: TimeMs, (key, amount): (u32, i64), closes: bool) {
+    fn add_to(&mut self, id: TimeMs, (key, amount): (u32, i64)) {
         let keys = self.keys as usize;
         let aggs = match self.open.last_entry() {
             Some(last) if *last.key() == id => last.into_mut(),
-            _ => {
-                if closes {
-                    self.close_before(scenario, id);
-                }
-                self.open
-                    .entry(id)
-                    .or_insert_with(|| vec![Agg::default(); keys])
-            }
+            _ => self
+                .open
+                .entry(id)
+                .or_insert_with(|| vec![Agg::default(); keys]),
         };
         if let Some(a) = aggs.get_mut(key as usize) {
             a.add(amount);
@@ -128,6 +145,15 @@ impl Truth {
         }
     }
 
+    /// The windows not yet final, by id: `open`, then the tumbling one.
+    fn open_windows(&self) -> impl Iterator<Item = (TimeMs, &Vec<Agg>)> {
+        let current = self.current.iter().map(|(id, aggs)| (*id, aggs));
+        self.open
+            .iter()
+            .map(|(id, aggs)| (*id, aggs))
+            .chain(current)
+    }
+
     /// Per key, the sum of the rows the query outputs over every event generated
     /// so far (final windows and the open one): the same filter as the pipelines'
     /// published totals, so a dashboard compares like with like (fraud: only
@@ -144,9 +170,8 @@ impl Truth {
             }
         }
         let open = self
-            .open
-            .iter()
-            .filter(|(&id, _)| self.geometry.counts_once(id));
+            .open_windows()
+            .filter(|(id, _)| self.geometry.counts_once(*id));
         for (_, aggs) in open {
             for (t, a) in totals.iter_mut().zip(aggs) {
                 if scenario.passes(a) {
@@ -161,8 +186,8 @@ impl Truth {
     /// Rows of windows before this id are final (none with session windows,
     /// whose rows are not folded: [`crate::settled`]).
     pub(crate) fn settled_before(&self) -> TimeMs {
-        match (&self.sessions, self.open.first_key_value()) {
-            (None, Some((&id, _))) => id,
+        match (&self.sessions, self.open_windows().next()) {
+            (None, Some((id, _))) => id,
             _ => TimeMs::MIN,
         }
     }
@@ -174,11 +199,11 @@ impl Truth {
         &'a self,
         scenario: &'a Scenario,
     ) -> impl Iterator<Item = ((TimeMs, u32), Agg)> + 'a {
-        let open = self.open.iter().flat_map(move |(start, aggs)| {
+        let open = self.open_windows().flat_map(move |(start, aggs)| {
             aggs.iter()
                 .enumerate()
                 .filter(|(_, a)| scenario.passes(a))
-                .map(move |(k, a)| ((*start, k as u32), *a))
+                .map(move |(k, a)| ((start, k as u32), *a))
         });
         let sessions = self
             .sessions
