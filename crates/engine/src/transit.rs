@@ -255,6 +255,8 @@ mod tests {
         assert_eq!(t.next_arrival(), None);
     }
 
+    // proptest is a native-only dev-dependency (the wasm test run has none).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Whatever the arrivals (near, far, past several horizons, some at the
         /// same instant) and wherever the drains stop, every event leaves once,
