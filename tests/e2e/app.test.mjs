@@ -43,6 +43,9 @@ test('play, change a parameter, switch language, share, and the link reproduces 
   // A valid one is applied from the current instant (a fork): re-simulated to the end.
   await watermark.fill('5 min');
   await watermark.press('Tab');
+  // Read it on screen: off screen the pipelines skip rendering (content-visibility), and
+  // innerText is what is rendered.
+  await page.getByTestId('panel-streaming').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => /watermark 5 min/.test(document.querySelector('[data-testid=panel-streaming]').innerText));
   await waitSettled(page);
   assert.equal(await page.getByTestId('clock').innerText(), '02:00:00');
