@@ -151,13 +151,26 @@ pub(crate) const fn scenario_row(
     bounds: fn(&ExperimentConfig) -> Bounds,
     doc: &'static str,
 ) -> Param {
+    bounded(path, kind, unit, bounds, Access::Scenario, doc)
+}
+
+/// A row with numeric bounds, whatever reaches its value (the table's rows and
+/// the scenarios' rows are built by this one constructor).
+pub(crate) const fn bounded(
+    path: &'static str,
+    kind: Kind,
+    unit: Unit,
+    bounds: fn(&ExperimentConfig) -> Bounds,
+    access: Access,
+    doc: &'static str,
+) -> Param {
     Param {
         path,
         kind,
         unit,
         doc,
         bounds: Some(bounds),
-        access: Access::Scenario,
+        access,
     }
 }
 

@@ -22,14 +22,7 @@ const fn number(
     get: Get,
     doc: &'static str,
 ) -> Param {
-    Param {
-        path,
-        kind,
-        unit,
-        doc,
-        bounds: Some(bounds),
-        access: Access::Number(get),
-    }
+    super::bounded(path, kind, unit, bounds, Access::Number(get), doc)
 }
 
 const fn int(
