@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, SCREENSHOTS, tinyTextIn,
-  trackedBrowsers, LOCALES,
+  trackedBrowsers, LOCALES, pageHash,
 } from './helpers.mjs';
 
 const browsers = trackedBrowsers();
@@ -83,7 +83,7 @@ for (const [lang, locale] of LOCALES) {
       await page.getByTestId('preset').selectOption(preset);
       await waitSettled(page);
       const duration = Number(await runState(page).getAttribute('data-duration'));
-      const hash = new URL(page.url()).hash;
+      const hash = await pageHash(page);
       await gotoApp(page, `/?${preset}-at${hash}&t=${Math.round(duration * 0.7)}`);
       await waitSettled(page);
       assert.equal(await page.locator('aside.params').count(), 0, 'the parameter panel starts closed');
@@ -144,7 +144,7 @@ test('spike now adds a load spike at the current instant and the streaming backl
   await page.getByTestId('preset').selectOption('sales-daily-vs-live');
   await waitSettled(page);
   assert.equal((await addressConfig(page)).workload.bursts.length, 0, 'the sales preset has no spike');
-  const plain = new URL(page.url()).hash;
+  const plain = await pageHash(page);
   await page.getByTestId('step').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=run-state]').dataset.t !== '0');
   const t = await now(page);
@@ -156,7 +156,7 @@ test('spike now adds a load spike at the current instant and the streaming backl
   }
   assert.equal(bursts.length, 1);
   assert.equal(bursts[0].start_ms, t, 'the spike starts now');
-  const spiked = new URL(page.url()).hash;
+  const spiked = await pageHash(page);
 
   // Same instant, with and without the spike: the largest streaming backlog.
   const backlogAt = async (hash) => {
@@ -183,7 +183,7 @@ test('notices and refusals are sentences in the page language naming field, valu
   await gotoApp(page);
   await page.getByTestId('preset').selectOption('sales-daily-vs-live');
   await waitSettled(page);
-  const good = new URL(page.url()).hash;
+  const good = await pageHash(page);
 
   for (const [path, text, expected] of [
     ['workload.rate_eps', '0', /^⚠ Taxa de chegada: 0 não é permitido: precisa ser maior que 0 e no máximo 1\.000\.000 eventos por segundo\./],

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, pageHash } from './helpers.mjs';
 
 const VIEWPORTS = [
   { width: 1920, height: 1080 },
@@ -33,7 +33,7 @@ for (const [lang, locale, ratesTitle] of LANGS) {
     await page.getByTestId('preset').selectOption('streaming-falls-behind');
     await waitSettled(page);
     const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
-    const hash = new URL(page.url()).hash;
+    const hash = await pageHash(page);
     await gotoApp(page, `/?metrics-at${hash}&t=${Math.round(duration * 0.35)}`);
     await waitSettled(page);
 

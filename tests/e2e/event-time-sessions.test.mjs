@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers, pageHash,
 } from './helpers.mjs';
 
 const CASES = [
@@ -36,7 +36,7 @@ for (const [lang, locale, ruleRe, acceptingLegendRe, acceptingCountRe] of LANGS)
       await gotoApp(page, `/?${preset}`);
       await page.getByTestId('preset').selectOption(preset);
       await waitSettled(page);
-      const hash = new URL(page.url()).hash;
+      const hash = await pageHash(page);
       await gotoApp(page, `/?${preset}-at${hash}&t=${tMs}`);
       await waitSettled(page);
 

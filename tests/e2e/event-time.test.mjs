@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, hashConfig, cliEventTimeCounts, SCREENSHOTS, trackedBrowsers, pageHash,
 } from './helpers.mjs';
 
 const PRESET = 'late-data-watermark';
@@ -29,7 +29,7 @@ for (const [lang, locale, readoutRe, fateRe] of LANGS) {
     await gotoApp(page);
     await page.getByTestId('preset').selectOption(PRESET);
     await waitSettled(page);
-    const hash = new URL(page.url()).hash;
+    const hash = await pageHash(page);
     await gotoApp(page, `/?event-time${hash}&t=${T_MS}`);
     await waitSettled(page);
     assert.equal(Number(await page.getByTestId('run-state').getAttribute('data-t')), T_MS);

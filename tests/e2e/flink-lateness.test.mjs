@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, pageHash } from './helpers.mjs';
 
 const PRESET = 'late-data-spark-vs-flink';
 const T_MS = 40 * 60_000;
@@ -30,7 +30,7 @@ for (const [lang, locale, lessonRe, latenessLabel, lateFiredRe, legendRe] of LAN
     await gotoApp(page, '/?flink');
     await page.getByTestId('preset').selectOption(PRESET);
     await waitSettled(page);
-    const hash = new URL(page.url()).hash;
+    const hash = await pageHash(page);
     await gotoApp(page, `/?flink-at${hash}&t=${T_MS}`);
     await waitSettled(page);
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, pageHash } from './helpers.mjs';
 
 const browsers = trackedBrowsers();
 
@@ -18,9 +18,10 @@ test('a change at t leaves a ghost on every chart; the new run is a fresh run of
   await gotoApp(page, '/?fork');
   await page.getByTestId('preset').selectOption('streaming-falls-behind');
   await waitSettled(page);
-  const hash = new URL(page.url()).hash;
+  const hash = await pageHash(page);
   await gotoApp(page, `/?fork-at${hash}&t=2700000`);
   await waitSettled(page);
+  assert.equal(await page.getByTestId('run-state').getAttribute('data-t'), '2700000', 'the link opened at t');
   const field = page.getByTestId('field-workload.rate_eps');
   await field.fill('30');
   await field.press('Tab');
@@ -33,7 +34,7 @@ test('a change at t leaves a ghost on every chart; the new run is a fresh run of
   }
   await page.screenshot({ path: join(SCREENSHOTS, 'fork-ghost-1920x1080-en.png') });
   const digest = await page.getByTestId('digest').innerText();
-  const newHash = new URL(page.url()).hash;
+  const newHash = await pageHash(page);
   const fresh = await page.context().newPage();
   await gotoApp(fresh, `/?fresh${newHash}&t=2700000`);
   await waitSettled(fresh);

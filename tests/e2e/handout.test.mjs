@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, LOCALES } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, trackedBrowsers, LOCALES, pageHash } from './helpers.mjs';
 
 const browsers = trackedBrowsers();
 
@@ -17,7 +17,7 @@ for (const [lang, locale] of LOCALES) {
     await gotoApp(page, '/?handout');
     await page.getByTestId('preset').selectOption('late-data-watermark');
     await waitSettled(page);
-    const hash = new URL(page.url()).hash;
+    const hash = await pageHash(page);
     await page.goto(new URL(`/?view=print${hash}&t=3600000`, process.env.BSLAB_BASE_URL).href);
     await page.getByTestId('print-sheet').waitFor();
     await waitSettled(page);

@@ -81,6 +81,16 @@ export function assertNoProblems(problems) {
   assert.deepEqual(problems.failedRequests, [], 'failed requests');
 }
 
+/**
+ * The address bar's hash as the page holds it now. Not `new URL(page.url()).hash`:
+ * Playwright learns of `history.replaceState` from an event that may arrive after the
+ * page has settled, so `page.url()` can still be the address before the app wrote the
+ * experiment into it (a fork test then reopened the stored experiment at t = 0).
+ */
+export async function pageHash(page) {
+  return page.evaluate(() => location.hash);
+}
+
 /** Opens the app at `hash` (e.g. '#c=…') and waits until it has rendered both panels. */
 export async function gotoApp(page, hash = '') {
   const response = await page.goto(new URL(hash, BASE_URL).href, { waitUntil: 'load' });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers, pageHash,
 } from './helpers.mjs';
 
 const PRESETS = ['sales-daily-vs-live', 'streaming-falls-behind', 'queue-mm1'];
@@ -23,7 +23,7 @@ for (const [lang, locale] of LOCALES) {
       await page.getByTestId('preset').selectOption(preset);
       await waitSettled(page);
       const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
-      const hash = new URL(page.url()).hash;
+      const hash = await pageHash(page);
       for (const viewport of SCREEN_SIZES) {
         // Loaded at each size, as a projector or a laptop opens it (the parameter panel
         // starts open only on wide screens).

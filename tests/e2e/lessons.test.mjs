@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS, tinyTextIn, trackedBrowsers, LOCALES,
+  launch, openPage, assertNoProblems, gotoApp, waitSettled, REPO_ROOT, SCREENSHOTS, tinyTextIn, trackedBrowsers, LOCALES, pageHash,
 } from './helpers.mjs';
 
 const LESSONS = readdirSync(join(REPO_ROOT, 'lessons')).filter((f) => f.endsWith('.json')).sort()
@@ -202,7 +202,7 @@ test('view=embed in an iframe, driven by postMessage from the parent page', asyn
     await gotoApp(other, '/?link');
     await other.getByTestId('preset').selectOption('late-data-watermark');
     await waitSettled(other);
-    const h = new URL(other.url()).hash;
+    const h = await pageHash(other);
     await other.close();
     return h;
   })();

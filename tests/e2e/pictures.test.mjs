@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, BASE_URL, SCREENSHOTS,
+  sharedBrowser, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, waitSettled, BASE_URL, SCREENSHOTS, pageHash,
 } from './helpers.mjs';
 
 const browser = sharedBrowser({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
@@ -118,7 +118,7 @@ test('the event-time picture saves as a PNG drawn again at 2x and as SVG, in bot
   await gotoApp(page);
   await page.getByTestId('preset').selectOption('late-data-watermark');
   await waitSettled(page);
-  const hash = new URL(page.url()).hash;
+  const hash = await pageHash(page);
   await gotoApp(page, `/?event-time${hash}&t=${20 * 60_000}`);
   await waitSettled(page);
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn, trackedBrowsers } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn, trackedBrowsers, pageHash } from './helpers.mjs';
 
 // The default preset of each scenario of the engine.
 const SCENARIOS = [
@@ -37,7 +37,7 @@ for (const [lang, locale, playLabel] of LANGS) {
       await page.getByTestId('preset').selectOption(preset);
       await waitSettled(page);
       const duration = Number(await page.getByTestId('run-state').getAttribute('data-duration'));
-      const hash = new URL(page.url()).hash;
+      const hash = await pageHash(page);
       await gotoApp(page, `/?${scenario}-at${hash}&t=${Math.round(duration * 0.7)}`);
       await waitSettled(page);
       for (const viewport of VIEWPORTS) {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, openPage, assertNoProblems, gotoApp, hashConfig, tinyTextIn, waitSettled, REPO_ROOT, SCREENSHOTS, trackedBrowsers, LOCALES } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, hashConfig, tinyTextIn, waitSettled, REPO_ROOT, SCREENSHOTS, trackedBrowsers, LOCALES, pageHash } from './helpers.mjs';
 
 const browsers = trackedBrowsers();
 
@@ -50,7 +50,7 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   const { page, problems } = await openPage(browser.context);
   await gotoApp(page);
   await waitSettled(page);
-  const config = hashConfig(new URL(page.url()).hash);
+  const config = hashConfig(await pageHash(page));
   await page.getByTestId('sweep').scrollIntoViewIfNeeded();
   assert.equal(await page.getByTestId('sweep-count').inputValue(), '20');
   // The view is a second Yew app, from its own wasm: Yew hands an event to the app whose id
@@ -80,7 +80,7 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   await waitSweep(page, 'done');
   const [busy1, wall] = [await busy(), (Date.now() - start) / 1000];
   // A click in the view is the view's only: the page's experiment is as it was.
-  assert.deepEqual(hashConfig(new URL(page.url()).hash), config, 'the page kept its experiment');
+  assert.deepEqual(hashConfig(await pageHash(page)), config, 'the page kept its experiment');
   const deltas = await page.evaluate(() => {
     window.__frames.stop = true;
     return window.__frames.deltas;
@@ -129,9 +129,9 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   const pick = page.getByTestId('sweep-chart-freshness').getByTestId('sweep-pick').nth(3);
   await pick.focus();
   await page.keyboard.press('Enter');
-  const trigger = () => hashConfig(new URL(page.url()).hash).streaming.mode.trigger_ms;
-  for (let i = 0; i < 100 && trigger() !== values[3]; i++) await page.waitForTimeout(100);
-  assert.equal(trigger(), values[3], 'the run of the picked point is open');
+  const trigger = async () => hashConfig(await pageHash(page)).streaming.mode.trigger_ms;
+  for (let i = 0; i < 100 && (await trigger()) !== values[3]; i++) await page.waitForTimeout(100);
+  assert.equal(await trigger(), values[3], 'the run of the picked point is open');
   await waitSettled(page);
   assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'finished');
   assert.equal(await sweepState(page), 'done', 'the points stay after opening one');
