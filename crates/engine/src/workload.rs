@@ -102,6 +102,7 @@ impl Generator {
     /// the whole day pay for its peak; only the daily profile is thinned.
     fn advance_base(&mut self) {
         let profile_peak = profile_peak(&self.workload.daily_profile);
+        let surely_kept = profile_floor(&self.workload.daily_profile) / profile_peak;
         loop {
             let t = self.next_base_ms;
             let (bursts, segment_end) = self.burst_segment(t);
@@ -120,8 +121,10 @@ impl Generator {
             if profile_peak <= 1.0 {
                 return;
             }
-            let ratio = self.profile(candidate) / profile_peak;
-            if self.arrivals.random::<f64>() < ratio {
+            // Below the profile's lowest ratio a candidate is kept whatever the
+            // hour: the same decision without the profile's `cos`.
+            let u = self.arrivals.random::<f64>();
+            if u < surely_kept || u < self.profile(candidate) / profile_peak {
                 return;
             }
         }
@@ -289,6 +292,16 @@ fn profile_peak(p: &DailyProfile) -> f64 {
     }
 }
 
+/// A value at or below the daily profile factor at every instant, by a margin
+/// far wider than `cos`'s rounding (so a draw below it / the peak is kept
+/// exactly when the factor itself would keep it).
+fn profile_floor(p: &DailyProfile) -> f64 {
+    match p {
+        DailyProfile::Flat => 1.0,
+        DailyProfile::Diurnal { amplitude, .. } => (1.0 - amplitude.abs() - 1e-9).max(0.0),
+    }
+}
+
 /// Largest value of the rate multiplier over the run (profile peak × the largest
 /// product of overlapping bursts): used to bound the expected number of events.
 pub(crate) fn peak_multiplier(w: &WorkloadConfig) -> f64 {
@@ -321,4 +334,27 @@ pub fn event_stream(
     let mut generator = Generator::new(config, Scenario::new(&config.scenario));
     let until = config.duration_ms;
     Ok(std::iter::from_fn(move || generator.next_until(until)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The thinning keeps a candidate without `cos` below the floor: that is
+    /// the same decision only if the floor is below the factor at every instant.
+    #[test]
+    fn the_profile_floor_is_below_the_profile_all_day() {
+        for step in 0..=99 {
+            let p = DailyProfile::Diurnal {
+                amplitude: f64::from(step) / 100.0,
+                peak_hour: f64::from(step % 24),
+            };
+            let floor = profile_floor(&p);
+            for t in (0..DAY_MS).step_by(7_919) {
+                let factor = profile_factor(&p, t as f64);
+                assert!(floor < factor, "{p:?} at {t} ms: {floor} ≥ {factor}");
+            }
+        }
+        assert_eq!(profile_floor(&DailyProfile::Flat), 1.0);
+    }
 }
