@@ -11,17 +11,19 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
-use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, WorkloadConfig};
+use crate::config::{DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::scenario::{Scenario, VisitInjector};
-use crate::time::{TimeMs, DAY_MS, HOUR_MS};
+use crate::time::TimeMs;
 
 mod fraud;
+mod profile;
 
 pub(crate) use fraud::fraud_bursts;
 pub use fraud::FraudBurst;
 use fraud::FraudInjector;
+use profile::{profile_factor, profile_peak, Thinning};
 
 /// Generates the experiment's events in event-time order.
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub(crate) struct Generator {
     visits: Option<VisitInjector>,
     /// The experiment's seed (devices' outages are a pure function of it).
     seed: u64,
+    /// The thinning's test against the daily profile.
+    thinning: Thinning,
 }
 
 impl Generator {
@@ -65,14 +69,10 @@ impl Generator {
             fraud,
             visits,
             seed: config.seed,
+            thinning: Thinning::new(&config.workload.daily_profile),
         };
         generator.advance_base();
         generator
-    }
-
-    /// The daily-profile factor at event time `t`.
-    fn profile(&self, t: f64) -> f64 {
-        profile_factor(&self.workload.daily_profile, t)
     }
 
     /// Product of the multipliers of bursts active at `t`, and the next instant
@@ -102,7 +102,6 @@ impl Generator {
     /// the whole day pay for its peak; only the daily profile is thinned.
     fn advance_base(&mut self) {
         let profile_peak = profile_peak(&self.workload.daily_profile);
-        let surely_kept = profile_floor(&self.workload.daily_profile) / profile_peak;
         loop {
             let t = self.next_base_ms;
             let (bursts, segment_end) = self.burst_segment(t);
@@ -121,10 +120,8 @@ impl Generator {
             if profile_peak <= 1.0 {
                 return;
             }
-            // Below the profile's lowest ratio a candidate is kept whatever the
-            // hour: the same decision without the profile's `cos`.
             let u = self.arrivals.random::<f64>();
-            if u < surely_kept || u < self.profile(candidate) / profile_peak {
+            if self.thinning.keeps(candidate, u) {
                 return;
             }
         }
@@ -235,20 +232,6 @@ impl Generator {
     }
 }
 
-/// The daily-profile factor at event time `t` (ms).
-fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
-    match *p {
-        DailyProfile::Flat => 1.0,
-        DailyProfile::Diurnal {
-            amplitude,
-            peak_hour,
-        } => {
-            let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
-            1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
-        }
-    }
-}
-
 impl WorkloadConfig {
     /// Expected arrival rate at event time `t_ms`, in events per second: the base
     /// rate × the daily profile × the bursts active then (what the Poisson process
@@ -284,24 +267,6 @@ pub(crate) fn overload_events(w: &WorkloadConfig, duration_ms: TimeMs, capacity_
     total
 }
 
-/// Largest value of the daily profile factor.
-fn profile_peak(p: &DailyProfile) -> f64 {
-    match p {
-        DailyProfile::Flat => 1.0,
-        DailyProfile::Diurnal { amplitude, .. } => 1.0 + amplitude,
-    }
-}
-
-/// A value at or below the daily profile factor at every instant, by a margin
-/// far wider than `cos`'s rounding (so a draw below it / the peak is kept
-/// exactly when the factor itself would keep it).
-fn profile_floor(p: &DailyProfile) -> f64 {
-    match p {
-        DailyProfile::Flat => 1.0,
-        DailyProfile::Diurnal { amplitude, .. } => (1.0 - amplitude.abs() - 1e-9).max(0.0),
-    }
-}
-
 /// Largest value of the rate multiplier over the run (profile peak × the largest
 /// product of overlapping bursts): used to bound the expected number of events.
 pub(crate) fn peak_multiplier(w: &WorkloadConfig) -> f64 {
@@ -334,27 +299,4 @@ pub fn event_stream(
     let mut generator = Generator::new(config, Scenario::new(&config.scenario));
     let until = config.duration_ms;
     Ok(std::iter::from_fn(move || generator.next_until(until)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The thinning keeps a candidate without `cos` below the floor: that is
-    /// the same decision only if the floor is below the factor at every instant.
-    #[test]
-    fn the_profile_floor_is_below_the_profile_all_day() {
-        for step in 0..=99 {
-            let p = DailyProfile::Diurnal {
-                amplitude: f64::from(step) / 100.0,
-                peak_hour: f64::from(step % 24),
-            };
-            let floor = profile_floor(&p);
-            for t in (0..DAY_MS).step_by(7_919) {
-                let factor = profile_factor(&p, t as f64);
-                assert!(floor < factor, "{p:?} at {t} ms: {floor} ≥ {factor}");
-            }
-        }
-        assert_eq!(profile_floor(&DailyProfile::Flat), 1.0);
-    }
 }
