@@ -258,9 +258,10 @@ impl Bucket {
     /// id order within an instant (pushed as generated, each after earlier
     /// ones, which a sort left in order): a stable placement by arrival
     /// instant orders them, in two passes. An event brought from the far heap
-    /// breaks the id order, and one a ring's turn later the instants counted:
-    /// the result is checked, and a comparison sort repairs what counting
-    /// could not.
+    /// may break the id order within its instant: a pass of insertion sort
+    /// checks the order and moves such an event the few places it needs. One
+    /// a ring's turn later (beyond the instants counted) leaves the bucket to
+    /// a comparison sort.
     fn sort(&mut self, scratch: &mut Vec<Event>) {
         let rest = &self.events[self.front..];
         let base = rest.iter().map(|e| e.arrival_time_ms).min().unwrap_or(0);
@@ -279,15 +280,35 @@ impl Bucket {
                 starts[k] += 1;
             }
             std::mem::swap(&mut self.events, scratch);
-            self.front = 0;
-        }
-        if !self.events[self.front..].is_sorted_by_key(|e| (e.arrival_time_ms, e.id)) {
+            insertion_sort(&mut self.events);
+        } else {
             self.events.drain(..self.front);
-            self.front = 0;
             self.events
                 .sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
         }
+        self.front = 0;
         self.sorted = true;
+    }
+}
+
+/// Sorts nearly sorted events by (arrival time, id): one comparison per
+/// event in order, a swap per place an event moves back. Past a few swaps
+/// per event (many far events in one instant) a comparison sort takes over,
+/// so the time stays O(n log n) whatever the bucket.
+fn insertion_sort(events: &mut [Event]) {
+    let key = |e: &Event| (e.arrival_time_ms, e.id);
+    let mut budget = 4 * events.len();
+    for i in 1..events.len() {
+        let mut j = i;
+        while j > 0 && key(&events[j - 1]) > key(&events[j]) {
+            if budget == 0 {
+                events.sort_unstable_by_key(key);
+                return;
+            }
+            budget -= 1;
+            events.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -304,6 +325,24 @@ mod tests {
             detail: 0,
             amount_cents: 0,
         }
+    }
+
+    /// Nearly sorted events are sorted by moving the few out of place, and
+    /// events far out of order (past the swap budget) are sorted all the same.
+    #[test]
+    fn insertion_sort_sorts_near_and_far_from_order() {
+        let mut near: Vec<Event> = (0..50).map(|i| event(i, i as TimeMs / 4)).collect();
+        near.swap(10, 11);
+        near.push(event(0, 3));
+        let mut reversed: Vec<Event> = (0..50).rev().map(|i| event(i, 7)).collect();
+        for events in [&mut near, &mut reversed] {
+            insertion_sort(events);
+            assert!(events.is_sorted_by_key(|e| (e.arrival_time_ms, e.id)));
+        }
+        assert_eq!(
+            reversed.iter().map(|e| e.id).collect::<Vec<_>>(),
+            (0..50).collect::<Vec<_>>()
+        );
     }
 
     /// Near, far and same-millisecond arrivals leave in (arrival, id) order,
