@@ -11,17 +11,19 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
-use crate::config::{DailyProfile, DelayConfig, ExperimentConfig, WorkloadConfig};
+use crate::config::{DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::scenario::{Scenario, VisitInjector};
-use crate::time::{TimeMs, DAY_MS, HOUR_MS};
+use crate::time::TimeMs;
 
 mod fraud;
+mod profile;
 
 pub(crate) use fraud::fraud_bursts;
 pub use fraud::FraudBurst;
 use fraud::FraudInjector;
+use profile::{profile_factor, profile_peak, Thinning};
 
 /// Generates the experiment's events in event-time order.
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub(crate) struct Generator {
     visits: Option<VisitInjector>,
     /// The experiment's seed (devices' outages are a pure function of it).
     seed: u64,
+    /// The thinning's test against the daily profile.
+    thinning: Thinning,
 }
 
 impl Generator {
@@ -65,14 +69,10 @@ impl Generator {
             fraud,
             visits,
             seed: config.seed,
+            thinning: Thinning::new(&config.workload.daily_profile),
         };
         generator.advance_base();
         generator
-    }
-
-    /// The daily-profile factor at event time `t`.
-    fn profile(&self, t: f64) -> f64 {
-        profile_factor(&self.workload.daily_profile, t)
     }
 
     /// Product of the multipliers of bursts active at `t`, and the next instant
@@ -120,8 +120,8 @@ impl Generator {
             if profile_peak <= 1.0 {
                 return;
             }
-            let ratio = self.profile(candidate) / profile_peak;
-            if self.arrivals.random::<f64>() < ratio {
+            let u = self.arrivals.random::<f64>();
+            if self.thinning.keeps(candidate, u) {
                 return;
             }
         }
@@ -232,20 +232,6 @@ impl Generator {
     }
 }
 
-/// The daily-profile factor at event time `t` (ms).
-fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
-    match *p {
-        DailyProfile::Flat => 1.0,
-        DailyProfile::Diurnal {
-            amplitude,
-            peak_hour,
-        } => {
-            let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
-            1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
-        }
-    }
-}
-
 impl WorkloadConfig {
     /// Expected arrival rate at event time `t_ms`, in events per second: the base
     /// rate × the daily profile × the bursts active then (what the Poisson process
@@ -279,14 +265,6 @@ pub(crate) fn overload_events(w: &WorkloadConfig, duration_ms: TimeMs, capacity_
         t += width;
     }
     total
-}
-
-/// Largest value of the daily profile factor.
-fn profile_peak(p: &DailyProfile) -> f64 {
-    match p {
-        DailyProfile::Flat => 1.0,
-        DailyProfile::Diurnal { amplitude, .. } => 1.0 + amplitude,
-    }
 }
 
 /// Largest value of the rate multiplier over the run (profile peak × the largest

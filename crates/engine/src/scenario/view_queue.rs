@@ -4,6 +4,12 @@
 //! all of them (a cache miss per level), a bucket holds the second's views
 //! only. Views beyond the calendar's horizon (a think time longer than about
 //! 17 minutes) wait in a heap until the calendar reaches them.
+//!
+//! A bucket is sorted once, when it becomes the earliest, by counting its
+//! views per millisecond: views are pushed in sequence order, so a stable
+//! placement by time alone gives the (time, sequence) order, in two passes
+//! instead of a comparison sort's log n. Emptied buckets keep their memory for
+//! the buckets after them.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -31,6 +37,10 @@ pub(super) struct ViewQueue {
     min: Option<usize>,
     /// Views at or beyond bucket `first + HORIZON`.
     far: BinaryHeap<Reverse<NextView>>,
+    /// Empty buckets with their memory, for the calendar's next buckets.
+    spare: Vec<Vec<NextView>>,
+    /// Where a bucket is sorted into (then swapped with it).
+    scratch: Vec<NextView>,
 }
 
 impl ViewQueue {
@@ -69,8 +79,9 @@ impl ViewQueue {
     }
 
     fn insert(&mut self, i: usize, view: NextView) {
-        if self.buckets.len() <= i {
-            self.buckets.resize_with(i + 1, Vec::new);
+        while self.buckets.len() <= i {
+            let bucket = self.spare.pop().unwrap_or_default();
+            self.buckets.push_back(bucket);
         }
         let bucket = &mut self.buckets[i];
         match self.min {
@@ -97,13 +108,20 @@ impl ViewQueue {
         }
         let steps = usize::try_from(to - self.first).unwrap_or(usize::MAX);
         let dropped = steps.min(self.buckets.len());
-        self.buckets.drain(..dropped);
         self.min = self.min.and_then(|m| m.checked_sub(dropped));
-        self.first = to;
-        if self.min.is_none() {
-            // Every bucket is empty: the far views start the calendar afresh.
-            self.buckets.clear();
+        // Every bucket is empty when none is the earliest: the far views then
+        // start the calendar afresh.
+        let kept = if self.min.is_none() {
+            0
+        } else {
+            self.buckets.len() - dropped
+        };
+        while self.buckets.len() > kept {
+            if let Some(bucket) = self.buckets.pop_front() {
+                self.spare.push(bucket);
+            }
         }
+        self.first = to;
         while let Some(Reverse(v)) = self.far.peek() {
             let at = v.0.div_euclid(BUCKET_MS) - self.first;
             match usize::try_from(at) {
@@ -121,9 +139,51 @@ impl ViewQueue {
     fn find_min(&mut self, from: usize) {
         let found = (from..self.buckets.len()).find(|&j| !self.buckets[j].is_empty());
         if let Some(j) = found {
-            self.buckets[j].sort_unstable_by_key(|v| Reverse((v.0, v.1)));
+            self.sort_bucket(j);
         }
         self.min = found;
+    }
+
+    /// Sorts bucket `j` latest (time, sequence) first. Its views were pushed in
+    /// sequence order, so placing them by their millisecond alone, stably and
+    /// latest first from the last pushed, gives that order; a view brought
+    /// from `far` may break the sequence order, so the result is checked and
+    /// a comparison sort (never needed at ordinary think times) repairs it.
+    fn sort_bucket(&mut self, j: usize) {
+        const SLOTS: usize = BUCKET_MS as usize;
+        let base = (self.first + j as TimeMs) * BUCKET_MS;
+        let bucket = &mut self.buckets[j];
+        let latest_first = |a: &NextView, b: &NextView| (a.0, a.1) > (b.0, b.1);
+        // Counting pays a pass over the slots: small buckets sort by comparison.
+        let counted = bucket.len() >= 64 && {
+            // `starts[k + 1]` counts the views `k` slots before the bucket's last millisecond.
+            let mut starts = [0u32; SLOTS + 1];
+            let slot = |v: &NextView| (v.0 - base).try_into().ok().filter(|&o: &usize| o < SLOTS);
+            let fits = bucket.iter().all(|v| match slot(v) {
+                Some(o) => {
+                    starts[SLOTS - o] += 1;
+                    true
+                }
+                None => false,
+            });
+            if fits {
+                for k in 1..=SLOTS {
+                    starts[k] += starts[k - 1];
+                }
+                self.scratch.clear();
+                self.scratch.resize(bucket.len(), (0, 0, 0, 0, 0));
+                for v in bucket.iter().rev() {
+                    let k = SLOTS - 1 - slot(v).unwrap_or(0);
+                    self.scratch[starts[k] as usize] = *v;
+                    starts[k] += 1;
+                }
+                std::mem::swap(bucket, &mut self.scratch);
+            }
+            fits && bucket.is_sorted_by(latest_first)
+        };
+        if !counted {
+            bucket.sort_unstable_by_key(|v| Reverse((v.0, v.1)));
+        }
     }
 }
 

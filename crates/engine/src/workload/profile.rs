@@ -1,0 +1,127 @@
+//! The daily profile: the factor the base rate is multiplied by at each
+//! instant, and the bounds that let the thinning decide most candidates
+//! without evaluating it.
+//!
+//! The thinning keeps a candidate when a uniform draw is below the factor / its
+//! peak. The factor moves slowly (a cosine over a day), so from one instant
+//! where it was evaluated (the anchor) it lies within a band that widens with
+//! its steepest slope; a draw below the band is kept, one above it dropped,
+//! exactly as the factor itself would decide. Only draws inside the band pay
+//! for `cos` (and move the anchor): a run of minutes evaluates it a few times.
+
+use crate::config::DailyProfile;
+use crate::time::{DAY_MS, HOUR_MS};
+
+/// Far wider than the rounding of the factor's evaluation (about 1e-14).
+const MARGIN: f64 = 1e-9;
+
+/// The daily-profile factor at event time `t` (ms).
+pub(super) fn profile_factor(p: &DailyProfile, t: f64) -> f64 {
+    match *p {
+        DailyProfile::Flat => 1.0,
+        DailyProfile::Diurnal {
+            amplitude,
+            peak_hour,
+        } => {
+            let hour = (t % DAY_MS as f64) / HOUR_MS as f64;
+            1.0 + amplitude * libm::cos(2.0 * std::f64::consts::PI * (hour - peak_hour) / 24.0)
+        }
+    }
+}
+
+/// Largest value of the daily profile factor.
+pub(super) fn profile_peak(p: &DailyProfile) -> f64 {
+    match p {
+        DailyProfile::Flat => 1.0,
+        DailyProfile::Diurnal { amplitude, .. } => 1.0 + amplitude,
+    }
+}
+
+/// The thinning's test against the daily profile, deciding without `cos`
+/// whenever the bounds allow.
+#[derive(Debug, Clone)]
+pub(super) struct Thinning {
+    profile: DailyProfile,
+    peak: f64,
+    /// Below the factor at every instant.
+    floor: f64,
+    /// Steepest change of the factor, per ms.
+    slope: f64,
+    /// (instant, factor there) of the latest evaluation.
+    anchor: Option<(f64, f64)>,
+}
+
+impl Thinning {
+    pub(super) fn new(profile: &DailyProfile) -> Self {
+        let amplitude = match *profile {
+            DailyProfile::Flat => 0.0,
+            DailyProfile::Diurnal { amplitude, .. } => amplitude.abs(),
+        };
+        Self {
+            profile: profile.clone(),
+            peak: profile_peak(profile),
+            floor: (1.0 - amplitude - MARGIN).max(0.0),
+            slope: amplitude * 2.0 * std::f64::consts::PI / DAY_MS as f64,
+            anchor: None,
+        }
+    }
+
+    /// Whether a candidate at `t` with uniform draw `u` is kept:
+    /// `u < factor(t) / peak`, the factor evaluated only when `u` falls
+    /// between the bounds the anchor gives.
+    pub(super) fn keeps(&mut self, t: f64, u: f64) -> bool {
+        let (low, high) = match self.anchor {
+            Some((t0, f0)) => {
+                let drift = self.slope * (t - t0).abs() + MARGIN;
+                ((f0 - drift).max(self.floor), f0 + drift)
+            }
+            None => (self.floor, f64::INFINITY),
+        };
+        if u < low / self.peak {
+            return true;
+        }
+        if u >= high / self.peak {
+            return false;
+        }
+        let factor = profile_factor(&self.profile, t);
+        self.anchor = Some((t, factor));
+        u < factor / self.peak
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounds decide as the factor does: candidates over two days, at
+    /// draws spread over [0, 1) and draws just beside the factor's own ratio.
+    #[test]
+    fn bounded_decisions_are_the_factors_own() {
+        for step in 0..=20 {
+            let p = DailyProfile::Diurnal {
+                amplitude: f64::from(step) * 0.0495,
+                peak_hour: f64::from(step),
+            };
+            let mut thinning = Thinning::new(&p);
+            let peak = profile_peak(&p);
+            let mut t = 0.0;
+            while t < 2.0 * DAY_MS as f64 {
+                let ratio = profile_factor(&p, t) / peak;
+                let beside = [
+                    ratio,
+                    ratio - 1e-15,
+                    ratio + 1e-15,
+                    ratio - 1e-6,
+                    ratio + 1e-6,
+                ];
+                let spread = (0..20).map(|i| f64::from(i) / 20.0 + t.fract() / 20.0);
+                for u in beside.into_iter().chain(spread) {
+                    assert_eq!(thinning.keeps(t, u), u < ratio, "{p:?} at {t} ms, u {u}");
+                }
+                t += 1_234.567 * (1.0 + f64::from(step));
+            }
+        }
+        let mut flat = Thinning::new(&DailyProfile::Flat);
+        assert!(flat.keeps(5.0, 0.999_999) && !flat.keeps(5.0, 1.0));
+    }
+}
