@@ -1,0 +1,101 @@
+use super::*;
+
+fn event(id: u64, arrival: TimeMs) -> Event {
+    Event {
+        id,
+        event_time_ms: 0,
+        arrival_time_ms: arrival,
+        entity: 0,
+        detail: 0,
+        amount_cents: 0,
+    }
+}
+
+/// Nearly sorted events are sorted by moving the few out of place, and
+/// events far out of order (past the swap budget) are sorted all the same.
+#[test]
+fn insertion_sort_sorts_near_and_far_from_order() {
+    let mut near: Vec<Event> = (0..50).map(|i| event(i, i as TimeMs / 4)).collect();
+    near.swap(10, 11);
+    near.push(event(0, 3));
+    let mut reversed: Vec<Event> = (0..50).rev().map(|i| event(i, 7)).collect();
+    for events in [&mut near, &mut reversed] {
+        insertion_sort(events);
+        assert!(events.is_sorted_by_key(|e| (e.arrival_time_ms, e.id)));
+    }
+    assert_eq!(
+        reversed.iter().map(|e| e.id).collect::<Vec<_>>(),
+        (0..50).collect::<Vec<_>>()
+    );
+}
+
+/// Near, far and same-millisecond arrivals leave in (arrival, id) order,
+/// exactly as a single heap would deliver them.
+#[test]
+fn drains_in_arrival_then_id_order() {
+    let mut t = Transit::default();
+    let arrivals = [5, 3, 10_000, 3, 70_000, 10_000, 4_095, 4_096, 0];
+    for (id, a) in arrivals.iter().enumerate() {
+        t.push(event(id as u64, *a));
+    }
+    // A far event pushed with a lower id than a near one at the same instant.
+    assert_eq!(t.len(), arrivals.len() as u64);
+    assert_eq!(t.next_arrival(), Some(0));
+    let mut out = Vec::new();
+    t.drain_until(9_999, |e| out.push(*e));
+    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    assert_eq!(
+        got,
+        vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]
+    );
+    assert_eq!(t.next_arrival(), Some(10_000));
+    t.push(event(9, 10_000));
+    out.clear();
+    t.drain_until(100_000, |e| out.push(*e));
+    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    assert_eq!(
+        got,
+        vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]
+    );
+    assert_eq!(t.len(), 0);
+    assert_eq!(t.next_arrival(), None);
+}
+
+// proptest is a native-only dev-dependency (the wasm test run has none).
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    /// Whatever the arrivals (near, far, past several horizons, some at the
+    /// same instant) and wherever the drains stop, every event leaves once,
+    /// in (arrival time, id) order, by the drain whose `until` it is at or
+    /// before.
+    #[test]
+    fn drains_every_event_in_order_at_any_stops(
+        steps in proptest::collection::vec(
+            (0i64..40, proptest::collection::vec(0i64..24, 0..6)),
+            1..60,
+        ),
+    ) {
+        let mut t = Transit::default();
+        let (mut id, mut until, mut pending) = (0, -1, Vec::new());
+        // Multiples of 500 ms: later pushes often land on the instant of
+        // an earlier far one, with a higher id.
+        for (gap, offsets) in steps {
+            let gap = gap * 500;
+            for offset in offsets {
+                let arrival = until + 1 + offset * 500;
+                t.push(event(id, arrival));
+                pending.push((arrival, id));
+                id += 1;
+            }
+            until += gap;
+            let mut out = Vec::new();
+            t.drain_until(until, |e| out.push((e.arrival_time_ms, e.id)));
+            pending.sort_unstable();
+            let due = pending.partition_point(|&(a, _)| a <= until);
+            let expected: Vec<_> = pending.drain(..due).collect();
+            proptest::prop_assert_eq!(out, expected);
+            proptest::prop_assert_eq!(t.len(), pending.len() as u64);
+            proptest::prop_assert_eq!(t.next_arrival(), pending.first().map(|p| p.0));
+        }
+    }
+}
