@@ -71,6 +71,7 @@ mod parse;
 mod pipeline;
 pub mod presets;
 mod pressure;
+pub mod pretty_json;
 pub mod progress;
 pub mod queueing;
 mod recent;

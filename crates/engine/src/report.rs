@@ -223,9 +223,10 @@ impl ReportDetail {
 }
 
 impl Report {
-    /// Pretty JSON, the CLI's output format.
+    /// Pretty JSON, the CLI's output format (written compactly, then indented:
+    /// `pretty_json` says why).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::pretty_json::indent(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// A short fingerprint of the whole report (FNV-1a of its JSON): equal
