@@ -116,6 +116,7 @@ pub use report::*;
 pub use runlog::MAX_LOGGED_RUNS;
 pub use sim::Simulation;
 pub use source::{check_event, event_checker};
+pub use strict_json::read_value;
 pub use time::TimeMs;
 pub use validate::ValidConfig;
 pub use web_sessions::{LandingPage, SessionFigures, StreamSessions, WebReport};
