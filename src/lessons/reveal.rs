@@ -50,6 +50,6 @@ impl Unit {
 /// number at this instant (a field that does not exist, or is still null).
 pub fn value(report: &Report, pointer: &str) -> Option<f64> {
     // The report's own JSON (the digest's): no second serde path in the page's wasm.
-    let tree = bslab_engine::read_value(&report.to_json()).ok()?;
+    let tree = bslab_engine::read_value(&report.totals_json()).ok()?;
     tree.pointer(pointer)?.as_f64().filter(|v| v.is_finite())
 }

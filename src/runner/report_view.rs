@@ -49,7 +49,7 @@ impl ReportView {
         };
         let mut report = sim.report(detail);
         let rows = report.windows.take().unwrap_or_default();
-        let digest = report.digest();
+        let digest = report.totals_digest(); // no detail parts left: its digest()
         let now = sim.now();
         // Ordered by start: a sorted `Vec`, not a map (a `BTreeMap` of its own type
         // costs the page's wasm its own copy of the map's code).

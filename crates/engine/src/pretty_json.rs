@@ -90,7 +90,9 @@ mod tests {
         same_as_serde(&json!({"a": [1, -2, 3.25], "b": {"c": null, "d": "é ✓ \u{1}"}, "e": true}));
     }
 
-    /// Every preset's report, with every detail part, as the CLI prints it.
+    /// Every preset's report as serde_json's pretty printer writes it: its
+    /// totals alone, and with every detail part after them (the golden reports
+    /// of `tests/determinism.rs` check the detail parts' bytes and order).
     #[test]
     fn reports_as_serde_json_pretty() {
         for preset in crate::presets::all() {
@@ -100,8 +102,25 @@ mod tests {
             for t in [end.min(10 * 60_000), end.min(40 * 60_000)] {
                 sim.step_until(t).expect("steps");
                 let report = sim.report(crate::ReportDetail::FULL);
-                let pretty = serde_json::to_string_pretty(&report).expect("JSON");
-                assert_eq!(report.to_json(), pretty, "{} at {t}", preset.name);
+                let totals = serde_json::to_string_pretty(&report).expect("JSON");
+                assert_eq!(report.totals_json(), totals, "{} at {t}", preset.name);
+                let mut whole = serde_json::to_value(&report).expect("JSON");
+                let parts = [
+                    ("windows", serde_json::to_value(&report.windows)),
+                    ("batch_runs", serde_json::to_value(&report.batch_runs)),
+                    ("micro_batches", serde_json::to_value(&report.micro_batches)),
+                    ("samples", serde_json::to_value(&report.samples)),
+                ];
+                for (name, part) in parts {
+                    whole[name] = part.expect("JSON");
+                }
+                let read = crate::read_value(&report.to_json()).expect("JSON");
+                // Both through text: the same float digits read the same way.
+                let whole = crate::read_value(&whole.to_string()).expect("JSON");
+                assert_eq!(read, whole, "{} at {t}", preset.name);
+                let bare = sim.report(crate::ReportDetail::default());
+                assert_eq!(bare.to_json(), bare.totals_json());
+                assert_eq!(bare.digest(), bare.totals_digest());
             }
         }
     }
