@@ -86,9 +86,7 @@ pub fn split_unit(text: &str) -> Result<(&str, i64), DurationError> {
 /// A duration in ms, the number read with `.` as the decimal separator.
 pub fn parse_ms(text: &str) -> Result<f64, DurationError> {
     let (number, size) = split_unit(text)?;
-    let value: f64 = number
-        .parse()
-        .ok()
+    let value: f64 = crate::decimal::parse(number)
         .filter(|x: &f64| x.is_finite() && !number.is_empty())
         .ok_or_else(|| DurationError::NotANumber(text.trim().to_string()))?;
     Ok(value * size as f64)

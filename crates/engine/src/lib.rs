@@ -50,6 +50,7 @@ mod completions;
 pub mod config;
 mod continuous;
 pub mod csv;
+pub mod decimal;
 pub mod duration;
 mod error;
 mod event;
