@@ -75,6 +75,7 @@ mod pressure;
 pub mod pretty_json;
 pub mod progress;
 pub mod queueing;
+mod rank;
 mod recent;
 mod report;
 pub mod resources;

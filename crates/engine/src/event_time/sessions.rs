@@ -78,9 +78,8 @@ impl SessionBands {
 
     /// The keys drawn, in column order: the most events first (ties: the smaller key).
     pub(super) fn shown_keys(&self) -> Vec<u32> {
-        let mut keys: Vec<(u64, u32)> = self.by_key.iter().map(|(&k, b)| (b.events, k)).collect();
-        keys.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        keys.into_iter().take(SHOWN_KEYS).map(|(_, k)| k).collect()
+        let counts = self.by_key.iter().map(|(&k, b)| (b.events, k));
+        crate::rank::most_first(counts).take(SHOWN_KEYS).collect()
     }
 
     /// Every session as a band, by (start, end, key), its stage from `stage`

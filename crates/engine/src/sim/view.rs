@@ -52,16 +52,12 @@ impl Simulation {
         let truth = self.truth.totals(&self.scenario);
         // Rank the keys first and decode only the lines shown: the app asks every
         // frame, and social has up to 30,000 keys.
-        // Most events first, then by key: as (−count, key, 0) tuples, whose plain
-        // sort the engine has already (a sort by a closure is a copy of its own).
-        let mut keys: Vec<(i64, u64, u32)> = (0..truth.len())
+        let shown = (0..truth.len())
             .filter(|&k| truth[k].count > 0 || batch[k].count > 0 || streaming[k].count > 0)
-            .map(|k| (-(truth[k].count as i64), k as u64, 0))
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter()
+            .map(|k| (truth[k].count, k as u32));
+        crate::rank::most_first(shown)
             .take(limit)
-            .map(|(_, k, _)| k as usize)
+            .map(|k| k as usize)
             .map(|k| DashboardRow {
                 key: self.scenario.decode_key(k as u32),
                 truth: truth[k],
