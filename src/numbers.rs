@@ -72,7 +72,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
         Some(frac) => format!("{}.{frac}", if int.is_empty() { "0" } else { &int }),
         None => int,
     };
-    let value: f64 = plain.parse().map_err(|_| NumberError::NotANumber)?;
+    let value = bslab_engine::decimal::parse(&plain).ok_or(NumberError::NotANumber)?;
     Ok(if negative { -value } else { value })
 }
 

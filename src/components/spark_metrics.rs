@@ -72,7 +72,7 @@ pub fn spark_metrics(
 fn progress_card(lang: Lang, latest: &Option<Rc<QueryProgress>>) -> Html {
     let json = latest.as_ref().map_or_else(
         || lang.t(Key::NoDataYet).to_string(),
-        |l| serde_json::to_string_pretty(&**l).unwrap_or_default(),
+        |l| bslab_engine::pretty_json::indent(&l.to_json()),
     );
     html! {
         <figure class="chart progress-card" data-testid="spark-progress">

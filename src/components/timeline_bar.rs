@@ -48,7 +48,7 @@ pub fn timeline_bar(p: &TimelineBarProps) -> Html {
     let lang = p.lang;
     let on_input = p.on_seek.reform(|e: InputEvent| {
         input_value(&e)
-            .and_then(|v| v.parse::<f64>().ok())
+            .and_then(|v| bslab_engine::decimal::parse(&v))
             .map_or(0, |v| v.round() as TimeMs)
     });
     let on_back = p.on_back.reform(|_: MouseEvent| ());

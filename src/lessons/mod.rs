@@ -123,7 +123,7 @@ impl Beat {
             return Ok(preset.config);
         }
         let json = serde_json::to_string(&preset.config).unwrap_or_default();
-        let mut value: Value = serde_json::from_str(&json).unwrap_or_default();
+        let mut value = bslab_engine::read_value(&json).unwrap_or_default();
         share::patch::apply(&mut value, &self.patch);
         let config = share::parse_config(&value.to_string())
             .map_err(|e| BeatError::BadConfig(format!("{e:?}")))?;
@@ -167,7 +167,7 @@ fn beat(v: &Value) -> Option<Beat> {
 
 /// Reads one lesson file; `None` if any part of it is missing or malformed.
 pub fn parse(json: &str) -> Option<Lesson> {
-    let v: Value = serde_json::from_str(json).ok()?;
+    let v = bslab_engine::read_value(json).ok()?;
     let beats = v
         .get("beats")?
         .as_array()?

@@ -3,7 +3,6 @@
 //! without code here knowing the report's fields.
 
 use bslab_engine::Report;
-use serde_json::Value;
 
 use crate::format;
 use crate::i18n::{Key, Lang};
@@ -51,6 +50,6 @@ impl Unit {
 /// number at this instant (a field that does not exist, or is still null).
 pub fn value(report: &Report, pointer: &str) -> Option<f64> {
     // The report's own JSON (the digest's): no second serde path in the page's wasm.
-    let tree: Value = serde_json::from_str(&report.to_json()).ok()?;
+    let tree = bslab_engine::read_value(&report.totals_json()).ok()?;
     tree.pointer(pointer)?.as_f64().filter(|v| v.is_finite())
 }

@@ -2,7 +2,6 @@
 //! fingerprint and the per-window completeness the completeness chart draws.
 //! Apart from the runner because it is a view of a report, not of the stepping.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use bslab_engine::{Report, ReportDetail, Simulation, TimeMs};
@@ -21,7 +20,7 @@ pub struct WindowPoint {
 }
 
 /// The report at one instant, with its digest and per-window completeness.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ReportView {
     /// The report (no detail parts).
     pub report: Report,
@@ -29,6 +28,16 @@ pub struct ReportView {
     pub digest: String,
     /// Completeness per window (windows that have ended).
     pub windows: Rc<Vec<WindowPoint>>,
+}
+
+/// Equal digests stand for equal reports (the digest is the report's
+/// fingerprint): comparing them, not every field, keeps the report's own
+/// equality code out of the page's wasm (the snapshot and the tables' memo
+/// compare reports at every frame).
+impl PartialEq for ReportView {
+    fn eq(&self, other: &Self) -> bool {
+        self.digest == other.digest && self.windows == other.windows
+    }
 }
 
 impl ReportView {
@@ -40,16 +49,27 @@ impl ReportView {
         };
         let mut report = sim.report(detail);
         let rows = report.windows.take().unwrap_or_default();
-        let digest = report.digest();
+        let digest = report.totals_digest(); // no detail parts left: its digest()
         let now = sim.now();
-        let mut points: BTreeMap<TimeMs, WindowPoint> = BTreeMap::new();
+        // Ordered by start: a sorted `Vec`, not a map (a `BTreeMap` of its own type
+        // costs the page's wasm its own copy of the map's code).
+        let mut points: Vec<WindowPoint> = Vec::new();
         for row in rows.iter().filter(|r| r.window_end_ms <= now) {
-            let p = points.entry(row.window_start_ms).or_insert(WindowPoint {
-                start_ms: row.window_start_ms,
-                truth: 0,
-                batch: 0,
-                streaming: 0,
-            });
+            let start = row.window_start_ms;
+            let i = match points.binary_search_by_key(&start, |p| p.start_ms) {
+                Ok(i) => i,
+                Err(i) => {
+                    let zero = WindowPoint {
+                        start_ms: start,
+                        truth: 0,
+                        batch: 0,
+                        streaming: 0,
+                    };
+                    points.insert(i, zero);
+                    i
+                }
+            };
+            let p = &mut points[i];
             p.truth += row.truth.count;
             p.batch += row.batch.map_or(0, |a| a.count);
             p.streaming += row.streaming.map_or(0, |a| a.count);
@@ -57,7 +77,7 @@ impl ReportView {
         Self {
             report,
             digest,
-            windows: Rc::new(points.into_values().collect()),
+            windows: Rc::new(points),
         }
     }
 }

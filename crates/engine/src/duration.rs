@@ -63,10 +63,13 @@ pub fn split_unit(text: &str) -> Result<(&str, i64), DurationError> {
         return Err(DurationError::Empty);
     }
     // The unit is the trailing run of letters; the number is what comes before it.
+    // Any non-ASCII character counts as a letter (`mês` is an unknown unit, not a
+    // number): Unicode's table of letters would only be carried into the page's
+    // wasm for this, and every unit is ASCII.
     let start = text
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
+        .take_while(|(_, c)| c.is_ascii_alphabetic() || !c.is_ascii())
         .last()
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(start);
@@ -86,9 +89,7 @@ pub fn split_unit(text: &str) -> Result<(&str, i64), DurationError> {
 /// A duration in ms, the number read with `.` as the decimal separator.
 pub fn parse_ms(text: &str) -> Result<f64, DurationError> {
     let (number, size) = split_unit(text)?;
-    let value: f64 = number
-        .parse()
-        .ok()
+    let value: f64 = crate::decimal::parse(number)
         .filter(|x: &f64| x.is_finite() && !number.is_empty())
         .ok_or_else(|| DurationError::NotANumber(text.trim().to_string()))?;
     Ok(value * size as f64)
@@ -142,6 +143,10 @@ mod tests {
         assert_eq!(
             parse_ms("soon"),
             Err(DurationError::UnknownUnit("soon".into()))
+        );
+        assert_eq!(
+            parse_ms("2 mês"),
+            Err(DurationError::UnknownUnit("mês".into()))
         );
         assert_eq!(parse_ms("s"), Err(DurationError::NotANumber("s".into())));
         assert_eq!(

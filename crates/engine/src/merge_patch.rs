@@ -8,9 +8,10 @@
 
 use serde_json::{Map, Value};
 
-/// Parses JSON text into a tree; `None` if it is not JSON.
+/// Parses JSON text into a tree; `None` if it is not JSON, or gives a key
+/// twice (the config's reader, [`crate::read_value`]: one JSON text reader in the page).
 pub fn parse(text: &str) -> Option<Value> {
-    serde_json::from_str(text).ok()
+    crate::read_value(text).ok()
 }
 
 /// The merge patch that turns `base` into `target`; `None` when they are equal.

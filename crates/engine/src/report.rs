@@ -189,16 +189,16 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub web: Option<crate::web_sessions::WebReport>,
     /// Every window row (with `windows` detail).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub windows: Option<Vec<WindowRow>>,
     /// Batch runs (with `runs` detail).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub batch_runs: Option<Vec<BatchRun>>,
     /// Micro-batches (with `runs` detail).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub micro_batches: Option<Vec<MicroBatchInfo>>,
     /// The metric time series (with `samples` detail).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub samples: Option<Vec<Sample>>,
 }
 
@@ -223,15 +223,63 @@ impl ReportDetail {
 }
 
 impl Report {
-    /// Pretty JSON, the CLI's output format.
+    /// Pretty JSON, the CLI's output format (written compactly, then indented:
+    /// `pretty_json` says why). The detail parts, when present, are the last
+    /// fields, in the struct's order.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut json = serde_json::to_string(self).unwrap_or_default();
+        json.pop(); // the closing brace: the details go before it
+        let mut detail = |name: &str, part: Option<String>| {
+            if let Some(part) = part {
+                json.push_str(&format!(",\"{name}\":{part}"));
+            }
+        };
+        let compact = |part: Result<String, _>| part.unwrap_or_default();
+        detail(
+            "windows",
+            self.windows
+                .as_ref()
+                .map(|v| compact(serde_json::to_string(v))),
+        );
+        detail(
+            "batch_runs",
+            self.batch_runs
+                .as_ref()
+                .map(|v| compact(serde_json::to_string(v))),
+        );
+        detail(
+            "micro_batches",
+            self.micro_batches
+                .as_ref()
+                .map(|v| compact(serde_json::to_string(v))),
+        );
+        detail(
+            "samples",
+            self.samples
+                .as_ref()
+                .map(|v| compact(serde_json::to_string(v))),
+        );
+        json.push('}');
+        crate::pretty_json::indent(&json)
+    }
+
+    /// The report's JSON without its detail parts (window rows, run logs,
+    /// samples): [`Report::to_json`] of a report that has none. The web page's
+    /// reports have none, and this keeps the details' writing code out of its wasm.
+    pub fn totals_json(&self) -> String {
+        crate::pretty_json::indent(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// A short fingerprint of the whole report (FNV-1a of its JSON): equal
     /// digests mean identical results, natively and in the browser.
     pub fn digest(&self) -> String {
         format!("{:016x}", fnv1a(self.to_json().as_bytes()))
+    }
+
+    /// [`Report::digest`] of a report without detail parts (the page's):
+    /// the fingerprint of [`Report::totals_json`].
+    pub fn totals_digest(&self) -> String {
+        format!("{:016x}", fnv1a(self.totals_json().as_bytes()))
     }
 }
 

@@ -47,7 +47,9 @@ fn windows_of<'b>(
     geometry: &'b Geometry,
     burst: &'b FraudBurst,
 ) -> impl Iterator<Item = TimeMs> + 'b {
-    let ids: BTreeSet<TimeMs> = burst
+    // Sorted and deduplicated in place: collecting into a `BTreeSet` would bring
+    // a stable sort of its own into every wasm (this one is already there).
+    let mut ids: Vec<TimeMs> = burst
         .transactions
         .iter()
         .flat_map(|&(t, _)| {
@@ -55,6 +57,8 @@ fn windows_of<'b>(
             geometry.windows_of(t)
         })
         .collect();
+    ids.sort_unstable();
+    ids.dedup();
     ids.into_iter()
 }
 
@@ -124,10 +128,14 @@ impl Folded {
 /// Alerts in no burst's (window, card): one set of the bursts' cells, then one
 /// look-up per row.
 fn false_alerts(geometry: &Geometry, bursts: &[FraudBurst], rows: &Rows) -> u64 {
-    let covered: BTreeSet<(TimeMs, u32)> = bursts
-        .iter()
-        .flat_map(|b| windows_of(geometry, b).map(move |start| (start, b.card)))
-        .collect();
+    // Inserted one by one (`collect` would sort them first with a stable sort
+    // compiled for this type only).
+    let mut covered: BTreeSet<(TimeMs, u32)> = BTreeSet::new();
+    covered.extend(
+        bursts
+            .iter()
+            .flat_map(|b| windows_of(geometry, b).map(move |start| (start, b.card))),
+    );
     rows.keys()
         .filter(|k| {
             work::tick();

@@ -78,31 +78,42 @@ impl SessionBands {
 
     /// The keys drawn, in column order: the most events first (ties: the smaller key).
     pub(super) fn shown_keys(&self) -> Vec<u32> {
-        let mut keys: Vec<(u64, u32)> = self.by_key.iter().map(|(&k, b)| (b.events, k)).collect();
-        keys.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        keys.into_iter().take(SHOWN_KEYS).map(|(_, k)| k).collect()
+        let counts = self.by_key.iter().map(|(&k, b)| (b.events, k));
+        crate::rank::most_first(counts).take(SHOWN_KEYS).collect()
     }
 
     /// Every session as a band, by (start, end, key), its stage from `stage`
     /// (end, published).
     pub(super) fn bands(&self, stage: impl Fn(TimeMs, bool) -> WindowStage) -> Vec<Band> {
-        let mut bands: Vec<Band> = self
+        // Sorted as (start, end, key) tuples, then made bands: the engine sorts
+        // (i64, u64, u32) tuples already, and sorting the bands by a key closure
+        // would be another copy of the sort in every wasm. Ends are event times
+        // plus a gap, never negative, so as u64 they keep their order.
+        let mut order: Vec<(TimeMs, u64, u32)> = self
             .by_key
             .iter()
-            .flat_map(|(&key, b)| b.sessions.sessions().map(move |s| (key, b, s)))
-            .map(|(key, b, s)| {
-                let marks = b.marks.get(&s.start).copied().unwrap_or_default();
+            .flat_map(|(&key, b)| {
+                b.sessions
+                    .sessions()
+                    .map(move |s| (s.start, s.end as u64, key))
+            })
+            .collect();
+        order.sort_unstable();
+        order
+            .into_iter()
+            .map(|(start, end, key)| {
+                let marks = self.by_key.get(&key).and_then(|b| b.marks.get(&start));
+                let marks = marks.copied().unwrap_or_default();
+                let end = end as TimeMs;
                 Band {
-                    start_ms: s.start,
-                    end_ms: s.end,
-                    stage: stage(s.end, marks.published),
+                    start_ms: start,
+                    end_ms: end,
+                    stage: stage(end, marks.published),
                     key: Some(key),
                     merged_at_ms: marks.merged_at_ms,
                 }
             })
-            .collect();
-        bands.sort_unstable_by_key(|b| (b.start_ms, b.end_ms, b.key));
-        bands
+            .collect()
     }
 }
 

@@ -52,12 +52,12 @@ impl Simulation {
         let truth = self.truth.totals(&self.scenario);
         // Rank the keys first and decode only the lines shown: the app asks every
         // frame, and social has up to 30,000 keys.
-        let mut keys: Vec<usize> = (0..truth.len())
+        let shown = (0..truth.len())
             .filter(|&k| truth[k].count > 0 || batch[k].count > 0 || streaming[k].count > 0)
-            .collect();
-        keys.sort_unstable_by(|&a, &b| truth[b].count.cmp(&truth[a].count).then(a.cmp(&b)));
-        keys.into_iter()
+            .map(|k| (truth[k].count, k as u32));
+        crate::rank::most_first(shown)
             .take(limit)
+            .map(|k| k as usize)
             .map(|k| DashboardRow {
                 key: self.scenario.decode_key(k as u32),
                 truth: truth[k],

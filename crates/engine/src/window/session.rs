@@ -238,7 +238,7 @@ impl MicroBatchSessions {
                 Err(None) => {}
             }
         }
-        emitted[first..].sort_unstable_by_key(|(key, s)| (*key, s.start));
+        by_key_then_start(&mut emitted[first..]);
     }
 
     /// Whether a no-data batch would close something new: the watermark moved
@@ -259,7 +259,7 @@ impl MicroBatchSessions {
             .iter()
             .flat_map(|(&k, s)| s.sessions().map(move |s| (k, *s)))
             .collect();
-        open.sort_unstable_by_key(|(k, s)| (*k, s.start));
+        by_key_then_start(&mut open);
         open
     }
 
@@ -267,6 +267,12 @@ impl MicroBatchSessions {
     pub fn watermark_ms(&self) -> TimeMs {
         self.watermark_ms
     }
+}
+
+/// Sorts sessions by key, then start. One function for both callers: each
+/// `sort_unstable_by_key` closure is its own copy of the sort in every wasm.
+fn by_key_then_start(sessions: &mut [(u32, Session)]) {
+    sessions.sort_unstable_by_key(|(key, s)| (*key, s.start));
 }
 
 mod joining;
