@@ -229,36 +229,10 @@ impl Report {
     pub fn to_json(&self) -> String {
         let mut json = serde_json::to_string(self).unwrap_or_default();
         json.pop(); // the closing brace: the details go before it
-        let mut detail = |name: &str, part: Option<String>| {
-            if let Some(part) = part {
-                json.push_str(&format!(",\"{name}\":{part}"));
-            }
-        };
-        let compact = |part: Result<String, _>| part.unwrap_or_default();
-        detail(
-            "windows",
-            self.windows
-                .as_ref()
-                .map(|v| compact(serde_json::to_string(v))),
-        );
-        detail(
-            "batch_runs",
-            self.batch_runs
-                .as_ref()
-                .map(|v| compact(serde_json::to_string(v))),
-        );
-        detail(
-            "micro_batches",
-            self.micro_batches
-                .as_ref()
-                .map(|v| compact(serde_json::to_string(v))),
-        );
-        detail(
-            "samples",
-            self.samples
-                .as_ref()
-                .map(|v| compact(serde_json::to_string(v))),
-        );
+        detail(&mut json, "windows", self.windows.as_ref());
+        detail(&mut json, "batch_runs", self.batch_runs.as_ref());
+        detail(&mut json, "micro_batches", self.micro_batches.as_ref());
+        detail(&mut json, "samples", self.samples.as_ref());
         json.push('}');
         crate::pretty_json::indent(&json)
     }
@@ -280,6 +254,14 @@ impl Report {
     /// the fingerprint of [`Report::totals_json`].
     pub fn totals_digest(&self) -> String {
         format!("{:016x}", fnv1a(self.totals_json().as_bytes()))
+    }
+}
+
+/// Appends `,"name":<part as compact JSON>` when the report has that detail part.
+fn detail<T: Serialize>(json: &mut String, name: &str, part: Option<&T>) {
+    if let Some(part) = part {
+        let part = serde_json::to_string(part).unwrap_or_default();
+        json.push_str(&format!(",\"{name}\":{part}"));
     }
 }
 
