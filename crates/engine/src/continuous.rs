@@ -86,7 +86,11 @@ impl Continuous {
         rng: ChaCha8Rng,
     ) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
-        let sessions = geometry.open_sessions();
+        // Complete mode retracts the sessions merged away; append mode reads no change.
+        let logs = p.output != OutputMode::Append;
+        let sessions = geometry
+            .open_sessions()
+            .map(|s| if logs { s.logging_changes() } else { s });
         Self {
             p,
             geometry,

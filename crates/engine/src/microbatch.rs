@@ -142,7 +142,8 @@ pub(crate) struct MicroBatch {
 impl MicroBatch {
     pub(crate) fn new(p: MicroBatchParams, geometry: Geometry, scenario: Scenario) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
-        let sessions = geometry.open_sessions();
+        // A batch reads the keys it changed (and, complete, the sessions merged away).
+        let sessions = geometry.open_sessions().map(OpenSessions::logging_changes);
         Self {
             p,
             geometry,

@@ -45,14 +45,37 @@ pub(crate) struct OpenSessions {
     events: u64,
     /// Events that joined two or more sessions into one, so far.
     merges: u64,
+    /// What changed since the pipeline last asked, kept only for a pipeline
+    /// that asks ([`Self::logging_changes`]): the others (the ground truth,
+    /// the batch) would pay for it at every event and let it grow.
+    changes: Option<ChangeLog>,
+}
+
+/// The changes a pipeline republishing sessions reads after its rows.
+#[derive(Debug, Clone, Default)]
+struct ChangeLog {
     /// (start, key) of sessions merged into another since the last
-    /// [`Self::take_merged_away`]: rows a complete-mode table no longer has.
+    /// [`OpenSessions::take_merged_away`]: rows a complete-mode table no longer has.
     merged_away: Vec<(TimeMs, u32)>,
-    /// Keys given an event since the last [`Self::take_changed_keys`], each
-    /// once, and a mark per key saying it is listed: a micro-batch counts the
-    /// sessions it rewrote per key changed without sorting its rows.
+    /// Keys given an event since the last [`OpenSessions::take_changed_keys`],
+    /// each once, and a mark per key saying it is listed: a micro-batch counts
+    /// the sessions it rewrote per key changed without sorting its rows.
     changed_keys: Vec<u32>,
     listed: Vec<bool>,
+}
+
+impl ChangeLog {
+    /// Lists `key` unless it is listed already.
+    fn key_changed(&mut self, key: u32) {
+        let k = key as usize;
+        if k >= self.listed.len() {
+            self.listed.resize(k + 1, false);
+        }
+        if !self.listed[k] {
+            self.listed[k] = true;
+            self.changed_keys.push(key);
+        }
+    }
 }
 
 impl OpenSessions {
@@ -66,10 +89,15 @@ impl OpenSessions {
             open: 0,
             events: 0,
             merges: 0,
-            merged_away: Vec::new(),
-            changed_keys: Vec::new(),
-            listed: Vec::new(),
+            changes: None,
         }
+    }
+
+    /// The same, keeping what [`Self::take_merged_away`] and
+    /// [`Self::take_changed_keys`] return.
+    pub(crate) fn logging_changes(mut self) -> Self {
+        self.changes = Some(ChangeLog::default());
+        self
     }
 
     /// The session of one event at `t`: `[t, t + gap)`.
@@ -85,11 +113,9 @@ impl OpenSessions {
         let k = key as usize;
         if k >= self.keys.len() {
             self.keys.resize_with(k + 1, Slot::default);
-            self.listed.resize(k + 1, false);
         }
-        if !self.listed[k] {
-            self.listed[k] = true;
-            self.changed_keys.push(key);
+        if let Some(log) = &mut self.changes {
+            log.key_changed(key);
         }
         self.events += 1;
         let sessions = &mut self.keys[k].0;
@@ -105,12 +131,14 @@ impl OpenSessions {
         self.by_start.insert((merged.start, key));
         self.open = self.open + 1 - joined.len();
         self.merges += u64::from(joined.len() >= 2);
-        self.merged_away.extend(
-            joined
-                .iter()
-                .filter(|s| s.start != merged.start)
-                .map(|s| (s.start, key)),
-        );
+        if let Some(log) = &mut self.changes {
+            log.merged_away.extend(
+                joined
+                    .iter()
+                    .filter(|s| s.start != merged.start)
+                    .map(|s| (s.start, key)),
+            );
+        }
         merged
     }
 
@@ -171,18 +199,24 @@ impl OpenSessions {
         self.keys.get(key as usize).map_or(0, |s| s.0.len())
     }
 
-    /// Takes the (start, key) of the sessions merged into another since the last call.
+    /// Takes the (start, key) of the sessions merged into another since the
+    /// last call (none unless [`Self::logging_changes`]).
     pub(crate) fn take_merged_away(&mut self) -> Vec<(TimeMs, u32)> {
-        std::mem::take(&mut self.merged_away)
+        self.changes
+            .as_mut()
+            .map_or_else(Vec::new, |log| std::mem::take(&mut log.merged_away))
     }
 
     /// Takes the keys given an event since the last call, each once, in no
-    /// particular order.
+    /// particular order (none unless [`Self::logging_changes`]).
     pub(crate) fn take_changed_keys(&mut self) -> Vec<u32> {
-        for &key in &self.changed_keys {
-            self.listed[key as usize] = false;
+        let Some(log) = &mut self.changes else {
+            return Vec::new();
+        };
+        for &key in &log.changed_keys {
+            log.listed[key as usize] = false;
         }
-        std::mem::take(&mut self.changed_keys)
+        std::mem::take(&mut log.changed_keys)
     }
 
     /// Open sessions.
@@ -212,7 +246,7 @@ mod tests {
 
     #[test]
     fn a_late_event_merges_two_sessions_and_the_indexes_follow() {
-        let mut open = OpenSessions::new(5_000);
+        let mut open = OpenSessions::new(5_000).logging_changes();
         open.insert(0, 0, 1);
         open.insert(0, 10_000, 2);
         open.insert(1, 1_000, 4);
@@ -231,5 +265,25 @@ mod tests {
             (last[0].1.agg.sum_cents, open.len(), open.events()),
             (11, 0, 0)
         );
+    }
+
+    #[test]
+    fn changes_are_kept_only_when_asked_for() {
+        let mut quiet = OpenSessions::new(5_000);
+        let mut logged = OpenSessions::new(5_000).logging_changes();
+        for open in [&mut quiet, &mut logged] {
+            open.insert(0, 0, 1);
+            open.insert(0, 10_000, 2);
+            open.insert(3, 1_000, 4);
+            open.insert(0, 5_000, 8);
+        }
+        assert!(quiet.take_merged_away().is_empty());
+        assert!(quiet.take_changed_keys().is_empty());
+        assert_eq!(logged.take_merged_away(), [(10_000, 0)]);
+        let mut keys = logged.take_changed_keys();
+        keys.sort_unstable();
+        assert_eq!(keys, [0, 3]);
+        logged.insert(3, 2_000, 1);
+        assert_eq!(logged.take_changed_keys(), [3]);
     }
 }
