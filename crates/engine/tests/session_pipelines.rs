@@ -226,3 +226,51 @@ fn update_mode_is_refused_with_sessions_naming_the_field() {
         .for_field("window.gap_ms")
         .is_some());
 }
+
+/// Complete mode republishes the whole result table, so when a late event merges
+/// two sessions, the one merged away must leave the output: the published sessions
+/// of a key never touch (each ends, last event + gap, before the next starts), in
+/// both streaming modes. A merged-away session left published lies inside the
+/// session that swallowed it.
+#[test]
+fn complete_mode_retracts_the_sessions_a_late_event_merged_away() {
+    let late = DelayConfig {
+        late_fraction: 0.2,
+        late_mean_ms: 90_000.0,
+        ..DelayConfig::default()
+    };
+    for streaming in streamings()
+        .into_iter()
+        .filter(|s| s.output_mode == OutputMode::Complete)
+    {
+        let mut merges = 0;
+        for seed in 0..6 {
+            let label = format!("seed {seed}, {streaming:?}");
+            let r = run(config(seed, streaming.clone(), late.clone()));
+            merges += r.streaming.session_merges.unwrap_or(0);
+            let mut by_key: BTreeMap<String, Vec<(TimeMs, TimeMs)>> = BTreeMap::new();
+            for row in r.windows.expect("full report") {
+                if row.streaming.is_some() {
+                    let end = row.streaming_end_ms.unwrap_or(row.window_end_ms);
+                    by_key
+                        .entry(format!("{:?}", row.key))
+                        .or_default()
+                        .push((row.window_start_ms, end));
+                }
+            }
+            for (key, mut sessions) in by_key {
+                sessions.sort_unstable();
+                for pair in sessions.windows(2) {
+                    assert!(
+                        pair[0].1 < pair[1].0,
+                        "{label}: key {key} published sessions that touch: {pair:?}"
+                    );
+                }
+            }
+        }
+        assert!(
+            merges > 0,
+            "{streaming:?}: no late event merged two sessions over six seeds"
+        );
+    }
+}
