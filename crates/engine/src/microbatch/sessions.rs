@@ -53,7 +53,7 @@ pub(super) fn add(
 /// Closes (append) or snapshots (complete) the sessions after a batch's rows.
 pub(super) fn emit(
     open: &mut OpenSessions,
-    mut touched: Vec<(u32, TimeMs)>,
+    touched: Vec<(u32, TimeMs)>,
     batch_wm: TimeMs,
     output: OutputMode,
     scenario: &Scenario,
@@ -71,12 +71,9 @@ pub(super) fn emit(
     };
     let passes = |s: &Session| scenario.passes(&s.agg);
     if output == OutputMode::Complete {
-        touched.sort_unstable();
-        touched.dedup();
         // A session touched early in the batch may have merged into another since.
-        emit.changed = touched
-            .iter()
-            .filter_map(|&(key, start)| open.get(key, start).map(|s| (key, *s)))
+        emit.changed = crate::rank::sorted_pairs(&touched)
+            .filter_map(|(key, start)| open.get(key, start).map(|s| (key, *s)))
             .collect();
         emit.emitted_rows = open.iter().filter(|(_, s)| passes(s)).count() as u64;
         emit.merged_away = merged_away;

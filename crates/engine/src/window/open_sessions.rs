@@ -178,7 +178,7 @@ impl OpenSessions {
                 None => {}
             }
         }
-        closed.sort_unstable_by_key(|(key, s)| (s.start, *key));
+        super::session::sort_sessions(&mut closed, true);
         closed
     }
 

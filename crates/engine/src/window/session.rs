@@ -269,10 +269,23 @@ impl MicroBatchSessions {
     }
 }
 
-/// Sorts sessions by key, then start. One function for both callers: each
-/// `sort_unstable_by_key` closure is its own copy of the sort in every wasm.
+/// Sorts sessions by key, then start. One function for both callers.
 fn by_key_then_start(sessions: &mut [(u32, Session)]) {
-    sessions.sort_unstable_by_key(|(key, s)| (*key, s.start));
+    sort_sessions(sessions, false);
+}
+
+/// Sorts sessions by (start, key) if `start_first`, else by (key, start). One
+/// sort for every session list of the engine (these, Spark's closed sessions):
+/// each `sort_unstable_by_key` closure is its own copy of the sort in every wasm.
+pub(crate) fn sort_sessions(sessions: &mut [(u32, Session)], start_first: bool) {
+    sessions.sort_unstable_by_key(|(key, s)| {
+        let key = TimeMs::from(*key);
+        if start_first {
+            (s.start, key)
+        } else {
+            (key, s.start)
+        }
+    });
 }
 
 mod joining;
