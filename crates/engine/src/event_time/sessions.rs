@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxBuildHasher;
+
 use super::{Band, WindowStage};
 use crate::time::TimeMs;
 use crate::window::{KeySessions, Session};
@@ -34,21 +36,24 @@ struct Marks {
 struct KeyBands {
     events: u64,
     sessions: KeySessions,
-    marks: HashMap<TimeMs, Marks>,
+    marks: HashMap<TimeMs, Marks, FxBuildHasher>,
 }
 
-/// The sessions of the events in view, per key.
+/// The sessions of the events in view, per key. Fx hashing, as the pipelines'
+/// session state: std's SipHash would be one more hasher in every wasm
+/// holding the engine (nothing iterates these maps in an order that reaches a
+/// result: bands and keys are sorted).
 #[derive(Debug, Default)]
 pub(super) struct SessionBands {
     gap_ms: TimeMs,
-    by_key: HashMap<u32, KeyBands>,
+    by_key: HashMap<u32, KeyBands, FxBuildHasher>,
 }
 
 impl SessionBands {
     pub(super) fn new(gap_ms: TimeMs) -> Self {
         Self {
             gap_ms,
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
         }
     }
 
