@@ -264,10 +264,12 @@ impl WindowState {
         self.rows
     }
 
-    /// Takes the keys changed since the last call, in key order.
+    /// Takes the keys changed since the last call, in the order they first
+    /// changed: not sorted, as their rows go into the output's ordered map and
+    /// its totals are sums (a sort of keys was one more copy of the sort in
+    /// every wasm, and work on the hot path).
     pub(crate) fn take_dirty(&mut self) -> Vec<u32> {
-        let mut keys = std::mem::take(&mut self.dirty);
-        keys.sort_unstable();
+        let keys = std::mem::take(&mut self.dirty);
         for &k in &keys {
             self.dirty_flag[k as usize] = false;
         }
