@@ -61,18 +61,19 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
     let selected = use_state(|| None::<u64>);
     let question = use_state(|| None::<Question>);
     // Redrawn at the new size when the window is resized (a projector, a laptop).
+    // The listener lives in a memo, dropped with the panel: an effect would be
+    // one more copy of Yew's effect code in the page.
     let resized = use_state(|| 0_u32);
     {
         let resized = resized.setter();
-        use_effect_with((), move |_| {
+        use_memo((), move |_| {
             let count = std::cell::Cell::new(0_u32);
-            let listener = web_sys::window().map(|w| {
+            web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "resize", move |_| {
                     count.set(count.get().wrapping_add(1));
                     resized.set(count.get());
                 })
-            });
-            move || drop(listener)
+            })
         });
     }
     {
