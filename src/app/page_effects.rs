@@ -40,13 +40,13 @@ pub(super) fn use_page_effects(
         presenting: state.presenting,
     });
     // Embedding: the parent page's commands (where the lesson is is told back below).
-    // One effect for both listeners: each effect is its own copy of Yew's effect code.
+    // Both listeners live in one memo for the page's lifetime: an effect would be
+    // its own copy of Yew's effect code. Events reach them only after this render.
     {
         let runner = runner.clone();
-        use_effect_with((), move |_| {
+        use_memo((), move |_| {
             let keys = keyboard::listen(runner.clone(), dispatch.clone(), key_mode);
-            let embedding = embed::listen(runner, dispatch);
-            move || drop((keys, embedding))
+            (keys, embed::listen(runner, dispatch))
         });
     }
     use_effect_with(state.lesson, {
