@@ -52,6 +52,15 @@ fn streamings() -> Vec<StreamingConfig> {
     out
 }
 
+/// A fifth of the events late by 90 s on average: enough to merge sessions.
+fn late_delay() -> DelayConfig {
+    DelayConfig {
+        late_fraction: 0.2,
+        late_mean_ms: 90_000.0,
+        ..DelayConfig::default()
+    }
+}
+
 fn run(config: ExperimentConfig) -> Report {
     let mut sim = Simulation::new(config).expect("valid");
     sim.step_until(sim.config().duration_ms).expect("forward");
@@ -186,11 +195,7 @@ fn on_time_final_sessions_equal_the_truth_in_every_pipeline() {
 
 #[test]
 fn late_events_merge_sessions_and_are_counted() {
-    let late = DelayConfig {
-        late_fraction: 0.2,
-        late_mean_ms: 90_000.0,
-        ..DelayConfig::default()
-    };
+    let late = late_delay();
     let merges: u64 = (0..6)
         .map(|seed| {
             let streaming =
@@ -234,11 +239,7 @@ fn update_mode_is_refused_with_sessions_naming_the_field() {
 /// session that swallowed it.
 #[test]
 fn complete_mode_retracts_the_sessions_a_late_event_merged_away() {
-    let late = DelayConfig {
-        late_fraction: 0.2,
-        late_mean_ms: 90_000.0,
-        ..DelayConfig::default()
-    };
+    let late = late_delay();
     for streaming in streamings()
         .into_iter()
         .filter(|s| s.output_mode == OutputMode::Complete)
