@@ -233,9 +233,15 @@ impl AppState {
         self.view.as_ref().is_some_and(|v| v.finished)
     }
 
-    /// Whether the simulation needs animation frames (playing or re-simulating).
+    /// Whether the simulation needs animation frames: playing, re-simulating, or a new run
+    /// requested and not drawn yet (until its first frame the view is still the run before
+    /// it, which must not read as settled: a fork's instant is the new run's, once built).
     pub fn animating(&self) -> bool {
-        self.playing || self.view.as_ref().is_none_or(|v| v.catching_up.is_some())
+        self.playing
+            || self
+                .view
+                .as_ref()
+                .is_none_or(|v| v.catching_up.is_some() || v.run_id != self.run.id)
     }
 
     /// A new run of the current experiment.

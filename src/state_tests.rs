@@ -81,6 +81,14 @@ fn a_pipeline_change_forks_and_a_seed_change_asks_to_restart() {
     assert_eq!(*forked.config, more_workers);
     assert_eq!(forked.run.catch_up_to, 60_000);
     assert_eq!(forked.run.id, s.run.id + 1);
+    assert!(
+        !s.animating(),
+        "the run before the fork is drawn and paused"
+    );
+    assert!(
+        forked.animating(),
+        "until the new run's first frame, the view shown is the old run's: not settled"
+    );
 
     let mut new_seed = (*s.config).clone();
     new_seed.seed += 1;
