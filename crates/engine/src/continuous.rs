@@ -76,7 +76,7 @@ pub(crate) struct Continuous {
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
     pub(crate) out: Output,
-    /// Rows published during an `advance`, written to `out` when it returns.
+    /// Rows published and not yet written to `out` ([`Pipeline::write_gathered`]).
     pending: PendingRows,
     /// Each event's completion, for the event-time picture (None: not recorded).
     completions: Option<Completions>,
@@ -117,7 +117,7 @@ impl Continuous {
 
     /// Adds a processed event to its window `id`: in update and complete modes
     /// one event changed one row, so that row is published at once (gathered
-    /// in `pending` until the `advance` returns), with no dirty list or
+    /// in `pending` until the simulation reads the output), with no dirty list or
     /// event-time histogram to build and throw away.
     fn add(&mut self, e: &InService, id: TimeMs) {
         let keys = self.keys;
@@ -232,6 +232,9 @@ impl Pipeline for Continuous {
             };
             self.complete(&e);
         }
+    }
+
+    fn write_gathered(&mut self) {
         self.pending.write_to(&mut self.out);
     }
 

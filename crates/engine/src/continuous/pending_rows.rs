@@ -1,15 +1,16 @@
-//! The rows per-record mode publishes, gathered over one `advance` and written
-//! to the output when it returns.
+//! The rows per-record mode publishes, gathered and written to the output
+//! when the simulation is about to read it ([`crate::pipeline::Pipeline::write_gathered`]:
+//! at each sample and when a step ends).
 //!
 //! In update and complete modes every served event republishes its (window,
 //! key) row: one search of the output's ordered map per event, the dearest
 //! step of serving one (the newest windows sit at the map's far end, so the
-//! search scans every node on its way down). Most events of an `advance` land
-//! on the few rows of the newest window, so each row's publications are
+//! search scans every node on its way down). Most events between two samples
+//! land on the few rows of the newest window, so each row's publications are
 //! gathered in a slot ([`Publications`]) and the map is searched once per row
-//! and `advance`. Nothing reads the output during an `advance`, and what the
-//! gathered publications leave in it is what publishing them one by one
-//! leaves ([`Output::publish_gathered`]).
+//! and sample. Nothing reads the output in between, and what the gathered
+//! publications leave in it is what publishing them one by one leaves
+//! ([`Output::publish_gathered`]).
 
 use crate::output::{Output, Publications};
 use crate::scenario::Scenario;
