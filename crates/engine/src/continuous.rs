@@ -14,6 +14,7 @@
 
 mod firing;
 mod lateness;
+mod pending_rows;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,7 @@ use crate::watermark::Watermark;
 use crate::window::{oldest_held, Geometry, OpenSessions, WindowState};
 pub(crate) use lateness::LateData;
 use lateness::{Fate, Periodic};
+use pending_rows::PendingRows;
 
 mod sessions;
 
@@ -74,6 +76,8 @@ pub(crate) struct Continuous {
     /// Queue statistics (waits, times in system) for the queueing-theory report.
     pub(crate) tally: QueueTally,
     pub(crate) out: Output,
+    /// Rows published and not yet written to `out` ([`Pipeline::write_gathered`]).
+    pending: PendingRows,
     /// Each event's completion, for the event-time picture (None: not recorded).
     completions: Option<Completions>,
 }
@@ -106,13 +110,15 @@ impl Continuous {
             late: LateData::new(p.flink),
             tally: QueueTally::default(),
             out,
+            pending: PendingRows::default(),
             completions: None,
         }
     }
 
     /// Adds a processed event to its window `id`: in update and complete modes
-    /// one event changed one row, so that row is published at once, with no
-    /// dirty list or event-time histogram to build and throw away.
+    /// one event changed one row, so that row is published at once (gathered
+    /// in `pending` until the simulation reads the output), with no dirty list or
+    /// event-time histogram to build and throw away.
     fn add(&mut self, e: &InService, id: TimeMs) {
         let keys = self.keys;
         let window = self
@@ -129,8 +135,9 @@ impl Continuous {
                 e.amount_cents,
             );
         } else if window.aggregate(e.key, e.amount_cents) {
-            self.out
-                .publish(&self.scenario, id, window, &[e.key], e.done_ms);
+            let value = window.aggs[e.key as usize];
+            self.pending
+                .publish(&mut self.out, &self.scenario, (id, e.key), value, e.done_ms);
         }
     }
 
@@ -225,6 +232,10 @@ impl Pipeline for Continuous {
             };
             self.complete(&e);
         }
+    }
+
+    fn write_gathered(&mut self) {
+        self.pending.write_to(&mut self.out);
     }
 
     /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).

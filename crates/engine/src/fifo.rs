@@ -16,6 +16,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
+use crate::fmath::{ceil_to_i64, round_to_u64};
 use crate::pressure::WaitUnion;
 use crate::time::TimeMs;
 
@@ -109,15 +110,15 @@ impl Fifo {
         self.queued_min.push_back((self.pushed, a.event_time_ms));
         self.pushed += 1;
         self.queued.push_back(InService {
-            done_ms: done.ceil() as TimeMs,
+            done_ms: ceil_to_i64(done),
             id: a.id,
             event_time_ms: a.event_time_ms,
             key: a.key,
             amount_cents: a.amount_cents,
-            service_us: (service_ms * 1_000.0).round() as u64,
+            service_us: round_to_u64(service_ms * 1_000.0),
             arrival_ms: a.arrival_ms,
-            wait_us: (wait_ms * 1_000.0).round() as u64,
-            start_ms: start.ceil() as TimeMs,
+            wait_us: round_to_u64(wait_ms * 1_000.0),
+            start_ms: ceil_to_i64(start),
         });
         self.refill();
         true

@@ -12,6 +12,33 @@ pub(crate) fn round_half_away(x: f64) -> i64 {
     }
 }
 
+/// Below this, every f64 has a fractional part to look at; from it on, every
+/// one is a whole number.
+const WHOLE_FROM: f64 = 4_503_599_627_370_496.0; // 2^52
+
+/// `x.round()` as an integer for any `x`, inline for `0 ≤ x < 2^52` (the
+/// per-record queue's microseconds: one libm call each otherwise).
+#[inline]
+pub(crate) fn round_to_u64(x: f64) -> u64 {
+    if (0.0..WHOLE_FROM).contains(&x) {
+        round_half_away(x) as u64
+    } else {
+        x.round() as u64
+    }
+}
+
+/// `x.ceil()` as an integer for any `x`, inline for `0 ≤ x < 2^52` (the
+/// per-record queue's start and completion instants).
+#[inline]
+pub(crate) fn ceil_to_i64(x: f64) -> i64 {
+    if (0.0..WHOLE_FROM).contains(&x) {
+        let whole = x as i64;
+        whole + i64::from((whole as f64) < x)
+    } else {
+        x.ceil() as i64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -28,6 +55,47 @@ mod tests {
             123_456.789,
         ] {
             assert_eq!(super::round_half_away(x), x.round() as i64, "{x}");
+        }
+    }
+
+    /// The fast paths against `f64::round` and `f64::ceil`, on both sides of
+    /// 2^52, at halves and just off them, negative and not finite.
+    #[test]
+    fn round_and_ceil_equal_the_libm_ones() {
+        let whole = super::WHOLE_FROM;
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.5,
+            0.49999999999999994,
+            1.0,
+            2.5,
+            -0.5,
+            -2.5,
+            -3.7,
+            whole - 0.5,
+            whole,
+            whole + 2.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        let mut x = 0.123_f64;
+        for _ in 0..10_000 {
+            x = (x * 1.618_033_988_749_895 + 0.5).rem_euclid(1e7);
+            xs.extend([
+                x,
+                x.floor() + 0.5,
+                x.floor(),
+                f64::from_bits(x.to_bits() + 1),
+            ]);
+        }
+        for x in xs {
+            assert_eq!(super::round_to_u64(x), x.round() as u64, "{x}");
+            assert_eq!(super::ceil_to_i64(x), x.ceil() as i64, "{x}");
         }
     }
 }

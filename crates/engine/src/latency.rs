@@ -2,10 +2,14 @@
 //! that includes it.
 //!
 //! Percentiles come from an HDR histogram (bounded memory, 3 significant
-//! digits); count, mean and max are exact. A second histogram covers only the
-//! current sample interval, for the latency-over-time chart.
+//! digits); count, mean and max are exact. The current sample interval's
+//! latencies are kept apart ([`interval`]), for the latency-over-time chart.
+
+mod interval;
 
 use hdrhistogram::Histogram;
+
+use interval::IntervalLatencies;
 use serde::{Deserialize, Serialize};
 
 use crate::time::TimeMs;
@@ -34,7 +38,7 @@ pub struct LatencySummary {
 #[derive(Debug, Clone)]
 pub(crate) struct LatencyRecorder {
     total: Histogram<u64>,
-    interval: Histogram<u64>,
+    interval: IntervalLatencies,
     count: u64,
     sum_ms: i128,
     max_ms: u64,
@@ -47,11 +51,11 @@ fn histogram() -> Histogram<u64> {
     Histogram::new_with_bounds(1, MAX_TRACKED_MS, 3).expect("constant histogram bounds are valid")
 }
 
-/// The interval's histogram: the same buckets as [`histogram`] (they depend
-/// only on the lowest value and the significant digits, so its percentiles are
-/// the same), but grown only as far as the longest latency recorded, not to two
-/// years: clearing it at every sample then costs what the interval used (a few
-/// KB for seconds of latency), not 216 KB.
+/// The interval's histogram, past its list: the same buckets as [`histogram`]
+/// (they depend only on the lowest value and the significant digits, so its
+/// percentiles are the same), but grown only as far as the longest latency
+/// recorded, not to two years: clearing it at every sample then costs what the
+/// interval used (a few KB for seconds of latency), not 216 KB.
 fn interval_histogram() -> Histogram<u64> {
     Histogram::new(3).unwrap_or_else(|_| histogram())
 }
@@ -60,7 +64,7 @@ impl Default for LatencyRecorder {
     fn default() -> Self {
         Self {
             total: histogram(),
-            interval: interval_histogram(),
+            interval: IntervalLatencies::new(interval_histogram()),
             count: 0,
             sum_ms: 0,
             max_ms: 0,
@@ -75,7 +79,7 @@ impl LatencyRecorder {
         let v = (ms.max(0) as u64).min(MAX_TRACKED_MS);
         // In range by construction: record_n only fails for values beyond the bounds.
         let _ = self.total.record_n(v, n);
-        let _ = self.interval.record_n(v, n);
+        self.interval.record(v, n);
     }
 
     /// Records one event published at `published_ms`.
@@ -142,15 +146,7 @@ impl LatencyRecorder {
 
     /// (p50, p99) of what was published since the last call, then resets the interval.
     pub(crate) fn take_interval(&mut self) -> Option<(u64, u64)> {
-        if self.interval.is_empty() {
-            return None;
-        }
-        let result = (
-            self.interval.value_at_quantile(0.50),
-            self.interval.value_at_quantile(0.99),
-        );
-        self.interval.reset();
-        Some(result)
+        self.interval.take(&self.total)
     }
 }
 
@@ -181,7 +177,7 @@ mod tests {
                 r.total.reset();
             }
         }
-        assert!(!r.interval.is_empty());
+        assert!(r.take_interval().is_some());
     }
 
     #[test]

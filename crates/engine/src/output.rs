@@ -26,6 +26,40 @@ pub struct PublishedRow {
     pub session_end_ms: Option<TimeMs>,
 }
 
+/// Successive publications of one row, gathered: what publishing them one by
+/// one leaves in the row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Publications {
+    /// The last value published.
+    pub(crate) value: Agg,
+    /// When the first and the last were published, in ms.
+    pub(crate) first_ms: TimeMs,
+    pub(crate) last_ms: TimeMs,
+    /// How many were published.
+    pub(crate) updates: u32,
+}
+
+impl Publications {
+    /// One publication of `value` at `now`.
+    #[inline]
+    pub(crate) fn once(value: Agg, now: TimeMs) -> Self {
+        Self {
+            value,
+            first_ms: now,
+            last_ms: now,
+            updates: 1,
+        }
+    }
+
+    /// One more publication, of `value` at `now`.
+    #[inline]
+    pub(crate) fn then(&mut self, value: Agg, now: TimeMs) {
+        self.value = value;
+        self.last_ms = now;
+        self.updates = self.updates.wrapping_add(1);
+    }
+}
+
 /// A pipeline's published results and counters.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Output {
@@ -79,28 +113,35 @@ impl Output {
     pub(crate) fn publish_value(
         &mut self,
         scenario: &Scenario,
-        (start, key): (TimeMs, u32),
+        row: (TimeMs, u32),
         value: Agg,
         now: TimeMs,
     ) {
-        if !scenario.passes(&value) {
-            return;
+        if scenario.passes(&value) {
+            self.publish_gathered(row, Publications::once(value, now));
         }
+    }
+
+    /// Applies the publications `p` of the row (window start, key), each of
+    /// which the query passed: the same row and totals as publishing them one
+    /// by one, since the row keeps only the last value and the totals are
+    /// sums (the changes in between cancel out).
+    pub(crate) fn publish_gathered(&mut self, (start, key): (TimeMs, u32), p: Publications) {
         let previous = match self.rows.entry((start, key)) {
             std::collections::btree_map::Entry::Occupied(mut e) => {
                 let row = e.get_mut();
                 let old = row.value;
-                row.value = value;
-                row.last_ms = now;
-                row.updates += 1;
+                row.value = p.value;
+                row.last_ms = p.last_ms;
+                row.updates = row.updates.wrapping_add(p.updates);
                 old
             }
             std::collections::btree_map::Entry::Vacant(e) => {
                 e.insert(PublishedRow {
-                    value,
-                    first_ms: now,
-                    last_ms: now,
-                    updates: 1,
+                    value: p.value,
+                    first_ms: p.first_ms,
+                    last_ms: p.last_ms,
+                    updates: p.updates,
                     session_end_ms: None,
                 });
                 Agg::default()
@@ -110,8 +151,8 @@ impl Output {
             return;
         }
         if let Some(total) = self.totals.get_mut(key as usize) {
-            total.count = total.count + value.count - previous.count;
-            total.sum_cents += value.sum_cents - previous.sum_cents;
+            total.count = total.count + p.value.count - previous.count;
+            total.sum_cents += p.value.sum_cents - previous.sum_cents;
         }
     }
 

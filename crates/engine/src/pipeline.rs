@@ -66,8 +66,14 @@ pub(crate) trait Pipeline {
     /// Handles everything due at `now` (never called with a time before the last).
     fn advance(&mut self, now: TimeMs);
 
-    /// Published results and counters.
+    /// Published results and counters; complete only after
+    /// [`Pipeline::write_gathered`].
     fn out(&self) -> &Output;
+
+    /// Writes to its output the rows it gathered instead of publishing each
+    /// at once (per-record mode: `continuous/pending_rows.rs`). The simulation
+    /// calls it before reading any output: at a sample and when a step ends.
+    fn write_gathered(&mut self) {}
 
     /// The same, to take the interval's latency at a sample.
     fn out_mut(&mut self) -> &mut Output;

@@ -41,8 +41,9 @@ impl Continuous {
             .entry(id)
             .or_insert_with(|| WindowState::new(keys));
         if window.aggregate(e.key, e.amount_cents) {
-            self.out
-                .publish(&self.scenario, id, window, &[e.key], e.done_ms);
+            let value = window.aggs[e.key as usize];
+            self.pending
+                .publish(&mut self.out, &self.scenario, (id, e.key), value, e.done_ms);
             self.late.late_firings += 1;
         }
     }
@@ -96,6 +97,8 @@ impl Continuous {
             }
             let w = entry.remove();
             if self.p.output == OutputMode::Append {
+                // Rows gathered so far go first: `publish_all` writes to the output.
+                self.pending.write_to(&mut self.out);
                 self.out.publish_all(&self.scenario, id, &w, now);
                 self.out.latency.record_window(
                     &w.times,

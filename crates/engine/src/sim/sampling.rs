@@ -9,6 +9,7 @@ use crate::time::TimeMs;
 impl Simulation {
     /// Records the sample of `now`, and when the next one is due.
     pub(super) fn take_sample(&mut self) {
+        self.pipelines.iter_mut().for_each(|p| p.write_gathered());
         let now = self.now;
         let interval_s = self
             .samples
