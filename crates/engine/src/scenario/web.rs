@@ -42,7 +42,7 @@ const REFERRER_BOUNCE: [f64; 5] = [1.0, 0.8, 1.0, 1.6, 0.6];
 /// Share of each page among the views after a visit's first.
 const NEXT_WEIGHTS: [f64; 6] = [0.15, 0.3, 0.15, 0.15, 0.15, 0.1];
 /// Most page views of one visit.
-pub const MAX_VIEWS_PER_VISIT: u32 = 100;
+pub const MAX_VIEWS_PER_VISIT: u8 = 100;
 
 /// The web-traffic scenario's parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
