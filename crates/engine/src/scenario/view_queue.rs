@@ -68,11 +68,18 @@ pub(super) struct ViewQueue {
     spare: Vec<Vec<Held>>,
     /// Where a bucket is sorted into (then swapped with it).
     scratch: Vec<Held>,
+    /// Event time of the earliest view: the generator peeks twice per event.
+    next_time: Option<TimeMs>,
 }
 
 impl ViewQueue {
     /// Event time of the earliest view.
     pub(super) fn peek_time(&self) -> Option<TimeMs> {
+        self.next_time
+    }
+
+    /// [`ViewQueue::peek_time`] found from the buckets and `far`.
+    fn find_next_time(&self) -> Option<TimeMs> {
         match self.min {
             Some(i) => self.buckets[i].last().map(|h| self.time_of(i, h)),
             None => self.far.peek().map(|Reverse(v)| v.0),
@@ -84,6 +91,7 @@ impl ViewQueue {
         let Some(i) = self.min else {
             let Reverse((t, _, view)) = self.far.pop()?;
             self.advance(t);
+            self.next_time = self.find_next_time();
             return Some((t, view));
         };
         let held = self.buckets[i].pop()?;
@@ -93,6 +101,7 @@ impl ViewQueue {
             self.find_min(i + 1);
         }
         self.advance(t);
+        self.next_time = self.find_next_time();
         let view = View {
             visitor: held.visitor,
             detail: held.detail,
@@ -105,6 +114,7 @@ impl ViewQueue {
     /// or after `now`, `at` too).
     pub(super) fn push(&mut self, now: TimeMs, at: TimeMs, view: View) {
         self.advance(now);
+        self.next_time = Some(self.next_time.map_or(at, |t| t.min(at)));
         match self.bucket_of(at) {
             Some(i) => self.insert(i, at, view),
             None => {

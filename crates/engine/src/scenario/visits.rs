@@ -11,6 +11,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
 use super::view_queue::{View, ViewQueue};
+use super::weighted::Weighted;
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::time::TimeMs;
@@ -31,8 +32,9 @@ pub struct Visits {
     pub think_ms: f64,
     /// Most views of one visit.
     pub max_views: u8,
-    /// The `detail` of a view after the first.
-    pub next_page: fn(&mut ChaCha8Rng) -> u8,
+    /// The `detail` of a view after the first: its page, the referrer being
+    /// `internal` (index 0).
+    pub next_page: Weighted,
 }
 
 /// The next views of the visits under way, in event-time order.
@@ -93,7 +95,7 @@ impl VisitInjector {
         let think = crate::fmath::round_half_away(self.model.think_ms * x).max(1);
         let view = View {
             visitor: event.entity,
-            detail: (self.model.next_page)(&mut self.rng),
+            detail: self.model.next_page.pick(&mut self.rng),
             views: views + 1,
         };
         let now = event.event_time_ms;
