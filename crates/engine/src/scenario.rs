@@ -12,6 +12,7 @@ mod registry;
 pub mod schema;
 mod view_queue;
 mod visits;
+mod weighted;
 
 use std::fmt;
 use std::sync::Arc;

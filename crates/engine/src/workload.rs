@@ -18,11 +18,13 @@ use crate::scenario::{Scenario, VisitInjector};
 use crate::time::TimeMs;
 
 mod fraud;
+mod outage_clock;
 mod profile;
 
 pub(crate) use fraud::fraud_bursts;
 pub use fraud::FraudBurst;
 use fraud::FraudInjector;
+use outage_clock::OutageClock;
 use profile::{profile_factor, profile_peak, Thinning};
 
 /// Generates the experiment's events in event-time order.
@@ -45,6 +47,8 @@ pub(crate) struct Generator {
     visits: Option<VisitInjector>,
     /// The experiment's seed (devices' outages are a pure function of it).
     seed: u64,
+    /// The scenario's devices' outages, if any.
+    outages: Option<OutageClock>,
     /// The thinning's test against the daily profile.
     thinning: Thinning,
 }
@@ -55,6 +59,7 @@ impl Generator {
         let visits = (scenario.kind().visits()).map(|v| VisitInjector::new(config.seed, v));
         // Landing views at rate / (views per visit): page views at the rate.
         let views_per_event = visits.as_ref().map_or(1.0, VisitInjector::mean_views);
+        let outages = scenario.outages().map(OutageClock::new);
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
@@ -69,6 +74,7 @@ impl Generator {
             fraud,
             visits,
             seed: config.seed,
+            outages,
             thinning: Thinning::new(&config.workload.daily_profile),
         };
         generator.advance_base();
@@ -197,7 +203,7 @@ impl Generator {
             }
         }
         let delay = self.sample_delay();
-        event.arrival_time_ms = match self.scenario.outages() {
+        event.arrival_time_ms = match &self.outages {
             Some(o) => o.arrival(self.seed, event.entity, t, delay),
             None => t + delay,
         };

@@ -279,11 +279,9 @@ pub struct Outages {
 impl Outages {
     /// First instant of the slot holding `t` for `device`, and whether it is offline then.
     pub fn slot(&self, seed: u64, device: u32, t: TimeMs) -> (TimeMs, bool) {
-        let phase = (mix(seed ^ mix(u64::from(device))) % self.slot_ms as u64) as TimeMs;
+        let phase = (Self::phase_hash(seed, device) % self.slot_ms as u64) as TimeMs;
         let index = (t + phase).div_euclid(self.slot_ms);
-        let draw = mix(seed ^ mix(u64::from(device) << 32 ^ index as u64)) >> 11;
-        let offline = (draw as f64) < self.fraction * (1u64 << 53) as f64;
-        (index * self.slot_ms - phase, offline)
+        (index * self.slot_ms - phase, self.offline(seed, device, index))
     }
 
     /// When a reading of `device` taken at `t` with ingestion delay `delay_ms`
@@ -291,10 +289,30 @@ impl Outages {
     /// offline (never later than the longest delay a replay accepts).
     #[inline]
     pub fn arrival(&self, seed: u64, device: u32, t: TimeMs, delay_ms: TimeMs) -> TimeMs {
-        match self.slot(seed, device, t) {
+        self.arrival_in(self.slot(seed, device, t), t, delay_ms)
+    }
+
+    /// [`Outages::arrival`] once the slot of `t` (its start, and whether the
+    /// device is offline in it) is known.
+    #[inline]
+    pub(crate) fn arrival_in(&self, slot: (TimeMs, bool), t: TimeMs, delay_ms: TimeMs) -> TimeMs {
+        match slot {
             (start, true) => (start + self.slot_ms + delay_ms).min(t + MAX_DELAY_MS),
             _ => t + delay_ms,
         }
+    }
+
+    /// A hash of `device` whose remainder by the slot length is its phase.
+    #[inline]
+    pub(crate) fn phase_hash(seed: u64, device: u32) -> u64 {
+        mix(seed ^ mix(u64::from(device)))
+    }
+
+    /// Whether `device` is offline in its slot number `index`.
+    #[inline]
+    pub(crate) fn offline(&self, seed: u64, device: u32, index: i64) -> bool {
+        let draw = mix(seed ^ mix(u64::from(device) << 32 ^ index as u64)) >> 11;
+        (draw as f64) < self.fraction * (1u64 << 53) as f64
     }
 
     /// Mean extra wait of a reading, in ms (half a slot when offline): for the

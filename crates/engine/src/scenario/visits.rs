@@ -10,7 +10,8 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
-use super::view_queue::ViewQueue;
+use super::view_queue::{View, ViewQueue};
+use super::weighted::Weighted;
 use crate::event::Event;
 use crate::rng::{rng, Stream};
 use crate::time::TimeMs;
@@ -30,9 +31,10 @@ pub struct Visits {
     /// Mean time between two views of a visit (exponential), in ms.
     pub think_ms: f64,
     /// Most views of one visit.
-    pub max_views: u32,
-    /// The `detail` of a view after the first.
-    pub next_page: fn(&mut ChaCha8Rng) -> u8,
+    pub max_views: u8,
+    /// The `detail` of a view after the first: its page, the referrer being
+    /// `internal` (index 0).
+    pub next_page: Weighted,
 }
 
 /// The next views of the visits under way, in event-time order.
@@ -41,7 +43,6 @@ pub(crate) struct VisitInjector {
     model: Visits,
     rng: ChaCha8Rng,
     pending: ViewQueue,
-    sequence: u64,
 }
 
 impl VisitInjector {
@@ -50,7 +51,6 @@ impl VisitInjector {
             model,
             rng: rng(seed, Stream::Visits),
             pending: ViewQueue::default(),
-            sequence: 0,
         }
     }
 
@@ -67,11 +67,11 @@ impl VisitInjector {
     /// Fills `event` with the next view of a visit under way (its event time
     /// is [`VisitInjector::peek_time`]) and schedules the view after it.
     pub(crate) fn pop_into(&mut self, event: &mut Event) {
-        if let Some((_, _, visitor, detail, views)) = self.pending.pop() {
-            event.entity = visitor;
-            event.detail = detail;
+        if let Some((_, view)) = self.pending.pop() {
+            event.entity = view.visitor;
+            event.detail = view.detail;
             event.amount_cents = 0;
-            self.go_on(event, views);
+            self.go_on(event, view.views);
         }
     }
 
@@ -84,26 +84,21 @@ impl VisitInjector {
     }
 
     /// After view number `views` (≥ 2) of a visit: schedules the next one, if the visit goes on.
-    fn go_on(&mut self, event: &Event, views: u32) {
+    fn go_on(&mut self, event: &Event, views: u8) {
         if views < self.model.max_views && self.rng.random::<f64>() < self.model.more {
             self.schedule(event, views);
         }
     }
 
-    fn schedule(&mut self, event: &Event, views: u32) {
+    fn schedule(&mut self, event: &Event, views: u8) {
         let x: f64 = Exp1.sample(&mut self.rng);
         let think = crate::fmath::round_half_away(self.model.think_ms * x).max(1);
-        let detail = (self.model.next_page)(&mut self.rng);
-        self.sequence += 1;
-        self.pending.push(
-            event.event_time_ms,
-            (
-                event.event_time_ms + think,
-                self.sequence,
-                event.entity,
-                detail,
-                views + 1,
-            ),
-        );
+        let view = View {
+            visitor: event.entity,
+            detail: self.model.next_page.pick(&mut self.rng),
+            views: views + 1,
+        };
+        let now = event.event_time_ms;
+        self.pending.push(now, now + think, view);
     }
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::{Column, ColumnType, Field};
 use super::visits::Visits;
+use super::weighted::Weighted;
 use super::{GroupKey, KeyRule, Outages, Query, ScenarioKind};
 use crate::event::Event;
 use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
@@ -42,7 +43,7 @@ const REFERRER_BOUNCE: [f64; 5] = [1.0, 0.8, 1.0, 1.6, 0.6];
 /// Share of each page among the views after a visit's first.
 const NEXT_WEIGHTS: [f64; 6] = [0.15, 0.3, 0.15, 0.15, 0.15, 0.1];
 /// Most page views of one visit.
-pub const MAX_VIEWS_PER_VISIT: u32 = 100;
+pub const MAX_VIEWS_PER_VISIT: u8 = 100;
 
 /// The web-traffic scenario's parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,6 +134,10 @@ pub(crate) struct Web {
     config: WebConfig,
     /// Bounce probability of a visit, by the `detail` of its landing view.
     bounce: [f64; 32],
+    /// A visit's landing page ([`LANDING_WEIGHTS`]).
+    landing: Weighted,
+    /// A visit's referrer ([`REFERRER_WEIGHTS`]).
+    referrer: Weighted,
 }
 
 impl Web {
@@ -148,6 +153,8 @@ impl Web {
         Self {
             config: config.clone(),
             bounce,
+            landing: Weighted::new(&LANDING_WEIGHTS),
+            referrer: Weighted::new(&REFERRER_WEIGHTS),
         }
     }
 }
@@ -161,25 +168,6 @@ fn weighted(f: impl Fn(usize, usize) -> f64) -> f64 {
         }
     }
     sum
-}
-
-/// An index drawn with the given weights (which sum to 1).
-fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> u8 {
-    let mut x: f64 = rng.random();
-    for (i, w) in weights.iter().enumerate() {
-        if x < *w {
-            return i as u8;
-        }
-        x -= w;
-    }
-    // Rounding left x just above the last positive weight.
-    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0) as u8
-}
-
-/// The `detail` of a view after a visit's first: its page, and the referrer
-/// `internal` (index 0), so the detail is the page.
-fn next_page(rng: &mut ChaCha8Rng) -> u8 {
-    pick(rng, &NEXT_WEIGHTS)
 }
 
 impl ScenarioKind for Web {
@@ -202,8 +190,8 @@ impl ScenarioKind for Web {
     /// A visit's landing view: a visitor, a landing page and a referrer.
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = rng.random_range(0..self.config.visitors);
-        let page = pick(rng, &LANDING_WEIGHTS);
-        let referrer = pick(rng, &REFERRER_WEIGHTS);
+        let page = self.landing.pick(rng);
+        let referrer = self.referrer.pick(rng);
         event.detail = detail_of(page, referrer);
         event.amount_cents = 0;
     }
@@ -263,7 +251,7 @@ impl ScenarioKind for Web {
             more,
             think_ms: self.config.think_ms as f64,
             max_views: MAX_VIEWS_PER_VISIT,
-            next_page,
+            next_page: Weighted::new(&NEXT_WEIGHTS),
         })
     }
 

@@ -43,6 +43,9 @@ pub(super) fn profile_peak(p: &DailyProfile) -> f64 {
 pub(super) struct Thinning {
     profile: DailyProfile,
     peak: f64,
+    /// `1 / peak`: the bounds are compared with the draw after a product, not
+    /// a division (their margin is far wider than the product's rounding).
+    inverse_peak: f64,
     /// Below the factor at every instant.
     floor: f64,
     /// Steepest change of the factor, per ms.
@@ -60,6 +63,7 @@ impl Thinning {
         Self {
             profile: profile.clone(),
             peak: profile_peak(profile),
+            inverse_peak: 1.0 / profile_peak(profile),
             floor: (1.0 - amplitude - MARGIN).max(0.0),
             slope: amplitude * 2.0 * std::f64::consts::PI / DAY_MS as f64,
             anchor: None,
@@ -77,10 +81,10 @@ impl Thinning {
             }
             None => (self.floor, f64::INFINITY),
         };
-        if u < low / self.peak {
+        if u < low * self.inverse_peak {
             return true;
         }
-        if u >= high / self.peak {
+        if u >= high * self.inverse_peak {
             return false;
         }
         let factor = profile_factor(&self.profile, t);
