@@ -106,23 +106,34 @@ impl OpenSessions {
     }
 
     /// Adds one event of `key`, merging the sessions it touches; returns the
-    /// session that now holds it.
-    #[inline]
+    /// session that now holds it. Inline for its common path, the event
+    /// extending its key's latest session: callers that ignore the session
+    /// then copy nothing (inlined as `#[inline]` left it, it copied the
+    /// session out at every event).
+    #[inline(always)]
     pub(crate) fn insert(&mut self, key: u32, t: TimeMs, amount_cents: i64) -> Session {
-        let new = self.of_event(t, amount_cents);
-        let k = key as usize;
-        if k >= self.keys.len() {
-            self.keys.resize_with(k + 1, Slot::default);
-        }
         if let Some(log) = &mut self.changes {
             log.key_changed(key);
         }
         self.events += 1;
-        let sessions = &mut self.keys[k].0;
-        if let Some(extended) = sessions.extend_latest(&new) {
-            return extended;
+        let end = t.saturating_add(self.gap_ms);
+        if let Some(Slot(sessions)) = self.keys.get_mut(key as usize) {
+            if let Some(extended) = sessions.extend_latest_by_event(t, end, amount_cents) {
+                return *extended;
+            }
         }
-        let joining = sessions.insert_joining(new);
+        self.insert_joining(key, self.of_event(t, amount_cents))
+    }
+
+    /// [`Self::insert`] when the event opens a session or reaches an earlier
+    /// one: the indexes follow. Out of line, so the common path stays small.
+    #[inline(never)]
+    fn insert_joining(&mut self, key: u32, new: Session) -> Session {
+        let k = key as usize;
+        if k >= self.keys.len() {
+            self.keys.resize_with(k + 1, Slot::default);
+        }
+        let joining = self.keys[k].0.insert_joining(new);
         let (joined, merged) = (joining.joined, joining.merged);
         for s in &joined {
             self.by_start.remove(&(s.start, key));
