@@ -77,9 +77,9 @@ impl Truth {
                     self.rows.insert((s.start, k), s.agg);
                 }
             }
-            let session = open.insert(key, event.event_time_ms, event.amount_cents);
-            if let Some(pages) = &mut self.landing_pages {
-                pages.viewed(key, event, &session);
+            let placed = open.insert(key, event.event_time_ms, event.amount_cents);
+            if let Some(pages) = self.landing_pages.as_mut().filter(|_| placed.opened) {
+                pages.opened(key, event);
             }
             return;
         }

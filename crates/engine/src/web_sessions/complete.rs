@@ -36,15 +36,12 @@ impl LandingPages {
         }
     }
 
-    /// View `e` of `visitor` is now in `session`. Generation is in event-time
-    /// order, so a session of one view was just opened by it: its page is
-    /// the session's landing page.
-    #[inline]
-    pub(crate) fn viewed(&mut self, visitor: u32, e: &Event, session: &Session) {
-        if session.agg.count == 1 {
-            if let Some(page) = self.latest.get_mut(visitor as usize) {
-                *page = page_of(e.detail);
-            }
+    /// View `e` of `visitor` opened a session: its page is the session's
+    /// landing page (generation is in event-time order, so no earlier view
+    /// of that session comes later).
+    pub(crate) fn opened(&mut self, visitor: u32, e: &Event) {
+        if let Some(page) = self.latest.get_mut(visitor as usize) {
+            *page = page_of(e.detail);
         }
     }
 

@@ -50,10 +50,13 @@ impl StreamView {
     #[inline]
     pub(super) fn read(&mut self, visitor: u32, t: TimeMs) {
         let batch_wm = self.watermark_ms;
-        if t.saturating_add(self.gap_ms) <= self.previous_batch_wm {
+        let late_wm = self.previous_batch_wm;
+        if self
+            .open
+            .insert_unless_late(visitor, t, 0, late_wm)
+            .is_none()
+        {
             self.dropped += 1;
-        } else {
-            self.open.insert(visitor, t, 0);
         }
         for (_, s) in self.open.close(batch_wm) {
             self.closed.add(&s, self.gap_ms);
