@@ -9,9 +9,10 @@
 use std::collections::BTreeMap;
 
 use crate::event::Event;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, PAGES};
 use crate::time::TimeMs;
-use crate::window::{Agg, Geometry, OpenSessions};
+use crate::web_sessions::LandingPages;
+use crate::window::{Agg, Geometry, OpenSessions, SessionSummary};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Truth {
@@ -35,10 +36,15 @@ pub(crate) struct Truth {
     /// Session windows: the end of every final session, by (start, key), also
     /// of those the query filters out (a pipeline may publish part of one).
     session_ends: BTreeMap<(TimeMs, u32), TimeMs>,
+    /// Web traffic: its sessions are these sessions, summed up by landing
+    /// page as they become final ([`crate::web_sessions`]).
+    landing_pages: Option<LandingPages>,
 }
 
 impl Truth {
-    pub(crate) fn new(geometry: Geometry, keys: u32) -> Self {
+    /// The truth of windows of `geometry` over `keys` group keys; with
+    /// `landing_pages`, its sessions summed up for web traffic too.
+    pub(crate) fn new(geometry: Geometry, keys: u32, landing_pages: Option<LandingPages>) -> Self {
         let sessions = geometry.open_sessions();
         Self {
             geometry,
@@ -49,6 +55,7 @@ impl Truth {
             keys,
             sessions,
             session_ends: BTreeMap::new(),
+            landing_pages,
         }
     }
 
@@ -59,6 +66,9 @@ impl Truth {
             // session that ended before this one.
             for (k, s) in open.close(event.event_time_ms - 1) {
                 self.session_ends.insert((s.start, k), s.end);
+                if let Some(pages) = &mut self.landing_pages {
+                    pages.finished(k, &s);
+                }
                 if scenario.passes(&s.agg) {
                     if let Some(t) = self.totals.get_mut(k as usize) {
                         t.count += s.agg.count;
@@ -67,7 +77,10 @@ impl Truth {
                     self.rows.insert((s.start, k), s.agg);
                 }
             }
-            open.insert(key, event.event_time_ms, event.amount_cents);
+            let placed = open.insert(key, event.event_time_ms, event.amount_cents);
+            if let Some(pages) = self.landing_pages.as_mut().filter(|_| placed.opened) {
+                pages.opened(key, event);
+            }
             return;
         }
         if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
@@ -222,6 +235,13 @@ impl Truth {
         .chain(open)
     }
 
+    /// Web traffic: every session so far by landing page (the open ones as
+    /// they are now).
+    pub(crate) fn sessions_by_landing_page(&self) -> Option<[SessionSummary; PAGES.len()]> {
+        let open = self.sessions.iter().flat_map(OpenSessions::iter);
+        Some(self.landing_pages.as_ref()?.by_page(open))
+    }
+
     /// End of the true session (start, key), with session windows.
     pub(crate) fn session_end(&self, (start, key): (TimeMs, u32)) -> Option<TimeMs> {
         let open = self.sessions.as_ref()?.get(key, start).map(|s| s.end);
@@ -246,7 +266,7 @@ mod tests {
         let geometry = Geometry::new(crate::window::assigner(&window)).with_sessions(&window);
         let scenario = Scenario::new(&ScenarioConfig::default());
         let keys = scenario.key_space();
-        let mut truth = Truth::new(geometry, keys);
+        let mut truth = Truth::new(geometry, keys, None);
         // Each key: two events 500 ms apart (one session), then 5 s of quiet.
         let (rounds, mut id) = (200, 0);
         for round in 0..rounds {

@@ -1,11 +1,11 @@
 //! Web traffic's sessions, two ways, for the report's `web` section:
 //!
-//! * **complete** (what the nightly batch sees): every visitor's page views in
-//!   event-time order, cut where a gap of inactivity passes `gap_ms` — the
-//!   sessions of [`crate::window::sessionize`], with the landing page (the
-//!   first view's page) of each, summed up per landing page;
-//! * **as a stream reads them**: the views in arrival order, each one its own
-//!   step of Spark's session rule ([`MicroBatchSessions`]) with the streaming
+//! * **complete** (what the nightly batch sees, [`complete`]): every
+//!   visitor's page views in event-time order, cut where a gap of inactivity
+//!   passes `gap_ms` — the ground truth's session windows, with the landing
+//!   page (the first view's page) of each, summed up per landing page;
+//! * **as a stream reads them** ([`stream`]): the views in arrival order,
+//!   each one its own step of Spark's session rule with the streaming
 //!   pipeline's watermark delay: sessions close when the watermark passes
 //!   their end, a view whose own session ends at or before the watermark is
 //!   dropped, and a late view that fills the gap between two sessions merges
@@ -18,104 +18,63 @@ use serde::Serialize;
 
 use crate::config::{ExperimentConfig, WindowKind};
 use crate::event::Event;
-use crate::scenario::{page_of, Scenario, PAGES};
+use crate::scenario::{Scenario, PAGES};
 use crate::time::TimeMs;
-use crate::window::{Agg, EventTimeSum, MicroBatchSessions, Session, SessionSummary};
+use crate::window::SessionSummary;
 
-/// The complete session a visitor is in, as generation reaches it.
-#[derive(Debug, Clone, Copy)]
-struct Open {
-    start: TimeMs,
-    last: TimeMs,
-    views: u64,
-    landing: u8,
-}
+mod complete;
+mod stream;
 
-/// Sessions of web traffic, complete and as a stream reads them.
+pub(crate) use complete::LandingPages;
+use stream::StreamView;
+
+/// Web traffic's sessions as a stream reads them; the complete ones are the
+/// ground truth's, by [`LandingPages`].
 #[derive(Debug, Clone)]
 pub(crate) struct WebSessions {
     gap_ms: TimeMs,
-    /// The open complete session of each visitor, by visitor id.
-    open: Vec<Option<Open>>,
-    /// Closed complete sessions, by landing page.
-    closed: [SessionSummary; PAGES.len()],
-    stream: MicroBatchSessions,
-    stream_closed: SessionSummary,
-    merging_views: u64,
-    dropped_views: u64,
+    stream: StreamView,
 }
 
 impl WebSessions {
     /// The sessions of a run of `config`, if its scenario sums them up and its
-    /// window is a session window (its gap is the sessions').
-    pub(crate) fn for_run(config: &ExperimentConfig, scenario: &Scenario) -> Option<Self> {
+    /// window is a session window (its gap is the sessions'): the stream's
+    /// side, which reads the arrivals, and the landing pages the ground
+    /// truth keeps for the complete side.
+    pub(crate) fn for_run(
+        config: &ExperimentConfig,
+        scenario: &Scenario,
+    ) -> Option<(Self, LandingPages)> {
         let sessions = config.window.kind == WindowKind::Session;
         (sessions && scenario.kind().sums_up_sessions()).then(|| {
-            Self::new(
-                scenario.key_space(),
-                config.window.gap_ms,
-                config.streaming.watermark_delay_ms,
+            let gap_ms = config.window.gap_ms;
+            (
+                Self::new(gap_ms, config.streaming.watermark_delay_ms),
+                LandingPages::new(scenario.key_space(), gap_ms),
             )
         })
     }
 
-    /// For `visitors` visitors, sessions ending after `gap_ms` of inactivity,
-    /// and a stream whose watermark is `watermark_delay_ms` behind.
-    pub(crate) fn new(visitors: u32, gap_ms: TimeMs, watermark_delay_ms: TimeMs) -> Self {
+    /// For sessions ending after `gap_ms` of inactivity and a stream whose
+    /// watermark is `watermark_delay_ms` behind.
+    pub(crate) fn new(gap_ms: TimeMs, watermark_delay_ms: TimeMs) -> Self {
         Self {
             gap_ms,
-            open: vec![None; visitors as usize],
-            closed: [SessionSummary::default(); PAGES.len()],
-            stream: MicroBatchSessions::new(gap_ms, watermark_delay_ms),
-            stream_closed: SessionSummary::default(),
-            merging_views: 0,
-            dropped_views: 0,
-        }
-    }
-
-    /// A generated view (generation is in event-time order).
-    pub(crate) fn generated(&mut self, e: &Event) {
-        let Some(slot) = self.open.get_mut(e.entity as usize) else {
-            return;
-        };
-        let t = e.event_time_ms;
-        match slot {
-            // Spark's rule: a view at most one gap after the last extends the session.
-            Some(s) if t <= s.last.saturating_add(self.gap_ms) => {
-                s.last = s.last.max(t);
-                s.views += 1;
-            }
-            _ => {
-                if let Some(s) = slot.replace(Open {
-                    start: t,
-                    last: t,
-                    views: 1,
-                    landing: page_of(e.detail),
-                }) {
-                    self.closed[usize::from(s.landing)].add(&session(&s, self.gap_ms), self.gap_ms);
-                }
-            }
+            stream: StreamView::new(gap_ms, watermark_delay_ms),
         }
     }
 
     /// An arrived view (arrival order).
+    #[inline]
     pub(crate) fn arrived(&mut self, e: &Event) {
-        let batch = self.stream.run_batch(&[(e.entity, e.event_time_ms, 0)]);
-        self.merging_views += batch.merging_rows;
-        self.dropped_views += batch.dropped_rows;
-        for (_, s) in &batch.emitted {
-            self.stream_closed.add(s, self.gap_ms);
-        }
+        self.stream.read(e.entity, e.event_time_ms);
     }
 
-    /// The report's `web` section now: the sessions still open counted as they are.
-    pub(crate) fn report(&self) -> WebReport {
-        let mut pages = self.closed;
-        for s in self.open.iter().flatten() {
-            pages[usize::from(s.landing)].add(&session(s, self.gap_ms), self.gap_ms);
-        }
+    /// The report's `web` section now, with `pages`, every complete session
+    /// so far by landing page (the sessions still open counted as they are).
+    pub(crate) fn report(&self, pages: &[SessionSummary; PAGES.len()]) -> WebReport {
         let mut all = SessionSummary::default();
-        for p in &pages {
+        for p in pages {
             all.sessions += p.sessions;
             all.events += p.events;
             all.bounces += p.bounces;
@@ -126,35 +85,15 @@ impl WebSessions {
             complete: SessionFigures::of(&all),
             landing_pages: PAGES
                 .iter()
-                .zip(&pages)
+                .zip(pages)
                 .filter(|(_, s)| s.sessions > 0)
                 .map(|(page, s)| LandingPage {
                     page,
                     figures: SessionFigures::of(s),
                 })
                 .collect(),
-            stream: StreamSessions {
-                closed: SessionFigures::of(&self.stream_closed),
-                open_sessions: self.stream.open_sessions() as u64,
-                open_page_views: self.stream.open().iter().map(|(_, s)| s.agg.count).sum(),
-                merging_views: self.merging_views,
-                dropped_views: self.dropped_views,
-                watermark_ms: self.stream.watermark_ms(),
-            },
+            stream: self.stream.figures(),
         }
-    }
-}
-
-fn session(s: &Open, gap_ms: TimeMs) -> Session {
-    Session {
-        start: s.start,
-        end: s.last.saturating_add(gap_ms),
-        agg: Agg {
-            count: s.views,
-            ..Agg::default()
-        },
-        // Not read by the summary.
-        sum_event_ms: EventTimeSum::default(),
     }
 }
 
@@ -234,6 +173,8 @@ pub struct StreamSessions {
 mod tests {
     use super::*;
     use crate::scenario::detail_of;
+    use crate::truth::Truth;
+    use crate::window::Geometry;
 
     fn view(visitor: u32, t: TimeMs, page: u8) -> Event {
         Event {
@@ -246,18 +187,35 @@ mod tests {
         }
     }
 
+    /// A web run's two halves, for sessions of `gap_ms` and a stream
+    /// watermark `delay_ms` behind: the stream's sessions, and a ground truth
+    /// keeping the complete sessions' landing pages.
+    fn halves(gap_ms: TimeMs, delay_ms: TimeMs) -> (WebSessions, Truth, Scenario) {
+        let mut config = crate::presets::by_name("web-traffic-sessions")
+            .map(|p| p.config)
+            .unwrap_or_default();
+        config.window.gap_ms = gap_ms;
+        config.streaming.watermark_delay_ms = delay_ms;
+        let scenario = Scenario::new(&config.scenario);
+        let geometry =
+            Geometry::new(crate::window::assigner(&config.window)).with_sessions(&config.window);
+        let (web, pages) = WebSessions::for_run(&config, &scenario).expect("web sums up sessions");
+        let truth = Truth::new(geometry, scenario.key_space(), Some(pages));
+        (web, truth, scenario)
+    }
+
     /// Sessions cut at the gap, landing on their first view's page; a late
     /// view between two sessions merges them in the stream.
     #[test]
     fn sessions_land_on_their_first_page_and_a_late_view_merges_two() {
-        let mut w = WebSessions::new(2, 10_000, 1_000_000);
+        let (mut w, mut truth, scenario) = halves(10_000, 1_000_000);
         for e in [
             view(0, 0, 2),
+            view(1, 5, 0),
             view(0, 10_000, 1),
             view(0, 30_000, 0),
-            view(1, 5, 0),
         ] {
-            w.generated(&e);
+            truth.add(&scenario, &e, e.entity);
         }
         for e in [
             view(0, 0, 2),
@@ -267,7 +225,7 @@ mod tests {
         ] {
             w.arrived(&e);
         }
-        let r = w.report();
+        let r = w.report(&truth.sessions_by_landing_page().expect("landing pages"));
         assert_eq!(
             (
                 r.complete.sessions,
@@ -285,10 +243,15 @@ mod tests {
         assert_eq!(blog.figures.mean_length_ms, 10_000.0);
         // 10 000 arrives last but only extends [0, 10 000): 10 000 + gap < 30 000.
         assert_eq!(r.stream.merging_views, 0);
-        let mut m = WebSessions::new(1, 10_000, 1_000_000);
+        let (mut m, _, _) = halves(10_000, 1_000_000);
         for e in [view(0, 0, 2), view(0, 20_000, 0), view(0, 10_000, 1)] {
             m.arrived(&e);
         }
-        assert_eq!(m.report().stream.merging_views, 1, "10 000 touches both");
+        let none = [SessionSummary::default(); PAGES.len()];
+        assert_eq!(
+            m.report(&none).stream.merging_views,
+            1,
+            "10 000 touches both"
+        );
     }
 }

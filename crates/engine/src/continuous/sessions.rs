@@ -17,16 +17,19 @@ impl Continuous {
         let Some(open) = &mut self.sessions else {
             return false;
         };
-        if evicts && open.of_event(e.event_time_ms, 0).end <= wm {
+        let late_wm = if evicts { wm } else { TimeMs::MIN };
+        let Some(placed) = open.insert_unless_late(e.key, e.event_time_ms, e.amount_cents, late_wm)
+        else {
             return false;
-        }
-        let s = open.insert(e.key, e.event_time_ms, e.amount_cents);
+        };
         if self.p.output != OutputMode::Append {
             for (start, key) in open.take_merged_away() {
                 self.out.retract(start, key);
             }
-            self.out
-                .publish_session_value(&self.scenario, e.key, &s, e.done_ms);
+            if let Some(s) = open.get(e.key, placed.start) {
+                self.out
+                    .publish_session_value(&self.scenario, e.key, s, e.done_ms);
+            }
         }
         true
     }

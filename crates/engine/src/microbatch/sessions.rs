@@ -34,18 +34,19 @@ pub(super) struct SessionEmit {
 /// Adds one row unless it is late for `late_wm`; false if dropped. `touched`
 /// (complete mode only: what it republishes) collects (key, start) of the
 /// sessions changed.
+#[inline(always)]
 pub(super) fn add(
     open: &mut OpenSessions,
     row: &Row,
     late_wm: TimeMs,
     touched: Option<&mut Vec<(u32, TimeMs)>>,
 ) -> bool {
-    if open.of_event(row.event_time_ms, 0).end <= late_wm {
+    let (key, t) = (row.key, row.event_time_ms);
+    let Some(placed) = open.insert_unless_late(key, t, row.amount_cents, late_wm) else {
         return false;
-    }
-    let s = open.insert(row.key, row.event_time_ms, row.amount_cents);
+    };
     if let Some(touched) = touched {
-        touched.push((row.key, s.start));
+        touched.push((key, placed.start));
     }
     true
 }

@@ -170,11 +170,11 @@ impl Simulation {
         recent: Option<RecentLimits>,
     ) -> Self {
         let geometry = geometry.with_sessions(&config.window);
-        let web = WebSessions::for_run(&config, &scenario);
+        let (web, landing_pages) = WebSessions::for_run(&config, &scenario).unzip();
         let mut sim = Self {
             generator: source,
             transit: Transit::default(),
-            truth: Truth::new(geometry.clone(), scenario.key_space()),
+            truth: Truth::new(geometry.clone(), scenario.key_space(), landing_pages),
             pipelines: [
                 Box::new(BatchPipeline::new(
                     &config.batch,
@@ -354,9 +354,6 @@ impl Simulation {
         while let Some(event) = self.generator.next_until(until) {
             let key = self.scenario.group_key(&event);
             self.truth.add(&self.scenario, &event, key);
-            if let Some(web) = &mut self.web {
-                web.generated(&event);
-            }
             self.transit.push(event);
         }
         let mut sinks = Sinks {

@@ -92,7 +92,8 @@ impl Simulation {
             web: self
                 .web
                 .as_ref()
-                .map(crate::web_sessions::WebSessions::report),
+                .zip(self.truth.sessions_by_landing_page())
+                .map(|(web, pages)| web.report(&pages)),
             queueing: self
                 .streaming()
                 .queue_tally()

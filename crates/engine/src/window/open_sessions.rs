@@ -51,6 +51,16 @@ pub(crate) struct OpenSessions {
     changes: Option<ChangeLog>,
 }
 
+/// Where [`OpenSessions::insert`] put an event: small enough to return in
+/// registers, where the session itself (64 bytes) was copied out at every event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Placed {
+    /// Start of the session that now holds it.
+    pub(crate) start: TimeMs,
+    /// Whether it opened that session (it joined none).
+    pub(crate) opened: bool,
+}
+
 /// The changes a pipeline republishing sessions reads after its rows.
 #[derive(Debug, Clone, Default)]
 struct ChangeLog {
@@ -66,6 +76,7 @@ struct ChangeLog {
 
 impl ChangeLog {
     /// Lists `key` unless it is listed already.
+    #[inline]
     fn key_changed(&mut self, key: u32) {
         let k = key as usize;
         if k >= self.listed.len() {
@@ -100,29 +111,56 @@ impl OpenSessions {
         self
     }
 
-    /// The session of one event at `t`: `[t, t + gap)`.
-    pub(crate) fn of_event(&self, t: TimeMs, amount_cents: i64) -> Session {
-        Session::of_event(t, self.gap_ms, amount_cents)
+    /// Adds one event of `key`, merging the sessions it touches; says where
+    /// it went. Inline for its common path, the event extending its key's
+    /// latest session (left to `#[inline]`, it was a call per event).
+    #[inline(always)]
+    pub(crate) fn insert(&mut self, key: u32, t: TimeMs, amount_cents: i64) -> Placed {
+        self.insert_ending(key, t, t.saturating_add(self.gap_ms), amount_cents)
     }
 
-    /// Adds one event of `key`, merging the sessions it touches; returns the
-    /// session that now holds it.
-    #[inline]
-    pub(crate) fn insert(&mut self, key: u32, t: TimeMs, amount_cents: i64) -> Session {
-        let new = self.of_event(t, amount_cents);
-        let k = key as usize;
-        if k >= self.keys.len() {
-            self.keys.resize_with(k + 1, Slot::default);
-        }
+    /// [`Self::insert`] unless the event is late: its own session
+    /// `[t, t + gap)` ends at or before `late_wm` (Spark's late filter for
+    /// session windows; `TimeMs::MIN` keeps every event). None if late.
+    #[inline(always)]
+    pub(crate) fn insert_unless_late(
+        &mut self,
+        key: u32,
+        t: TimeMs,
+        amount_cents: i64,
+        late_wm: TimeMs,
+    ) -> Option<Placed> {
+        let end = t.saturating_add(self.gap_ms);
+        (end > late_wm).then(|| self.insert_ending(key, t, end, amount_cents))
+    }
+
+    /// [`Self::insert`] of an event whose own session ends at `end`.
+    #[inline(always)]
+    fn insert_ending(&mut self, key: u32, t: TimeMs, end: TimeMs, amount_cents: i64) -> Placed {
         if let Some(log) = &mut self.changes {
             log.key_changed(key);
         }
         self.events += 1;
-        let sessions = &mut self.keys[k].0;
-        if let Some(extended) = sessions.extend_latest(&new) {
-            return extended;
+        if let Some(Slot(sessions)) = self.keys.get_mut(key as usize) {
+            if let Some(extended) = sessions.extend_latest_by_event(t, end, amount_cents) {
+                return Placed {
+                    start: extended.start,
+                    opened: false,
+                };
+            }
         }
-        let joining = sessions.insert_joining(new);
+        self.insert_joining(key, Session::of_event(t, self.gap_ms, amount_cents))
+    }
+
+    /// [`Self::insert`] when the event opens a session or reaches an earlier
+    /// one: the indexes follow. Out of line, so the common path stays small.
+    #[inline(never)]
+    fn insert_joining(&mut self, key: u32, new: Session) -> Placed {
+        let k = key as usize;
+        if k >= self.keys.len() {
+            self.keys.resize_with(k + 1, Slot::default);
+        }
+        let joining = self.keys[k].0.insert_joining(new);
         let (joined, merged) = (joining.joined, joining.merged);
         for s in &joined {
             self.by_start.remove(&(s.start, key));
@@ -139,7 +177,10 @@ impl OpenSessions {
                     .map(|s| (s.start, key)),
             );
         }
-        merged
+        Placed {
+            start: merged.start,
+            opened: joined.is_empty(),
+        }
     }
 
     /// Removes and returns, by (start, key), every session with `end ≤ cutoff`.
@@ -251,8 +292,16 @@ mod tests {
         open.insert(0, 10_000, 2);
         open.insert(1, 1_000, 4);
         assert_eq!(open.len(), 3);
-        let merged = open.insert(0, 5_000, 8);
-        assert_eq!((merged.start, merged.end, merged.agg.count), (0, 15_000, 3));
+        let placed = open.insert(0, 5_000, 8);
+        assert_eq!(
+            placed,
+            Placed {
+                start: 0,
+                opened: false
+            }
+        );
+        let merged = open.get(0, placed.start).copied();
+        assert_eq!(merged.map(|s| (s.end, s.agg.count)), Some((15_000, 3)));
         assert_eq!((open.len(), open.merges(), open.events()), (2, 1, 4));
         assert_eq!(open.take_merged_away(), [(10_000, 0)]);
         // Key 1's [1000, 6000) ends first; key 0's [0, 15000) is still open at 14 999.

@@ -102,6 +102,13 @@ impl Session {
         next_start <= end
     }
 
+    /// Adds one event at `t` of `amount_cents` (the caller sets the bounds).
+    #[inline]
+    fn add_event(&mut self, t: TimeMs, amount_cents: i64) {
+        self.agg.add(amount_cents);
+        self.sum_event_ms.add(EventTimeSum::of(t));
+    }
+
     /// Adds `other`'s events (the caller sets the bounds).
     fn absorb(&mut self, other: &Session) {
         self.agg.count += other.agg.count;

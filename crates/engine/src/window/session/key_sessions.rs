@@ -101,18 +101,37 @@ impl KeySessions {
     /// common case: a key's next event), extends that session in place and
     /// returns it; otherwise changes nothing.
     #[inline]
-    pub(crate) fn extend_latest(&mut self, new: &Session) -> Option<Session> {
-        if self.is_empty() {
-            return None;
-        }
-        let s = &mut self.latest;
-        // Nothing starts after the latest session, so it is the only one reached.
-        if new.start < s.start || !Session::touches(s.end, new.start) {
-            return None;
-        }
+    fn extend_latest(&mut self, new: &Session) -> Option<Session> {
+        let s = self.latest_reached_from(new.start)?;
         s.end = s.end.max(new.end);
         s.absorb(new);
         Some(*s)
+    }
+
+    /// [`Self::extend_latest`] for one event at `t` of `amount_cents` whose
+    /// own session ends at `end`, without building that session: the path
+    /// nearly every event of a pipeline's open sessions takes.
+    #[inline]
+    pub(crate) fn extend_latest_by_event(
+        &mut self,
+        t: TimeMs,
+        end: TimeMs,
+        amount_cents: i64,
+    ) -> Option<&Session> {
+        let s = self.latest_reached_from(t)?;
+        s.end = s.end.max(end);
+        s.add_event(t, amount_cents);
+        Some(s)
+    }
+
+    /// The latest session, if something starting at `start` joins it: starts
+    /// within it or touches its end. Nothing starts after the latest session,
+    /// so it is then the only session reached.
+    #[inline]
+    fn latest_reached_from(&mut self, start: TimeMs) -> Option<&mut Session> {
+        let s = &mut self.latest;
+        let reached = s.agg.count != 0 && s.start <= start && Session::touches(s.end, start);
+        reached.then_some(s)
     }
 
     /// Runs `f` on every session as one vector sorted by start, then puts the
