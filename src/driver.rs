@@ -40,6 +40,14 @@ pub const PICTURE_EVERY_FRAMES: u64 = 30;
 pub const REPORT_EVERY_MS: f64 = 1_500.0;
 /// Longest wall-clock gap credited to one frame (a background tab must not jump ahead), in ms.
 const MAX_FRAME_GAP_MS: f64 = 100.0;
+/// While catching up, paused (a lesson's beat, a link's instant, a fork), the page shows only
+/// how far it got: it is rendered this often, in wall ms, and every other frame steps. A
+/// teacher opening a lesson at "20 h" waits for the catch-up, not for 30 Hz drawing of a
+/// progress figure (when frames alternated, 20 simulated hours took 10–30 s).
+pub const CATCH_UP_RENDER_MS: f64 = 100.0;
+/// While catching up, paused, the stepping budget is this many times the adapted one (a
+/// stepping frame then takes about 12 ms of the 16.7: the page still answers every frame).
+const CATCH_UP_BUDGET_FACTOR: f64 = 1.7;
 
 /// What the user asked for, updated by every render of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,6 +89,9 @@ pub struct Driver {
     charts_next: Cell<bool>,
     /// Frames since the loop started (the page is redrawn at every other frame while playing).
     frame: Cell<u64>,
+    /// When the last snapshot was dispatched (catching up, the page is rendered at
+    /// [`CATCH_UP_RENDER_MS`]).
+    last_render: Cell<f64>,
     /// Stepping budget of the next frame, in ms: shrinks when frames come late
     /// (rendering and painting need their share), grows back while they are on time.
     budget_ms: Cell<f64>,
@@ -110,6 +121,7 @@ impl Driver {
             charts_next: Cell::new(false),
             budget_ms: Cell::new(STEP_BUDGET_MS / 2.0),
             frame: Cell::new(0),
+            last_render: Cell::new(f64::NEG_INFINITY),
         }
     }
 
@@ -164,18 +176,37 @@ impl Driver {
         };
         let frame = self.frame.get().wrapping_add(1);
         self.frame.set(frame);
-        if frame % 2 == 1 {
-            if ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen() {
+        let charts_due = || ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen();
+        // Paused and catching up: every frame steps but the one that renders, every
+        // CATCH_UP_RENDER_MS. Playing (or caught up): frames alternate.
+        let catch_up = !drive.playing && runner.catching_up();
+        let steps = if catch_up {
+            let render_due = ts - self.last_render.get() >= CATCH_UP_RENDER_MS;
+            if render_due && charts_due() {
+                self.charts_next.set(true);
+            }
+            !render_due
+        } else {
+            frame % 2 == 1
+        };
+        if steps {
+            if !catch_up && charts_due() {
                 self.charts_next.set(true);
             } else {
+                let budget = if catch_up {
+                    budget * CATCH_UP_BUDGET_FACTOR
+                } else {
+                    budget
+                };
                 self.step(runner, ts, start, budget, drive);
             }
         }
         let more = runner.catching_up() || (drive.playing && !runner.finished());
         // A stepping frame spent its budget: the report waits for the next rendering frame.
-        if more && frame % 2 == 1 {
+        if more && steps {
             return more;
         }
+        self.last_render.set(ts);
         let fresh = self.picture_fresh.replace(false);
         // Nor in the frame that draws a new picture.
         if !more || (!fresh && ts - self.last_report.get() >= REPORT_EVERY_MS) {

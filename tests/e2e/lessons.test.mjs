@@ -59,7 +59,7 @@ test('a lesson with PgDn only, back with PgUp only: each beat is its state; reve
   const { page, problems } = await pageFor('en-US');
   await gotoApp(page);
   await page.getByTestId('lesson-pick').selectOption(String(index));
-  await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached' });
+  await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached', timeout: 60_000 });
   await waitSettled(page);
   await page.keyboard.press('F5');
   await page.locator('.app.presenting').waitFor();
@@ -130,7 +130,7 @@ for (const [lang, locale] of LOCALES) {
     for (const [i, lesson] of LESSONS.entries()) {
       await gotoApp(page, `/?first-beat-${i}`);
       await page.getByTestId('lesson-pick').selectOption(String(i));
-      await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached' });
+      await page.locator(`[data-testid=run-state][data-t="${atMs(lesson.beats[0].at)}"]`).waitFor({ state: 'attached', timeout: 60_000 });
       await waitSettled(page);
       await page.keyboard.press('F5');
       await page.locator('.app.presenting').waitFor();
