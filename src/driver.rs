@@ -176,30 +176,27 @@ impl Driver {
         };
         let frame = self.frame.get().wrapping_add(1);
         self.frame.set(frame);
-        let charts_due = || ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen();
         // Paused and catching up: every frame steps but the one that renders, every
         // CATCH_UP_RENDER_MS. Playing (or caught up): frames alternate.
         let catch_up = !drive.playing && runner.catching_up();
+        let render_due = catch_up && ts - self.last_render.get() >= CATCH_UP_RENDER_MS;
         let steps = if catch_up {
-            let render_due = ts - self.last_render.get() >= CATCH_UP_RENDER_MS;
-            if render_due && charts_due() {
-                self.charts_next.set(true);
-            }
             !render_due
         } else {
             frame % 2 == 1
         };
-        if steps {
-            if !catch_up && charts_due() {
-                self.charts_next.set(true);
+        // Charts due: playing, the stepping frame stays quiet and the next one draws
+        // them; catching up, the rendering frame draws them.
+        let charts_check = if catch_up { render_due } else { steps };
+        if charts_check && ts - self.last_charts.get() >= CHARTS_EVERY_MS && charts_on_screen() {
+            self.charts_next.set(true);
+        } else if steps {
+            let budget = if catch_up {
+                budget * CATCH_UP_BUDGET_FACTOR
             } else {
-                let budget = if catch_up {
-                    budget * CATCH_UP_BUDGET_FACTOR
-                } else {
-                    budget
-                };
-                self.step(runner, ts, start, budget, drive);
-            }
+                budget
+            };
+            self.step(runner, ts, start, budget, drive);
         }
         let more = runner.catching_up() || (drive.playing && !runner.finished());
         // A stepping frame spent its budget: the report waits for the next rendering frame.

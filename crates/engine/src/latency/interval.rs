@@ -5,13 +5,16 @@
 //! over their range is thousands of counters, scanned for each percentile and
 //! cleared at every sample (per record at 8 events/s, more work than serving
 //! the interval's events). So the first [`LISTED`] latencies of single events
-//! are kept in a list, whose percentiles are picked from it by selection (no
-//! sort); past that, or for a record of several events (a window's), the
+//! are kept in a list, sorted when the interval's percentiles are read (as
+//! `TimeMs`, the sort the engine already has for event times: a selection or a
+//! sort of `u64` would be another copy of that code in every wasm); past that, or for a record of several events (a window's), the
 //! interval goes to a histogram as before. Either way the percentiles are the
 //! histogram's: the bucket a quantile falls in is the one of the k-th
 //! smallest value, and its highest equivalent value is what both return.
 
 use hdrhistogram::Histogram;
+
+use crate::TimeMs;
 
 /// Records listed before the interval goes to its histogram.
 const LISTED: usize = 512;
@@ -19,8 +22,9 @@ const LISTED: usize = 512;
 /// The interval's latencies: listed, or (past [`LISTED`]) in a histogram.
 #[derive(Debug, Clone)]
 pub(super) struct IntervalLatencies {
-    /// One event's latency each, in ms, while the histogram is empty.
-    listed: Vec<u64>,
+    /// One event's latency each, in ms, while the histogram is empty (as
+    /// [`TimeMs`]: see the module's doc).
+    listed: Vec<TimeMs>,
     histogram: Histogram<u64>,
 }
 
@@ -37,12 +41,13 @@ impl IntervalLatencies {
     #[inline]
     pub(super) fn record(&mut self, ms: u64, n: u64) {
         if n == 1 && self.listed.len() < LISTED && self.histogram.is_empty() {
-            self.listed.push(ms);
+            // Within the histogram's range, far below i64::MAX.
+            self.listed.push(ms as TimeMs);
             return;
         }
         // In range by construction: record_n only fails for values beyond the bounds.
         for v in self.listed.drain(..) {
-            let _ = self.histogram.record(v);
+            let _ = self.histogram.record(v as u64);
         }
         let _ = self.histogram.record_n(ms, n);
     }
@@ -66,11 +71,8 @@ impl IntervalLatencies {
         // is ⌈q · count⌉, at least 1; p99's rank is at or after p50's.
         let rank = |quantile: f64| ((quantile * count as f64).ceil() as usize).clamp(1, count);
         let (median, p99) = (rank(0.50) - 1, rank(0.99) - 1);
-        let (_, &mut at_median, after) = self.listed.select_nth_unstable(median);
-        let at_p99 = match p99.checked_sub(median + 1) {
-            Some(i) => *after.select_nth_unstable(i).1,
-            None => at_median,
-        };
+        self.listed.sort_unstable();
+        let (at_median, at_p99) = (self.listed[median] as u64, self.listed[p99] as u64);
         self.listed.clear();
         Some((
             buckets.highest_equivalent(at_median),
