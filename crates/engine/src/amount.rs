@@ -7,6 +7,8 @@
 //! the same bits natively and in wasm), and each draw is one uniform number and a
 //! linear interpolation: fast, and bit-identical everywhere.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use rand::RngCore;
 use rand_chacha::ChaCha8Rng;
 
@@ -17,35 +19,42 @@ const CELL_BITS: u32 = 12;
 const CELLS: usize = 1 << CELL_BITS;
 /// The top cell ends at this many σ above the median, not at infinity.
 const TOP_Z: f64 = 5.0;
+/// Tables kept by [`TABLES`] (bounded: 4 × 32 KB).
+const KEPT: usize = 4;
+
+/// The tables built last, by mean. Building one (4,097 `exp`s) costs about 1.6 M
+/// instructions, and validation builds a scenario's kind to ask it its bursts and keys:
+/// a sweep's click validated twenty configs, twice each, with a table each time (a
+/// long frame on the page). The table depends on the mean alone, so a kept one is the
+/// same table, bit for bit.
+static TABLES: Mutex<Vec<(i64, Arc<[f64]>)>> = Mutex::new(Vec::new());
 
 /// The tabulated quantile function of a log-normal distribution with a given mean.
 #[derive(Debug, Clone)]
 pub(crate) struct Amounts {
-    /// `quantiles[i]` = amount at cumulative probability `i / CELLS`.
-    quantiles: Vec<f64>,
+    /// `quantiles[i]` = amount at cumulative probability `i / CELLS` (shared: see
+    /// [`TABLES`]).
+    quantiles: Arc<[f64]>,
 }
 
 impl Amounts {
     /// Amounts with mean `mean_cents` (at least 1).
     pub(crate) fn new(mean_cents: i64) -> Self {
-        // The mean of LogNormal(μ, σ) is exp(μ + σ²/2).
-        let mu = libm::log(mean_cents.max(1) as f64) - SIGMA * SIGMA / 2.0;
-        let mut quantiles: Vec<f64> = (0..=CELLS)
-            .map(|i| match i {
-                0 => 0.0,
-                CELLS => libm::exp(mu + SIGMA * TOP_Z),
-                _ => libm::exp(mu + SIGMA * inverse_normal_cdf(i as f64 / CELLS as f64)),
-            })
-            .collect();
-        // Interpolation bends the tails slightly: rescale so the mean is exact.
-        let table_mean = quantiles
-            .windows(2)
-            .map(|w| (w[0] + w[1]) / 2.0)
-            .sum::<f64>()
-            / CELLS as f64;
-        let scale = mean_cents.max(1) as f64 / table_mean;
-        quantiles.iter_mut().for_each(|q| *q *= scale);
-        Self { quantiles }
+        let mean_cents = mean_cents.max(1);
+        // A poisoned lock only means another thread panicked while holding it: the
+        // list itself is whole (a push or a remove), so it is used as it is.
+        let mut tables = TABLES.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, table)) = tables.iter().find(|(mean, _)| *mean == mean_cents) {
+            return Self {
+                quantiles: Arc::clone(table),
+            };
+        }
+        let table: Arc<[f64]> = quantile_table(mean_cents).into();
+        if tables.len() == KEPT {
+            tables.remove(0);
+        }
+        tables.push((mean_cents, Arc::clone(&table)));
+        Self { quantiles: table }
     }
 
     /// One amount, in cents, at least one cent. Always inlined: drawn once per
@@ -59,6 +68,28 @@ impl Amounts {
         let (low, high) = (self.quantiles[cell], self.quantiles[cell + 1]);
         crate::fmath::round_half_away(low + (high - low) * within).max(1)
     }
+}
+
+/// The quantile table of log-normal amounts with mean `mean_cents` (at least 1).
+fn quantile_table(mean_cents: i64) -> Vec<f64> {
+    // The mean of LogNormal(μ, σ) is exp(μ + σ²/2).
+    let mu = libm::log(mean_cents as f64) - SIGMA * SIGMA / 2.0;
+    let mut quantiles: Vec<f64> = (0..=CELLS)
+        .map(|i| match i {
+            0 => 0.0,
+            CELLS => libm::exp(mu + SIGMA * TOP_Z),
+            _ => libm::exp(mu + SIGMA * inverse_normal_cdf(i as f64 / CELLS as f64)),
+        })
+        .collect();
+    // Interpolation bends the tails slightly: rescale so the mean is exact.
+    let table_mean = quantiles
+        .windows(2)
+        .map(|w| (w[0] + w[1]) / 2.0)
+        .sum::<f64>()
+        / CELLS as f64;
+    let scale = mean_cents as f64 / table_mean;
+    quantiles.iter_mut().for_each(|q| *q *= scale);
+    quantiles
 }
 
 /// Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation (relative error below
