@@ -134,13 +134,14 @@ impl Generator {
     }
 
     /// Event time of the next event, if any is left. Run once per generated
-    /// event: without injected events (no fraud bursts, no visits) it is the
-    /// next ordinary event's time, read inline; the injectors are out of line.
+    /// event: while no injected event (fraud burst, IoT anomaly, visit) comes
+    /// first it is the next ordinary event's time, read inline; the injectors
+    /// are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         let base = self.next_base_ms;
         let base = base.is_finite().then_some(base as TimeMs);
-        if self.fraud.is_none() && self.visits.is_none() {
+        if self.visits.is_none() && self.fraud.as_ref().is_none_or(|f| f.quiet_through(base)) {
             return base;
         }
         self.peek_injected(base)
