@@ -236,6 +236,7 @@ impl Pipeline for Continuous {
 
     fn write_gathered(&mut self) {
         self.pending.write_to(&mut self.out);
+        self.out.latency.flush();
     }
 
     /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).

@@ -4,12 +4,15 @@
 //! Percentiles come from an HDR histogram (bounded memory, 3 significant
 //! digits); count, mean and max are exact. The current sample interval's
 //! latencies are kept apart ([`interval`]), for the latency-over-time chart.
+//! Single events' latencies reach both histograms in groups ([`pending`]).
 
 mod interval;
+mod pending;
 
 use hdrhistogram::Histogram;
 
 use interval::IntervalLatencies;
+use pending::PendingLatencies;
 use serde::{Deserialize, Serialize};
 
 use crate::time::TimeMs;
@@ -39,6 +42,8 @@ pub struct LatencySummary {
 pub(crate) struct LatencyRecorder {
     total: Histogram<u64>,
     interval: IntervalLatencies,
+    /// Single events' latencies not yet in `total` and `interval`.
+    pending: PendingLatencies,
     count: u64,
     sum_ms: i128,
     max_ms: u64,
@@ -65,6 +70,7 @@ impl Default for LatencyRecorder {
         Self {
             total: histogram(),
             interval: IntervalLatencies::new(interval_histogram()),
+            pending: PendingLatencies::default(),
             count: 0,
             sum_ms: 0,
             max_ms: 0,
@@ -82,11 +88,14 @@ impl LatencyRecorder {
         self.interval.record(v, n);
     }
 
-    /// Records one event published at `published_ms`.
+    /// Records one event published at `published_ms` (in the histograms
+    /// at the next [`LatencyRecorder::flush`]).
     #[inline]
     pub(crate) fn record(&mut self, event_time_ms: TimeMs, published_ms: TimeMs) {
         let ms = published_ms - event_time_ms;
-        self.record_hist(ms, 1);
+        if !self.pending.add(ms.max(0) as u64) {
+            self.record_now(ms);
+        }
         self.count += 1;
         self.sum_ms += i128::from(ms);
         self.max_ms = self.max_ms.max(ms.max(0) as u64);
@@ -129,10 +138,34 @@ impl LatencyRecorder {
             .max((published_ms - session.start).max(0) as u64);
     }
 
+    /// [`LatencyRecorder::record`] of a latency too long to count: rare, out of line.
+    #[cold]
+    #[inline(never)]
+    fn record_now(&mut self, ms: i64) {
+        self.record_hist(ms, 1);
+    }
+
+    /// Puts the single events' latencies counted so far into the histograms:
+    /// done before they are read (a sample, the end of a step).
+    pub(crate) fn flush(&mut self) {
+        let (total, interval) = (&mut self.total, &mut self.interval);
+        self.pending.drain(|ms, n| {
+            // In range: `pending` counts only latencies far below the bound.
+            let _ = total.record_n(ms, n);
+            interval.record(ms, n);
+        });
+    }
+
     /// Whole-run summary.
     pub(crate) fn summary(&self) -> LatencySummary {
         if self.count == 0 {
             return LatencySummary::default();
+        }
+        if !self.pending.is_empty() {
+            // Read before a flush (not by the simulation, which flushes first).
+            let mut flushed = self.clone();
+            flushed.flush();
+            return flushed.summary();
         }
         LatencySummary {
             count: self.count,
@@ -146,6 +179,7 @@ impl LatencyRecorder {
 
     /// (p50, p99) of what was published since the last call, then resets the interval.
     pub(crate) fn take_interval(&mut self) -> Option<(u64, u64)> {
+        self.flush();
         self.interval.take(&self.total)
     }
 }
@@ -169,6 +203,7 @@ mod tests {
             ms = (ms * 7 + i) % (MAX_TRACKED_MS as i64 * 2);
             r.record(0, ms);
             if i % 97 == 0 {
+                r.flush();
                 let whole = (
                     r.total.value_at_quantile(0.5),
                     r.total.value_at_quantile(0.99),
@@ -178,6 +213,44 @@ mod tests {
             }
         }
         assert!(r.take_interval().is_some());
+    }
+
+    /// Latencies counted before they reach the histograms give the
+    /// percentiles, per interval and over the run, of latencies recorded one
+    /// by one (short ones counted, long ones recorded at once); the summary
+    /// is right before a flush too.
+    #[test]
+    fn counted_latencies_give_the_one_by_one_percentiles() {
+        let mut r = LatencyRecorder::default();
+        let (mut total, mut interval) = (histogram(), histogram());
+        let mut x: u64 = 11;
+        for i in 0..20_000_u64 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let ms = ((x >> 24) % [40_000, 9_000, 3][(i % 3) as usize]) as i64;
+            r.record(0, ms);
+            let v = ms.max(0) as u64;
+            let _ = (total.record(v), interval.record(v));
+            if i % 4_999 == 0 {
+                let expected = (
+                    interval.value_at_quantile(0.5),
+                    interval.value_at_quantile(0.99),
+                );
+                assert_eq!(r.take_interval(), Some(expected), "after {i}");
+                interval.reset();
+            }
+        }
+        let s = r.summary();
+        assert_eq!(s.count, 20_000);
+        assert_eq!(
+            (s.p50, s.p95, s.p99),
+            (
+                total.value_at_quantile(0.5),
+                total.value_at_quantile(0.95),
+                total.value_at_quantile(0.99)
+            )
+        );
     }
 
     #[test]

@@ -71,9 +71,12 @@ pub(crate) trait Pipeline {
     fn out(&self) -> &Output;
 
     /// Writes to its output the rows it gathered instead of publishing each
-    /// at once (per-record mode: `continuous/pending_rows.rs`). The simulation
+    /// at once (per-record mode: `continuous/pending_rows.rs`), and the
+    /// latencies counted but not yet in its histograms. The simulation
     /// calls it before reading any output: at a sample and when a step ends.
-    fn write_gathered(&mut self) {}
+    fn write_gathered(&mut self) {
+        self.out_mut().latency.flush();
+    }
 
     /// The same, to take the interval's latency at a sample.
     fn out_mut(&mut self) -> &mut Output;

@@ -45,9 +45,7 @@ pub(crate) struct Generator {
     fraud: Option<FraudInjector>,
     /// Web traffic: the next views of the visits under way.
     visits: Option<VisitInjector>,
-    /// The experiment's seed (devices' outages are a pure function of it).
-    seed: u64,
-    /// The scenario's devices' outages, if any.
+    /// The scenario's devices' outages, if any (a pure function of the seed).
     outages: Option<OutageClock>,
     /// The thinning's test against the daily profile.
     thinning: Thinning,
@@ -59,7 +57,7 @@ impl Generator {
         let visits = (scenario.kind().visits()).map(|v| VisitInjector::new(config.seed, v));
         // Landing views at rate / (views per visit): page views at the rate.
         let views_per_event = visits.as_ref().map_or(1.0, VisitInjector::mean_views);
-        let outages = scenario.outages().map(OutageClock::new);
+        let outages = scenario.outages().map(|o| OutageClock::new(o, config.seed));
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
@@ -73,7 +71,6 @@ impl Generator {
             next_id: 0,
             fraud,
             visits,
-            seed: config.seed,
             outages,
             thinning: Thinning::new(&config.workload.daily_profile),
         };
@@ -134,13 +131,14 @@ impl Generator {
     }
 
     /// Event time of the next event, if any is left. Run once per generated
-    /// event: without injected events (no fraud bursts, no visits) it is the
-    /// next ordinary event's time, read inline; the injectors are out of line.
+    /// event: while no injected event (fraud burst, IoT anomaly, visit) comes
+    /// first it is the next ordinary event's time, read inline; the injectors
+    /// are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
         let base = self.next_base_ms;
         let base = base.is_finite().then_some(base as TimeMs);
-        if self.fraud.is_none() && self.visits.is_none() {
+        if self.visits.is_none() && self.fraud.as_ref().is_none_or(|f| f.quiet_through(base)) {
             return base;
         }
         self.peek_injected(base)
@@ -203,8 +201,8 @@ impl Generator {
             }
         }
         let delay = self.sample_delay();
-        event.arrival_time_ms = match &self.outages {
-            Some(o) => o.arrival(self.seed, event.entity, t, delay),
+        event.arrival_time_ms = match &mut self.outages {
+            Some(o) => o.arrival(event.entity, t, delay),
             None => t + delay,
         };
         self.next_id += 1;

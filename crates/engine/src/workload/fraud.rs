@@ -99,6 +99,17 @@ impl FraudInjector {
     pub(super) fn peek_time(&self) -> Option<TimeMs> {
         self.pending.peek().map(|Reverse(p)| p.0)
     }
+
+    /// Whether nothing injected comes at or before `base`, the next ordinary
+    /// event (before the end of the run): no burst starts by then and no
+    /// transaction is due, so the generator need not look further. Asked per
+    /// event: bursts are rare, and IoT anomalies are a few per hour.
+    #[inline]
+    pub(super) fn quiet_through(&self, base: Option<TimeMs>) -> bool {
+        base.is_some_and(|t| {
+            (t as f64) < self.next_burst_ms && self.peek_time().is_none_or(|due| due > t)
+        })
+    }
 }
 
 /// The fraud bursts a run of `config` injects (none unless the scenario is

@@ -1,0 +1,117 @@
+//! Single events' latencies counted per millisecond until the histograms are
+//! read.
+//!
+//! Update mode scores every row a micro-batch kept when the batch ends, and
+//! per-record mode every event it serves: two HDR histogram records each (the
+//! run's and the interval's), about fifty instructions apiece, the largest
+//! per-event cost of a micro-batch. At 1,000 events/s a sample interval holds
+//! tens of thousands of latencies within a few thousand distinct milliseconds,
+//! so they are counted here per millisecond and handed to the histograms once
+//! per distinct value, with its count, before anything reads them
+//! ([`super::LatencyRecorder::flush`]). A histogram is a count per bucket: the
+//! same values with the same counts give the same histogram, in whatever order
+//! and grouping they come.
+
+/// Latencies counted here: 0 to `SPAN − 1` ms (a micro-batch's are seconds);
+/// longer ones go to the histograms at once.
+const SPAN: usize = 1 << 15;
+/// Bits of the map of counted milliseconds.
+const WORD: usize = u64::BITS as usize;
+
+/// Counts of latencies per millisecond, not yet in the histograms.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PendingLatencies {
+    /// `counts[ms]`: events of latency `ms` (allocated at the first).
+    counts: Vec<u16>,
+    /// Bit `ms % 64` of word `ms / 64` is set when `counts[ms] > 0`.
+    counted: Vec<u64>,
+    /// Whether any count is held.
+    any: bool,
+}
+
+impl PendingLatencies {
+    /// Counts one event of latency `ms`; false if it is not counted here (too
+    /// long, or its count full): the caller records it at once.
+    #[inline]
+    pub(super) fn add(&mut self, ms: u64) -> bool {
+        if ms >= SPAN as u64 {
+            return false;
+        }
+        let i = ms as usize;
+        match (self.counts.get_mut(i), self.counted.get_mut(i / WORD)) {
+            (Some(count), Some(word)) => {
+                let Some(more) = count.checked_add(1) else {
+                    return false;
+                };
+                *count = more;
+                *word |= 1 << (i % WORD);
+                self.any = true;
+                true
+            }
+            _ => self.add_first(i),
+        }
+    }
+
+    /// [`PendingLatencies::add`] of the first latency: allocates the counts.
+    #[cold]
+    #[inline(never)]
+    fn add_first(&mut self, i: usize) -> bool {
+        self.counts = vec![0; SPAN];
+        self.counted = vec![0; SPAN / WORD];
+        self.add(i as u64)
+    }
+
+    /// Whether no count is held.
+    pub(super) fn is_empty(&self) -> bool {
+        !self.any
+    }
+
+    /// Hands each counted latency to `record(ms, count)`, in increasing `ms`,
+    /// and empties the counts (keeping their memory).
+    pub(super) fn drain(&mut self, mut record: impl FnMut(u64, u64)) {
+        if !self.any {
+            return;
+        }
+        for (w, word) in self.counted.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let i = w * WORD + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(count) = self.counts.get_mut(i) {
+                    record(i as u64, u64::from(std::mem::take(count)));
+                }
+            }
+        }
+        self.any = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every latency counted comes out once with its count, in order; those
+    /// out of range or past a full count are refused.
+    #[test]
+    fn counts_come_out_once_in_order() {
+        let mut p = PendingLatencies::default();
+        assert!(p.is_empty());
+        for ms in [5, 3, 5, 0, SPAN as u64 - 1, 5] {
+            assert!(p.add(ms), "{ms}");
+        }
+        assert!(!p.add(SPAN as u64));
+        assert!(!p.add(u64::MAX));
+        let mut out = Vec::new();
+        p.drain(|ms, n| out.push((ms, n)));
+        assert_eq!(out, [(0, 1), (3, 1), (5, 3), (SPAN as u64 - 1, 1)]);
+        assert!(p.is_empty());
+        p.drain(|_, _| panic!("drained twice"));
+        for _ in 0..u16::MAX {
+            assert!(p.add(7));
+        }
+        assert!(!p.add(7), "a full count refuses");
+        out.clear();
+        p.drain(|ms, n| out.push((ms, n)));
+        assert_eq!(out, [(7, u64::from(u16::MAX))]);
+    }
+}
