@@ -10,41 +10,20 @@
 //! share a bucket whose end stays in cache; the bucket is put in order when a
 //! drain reaches it, by counting its events per millisecond (they come in id
 //! order), so push and pop stay O(1).
-//! The rare event due later than that (the very late fraction) waits in a
-//! min-heap and moves into its bucket when a drain comes within the horizon of it. A binary heap
-//! for everything cost a third of the engine's time.
-
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+//! An event due later than that (the very late fraction, devices' outages)
+//! waits in a coarser calendar ([`far`]) and moves into its bucket when the
+//! ring's horizon comes to it. A binary heap for everything cost a third of
+//! the engine's time.
 
 use crate::event::Event;
 use crate::time::TimeMs;
+
+mod far;
 
 /// Milliseconds the ring covers ahead of the cursor (a power of two).
 const HORIZON_MS: usize = 4_096;
 /// Words of the ring's occupancy bitmap.
 const WORDS: usize = HORIZON_MS / 64;
-
-#[derive(Debug, Clone)]
-struct ByArrival(Event);
-
-impl PartialEq for ByArrival {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for ByArrival {}
-impl PartialOrd for ByArrival {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for ByArrival {
-    /// Reversed: `BinaryHeap` is a max-heap and we want the earliest arrival first.
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.0.arrival_time_ms, other.0.id).cmp(&(self.0.arrival_time_ms, self.0.id))
-    }
-}
 
 /// Events on their way to the processing system.
 #[derive(Debug, Clone)]
@@ -63,7 +42,7 @@ pub(crate) struct Transit {
     /// Every arrival before this instant has been delivered.
     cursor: TimeMs,
     /// Events arriving at or after `cursor + HORIZON_MS` when pushed.
-    far: BinaryHeap<ByArrival>,
+    far: far::Far,
     /// Events pushed into `far` so far: the slow path's work, counted by tests.
     #[cfg(test)]
     pub(crate) far_pushes: u64,
@@ -77,7 +56,7 @@ impl Default for Transit {
             in_ring: 0,
             occupied: [0; WORDS],
             cursor: 0,
-            far: BinaryHeap::new(),
+            far: far::Far::default(),
             #[cfg(test)]
             far_pushes: 0,
         }
@@ -105,13 +84,19 @@ impl Transit {
     pub(crate) fn push(&mut self, event: Event) {
         let t = event.arrival_time_ms.max(self.cursor);
         if t - self.cursor < HORIZON_MS as TimeMs {
-            self.put_in_ring(t, event);
+            put_in_ring(
+                &mut self.ring,
+                &mut self.occupied,
+                &mut self.in_ring,
+                t,
+                event,
+            );
         } else {
             #[cfg(test)]
             {
                 self.far_pushes += 1;
             }
-            self.far.push(ByArrival(event));
+            self.far.push(event);
         }
     }
 
@@ -121,19 +106,19 @@ impl Transit {
         while self.cursor <= until {
             if self.in_ring == 0 {
                 // Nothing in the ring: jump to the next far arrival (or past `until`).
-                let far = self.far.peek().map_or(TimeMs::MAX, |e| e.0.arrival_time_ms);
+                let far = self.far.arrival_bound().unwrap_or(TimeMs::MAX);
                 self.cursor = self.cursor.max(far.min(until + 1));
                 if self.cursor > until {
                     return;
                 }
             }
-            // As far as the ring reaches from the cursor.
-            let last = until.min(self.cursor + HORIZON_MS as TimeMs - 1);
-            while self.far.peek().is_some_and(|e| e.0.arrival_time_ms <= last) {
-                if let Some(ByArrival(e)) = self.far.pop() {
-                    self.put_in_ring(e.arrival_time_ms, e);
-                }
-            }
+            // As far as the ring reaches from the cursor, and as far as every
+            // far event before it is in the ring.
+            let (ring, occupied, in_ring) = (&mut self.ring, &mut self.occupied, &mut self.in_ring);
+            let released = self.far.release(self.cursor + HORIZON_MS as TimeMs, |e| {
+                put_in_ring(ring, occupied, in_ring, e.arrival_time_ms, e);
+            });
+            let last = until.min(released - 1);
             self.drain_ring(last, &mut deliver);
             self.cursor = last + 1;
         }
@@ -163,18 +148,9 @@ impl Transit {
         }
     }
 
-    /// Puts an event in the bucket of instant `t`, within the ring's horizon.
-    #[inline]
-    fn put_in_ring(&mut self, t: TimeMs, event: Event) {
-        let s = slot(t);
-        self.ring[s / 64].push(event);
-        self.occupied[s / 64] |= 1 << (s % 64);
-        self.in_ring += 1;
-    }
-
     /// Arrival time of the next event to arrive.
     pub(crate) fn next_arrival(&self) -> Option<TimeMs> {
-        let far = self.far.peek().map(|e| e.0.arrival_time_ms);
+        let far = self.far.next_arrival();
         if self.in_ring == 0 {
             return far;
         }
@@ -209,6 +185,22 @@ impl Transit {
     pub(crate) fn len(&self) -> u64 {
         (self.in_ring + self.far.len()) as u64
     }
+}
+
+/// Puts an event in the ring's bucket of instant `t`, within the ring's
+/// horizon (on the ring's fields: a caller may hold `far` at the same time).
+#[inline]
+fn put_in_ring(
+    ring: &mut [Bucket],
+    occupied: &mut [u64; WORDS],
+    in_ring: &mut usize,
+    t: TimeMs,
+    event: Event,
+) {
+    let s = slot(t);
+    ring[s / 64].push(event);
+    occupied[s / 64] |= 1 << (s % 64);
+    *in_ring += 1;
 }
 
 /// The events of one bitmap word's 64 instants (and, rarely, of the same

@@ -172,12 +172,20 @@ impl ViewQueue {
 
     /// Moves the calendar's first bucket to `now`'s (every view held is at or
     /// after `now`, so the buckets dropped are empty) and brings the far views
-    /// the horizon now reaches into it.
+    /// the horizon now reaches into it. Asked at every push and pop, and
+    /// almost always still in the same bucket: that test is inline, the move
+    /// out of line (its call saved six registers for nothing, 5 % of a run).
+    #[inline]
     fn advance(&mut self, now: TimeMs) {
         let to = now.div_euclid(BUCKET_MS);
-        if to <= self.first {
-            return;
+        if to > self.first {
+            self.advance_to(to);
         }
+    }
+
+    /// [`ViewQueue::advance`] to bucket number `to`, after the first.
+    #[inline(never)]
+    fn advance_to(&mut self, to: TimeMs) {
         let steps = usize::try_from(to - self.first).unwrap_or(usize::MAX);
         let dropped = steps.min(self.buckets.len());
         self.min = self.min.and_then(|m| m.checked_sub(dropped));

@@ -1,12 +1,16 @@
 //! Visits: the page views a visit makes after its first. The first (landing)
 //! view is an ordinary event of the Poisson process; each view then decides,
-//! from its own seeded RNG stream, whether the visit goes on, and when (a
-//! think time), so a visit is a handful of views by one visitor spread over
-//! minutes. Only the next view of each visit under way is held (in a
-//! calendar of buckets, `view_queue.rs`): memory is
-//! bounded by the visits under way, not by their views.
+//! from its own seeded RNG stream, whether the visit goes on, to which page,
+//! and when (a think time), so a visit is a handful of views by one visitor
+//! spread over minutes. Only the next view of each visit under way is held (in
+//! a calendar of buckets, `view_queue.rs`): memory is bounded by the visits
+//! under way, not by their views.
+//!
+//! Whether the visit goes on and its next page are one weighted choice among
+//! the pages and "the visit ends" (page `i` with probability `p × w_i`, the end
+//! with `1 − p`): the same distribution as a draw for going on and then one for
+//! the page, from one 53-bit draw instead of two.
 
-use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1};
 
@@ -32,15 +36,41 @@ pub struct Visits {
     pub think_ms: f64,
     /// Most views of one visit.
     pub max_views: u8,
-    /// The `detail` of a view after the first: its page, the referrer being
-    /// `internal` (index 0).
-    pub next_page: Weighted,
+    /// Weight of each page (index = the `detail` of a view after the first,
+    /// the referrer being `internal`, index 0) among the views after a visit's
+    /// first; they sum to 1, at most 7 pages.
+    pub next_page: &'static [f64],
+}
+
+impl Visits {
+    /// The pages a next view can be on (the first seven).
+    fn pages(&self) -> &'static [f64] {
+        &self.next_page[..self.next_page.len().min(7)]
+    }
+
+    /// The choice after a view: page `i` with probability `go_on × weight_i`,
+    /// or "the visit ends" (the option after the last page) with `1 − go_on`.
+    fn next_view(&self, go_on: f64) -> Weighted {
+        let pages = self.pages();
+        let mut weights = [0.0; 8];
+        for (w, page) in weights.iter_mut().zip(pages) {
+            *w = go_on * page;
+        }
+        weights[pages.len()] = 1.0 - go_on;
+        Weighted::new(&weights[..=pages.len()])
+    }
 }
 
 /// The next views of the visits under way, in event-time order.
 #[derive(Debug, Clone)]
 pub(crate) struct VisitInjector {
     model: Visits,
+    /// After a landing view, by its `detail`: its bounce, or the second view's page.
+    after_landing: [Weighted; 32],
+    /// After a later view: the visit ends, or the next view's page.
+    after_view: Weighted,
+    /// The option of `after_landing` and `after_view` that means the visit ends.
+    ends: u8,
     rng: ChaCha8Rng,
     pending: ViewQueue,
 }
@@ -49,6 +79,9 @@ impl VisitInjector {
     pub(crate) fn new(seed: u64, model: Visits) -> Self {
         Self {
             model,
+            after_landing: model.bounce.map(|b| model.next_view(1.0 - b)),
+            after_view: model.next_view(model.more),
+            ends: model.pages().len() as u8,
             rng: rng(seed, Stream::Visits),
             pending: ViewQueue::default(),
         }
@@ -77,25 +110,29 @@ impl VisitInjector {
 
     /// After a visit's landing view: schedules its second view unless it bounces.
     pub(crate) fn landed(&mut self, event: &Event) {
-        let bounce = self.model.bounce[usize::from(event.detail) % 32];
-        if self.rng.random::<f64>() >= bounce {
-            self.schedule(event, 1);
+        let page = self.after_landing[usize::from(event.detail) % 32].pick(&mut self.rng);
+        if page != self.ends {
+            self.schedule(event, 1, page);
         }
     }
 
     /// After view number `views` (≥ 2) of a visit: schedules the next one, if the visit goes on.
     fn go_on(&mut self, event: &Event, views: u8) {
-        if views < self.model.max_views && self.rng.random::<f64>() < self.model.more {
-            self.schedule(event, views);
+        if views < self.model.max_views {
+            let page = self.after_view.pick(&mut self.rng);
+            if page != self.ends {
+                self.schedule(event, views, page);
+            }
         }
     }
 
-    fn schedule(&mut self, event: &Event, views: u8) {
+    /// Schedules view number `views + 1` of the visit, on `page`, after a think time.
+    fn schedule(&mut self, event: &Event, views: u8, page: u8) {
         let x: f64 = Exp1.sample(&mut self.rng);
         let think = crate::fmath::round_half_away(self.model.think_ms * x).max(1);
         let view = View {
             visitor: event.entity,
-            detail: self.model.next_page.pick(&mut self.rng),
+            detail: page,
             views: views + 1,
         };
         let now = event.event_time_ms;

@@ -251,7 +251,7 @@ impl ScenarioKind for Web {
             more,
             think_ms: self.config.think_ms as f64,
             max_views: MAX_VIEWS_PER_VISIT,
-            next_page: Weighted::new(&NEXT_WEIGHTS),
+            next_page: &NEXT_WEIGHTS,
         })
     }
 

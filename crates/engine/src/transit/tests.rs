@@ -67,22 +67,24 @@ proptest::proptest! {
     /// Whatever the arrivals (near, far, past several horizons, some at the
     /// same instant) and wherever the drains stop, every event leaves once,
     /// in (arrival time, id) order, by the drain whose `until` it is at or
-    /// before.
+    /// before. Steps of half a second cross the ring and the far buckets;
+    /// steps of a minute also reach past the far buckets (the heap).
     #[test]
     fn drains_every_event_in_order_at_any_stops(
         steps in proptest::collection::vec(
             (0i64..40, proptest::collection::vec(0i64..24, 0..6)),
             1..60,
         ),
+        step_ms in proptest::prop_oneof![proptest::strategy::Just(500i64), proptest::strategy::Just(60_000)],
     ) {
         let mut t = Transit::default();
         let (mut id, mut until, mut pending) = (0, -1, Vec::new());
-        // Multiples of 500 ms: later pushes often land on the instant of
+        // Multiples of a step: later pushes often land on the instant of
         // an earlier far one, with a higher id.
         for (gap, offsets) in steps {
-            let gap = gap * 500;
+            let gap = gap * step_ms;
             for offset in offsets {
-                let arrival = until + 1 + offset * 500;
+                let arrival = until + 1 + offset * step_ms;
                 t.push(event(id, arrival));
                 pending.push((arrival, id));
                 id += 1;
