@@ -228,9 +228,10 @@ impl WindowState {
 
     /// Adds one event of group `key` at event time `t` to the window starting
     /// at `start`; `bucket_ms` is the width of its event-time histogram buckets.
-    /// Always inlined: the micro-batch's loop over its rows called it out of
-    /// line, and saving and restoring registers cost half of its instructions.
-    #[inline(always)]
+    /// Always inlined natively: the micro-batch's loop over its rows called it out
+    /// of line, and saving and restoring registers cost half of its instructions.
+    /// Not in wasm, where the page's size counts more (one copy, not one per loop).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn add(
         &mut self,
         bucket_ms: TimeMs,
