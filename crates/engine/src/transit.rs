@@ -69,6 +69,23 @@ fn slot(t: TimeMs) -> usize {
     t.rem_euclid(HORIZON_MS as TimeMs) as usize
 }
 
+/// The first set bit of the circular bitmap `occupied` at or after bit `from`, around
+/// the ring (the word of `from` from its bit, the other words, then its bits before):
+/// the ring's and the far buckets' next occupied slot.
+fn first_set_from(occupied: &[u64], from: usize) -> Option<usize> {
+    let words = occupied.len();
+    let (word, bit) = (from / 64, from % 64);
+    let first = occupied.get(word)? & (u64::MAX << bit);
+    if first != 0 {
+        return Some(word * 64 + first.trailing_zeros() as usize);
+    }
+    (1..=words).find_map(|k| {
+        let w = (word + k) % words;
+        let bits = occupied[w];
+        (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+    })
+}
+
 impl Transit {
     /// Longest stretch to generate and deliver at once: well within the ring.
     pub(crate) const SLICE_MS: TimeMs = HORIZON_MS as TimeMs / 2;
@@ -165,18 +182,7 @@ impl Transit {
     /// the first set bit of the bitmap from the cursor's slot, around the ring.
     fn next_in_ring(&self) -> Option<TimeMs> {
         let from = slot(self.cursor);
-        let (word, bit) = (from / 64, from % 64);
-        // The cursor's word from its bit, the other words, then its bits before.
-        let first = self.occupied[word] & (u64::MAX << bit);
-        let found = if first != 0 {
-            Some(word * 64 + first.trailing_zeros() as usize)
-        } else {
-            (1..=WORDS).find_map(|i| {
-                let w = (word + i) % WORDS;
-                let bits = self.occupied[w];
-                (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
-            })
-        }?;
+        let found = first_set_from(&self.occupied, from)?;
         let ahead = (found + HORIZON_MS - from) % HORIZON_MS;
         Some(self.cursor + ahead as TimeMs)
     }

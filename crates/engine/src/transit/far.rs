@@ -142,19 +142,8 @@ impl Far {
         if self.held == 0 {
             return None;
         }
-        const WORDS: usize = BUCKETS / 64;
         let from = self.next.rem_euclid(BUCKETS as TimeMs) as usize;
-        let (word, bit) = (from / 64, from % 64);
-        let first = self.occupied[word] & (u64::MAX << bit);
-        let found = if first != 0 {
-            Some(word * 64 + first.trailing_zeros() as usize)
-        } else {
-            (1..=WORDS).find_map(|k| {
-                let w = (word + k) % WORDS;
-                let bits = self.occupied[w];
-                (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
-            })
-        }?;
+        let found = super::first_set_from(&self.occupied, from)?;
         Some(self.next + ((found + BUCKETS - from) % BUCKETS) as TimeMs)
     }
 
