@@ -25,8 +25,10 @@ pub(super) struct PendingLatencies {
     counts: Vec<u16>,
     /// Bit `ms % 64` of word `ms / 64` is set when `counts[ms] > 0`.
     counted: Vec<u64>,
-    /// Whether any count is held.
-    any: bool,
+    /// Words of `counted` that may have a bit set (0: no count held): a
+    /// drain scans only those, the milliseconds up to the longest latency
+    /// counted (a few seconds' worth: tens of words, not all 512).
+    words: usize,
 }
 
 /// A copy holds the counts only when there are some: every simulation step ends
@@ -34,11 +36,11 @@ pub(super) struct PendingLatencies {
 /// copy no empty 68 KB of counts per pipeline.
 impl Clone for PendingLatencies {
     fn clone(&self) -> Self {
-        if self.any {
+        if self.words > 0 {
             Self {
                 counts: self.counts.clone(),
                 counted: self.counted.clone(),
-                any: true,
+                words: self.words,
             }
         } else {
             Self::default()
@@ -62,7 +64,7 @@ impl PendingLatencies {
                 };
                 *count = more;
                 *word |= 1 << (i % WORD);
-                self.any = true;
+                self.words = self.words.max(i / WORD + 1);
                 true
             }
             _ => self.add_first(i),
@@ -80,16 +82,13 @@ impl PendingLatencies {
 
     /// Whether no count is held.
     pub(super) fn is_empty(&self) -> bool {
-        !self.any
+        self.words == 0
     }
 
     /// Hands each counted latency to `record(ms, count)`, in increasing `ms`,
     /// and empties the counts (keeping their memory).
     pub(super) fn drain(&mut self, mut record: impl FnMut(u64, u64)) {
-        if !self.any {
-            return;
-        }
-        for (w, word) in self.counted.iter_mut().enumerate() {
+        for (w, word) in self.counted.iter_mut().enumerate().take(self.words) {
             let mut bits = std::mem::take(word);
             while bits != 0 {
                 let i = w * WORD + bits.trailing_zeros() as usize;
@@ -99,7 +98,7 @@ impl PendingLatencies {
                 }
             }
         }
-        self.any = false;
+        self.words = 0;
     }
 }
 
