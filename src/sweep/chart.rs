@@ -82,6 +82,8 @@ pub struct SweepChartProps {
     pub metric: Metric,
     /// The knob (x axis).
     pub knob: FieldId,
+    /// The x axis, shared by the four charts.
+    pub x: Rc<XAxis>,
     /// The points so far.
     pub points: Rc<Vec<SweepPoint>>,
     /// The knob's value in the current configuration.
@@ -90,12 +92,41 @@ pub struct SweepChartProps {
     pub on_pick: Callback<usize>,
 }
 
-/// The x scale: log when the values span a decade or more (a range made
-/// around the current value spans sixteen-fold).
-fn x_scale(knob: FieldId, xs: impl Iterator<Item = f64> + Clone) -> Scale {
-    let lo = xs.clone().fold(f64::INFINITY, f64::min);
-    let hi = xs.clone().fold(0.0, f64::max);
-    Scale::fit(xs, lo > 0.0 && hi / lo >= 8.0, knob.is_ms())
+/// The x axis of the four charts, fitted at the click to every value the plan
+/// will run and the current one (all known then): an arriving point moves none
+/// of the nodes drawn before it, and the ticks are made once, not at each point
+/// (re-fitting to the points so far moved every node of the four charts at each
+/// point, 20–36 ms of work on the page's thread: docs/performance.md).
+pub struct XAxis {
+    scale: Scale,
+    ticks: Html,
+}
+
+impl XAxis {
+    /// Log when the values span a decade or more (a range made around the
+    /// current value spans sixteen-fold).
+    pub fn new(lang: Lang, knob: FieldId, values: &[f64], current: f64) -> Self {
+        let xs = values.iter().copied().chain([current]);
+        let lo = xs.clone().fold(f64::INFINITY, f64::min);
+        let hi = xs.clone().fold(0.0, f64::max);
+        let scale = Scale::fit(xs, lo > 0.0 && hi / lo >= 8.0, knob.is_ms());
+        let unit = if knob.is_ms() {
+            Unit::Duration
+        } else {
+            Unit::Rate
+        };
+        let ticks = scale
+            .ticks()
+            .into_iter()
+            .map(|v| {
+                let x = px(v, &scale);
+                // The last tick ends at the plot's edge rather than being cut by it.
+                let anchor = if x > W - RIGHT - 30.0 { "end" } else { "middle" };
+                html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor={anchor} class="tick">{ tick_label(v, unit, &scale, lang) }</text> }
+            })
+            .collect();
+        Self { scale, ticks }
+    }
 }
 
 /// The y scale: durations on a log scale when they span two decades (batch
@@ -126,13 +157,7 @@ fn py(y: f64, s: &Scale) -> f64 {
 /// kilobytes of wasm to the page).
 pub fn sweep_chart(p: &SweepChartProps) -> Html {
     let (lang, metric) = (p.lang, p.metric);
-    let x_unit = if p.knob.is_ms() {
-        Unit::Duration
-    } else {
-        Unit::Rate
-    };
-    let xs = p.points.iter().map(|q| q.value).chain([p.current]);
-    let xs_scale = x_scale(p.knob, xs);
+    let xs_scale = &p.x.scale;
     let ys: Vec<f64> = p
         .points
         .iter()
@@ -147,47 +172,42 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
                 dash: Option<&'static str>,
                 shape: Marker,
                 pick: fn(&SweepPoint) -> &PointFigures| {
-        let pts: Vec<(f64, f64)> = p
+        let pts: Vec<(usize, f64, f64)> = p
             .points
             .iter()
-            .filter_map(|q| metric.of(pick(q)).map(|y| (q.value, y)))
+            .enumerate()
+            .filter_map(|(i, q)| metric.of(pick(q)).map(|y| (i, q.value, y)))
             .collect();
         let d: String = pts
             .iter()
             .enumerate()
-            .map(|(i, (x, y))| {
+            .map(|(i, (_, x, y))| {
                 format!(
                     "{}{:.1} {:.1}",
                     if i == 0 { 'M' } else { 'L' },
-                    px(*x, &xs_scale),
+                    px(*x, xs_scale),
                     py(*y, &ys_scale)
                 )
             })
             .collect();
         html! { <g data-pipeline={pipeline}>
             <path d={d} fill="none" stroke={color} stroke-width="2.5" stroke-dasharray={dash.unwrap_or("none")} />
-            { for pts.iter().map(|(x, y)| html! {
-                <g data-testid="sweep-point" data-x={x.to_string()} data-y={y.to_string()}>{ marker(shape, px(*x, &xs_scale), py(*y, &ys_scale), color) }</g>
-            }) }
+            <g>{ for pts.iter().map(|(i, x, y)| html! {
+                <g key={*i} data-testid="sweep-point" data-x={x.to_string()} data-y={y.to_string()}>{ marker(shape, px(*x, xs_scale), py(*y, &ys_scale), color) }</g>
+            }) }</g>
         </g> }
     };
-    let xs_ticks = xs_scale.ticks().into_iter().map(|v| {
-        let x = px(v, &xs_scale);
-        // The last tick ends at the plot's edge rather than being cut by it.
-        let anchor = if x > W - RIGHT - 30.0 { "end" } else { "middle" };
-        html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor={anchor} class="tick">{ tick_label(v, x_unit, &xs_scale, lang) }</text> }
-    });
     let ys_ticks = ys_scale.ticks().into_iter().map(|v| {
         let y = py(v, &ys_scale);
-        html! { <g>
+        html! { <g key={v.to_string()}>
             <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
             <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ tick_label(v, metric.unit(), &ys_scale, lang) }</text>
         </g> }
     });
-    let cx = px(p.current, &xs_scale);
+    let cx = px(p.current, xs_scale);
     // One button per value: a column around its x, as wide as the gap to its neighbours.
     let buttons = p.points.iter().enumerate().map(|(i, q)| {
-        let x = px(q.value, &xs_scale);
+        let x = px(q.value, xs_scale);
         let value = crate::messages::value_text(lang, p.knob, q.value);
         let aria = fill(lang, T::Load, &[("knob", label.clone()), ("value", value)]);
         let onclick = p.on_pick.reform(move |_: MouseEvent| i);
@@ -198,22 +218,25 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
                 on_pick.emit(i);
             }
         });
-        html! { <rect class="sweep-pick" data-testid="sweep-pick" data-x={q.value.to_string()} x={format!("{:.1}", x - 9.0)} y={TOP.to_string()} width="18"
+        html! { <rect key={i} class="sweep-pick" data-testid="sweep-pick" data-x={q.value.to_string()} x={format!("{:.1}", x - 9.0)} y={TOP.to_string()} width="18"
             height={(H - TOP - BOTTOM).to_string()} role="button" tabindex="0" aria-label={aria.clone()} {onclick} {onkeydown}><title>{ aria }</title></rect> }
     });
     html! {
         <figure class="chart sweep-chart" data-testid={format!("sweep-chart-{}", metric.id())} data-metric={metric.id()}>
             <figcaption><h3>{ title }</h3></figcaption>
             <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title}>
-                { for ys_ticks }
-                { for xs_ticks }
+                // Each list in an element of its own, a growing list's nodes keyed: Yew
+                // matches a list that is not fully keyed from its end, so a list growing
+                // among siblings shifts every sibling onto another's node, re-making them.
+                <g>{ for ys_ticks }</g>
+                <g>{ p.x.ticks.clone() }</g>
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
                 <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
                 <line class="sweep-current" data-testid="sweep-current" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                 <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ label.clone() }</text>
                 { line("batch", BATCH, BATCH_DASH, Marker::Square, |q| &q.batch) }
                 { line("streaming", STREAMING, None, Marker::Circle, |q| &q.streaming) }
-                { for buttons }
+                <g>{ for buttons }</g>
             </svg>
             <p class="readout">{ p.points.last().map(|q| readout(lang, metric, p.knob, q)).unwrap_or_default() }</p>
         </figure>

@@ -8,9 +8,9 @@ use bslab_engine::ExperimentConfig;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::chart::{legend_series, sweep_chart, Metric, SweepChartProps};
+use super::chart::{legend_series, sweep_chart, Metric, SweepChartProps, XAxis};
 use super::plan::{self, DEFAULT_COUNT};
-use super::progress::{Status, Step, Sweep};
+use super::progress::{per_frame, Status, Step, Sweep};
 use super::range::{Context, Edit, End, Typed};
 use super::text::{fill, t, T};
 use crate::charts::legend::{legend, LegendProps};
@@ -62,7 +62,8 @@ fn run(
         values: plan.values(),
     };
     let heard = sweep.dispatcher();
-    match super::start(&request, Box::new(move |u| heard.dispatch(Step::Heard(u)))) {
+    let on_update = per_frame(move |updates| heard.dispatch(Step::Heard(updates)));
+    match super::start(&request, Box::new(on_update)) {
         Ok(started) => {
             *job.borrow_mut() = Some(started);
             sweep.dispatch(Step::Start(plan));
@@ -83,7 +84,18 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
     let count = use_state(|| DEFAULT_COUNT.to_string());
     let sweep = use_reducer(Sweep::default);
     let job = use_mut_ref(|| None::<WorkerJob>);
-    let Some(knob) = knob else { return html! {} };
+    let current = knob
+        .and_then(|k| k.get(&p.config))
+        .map_or(0.0, |v| v.as_f64());
+    let x = use_memo(
+        (lang, knob, sweep.values(), current),
+        |(lang, knob, values, current)| {
+            knob.map(|knob| Rc::new(XAxis::new(*lang, knob, values, *current)))
+        },
+    );
+    let (Some(knob), Some(x)) = (knob, (*x).clone()) else {
+        return html! {};
+    };
     let context = Context {
         knob,
         lang,
@@ -158,7 +170,6 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
     );
     let counts = [("done", done.to_string()), ("total", total.to_string())];
     let values: Vec<String> = sweep.values().iter().map(f64::to_string).collect();
-    let current = knob.get(&p.config).map_or(0.0, |v| v.as_f64());
     html! {
         <section class="sweep" data-testid="sweep" data-state={sweep.status.id()} data-param={knob.path()} data-values={values.join(",")} aria-labelledby="sweep-title">
             <h2 id="sweep-title">{ t(lang, T::Title) }</h2>
@@ -189,7 +200,7 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
                 <p class="sweep-note">{ t(lang, T::Hint) }</p>
                 { legend(&LegendProps { series: legend_series(lang) }) }
                 <div class="charts sweep-charts">
-                    { for Metric::ALL.iter().map(|&metric| sweep_chart(&SweepChartProps { lang, metric, knob, points: sweep.points.clone(), current, on_pick: on_pick.clone() })) }
+                    { for Metric::ALL.iter().map(|&metric| sweep_chart(&SweepChartProps { lang, metric, knob, x: x.clone(), points: sweep.points.clone(), current, on_pick: on_pick.clone() })) }
                 </div>
             }
         </section>

@@ -2,12 +2,14 @@
 //! status, as a reducer (the worker's messages arrive through a dispatcher,
 //! which never holds a stale copy of the state).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use bslab_engine::sweep::{SweepPlan, SweepPoint};
 use yew::Reducible;
 
 use super::Update;
+use crate::frame_loop::FrameLoop;
 
 /// Where the sweep is.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -53,8 +55,8 @@ pub struct Sweep {
 pub enum Step {
     /// A new plan starts (the old points go).
     Start(Rc<SweepPlan>),
-    /// The worker said something.
-    Heard(Update),
+    /// The worker said these, in order (all that came within one animation frame).
+    Heard(Vec<Update>),
     /// The user stopped it.
     Cancel,
     /// It was refused before starting.
@@ -74,11 +76,12 @@ impl Reducible for Sweep {
     type Action = Step;
 
     /// Only a running sweep hears the worker: a message still on its way after a
-    /// cancel changes nothing.
+    /// cancel, or after the end, changes nothing.
     fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
         let running = self.status == Status::Running;
         let mut points = Rc::clone(&self.points);
-        let status = match step {
+        let mut status = self.status.clone();
+        match step {
             Step::Start(plan) => {
                 return Rc::new(Sweep {
                     plan: Some(plan),
@@ -93,19 +96,46 @@ impl Reducible for Sweep {
                 })
             }
             _ if !running => return self,
-            Step::Cancel => Status::Cancelled,
-            Step::Heard(Update::Point(p)) => {
-                Rc::make_mut(&mut points).push(p);
-                Status::Running
+            Step::Cancel => status = Status::Cancelled,
+            Step::Heard(updates) => {
+                for update in updates {
+                    match update {
+                        _ if status != Status::Running => break,
+                        Update::Point(p) => Rc::make_mut(&mut points).push(p),
+                        Update::Done => status = Status::Done,
+                        Update::Failed(why) => status = Status::Failed(why),
+                    }
+                }
             }
-            Step::Heard(Update::Done) => Status::Done,
-            Step::Heard(Update::Failed(why)) => Status::Failed(why),
-        };
+        }
         Rc::new(Sweep {
             plan: self.plan.clone(),
             points,
             status,
         })
+    }
+}
+
+/// What the worker says, handed to `deliver` at the next animation frame, all
+/// that came before it at once: messages queued while the page was busy are
+/// drawn in one render, not one render each (and a hidden page, which gets no
+/// frames, draws what came meanwhile when it shows again). Dropping the
+/// function cancels the pending frame (a cancelled sweep's).
+pub fn per_frame(deliver: impl Fn(Vec<Update>) + 'static) -> impl Fn(Update) {
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let frames = {
+        let heard = Rc::clone(&heard);
+        FrameLoop::new(move |_| {
+            let updates = heard.take();
+            if !updates.is_empty() {
+                deliver(updates);
+            }
+            false
+        })
+    };
+    move |update| {
+        heard.borrow_mut().push(update);
+        frames.wake();
     }
 }
 
@@ -124,15 +154,19 @@ mod tests {
         let plan = plan();
         let point = plan.run(0);
         let s = Rc::new(Sweep::default()).reduce(Step::Start(Rc::clone(&plan)));
-        let s = s.reduce(Step::Heard(Update::Point(point)));
-        let s = s.reduce(Step::Heard(Update::Point(plan.run(1))));
+        let heard = |u: Update| Step::Heard(vec![u]);
+        let s = s.reduce(heard(Update::Point(point)));
+        let s = s.reduce(heard(Update::Point(plan.run(1))));
         assert_eq!((s.points.len(), s.status.id()), (2, "running"));
         let cancelled = Rc::clone(&s).reduce(Step::Cancel);
-        let late = cancelled.reduce(Step::Heard(Update::Point(plan.run(2))));
+        let late = cancelled.reduce(heard(Update::Point(plan.run(2))));
         assert_eq!((late.points.len(), late.status.id()), (2, "cancelled"));
-        let done = s
-            .reduce(Step::Heard(Update::Point(plan.run(2))))
-            .reduce(Step::Heard(Update::Done));
+        // What came within one frame is heard at once, in order; nothing after the end.
+        let done = s.reduce(Step::Heard(vec![
+            Update::Point(plan.run(2)),
+            Update::Done,
+            Update::Point(plan.run(0)),
+        ]));
         assert_eq!((done.points.len(), done.status.id()), (3, "done"));
         assert_eq!(done.values(), [1.0, 2.0, 3.0]);
         let again = done.reduce(Step::Start(plan));

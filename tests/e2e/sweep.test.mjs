@@ -1,5 +1,6 @@
 // The sweep view (Varredura): 20 values of the default preset's trigger interval computed in
-// the worker while the page keeps drawing frames (the longest frame printed, not asserted), every point equal to
+// the worker while the page keeps drawing frames (the longest frame printed, not asserted; the
+// DOM nodes each arriving point adds, asserted: a point is added, not the charts redrawn), every point equal to
 // `bslab sweep` for the same values, a point opening its run, cancel stopping the worker,
 // and screenshots at 1024×768 and 1920×1080 in both languages (looked at by people).
 import { test } from 'node:test';
@@ -29,6 +30,36 @@ function cliSweep(config, param, values) {
   rmSync(dir, { recursive: true, force: true });
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
+
+/**
+ * Counts the DOM work of each render of the sweep view from now on (a MutationObserver on its
+ * host): the points drawn after it, the elements it added and removed, the attributes it set.
+ */
+const watchRenders = (page) => page.evaluate(() => {
+  const host = document.getElementById('sweep-host');
+  // Each element once, with what it holds (Yew adds an element, then each of its children).
+  const elements = (records, which) => {
+    const seen = new Set();
+    for (const r of records) {
+      for (const n of r[which]) {
+        if (n.nodeType === 1) [n, ...n.querySelectorAll('*')].forEach((e) => seen.add(e));
+      }
+    }
+    return [...seen];
+  };
+  const ofPoint = (e) => e.closest('[data-testid=sweep-point], [data-testid=sweep-pick]') !== null;
+  window.__renders = [];
+  new MutationObserver((records) => {
+    const added = elements(records, 'addedNodes');
+    window.__renders.push({
+      points: host.querySelectorAll('[data-metric=cost] [data-testid=sweep-pick]').length,
+      added: added.length,
+      other: added.filter((e) => !ofPoint(e)).length,
+      removed: elements(records, 'removedNodes').length,
+      attributes: records.filter((r) => r.type === 'attributes').length,
+    });
+  }).observe(host, { childList: true, subtree: true, attributes: true });
+});
 
 /** Every drawn point of the sweep's charts: {metric: {pipeline: [[x, y]…]}}. */
 const drawnPoints = (page) => page.evaluate(() => {
@@ -75,6 +106,7 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   await page.waitForTimeout(2_000);
   const idle = await page.evaluate(() => window.__frames.deltas.splice(0).slice(1));
+  await watchRenders(page);
   const [busy0, start] = [await busy(), Date.now()];
   await page.getByTestId('sweep-run').click();
   await waitSweep(page, 'done');
@@ -102,6 +134,32 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   // figures against issue 16's 50 ms.
   console.log(`sweep: longest frame ${worst.toFixed(1)} ms, ${worst <= 50 ? 'within' : 'over'} 50 ms ` +
     `(load ${load.toFixed(1)} per core; idle page ${worstIdle.toFixed(1)} ms)`);
+
+  // Each arriving point adds its own elements (per chart two markers, each in its group, and
+  // a button with its title) and re-makes none drawn before it: the x axis is the plan's from
+  // the click, each list keyed in an element of its own. Anything else a render adds or
+  // removes is a y axis' ticks, re-made when a point falls outside its round range. Counted
+  // per render, whatever the machine's load (a render may bring several points: those that
+  // came within one frame). Before this, each point re-made most of the four charts: 72
+  // elements added at the 2nd point, 288 at the 20th (docs/performance.md).
+  const renders = await page.evaluate(() => window.__renders);
+  let drawn0 = 0;
+  const perPoint = [];
+  for (const r of renders) {
+    if (drawn0 > 0 && r.points > drawn0) perPoint.push({ ...r, fresh: r.points - drawn0 });
+    if (r.points > 0) drawn0 = Math.max(drawn0, r.points);
+  }
+  console.log(`sweep: DOM per arriving point (after the first): ${perPoint.map((r) =>
+    `${r.points}:+${r.added}/-${r.removed}/${r.attributes} attributes`).join(' ')}`);
+  assert.ok(perPoint.length > 0, 'points arrived after the first');
+  // Four charts: a point's two markers (a group and its shape) and its button (a rect and its
+  // title); a y axis of at most 11 ticks (a log time axis from 1 ms to 10 days), each a group,
+  // its grid line and its label.
+  const [pointElements, axisElements] = [4 * (2 * 2 + 2), 4 * 11 * 3];
+  for (const r of perPoint) {
+    assert.ok(r.added - r.other <= pointElements * r.fresh, `a point's own elements only: ${JSON.stringify(r)}`);
+    assert.ok(r.other <= axisElements && r.removed <= axisElements, `only ticks re-made: ${JSON.stringify(r)}`);
+  }
 
   const param = await page.getByTestId('sweep').getAttribute('data-param');
   assert.equal(param, 'streaming.mode.trigger_ms');
