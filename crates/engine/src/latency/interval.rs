@@ -17,8 +17,11 @@ use hdrhistogram::Histogram;
 
 use crate::TimeMs;
 
-/// Records listed before the interval goes to its histogram.
-const LISTED: usize = 512;
+/// Records listed before the interval goes to its histogram (16 KB at most): the
+/// sales preset at its own rate publishes about 600 latencies per 30-second sample, which
+/// at 512 went to the histogram and cleared it at every sample (10 % of that run's
+/// instructions; docs/performance.md).
+const LISTED: usize = 2048;
 
 /// The interval's latencies: listed, or (past [`LISTED`]) in a histogram.
 #[derive(Debug, Clone)]
