@@ -9,9 +9,9 @@
 //! interval's percentiles are read (as `TimeMs`, the sort the engine already
 //! has for event times: a selection or a sort of `u64` would be another copy
 //! of that code in every wasm); past that the interval goes to a histogram as
-//! before. Either way the percentiles are the
-//! histogram's: the bucket a quantile falls in is the one of the k-th
-//! smallest value, and its highest equivalent value is what both return.
+//! before. Either way the percentiles are the histogram's: the bucket a quantile
+//! falls in is the one of the k-th smallest value, and its highest equivalent
+//! value is what both return.
 
 use hdrhistogram::Histogram;
 
