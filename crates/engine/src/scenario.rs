@@ -66,7 +66,7 @@ use configs::SalesConfig;
 ///
 /// Group keys are dense, `0..key_space()`; `Event::entity` and `Event::detail`
 /// hold the payload (what they mean is the scenario's business).
-pub trait ScenarioKind: fmt::Debug + Send + Sync {
+pub trait ScenarioKind: Send + Sync {
     /// Short machine name (reports, exports): `sales`, `social`, `fraud`…
     fn name(&self) -> &'static str;
 
@@ -128,6 +128,15 @@ pub trait ScenarioKind: fmt::Debug + Send + Sync {
     /// traffic) when the window is a session window (`crate::web_sessions`).
     fn sums_up_sessions(&self) -> bool {
         false
+    }
+}
+
+/// The scenario by its name: as a supertrait, `Debug` put every scenario's
+/// derived `Debug` (and with it Rust's float printing) in the page's wasm,
+/// which prints none of them.
+impl fmt::Debug for dyn ScenarioKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
