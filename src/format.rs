@@ -1,6 +1,20 @@
 //! Number and time formatting for people (both languages).
 
+use bslab_engine::float_text::{Fixed, Short};
+
 use crate::i18n::{Key, Lang};
+
+/// `x` with `decimals` decimals, as `format!("{x:.decimals$}")` writes it (SVG
+/// coordinates, percentages). Every float of the page is written by this or
+/// [`short`]: Rust's own float printer would add about 16 KB to the page's wasm.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    Fixed(x, u8::try_from(decimals).unwrap_or(u8::MAX)).to_string()
+}
+
+/// `x` in its shortest exact form, as `format!("{x}")` writes it.
+pub fn short(x: f64) -> String {
+    Short(x).to_string()
+}
 
 /// A duration of simulated time, short: `350 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`, `1 d 04 h`.
 pub fn duration(ms: i64) -> String {
@@ -9,7 +23,7 @@ pub fn duration(ms: i64) -> String {
     let text = if ms < 1_000 {
         format!("{ms} ms")
     } else if ms < 60_000 {
-        format!("{:.1} s", ms as f64 / 1_000.0)
+        format!("{} s", Fixed(ms as f64 / 1_000.0, 1))
     } else if ms < 3_600_000 {
         format!("{} min {:02} s", ms / 60_000, (ms / 1_000) % 60)
     } else if ms < 86_400_000 {
@@ -117,7 +131,7 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     if !x.is_finite() {
         return "—".to_string();
     }
-    let text = format!("{:.*}", decimals, x.abs());
+    let text = fixed(x.abs(), decimals);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut out = String::new();
     if x < 0.0 && text.chars().any(|c| c != '0' && c != '.') {

@@ -79,7 +79,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
 /// A number as it is typed back in `lang`: as many decimals as it has (shortest
 /// exact form), thousands grouped (`8.000`, `2,5`, `1.234,5` in Portuguese).
 pub fn show(x: f64, lang: Lang) -> String {
-    let text = format!("{}", x.abs());
+    let text = crate::format::short(x.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let (decimal, group) = lang.separators();
     let mut out = String::new();

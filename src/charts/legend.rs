@@ -20,7 +20,7 @@ pub fn legend(p: &LegendProps) -> Html {
             { for p.series.iter().map(|s| html! {
                 <li>
                     <svg viewBox="0 0 40 14" width="40" height="14" aria-hidden="true">
-                        <line x1="1" x2="39" y1="7" y2="7" stroke={s.color} stroke-width={s.width.to_string()} stroke-dasharray={s.dash.unwrap_or("none")} />
+                        <line x1="1" x2="39" y1="7" y2="7" stroke={s.color} stroke-width={crate::format::short(s.width)} stroke-dasharray={s.dash.unwrap_or("none")} />
                         { marker(s.marker, 20.0, 7.0, s.color) }
                     </svg>
                     { &s.name }

@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
+use bslab_engine::float_text::Fixed;
 use yew::prelude::*;
 
 use super::band::Band;
 use super::scale::{time_ticks, Scale};
 use super::{Marker, Series, Unit};
-use crate::format;
+use crate::format::{self, fixed, short};
 use crate::i18n::{Key, Lang};
 
 /// Width and height of the plot's `viewBox`, in SVG units (also the picture's plot size).
@@ -115,7 +116,11 @@ fn path_of(series: &Series, x_max: f64, s: &Scale) -> String {
         match y.filter(|y| s.shows(*y)) {
             Some(y) => {
                 let cmd = if pen_down { 'L' } else { 'M' };
-                d.push_str(&format!("{cmd}{:.1} {:.1}", x_pos(*x, x_max), y_pos(y, s)));
+                d.push_str(&format!(
+                    "{cmd}{} {}",
+                    Fixed(x_pos(*x, x_max), 1),
+                    Fixed(y_pos(y, s), 1)
+                ));
                 pen_down = true;
             }
             None => pen_down = false,
@@ -129,10 +134,10 @@ pub fn marker(m: Marker, x: f64, y: f64, color: &'static str) -> Html {
     match m {
         Marker::None => html! {},
         Marker::Square => html! {
-            <rect x={format!("{:.1}", x - 4.0)} y={format!("{:.1}", y - 4.0)} width="8" height="8" fill={color} stroke="#000" stroke-width="1" />
+            <rect x={fixed(x - 4.0, 1)} y={fixed(y - 4.0, 1)} width="8" height="8" fill={color} stroke="#000" stroke-width="1" />
         },
         Marker::Circle => html! {
-            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4.5" fill={color} stroke="#000" stroke-width="1" />
+            <circle cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5" fill={color} stroke="#000" stroke-width="1" />
         },
     }
 }
@@ -156,28 +161,28 @@ fn axes(p: &LineChartProps, scale: &Scale, log_y: bool) -> Html {
     let y_ticks = scale.ticks().into_iter().map(|v| {
         let y = y_pos(v, scale);
         html! { <g>
-            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
-            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ tick_label(v, p.unit, scale, lang) }</text>
+            <line x1={short(LEFT)} x2={short(W - RIGHT)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="grid" />
+            <text x={short(LEFT - 6.0)} y={fixed(y + 5.0, 1)} text-anchor="end" class="tick">{ tick_label(v, p.unit, scale, lang) }</text>
         </g> }
     });
     let (ticks, step) = time_ticks(p.x_max, 6.0);
     let x_ticks = ticks.into_iter().map(|v| {
         let x = x_pos(v, p.x_max);
         html! { <g>
-            <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 5.0).to_string()} class="axis" />
-            <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor="middle" class="tick">{ format::clock_tick(v, step) }</text>
+            <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={short(H - BOTTOM)} y2={short(H - BOTTOM + 5.0)} class="axis" />
+            <text x={fixed(x, 1)} y={short(H - BOTTOM + 21.0)} text-anchor="middle" class="tick">{ format::clock_tick(v, step) }</text>
         </g> }
     });
     let log = if log_y { " (log)" } else { "" };
     html! { <>
         { for y_ticks }
         { for x_ticks }
-        <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-        <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">
+        <line x1={short(LEFT)} x2={short(LEFT)} y1={short(TOP)} y2={short(H - BOTTOM)} class="axis" />
+        <line x1={short(LEFT)} x2={short(W - RIGHT)} y1={short(H - BOTTOM)} y2={short(H - BOTTOM)} class="axis" />
+        <text x={short((LEFT + W - RIGHT) / 2.0)} y={short(H - 6.0)} text-anchor="middle" class="axis-label">
             { lang.t(p.x_label) }{ " (h:mm)" }
         </text>
-        <text transform={format!("translate(13 {:.1}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="axis-label">
+        <text transform={format!("translate(13 {}) rotate(-90)", Fixed((TOP + H - BOTTOM) / 2.0, 1))} text-anchor="middle" class="axis-label">
             { lang.t(p.y_label) }{ log }
         </text>
     </> }
@@ -242,7 +247,7 @@ pub fn line_chart(p: &LineChartProps) -> Html {
     let readout = hover.map(|f| readout(p, f * p.x_max));
     let cursor = hover.map(|f| {
         let x = x_pos(f * p.x_max, p.x_max);
-        html! { <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="cursor" /> }
+        html! { <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={short(TOP)} y2={short(H - BOTTOM)} class="cursor" /> }
     });
     let title = lang.t(p.title);
     html! {
@@ -258,20 +263,20 @@ pub fn line_chart(p: &LineChartProps) -> Html {
                     </label>
                 }
             </figcaption>
-            <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title} tabindex="0"
+            <svg ref={svg_ref} class="plot" viewBox={format!("0 0 {} {}", short(W), short(H))} role="img" aria-label={title} tabindex="0"
                 {onmousemove} {onmouseleave} {onfocus} {onblur} {onkeydown}>
                 { overload_shading(p) }
                 { axes(p, &scale, log_y) }
                 { for p.series.iter().map(|s| html! {
                     <g>
-                        <path data-series={s.id} d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={s.width.to_string()}
+                        <path data-series={s.id} d={path_of(s, p.x_max, &scale)} fill="none" stroke={s.color} stroke-width={short(s.width)}
                             stroke-dasharray={s.dash.unwrap_or("none")} stroke-linejoin="round" />
                         { markers(s, p.x_max, &scale) }
                     </g>
                 }) }
                 { cursor.unwrap_or_default() }
                 if empty {
-                    <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={((TOP + H - BOTTOM) / 2.0).to_string()} text-anchor="middle" class="empty">
+                    <text x={short((LEFT + W - RIGHT) / 2.0)} y={short((TOP + H - BOTTOM) / 2.0)} text-anchor="middle" class="empty">
                         { lang.t(Key::NoDataYet) }
                     </text>
                 }
@@ -310,9 +315,9 @@ fn overload_shading(p: &LineChartProps) -> Html {
         .map(|b| {
             let (x0, x1) = (x_pos(b.from_ms, p.x_max), x_pos(b.to_ms, p.x_max));
             html! { <g class="overload">
-                <rect x={format!("{x0:.1}")} y={TOP.to_string()} width={format!("{:.1}", (x1 - x0).max(1.0))}
-                    height={(H - TOP - BOTTOM).to_string()} fill={super::CAPACITY} fill-opacity="0.14" />
-                <text x={format!("{:.1}", x0 + 4.0)} y={(TOP + 18.0).to_string()} class="band-label">
+                <rect x={fixed(x0, 1)} y={short(TOP)} width={fixed((x1 - x0).max(1.0), 1)}
+                    height={short(H - TOP - BOTTOM)} fill={super::CAPACITY} fill-opacity="0.14" />
+                <text x={fixed(x0 + 4.0, 1)} y={short(TOP + 18.0)} class="band-label">
                     { p.lang.t(Key::FallingBehindShort) }
                 </text>
             </g> }

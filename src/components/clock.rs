@@ -17,7 +17,7 @@ pub fn clock(lang: Lang, view: Option<&Snapshot>, stepped: Option<Moment>) -> Ht
         if let Some(progress) = v.catching_up {
             Some(
                 html! { <span class="clock-status" data-testid="catching-up">
-                    { lang.t(Key::CatchingUp) }{ format!(" {:.0} %", progress * 100.0) }
+                    { lang.t(Key::CatchingUp) }{ format!(" {} %", format::fixed(progress * 100.0, 0)) }
                 </span> },
             )
         } else if let Some(x) = v.limited_to {
@@ -45,7 +45,7 @@ pub fn clock(lang: Lang, view: Option<&Snapshot>, stepped: Option<Moment>) -> Ht
                 <span data-testid="clock" class="clock-value">{ format::clock(t) }</span>
                 <span class="clock-of">{ " / " }{ format::clock(dur) }</span>
             </span>
-            <progress max="1" value={(t as f64 / dur.max(1) as f64).to_string()} aria-hidden="true" />
+            <progress max="1" value={format::short(t as f64 / dur.max(1) as f64)} aria-hidden="true" />
             { status.unwrap_or_default() }
         </div>
     }

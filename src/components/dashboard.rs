@@ -7,7 +7,7 @@ use bslab_engine::window::Agg;
 use bslab_engine::DashboardRow;
 use yew::prelude::*;
 
-use crate::format;
+use crate::format::{self, fixed};
 use crate::i18n::{iot, web, Key, Lang};
 
 /// Which query the dashboard shows.
@@ -111,8 +111,8 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                         <td class="num">{ value(got) }</td>
                         <td class="num">{ value(&r.truth) }</td>
                         <td class="bar-cell">
-                            <span class="bar" style={format!("width:{pct:.0}%")} />
-                            <span class="bar-text">{ format!("{pct:.0}") }</span>
+                            <span class="bar" style={format!("width:{}%", fixed(pct, 0))} />
+                            <span class="bar-text">{ fixed(pct, 0) }</span>
                         </td>
                     </tr> }
                 }) }

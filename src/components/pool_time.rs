@@ -10,7 +10,7 @@ use crate::i18n::{Key, Lang};
 
 fn pool(lang: Lang, name: Key, id: &'static str, t: PoolTime) -> Html {
     let part = |class: &'static str, ms: u32| {
-        html! { <span class={classes!("pool-part", class)} style={format!("width:{}%", f64::from(ms) / 10.0)} /> }
+        html! { <span class={classes!("pool-part", class)} style={format!("width:{}%", format::short(f64::from(ms) / 10.0))} /> }
     };
     let n = |ms: u32| format::count(u64::from(ms), lang);
     // The words are in the block's title line: each row is three numbers, on one line.

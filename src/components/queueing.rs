@@ -45,7 +45,7 @@ const ROWS: [Row; 4] = [
 /// A figure cell: the shown value, and the exact one in `data-value` (tests compare it with the CLI's).
 fn cell(v: Option<f64>, show: fn(f64, Lang) -> String, lang: Lang) -> Html {
     match v {
-        Some(v) => html! { <td class="num" data-value={v.to_string()}>{ show(v, lang) }</td> },
+        Some(v) => html! { <td class="num" data-value={format::short(v)}>{ show(v, lang) }</td> },
         None => html! { <td class="num">{ "—" }</td> },
     }
 }
@@ -80,7 +80,7 @@ pub fn queueing_panel(lang: Lang, report: Option<&ReportView>) -> Html {
     html! {
         <section class="queueing" data-testid="queueing" aria-labelledby="queueing-title">
             <h2 id="queueing-title">{ lang.t(Key::QueueTitle) }{ " · " }<span data-testid="queue-model">{ q.model }</span></h2>
-            <p data-testid="queue-rates" data-utilisation={q.utilisation.to_string()}>{ rates(&q, lang) }</p>
+            <p data-testid="queue-rates" data-utilisation={format::short(q.utilisation)}>{ rates(&q, lang) }</p>
             <table>
                 <thead><tr>
                     <th scope="col">{ lang.t(Key::Metric) }</th>

@@ -32,11 +32,13 @@ pub struct Label {
 pub fn each(f: &Frame, lang: Lang, put: &mut dyn FnMut(&str, f64, f64, bool)) {
     let bottom = f64::from(f.height) - BOTTOM;
     for (t, step) in ticks(f.x_from, f.x_to) {
-        let x = (f.x(t) - 30.0).clamp(LEFT, f64::from(f.width) - 84.0);
+        // `max` then `min`, not `clamp`: no panic (nor its float printing) in a
+        // frame narrower than the margins.
+        let x = (f.x(t) - 30.0).max(LEFT).min(f64::from(f.width) - 84.0);
         put(&tick_text(t, step), x, bottom + 20.0, false);
     }
     for (t, step) in ticks(f.y_from, f.y_to) {
-        let y = f.y(t).clamp(TOP + 12.0, bottom - 4.0);
+        let y = f.y(t).max(TOP + 12.0).min(bottom - 4.0);
         put(&tick_text(t, step), 4.0, y, false);
     }
     put(lang.t(Key::EtAxisY), 4.0, 18.0, true);

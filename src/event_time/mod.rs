@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use bslab_engine::event_time::EventTimePicture;
 use bslab_engine::explain::Pipeline;
+use bslab_engine::float_text::{Fixed, Short};
 use bslab_engine::{OutputMode, TimeMs};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -123,7 +124,7 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
         .copied();
     let ring = match (mark, *frame.borrow()) {
         (Some(m), Some(f)) => {
-            html! { <div class="et-ring" style={format!("left:{:.0}px;top:{:.0}px", f.x(m.arrival_time_ms), f.y(m.event_time_ms))} /> }
+            html! { <div class="et-ring" style={format!("left:{}px;top:{}px", Fixed(f.x(m.arrival_time_ms), 0), Fixed(f.y(m.event_time_ms), 0))} /> }
         }
         _ => html! {},
     };
@@ -180,5 +181,9 @@ pub fn event_time_panel(p: &EventTimeProps) -> Html {
 fn cursor_left(p: &EventTimePicture, t_ms: TimeMs) -> String {
     let f = Frame::new(p, 1, 1);
     let share = ((t_ms - f.x_from) as f64 / (f.x_to - f.x_from).max(1) as f64).clamp(0.0, 1.0);
-    format!("left:{LEFT}px;transform:translateX({:.2}%)", share * 100.0)
+    format!(
+        "left:{}px;transform:translateX({}%)",
+        Short(LEFT),
+        Fixed(share * 100.0, 2)
+    )
 }

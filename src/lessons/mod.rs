@@ -110,8 +110,10 @@ pub struct Lesson {
 pub enum BeatError {
     /// No preset of that name.
     UnknownPreset(String),
-    /// The patched config is not an experiment (serde's words) or is invalid (the engine's).
-    BadConfig(String),
+    /// The patched config is not an experiment, or is invalid (the engine's first
+    /// complaint). Kept as data: formatting it would bring Rust's float printer
+    /// into the page for a message no one sees.
+    BadConfig(share::ShareError),
 }
 
 impl Beat {
@@ -125,8 +127,7 @@ impl Beat {
         let json = serde_json::to_string(&preset.config).unwrap_or_default();
         let mut value = bslab_engine::read_value(&json).unwrap_or_default();
         share::patch::apply(&mut value, &self.patch);
-        let config = share::parse_config(&value.to_string())
-            .map_err(|e| BeatError::BadConfig(format!("{e:?}")))?;
+        let config = share::parse_config(&value.to_string()).map_err(BeatError::BadConfig)?;
         Ok(config)
     }
 }

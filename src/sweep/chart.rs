@@ -12,6 +12,7 @@ use super::text::{fill, t, T};
 use crate::charts::line::{fmt_value, marker, tick_label, BOTTOM, H, LEFT, RIGHT, TOP, W};
 use crate::charts::scale::Scale;
 use crate::charts::{Marker, Unit, BATCH, BATCH_DASH, STREAMING};
+use crate::format::{fixed, short};
 use crate::i18n::Lang;
 
 /// Which figure of a point a chart shows.
@@ -122,7 +123,7 @@ impl XAxis {
                 let x = px(v, &scale);
                 // The last tick ends at the plot's edge rather than being cut by it.
                 let anchor = if x > W - RIGHT - 30.0 { "end" } else { "middle" };
-                html! { <text x={format!("{x:.1}")} y={(H - BOTTOM + 21.0).to_string()} text-anchor={anchor} class="tick">{ tick_label(v, unit, &scale, lang) }</text> }
+                html! { <text x={fixed(x, 1)} y={short(H - BOTTOM + 21.0)} text-anchor={anchor} class="tick">{ tick_label(v, unit, &scale, lang) }</text> }
             })
             .collect();
         Self { scale, ticks }
@@ -183,25 +184,25 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
             .enumerate()
             .map(|(i, (_, x, y))| {
                 format!(
-                    "{}{:.1} {:.1}",
+                    "{}{} {}",
                     if i == 0 { 'M' } else { 'L' },
-                    px(*x, xs_scale),
-                    py(*y, &ys_scale)
+                    fixed(px(*x, xs_scale), 1),
+                    fixed(py(*y, &ys_scale), 1)
                 )
             })
             .collect();
         html! { <g data-pipeline={pipeline}>
             <path d={d} fill="none" stroke={color} stroke-width="2.5" stroke-dasharray={dash.unwrap_or("none")} />
             <g>{ for pts.iter().map(|(i, x, y)| html! {
-                <g key={*i} data-testid="sweep-point" data-x={x.to_string()} data-y={y.to_string()}>{ marker(shape, px(*x, xs_scale), py(*y, &ys_scale), color) }</g>
+                <g key={*i} data-testid="sweep-point" data-x={short(*x)} data-y={short(*y)}>{ marker(shape, px(*x, xs_scale), py(*y, &ys_scale), color) }</g>
             }) }</g>
         </g> }
     };
     let ys_ticks = ys_scale.ticks().into_iter().map(|v| {
         let y = py(v, &ys_scale);
-        html! { <g key={v.to_string()}>
-            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
-            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="end" class="tick">{ tick_label(v, metric.unit(), &ys_scale, lang) }</text>
+        html! { <g key={short(v)}>
+            <line x1={short(LEFT)} x2={short(W - RIGHT)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="grid" />
+            <text x={short(LEFT - 6.0)} y={fixed(y + 5.0, 1)} text-anchor="end" class="tick">{ tick_label(v, metric.unit(), &ys_scale, lang) }</text>
         </g> }
     });
     let cx = px(p.current, xs_scale);
@@ -218,22 +219,22 @@ pub fn sweep_chart(p: &SweepChartProps) -> Html {
                 on_pick.emit(i);
             }
         });
-        html! { <rect key={i} class="sweep-pick" data-testid="sweep-pick" data-x={q.value.to_string()} x={format!("{:.1}", x - 9.0)} y={TOP.to_string()} width="18"
-            height={(H - TOP - BOTTOM).to_string()} role="button" tabindex="0" aria-label={aria.clone()} {onclick} {onkeydown}><title>{ aria }</title></rect> }
+        html! { <rect key={i} class="sweep-pick" data-testid="sweep-pick" data-x={short(q.value)} x={fixed(x - 9.0, 1)} y={short(TOP)} width="18"
+            height={short(H - TOP - BOTTOM)} role="button" tabindex="0" aria-label={aria.clone()} {onclick} {onkeydown}><title>{ aria }</title></rect> }
     });
     html! {
         <figure class="chart sweep-chart" data-testid={format!("sweep-chart-{}", metric.id())} data-metric={metric.id()}>
             <figcaption><h3>{ title }</h3></figcaption>
-            <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title}>
+            <svg class="plot" viewBox={format!("0 0 {} {}", short(W), short(H))} role="img" aria-label={title}>
                 // Each list in an element of its own, a growing list's nodes keyed: Yew
                 // matches a list that is not fully keyed from its end, so a list growing
                 // among siblings shifts every sibling onto another's node, re-making them.
                 <g>{ for ys_ticks }</g>
                 <g>{ p.x.ticks.clone() }</g>
-                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <line class="sweep-current" data-testid="sweep-current" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle" class="axis-label">{ label.clone() }</text>
+                <line x1={short(LEFT)} x2={short(LEFT)} y1={short(TOP)} y2={short(H - BOTTOM)} class="axis" />
+                <line x1={short(LEFT)} x2={short(W - RIGHT)} y1={short(H - BOTTOM)} y2={short(H - BOTTOM)} class="axis" />
+                <line class="sweep-current" data-testid="sweep-current" x1={fixed(cx, 1)} x2={fixed(cx, 1)} y1={short(TOP)} y2={short(H - BOTTOM)} />
+                <text x={short((LEFT + W - RIGHT) / 2.0)} y={short(H - 6.0)} text-anchor="middle" class="axis-label">{ label.clone() }</text>
                 { line("batch", BATCH, BATCH_DASH, Marker::Square, |q| &q.batch) }
                 { line("streaming", STREAMING, None, Marker::Circle, |q| &q.streaming) }
                 <g>{ for buttons }</g>

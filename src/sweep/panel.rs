@@ -169,7 +169,11 @@ pub fn sweep_panel(p: &SweepPanelProps) -> Html {
         sweep.points.len(),
     );
     let counts = [("done", done.to_string()), ("total", total.to_string())];
-    let values: Vec<String> = sweep.values().iter().map(f64::to_string).collect();
+    let values: Vec<String> = sweep
+        .values()
+        .iter()
+        .map(|v| crate::format::short(*v))
+        .collect();
     html! {
         <section class="sweep" data-testid="sweep" data-state={sweep.status.id()} data-param={knob.path()} data-values={values.join(",")} aria-labelledby="sweep-title">
             <h2 id="sweep-title">{ t(lang, T::Title) }</h2>

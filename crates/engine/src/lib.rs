@@ -60,6 +60,7 @@ pub mod explain_latency;
 pub mod fate;
 mod fifo;
 pub mod flink_rules;
+pub mod float_text;
 mod fmath;
 mod latency;
 mod live;

@@ -80,9 +80,11 @@ impl Unit {
         }
     }
 
-    /// A number as the CLI writes it (as Rust prints an `f64`: `3600000`, `0.5`).
+    /// A number as the CLI writes it (as Rust prints an `f64`: `3600000`, `0.5`),
+    /// without Rust's float printer: the page builds these texts too, when a
+    /// config it reads is refused (`crate::float_text`).
     pub fn number(self, x: f64) -> String {
-        format!("{x}")
+        crate::float_text::Short(x).to_string()
     }
 
     /// `x` with its English symbol (`60000 ms`, `5 posts`, `×2`, `0.5`).
