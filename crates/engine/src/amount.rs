@@ -3,8 +3,8 @@
 //! Order and transaction amounts are log-normal (many small, a few large). Drawing
 //! one the textbook way (a normal sample, then `exp`) was a quarter of the
 //! engine's time, and a platform's `exp` may differ from another's in the last
-//! bit. Instead the quantile function is tabulated once, with `libm` (pure Rust:
-//! the same bits natively and in wasm), and each draw is one uniform number and a
+//! bit. Instead the quantile function is tabulated once, with libm's code
+//! (`crate::fmath`: the same bits natively and in wasm), and each draw is one uniform number and a
 //! linear interpolation: fast, and bit-identical everywhere.
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -73,12 +73,12 @@ impl Amounts {
 /// The quantile table of log-normal amounts with mean `mean_cents` (at least 1).
 fn quantile_table(mean_cents: i64) -> Vec<f64> {
     // The mean of LogNormal(μ, σ) is exp(μ + σ²/2).
-    let mu = libm::log(mean_cents as f64) - SIGMA * SIGMA / 2.0;
+    let mu = crate::fmath::log(mean_cents as f64) - SIGMA * SIGMA / 2.0;
     let mut quantiles: Vec<f64> = (0..=CELLS)
         .map(|i| match i {
             0 => 0.0,
-            CELLS => libm::exp(mu + SIGMA * TOP_Z),
-            _ => libm::exp(mu + SIGMA * inverse_normal_cdf(i as f64 / CELLS as f64)),
+            CELLS => crate::fmath::exp(mu + SIGMA * TOP_Z),
+            _ => crate::fmath::exp(mu + SIGMA * inverse_normal_cdf(i as f64 / CELLS as f64)),
         })
         .collect();
     // Interpolation bends the tails slightly: rescale so the mean is exact.
@@ -93,7 +93,7 @@ fn quantile_table(mean_cents: i64) -> Vec<f64> {
 }
 
 /// Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation (relative error below
-/// 1.2e-9, far finer than a cent), from `+ − × ÷`, `sqrt` and `libm::log` only.
+/// 1.2e-9, far finer than a cent), from `+ − × ÷`, `sqrt` and `fmath::log` only.
 fn inverse_normal_cdf(p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969_683_028_665_376e1,
@@ -127,7 +127,7 @@ fn inverse_normal_cdf(p: f64) -> f64 {
     const LOW: f64 = 0.024_25;
     let horner = |coeffs: &[f64], x: f64| coeffs.iter().fold(0.0, |acc, &c| acc * x + c);
     let tail = |q: f64| {
-        let q = (-2.0 * libm::log(q)).sqrt();
+        let q = (-2.0 * crate::fmath::log(q)).sqrt();
         horner(&C, q) / (horner(&D, q) * q + 1.0)
     };
     if p < LOW {
@@ -169,7 +169,7 @@ mod tests {
         assert!((mean / 8_000.0 - 1.0).abs() < 0.01, "mean {mean}");
         draws.sort_unstable();
         let median = draws[draws.len() / 2] as f64;
-        let expected_median = 8_000.0 * libm::exp(-SIGMA * SIGMA / 2.0);
+        let expected_median = 8_000.0 * crate::fmath::exp(-SIGMA * SIGMA / 2.0);
         assert!(
             (median / expected_median - 1.0).abs() < 0.02,
             "median {median}"

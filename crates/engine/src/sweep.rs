@@ -285,11 +285,13 @@ pub fn spread(config: &ExperimentConfig, path: &str, from: f64, to: f64, n: usiz
     }
     let n = n.clamp(MIN_VALUES, MAX_VALUES);
     let at = |i: usize| i as f64 / (n - 1) as f64;
-    // `libm`, not `f64::ln`: std's calls the platform's maths library natively and
-    // another in wasm, and the page and `bslab sweep` must spread the same values.
+    // `fmath`, not `f64::ln`: std's calls the platform's maths library natively,
+    // and the page and `bslab sweep` must spread the same values (libm's code in both).
     let raw: Vec<f64> = if lo > 0.0 {
-        let (a, b) = (libm::log(lo), libm::log(hi));
-        (0..n).map(|i| libm::exp(a + (b - a) * at(i))).collect()
+        let (a, b) = (crate::fmath::log(lo), crate::fmath::log(hi));
+        (0..n)
+            .map(|i| crate::fmath::exp(a + (b - a) * at(i)))
+            .collect()
     } else {
         (0..n).map(|i| lo + (hi - lo) * at(i)).collect()
     };
@@ -306,7 +308,7 @@ pub fn spread(config: &ExperimentConfig, path: &str, from: f64, to: f64, n: usiz
             0.0
         } else {
             // Three significant digits: values a teacher can read aloud.
-            let scale = 10f64.powi(2 - libm::log10(x.abs()).floor() as i32);
+            let scale = 10f64.powi(2 - crate::fmath::log10(x.abs()).floor() as i32);
             (x * scale).round() / scale
         };
         let v = snapped.min(bounds.max);

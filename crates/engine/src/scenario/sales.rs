@@ -177,9 +177,9 @@ const CATEGORY_SKEW: f64 = 0.3;
 /// short scan.
 fn skewed_thresholds(n: u32) -> Vec<f64> {
     let a = CATEGORY_SKEW;
-    let max = libm::pow(f64::from(n) + 1.0, a) - 1.0;
+    let max = crate::fmath::pow(f64::from(n) + 1.0, a) - 1.0;
     (0..n)
-        .map(|i| (libm::pow(f64::from(i) + 2.0, a) - 1.0) / max)
+        .map(|i| (crate::fmath::pow(f64::from(i) + 2.0, a) - 1.0) / max)
         .collect()
 }
 
