@@ -128,7 +128,7 @@ impl Continuous {
         if self.p.output == OutputMode::Append {
             let start = self.geometry.origin(id);
             window.add(
-                self.geometry.bucket_ms,
+                &self.geometry.bucket,
                 start,
                 e.key,
                 e.event_time_ms,

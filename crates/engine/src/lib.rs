@@ -51,6 +51,7 @@ pub mod config;
 mod continuous;
 pub mod csv;
 pub mod decimal;
+mod divisor;
 pub mod duration;
 mod error;
 mod event;

@@ -223,6 +223,13 @@ struct Bucket {
 /// Instants a bucket's events are counted over: a bucket spans 64.
 const SPREAD: usize = 128;
 
+/// Buckets with at most this many undelivered events are sorted by
+/// comparison, in place: the count over [`SPREAD`] instants (clearing and
+/// summing 129 counters, copying the events out and back) cost more than the
+/// sort of the one to three events a bucket holds at the sales preset's own
+/// rate (20 events/s: 300,000 sorts in a simulated day of 1.73 M events).
+const SMALL_BUCKET: usize = 16;
+
 impl Bucket {
     /// Events pushed in (arrival time, id) order, as they are when every
     /// event has the same delay, leave the bucket in order: no sort at the drain.
@@ -258,8 +265,9 @@ impl Bucket {
         n
     }
 
-    /// Puts the undelivered events in (arrival time, id) order. They are in
-    /// id order within an instant (pushed as generated, each after earlier
+    /// Puts the undelivered events in (arrival time, id) order: a few
+    /// ([`SMALL_BUCKET`]) by a comparison sort where they are. More are in id
+    /// order within an instant (pushed as generated, each after earlier
     /// ones, which a sort left in order): a stable placement by arrival
     /// instant orders them, in two passes. An event brought from the far heap
     /// may break the id order within its instant: a pass of insertion sort
@@ -267,6 +275,12 @@ impl Bucket {
     /// a ring's turn later (beyond the instants counted) leaves the bucket to
     /// a comparison sort.
     fn sort(&mut self, scratch: &mut Vec<Event>) {
+        if self.events.len() - self.front <= SMALL_BUCKET {
+            // In place, where they are: no count, no copy.
+            self.events[self.front..].sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
+            self.sorted = true;
+            return;
+        }
         let rest = &self.events[self.front..];
         let base = rest.iter().map(|e| e.arrival_time_ms).min().unwrap_or(0);
         let offset = |e: &Event| usize::try_from(e.arrival_time_ms - base).unwrap_or(SPREAD);

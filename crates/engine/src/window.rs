@@ -31,6 +31,7 @@ pub use session_summary::SessionSummary;
 pub use sliding::Sliding;
 
 use crate::config::WindowConfig;
+use crate::divisor::Divisor;
 use crate::time::TimeMs;
 
 // The built-in window kinds: one line each, its module holding its spec
@@ -168,15 +169,17 @@ pub(crate) struct TimeHist {
 }
 
 impl TimeHist {
-    #[inline]
-    fn add(&mut self, offset: TimeMs, width: TimeMs, t: TimeMs) {
+    /// Always inlined natively, as [`WindowState::add`] (its only caller) is:
+    /// out of line it cost a call and saved registers per event.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn add(&mut self, offset: TimeMs, width: &Divisor, t: TimeMs) {
         if self.counts.is_empty() {
             self.counts = vec![0; TIME_BUCKETS as usize];
             self.min_ms = t;
         }
         // Unsigned: an offset before the window counts in the first bucket
-        // (as `clamp` did), without signed division's checks. `width` ≥ 1.
-        let b = (offset.max(0) as u64 / width as u64).min(TIME_BUCKETS as u64 - 1) as usize;
+        // (as `clamp` did), without signed division's checks.
+        let b = width.div(offset.max(0) as u64).min(TIME_BUCKETS as u64 - 1) as usize;
         self.counts[b] += 1;
         self.count += 1;
         self.sum_ms += i128::from(t);
@@ -227,14 +230,14 @@ impl WindowState {
     }
 
     /// Adds one event of group `key` at event time `t` to the window starting
-    /// at `start`; `bucket_ms` is the width of its event-time histogram buckets.
+    /// at `start`; `bucket` is the width of its event-time histogram buckets.
     /// Always inlined natively: the micro-batch's loop over its rows called it out
     /// of line, and saving and restoring registers cost half of its instructions.
     /// Not in wasm, where the page's size counts more (one copy, not one per loop).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn add(
         &mut self,
-        bucket_ms: TimeMs,
+        bucket: &Divisor,
         start: TimeMs,
         key: u32,
         t: TimeMs,
@@ -245,7 +248,7 @@ impl WindowState {
             self.dirty_flag[k] = true;
             self.dirty.push(key);
         }
-        self.times.add(t - start, bucket_ms, t);
+        self.times.add(t - start, bucket, t);
     }
 
     /// Adds one event's amount to the aggregate of `key` only: for a caller that
@@ -300,7 +303,7 @@ pub(crate) fn add_to_window(
 ) {
     let start = geometry.origin(id);
     let add = |w: &mut WindowState| {
-        w.add(geometry.bucket_ms(), start, key, t, amount_cents);
+        w.add(geometry.bucket(), start, key, t, amount_cents);
         w.owned += u64::from(owner);
     };
     match windows.last_entry() {

@@ -7,7 +7,8 @@
 //! with [`TumblingGeometry`] when windows are tumbling (every built-in preset)
 //! is compiled for that case too: one window per event, no loop, no `match`.
 
-use super::{window_start, Geometry, WindowIds};
+use super::{Geometry, Tumbling, WindowAssigner, WindowIds};
+use crate::divisor::Divisor;
 use crate::time::TimeMs;
 
 /// What a per-event loop asks of the windows.
@@ -21,8 +22,8 @@ pub(crate) trait Assign {
     /// End of the window `id`.
     fn end_of(&self, id: TimeMs) -> TimeMs;
 
-    /// Width of the event-time histogram buckets.
-    fn bucket_ms(&self) -> TimeMs;
+    /// Width of the event-time histogram buckets, prepared for division.
+    fn bucket(&self) -> &Divisor;
 }
 
 impl Assign for Geometry {
@@ -42,23 +43,24 @@ impl Assign for Geometry {
     }
 
     #[inline]
-    fn bucket_ms(&self) -> TimeMs {
-        self.bucket_ms
+    fn bucket(&self) -> &Divisor {
+        &self.bucket
     }
 }
 
 /// A [`Geometry`] whose windows are tumbling ([`Geometry::tumbling`]): a
-/// window's id is its start, and an event's one window is found by a division.
+/// window's id is its start, and an event's one window is found by a
+/// division (by multiplications, [`Tumbling::start_of`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TumblingGeometry {
-    pub(super) size_ms: TimeMs,
-    pub(super) bucket_ms: TimeMs,
+    pub(super) windows: Tumbling,
+    pub(super) bucket: Divisor,
 }
 
 impl Assign for TumblingGeometry {
     #[inline(always)]
     fn windows_of(&self, t: TimeMs) -> WindowIds {
-        WindowIds::one(window_start(t, self.size_ms))
+        WindowIds::one(self.windows.start_of(t))
     }
 
     #[inline(always)]
@@ -68,11 +70,11 @@ impl Assign for TumblingGeometry {
 
     #[inline(always)]
     fn end_of(&self, id: TimeMs) -> TimeMs {
-        id + self.size_ms
+        self.windows.window_at(id).end
     }
 
     #[inline(always)]
-    fn bucket_ms(&self) -> TimeMs {
-        self.bucket_ms
+    fn bucket(&self) -> &Divisor {
+        &self.bucket
     }
 }

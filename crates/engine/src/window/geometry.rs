@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{counts_once, OpenSessions, Tumbling, Window, WindowAssigner, WindowIds, TIME_BUCKETS};
 use crate::config::{WindowConfig, WindowKind};
+use crate::divisor::Divisor;
 use crate::time::TimeMs;
 
 /// The window assigner, and the width of the event-time histogram buckets
@@ -14,6 +15,9 @@ use crate::time::TimeMs;
 pub(crate) struct Geometry {
     windows: Assignment,
     pub(crate) bucket_ms: TimeMs,
+    /// `bucket_ms` prepared once for the per-event bucket index, which was a
+    /// 64-bit division in each pipeline.
+    pub(crate) bucket: Divisor,
     /// Session windows' gap, in ms, when the config asks for sessions: each
     /// pipeline then keeps [`OpenSessions`] instead of windows.
     session_gap_ms: Option<TimeMs>,
@@ -36,7 +40,7 @@ impl Assignment {
     #[inline]
     fn windows_of(&self, t: TimeMs) -> WindowIds {
         match self {
-            Self::Tumbling(w) => WindowIds::one(w.assign(t).start),
+            Self::Tumbling(w) => WindowIds::one(w.start_of(t)),
             Self::Other(w) => w.windows_of(t),
             Self::Sessions(_) => WindowIds {
                 first: t,
@@ -58,11 +62,13 @@ impl Assignment {
 impl Geometry {
     pub(crate) fn new(windows: Arc<dyn WindowAssigner>) -> Self {
         let longest = windows.max_length_ms();
+        let bucket_ms = ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1);
         Self {
             windows: windows
                 .as_tumbling()
                 .map_or(Assignment::Other(windows), Assignment::Tumbling),
-            bucket_ms: ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1),
+            bucket_ms,
+            bucket: Divisor::new(bucket_ms as u64),
             session_gap_ms: None,
         }
     }
@@ -111,7 +117,7 @@ impl Geometry {
     #[inline]
     pub(crate) fn tumbling_start(&self, t: TimeMs) -> Option<TimeMs> {
         match &self.windows {
-            Assignment::Tumbling(w) => Some(w.assign(t).start),
+            Assignment::Tumbling(w) => Some(w.start_of(t)),
             _ => None,
         }
     }
@@ -122,8 +128,8 @@ impl Geometry {
     pub(crate) fn tumbling(&self) -> Option<super::TumblingGeometry> {
         match &self.windows {
             Assignment::Tumbling(w) => Some(super::TumblingGeometry {
-                size_ms: w.max_length_ms(),
-                bucket_ms: self.bucket_ms,
+                windows: *w,
+                bucket: self.bucket,
             }),
             _ => None,
         }

@@ -13,6 +13,7 @@
 //! last slot (its start, whether it is offline): a reading within it needs
 //! neither a division nor the four hashes of the phase and the outage draw.
 
+use crate::divisor::Divisor;
 use crate::scenario::Outages;
 use crate::time::TimeMs;
 
@@ -101,104 +102,10 @@ impl OutageClock {
     }
 }
 
-/// Division by a divisor fixed ahead, by multiplications. The remainder is
-/// Lemire, Kaser and Kurz's direct computation ("Faster remainder by direct
-/// computation", 2019), exact for every 64-bit dividend with a 128-bit
-/// multiplier; the quotient is then an exact division of the dividend minus
-/// its remainder: a shift by the divisor's power of two and a product with the
-/// inverse of its odd part modulo 2^64.
-#[derive(Debug, Clone, Copy)]
-struct Divisor {
-    divisor: u64,
-    /// ⌈2^128 / divisor⌉ modulo 2^128 (0 for a divisor of 1).
-    multiplier: u128,
-    /// The divisor's trailing zero bits.
-    shift: u32,
-    /// The inverse of `divisor >> shift` modulo 2^64.
-    inverse: u64,
-}
-
-impl Divisor {
-    /// For `divisor ≥ 1`.
-    fn new(divisor: u64) -> Self {
-        let divisor = divisor.max(1);
-        let shift = divisor.trailing_zeros();
-        let odd = divisor >> shift;
-        // Newton's iteration doubles the correct low bits: an odd number is its
-        // own inverse to 3 bits, so five steps reach 96 ≥ 64.
-        let mut inverse = odd;
-        for _ in 0..5 {
-            inverse = inverse.wrapping_mul(2u64.wrapping_sub(odd.wrapping_mul(inverse)));
-        }
-        Self {
-            divisor,
-            multiplier: (u128::MAX / u128::from(divisor)).wrapping_add(1),
-            shift,
-            inverse,
-        }
-    }
-
-    /// `x mod divisor`.
-    #[inline]
-    fn rem(&self, x: u64) -> u64 {
-        let fraction = self.multiplier.wrapping_mul(u128::from(x));
-        let d = u128::from(self.divisor);
-        // The top 64 bits of the 192-bit product `fraction × divisor`.
-        let bottom = (u128::from(fraction as u64) * d) >> 64;
-        let top = (fraction >> 64) * d;
-        ((bottom + top) >> 64) as u64
-    }
-
-    /// `multiple / divisor` for a multiple of the divisor.
-    #[inline]
-    fn div_exact(&self, multiple: u64) -> u64 {
-        (multiple >> self.shift).wrapping_mul(self.inverse)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A deterministic spread of 64-bit values (SplitMix64's sequence).
-    fn values(n: usize) -> impl Iterator<Item = u64> {
-        let mut x = 0x1234_5678_9ABC_DEF0u64;
-        (0..n).map(move |_| {
-            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = x;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        })
-    }
-
-    /// Remainder and quotient are the hardware division's, for divisors of
-    /// every size (powers of two, their neighbours, the slot lengths a
-    /// scenario takes) and dividends from 0 to 2^64 − 1.
-    #[test]
-    fn division_by_multiplication_is_exact() {
-        let mut divisors = vec![1, 2, 3, 5, 7, 60_000, 600_000, 900_000, 86_400_000];
-        for k in 1..64 {
-            divisors.extend([(1u64 << k) - 1, 1 << k, (1 << k) + 1]);
-        }
-        divisors.extend(
-            values(200)
-                .map(|v| v >> (v % 64))
-                .filter(|&d| d > 0 && d < u64::MAX),
-        );
-        for &d in &divisors {
-            let divisor = Divisor::new(d);
-            let edges = [0, 1, d - 1, d, d + 1, u64::MAX - 1, u64::MAX];
-            for x in values(2_000)
-                .chain(values(2_000).map(|v| v >> 20))
-                .chain(edges)
-            {
-                let r = divisor.rem(x);
-                assert_eq!(r, x % d, "{x} mod {d}");
-                assert_eq!(divisor.div_exact(x - r), x / d, "{x} / {d}");
-            }
-        }
-    }
+    use crate::divisor::tests::values;
 
     /// The clock's slots and arrivals are [`Outages`]' own, before time 0
     /// too, for devices whose slot is kept and those beyond, read in time
