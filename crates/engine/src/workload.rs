@@ -179,11 +179,11 @@ impl Generator {
     /// A run, each event written in place: returned one at a time, the
     /// 40-byte event was written field by field on the stack and copied at
     /// once in 16-byte loads, which the processor cannot forward from the
-    /// 8-byte stores still on their way (`perf annotate`: that copy was a
-    /// tenth of a web run's samples). The caller reads a run after the whole
-    /// of it is written; and the ground truth's updates of a run's events,
-    /// one cache miss each on the visitor's sessions, come close together,
-    /// where they overlap.
+    /// 8-byte stores still on their way (`perf annotate`: that copy held a
+    /// quarter of the delivery loop's samples, about 6 % of a web run's).
+    /// The caller reads a run after the whole of it is written; and the
+    /// ground truth's updates of a run's events, one cache miss each on the
+    /// visitor's sessions, come close together, where they overlap.
     pub(crate) fn next_run(&mut self, until: TimeMs) -> &[Event] {
         let mut run = std::mem::take(&mut self.run);
         run.clear();
