@@ -56,17 +56,16 @@ impl Source {
         }
     }
 
-    #[inline]
-    pub(crate) fn next_until(&mut self, until: TimeMs) -> Option<Event> {
+    /// The next events with event time at most `until`, in event-time order:
+    /// a run of them ([`Generator::next_run`]), empty once every such event is out.
+    pub(crate) fn next_run(&mut self, until: TimeMs) -> &[Event] {
         match self {
-            Self::Generated(g) => g.next_until(until),
+            Self::Generated(g) => g.next_run(until),
             Self::Replay { events, next, .. } => {
-                let e = events
-                    .get(*next)
-                    .filter(|e| e.event_time_ms <= until)
-                    .copied()?;
-                *next += 1;
-                Some(e)
+                let rest = events.get(*next..).unwrap_or_default();
+                let run = &rest[..rest.partition_point(|e| e.event_time_ms <= until)];
+                *next += run.len();
+                run
             }
         }
     }

@@ -351,10 +351,16 @@ impl Simulation {
     }
 
     fn deliver_slice(&mut self, until: TimeMs) {
-        while let Some(event) = self.generator.next_until(until) {
-            let key = self.scenario.group_key(&event);
-            self.truth.add(&self.scenario, &event, key);
-            self.transit.push(event);
+        loop {
+            let run = self.generator.next_run(until);
+            if run.is_empty() {
+                break;
+            }
+            for event in run {
+                let key = self.scenario.group_key(event);
+                self.truth.add(&self.scenario, event, key);
+                self.transit.push(*event);
+            }
         }
         let mut sinks = Sinks {
             pipelines: &mut self.pipelines,
