@@ -68,6 +68,10 @@ pub(crate) struct Continuous {
     sessions: Option<OpenSessions>,
     /// Windows that fired and still accept late events (allowed lateness).
     fired: BTreeMap<TimeMs, WindowState>,
+    /// The first ids of `state` and `fired` (None: empty): whether a moved
+    /// watermark fires or clears a window is then a comparison
+    /// ([`Continuous::may_fire`]), not a look at both maps per served event.
+    firsts: (Option<TimeMs>, Option<TimeMs>),
     watermark: Watermark,
     /// Periodic watermark emission (None: after every record).
     periodic: Option<Periodic>,
@@ -105,6 +109,7 @@ impl Continuous {
             state: BTreeMap::new(),
             sessions,
             fired: BTreeMap::new(),
+            firsts: (None, None),
             watermark: Watermark::new(p.watermark_delay_ms),
             periodic: Periodic::new(p.flink.auto_watermark_interval_ms),
             late: LateData::new(p.flink),
@@ -120,11 +125,11 @@ impl Continuous {
     /// in `pending` until the simulation reads the output), with no dirty list or
     /// event-time histogram to build and throw away.
     fn add(&mut self, e: &InService, id: TimeMs) {
-        let keys = self.keys;
-        let window = self
-            .state
-            .entry(id)
-            .or_insert_with(|| WindowState::new(keys));
+        let (keys, first) = (self.keys, &mut self.firsts.0);
+        let window = self.state.entry(id).or_insert_with(|| {
+            *first = Some(first.map_or(id, |f| f.min(id)));
+            WindowState::new(keys)
+        });
         if self.p.output == OutputMode::Append {
             let start = self.geometry.origin(id);
             window.add(
@@ -167,9 +172,11 @@ impl Continuous {
             self.watermark.advance_now();
             // At an unchanged watermark nothing can fire or expire: every
             // window added since the last `fire` was taken because it had
-            // not fired (or was not late) at this same watermark. Sessions
-            // follow their own rule, so they are always checked.
-            if self.watermark.current() != wm || self.sessions.is_some() {
+            // not fired (or was not late) at this same watermark; at a moved
+            // one, only if the first window of `state` or `fired` fires or
+            // expires. Sessions follow their own rule, so they are always checked.
+            let moved = self.watermark.current();
+            if (moved != wm && self.may_fire(moved)) || self.sessions.is_some() {
                 self.fire(e.done_ms);
             }
         }

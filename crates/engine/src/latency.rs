@@ -4,7 +4,11 @@
 //! Percentiles come from an HDR histogram (bounded memory, 3 significant
 //! digits); count, mean and max are exact. The current sample interval's
 //! latencies are kept apart ([`interval`]), for the latency-over-time chart.
-//! Single events' latencies reach both histograms in groups ([`pending`]).
+//! Single events' latencies reach both histograms in groups ([`pending`]):
+//! the interval's at each sample, the run's when a step ends. At a few
+//! events per sample nearly every latency is a distinct millisecond, so a
+//! sample's counts are one HDR record each; counted again across the step,
+//! they reach the run's histogram once per distinct millisecond of the step.
 
 mod interval;
 mod pending;
@@ -44,6 +48,8 @@ pub(crate) struct LatencyRecorder {
     interval: IntervalLatencies,
     /// Single events' latencies not yet in `total` and `interval`.
     pending: PendingLatencies,
+    /// Latencies in `interval` and not yet in `total` ([`LatencyRecorder::settle`]).
+    unsettled: PendingLatencies,
     count: u64,
     sum_ms: i128,
     max_ms: u64,
@@ -71,6 +77,7 @@ impl Default for LatencyRecorder {
             total: histogram(),
             interval: IntervalLatencies::new(interval_histogram()),
             pending: PendingLatencies::default(),
+            unsettled: PendingLatencies::default(),
             count: 0,
             sum_ms: 0,
             max_ms: 0,
@@ -88,12 +95,21 @@ impl LatencyRecorder {
         self.interval.record(v, n);
     }
 
-    /// Records one event published at `published_ms` (in the histograms
-    /// at the next [`LatencyRecorder::flush`]).
-    #[inline]
+    /// Records one event published at `published_ms`: listed for the
+    /// interval and counted for the run while the interval's list has room,
+    /// counted for both otherwise (in the histograms at the next
+    /// [`LatencyRecorder::flush`] and [`LatencyRecorder::settle`]). Always
+    /// inlined: once per served event, and out of line (past the compiler's
+    /// threshold) its call and register saves cost a quarter of its work.
+    #[inline(always)]
     pub(crate) fn record(&mut self, event_time_ms: TimeMs, published_ms: TimeMs) {
         let ms = published_ms - event_time_ms;
-        if !self.pending.add(ms.max(0) as u64) {
+        let v = (ms.max(0) as u64).min(MAX_TRACKED_MS);
+        if self.interval.try_list(v) {
+            if !self.unsettled.add(v) {
+                self.record_total(v);
+            }
+        } else if !self.pending.add(v) {
             self.record_now(ms);
         }
         self.count += 1;
@@ -138,6 +154,15 @@ impl LatencyRecorder {
             .max((published_ms - session.start).max(0) as u64);
     }
 
+    /// [`LatencyRecorder::record`] of a listed latency too long to count:
+    /// rare, out of line.
+    #[cold]
+    #[inline(never)]
+    fn record_total(&mut self, v: u64) {
+        // In range: clamped by the caller.
+        let _ = self.total.record(v);
+    }
+
     /// [`LatencyRecorder::record`] of a latency too long to count: rare, out of line.
     #[cold]
     #[inline(never)]
@@ -145,14 +170,29 @@ impl LatencyRecorder {
         self.record_hist(ms, 1);
     }
 
-    /// Puts the single events' latencies counted so far into the histograms:
-    /// done before they are read (a sample, the end of a step).
+    /// Puts the single events' latencies counted so far into the interval's
+    /// histogram, and counts them for the run's: done before the interval is
+    /// read (a sample, the end of a step).
     pub(crate) fn flush(&mut self) {
-        let (total, interval) = (&mut self.total, &mut self.interval);
+        let (total, interval, unsettled) =
+            (&mut self.total, &mut self.interval, &mut self.unsettled);
         self.pending.drain(|ms, n| {
-            // In range: `pending` counts only latencies far below the bound.
-            let _ = total.record_n(ms, n);
             interval.record(ms, n);
+            if !unsettled.add_n(ms, n) {
+                // In range: `pending` counts only latencies far below the bound.
+                let _ = total.record_n(ms, n);
+            }
+        });
+    }
+
+    /// [`LatencyRecorder::flush`], then puts the latencies counted for the
+    /// run into its histogram: done when a step ends, before the report is
+    /// read (and so a checkpoint's copy holds no counts).
+    pub(crate) fn settle(&mut self) {
+        self.flush();
+        let total = &mut self.total;
+        self.unsettled.drain(|ms, n| {
+            let _ = total.record_n(ms, n);
         });
     }
 
@@ -161,11 +201,11 @@ impl LatencyRecorder {
         if self.count == 0 {
             return LatencySummary::default();
         }
-        if !self.pending.is_empty() {
-            // Read before a flush (not by the simulation, which flushes first).
-            let mut flushed = self.clone();
-            flushed.flush();
-            return flushed.summary();
+        if !self.pending.is_empty() || !self.unsettled.is_empty() {
+            // Read before the end of a step (not by the simulation, which settles first).
+            let mut settled = self.clone();
+            settled.settle();
+            return settled.summary();
         }
         LatencySummary {
             count: self.count,
@@ -203,7 +243,7 @@ mod tests {
             ms = (ms * 7 + i) % (MAX_TRACKED_MS as i64 * 2);
             r.record(0, ms);
             if i % 97 == 0 {
-                r.flush();
+                r.settle();
                 let whole = (
                     r.total.value_at_quantile(0.5),
                     r.total.value_at_quantile(0.99),

@@ -78,6 +78,14 @@ pub(crate) trait Pipeline {
         self.out_mut().latency.flush();
     }
 
+    /// [`Pipeline::write_gathered`] when a step ends: also brings the run's
+    /// latency histogram up to date, which only the report reads (a sample
+    /// reads the interval's), so it takes each step's latencies once.
+    fn settle(&mut self) {
+        self.write_gathered();
+        self.out_mut().latency.settle();
+    }
+
     /// The same, to take the interval's latency at a sample.
     fn out_mut(&mut self) -> &mut Output;
 

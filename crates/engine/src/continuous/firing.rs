@@ -35,11 +35,11 @@ impl Continuous {
     /// Adds a late event to the fired window `id` (created if it fired empty)
     /// and fires that window again for its key: a late firing.
     fn late_fire(&mut self, e: &InService, id: TimeMs) {
-        let keys = self.keys;
-        let window = self
-            .fired
-            .entry(id)
-            .or_insert_with(|| WindowState::new(keys));
+        let (keys, first) = (self.keys, &mut self.firsts.1);
+        let window = self.fired.entry(id).or_insert_with(|| {
+            *first = Some(first.map_or(id, |f| f.min(id)));
+            WindowState::new(keys)
+        });
         if window.aggregate(e.key, e.amount_cents) {
             let value = window.aggs[e.key as usize];
             self.pending
@@ -117,6 +117,22 @@ impl Continuous {
             }
             entry.remove();
         }
+        self.firsts = (
+            self.state.keys().next().copied(),
+            self.fired.keys().next().copied(),
+        );
+    }
+
+    /// Whether [`Continuous::fire`] at watermark `wm` would fire or clear a
+    /// window (sessions aside): windows are ordered by end, so the first of
+    /// each map decides. Complete mode keeps every window.
+    pub(super) fn may_fire(&self, wm: TimeMs) -> bool {
+        let lateness_ms = self.p.flink.allowed_lateness_ms;
+        let end = |id: TimeMs| self.geometry.end_of(id);
+        self.p.output != OutputMode::Complete
+            && (self.firsts.0.is_some_and(|id| lateness::fires(end(id), wm))
+                || (self.firsts.1)
+                    .is_some_and(|id| lateness::is_window_late(end(id), wm, lateness_ms)))
     }
 
     /// The next periodic watermark that moves the watermark, if any.

@@ -53,13 +53,22 @@ impl PendingLatencies {
     /// long, or its count full): the caller records it at once.
     #[inline]
     pub(super) fn add(&mut self, ms: u64) -> bool {
+        self.add_n(ms, 1)
+    }
+
+    /// Counts `n` events of latency `ms`, as [`PendingLatencies::add`] does one.
+    #[inline]
+    pub(super) fn add_n(&mut self, ms: u64, n: u64) -> bool {
+        let Ok(n) = u16::try_from(n) else {
+            return false;
+        };
         if ms >= SPAN as u64 {
             return false;
         }
         let i = ms as usize;
         match (self.counts.get_mut(i), self.counted.get_mut(i / WORD)) {
             (Some(count), Some(word)) => {
-                let Some(more) = count.checked_add(1) else {
+                let Some(more) = count.checked_add(n) else {
                     return false;
                 };
                 *count = more;
@@ -67,17 +76,17 @@ impl PendingLatencies {
                 self.words = self.words.max(i / WORD + 1);
                 true
             }
-            _ => self.add_first(i),
+            _ => self.add_first(i, n),
         }
     }
 
-    /// [`PendingLatencies::add`] of the first latency: allocates the counts.
+    /// [`PendingLatencies::add_n`] of the first latency: allocates the counts.
     #[cold]
     #[inline(never)]
-    fn add_first(&mut self, i: usize) -> bool {
+    fn add_first(&mut self, i: usize, n: u16) -> bool {
         self.counts = vec![0; SPAN];
         self.counted = vec![0; SPAN / WORD];
-        self.add(i as u64)
+        self.add_n(i as u64, u64::from(n))
     }
 
     /// Whether no count is held.
@@ -134,5 +143,11 @@ mod tests {
         p.drain(|ms, n| out.push((ms, n)));
         assert_eq!(copied, out, "a copy holds the same counts");
         assert_eq!(out, [(7, u64::from(u16::MAX))]);
+        assert!(p.add_n(9, 40_000) && p.add_n(9, 25_535));
+        assert!(!p.add_n(9, 1), "a full count refuses");
+        assert!(!p.add_n(8, 1 << 16), "a count past u16 is refused");
+        out.clear();
+        p.drain(|ms, n| out.push((ms, n)));
+        assert_eq!(out, [(9, u64::from(u16::MAX))]);
     }
 }

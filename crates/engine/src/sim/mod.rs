@@ -260,7 +260,7 @@ impl Simulation {
             // Something else due at this same instant (a zero-length job) is
             // handled by the next turn, which steps to `x` again.
         }
-        self.pipelines.iter_mut().for_each(|p| p.write_gathered());
+        self.pipelines.iter_mut().for_each(|p| p.settle());
         if let Some(recent) = &mut self.recent {
             recent.trim(self.now);
         }
