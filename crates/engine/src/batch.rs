@@ -145,7 +145,7 @@ impl BatchPipeline {
             self.out.latency.record_window(
                 &times,
                 self.geometry.origin(*start),
-                self.geometry.bucket_ms,
+                self.geometry.bucket_ms(),
                 now,
             );
         }

@@ -59,6 +59,12 @@ impl Divisor {
         }
     }
 
+    /// The divisor.
+    #[inline]
+    pub(crate) fn get(&self) -> u64 {
+        self.divisor
+    }
+
     /// `x mod divisor`.
     #[inline]
     pub(crate) fn rem(&self, x: u64) -> u64 {

@@ -313,7 +313,7 @@ impl MicroBatch {
             self.out.latency.record_window(
                 &w.times,
                 self.geometry.origin(*start),
-                self.geometry.bucket_ms,
+                self.geometry.bucket_ms(),
                 now,
             );
         }

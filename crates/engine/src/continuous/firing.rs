@@ -103,7 +103,7 @@ impl Continuous {
                 self.out.latency.record_window(
                     &w.times,
                     self.geometry.origin(id),
-                    self.geometry.bucket_ms,
+                    self.geometry.bucket_ms(),
                     now,
                 );
             }

@@ -118,19 +118,16 @@ impl Iterator for WindowIds {
 /// `window()` aligns them to the epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tumbling {
-    size_ms: TimeMs,
-    /// `size_ms` prepared once: every event's window start was a 64-bit
-    /// division, tens of cycles, in the ground truth and in each pipeline.
+    /// The windows' size, prepared once: every event's window start was a
+    /// 64-bit division, tens of cycles, in the ground truth and in each pipeline.
     size: Divisor,
 }
 
 impl Tumbling {
     /// Tumbling windows of `size_ms` (validated: at least 10 ms).
     pub fn new(size_ms: TimeMs) -> Self {
-        let size_ms = size_ms.max(1);
         Self {
-            size_ms,
-            size: Divisor::new(size_ms as u64),
+            size: Divisor::new(size_ms.max(1) as u64),
         }
     }
 
@@ -151,12 +148,12 @@ impl WindowAssigner for Tumbling {
     fn window_at(&self, start: TimeMs) -> Window {
         Window {
             start,
-            end: start + self.size_ms,
+            end: start + self.size.get() as TimeMs,
         }
     }
 
     fn max_length_ms(&self) -> TimeMs {
-        self.size_ms
+        self.size.get() as TimeMs
     }
 
     fn as_tumbling(&self) -> Option<Tumbling> {

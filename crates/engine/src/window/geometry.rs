@@ -14,9 +14,8 @@ use crate::time::TimeMs;
 #[derive(Debug, Clone)]
 pub(crate) struct Geometry {
     windows: Assignment,
-    pub(crate) bucket_ms: TimeMs,
-    /// `bucket_ms` prepared once for the per-event bucket index, which was a
-    /// 64-bit division in each pipeline.
+    /// Width of the event-time histogram buckets, prepared once for the
+    /// per-event bucket index, which was a 64-bit division in each pipeline.
     pub(crate) bucket: Divisor,
     /// Session windows' gap, in ms, when the config asks for sessions: each
     /// pipeline then keeps [`OpenSessions`] instead of windows.
@@ -60,6 +59,12 @@ impl Assignment {
 }
 
 impl Geometry {
+    /// Width of the event-time histogram buckets, in ms.
+    #[inline]
+    pub(crate) fn bucket_ms(&self) -> TimeMs {
+        self.bucket.get() as TimeMs
+    }
+
     pub(crate) fn new(windows: Arc<dyn WindowAssigner>) -> Self {
         let longest = windows.max_length_ms();
         let bucket_ms = ((longest + TIME_BUCKETS - 1) / TIME_BUCKETS).max(1);
@@ -67,7 +72,6 @@ impl Geometry {
             windows: windows
                 .as_tumbling()
                 .map_or(Assignment::Other(windows), Assignment::Tumbling),
-            bucket_ms,
             bucket: Divisor::new(bucket_ms as u64),
             session_gap_ms: None,
         }
