@@ -134,6 +134,9 @@ impl Transit {
             let (ring, occupied, in_ring) = (&mut self.ring, &mut self.occupied, &mut self.in_ring);
             let released = self.far.release(self.cursor + HORIZON_MS as TimeMs, |e| {
                 put_in_ring(ring, occupied, in_ring, e.arrival_time_ms, e);
+                if let Some(bucket) = ring.get_mut(slot(e.arrival_time_ms) / 64) {
+                    bucket.from_far = true;
+                }
             });
             let last = until.min(released - 1);
             self.drain_ring(last, &mut deliver);
@@ -218,10 +221,13 @@ struct Bucket {
     front: usize,
     /// Whether `events[front..]` is in (arrival time, id) order.
     sorted: bool,
+    /// Whether an event from the far calendar came in since the last sort:
+    /// only such an event can break the id order within an instant.
+    from_far: bool,
 }
 
-/// Instants a bucket's events are counted over: a bucket spans 64.
-const SPREAD: usize = 128;
+/// Instants a bucket's events are counted over: its own 64 (one ring turn).
+const SPREAD: usize = 64;
 
 /// Buckets with at most this many undelivered events are sorted by
 /// comparison, in place: the count over [`SPREAD`] instants (clearing and
@@ -269,9 +275,10 @@ impl Bucket {
     /// ([`SMALL_BUCKET`]) by a comparison sort where they are. More are in id
     /// order within an instant (pushed as generated, each after earlier
     /// ones, which a sort left in order): a stable placement by arrival
-    /// instant orders them, in two passes. An event brought from the far heap
-    /// may break the id order within its instant: a pass of insertion sort
-    /// checks the order and moves such an event the few places it needs. One
+    /// instant orders them, in two passes. An event brought from the far
+    /// calendar may break the id order within its instant: in a bucket that
+    /// took one, a pass of insertion sort checks the order and moves such an
+    /// event the few places it needs (the other buckets skip that pass). One
     /// a ring's turn later (beyond the instants counted) leaves the bucket to
     /// a comparison sort.
     fn sort(&mut self, scratch: &mut Vec<Event>) {
@@ -279,6 +286,7 @@ impl Bucket {
             // In place, where they are: no count, no copy.
             self.events[self.front..].sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
             self.sorted = true;
+            self.from_far = false;
             return;
         }
         let rest = &self.events[self.front..];
@@ -298,7 +306,9 @@ impl Bucket {
                 starts[k] += 1;
             }
             std::mem::swap(&mut self.events, scratch);
-            insertion_sort(&mut self.events);
+            if self.from_far {
+                insertion_sort(&mut self.events);
+            }
         } else {
             self.events.drain(..self.front);
             self.events
@@ -306,6 +316,7 @@ impl Bucket {
         }
         self.front = 0;
         self.sorted = true;
+        self.from_far = false;
     }
 }
 

@@ -61,6 +61,28 @@ fn drains_in_arrival_then_id_order() {
     assert_eq!(t.next_arrival(), None);
 }
 
+/// A far event moved into a ring bucket that holds more than a few events
+/// (counted, not compared) after near ones of the same instants with higher
+/// ids still leaves before them: the bucket that took it is checked.
+#[test]
+fn a_far_event_keeps_its_place_in_a_counted_bucket() {
+    let mut t = Transit::default();
+    t.push(event(0, 5_000));
+    t.drain_until(999, |_| {});
+    let near = 3 * SMALL_BUCKET as u64;
+    for id in 1..=near {
+        t.push(event(id, 5_000 + id as TimeMs % 3));
+    }
+    let mut out = Vec::new();
+    t.drain_until(6_000, |e| out.push((e.arrival_time_ms, e.id)));
+    let mut expected: Vec<_> = (1..=near)
+        .map(|id| (5_000 + id as TimeMs % 3, id))
+        .collect();
+    expected.push((5_000, 0));
+    expected.sort_unstable();
+    assert_eq!(out, expected);
+}
+
 // proptest is a native-only dev-dependency (the wasm test run has none).
 #[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
