@@ -118,8 +118,9 @@ impl Transit {
     }
 
     /// Hands every event arriving at or before `until` to `deliver`, in
-    /// (arrival time, id) order.
-    pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&Event)) {
+    /// (arrival time, id) order, a run of consecutive arrivals at a time (a
+    /// bucket's share: the caller copies a run at once rather than an event).
+    pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&[Event])) {
         while self.cursor <= until {
             if self.in_ring == 0 {
                 // Nothing in the ring: jump to the next far arrival (or past `until`).
@@ -149,7 +150,7 @@ impl Transit {
     /// word are visited with one bit trick each, so at a thousand events per
     /// second (most milliseconds occupied) as at eight (most idle), the cost is
     /// per event, not per millisecond or per search.
-    fn drain_ring(&mut self, last: TimeMs, deliver: &mut impl FnMut(&Event)) {
+    fn drain_ring(&mut self, last: TimeMs, deliver: &mut impl FnMut(&[Event])) {
         let mut t = self.cursor;
         while t <= last && self.in_ring > 0 {
             let s = slot(t);
@@ -255,14 +256,16 @@ impl Bucket {
         &mut self,
         end: TimeMs,
         scratch: &mut Vec<Event>,
-        deliver: &mut impl FnMut(&Event),
+        deliver: &mut impl FnMut(&[Event]),
     ) -> usize {
         if !self.sorted {
             self.sort(scratch);
         }
         let rest = &self.events[self.front..];
         let n = rest.partition_point(|e| e.arrival_time_ms <= end);
-        rest[..n].iter().for_each(deliver);
+        if n > 0 {
+            deliver(&rest[..n]);
+        }
         self.front += n;
         if self.front == self.events.len() {
             self.events.clear();

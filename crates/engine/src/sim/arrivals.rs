@@ -38,13 +38,19 @@ pub(super) struct Sinks<'a> {
 }
 
 impl Arrivals {
-    /// Holds one arrival, handing the run on to `sinks` when it is full.
+    /// Holds consecutive arrivals, handing the run on to `sinks` whenever it
+    /// is full: copied at once, their keys in a loop of their own.
     #[inline]
-    pub(super) fn push(&mut self, scenario: &Scenario, event: &Event, sinks: &mut Sinks<'_>) {
-        self.keys.push(scenario.group_key(event));
-        self.events.push(*event);
-        if self.events.len() >= RUN {
-            self.flush(sinks);
+    pub(super) fn push(&mut self, scenario: &Scenario, events: &[Event], sinks: &mut Sinks<'_>) {
+        let mut rest = events;
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at(rest.len().min(RUN - self.events.len()));
+            self.keys.extend(now.iter().map(|e| scenario.group_key(e)));
+            self.events.extend_from_slice(now);
+            if self.events.len() >= RUN {
+                self.flush(sinks);
+            }
+            rest = later;
         }
     }
 

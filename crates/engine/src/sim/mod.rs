@@ -370,7 +370,7 @@ impl Simulation {
         };
         let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
         self.transit
-            .drain_until(until, |event| arrivals.push(scenario, event, &mut sinks));
+            .drain_until(until, |run| arrivals.push(scenario, run, &mut sinks));
         arrivals.flush(&mut sinks);
         for p in &mut self.pipelines {
             p.catch_up(until);

@@ -42,7 +42,7 @@ fn drains_in_arrival_then_id_order() {
     assert_eq!(t.len(), arrivals.len() as u64);
     assert_eq!(t.next_arrival(), Some(0));
     let mut out = Vec::new();
-    t.drain_until(9_999, |e| out.push(*e));
+    t.drain_until(9_999, |run| out.extend_from_slice(run));
     let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
     assert_eq!(
         got,
@@ -51,7 +51,7 @@ fn drains_in_arrival_then_id_order() {
     assert_eq!(t.next_arrival(), Some(10_000));
     t.push(event(9, 10_000));
     out.clear();
-    t.drain_until(100_000, |e| out.push(*e));
+    t.drain_until(100_000, |run| out.extend_from_slice(run));
     let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
     assert_eq!(
         got,
@@ -74,7 +74,9 @@ fn a_far_event_keeps_its_place_in_a_counted_bucket() {
         t.push(event(id, 5_000 + id as TimeMs % 3));
     }
     let mut out = Vec::new();
-    t.drain_until(6_000, |e| out.push((e.arrival_time_ms, e.id)));
+    t.drain_until(6_000, |run| {
+        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
+    });
     let mut expected: Vec<_> = (1..=near)
         .map(|id| (5_000 + id as TimeMs % 3, id))
         .collect();
@@ -113,7 +115,7 @@ proptest::proptest! {
             }
             until += gap;
             let mut out = Vec::new();
-            t.drain_until(until, |e| out.push((e.arrival_time_ms, e.id)));
+            t.drain_until(until, |run| out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id))));
             pending.sort_unstable();
             let due = pending.partition_point(|&(a, _)| a <= until);
             let expected: Vec<_> = pending.drain(..due).collect();
