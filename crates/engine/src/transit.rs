@@ -134,10 +134,10 @@ impl Transit {
             // far event before it is in the ring.
             let (ring, occupied, in_ring) = (&mut self.ring, &mut self.occupied, &mut self.in_ring);
             let released = self.far.release(self.cursor + HORIZON_MS as TimeMs, |e| {
-                put_in_ring(ring, occupied, in_ring, e.arrival_time_ms, e);
-                if let Some(bucket) = ring.get_mut(slot(e.arrival_time_ms) / 64) {
-                    bucket.from_far = true;
-                }
+                let s = slot(e.arrival_time_ms);
+                ring[s / 64].push_from_far(e);
+                occupied[s / 64] |= 1 << (s % 64);
+                *in_ring += 1;
             });
             let last = until.min(released - 1);
             self.drain_ring(last, &mut deliver);
@@ -222,9 +222,15 @@ struct Bucket {
     front: usize,
     /// Whether `events[front..]` is in (arrival time, id) order.
     sorted: bool,
-    /// Whether an event from the far calendar came in since the last sort:
-    /// only such an event can break the id order within an instant.
-    from_far: bool,
+    /// Events moved in from the far calendar since the last sort. Each was
+    /// pushed into transit before any event of its instant that came into
+    /// the ring directly (it was further than the horizon ahead then, they
+    /// were within it), so it has the lower id: the sort puts them first
+    /// within their instant, as it finds them.
+    far: Vec<Event>,
+    /// Whether `far` is out of id order (rare: the far calendar's heap of the
+    /// furthest events added one after its buckets' events).
+    far_unordered: bool,
 }
 
 /// Instants a bucket's events are counted over: its own 64 (one ring turn).
@@ -232,7 +238,7 @@ const SPREAD: usize = 64;
 
 /// Buckets with at most this many undelivered events are sorted by
 /// comparison, in place: the count over [`SPREAD`] instants (clearing and
-/// summing 129 counters, copying the events out and back) cost more than the
+/// summing the counters, copying the events out and back) cost more than the
 /// sort of the one to three events a bucket holds at the sales preset's own
 /// rate (20 events/s: 300,000 sorts in a simulated day of 1.73 M events).
 const SMALL_BUCKET: usize = 16;
@@ -245,9 +251,18 @@ impl Bucket {
         let key = |e: &Event| (e.arrival_time_ms, e.id);
         self.sorted = match self.events.last() {
             Some(last) if self.events.len() > self.front => self.sorted && key(last) <= key(&event),
-            _ => true,
+            _ => self.far.is_empty(),
         };
         self.events.push(event);
+    }
+
+    /// An event moved in from the far calendar ([`Bucket::far`]).
+    fn push_from_far(&mut self, event: Event) {
+        if self.far.last().is_some_and(|last| last.id > event.id) {
+            self.far_unordered = true;
+        }
+        self.far.push(event);
+        self.sorted = false;
     }
 
     /// Hands on its events arriving at or before `end`, in (arrival time, id)
@@ -274,52 +289,64 @@ impl Bucket {
         n
     }
 
-    /// Puts the undelivered events in (arrival time, id) order: a few
-    /// ([`SMALL_BUCKET`]) by a comparison sort where they are. More are in id
-    /// order within an instant (pushed as generated, each after earlier
-    /// ones, which a sort left in order): a stable placement by arrival
-    /// instant orders them, in two passes. An event brought from the far
-    /// calendar may break the id order within its instant: in a bucket that
-    /// took one, a pass of insertion sort checks the order and moves such an
-    /// event the few places it needs (the other buckets skip that pass). One
-    /// a ring's turn later (beyond the instants counted) leaves the bucket to
-    /// a comparison sort.
+    /// Puts the undelivered events, with those from the far calendar, in
+    /// (arrival time, id) order: a few ([`SMALL_BUCKET`]) by a comparison
+    /// sort where they are. More are in id order within an instant (pushed
+    /// as generated, each after earlier ones, which a sort left in order):
+    /// a stable placement by arrival instant, the far events first, orders
+    /// them in two passes. Only far events out of id order (rare: see
+    /// [`Bucket::far_unordered`]) need a pass of insertion sort after it.
+    /// An event a ring's turn later (beyond the instants counted) leaves the
+    /// bucket to a comparison sort.
     fn sort(&mut self, scratch: &mut Vec<Event>) {
-        if self.events.len() - self.front <= SMALL_BUCKET {
+        let key = |e: &Event| (e.arrival_time_ms, e.id);
+        if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
             // In place, where they are: no count, no copy.
-            self.events[self.front..].sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
-            self.sorted = true;
-            self.from_far = false;
-            return;
-        }
-        let rest = &self.events[self.front..];
-        let base = rest.iter().map(|e| e.arrival_time_ms).min().unwrap_or(0);
-        let offset = |e: &Event| usize::try_from(e.arrival_time_ms - base).unwrap_or(SPREAD);
-        if rest.iter().all(|e| offset(e) < SPREAD) {
+            self.events.append(&mut self.far);
+            self.events[self.front..].sort_unstable_by_key(key);
+        } else if let Some(base) = self.counted_base() {
+            let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
+            let rest = &self.events[self.front..];
             let mut starts = [0u32; SPREAD + 1];
-            rest.iter().for_each(|e| starts[offset(e) + 1] += 1);
+            for e in self.far.iter().chain(rest) {
+                starts[offset(e) + 1] += 1;
+            }
             for k in 1..=SPREAD {
                 starts[k] += starts[k - 1];
             }
             scratch.clear();
+            scratch.extend_from_slice(&self.far);
             scratch.extend_from_slice(rest);
-            for e in rest {
+            for e in self.far.iter().chain(rest) {
                 let k = offset(e);
                 scratch[starts[k] as usize] = *e;
                 starts[k] += 1;
             }
             std::mem::swap(&mut self.events, scratch);
-            if self.from_far {
+            if self.far_unordered {
                 insertion_sort(&mut self.events);
             }
+            self.far.clear();
+            self.front = 0;
         } else {
             self.events.drain(..self.front);
-            self.events
-                .sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
+            self.events.append(&mut self.far);
+            self.events.sort_unstable_by_key(key);
+            self.front = 0;
         }
-        self.front = 0;
         self.sorted = true;
-        self.from_far = false;
+        self.far_unordered = false;
+    }
+
+    /// The earliest arrival of the undelivered events and the far ones, if
+    /// every one of them is less than [`SPREAD`] instants after it (one ring
+    /// turn: what the count spans).
+    fn counted_base(&self) -> Option<TimeMs> {
+        let all = || self.far.iter().chain(&self.events[self.front..]);
+        let base = all().map(|e| e.arrival_time_ms).min()?;
+        all()
+            .all(|e| e.arrival_time_ms - base < SPREAD as TimeMs)
+            .then_some(base)
     }
 }
 

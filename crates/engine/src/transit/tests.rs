@@ -63,7 +63,7 @@ fn drains_in_arrival_then_id_order() {
 
 /// A far event moved into a ring bucket that holds more than a few events
 /// (counted, not compared) after near ones of the same instants with higher
-/// ids still leaves before them: the bucket that took it is checked.
+/// ids still leaves before them.
 #[test]
 fn a_far_event_keeps_its_place_in_a_counted_bucket() {
     let mut t = Transit::default();
@@ -81,6 +81,37 @@ fn a_far_event_keeps_its_place_in_a_counted_bucket() {
         .map(|id| (5_000 + id as TimeMs % 3, id))
         .collect();
     expected.push((5_000, 0));
+    expected.sort_unstable();
+    assert_eq!(out, expected);
+}
+
+/// An event from the far calendar's heap (pushed further ahead than its
+/// buckets reach) and one from its buckets, both of an instant where many near
+/// events arrive, moved into the ring together (the bucket's first): they
+/// still leave in id order, then the near ones.
+#[test]
+fn far_events_out_of_id_order_are_put_back_in_order() {
+    // The last instant of a far bucket: that bucket and the heap hand on
+    // their events at the same drain.
+    let at: TimeMs = 1_000 * 2_048 - 1;
+    let mut t = Transit::default();
+    t.push(event(0, at));
+    // An event in a far bucket moves the far calendar on when it is drained,
+    // so that the next one at `at` goes into a bucket, not the heap.
+    t.push(event(1, 999_999));
+    t.drain_until(1_000_000, |_| {});
+    t.push(event(2, at));
+    t.drain_until(at - 2_000, |_| {});
+    let last = 3 * SMALL_BUCKET as u64;
+    for id in 3..=last {
+        t.push(event(id, at - id as TimeMs % 3));
+    }
+    let mut out = Vec::new();
+    t.drain_until(at + 10, |run| {
+        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
+    });
+    let mut expected: Vec<_> = (3..=last).map(|id| (at - id as TimeMs % 3, id)).collect();
+    expected.extend([(at, 0), (at, 2)]);
     expected.sort_unstable();
     assert_eq!(out, expected);
 }
@@ -124,4 +155,44 @@ proptest::proptest! {
             proptest::prop_assert_eq!(t.next_arrival(), pending.first().map(|p| p.0));
         }
     }
+}
+
+/// Forty events every 37 ms (buckets of many events, counted rather than
+/// compared), most due within a second, some just past the ring's horizon
+/// (the far buckets) and some up to ten minutes later: drained every step,
+/// every event leaves once, in (arrival time, id) order, by the drain whose
+/// `until` it is at or before.
+#[test]
+fn dense_arrivals_leave_once_in_order() {
+    let mut t = Transit::default();
+    let mut x: u64 = 7;
+    let mut draw = |below: u64| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((x >> 33) % below) as TimeMs
+    };
+    let (mut id, mut now, mut pending) = (0, 0, Vec::new());
+    for _ in 0..2_000 {
+        for _ in 0..40 {
+            let delay = match draw(10) {
+                0 => draw(600_000),
+                1 => HORIZON_MS as TimeMs + draw(300),
+                _ => draw(1_000),
+            };
+            t.push(event(id, now + delay));
+            pending.push((now + delay, id));
+            id += 1;
+        }
+        now += 37;
+        let mut out = Vec::new();
+        t.drain_until(now, |run| {
+            out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
+        });
+        pending.sort_unstable();
+        let due = pending.partition_point(|&(a, _)| a <= now);
+        assert!(out.iter().eq(&pending[..due]), "drained until {now}");
+        pending.drain(..due);
+    }
+    assert_eq!(t.len(), pending.len() as u64);
 }
