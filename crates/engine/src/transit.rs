@@ -307,9 +307,11 @@ impl Bucket {
         } else if let Some(base) = self.counted_base() {
             let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
             let rest = &self.events[self.front..];
+            // Each list in a loop of its own: a chained iterator's test of
+            // which list it is in cost a third of the count's instructions.
             let mut starts = [0u32; SPREAD + 1];
-            for e in self.far.iter().chain(rest) {
-                starts[offset(e) + 1] += 1;
+            for list in [&self.far[..], rest] {
+                list.iter().for_each(|e| starts[offset(e) + 1] += 1);
             }
             for k in 1..=SPREAD {
                 starts[k] += starts[k - 1];
@@ -317,10 +319,12 @@ impl Bucket {
             scratch.clear();
             scratch.extend_from_slice(&self.far);
             scratch.extend_from_slice(rest);
-            for e in self.far.iter().chain(rest) {
-                let k = offset(e);
-                scratch[starts[k] as usize] = *e;
-                starts[k] += 1;
+            for list in [&self.far[..], rest] {
+                for e in list {
+                    let k = offset(e);
+                    scratch[starts[k] as usize] = *e;
+                    starts[k] += 1;
+                }
             }
             std::mem::swap(&mut self.events, scratch);
             if self.far_unordered {
