@@ -135,7 +135,6 @@ impl VisitInjector {
             detail: page,
             views: views + 1,
         };
-        let now = event.event_time_ms;
-        self.pending.push(now, now + think, view);
+        self.pending.push(event.event_time_ms + think, view);
     }
 }
