@@ -6,6 +6,11 @@
 //! the calendar's horizon (a think time longer than about 17 minutes) wait in a
 //! heap until the calendar reaches them.
 //!
+//! The calendar is a ring of [`HORIZON`] buckets: bucket number `b` (event
+//! times `b × BUCKET_MS` on) is slot `b mod HORIZON`, so a push finds its bucket
+//! with a mask and no bookkeeping (the buckets before the first are empty, and
+//! each slot keeps its memory for the bucket `HORIZON` after it).
+//!
 //! A bucket holds a view in 8 bytes (its millisecond within the bucket, the
 //! visitor, the page, the views so far): each view is written once and read
 //! about a minute of simulated time later, long after it left the cache, so
@@ -16,10 +21,10 @@
 //! first-pushed-first order among them needs no sequence number: the bucket
 //! is sorted when it becomes the earliest, by counting its views per
 //! millisecond, a stable placement in two passes instead of a comparison
-//! sort's log n. Emptied buckets keep their memory for the buckets after them.
+//! sort's log n.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::BinaryHeap;
 
 use crate::time::TimeMs;
 
@@ -46,30 +51,48 @@ struct Held {
 
 /// Width of one bucket, in ms (a [`Held::offset`] is below it).
 const BUCKET_MS: TimeMs = 1_024;
-/// Buckets in the calendar: views further ahead wait in `far`.
+/// Buckets in the calendar, a power of two (a bucket's slot is its number's
+/// low bits): views further ahead wait in `far`.
 const HORIZON: usize = 1_024;
 
 /// Pending views, earliest first (first pushed first within a millisecond).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct ViewQueue {
-    /// `buckets[i]`: the views of bucket number `first + i`, those of each
+    /// `buckets[b mod HORIZON]`: the views of bucket number `b`, for `first ≤
+    /// b < first + HORIZON` (every other slot is empty), those of each
     /// millisecond in push order, or sorted latest first (last pushed first
     /// within a millisecond) if it is the earliest non-empty one.
-    buckets: VecDeque<Vec<Held>>,
-    /// Bucket number of `buckets[0]`: that of the latest instant seen.
+    buckets: Box<[Vec<Held>; HORIZON]>,
+    /// Bucket number of the latest view taken: none is held before it.
     first: TimeMs,
-    /// Index of the earliest non-empty bucket.
-    min: Option<usize>,
+    /// One past the latest bucket number a view was put in: the search for
+    /// the earliest bucket stops there.
+    end: TimeMs,
+    /// Number of the earliest non-empty bucket.
+    min: Option<TimeMs>,
     /// Views at or beyond bucket `first + HORIZON`, by (time, push number).
     far: BinaryHeap<Reverse<(TimeMs, u64, View)>>,
     /// Views pushed to `far` so far: its tie-break.
     far_pushed: u64,
-    /// Empty buckets with their memory, for the calendar's next buckets.
-    spare: Vec<Vec<Held>>,
     /// Where a bucket is sorted into (then swapped with it).
     scratch: Vec<Held>,
     /// Event time of the earliest view: the generator peeks twice per event.
     next_time: Option<TimeMs>,
+}
+
+impl Default for ViewQueue {
+    fn default() -> Self {
+        Self {
+            buckets: Box::new(std::array::from_fn(|_| Vec::new())),
+            first: 0,
+            end: 0,
+            min: None,
+            far: BinaryHeap::new(),
+            far_pushed: 0,
+            scratch: Vec::new(),
+            next_time: None,
+        }
+    }
 }
 
 impl ViewQueue {
@@ -81,149 +104,146 @@ impl ViewQueue {
     /// [`ViewQueue::peek_time`] found from the buckets and `far`.
     fn find_next_time(&self) -> Option<TimeMs> {
         match self.min {
-            Some(i) => self.buckets[i].last().map(|h| self.time_of(i, h)),
+            Some(b) => self.slot(b).last().map(|h| time_of(b, h)),
             None => self.far.peek().map(|Reverse(v)| v.0),
         }
     }
 
     /// Takes the earliest view, with its event time.
     pub(super) fn pop(&mut self) -> Option<(TimeMs, View)> {
-        let Some(i) = self.min else {
+        let Some(b) = self.min else {
             let Reverse((t, _, view)) = self.far.pop()?;
-            self.advance(t);
+            self.advance(t.div_euclid(BUCKET_MS));
             self.next_time = self.find_next_time();
             return Some((t, view));
         };
-        let held = self.buckets[i].pop()?;
-        let t = self.time_of(i, &held);
-        if self.buckets[i].is_empty() {
-            self.min = None;
-            self.find_min(i + 1);
+        let bucket = self.slot_mut(b);
+        let held = bucket.pop()?;
+        let next = bucket.last().map(|h| time_of(b, h));
+        if next.is_none() {
+            self.find_min(b + 1);
         }
-        self.advance(t);
-        self.next_time = self.find_next_time();
+        self.advance(b);
+        // The views `advance` brings in are beyond this bucket: a view left
+        // in it is still the earliest.
+        self.next_time = next.or_else(|| self.find_next_time());
         let view = View {
             visitor: held.visitor,
             detail: held.detail,
             views: held.views,
         };
-        Some((t, view))
+        Some((time_of(b, &held), view))
     }
 
-    /// Adds `view` at event time `at`, pushed at `now` (every view held is at
-    /// or after `now`, `at` too).
-    pub(super) fn push(&mut self, now: TimeMs, at: TimeMs, view: View) {
-        self.advance(now);
-        self.next_time = Some(self.next_time.map_or(at, |t| t.min(at)));
-        match self.bucket_of(at) {
-            Some(i) => self.insert(i, at, view),
-            None => {
-                self.far_pushed += 1;
-                self.far.push(Reverse((at, self.far_pushed, view)));
-            }
+    /// Adds `view` at event time `at`, at or after that of every view taken.
+    #[inline]
+    pub(super) fn push(&mut self, at: TimeMs, view: View) {
+        if self.next_time.is_none_or(|t| at < t) {
+            self.next_time = Some(at);
+        }
+        let b = at.div_euclid(BUCKET_MS);
+        if self.reaches(b) {
+            self.insert(b, at, view);
+        } else {
+            self.far_pushed += 1;
+            self.far.push(Reverse((at, self.far_pushed, view)));
         }
     }
 
-    /// Index of the calendar's bucket holding `at`, if within the horizon.
-    fn bucket_of(&self, at: TimeMs) -> Option<usize> {
-        usize::try_from(at.div_euclid(BUCKET_MS) - self.first)
-            .ok()
-            .filter(|&i| i < HORIZON)
+    /// Whether bucket number `b` (not before the first) is within the horizon.
+    fn reaches(&self, b: TimeMs) -> bool {
+        usize::try_from(b - self.first).is_ok_and(|i| i < HORIZON)
     }
 
-    /// Event time of `held`, in bucket `i`.
-    fn time_of(&self, i: usize, held: &Held) -> TimeMs {
-        (self.first + i as TimeMs) * BUCKET_MS + TimeMs::from(held.offset)
+    /// The slot of bucket number `b`.
+    fn slot(&self, b: TimeMs) -> &Vec<Held> {
+        &self.buckets[slot_of(b)]
     }
 
-    fn insert(&mut self, i: usize, at: TimeMs, view: View) {
-        while self.buckets.len() <= i {
-            let bucket = self.spare.pop().unwrap_or_default();
-            self.buckets.push_back(bucket);
-        }
+    /// The slot of bucket number `b`, to change.
+    fn slot_mut(&mut self, b: TimeMs) -> &mut Vec<Held> {
+        &mut self.buckets[slot_of(b)]
+    }
+
+    /// Puts `view` at `at` into bucket `b`, within the horizon. Inline: a
+    /// bucket after the earliest, as almost every push is, takes it at its end.
+    #[inline]
+    fn insert(&mut self, b: TimeMs, at: TimeMs, view: View) {
         let held = Held {
             visitor: view.visitor,
             offset: at.rem_euclid(BUCKET_MS) as u16,
             detail: view.detail,
             views: view.views,
         };
+        self.end = self.end.max(b + 1);
         match self.min {
-            // Sorted latest first: after the later views, before those of its
-            // millisecond (pushed before it, so taken before it).
-            Some(m) if m == i => {
-                let bucket = &mut self.buckets[i];
-                let at = bucket.partition_point(|h| h.offset > held.offset);
-                bucket.insert(at, held);
-            }
-            Some(m) if m < i => self.buckets[i].push(held),
-            // The new earliest bucket: it was empty, so one view is sorted.
-            // The one it replaces, sorted latest first, is reversed: its
-            // views of each millisecond are then in push order again, before
-            // any pushed to it later.
-            earlier => {
-                if let Some(m) = earlier {
-                    self.buckets[m].reverse();
-                }
-                self.buckets[i].push(held);
-                self.min = Some(i);
-            }
+            Some(m) if m < b => self.slot_mut(b).push(held),
+            earliest => self.insert_earliest(b, held, earliest),
         }
     }
 
-    /// Moves the calendar's first bucket to `now`'s (every view held is at or
-    /// after `now`, so the buckets dropped are empty) and brings the far views
-    /// the horizon now reaches into it. Asked at every push and pop, and
-    /// almost always still in the same bucket: that test is inline, the move
-    /// out of line (its call saved six registers for nothing, 5 % of a run).
+    /// [`ViewQueue::insert`] into the earliest bucket `min`, or into an
+    /// earlier one (then the new earliest).
+    #[inline(never)]
+    fn insert_earliest(&mut self, b: TimeMs, held: Held, min: Option<TimeMs>) {
+        if min == Some(b) {
+            // Sorted latest first: after the later views, before those of its
+            // millisecond (pushed before it, so taken before it).
+            let bucket = self.slot_mut(b);
+            let at = bucket.partition_point(|h| h.offset > held.offset);
+            bucket.insert(at, held);
+            return;
+        }
+        // The new earliest bucket: it was empty, so one view is sorted. The
+        // one it replaces, sorted latest first, is reversed: its views of each
+        // millisecond are then in push order again, before any pushed to it later.
+        if let Some(m) = min {
+            self.slot_mut(m).reverse();
+        }
+        self.slot_mut(b).push(held);
+        self.min = Some(b);
+    }
+
+    /// Moves the calendar's first bucket to number `to` (every view held is in
+    /// it or after it). Asked at every pop, and almost always still in the same
+    /// bucket: that test is inline, the move out of line.
     #[inline]
-    fn advance(&mut self, now: TimeMs) {
-        let to = now.div_euclid(BUCKET_MS);
+    fn advance(&mut self, to: TimeMs) {
         if to > self.first {
             self.advance_to(to);
         }
     }
 
-    /// [`ViewQueue::advance`] to bucket number `to`, after the first.
+    /// [`ViewQueue::advance`] to bucket number `to`, after the first: the
+    /// buckets passed are empty, and the far views the horizon now reaches
+    /// move into theirs (the slots of empty buckets).
     #[inline(never)]
     fn advance_to(&mut self, to: TimeMs) {
-        let steps = usize::try_from(to - self.first).unwrap_or(usize::MAX);
-        let dropped = steps.min(self.buckets.len());
-        self.min = self.min.and_then(|m| m.checked_sub(dropped));
-        // Every bucket is empty when none is the earliest: the far views then
-        // start the calendar afresh.
-        let kept = if self.min.is_none() {
-            0
-        } else {
-            self.buckets.len() - dropped
-        };
-        while self.buckets.len() > kept {
-            if let Some(bucket) = self.buckets.pop_front() {
-                self.spare.push(bucket);
-            }
-        }
         self.first = to;
         while let Some(&Reverse((at, _, view))) = self.far.peek() {
-            let Some(i) = self.bucket_of(at) else { break };
+            let b = at.div_euclid(BUCKET_MS);
+            if !self.reaches(b) {
+                break;
+            }
             self.far.pop();
-            self.insert(i, at, view);
+            self.insert(b, at, view);
         }
     }
 
-    /// Makes the first non-empty bucket from `from` on the earliest, sorted.
-    fn find_min(&mut self, from: usize) {
-        let found = (from..self.buckets.len()).find(|&j| !self.buckets[j].is_empty());
-        if let Some(j) = found {
-            self.sort_bucket(j);
+    /// Makes the first non-empty bucket from number `from` on the earliest, sorted.
+    fn find_min(&mut self, from: TimeMs) {
+        self.min = (from..self.end).find(|&b| !self.slot(b).is_empty());
+        if let Some(b) = self.min {
+            self.sort_bucket(b);
         }
-        self.min = found;
     }
 
-    /// Sorts bucket `j`, each millisecond's views in push order, latest first
+    /// Sorts bucket `b`, each millisecond's views in push order, latest first
     /// and, within a millisecond, last pushed first (so that popping from the end takes the
     /// earliest, first pushed first).
-    fn sort_bucket(&mut self, j: usize) {
+    fn sort_bucket(&mut self, b: TimeMs) {
         const SLOTS: usize = BUCKET_MS as usize;
-        let bucket = &mut self.buckets[j];
+        let bucket = &mut self.buckets[slot_of(b)];
         // Counting pays a pass over the slots: small buckets sort by insertion (stable,
         // as the order within a millisecond must be; not `sort_by_key`, whose stable
         // sort compiled for this one caller was 3 KB of the page's wasm).
@@ -265,6 +285,17 @@ impl ViewQueue {
     }
 }
 
+/// The slot of bucket number `b` in the ring: its low bits (the mask keeps the
+/// index below [`HORIZON`], so it needs no bounds check).
+fn slot_of(b: TimeMs) -> usize {
+    (b & (HORIZON as TimeMs - 1)) as usize
+}
+
+/// Event time of `held`, in bucket number `b`.
+fn time_of(b: TimeMs, held: &Held) -> TimeMs {
+    b * BUCKET_MS + TimeMs::from(held.offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,7 +322,7 @@ mod tests {
                 detail: (step % 30) as u8,
                 views: (step % 200) as u8,
             };
-            queue.push(now, now + think, view);
+            queue.push(now + think, view);
             heap.push(Reverse((now + think, step, view)));
             if step % 3 != 0 {
                 let expected = heap.pop().map(|Reverse((t, _, v))| (t, v));
