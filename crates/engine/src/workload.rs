@@ -49,6 +49,12 @@ pub(crate) struct Generator {
     outages: Option<OutageClock>,
     /// The thinning's test against the daily profile.
     thinning: Thinning,
+    /// Whether the daily profile is thinned at all (its peak above 1).
+    thinned: bool,
+    /// The arrivals' envelope (events per ms) until [`Self::segment_end`].
+    envelope: f64,
+    /// Where the bursts' product next changes (−∞ before the first segment).
+    segment_end: f64,
     /// The events of the latest [`Self::next_run`], kept for their memory.
     run: Vec<Event>,
 }
@@ -79,6 +85,9 @@ impl Generator {
             visits,
             outages,
             thinning: Thinning::new(&config.workload.daily_profile),
+            thinned: profile_peak(&config.workload.daily_profile) > 1.0,
+            envelope: 0.0,
+            segment_end: f64::NEG_INFINITY,
             run: Vec::with_capacity(RUN),
         };
         generator.advance_base();
@@ -110,24 +119,30 @@ impl Generator {
     /// the envelope at their boundaries (a fresh exponential gap restarts there,
     /// which is exact for a Poisson process), so a short flash sale does not make
     /// the whole day pay for its peak; only the daily profile is thinned.
+    ///
+    /// The envelope is kept until the candidates reach the end of its segment:
+    /// the bursts' product is the same at every instant before it (no burst
+    /// starts or stops in between), so it is the one each candidate would find,
+    /// without a pass over the bursts per candidate.
+    #[inline]
     fn advance_base(&mut self) {
-        let profile_peak = profile_peak(&self.workload.daily_profile);
         loop {
             let t = self.next_base_ms;
-            let (bursts, segment_end) = self.burst_segment(t);
-            let envelope = self.base_per_ms * profile_peak * bursts;
+            if t >= self.segment_end {
+                self.enter_segment(t);
+            }
             let gap: f64 = Exp1.sample(&mut self.arrivals);
-            let candidate = t + gap / envelope;
-            if candidate >= segment_end {
-                self.next_base_ms = segment_end;
-                if segment_end >= self.duration_ms as f64 {
+            let candidate = t + gap / self.envelope;
+            if candidate >= self.segment_end {
+                self.next_base_ms = self.segment_end;
+                if self.segment_end >= self.duration_ms as f64 {
                     self.next_base_ms = f64::INFINITY;
                     return;
                 }
                 continue;
             }
             self.next_base_ms = candidate;
-            if profile_peak <= 1.0 {
+            if !self.thinned {
                 return;
             }
             let u = self.arrivals.random::<f64>();
@@ -135,6 +150,15 @@ impl Generator {
                 return;
             }
         }
+    }
+
+    /// Sets the envelope and the end of the segment of bursts `t` is in.
+    #[inline(never)]
+    fn enter_segment(&mut self, t: f64) {
+        let (bursts, end) = self.burst_segment(t);
+        let profile_peak = profile_peak(&self.workload.daily_profile);
+        self.envelope = self.base_per_ms * profile_peak * bursts;
+        self.segment_end = end;
     }
 
     /// Event time of the next event, if any is left. Run once per generated
