@@ -124,7 +124,7 @@ impl Generator {
     /// the bursts' product is the same at every instant before it (no burst
     /// starts or stops in between), so it is the one each candidate would find,
     /// without a pass over the bursts per candidate.
-    #[inline]
+    #[inline(always)]
     fn advance_base(&mut self) {
         loop {
             let t = self.next_base_ms;
