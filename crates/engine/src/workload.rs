@@ -7,13 +7,13 @@
 
 use std::cmp::Reverse;
 
-use rand::Rng;
+use rand::{Rng, RngCore};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
 use crate::config::{DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
-use crate::rng::{rng, Stream};
+use crate::rng::{draws_below, rng, Stream};
 use crate::scenario::{Scenario, VisitInjector};
 use crate::time::TimeMs;
 
@@ -32,6 +32,9 @@ use profile::{profile_factor, profile_peak, Thinning};
 pub(crate) struct Generator {
     workload: WorkloadConfig,
     delay: DelayConfig,
+    /// [`DelayConfig::late_fraction`] as the 53-bit draws below it ([`draws_below`]):
+    /// an integer comparison per event instead of a conversion and a product.
+    late_below: u64,
     duration_ms: TimeMs,
     scenario: Scenario,
     arrivals: ChaCha8Rng,
@@ -73,6 +76,7 @@ impl Generator {
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
+            late_below: draws_below(config.delay.late_fraction),
             duration_ms: config.duration_ms,
             scenario,
             arrivals: rng(config.seed, Stream::Arrivals),
@@ -276,7 +280,7 @@ impl Generator {
             delay += d.jitter_ms * z;
         }
         let mut delay = delay.max(0.0);
-        if d.late_fraction > 0.0 && self.delays.random::<f64>() < d.late_fraction {
+        if self.late_below > 0 && self.delays.next_u64() >> 11 < self.late_below {
             let extra: f64 = Exp1.sample(&mut self.delays);
             delay += d.late_mean_ms * extra;
         }
