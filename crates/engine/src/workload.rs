@@ -44,6 +44,9 @@ pub(crate) struct Generator {
     base_per_ms: f64,
     /// Continuous time (ms) of the next accepted ordinary event; ∞ when done.
     next_base_ms: f64,
+    /// Its event time, none when done: converted once per ordinary event, not
+    /// at each event's peek.
+    next_base: Option<TimeMs>,
     next_id: u64,
     fraud: Option<FraudInjector>,
     /// Web traffic: the next views of the visits under way.
@@ -84,6 +87,7 @@ impl Generator {
             delays: rng(config.seed, Stream::Delay),
             base_per_ms: config.workload.rate_eps / 1_000.0 / views_per_event,
             next_base_ms: 0.0,
+            next_base: None,
             next_id: 0,
             fraud,
             visits,
@@ -141,19 +145,21 @@ impl Generator {
                 self.next_base_ms = self.segment_end;
                 if self.segment_end >= self.duration_ms as f64 {
                     self.next_base_ms = f64::INFINITY;
-                    return;
+                    break;
                 }
                 continue;
             }
             self.next_base_ms = candidate;
             if !self.thinned {
-                return;
+                break;
             }
             let u = self.arrivals.random::<f64>();
             if self.thinning.keeps(candidate, u) {
-                return;
+                break;
             }
         }
+        let base = self.next_base_ms;
+        self.next_base = base.is_finite().then_some(base as TimeMs);
     }
 
     /// Sets the envelope and the end of the segment of bursts `t` is in.
@@ -171,8 +177,7 @@ impl Generator {
     /// are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
-        let base = self.next_base_ms;
-        let base = base.is_finite().then_some(base as TimeMs);
+        let base = self.next_base;
         if self.visits.is_none() && self.fraud.as_ref().is_none_or(|f| f.quiet_through(base)) {
             return base;
         }
