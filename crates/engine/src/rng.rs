@@ -32,10 +32,43 @@ pub(crate) fn rng(seed: u64, stream: Stream) -> ChaCha8Rng {
     rng
 }
 
+/// The 53-bit draws (`rng.next_u64() >> 11`) below which a uniform draw is
+/// below `p`: `rand`'s uniform `f64` is such a draw / 2^53, exactly, and
+/// draw / 2^53 < p exactly when draw < ⌈p × 2^53⌉ (a product by a power of
+/// two is exact). 0 when `p` is not positive: no draw is taken then.
+pub(crate) fn draws_below(p: f64) -> u64 {
+    if p > 0.0 {
+        (p * (1u64 << 53) as f64).ceil() as u64
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::RngCore;
+    use rand::{Rng, RngCore};
+
+    /// [`draws_below`] decides as `rng.random::<f64>() < p` does, from the
+    /// same draws, at random draws and at the threshold's neighbours.
+    #[test]
+    fn draws_below_is_the_uniform_comparison() {
+        for p in [1e-300, 1e-17, 0.05, 1.0 / 3.0, 0.5, 0.999_999_999, 1.0, 2.0] {
+            let below = draws_below(p);
+            let mut a = rng(5, Stream::Delay);
+            let mut b = a.clone();
+            for _ in 0..10_000 {
+                assert_eq!(a.next_u64() >> 11 < below, b.random::<f64>() < p, "{p}");
+            }
+            let draws = [below.saturating_sub(1), below, below + 1];
+            for draw in draws.into_iter().filter(|&d| d < 1 << 53) {
+                let u = draw as f64 / (1u64 << 53) as f64;
+                assert_eq!(draw < below, u < p, "{p} {draw}");
+            }
+        }
+        assert_eq!(draws_below(0.0), 0);
+        assert_eq!(draws_below(f64::NAN), 0);
+    }
 
     /// Pins the first outputs: a dependency bump that changes them would silently
     /// change every experiment and every shared link.

@@ -7,13 +7,13 @@
 
 use std::cmp::Reverse;
 
-use rand::Rng;
+use rand::{Rng, RngCore};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
 use crate::config::{DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
-use crate::rng::{rng, Stream};
+use crate::rng::{draws_below, rng, Stream};
 use crate::scenario::{Scenario, VisitInjector};
 use crate::time::TimeMs;
 
@@ -32,6 +32,9 @@ use profile::{profile_factor, profile_peak, Thinning};
 pub(crate) struct Generator {
     workload: WorkloadConfig,
     delay: DelayConfig,
+    /// [`DelayConfig::late_fraction`] as the 53-bit draws below it ([`draws_below`]):
+    /// an integer comparison per event instead of a conversion and a product.
+    late_below: u64,
     duration_ms: TimeMs,
     scenario: Scenario,
     arrivals: ChaCha8Rng,
@@ -41,6 +44,9 @@ pub(crate) struct Generator {
     base_per_ms: f64,
     /// Continuous time (ms) of the next accepted ordinary event; ∞ when done.
     next_base_ms: f64,
+    /// Its event time, none when done: converted once per ordinary event, not
+    /// at each event's peek.
+    next_base: Option<TimeMs>,
     next_id: u64,
     fraud: Option<FraudInjector>,
     /// Web traffic: the next views of the visits under way.
@@ -49,6 +55,12 @@ pub(crate) struct Generator {
     outages: Option<OutageClock>,
     /// The thinning's test against the daily profile.
     thinning: Thinning,
+    /// Whether the daily profile is thinned at all (its peak above 1).
+    thinned: bool,
+    /// The arrivals' envelope (events per ms) until [`Self::segment_end`].
+    envelope: f64,
+    /// Where the bursts' product next changes (−∞ before the first segment).
+    segment_end: f64,
     /// The events of the latest [`Self::next_run`], kept for their memory.
     run: Vec<Event>,
 }
@@ -67,6 +79,7 @@ impl Generator {
         let mut generator = Self {
             workload: config.workload.clone(),
             delay: config.delay.clone(),
+            late_below: draws_below(config.delay.late_fraction),
             duration_ms: config.duration_ms,
             scenario,
             arrivals: rng(config.seed, Stream::Arrivals),
@@ -74,11 +87,15 @@ impl Generator {
             delays: rng(config.seed, Stream::Delay),
             base_per_ms: config.workload.rate_eps / 1_000.0 / views_per_event,
             next_base_ms: 0.0,
+            next_base: None,
             next_id: 0,
             fraud,
             visits,
             outages,
             thinning: Thinning::new(&config.workload.daily_profile),
+            thinned: profile_peak(&config.workload.daily_profile) > 1.0,
+            envelope: 0.0,
+            segment_end: f64::NEG_INFINITY,
             run: Vec::with_capacity(RUN),
         };
         generator.advance_base();
@@ -110,31 +127,48 @@ impl Generator {
     /// the envelope at their boundaries (a fresh exponential gap restarts there,
     /// which is exact for a Poisson process), so a short flash sale does not make
     /// the whole day pay for its peak; only the daily profile is thinned.
+    ///
+    /// The envelope is kept until the candidates reach the end of its segment:
+    /// the bursts' product is the same at every instant before it (no burst
+    /// starts or stops in between), so it is the one each candidate would find,
+    /// without a pass over the bursts per candidate.
+    #[inline(always)]
     fn advance_base(&mut self) {
-        let profile_peak = profile_peak(&self.workload.daily_profile);
         loop {
             let t = self.next_base_ms;
-            let (bursts, segment_end) = self.burst_segment(t);
-            let envelope = self.base_per_ms * profile_peak * bursts;
+            if t >= self.segment_end {
+                self.enter_segment(t);
+            }
             let gap: f64 = Exp1.sample(&mut self.arrivals);
-            let candidate = t + gap / envelope;
-            if candidate >= segment_end {
-                self.next_base_ms = segment_end;
-                if segment_end >= self.duration_ms as f64 {
+            let candidate = t + gap / self.envelope;
+            if candidate >= self.segment_end {
+                self.next_base_ms = self.segment_end;
+                if self.segment_end >= self.duration_ms as f64 {
                     self.next_base_ms = f64::INFINITY;
-                    return;
+                    break;
                 }
                 continue;
             }
             self.next_base_ms = candidate;
-            if profile_peak <= 1.0 {
-                return;
+            if !self.thinned {
+                break;
             }
             let u = self.arrivals.random::<f64>();
             if self.thinning.keeps(candidate, u) {
-                return;
+                break;
             }
         }
+        let base = self.next_base_ms;
+        self.next_base = base.is_finite().then_some(base as TimeMs);
+    }
+
+    /// Sets the envelope and the end of the segment of bursts `t` is in.
+    #[inline(never)]
+    fn enter_segment(&mut self, t: f64) {
+        let (bursts, end) = self.burst_segment(t);
+        let profile_peak = profile_peak(&self.workload.daily_profile);
+        self.envelope = self.base_per_ms * profile_peak * bursts;
+        self.segment_end = end;
     }
 
     /// Event time of the next event, if any is left. Run once per generated
@@ -143,8 +177,7 @@ impl Generator {
     /// are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
-        let base = self.next_base_ms;
-        let base = base.is_finite().then_some(base as TimeMs);
+        let base = self.next_base;
         if self.visits.is_none() && self.fraud.as_ref().is_none_or(|f| f.quiet_through(base)) {
             return base;
         }
@@ -252,7 +285,7 @@ impl Generator {
             delay += d.jitter_ms * z;
         }
         let mut delay = delay.max(0.0);
-        if d.late_fraction > 0.0 && self.delays.random::<f64>() < d.late_fraction {
+        if self.late_below > 0 && self.delays.next_u64() >> 11 < self.late_below {
             let extra: f64 = Exp1.sample(&mut self.delays);
             delay += d.late_mean_ms * extra;
         }

@@ -128,16 +128,24 @@ pub fn page_of(detail: u8) -> u8 {
     detail % PAGES.len() as u8
 }
 
+/// Landing (page, referrer) pairs that happen: landing pages × referrers of
+/// positive weight.
+const LANDINGS: usize = 20;
+
 /// The web-traffic scenario.
 #[derive(Debug, Clone)]
 pub(crate) struct Web {
     config: WebConfig,
     /// Bounce probability of a visit, by the `detail` of its landing view.
     bounce: [f64; 32],
-    /// A visit's landing page ([`LANDING_WEIGHTS`]).
-    landing: Weighted,
-    /// A visit's referrer ([`REFERRER_WEIGHTS`]).
-    referrer: Weighted,
+    /// A visit's landing page and referrer in one choice among their pairs
+    /// (pair `i` the `detail` `landing_details[i]`, with probability
+    /// [`LANDING_WEIGHTS`] × [`REFERRER_WEIGHTS`]): the same joint
+    /// distribution as a draw for the page and one for the referrer, from
+    /// one draw instead of two.
+    landing: Weighted<32>,
+    /// The `detail` of each option of `landing`.
+    landing_details: [u8; 32],
 }
 
 impl Web {
@@ -150,11 +158,21 @@ impl Web {
                 bounce[usize::from(detail_of(p as u8, r as u8))] = share.clamp(0.0, 1.0);
             }
         }
+        let mut weights = [0.0; LANDINGS];
+        let mut landing_details = [0; 32];
+        let pairs = REFERRER_WEIGHTS.iter().enumerate().flat_map(|(r, wr)| {
+            let pages = LANDING_WEIGHTS.iter().enumerate();
+            pages.map(move |(p, wp)| (detail_of(p as u8, r as u8), wp * wr))
+        });
+        let landings = pairs.filter(|(_, w)| *w > 0.0);
+        for ((weight, detail), (d, w)) in weights.iter_mut().zip(&mut landing_details).zip(landings) {
+            (*weight, *detail) = (w, d);
+        }
         Self {
             config: config.clone(),
             bounce,
-            landing: Weighted::new(&LANDING_WEIGHTS),
-            referrer: Weighted::new(&REFERRER_WEIGHTS),
+            landing: Weighted::new(&weights),
+            landing_details,
         }
     }
 }
@@ -190,9 +208,7 @@ impl ScenarioKind for Web {
     /// A visit's landing view: a visitor, a landing page and a referrer.
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = rng.random_range(0..self.config.visitors);
-        let page = self.landing.pick(rng);
-        let referrer = self.referrer.pick(rng);
-        event.detail = detail_of(page, referrer);
+        event.detail = self.landing_details[usize::from(self.landing.pick(rng)) % 32];
         event.amount_cents = 0;
     }
 
@@ -279,6 +295,29 @@ mod tests {
             blog_social > 2.0 * pricing_email,
             "{blog_social} {pricing_email}"
         );
+    }
+
+    /// The landing pairs are every (page, referrer) of positive weight, each
+    /// with the product of their weights.
+    #[test]
+    fn landings_are_the_pairs_of_positive_weight() {
+        let web = Web::new(&WebConfig::default());
+        let mut rng = crate::rng::rng(7, crate::rng::Stream::Payload);
+        let mut counts = [0u32; 32];
+        let draws = 400_000;
+        for _ in 0..draws {
+            counts[usize::from(web.landing_details[usize::from(web.landing.pick(&mut rng))])] += 1;
+        }
+        let mut pairs = 0;
+        for (p, wp) in LANDING_WEIGHTS.iter().enumerate() {
+            for (r, wr) in REFERRER_WEIGHTS.iter().enumerate() {
+                let seen = f64::from(counts[usize::from(detail_of(p as u8, r as u8))]);
+                let expected = wp * wr * f64::from(draws);
+                assert!((seen - expected).abs() <= 5.0 * expected.sqrt() + 1e-9, "{p} {r}: {seen} {expected}");
+                pairs += usize::from(wp * wr > 0.0);
+            }
+        }
+        assert_eq!(pairs, LANDINGS);
     }
 
     #[test]

@@ -13,24 +13,23 @@
 use rand::RngCore;
 use rand_chacha::ChaCha8Rng;
 
-/// Most options of a choice.
-const MAX_OPTIONS: usize = 8;
 /// One more than the largest 53-bit draw.
 const DRAWS: u64 = 1 << 53;
 
-/// A weighted choice, ready to draw.
+/// A weighted choice among at most `N` options (a power of two), ready to draw.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Weighted {
+pub struct Weighted<const N: usize = 8> {
     /// `thresholds[i]`: the smallest draw whose option comes after option `i`
     /// ([`DRAWS`] where none does).
-    thresholds: [u64; MAX_OPTIONS],
+    thresholds: [u64; N],
 }
 
-impl Weighted {
-    /// The choice among `weights` (which sum to 1; at most eight are read).
+impl<const N: usize> Weighted<N> {
+    /// The choice among `weights` (which sum to 1; at most `N` are read).
     pub(crate) fn new(weights: &[f64]) -> Self {
-        let weights = &weights[..weights.len().min(MAX_OPTIONS)];
-        let mut thresholds = [DRAWS; MAX_OPTIONS];
+        const { assert!(N.is_power_of_two(), "the binary search halves N") };
+        let weights = &weights[..weights.len().min(N)];
+        let mut thresholds = [DRAWS; N];
         for (i, threshold) in thresholds.iter_mut().enumerate() {
             let (mut low, mut high) = (0, DRAWS);
             while low < high {
@@ -48,14 +47,15 @@ impl Weighted {
 
     /// An option's index, from one `u64` of `rng` (as `rng.random::<f64>()`
     /// takes it): the number of thresholds at or below the draw, by a
-    /// branchless binary search over the sorted thresholds (four comparisons
-    /// instead of eight).
+    /// branchless binary search over the sorted thresholds (log2 `N` + 1
+    /// comparisons instead of `N`).
     #[inline]
     pub(crate) fn pick(&self, rng: &mut ChaCha8Rng) -> u8 {
         let bits = rng.next_u64() >> 11;
         let t = &self.thresholds;
         let mut below = 0;
-        for half in [4, 2, 1] {
+        for level in (0..N.trailing_zeros()).rev() {
+            let half = 1 << level;
             if t[below + half - 1] <= bits {
                 below += half;
             }
@@ -94,19 +94,26 @@ mod tests {
             &[1.0],
         ];
         for weights in choices {
-            let choice = Weighted::new(weights);
-            let mut a = ChaCha8Rng::seed_from_u64(9);
-            let mut b = a.clone();
-            for _ in 0..100_000 {
-                let by_scan = scan(&weights[..weights.len().min(8)], b.next_u64() >> 11);
-                assert_eq!(usize::from(choice.pick(&mut a)), by_scan, "{weights:?}");
-            }
-            assert_eq!(a.random::<u64>(), b.random::<u64>());
-            for &t in choice.thresholds.iter().filter(|&&t| t < DRAWS) {
-                for bits in [t.saturating_sub(1), t, t + 1] {
-                    let count = choice.thresholds.iter().filter(|&&u| u <= bits).count();
-                    assert_eq!(count, scan(&weights[..weights.len().min(8)], bits));
-                }
+            picks_as_the_scan(&Weighted::<8>::new(weights), weights);
+            picks_as_the_scan(&Weighted::<32>::new(weights), weights);
+        }
+        let many: Vec<f64> = (1..=20).map(|i| f64::from(i) / 210.0).collect();
+        picks_as_the_scan(&Weighted::<32>::new(&many), &many);
+    }
+
+    fn picks_as_the_scan<const N: usize>(choice: &Weighted<N>, weights: &[f64]) {
+        let weights = &weights[..weights.len().min(N)];
+        let mut a = ChaCha8Rng::seed_from_u64(9);
+        let mut b = a.clone();
+        for _ in 0..100_000 {
+            let by_scan = scan(weights, b.next_u64() >> 11);
+            assert_eq!(usize::from(choice.pick(&mut a)), by_scan, "{weights:?}");
+        }
+        assert_eq!(a.random::<u64>(), b.random::<u64>());
+        for &t in choice.thresholds.iter().filter(|&&t| t < DRAWS) {
+            for bits in [t.saturating_sub(1), t, t + 1] {
+                let count = choice.thresholds.iter().filter(|&&u| u <= bits).count();
+                assert_eq!(count, scan(weights, bits), "{weights:?}");
             }
         }
     }

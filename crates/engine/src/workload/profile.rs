@@ -4,10 +4,11 @@
 //!
 //! The thinning keeps a candidate when a uniform draw is below the factor / its
 //! peak. The factor moves slowly (a cosine over a day), so from one instant
-//! where it was evaluated (the anchor) it lies within a band that widens with
-//! its steepest slope; a draw below the band is kept, one above it dropped,
-//! exactly as the factor itself would decide. Only draws inside the band pay
-//! for `cos` (and move the anchor): a run of minutes evaluates it a few times.
+//! where it was evaluated (the anchor) it lies, for some seconds around it,
+//! within a band as wide as its steepest slope over that time; a draw below
+//! the band is kept, one above it dropped, exactly as the factor itself would
+//! decide. Only draws inside the band (a thousandth of them) and the first
+//! candidate past the anchor's horizon pay for `cos`.
 
 use crate::config::DailyProfile;
 use crate::time::{DAY_MS, HOUR_MS};
@@ -66,8 +67,17 @@ pub(super) fn profile_peak(p: &DailyProfile) -> f64 {
     }
 }
 
+/// Share of the thinning's draws, at most, that fall between the bounds and pay for the
+/// factor: it sets how long one evaluation's bounds are used ([`Thinning::horizon`]).
+const BAND: f64 = 1e-3;
+
 /// The thinning's test against the daily profile, deciding without `cos`
 /// whenever the bounds allow.
+///
+/// One evaluation of the factor (the anchor) gives bounds on the draw that hold for every
+/// candidate within [`Thinning::horizon`] of it: a candidate then costs two comparisons
+/// (a draw below the lower bound is kept, one from the upper bound on dropped) instead of
+/// recomputing the band from its distance to the anchor each time.
 #[derive(Debug, Clone)]
 pub(super) struct Thinning {
     profile: DailyProfile,
@@ -79,8 +89,15 @@ pub(super) struct Thinning {
     floor: f64,
     /// Steepest change of the factor, per ms.
     slope: f64,
-    /// (instant, factor there) of the latest evaluation.
-    anchor: Option<(f64, f64)>,
+    /// How far from the anchor its bounds hold, in ms: the factor moves by at most
+    /// `slope × horizon` within it, which is [`BAND`] of the draws' range.
+    horizon: f64,
+    /// Instant of the latest anchor (∞ before the first: no candidate is near it).
+    anchor_ms: f64,
+    /// A draw below this is kept, for candidates within the horizon of the anchor.
+    keep_below: f64,
+    /// A draw at or above this is dropped, for candidates within the horizon of the anchor.
+    drop_from: f64,
 }
 
 impl Thinning {
@@ -89,36 +106,48 @@ impl Thinning {
             DailyProfile::Flat => 0.0,
             DailyProfile::Diurnal { amplitude, .. } => amplitude.abs(),
         };
+        let peak = profile_peak(profile);
+        let slope = amplitude * 2.0 * std::f64::consts::PI / DAY_MS as f64;
         Self {
             profile: profile.clone(),
-            peak: profile_peak(profile),
-            inverse_peak: 1.0 / profile_peak(profile),
+            peak,
+            inverse_peak: 1.0 / peak,
             floor: (1.0 - amplitude - MARGIN).max(0.0),
-            slope: amplitude * 2.0 * std::f64::consts::PI / DAY_MS as f64,
-            anchor: None,
+            slope,
+            // A flat profile (slope 0) gives ∞: a day is as good.
+            horizon: (BAND * peak.abs() / slope).min(DAY_MS as f64),
+            anchor_ms: f64::INFINITY,
+            keep_below: 0.0,
+            drop_from: 0.0,
         }
     }
 
     /// Whether a candidate at `t` with uniform draw `u` is kept:
     /// `u < factor(t) / peak`, the factor evaluated only when `u` falls
-    /// between the bounds the anchor gives.
+    /// between the bounds of the anchor (moved to `t`, with a fresh
+    /// evaluation, once `t` is beyond its horizon).
+    #[inline]
     pub(super) fn keeps(&mut self, t: f64, u: f64) -> bool {
-        let (low, high) = match self.anchor {
-            Some((t0, f0)) => {
-                let drift = self.slope * (t - t0).abs() + MARGIN;
-                ((f0 - drift).max(self.floor), f0 + drift)
-            }
-            None => (self.floor, f64::INFINITY),
-        };
-        if u < low * self.inverse_peak {
+        if (t - self.anchor_ms).abs() > self.horizon {
+            self.anchor(t);
+        }
+        if u < self.keep_below {
             return true;
         }
-        if u >= high * self.inverse_peak {
+        if u >= self.drop_from {
             return false;
         }
+        u < profile_factor(&self.profile, t) / self.peak
+    }
+
+    /// Evaluates the factor at `t` and bounds it over the horizon around `t`.
+    #[inline(never)]
+    fn anchor(&mut self, t: f64) {
         let factor = profile_factor(&self.profile, t);
-        self.anchor = Some((t, factor));
-        u < factor / self.peak
+        let drift = self.slope * self.horizon + MARGIN;
+        self.anchor_ms = t;
+        self.keep_below = (factor - drift).max(self.floor) * self.inverse_peak;
+        self.drop_from = (factor + drift) * self.inverse_peak;
     }
 }
 
