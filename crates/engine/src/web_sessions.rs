@@ -23,6 +23,7 @@ use crate::time::TimeMs;
 use crate::window::SessionSummary;
 
 mod complete;
+mod counted;
 mod stream;
 
 pub(crate) use complete::LandingPages;

@@ -4,20 +4,21 @@
 //! cases H and H2), with the streaming pipeline's watermark delay.
 //!
 //! A batch of one row is the rule without a batch's bookkeeping: the state is
-//! the open sessions by visitor id ([`OpenSessions`]: a flat table, so a view
-//! that extends its visitor's session reads one slot and touches no index),
-//! and what the report shows is counted as it happens.
+//! the open sessions by visitor id ([`CountedSessions`]: a flat table of what
+//! the figures read, so a view that extends its visitor's session reads 24
+//! bytes and touches no index), and what the report shows is counted as it
+//! happens.
 
+use super::counted::CountedSessions;
 use super::{SessionFigures, StreamSessions};
 use crate::time::TimeMs;
-use crate::window::{OpenSessions, SessionSummary};
+use crate::window::SessionSummary;
 
 /// Spark's session rule, one view at a time.
 #[derive(Debug, Clone)]
 pub(super) struct StreamView {
-    gap_ms: TimeMs,
     delay_ms: TimeMs,
-    open: OpenSessions,
+    open: CountedSessions,
     closed: SessionSummary,
     dropped: u64,
     /// The watermark for the next view's batch: the latest event time read
@@ -32,9 +33,8 @@ impl StreamView {
     /// behind the latest event time.
     pub(super) fn new(gap_ms: TimeMs, delay_ms: TimeMs) -> Self {
         Self {
-            gap_ms,
             delay_ms,
-            open: OpenSessions::new(gap_ms),
+            open: CountedSessions::new(gap_ms),
             closed: SessionSummary::default(),
             dropped: 0,
             watermark_ms: 0,
@@ -51,16 +51,10 @@ impl StreamView {
     pub(super) fn read(&mut self, visitor: u32, t: TimeMs) {
         let batch_wm = self.watermark_ms;
         let late_wm = self.previous_batch_wm;
-        if self
-            .open
-            .insert_unless_late(visitor, t, 0, late_wm)
-            .is_none()
-        {
+        if !self.open.insert_unless_late(visitor, t, late_wm) {
             self.dropped += 1;
         }
-        for (_, s) in self.open.close(batch_wm) {
-            self.closed.add(&s, self.gap_ms);
-        }
+        self.open.close(batch_wm, &mut self.closed);
         self.watermark_ms = self.watermark_ms.max(t - self.delay_ms);
         self.previous_batch_wm = batch_wm;
     }
@@ -69,8 +63,8 @@ impl StreamView {
     pub(super) fn figures(&self) -> StreamSessions {
         StreamSessions {
             closed: SessionFigures::of(&self.closed),
-            open_sessions: self.open.len() as u64,
-            open_page_views: self.open.events(),
+            open_sessions: self.open.len(),
+            open_page_views: self.open.views(),
             merging_views: self.open.merges(),
             dropped_views: self.dropped,
             watermark_ms: self.watermark_ms,
