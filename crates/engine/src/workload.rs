@@ -55,8 +55,6 @@ pub(crate) struct Generator {
     outages: Option<OutageClock>,
     /// The thinning's test against the daily profile.
     thinning: Thinning,
-    /// Whether the daily profile is thinned at all (its peak above 1).
-    thinned: bool,
     /// The arrivals' envelope (events per ms) until [`Self::segment_end`].
     envelope: f64,
     /// Where the bursts' product next changes (−∞ before the first segment).
@@ -93,7 +91,6 @@ impl Generator {
             visits,
             outages,
             thinning: Thinning::new(&config.workload.daily_profile),
-            thinned: profile_peak(&config.workload.daily_profile) > 1.0,
             envelope: 0.0,
             segment_end: f64::NEG_INFINITY,
             run: Vec::with_capacity(RUN),
@@ -150,7 +147,7 @@ impl Generator {
                 continue;
             }
             self.next_base_ms = candidate;
-            if !self.thinned {
+            if !self.thinning.thins() {
                 break;
             }
             let u = self.arrivals.random::<f64>();

@@ -122,6 +122,13 @@ impl Thinning {
         }
     }
 
+    /// Whether the profile thins at all (its peak above 1): a flat one keeps
+    /// every candidate without a draw.
+    #[inline]
+    pub(super) fn thins(&self) -> bool {
+        self.peak > 1.0
+    }
+
     /// Whether a candidate at `t` with uniform draw `u` is kept:
     /// `u < factor(t) / peak`, the factor evaluated only when `u` falls
     /// between the bounds of the anchor (moved to `t`, with a fresh
