@@ -1,7 +1,7 @@
 //! Generates the UI's string lookups from the language files, `locales/*.toml`
 //! (`build/locales.rs` says how): a new language is a new file, and a file whose
 //! keys differ from `en.toml` fails the build, naming the file and the key. Each
-//! language but the reference also gets its string table, `strings_<code>.txt`.
+//! language also gets its string table, `strings_<code>.txt`.
 
 #[path = "build/locales.rs"]
 mod locales;

@@ -1,6 +1,6 @@
 //! The Rust source of one section's lookup in one language: a `match` from the
-//! section's keys to the expression each string becomes (a literal for the reference
-//! language, an index into the language's table for the others).
+//! section's keys to the expression each string becomes (an index into the
+//! language's table).
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -18,13 +18,13 @@ pub(super) fn split_signature(lookup: &Lookup) -> (String, &'static str) {
 }
 
 /// The lookup of `section` in `locale`: one `match` arm per key, its value the
-/// expression `value` gives for the string's full path and text.
+/// expression `value` gives for the string's full path.
 pub(super) fn function(
     w: &mut String,
     locale: &Locale,
     section: &str,
     lookup: &Lookup,
-    value: &dyn Fn(&[String], &str) -> String,
+    value: &dyn Fn(&[String]) -> String,
 ) {
     let (args, ret) = split_signature(lookup);
     let _ = writeln!(w, "    pub fn {section}(key: {args}) -> {ret} {{");
@@ -35,13 +35,13 @@ pub(super) fn function(
     };
     let names = |fields: &[&str; 2]| -> BTreeMap<String, [String; 2]> {
         let mut by_key: BTreeMap<String, [String; 2]> = BTreeMap::new();
-        for (path, s) in locale.section(section) {
+        for (path, _) in locale.section(section) {
             if let (Some(key), Some(field)) = (path.first(), path.get(1)) {
                 let slot = usize::from(field == fields[1]);
                 by_key
                     .entry(key.clone())
                     .or_insert_with(|| ["\"\"".to_string(), "\"\"".to_string()])[slot] =
-                    value(&full(path), s);
+                    value(&full(path));
             }
         }
         by_key
@@ -49,12 +49,12 @@ pub(super) fn function(
     match lookup {
         Lookup::Enum(ty) => {
             let _ = writeln!(w, "        match key {{");
-            for (path, s) in locale.section(section) {
+            for (path, _) in locale.section(section) {
                 let _ = writeln!(
                     w,
                     "            {ty}::{} => {},",
                     path[0],
-                    value(&full(path), s)
+                    value(&full(path))
                 );
             }
             let _ = writeln!(w, "        }}");
@@ -68,8 +68,8 @@ pub(super) fn function(
         }
         Lookup::Name => {
             let _ = writeln!(w, "        Some(match key {{");
-            for (path, s) in locale.section(section) {
-                let _ = writeln!(w, "            {:?} => {},", path[0], value(&full(path), s));
+            for (path, _) in locale.section(section) {
+                let _ = writeln!(w, "            {:?} => {},", path[0], value(&full(path)));
             }
             let _ = writeln!(w, "            _ => return None,\n        }})");
         }

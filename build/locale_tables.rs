@@ -1,12 +1,12 @@
-//! The string table of each language but the reference (`strings_<code>.txt`): the
-//! page's wasm carries the reference's strings only (`src/i18n/tables.rs`).
+//! The string table of each language (`strings_<code>.txt`): the page's wasm carries
+//! none of them (`src/i18n/tables.rs`).
 
 use super::Locale;
 
 /// What separates the strings of a language's table (`strings_<code>.txt`).
 pub const SEPARATOR: char = '\u{1f}';
 
-/// The generated Rust and the string table of each language but the reference.
+/// The generated Rust and the string table of each language.
 pub struct Generated {
     /// `Lang`, its lookups and one module of lookups per language.
     pub code: String,

@@ -172,8 +172,8 @@ fn one_char(locale: &Locale, key: &str) -> Result<char, String> {
 /// The generated Rust: the `Lang` enum (one variant per file, the reference first),
 /// one module of lookups per language (a `match` each, so a TOML key naming no variant,
 /// or a variant without a key, is a compile error) and `Lang`'s lookups dispatching to them.
-/// The reference's strings are in its `match`es; another language's lookups give an
-/// index into its table, which the page's wasm does not carry (`src/i18n/tables.rs`).
+/// Every language's lookups, the reference's too, give an index into its table, which
+/// the page's wasm does not carry (`src/i18n/tables.rs`).
 pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
     let reference = &locales[0];
     for (name, _) in reference.strings.iter().map(|(p, s)| (&p[0], s)) {
@@ -253,17 +253,13 @@ pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
     let paths = table_paths(reference);
     method(
         w,
-        "This language's string table, if it is not the reference (`strings_<code>.txt`).",
-        "pub(crate) fn compiled_table(self) -> Option<&'static str>",
+        "This language's string table (`strings_<code>.txt`).",
+        "pub(crate) fn compiled_table(self) -> &'static str",
         arms(&|l| {
-            Ok(if l.code == reference.code {
-                "None".to_string()
-            } else {
-                format!(
-                    "Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_{}.txt\")))",
-                    l.code
-                )
-            })
+            Ok(format!(
+                "include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_{}.txt\"))",
+                l.code
+            ))
         })?,
     );
     let _ = writeln!(
@@ -302,25 +298,19 @@ pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
     let mut tables = Vec::new();
     for l in locales {
         let _ = writeln!(w, "mod lang_{} {{", l.code);
-        if l.code == reference.code {
-            for (name, lookup) in SECTIONS {
-                function(w, l, name, lookup, &|_, s| format!("{s:?}"));
-            }
-        } else {
-            let _ = writeln!(
-                w,
-                "    fn t(i: u16) -> &'static str {{\n        crate::i18n::tables::get(super::Lang::{}, i)\n    }}",
-                variant(&l.code)
-            );
-            let index = |path: &[String], _: &str| {
-                let i = paths.iter().position(|p| *p == path).unwrap_or_default();
-                format!("t({i})")
-            };
-            for (name, lookup) in SECTIONS {
-                function(w, l, name, lookup, &index);
-            }
-            tables.push((l.code.clone(), table(&paths, l)?));
+        let _ = writeln!(
+            w,
+            "    fn t(i: u16) -> &'static str {{\n        crate::i18n::tables::get(super::Lang::{}, i)\n    }}",
+            variant(&l.code)
+        );
+        let index = |path: &[String]| {
+            let i = paths.iter().position(|p| *p == path).unwrap_or_default();
+            format!("t({i})")
+        };
+        for (name, lookup) in SECTIONS {
+            function(w, l, name, lookup, &index);
         }
+        tables.push((l.code.clone(), table(&paths, l)?));
         let _ = writeln!(w, "}}\n");
     }
     Ok(Generated { code: out, tables })

@@ -29,7 +29,12 @@ fn storage() -> web_sys::Storage {
 }
 
 /// A fresh page state: no saved experiment, English, and `hash` as the URL hash.
+/// The strings of every language come from the tables' wasm, which this page has
+/// not: the test installs the copy its own wasm carries, as the served page does
+/// from that wasm before it draws (the loading is tested end to end,
+/// tests/e2e/frame-bench.test.mjs).
 fn fresh_page(hash: &str) {
+    batch_stream_lab::i18n::tables::install_compiled();
     let s = storage();
     s.clear().expect("clear storage");
     s.set_item("bslab.lang", "en").expect("set lang");
@@ -144,10 +149,6 @@ async fn app_shows_title_and_engine_version() {
 #[wasm_bindgen_test]
 async fn language_switch_translates_and_keeps_the_run() {
     fresh_page("");
-    // The Portuguese strings come from the lazy module, which this page has not: the
-    // test installs the copy its own wasm carries, as the module does at its start
-    // (the served page's loading is tested end to end, tests/e2e/app.test.mjs).
-    batch_stream_lab::i18n::tables::install_compiled();
     let (root, app) = mount();
     wait_for(&root, "[data-testid=panel-streaming]").await;
     assert!(text(&root, "[data-testid=play]").contains("Play"));

@@ -6,7 +6,7 @@
 //! view, its charts, the handout, nor the picture composing. The page calls
 //! [`sweep_update`] with the experiment and language, [`print_update`] with the
 //! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
-//! with a clicked button. It does not carry the strings of the languages but English:
+//! with a clicked button. It does not carry the strings of any language:
 //! each export draws once the language's table is loaded from its small wasm
 //! (`src/bin/locale-tables.rs`, usually loaded by the page already).
 
