@@ -92,7 +92,7 @@ impl Fifo {
             first: 0,
             end: 0,
             next: 0,
-            serving: Due::default(),
+            serving: Due::new(workers),
             queued_min: VecDeque::new(),
             waits: WaitUnion::default(),
         }
