@@ -135,7 +135,7 @@ pub struct Param {
     pub kind: Kind,
     /// Unit of the value and its bounds.
     pub unit: Unit,
-    /// What it means, for the generated reference.
+    /// What it means, for the generated reference (empty in wasm: [`doc_text`]).
     pub doc: &'static str,
     /// Allowed values given the rest of the config (`None`: any value of its kind).
     bounds: Option<fn(&ExperimentConfig) -> Bounds>,
@@ -168,9 +168,21 @@ pub(crate) const fn bounded(
         path,
         kind,
         unit,
-        doc,
+        doc: doc_text(doc),
         bounds: Some(bounds),
         access,
+    }
+}
+
+/// A row's `doc` as the table keeps it: empty in wasm, where only [`reference`]
+/// (the CLI's `bslab params`) would read it, so that the page and its other wasm
+/// files do not carry every row's English sentence (the app's own help texts come
+/// from its language files).
+pub(crate) const fn doc_text(doc: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        doc
     }
 }
 

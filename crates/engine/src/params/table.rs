@@ -56,7 +56,7 @@ const fn choice(
         path,
         kind: Kind::Choice(names),
         unit: Unit::None,
-        doc,
+        doc: super::doc_text(doc),
         bounds: None,
         access: Access::Choice(get, set),
     }
@@ -71,7 +71,7 @@ const MINUTE: f64 = MINUTE_MS as f64;
 /// The rows before the scenarios'.
 const HEAD: [Param; 7] = [
     Param { path: "seed", kind: Kind::Int, unit: Unit::None, bounds: None, access: Access::Number(|c, _| Some(Slot::U64(&mut c.seed))),
-        doc: "Seed of every random choice: same seed + same config ⇒ identical run." },
+        doc: super::doc_text("Seed of every random choice: same seed + same config ⇒ identical run.") },
     int("duration_ms", Unit::Ms, |_| Bounds::new(1_000.0, MAX_DURATION_MS as f64), |c, _| Some(Slot::I64(&mut c.duration_ms)),
         "Simulated duration; events have event times in [0, duration)."),
     int("sample_every_ms", Unit::Ms, |_| Bounds::new(10.0, DAY), |c, _| Some(Slot::I64(&mut c.sample_every_ms)),
