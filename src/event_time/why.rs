@@ -242,12 +242,13 @@ pub fn ask_row(lang: Lang, on_ask: &Callback<Question>) -> Html {
                 ("p", percentile_name(p).to_string()),
             ],
         );
-        let id = format!(
-            "why-{}-{}",
-            pipeline_name(pipeline, Lang::En),
-            percentile_name(p)
-        )
-        .to_ascii_lowercase();
+        // A fixed test id, whatever the language (a name from the strings would need
+        // English's table, which a page in another language does not load).
+        let which = match pipeline {
+            Pipeline::Batch => "batch",
+            Pipeline::Streaming => "streaming",
+        };
+        let id = format!("why-{which}-{}", percentile_name(p)).to_ascii_lowercase();
         button(Question::Latency(pipeline, p), label, &id)
     };
     html! {
