@@ -9,8 +9,8 @@
 //! the previous earliest free time), so every event not yet keyed completes
 //! after any event that completes before the first unkeyed one's start: only
 //! those few (about c) are keyed ([`due`]: a wheel of millisecond slots), the
-//! rest wait unkeyed, in O(1) per event. The completion order is the same as one heap over every event:
-//! (completion, id). Each event is written once, into a ring indexed by its
+//! rest wait unkeyed, in O(1) per event. The completion order is the same as
+//! one heap over every event: (completion, id). Each event is written once, into a ring indexed by its
 //! arrival number (a power-of-two size: a mask, no wrap-around test), and
 //! read once when it completes; the keys are (completion, id, arrival
 //! number). With one worker the event completing is nearly always the
