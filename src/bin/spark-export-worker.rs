@@ -17,8 +17,13 @@ fn main() {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             if batch_stream_lab::sweep::is_request(&data) {
-                batch_stream_lab::sweep::serve(&data, &|m| {
-                    let _ = reply_to.post_message(m);
+                let scope = reply_to.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let post = |m: &wasm_bindgen::JsValue| {
+                        let _ = scope.post_message(m);
+                    };
+                    let rest = || pause(&scope, batch_stream_lab::sweep::REST_MS);
+                    batch_stream_lab::sweep::serve(&data, &post, rest).await;
                 });
             } else {
                 let _ = reply_to.post_message(&batch_stream_lab::export::reply(&data));
@@ -31,6 +36,21 @@ fn main() {
     let _ = scope.post_message(&wasm_bindgen::JsValue::from_str(
         batch_stream_lab::worker::READY,
     ));
+}
+
+/// Resolves after `ms` milliseconds of the worker's timer, leaving its core to
+/// the page meanwhile (a failed timer resolves at once: the sweep goes on).
+#[cfg(target_arch = "wasm32")]
+async fn pause(scope: &web_sys::DedicatedWorkerGlobalScope, ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if scope
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

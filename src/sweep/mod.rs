@@ -42,9 +42,24 @@ pub fn is_request(message: &JsValue) -> bool {
     get(message, "sweep").is_string()
 }
 
+/// How long the worker rests after posting a point before it runs the next:
+/// two frames at 60 Hz. A run takes a whole core; on a two-core laptop the page
+/// draws the point it has just been sent on the other one, and its render is
+/// only the start of that frame (style, layout, then the compositor's and the
+/// rasteriser's threads). Without the rest the next run competes with all of
+/// them and a point's frame could take 50–150 ms; with it, 20 points cost
+/// 0.7 s more of a sweep that takes seconds (docs/performance.md, "The sweep's
+/// cost").
+pub const REST_MS: i32 = 34;
+
 /// The worker's side: plans the sweep and posts each point as soon as it is
-/// computed (the page draws it while the next one runs).
-pub fn serve(message: &JsValue, post: &dyn Fn(&JsValue)) {
+/// computed, then waits for `rest` (the page draws the point meanwhile) before
+/// the next run.
+pub async fn serve<R: std::future::Future<Output = ()>>(
+    message: &JsValue,
+    post: &dyn Fn(&JsValue),
+    rest: impl Fn() -> R,
+) {
     let text = get(message, "sweep").as_string().unwrap_or_default();
     let plan = serde_json::from_str::<Request>(&text)
         .map_err(|e| e.to_string())
@@ -58,6 +73,9 @@ pub fn serve(message: &JsValue, post: &dyn Fn(&JsValue)) {
                 let array = js_sys::Float64Array::from(numbers.as_slice());
                 set(&message, "sweep_point", &array);
                 post(&message);
+                if i + 1 < plan.len() {
+                    rest().await;
+                }
             }
             set(&reply, "sweep_done", &JsValue::TRUE);
         }

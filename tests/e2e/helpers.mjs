@@ -227,3 +227,16 @@ export function trackedBrowsers() {
   });
   return browsers;
 }
+
+/**
+ * A full-page screenshot as a person scrolling down would see it. The charts skip painting
+ * while off screen (`content-visibility: auto` in style.css), and a full-page capture does not
+ * scroll, so every chart below the first screen came out as an empty frame: this paints them
+ * all for the capture, then gives the page its own style back.
+ */
+export async function fullPageShot(page, path) {
+  const style = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path, fullPage: true });
+  await style.evaluate((el) => el.remove());
+}

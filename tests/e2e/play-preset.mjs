@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers,
+  launch, openPage, assertNoProblems, gotoApp, setMaxSpeed, waitFinished, SCREENSHOTS, LOCALES, SCREEN_SIZES, trackedBrowsers, fullPageShot,
 } from './helpers.mjs';
 
 const browsers = trackedBrowsers();
@@ -39,7 +39,7 @@ export function playInBothLanguages(preset, check, timeout = 180_000) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.equal(overflow, 0, `${size}: no horizontal scroll`);
         await page.screenshot({ path: join(SCREENSHOTS, `${preset}-${size}-${lang}.png`) });
-        await page.screenshot({ path: join(SCREENSHOTS, `${preset}-${size}-${lang}-full.png`), fullPage: true });
+        await fullPageShot(page, join(SCREENSHOTS, `${preset}-${size}-${lang}-full.png`));
       }
       assertNoProblems(problems);
     });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, tinyTextIn, trackedBrowsers, pageHash } from './helpers.mjs';
+import { launch, openPage, assertNoProblems, gotoApp, waitSettled, SCREENSHOTS, fullPageShot, tinyTextIn, trackedBrowsers, pageHash } from './helpers.mjs';
 
 // The default preset of each scenario of the engine.
 const SCENARIOS = [
@@ -50,7 +50,7 @@ for (const [lang, locale, playLabel] of LANGS) {
         assert.deepEqual(small, [], `${preset} ${size}: readable text`);
         await page.screenshot({ path: join(SCREENSHOTS, `${preset}-${size}-${lang}.png`) });
         if (viewport.width === 1920) {
-          await page.screenshot({ path: join(SCREENSHOTS, `${preset}-${size}-${lang}-full.png`), fullPage: true });
+          await fullPageShot(page, join(SCREENSHOTS, `${preset}-${size}-${lang}-full.png`));
         }
       }
     }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { sharedBrowser, openPage, assertNoProblems, SCREENSHOTS, BASE_URL } from './helpers.mjs';
+import { sharedBrowser, openPage, assertNoProblems, SCREENSHOTS, BASE_URL, fullPageShot } from './helpers.mjs';
 
 const browser = sharedBrowser({ viewport: { width: 1280, height: 800 } });
 
@@ -22,7 +22,7 @@ test('the app loads, shows the engine version, stays on 127.0.0.1 and logs no er
   await page.getByTestId('panel-streaming').waitFor();
 
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENSHOTS, 'smoke.png'), fullPage: true });
+  await fullPageShot(page, join(SCREENSHOTS, 'smoke.png'));
   assertNoProblems(problems);
   await page.close();
 });

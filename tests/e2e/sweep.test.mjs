@@ -52,6 +52,7 @@ const watchRenders = (page) => page.evaluate(() => {
   new MutationObserver((records) => {
     const added = elements(records, 'addedNodes');
     window.__renders.push({
+      at: performance.now(),
       points: host.querySelectorAll('[data-metric=cost] [data-testid=sweep-pick]').length,
       added: added.length,
       other: added.filter((e) => !ofPoint(e)).length,
@@ -92,10 +93,13 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   // Frame gaps (requestAnimationFrame deltas: what a viewer sees) and the page's main-thread
   // work (CDP TaskDuration), first on the idle page, then during the sweep.
   await page.evaluate(() => {
-    window.__frames = { deltas: [], stop: false };
+    window.__frames = { deltas: [], ends: [], stop: false };
     let last = null;
     const loop = (t) => {
-      if (last !== null) window.__frames.deltas.push(t - last);
+      if (last !== null) {
+        window.__frames.deltas.push(t - last);
+        window.__frames.ends.push(t);
+      }
       last = t;
       if (!window.__frames.stop) requestAnimationFrame(loop);
     };
@@ -105,17 +109,17 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   await cdp.send('Performance.enable');
   const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   await page.waitForTimeout(2_000);
-  const idle = await page.evaluate(() => window.__frames.deltas.splice(0).slice(1));
+  const idle = await page.evaluate(() => (window.__frames.ends.splice(0), window.__frames.deltas.splice(0).slice(1)));
   await watchRenders(page);
-  const [busy0, start] = [await busy(), Date.now()];
+  const [busy0, start, clickAt] = [await busy(), Date.now(), await page.evaluate(() => performance.now())];
   await page.getByTestId('sweep-run').click();
   await waitSweep(page, 'done');
   const [busy1, wall] = [await busy(), (Date.now() - start) / 1000];
   // A click in the view is the view's only: the page's experiment is as it was.
   assert.deepEqual(hashConfig(await pageHash(page)), config, 'the page kept its experiment');
-  const deltas = await page.evaluate(() => {
+  const [deltas, ends] = await page.evaluate(() => {
     window.__frames.stop = true;
-    return window.__frames.deltas;
+    return [window.__frames.deltas, window.__frames.ends];
   });
   const worstIdle = Math.max(...idle);
   const sorted = deltas.slice(1).sort((x, y) => x - y);
@@ -134,6 +138,13 @@ test('a sweep of 20 values: responsive page, points equal bslab sweep, a point o
   // figures against issue 16's 50 ms.
   console.log(`sweep: longest frame ${worst.toFixed(1)} ms, ${worst <= 50 ? 'within' : 'over'} 50 ms ` +
     `(load ${load.toFixed(1)} per core; idle page ${worstIdle.toFixed(1)} ms)`);
+  // When the longest frames ended, from the click, and the view's renders within them: a long
+  // frame at the click, at a point's arrival or at neither (the machine's other work).
+  const rendered = await page.evaluate(() => window.__renders.map((r) => [r.at, r.points]));
+  const longest = deltas.map((d, i) => [d, ends[i]]).sort((x, y) => y[0] - x[0]).slice(0, 5);
+  console.log(`sweep: longest frames (length ms @ end ms after the click: renders in it as points drawn) ${
+    longest.map(([d, end]) => `${d.toFixed(1)} @ ${(end - clickAt).toFixed(0)}: [${
+      rendered.filter(([at]) => at > end - d && at <= end).map(([, n]) => n).join(',')}]`).join('; ')}`);
 
   // Each arriving point adds its own elements (per chart two markers, each in its group, and
   // a button with its title) and re-makes none drawn before it: the x axis is the plan's from

@@ -7,10 +7,12 @@
 //! (`crate::fmath`: the same bits natively and in wasm), and each draw is one uniform number and a
 //! linear interpolation: fast, and bit-identical everywhere.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use rand::RngCore;
 use rand_chacha::ChaCha8Rng;
+
+use crate::kept::Kept;
 
 /// Spread of the amounts (σ of the underlying normal).
 const SIGMA: f64 = 0.6;
@@ -19,15 +21,10 @@ const CELL_BITS: u32 = 12;
 const CELLS: usize = 1 << CELL_BITS;
 /// The top cell ends at this many σ above the median, not at infinity.
 const TOP_Z: f64 = 5.0;
-/// Tables kept by [`TABLES`] (bounded: 4 × 32 KB).
-const KEPT: usize = 4;
-
-/// The tables built last, by mean. Building one (4,097 `exp`s) costs about 1.6 M
-/// instructions, and validation builds a scenario's kind to ask it its bursts and keys:
-/// a sweep's click validated twenty configs, twice each, with a table each time (a
-/// long frame on the page). The table depends on the mean alone, so a kept one is the
-/// same table, bit for bit.
-static TABLES: Mutex<Vec<(i64, Arc<[f64]>)>> = Mutex::new(Vec::new());
+/// The tables built last, by mean (bounded: 4 × 32 KB). Building one (4,097
+/// `exp`s) costs about 1.6 M instructions, a long frame on the page when a sweep's
+/// click validated twenty configs with a table each time (see [`crate::kept`]).
+static TABLES: Kept<i64, [f64]> = Kept::new();
 
 /// The tabulated quantile function of a log-normal distribution with a given mean.
 #[derive(Debug, Clone)]
@@ -41,20 +38,9 @@ impl Amounts {
     /// Amounts with mean `mean_cents` (at least 1).
     pub(crate) fn new(mean_cents: i64) -> Self {
         let mean_cents = mean_cents.max(1);
-        // A poisoned lock only means another thread panicked while holding it: the
-        // list itself is whole (a push or a remove), so it is used as it is.
-        let mut tables = TABLES.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, table)) = tables.iter().find(|(mean, _)| *mean == mean_cents) {
-            return Self {
-                quantiles: Arc::clone(table),
-            };
+        Self {
+            quantiles: TABLES.get_or_build(mean_cents, || quantile_table(mean_cents).into()),
         }
-        let table: Arc<[f64]> = quantile_table(mean_cents).into();
-        if tables.len() == KEPT {
-            tables.remove(0);
-        }
-        tables.push((mean_cents, Arc::clone(&table)));
-        Self { quantiles: table }
     }
 
     /// One amount, in cents, at least one cent. Always inlined: drawn once per

@@ -2,25 +2,29 @@
 //!
 //! ```text
 //! arrival ─► start = max(arrival, earliest next-free time) ─► done = start + service
-//!            ring (arrival order) ── the first few also keyed in `serving` (heap by completion)
+//!            ring (arrival order) ── the first few also keyed in `serving` (by completion)
 //! ```
 //! FIFO with c workers needs only the c next-free times, not which worker is
 //! which. Start times never decrease in arrival order (each start is at least
 //! the previous earliest free time), so every event not yet keyed completes
 //! after any event that completes before the first unkeyed one's start: only
-//! those few (about c) are keyed in a heap, the rest wait unkeyed, in O(1)
-//! per event. The completion order is the same as one heap over every event:
-//! (completion, id). Each event is written once, into a ring indexed by its
+//! those few (about c) are keyed ([`due`]: a wheel of millisecond slots), the
+//! rest wait unkeyed, in O(1) per event. The completion order is the same as
+//! one heap over every event: (completion, id). Each event is written once, into a ring indexed by its
 //! arrival number (a power-of-two size: a mask, no wrap-around test), and
-//! read once when it completes; the heap holds (completion, id, arrival
-//! number) keys. With one worker the event completing is nearly always the
+//! read once when it completes; the keys are (completion, id, arrival
+//! number). With one worker the event completing is nearly always the
 //! ring's first; one that completes before an earlier arrival (more workers,
 //! or the same millisecond and a smaller id) is marked served and leaves the
 //! ring once every earlier one has. (Before, each event was moved from a
 //! deque to a slab and copied out: about 250 instructions per event.)
 
+mod due;
+
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
+
+use due::Due;
 
 use crate::fmath::{ceil_to_i64, round_to_u64};
 use crate::pressure::WaitUnion;
@@ -62,7 +66,7 @@ pub(crate) struct Fifo {
     /// Events that may complete next, as (completion, id, arrival number)
     /// keys. Invariant: every unkeyed event starts (so completes) after the
     /// first of them completes.
-    serving: BinaryHeap<Reverse<(TimeMs, u64, u64)>>,
+    serving: Due,
     /// Minimum of the unkeyed events' event times, as a monotonic deque of
     /// (arrival number, event time): increasing in both, front = minimum.
     queued_min: VecDeque<(u64, TimeMs)>,
@@ -88,7 +92,7 @@ impl Fifo {
             first: 0,
             end: 0,
             next: 0,
-            serving: BinaryHeap::new(),
+            serving: Due::new(workers),
             queued_min: VecDeque::new(),
             waits: WaitUnion::default(),
         }
@@ -162,14 +166,10 @@ impl Fifo {
     fn refill(&mut self) {
         while self.next < self.end {
             let e = &self.ring[self.slot(self.next)];
-            if self
-                .serving
-                .peek()
-                .is_some_and(|&Reverse((done, _, _))| done < e.start_ms)
-            {
+            if self.serving.next_done() < e.start_ms {
                 return;
             }
-            self.serving.push(Reverse((e.done_ms, e.id, self.next)));
+            self.serving.push((e.done_ms, e.id, self.next));
             if self
                 .queued_min
                 .front()
@@ -183,9 +183,7 @@ impl Fifo {
 
     /// When the next event completes (`TimeMs::MAX` if none is in the system).
     pub(crate) fn next_done(&self) -> TimeMs {
-        self.serving
-            .peek()
-            .map_or(TimeMs::MAX, |&Reverse((done, _, _))| done)
+        self.serving.next_done()
     }
 
     /// The next event to complete, if it completes by `now`.
@@ -193,7 +191,7 @@ impl Fifo {
         if self.next_done() > now {
             return None;
         }
-        let Reverse((_, _, n)) = self.serving.pop()?;
+        let (_, _, n) = self.serving.pop()?;
         let slot = self.slot(n);
         let e = self.ring[slot];
         if n == self.first {
@@ -218,8 +216,8 @@ impl Fifo {
     pub(crate) fn oldest_event_time(&self) -> Option<TimeMs> {
         let serving = self
             .serving
-            .iter()
-            .map(|&Reverse((_, _, n))| self.ring[self.slot(n)].event_time_ms)
+            .arrivals()
+            .map(|n| self.ring[self.slot(n)].event_time_ms)
             .min();
         let queued = self.queued_min.front().map(|&(_, t)| t);
         match (serving, queued) {

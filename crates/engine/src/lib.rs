@@ -63,6 +63,7 @@ mod fifo;
 pub mod flink_rules;
 pub mod float_text;
 mod fmath;
+mod kept;
 mod latency;
 mod live;
 pub mod merge_patch;

@@ -300,7 +300,7 @@ impl MicroBatch {
         };
         let now = r.info.end_ms;
         for &(row, value) in &r.updated {
-            self.out.publish_value(&self.scenario, row, value, now);
+            self.out.publish_update(&self.scenario, row, value, now);
         }
         if let Some(emit) = &r.sessions {
             emit.publish(&mut self.out, &self.scenario, now);

@@ -1,9 +1,13 @@
 //! What a pipeline has published, and its counters: the raw material of every
 //! metric in the report.
 
+mod fresh;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+
+use fresh::FreshRows;
 
 use crate::latency::LatencyRecorder;
 use crate::scenario::Scenario;
@@ -65,8 +69,11 @@ impl Publications {
 pub(crate) struct Output {
     /// Sum of the published rows per group key (dashboards).
     pub(crate) totals: Vec<Agg>,
-    /// Published rows by (window start, group key).
+    /// Published rows by (window start, group key); complete only after
+    /// [`Output::write_gathered`].
     pub(crate) rows: BTreeMap<(TimeMs, u32), PublishedRow>,
+    /// Update mode's publications not yet written to `rows` and `totals`.
+    fresh: FreshRows,
     pub(crate) latency: LatencyRecorder,
     /// Events processed (their effect is in the pipeline's state or results).
     pub(crate) processed: u64,
@@ -87,6 +94,7 @@ impl Output {
     pub(crate) fn new(keys: u32, geometry: &Geometry) -> Self {
         Self {
             totals: vec![Agg::default(); keys as usize],
+            fresh: FreshRows::new(keys),
             tiling: geometry.overlaps().then(|| geometry.clone()),
             ..Self::default()
         }
@@ -122,38 +130,61 @@ impl Output {
         }
     }
 
+    /// Publishes `value` as the row (window start, key) at `now`, unless the
+    /// query filters it out, as [`Output::publish_value`] does; gathered with
+    /// the row's other publications until the output is read (update mode
+    /// republishes a row at every micro-batch that changes it: see [`fresh`]).
+    pub(crate) fn publish_update(
+        &mut self,
+        scenario: &Scenario,
+        row: (TimeMs, u32),
+        value: Agg,
+        now: TimeMs,
+    ) {
+        if !scenario.passes(&value) {
+            return;
+        }
+        let (rows, totals, tiling) = (&mut self.rows, &mut self.totals, &self.tiling);
+        let evict = |row, p| write_row(rows, totals, tiling, row, p);
+        if let Err(p) = self
+            .fresh
+            .gather(row, Publications::once(value, now), evict)
+        {
+            self.write(row, p);
+        }
+    }
+
+    /// Writes the gathered publications to the rows and totals, and the
+    /// latencies counted to their histograms: the simulation calls it before
+    /// reading the output.
+    pub(crate) fn write_gathered(&mut self) {
+        self.write_fresh();
+        self.latency.flush();
+    }
+
+    /// Writes the gathered publications to the rows and totals (before any
+    /// other write, so a row's publications keep their order).
+    #[inline]
+    fn write_fresh(&mut self) {
+        if !self.fresh.is_empty() {
+            let (rows, totals, tiling) = (&mut self.rows, &mut self.totals, &self.tiling);
+            self.fresh
+                .drain(|row, p| write_row(rows, totals, tiling, row, p));
+        }
+    }
+
     /// Applies the publications `p` of the row (window start, key), each of
     /// which the query passed: the same row and totals as publishing them one
     /// by one, since the row keeps only the last value and the totals are
     /// sums (the changes in between cancel out).
-    pub(crate) fn publish_gathered(&mut self, (start, key): (TimeMs, u32), p: Publications) {
-        let previous = match self.rows.entry((start, key)) {
-            std::collections::btree_map::Entry::Occupied(mut e) => {
-                let row = e.get_mut();
-                let old = row.value;
-                row.value = p.value;
-                row.last_ms = p.last_ms;
-                row.updates = row.updates.wrapping_add(p.updates);
-                old
-            }
-            std::collections::btree_map::Entry::Vacant(e) => {
-                e.insert(PublishedRow {
-                    value: p.value,
-                    first_ms: p.first_ms,
-                    last_ms: p.last_ms,
-                    updates: p.updates,
-                    session_end_ms: None,
-                });
-                Agg::default()
-            }
-        };
-        if self.tiling.as_ref().is_some_and(|g| !g.counts_once(start)) {
-            return;
-        }
-        if let Some(total) = self.totals.get_mut(key as usize) {
-            total.count = total.count + p.value.count - previous.count;
-            total.sum_cents += p.value.sum_cents - previous.sum_cents;
-        }
+    pub(crate) fn publish_gathered(&mut self, row: (TimeMs, u32), p: Publications) {
+        self.write_fresh();
+        self.write(row, p);
+    }
+
+    /// [`write_row`] on this output's rows and totals.
+    fn write(&mut self, row: (TimeMs, u32), p: Publications) {
+        write_row(&mut self.rows, &mut self.totals, &self.tiling, row, p);
     }
 
     /// Publishes a session of `key` as the row (its start, key) at `now`, and
@@ -178,6 +209,7 @@ impl Output {
         session: &Session,
         now: TimeMs,
     ) {
+        self.write_fresh();
         self.publish_value(scenario, (session.start, key), session.agg, now);
         if let Some(row) = self.rows.get_mut(&(session.start, key)) {
             row.session_end_ms = Some(session.end);
@@ -187,6 +219,7 @@ impl Output {
     /// Withdraws the row (start, key): a session merged into an earlier one
     /// is no longer a row of complete mode's table.
     pub(crate) fn retract(&mut self, start: TimeMs, key: u32) {
+        self.write_fresh();
         if let Some(row) = self.rows.remove(&(start, key)) {
             if let Some(total) = self.totals.get_mut(key as usize) {
                 total.count -= row.value.count;
@@ -211,6 +244,44 @@ impl Output {
             .map(|(k, _)| k as u32)
             .collect();
         self.publish(scenario, start, state, &keys, now);
+    }
+}
+
+/// Applies the publications `p` of the row (window start, key) to `rows`,
+/// and their change to the key's total where `tiling` counts the window once.
+fn write_row(
+    rows: &mut BTreeMap<(TimeMs, u32), PublishedRow>,
+    totals: &mut [Agg],
+    tiling: &Option<Geometry>,
+    (start, key): (TimeMs, u32),
+    p: Publications,
+) {
+    let previous = match rows.entry((start, key)) {
+        std::collections::btree_map::Entry::Occupied(mut e) => {
+            let row = e.get_mut();
+            let old = row.value;
+            row.value = p.value;
+            row.last_ms = p.last_ms;
+            row.updates = row.updates.wrapping_add(p.updates);
+            old
+        }
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(PublishedRow {
+                value: p.value,
+                first_ms: p.first_ms,
+                last_ms: p.last_ms,
+                updates: p.updates,
+                session_end_ms: None,
+            });
+            Agg::default()
+        }
+    };
+    if tiling.as_ref().is_some_and(|g| !g.counts_once(start)) {
+        return;
+    }
+    if let Some(total) = totals.get_mut(key as usize) {
+        total.count = total.count + p.value.count - previous.count;
+        total.sum_cents += p.value.sum_cents - previous.sum_cents;
     }
 }
 

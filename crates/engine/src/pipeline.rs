@@ -71,11 +71,12 @@ pub(crate) trait Pipeline {
     fn out(&self) -> &Output;
 
     /// Writes to its output the rows it gathered instead of publishing each
-    /// at once (per-record mode: `continuous/pending_rows.rs`), and the
-    /// latencies counted but not yet in its histograms. The simulation
-    /// calls it before reading any output: at a sample and when a step ends.
+    /// at once (update mode: `output/fresh.rs`; per-record mode:
+    /// `continuous/pending_rows.rs`), and the latencies counted but not yet in
+    /// its histograms. The simulation calls it before reading any output: at
+    /// a sample and when a step ends.
     fn write_gathered(&mut self) {
-        self.out_mut().latency.flush();
+        self.out_mut().write_gathered();
     }
 
     /// [`Pipeline::write_gathered`] when a step ends: also brings the run's

@@ -13,6 +13,7 @@ pub mod schema;
 mod view_queue;
 mod visits;
 mod weighted;
+mod zipf;
 
 use std::fmt;
 use std::sync::Arc;

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Zipf};
 use serde::Serialize;
 
 use super::schema::{Column, ColumnType, Field};
+use super::zipf::ZipfTable;
 use super::{GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::event::Event;
 use crate::params::{scenario_row, Bounds, Kind, Param, Slot, Unit};
@@ -31,7 +31,7 @@ impl Registered for SocialConfig {
             "scenario.posts",
             Kind::Int,
             Unit::Posts,
-            |_| Bounds::new(1.0, 10_000.0),
+            |_| Bounds::new(1.0, MAX_POSTS as f64),
             "Social: number of posts.",
         ),
         scenario_row(
@@ -55,6 +55,9 @@ impl Registered for SocialConfig {
     }
 }
 
+/// The most posts a config may have: bounds the Zipf table (16 bytes a post).
+const MAX_POSTS: u32 = 10_000;
+
 /// Actions of the social scenario, in `detail` order.
 pub const ACTIONS: [&str; 3] = ["like", "retweet", "comment"];
 /// Cumulative probability of each action (likes are the most common).
@@ -64,14 +67,16 @@ const ACTION_CDF: [f64; 3] = [0.80, 0.92, 1.0];
 #[derive(Debug, Clone)]
 pub(crate) struct Social {
     posts: u32,
-    zipf: Option<Zipf<f64>>,
+    /// The posts' popularity (at most [`MAX_POSTS`] ranks: a config past the
+    /// bound never runs, and its table stays bounded).
+    zipf: ZipfTable,
 }
 
 impl Social {
     pub(crate) fn new(posts: u32, zipf_exponent: f64) -> Self {
         Self {
             posts,
-            zipf: Zipf::new(f64::from(posts), zipf_exponent).ok(),
+            zipf: ZipfTable::new(posts.min(MAX_POSTS), zipf_exponent),
         }
     }
 }
@@ -96,8 +101,7 @@ impl ScenarioKind for Social {
     }
 
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
-        let post = self.zipf.as_ref().map_or(1.0, |z| z.sample(rng));
-        event.entity = (post as u32).clamp(1, self.posts) - 1;
+        event.entity = self.zipf.sample(rng) - 1;
         let u: f64 = rng.random();
         event.detail = ACTION_CDF.iter().position(|&p| u < p).unwrap_or(0) as u8;
         event.amount_cents = 0;
