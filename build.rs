@@ -63,9 +63,5 @@ fn run() -> Result<(), String> {
     for (code, table) in &generated.tables {
         write(format!("strings_{code}.txt"), table)?;
     }
-    write(
-        "locale_tables.rs".to_string(),
-        &locales::tables::index(&generated.tables),
-    )?;
     Ok(())
 }

@@ -42,15 +42,3 @@ pub(super) fn table(paths: &[&[String]], locale: &Locale) -> Result<String, Stri
         None => Ok(strings.join(&SEPARATOR.to_string())),
     }
 }
-
-/// `locale_tables.rs` in `OUT_DIR`: every table as `(code, text)`, each included from its
-/// `strings_<code>.txt`, for the wasm that hands them to the page (`src/bin/locale-tables.rs`).
-pub fn index(tables: &[(String, String)]) -> String {
-    let rows: String = tables
-        .iter()
-        .map(|(code, _)| {
-            format!("    ({code:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_{code}.txt\"))),\n")
-        })
-        .collect();
-    format!("&[\n{rows}]\n")
-}

@@ -99,20 +99,3 @@ fn a_string_holding_the_separator_is_refused() {
         "{err}"
     );
 }
-
-#[test]
-fn the_tables_index_has_a_row_per_table_naming_its_file() {
-    let tables = vec![
-        ("es".to_string(), "a".to_string()),
-        ("pt".to_string(), "b".to_string()),
-    ];
-    let index = tables::index(&tables);
-    assert_eq!(index.matches("include_str!").count(), 2, "{index}");
-    assert!(
-        index.contains("(\"es\", include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_es.txt\"))),")
-    );
-    assert!(
-        index.contains("(\"pt\", include_str!(concat!(env!(\"OUT_DIR\"), \"/strings_pt.txt\"))),")
-    );
-    assert_eq!(tables::index(&[]), "&[\n]\n");
-}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the app as ONE self-contained HTML file that works opened from disk (file://)
-# in Chromium and Firefox, with no network: the four wasm binaries (the page's, the
-# "Export for Spark" worker's, the Sweep view's and the language tables') gzipped inside
+# in Chromium and Firefox, with no network: the wasm binaries (the page's, the
+# "Export for Spark" worker's, the Sweep view's and each language's strings') gzipped inside
 # it, the CSS and JS glue inline.
 #
 # Usage: scripts/build-single-file.sh [DIST]
@@ -38,7 +38,7 @@ mkdir -p "$work" "$(dirname "$out")"
 css="$work/page.css"
 cat "$dist"/style-*.css "$dist"/classroom-*.css "$dist"/sweep-*.css >"$css"
 # Each wasm as index.html builds it: the page with the `web` profile, the worker with `release`.
-for bin_profile in batch-stream-lab:web spark-export-worker:release sweep-view:web locale-tables:web; do
+for bin_profile in batch-stream-lab:web spark-export-worker:release sweep-view:web locale-en:web locale-pt:web; do
   bin="${bin_profile%%:*}"
   wasm="$REPO_ROOT/target/wasm32-unknown-unknown/${bin_profile#*:}/$bin.wasm"
   [ -f "$wasm" ] || die "no $wasm: run trunk build --release first"
@@ -51,8 +51,9 @@ python3 scripts/single_file.py "$css" \
   "$work/batch-stream-lab.js" "$work/batch-stream-lab_opt.wasm" \
   "$work/spark-export-worker.js" "$work/spark-export-worker_opt.wasm" \
   "$work/sweep-view.js" "$work/sweep-view_opt.wasm" \
-  "$work/locale-tables.js" "$work/locale-tables_opt.wasm" \
-  node_modules/qrcode-generator/dist/qrcode.js "$out"
+  node_modules/qrcode-generator/dist/qrcode.js "$out" \
+  en "$work/locale-en.js" "$work/locale-en_opt.wasm" \
+  pt "$work/locale-pt.js" "$work/locale-pt_opt.wasm"
 printf 'single file: %s: %s bytes (%s bytes gzipped)\n' "${out#"$REPO_ROOT"/}" \
   "$(wc -c <"$out")" "$(gzip -9 -c "$out" | wc -c)"
 if [ -z "${BSLAB_PUBLIC_URL:-}" ]; then

@@ -2,7 +2,7 @@
 """Assembles the single self-contained HTML file of the app (see build-single-file.sh).
 
 Usage: single_file.py CSS PAGE_JS PAGE_WASM WORKER_JS WORKER_WASM SWEEP_JS SWEEP_WASM
-                      TABLES_JS TABLES_WASM QR_JS OUT
+                      QR_JS OUT [CODE TABLE_JS TABLE_WASM]...
 
 The page's and the export worker's wasm are gzipped and base64-encoded into
 non-executed <script> elements; a small bootstrap decodes them with the browser's
@@ -11,8 +11,9 @@ page's wasm with wasm-bindgen's no-modules glue, and makes the worker's script a
 Blob URL (a worker cannot be loaded from a file:// path). The Sweep view's wasm,
 which the served page fetches once its first picture is drawn, is decoded and started
 when the page asks for it (`window.bslabLoadSweep`), its glue run in a function scope
-(the no-modules glues each declare a global `wasm_bindgen`); so are the language
-tables' wasm and glue (`window.bslabLoadStrings`). Share links point to
+(the no-modules glues each declare a global `wasm_bindgen`); so is each language's
+strings wasm and glue (`window.bslabLoadStrings(code)`; the file carries every
+language, for the language switch offline). Share links point to
 BSLAB_PUBLIC_URL when it is set (the app says so when it is not). The QR code library,
 which the served page loads on the first QR code, is inlined as a script: the app
 finds it already there.
@@ -49,19 +50,31 @@ PAGE_BOOT = """(function () {
     publicUrl: PUBLIC_URL,
   };
   // A lazily started wasm carried by the file: one loading however often called.
-  var loader = function (name) {
+  // `exported(glue, wasm)`, if given, makes the exports from the glue and the instance's
+  // raw exports (as index.html's loader).
+  var loader = function (name, exported) {
     var loading = null;
     return function () {
       return loading = loading || Promise.resolve().then(function () {
         var glue = new Function(text('bslab-' + name + '-glue') + '\\nreturn wasm_bindgen;')();
         return bslabGunzip(text('bslab-' + name + '-wasm')).then(function (wasm) {
           return glue({ module_or_path: wasm });
-        }).then(function () { return glue; });
+        }).then(function (wasm) { return exported ? exported(glue, wasm) : glue; });
       });
     };
   };
+  // A language's strings wasm says where its table lies in its memory (index.html's
+  // bslabTable).
+  var table = function (glue, wasm) {
+    var bytes = new Uint8Array(wasm.memory.buffer, glue.table_ptr(), glue.table_len());
+    var decoded = new TextDecoder().decode(bytes);
+    return { strings: function () { return decoded; } };
+  };
   window.bslabLoadSweep = loader('sweep');
-  window.bslabLoadStrings = loader('tables');
+  var strings = {};
+  window.bslabLoadStrings = function (code) {
+    return (strings[code] = strings[code] || loader('tables-' + code, table))();
+  };
   bslabGunzip(text('bslab-page-wasm')).then(function (wasm) {
     return wasm_bindgen({ module_or_path: wasm });
   }).catch(function (error) {
@@ -83,9 +96,7 @@ TEMPLATE = """<!DOCTYPE html>
     <script type="text/plain" id="bslab-worker-glue">{worker_js}</script>
     <script type="application/octet-stream" id="bslab-sweep-wasm">{sweep_wasm}</script>
     <script type="text/plain" id="bslab-sweep-glue">{sweep_js}</script>
-    <script type="application/octet-stream" id="bslab-tables-wasm">{tables_wasm}</script>
-    <script type="text/plain" id="bslab-tables-glue">{tables_js}</script>
-    <script>{qr_js}</script>
+{tables}    <script>{qr_js}</script>
     <script>{page_js}</script>
     <script>{gunzip}
 var WORKER_BOOT = {worker_boot};
@@ -115,10 +126,16 @@ def inline_text(path):
 
 
 def main():
-    if len(sys.argv) != 12:
+    if len(sys.argv) < 10 or (len(sys.argv) - 10) % 3:
         sys.exit(__doc__)
     (css, page_js, page_wasm, worker_js, worker_wasm, sweep_js, sweep_wasm,
-     tables_js, tables_wasm, qr_js, out) = sys.argv[1:]
+     qr_js, out) = sys.argv[1:10]
+    rest = sys.argv[10:]
+    tables = "".join(
+        f'    <script type="application/octet-stream" id="bslab-tables-{code}-wasm">'
+        f"{packed(wasm)}</script>\n"
+        f'    <script type="text/plain" id="bslab-tables-{code}-glue">{inline_text(js)}</script>\n'
+        for code, js, wasm in zip(rest[0::3], rest[1::3], rest[2::3]))
     html = TEMPLATE.format(
         css=inline_text(css),
         page_wasm=packed(page_wasm),
@@ -126,8 +143,7 @@ def main():
         worker_js=inline_text(worker_js),
         sweep_wasm=packed(sweep_wasm),
         sweep_js=inline_text(sweep_js),
-        tables_wasm=packed(tables_wasm),
-        tables_js=inline_text(tables_js),
+        tables=tables,
         page_js=inline_text(page_js),
         qr_js=inline_text(qr_js),
         gunzip=GUNZIP,

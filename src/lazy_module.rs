@@ -4,9 +4,9 @@
 //! the print view's handout ([`crate::components::print_sheet`]) and the saving of
 //! charts as pictures ([`crate::picture::lazy`]). The page asks
 //! `window.bslabLoadSweep()` for it (index.html fetches its script and wasm; the
-//! single file decodes the ones it carries) once, at the first call. The language
-//! tables' wasm (`src/bin/locale-tables.rs`) is loaded the same way, by
-//! `window.bslabLoadStrings()` ([`load_by`]).
+//! single file decodes the ones it carries) once, at the first call. Each language's
+//! strings wasm (`src/bin/locale-<code>.rs`) is loaded the same way, by
+//! `window.bslabLoadStrings(code)` (`crate::i18n::tables`).
 
 use std::cell::RefCell;
 

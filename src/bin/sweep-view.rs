@@ -8,7 +8,7 @@
 //! handout's experiment, [`qr_update`] with a copied link, and [`picture_save`]
 //! with a clicked button. It does not carry the strings of any language:
 //! each export draws once the language's table is loaded from its small wasm
-//! (`src/bin/locale-tables.rs`, usually loaded by the page already).
+//! (`src/bin/locale-<code>.rs`, usually loaded by the page already).
 
 #[cfg(target_arch = "wasm32")]
 mod export {

@@ -100,8 +100,9 @@ test(`frame times at the fastest speed, preset ${PRESET}`, async () => {
 // Time from navigation start to the first chart drawn (a `figure.chart` with its plot), read
 // in the page by a MutationObserver installed before any script runs; the HTTP cache is off,
 // so each load fetches and compiles the wasm again (from 127.0.0.1: no network time). In each
-// language the page also waits for its strings' small wasm (src/bin/locale-tables.rs: the
-// page's own carries no language's), and never for the lazy module (src/bin/sweep-view.rs).
+// language the page also waits for its strings' small wasm (src/bin/locale-<code>.rs: the
+// page's own carries no language's), never for the other language's, and never for the lazy
+// module (src/bin/sweep-view.rs).
 for (const [lang, locale] of LOCALES) {
   test(`first chart on screen after navigation, and the wasm size (${lang})`, async () => {
     const LOADS = 5;
@@ -131,9 +132,11 @@ for (const [lang, locale] of LOCALES) {
       const named = (re) => resources.find((r) => re.test(r.name));
       const pageWasm = named(/batch-stream-lab-[^/]*_bg\.wasm$/);
       assert.ok(pageWasm, 'the page loaded its wasm');
-      const tables = named(/locale-tables_bg\.wasm$/);
+      const tables = named(new RegExp(`locale-${lang}_bg\\.wasm$`));
       assert.ok(tables, `a page opening in ${locale} loads its strings' wasm`);
       assert.ok(tables.end <= times[LOADS - 1], 'the strings arrived before the first chart');
+      const others = resources.filter((r) => /locale-[a-z]+_bg\.wasm$/.test(r.name) && r !== tables);
+      assert.deepEqual(others.map((r) => r.name), [], `a page in ${locale} fetches no other language's strings`);
       // The lazy module is asked for once the first picture is drawn, never beside the page's
       // wasm (a page in Portuguese once waited for it before its first chart).
       const lazy = named(/sweep-view(_bg\.wasm|\.js)$/);
