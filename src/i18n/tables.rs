@@ -156,11 +156,16 @@ mod tests {
     #[test]
     fn every_language_has_its_strings_wasm() {
         // A language's table reaches the page only through its own bin, which index.html
-        // builds and the single file carries: a new language file needs all three.
+        // builds, prefetches and the single file carries: a new language file needs all four.
         let root = env!("CARGO_MANIFEST_DIR");
         let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}"));
         let index = read("index.html").expect("index.html");
         let single = read("scripts/build-single-file.sh").expect("build-single-file.sh");
+        // The list index.html starts fetching from, before the page's wasm has arrived.
+        let prefetch = index
+            .lines()
+            .find(|line| line.contains(".indexOf(code) < 0"))
+            .expect("index.html's prefetch list");
         for lang in Lang::ALL {
             let code = lang.code();
             let bin = read(&format!("src/bin/locale-{code}.rs")).expect(code);
@@ -170,6 +175,7 @@ mod tests {
                 "{code}"
             );
             assert!(single.contains(&format!("locale-{code}:web")), "{code}");
+            assert!(prefetch.contains(&format!("'{code}'")), "{code}");
         }
     }
 
