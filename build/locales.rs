@@ -14,6 +14,9 @@ use tables::{table, table_paths};
 
 #[path = "locale_lookups.rs"]
 mod lookups;
+
+#[path = "lessons.rs"]
+pub mod lessons;
 use lookups::{function, split_signature};
 
 /// The reference language: every other file has its keys, and it is the default.
