@@ -1,24 +1,49 @@
-//! The Rust source of one section's lookup in one language: a `match` from the
-//! section's keys to the expression each string becomes (an index into the
-//! language's table).
+//! The Rust source of one section's lookup: a `match` from the section's keys to
+//! their strings' indices in every language's table (the same in all: each table
+//! follows the reference's key order), and `Lang`'s lookup reading the language's
+//! table at those indices. One `match` for all languages, not one per language: the
+//! page's wasm holds each key's comparison once.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{Locale, Lookup};
 
-/// The argument and return types of a section's lookup.
-pub(super) fn split_signature(lookup: &Lookup) -> (String, &'static str) {
+/// An index no table reaches: a pair's missing string, read as "".
+const MISSING: &str = "u16::MAX";
+
+/// The argument and return types of a section's lookup, and of its index `match`.
+pub(super) fn split_signature(lookup: &Lookup) -> (String, &'static str, &'static str) {
     match lookup {
-        Lookup::Enum(ty) => (ty.to_string(), "&'static str"),
-        Lookup::EnumPair(ty, _) => (ty.to_string(), "(&'static str, &'static str)"),
-        Lookup::Name => ("&str".to_string(), "Option<&'static str>"),
-        Lookup::NamePair(_) => ("&str".to_string(), "Option<(&'static str, &'static str)>"),
+        Lookup::Enum(ty) => (ty.to_string(), "&'static str", "u16"),
+        Lookup::EnumPair(ty, _) => (ty.to_string(), "(&'static str, &'static str)", "(u16, u16)"),
+        Lookup::Name => ("&str".to_string(), "Option<&'static str>", "Option<u16>"),
+        Lookup::NamePair(_) => (
+            "&str".to_string(),
+            "Option<(&'static str, &'static str)>",
+            "Option<(u16, u16)>",
+        ),
     }
 }
 
-/// The lookup of `section` in `locale`: one `match` arm per key, its value the
-/// expression `value` gives for the string's full path.
+/// The body of `Lang::lookup_<section>`: the language's strings at the indices of
+/// `index::<section>`.
+pub(super) fn read_indices(section: &str, lookup: &Lookup) -> String {
+    let get = "crate::i18n::tables::get";
+    match lookup {
+        Lookup::Enum(_) => format!("{get}(self, index::{section}(key))"),
+        Lookup::EnumPair(..) => {
+            format!("let (a, b) = index::{section}(key);\n        ({get}(self, a), {get}(self, b))")
+        }
+        Lookup::Name => format!("index::{section}(key).map(|i| {get}(self, i))"),
+        Lookup::NamePair(_) => {
+            format!("index::{section}(key).map(|(a, b)| ({get}(self, a), {get}(self, b)))")
+        }
+    }
+}
+
+/// The index `match` of `section` in `locale` (the reference): one arm per key, its
+/// value the index `value` gives for the string's full path.
 pub(super) fn function(
     w: &mut String,
     locale: &Locale,
@@ -26,7 +51,7 @@ pub(super) fn function(
     lookup: &Lookup,
     value: &dyn Fn(&[String]) -> String,
 ) {
-    let (args, ret) = split_signature(lookup);
+    let (args, _, ret) = split_signature(lookup);
     let _ = writeln!(w, "    pub fn {section}(key: {args}) -> {ret} {{");
     let full = |path: &[String]| -> Vec<String> {
         std::iter::once(section.to_string())
@@ -40,7 +65,7 @@ pub(super) fn function(
                 let slot = usize::from(field == fields[1]);
                 by_key
                     .entry(key.clone())
-                    .or_insert_with(|| ["\"\"".to_string(), "\"\"".to_string()])[slot] =
+                    .or_insert_with(|| [MISSING.to_string(), MISSING.to_string()])[slot] =
                     value(&full(path));
             }
         }

@@ -16,7 +16,7 @@ pub struct Generated {
 }
 
 /// The strings of a table: every key of the reference but `[lang]` and `[format]`.
-pub(super) fn table_paths(reference: &Locale) -> Vec<&[String]> {
+pub fn table_paths(reference: &Locale) -> Vec<&[String]> {
     reference
         .strings
         .iter()

@@ -14,7 +14,10 @@ use tables::{table, table_paths};
 
 #[path = "locale_lookups.rs"]
 mod lookups;
-use lookups::{function, split_signature};
+
+#[path = "lessons.rs"]
+pub mod lessons;
+use lookups::{function, read_indices, split_signature};
 
 /// The reference language: every other file has its keys, and it is the default.
 pub const REFERENCE: &str = "en";
@@ -170,10 +173,11 @@ fn one_char(locale: &Locale, key: &str) -> Result<char, String> {
 }
 
 /// The generated Rust: the `Lang` enum (one variant per file, the reference first),
-/// one module of lookups per language (a `match` each, so a TOML key naming no variant,
-/// or a variant without a key, is a compile error) and `Lang`'s lookups dispatching to them.
-/// Every language's lookups, the reference's too, give an index into its table, which
-/// the page's wasm does not carry (`src/i18n/tables.rs`).
+/// one module of index lookups (`index`: a `match` per section from the reference's
+/// keys, so a TOML key naming no variant, or a variant without a key, is a compile
+/// error; every file has the reference's keys) and `Lang`'s lookups reading the
+/// language's table at those indices. Every language's strings, the reference's too,
+/// are in its table, which the page's wasm does not carry (`src/i18n/tables.rs`).
 pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
     let reference = &locales[0];
     for (name, _) in reference.strings.iter().map(|(p, s)| (&p[0], s)) {
@@ -286,33 +290,29 @@ pub fn generate(locales: &[Locale]) -> Result<Generated, String> {
         })?,
     );
     for (name, lookup) in SECTIONS {
-        let (args, ret) = split_signature(lookup);
-        method(
+        let (args, ret, _) = split_signature(lookup);
+        let _ = writeln!(
             w,
-            &format!("This language's `[{name}]`."),
-            &format!("pub(crate) fn lookup_{name}(self, key: {args}) -> {ret}"),
-            arms(&|l| Ok(format!("lang_{}::{name}(key)", l.code)))?,
+            "    /// This language's `[{name}]`.\n    pub(crate) fn lookup_{name}(self, key: {args}) -> {ret} {{\n        {}\n    }}\n",
+            read_indices(name, lookup)
         );
     }
     let _ = writeln!(w, "}}\n");
-    let mut tables = Vec::new();
-    for l in locales {
-        let _ = writeln!(w, "mod lang_{} {{", l.code);
-        let _ = writeln!(
-            w,
-            "    fn t(i: u16) -> &'static str {{\n        crate::i18n::tables::get(super::Lang::{}, i)\n    }}",
-            variant(&l.code)
-        );
-        let index = |path: &[String]| {
-            let i = paths.iter().position(|p| *p == path).unwrap_or_default();
-            format!("t({i})")
-        };
-        for (name, lookup) in SECTIONS {
-            function(w, l, name, lookup, &index);
-        }
-        tables.push((l.code.clone(), table(&paths, l)?));
-        let _ = writeln!(w, "}}\n");
+    // Every language's table follows the reference's key order: one index `match`
+    // per section serves them all.
+    let _ = writeln!(w, "mod index {{");
+    let index = |path: &[String]| {
+        let i = paths.iter().position(|p| *p == path).unwrap_or_default();
+        format!("{i}")
+    };
+    for (name, lookup) in SECTIONS {
+        function(w, reference, name, lookup, &index);
     }
+    let _ = writeln!(w, "}}\n");
+    let tables = locales
+        .iter()
+        .map(|l| Ok((l.code.clone(), table(&paths, l)?)))
+        .collect::<Result<_, String>>()?;
     Ok(Generated { code: out, tables })
 }
 

@@ -22,7 +22,7 @@ pub use key::Key;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(dead_code)]
 #[path = "../../build/locales.rs"]
-mod build_locales;
+pub(crate) mod build_locales;
 
 use bslab_engine::params::Unit;
 

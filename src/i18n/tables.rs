@@ -24,14 +24,15 @@ fn installed(lang: Lang) -> Option<&'static [&'static str]> {
     TABLES.with_borrow(|t| t.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s))
 }
 
-/// Installs `lang`'s table `text` (its strings joined by U+001F); `false`, and
-/// nothing installed, if it does not hold exactly [`Lang::TABLE_LEN`] strings.
+/// Installs `lang`'s table `text` (its strings joined by U+001F: the UI's
+/// [`Lang::TABLE_LEN`], then the lessons' [`crate::lessons::TEXTS`]); `false`, and
+/// nothing installed, if it does not hold exactly that many.
 pub fn install(lang: Lang, text: &'static str) -> bool {
     if installed(lang).is_some() {
         return true;
     }
     let strings: Vec<&'static str> = text.split('\u{1f}').collect();
-    if strings.len() != Lang::TABLE_LEN {
+    if strings.len() != Lang::TABLE_LEN + crate::lessons::TEXTS {
         return false;
     }
     let strings: &'static [&'static str] = Box::leak(strings.into_boxed_slice());
@@ -150,7 +151,10 @@ mod tests {
         assert!(!install(Lang::Pt, short));
         assert!(installed(Lang::Pt).is_none());
         assert!(install(Lang::Pt, pt));
-        assert_eq!(installed(Lang::Pt).map(<[_]>::len), Some(Lang::TABLE_LEN));
+        assert_eq!(
+            installed(Lang::Pt).map(<[_]>::len),
+            Some(Lang::TABLE_LEN + crate::lessons::TEXTS)
+        );
     }
 
     #[test]

@@ -75,16 +75,41 @@ const ENGLISH: [&str; 24] = [
     " hour ",
 ];
 
+/// Native only: the build script's code is compiled into native tests only (`i18n`).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_language_a_lesson_lacks_reads_the_default_one() {
-    let only_english = text(&serde_json::json!({ "en": "Hello" })).expect("English is enough");
-    assert_eq!(only_english.get(Lang::Pt), "Hello");
-    let both = text(&serde_json::json!({ "en": "Hello", "pt": "Olá" })).expect("both");
-    assert_eq!((both.get(Lang::En), both.get(Lang::Pt)), ("Hello", "Olá"));
+    // build.rs's split: every text object becomes an index from `first` on (in the
+    // order of serde_json's map, by key), each language's list has one string per
+    // index, the reference's where one lacks.
+    let file = r#"{"title": {"en": "Hello"}, "beats": [{"ask": {"en": "Why?", "pt": "Por quê?", "value": "/x"}}]}"#;
+    let split = crate::i18n::build_locales::lessons::split(
+        &[("1-a.json".to_string(), file.to_string())],
+        &["en", "pt"],
+        900,
+    )
+    .expect("split");
+    assert_eq!(split.texts, [["Why?", "Hello"], ["Por quê?", "Hello"]]);
+    let structure: serde_json::Value = serde_json::from_str(&split.files[0]).expect("JSON");
+    assert_eq!(
+        structure,
+        serde_json::json!({"title": {"text": 901}, "beats": [{"ask": {"text": 900, "value": "/x"}}]})
+    );
+    assert_eq!(text(&structure["title"]), Some(Text(901)));
     assert!(
         text(&serde_json::json!({ "pt": "Olá" })).is_none(),
-        "English is required"
+        "an index is required"
     );
+}
+
+#[test]
+fn every_text_is_in_every_language() {
+    // The tables end with the lessons' texts: each title and caption is found there.
+    for lesson in all() {
+        for lang in Lang::ALL {
+            assert_ne!(lesson.title.get(lang), "", "{}", lesson.id);
+        }
+    }
 }
 
 #[test]
