@@ -176,6 +176,9 @@ impl ScenarioKind for Iot {
         (self.sensors, 2)
     }
 
+    /// Always inlined into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise.
+    #[inline(always)]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = rng.random_range(0..self.sensors);
         event.detail = 0;

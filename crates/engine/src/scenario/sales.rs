@@ -127,6 +127,9 @@ impl ScenarioKind for Sales {
         (self.categories, REGIONS.len() as u8)
     }
 
+    /// Always inlined into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise.
+    #[inline(always)]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = skewed_index(rng, &self.thresholds);
         event.detail = rng.random_range(0..REGIONS.len() as u8);
