@@ -127,9 +127,10 @@ impl ScenarioKind for Sales {
         (self.categories, REGIONS.len() as u8)
     }
 
-    /// Always inlined into the generator's payload pass
-    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise.
-    #[inline(always)]
+    /// Always inlined natively into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise. Not in
+    /// wasm, where the page's size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = skewed_index(rng, &self.bounds);
         event.detail = rng.random_range(0..REGIONS.len() as u8);
