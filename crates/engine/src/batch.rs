@@ -21,7 +21,10 @@ use crate::pipeline::Pipeline;
 use crate::runlog::RunLog;
 use crate::scenario::Scenario;
 use crate::time::TimeMs;
-use crate::window::{add_to_window, Assign, Geometry, OpenSessions, Session, WindowState};
+use crate::window::{
+    add_to_window, window_mut, Assign, Geometry, OpenSessions, Session, TumblingGeometry,
+    WindowState,
+};
 
 /// One batch run, for the run log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,12 +166,45 @@ impl BatchPipeline {
 }
 
 impl BatchPipeline {
-    /// Stores a run of arrivals; `windows` is the pipeline's geometry,
-    /// resolved once per run ([`Assign`]), so the loop is compiled per kind.
+    /// Stores a run of arrivals one by one: windows other than tumbling ones
+    /// (an event in several), and session windows.
     #[inline(always)]
     fn store_run(&mut self, windows: &impl Assign, events: &[Event], keys: &[u32]) {
         for (event, &key) in events.iter().zip(keys) {
             self.store(windows, event, key);
+        }
+    }
+
+    /// [`Self::store_run`] in tumbling windows: each window's state found
+    /// once per run of arrivals in it ([`TumblingGeometry::runs`]), not once
+    /// per event, and each event stored in the one window that owns it.
+    fn store_tumbling(&mut self, windows: &TumblingGeometry, events: &[Event], keys: &[u32]) {
+        for (id, run) in windows.runs(events, |e| e.event_time_ms) {
+            let (events, keys) = (&events[run.clone()], &keys[run]);
+            let closed = self.closed_before_ms;
+            // A window an arrival is stored in exists, as in `store`: none is
+            // made for a run of late events only.
+            let Some(first) = events.iter().position(|e| e.event_time_ms >= closed) else {
+                self.out.dropped_late += events.len() as u64;
+                continue;
+            };
+            self.out.dropped_late += first as u64;
+            let w = window_mut(&mut self.pending, id, self.keys);
+            for (event, &key) in events[first..].iter().zip(&keys[first..]) {
+                if event.event_time_ms < closed {
+                    self.out.dropped_late += 1;
+                    continue;
+                }
+                w.add(
+                    windows.bucket(),
+                    id,
+                    key,
+                    event.event_time_ms,
+                    event.amount_cents,
+                );
+                w.owned += 1;
+                self.pending_events += 1;
+            }
         }
     }
 
@@ -201,12 +237,12 @@ impl Pipeline for BatchPipeline {
         self.on_arrivals(std::slice::from_ref(event), &[key]);
     }
 
-    /// Stores a run of arrivals, its loop compiled once for tumbling windows
-    /// and once for any other kind.
+    /// Stores a run of arrivals: a window at a time when windows are
+    /// tumbling, an event at a time otherwise.
     fn on_arrivals(&mut self, events: &[Event], keys: &[u32]) {
         match self.geometry.tumbling() {
-            Some(windows) => self.store_run(&windows, events, keys),
-            None => self.store_run(&self.geometry.clone(), events, keys),
+            Some(windows) if self.sessions.is_none() => self.store_tumbling(&windows, events, keys),
+            _ => self.store_run(&self.geometry.clone(), events, keys),
         }
     }
 

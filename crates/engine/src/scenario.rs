@@ -81,6 +81,21 @@ pub trait ScenarioKind: Send + Sync {
     /// Fills the payload of an ordinary (non-injected) event from `rng`.
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event);
 
+    /// Fills the payloads of a run's ordinary events from `rng`, in order:
+    /// `events[i]` for each bit `i` set in `ordinary`. One call through the
+    /// trait per run of the generator, its loop compiled with each
+    /// scenario's own [`ScenarioKind::fill_payload`].
+    fn fill_payloads(&self, rng: &mut ChaCha8Rng, events: &mut [Event], ordinary: u64) {
+        let mut bits = ordinary;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(event) = events.get_mut(i) {
+                self.fill_payload(rng, event);
+            }
+        }
+    }
+
     /// A money amount in cents for an injected event (1 if it has no money).
     fn amount(&self, _rng: &mut ChaCha8Rng) -> i64 {
         1
@@ -274,6 +289,12 @@ impl Scenario {
     /// Fills the payload of an ordinary (non-injected) event.
     pub(crate) fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         self.kind.fill_payload(rng, event);
+    }
+
+    /// Fills the payloads of a run's ordinary events (see
+    /// [`ScenarioKind::fill_payloads`]).
+    pub(crate) fn fill_payloads(&self, rng: &mut ChaCha8Rng, events: &mut [Event], ordinary: u64) {
+        self.kind.fill_payloads(rng, events, ordinary);
     }
 
     /// A money amount in cents for an injected event.

@@ -5,11 +5,9 @@
 //! arrival times are event time + delay, so they *arrive* out of order — the
 //! [`crate::transit::Transit`] queue puts them back in arrival order.
 
-use std::cmp::Reverse;
-
-use rand::{Rng, RngCore};
+use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Exp1, StandardNormal};
+use rand_distr::{Distribution, Exp1};
 
 use crate::config::{DelayConfig, ExperimentConfig, WorkloadConfig};
 use crate::event::Event;
@@ -20,6 +18,7 @@ use crate::time::TimeMs;
 mod fraud;
 mod outage_clock;
 mod profile;
+mod run;
 
 pub(crate) use fraud::fraud_bursts;
 pub use fraud::FraudBurst;
@@ -64,7 +63,8 @@ pub(crate) struct Generator {
 }
 
 /// Most events of one [`Generator::next_run`]: a run stays in the first-level
-/// cache (40 bytes each) and bounded whatever the rate.
+/// cache (40 bytes each) and bounded whatever the rate; at most 64, the bits
+/// of the mask of its ordinary events (`workload/run.rs`).
 const RUN: usize = 64;
 
 impl Generator {
@@ -201,92 +201,6 @@ impl Generator {
             t = t.min(v);
         }
         (t < TimeMs::MAX).then_some(t)
-    }
-
-    /// The next events with event time at most `until`, in event-time order:
-    /// at most [`RUN`] of them, none once every such event is out.
-    ///
-    /// A run, each event written in place: returned one at a time, the
-    /// 40-byte event was written field by field on the stack and copied at
-    /// once in 16-byte loads, which the processor cannot forward from the
-    /// 8-byte stores still on their way (`perf annotate`: that copy held a
-    /// quarter of the delivery loop's samples, about 6 % of a web run's).
-    /// The caller reads a run after the whole of it is written; and the
-    /// ground truth's updates of a run's events, one cache miss each on the
-    /// visitor's sessions, come close together, where they overlap.
-    pub(crate) fn next_run(&mut self, until: TimeMs) -> &[Event] {
-        let mut run = std::mem::take(&mut self.run);
-        run.clear();
-        while run.len() < RUN {
-            let Some(t) = self.peek_time().filter(|&t| t <= until) else {
-                break;
-            };
-            run.push(Event {
-                id: self.next_id,
-                event_time_ms: t,
-                arrival_time_ms: t,
-                entity: 0,
-                detail: 0,
-                amount_cents: 0,
-            });
-            if let Some(event) = run.last_mut() {
-                self.fill(event);
-            }
-        }
-        self.run = run;
-        &self.run
-    }
-
-    /// Fills in `event`, the next one (its id and event time set): payload,
-    /// arrival time. Inlined into [`Self::next_run`], its only caller.
-    #[inline(always)]
-    fn fill(&mut self, event: &mut Event) {
-        let t = event.event_time_ms;
-        let injected = match self.fraud.as_mut() {
-            Some(f) if f.peek_time() == Some(t) => f.pending.pop(),
-            _ => None,
-        };
-        let visiting = match self.visits.as_mut() {
-            Some(v) if injected.is_none() && v.peek_time() == Some(t) => Some(v),
-            _ => None,
-        };
-        match (injected, visiting) {
-            (Some(Reverse((_, card, _, amount))), _) => {
-                event.entity = card;
-                event.detail = 1;
-                event.amount_cents = amount;
-            }
-            (None, Some(visits)) => visits.pop_into(event),
-            (None, None) => {
-                self.scenario.fill_payload(&mut self.payload, event);
-                self.advance_base();
-                if let Some(visits) = self.visits.as_mut() {
-                    visits.landed(event);
-                }
-            }
-        }
-        let delay = self.sample_delay();
-        event.arrival_time_ms = match &mut self.outages {
-            Some(o) => o.arrival(event.entity, t, delay),
-            None => t + delay,
-        };
-        self.next_id += 1;
-    }
-
-    /// Ingestion delay of one event, in ms.
-    fn sample_delay(&mut self) -> TimeMs {
-        let d = &self.delay;
-        let mut delay = d.mean_ms;
-        if d.jitter_ms > 0.0 {
-            let z: f64 = StandardNormal.sample(&mut self.delays);
-            delay += d.jitter_ms * z;
-        }
-        let mut delay = delay.max(0.0);
-        if self.late_below > 0 && self.delays.next_u64() >> 11 < self.late_below {
-            let extra: f64 = Exp1.sample(&mut self.delays);
-            delay += d.late_mean_ms * extra;
-        }
-        crate::fmath::round_half_away(delay)
     }
 
     /// Events generated so far.

@@ -1,13 +1,13 @@
 //! A micro-batch reading its input rows: Spark's late filter per (window, key)
 //! group, the rows kept added to state, and the batch's event-time statistics.
-//! The per-row loop is compiled once for tumbling windows and once for any
-//! other kind ([`Assign`]): the window kind is resolved once per batch.
+//! The window kind is resolved once per batch: tumbling windows are read a
+//! window's run of rows at a time, any other kind a row at a time.
 
 use std::collections::BTreeSet;
 
 use super::{sessions, MicroBatch, Row};
 use crate::time::TimeMs;
-use crate::window::{add_to_window, Assign};
+use crate::window::{add_to_window, window_mut, Assign, TumblingGeometry};
 
 /// What reading a batch's rows found.
 pub(super) struct Read {
@@ -46,8 +46,10 @@ impl MicroBatch {
             kept_times: Vec::with_capacity(if filter.update { rows.len() } else { 0 }),
         };
         match self.geometry.tumbling() {
-            Some(windows) => self.read_rows(&windows, rows, filter, &mut read),
-            None => self.read_rows(&self.geometry.clone(), rows, filter, &mut read),
+            Some(windows) if self.sessions.is_none() => {
+                self.read_tumbling(&windows, rows, filter, &mut read)
+            }
+            _ => self.read_rows(&self.geometry.clone(), rows, filter, &mut read),
         }
         // The watermark takes the batch's latest event time once, not each row's.
         if !rows.is_empty() {
@@ -56,6 +58,40 @@ impl MicroBatch {
         read
     }
 
+    /// [`Self::read_rows`] in tumbling windows, a run of rows in one window
+    /// at a time ([`TumblingGeometry::runs`]): Spark's late filter asks once
+    /// per run (a row's one window is late or not), and the window's state
+    /// is found once per run, not once per row.
+    fn read_tumbling(
+        &mut self,
+        windows: &TumblingGeometry,
+        rows: &[Row],
+        f: Filter,
+        read: &mut Read,
+    ) {
+        for (id, run) in windows.runs(rows, |r| r.event_time_ms) {
+            let rows = &rows[run];
+            for e in rows {
+                read.max_event = read.max_event.max(e.event_time_ms);
+                read.sum_event += i128::from(e.event_time_ms);
+            }
+            if f.evicts && windows.end_of(id) <= f.late_wm {
+                read.dropped += rows.len() as u64;
+                read.dropped_groups.extend(rows.iter().map(|e| (id, e.key)));
+                continue;
+            }
+            let w = window_mut(&mut self.state, id, self.keys);
+            for e in rows {
+                w.add(windows.bucket(), id, e.key, e.event_time_ms, e.amount_cents);
+            }
+            if f.update {
+                read.kept_times.extend(rows.iter().map(|e| e.event_time_ms));
+            }
+        }
+    }
+
+    /// Reads `rows` one by one: windows other than tumbling ones (a row in
+    /// several), and session windows.
     #[inline(always)]
     fn read_rows(&mut self, windows: &impl Assign, rows: &[Row], f: Filter, read: &mut Read) {
         for e in rows {

@@ -176,6 +176,10 @@ impl ScenarioKind for Iot {
         (self.sensors, 2)
     }
 
+    /// Always inlined natively into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise. Not in
+    /// wasm, where the page's size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = rng.random_range(0..self.sensors);
         event.detail = 0;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use rand::Rng;
+use rand::{Rng, RngCore};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
@@ -96,8 +96,8 @@ pub fn category_name(i: u32) -> String {
 pub(crate) struct Sales {
     categories: u32,
     amounts: Amounts,
-    /// Upper bounds of the uniform draw for each category (see [`skewed_thresholds`]).
-    thresholds: Vec<f64>,
+    /// Upper bounds of the 53-bit draw for each category (see [`skewed_bounds`]).
+    bounds: Vec<u64>,
 }
 
 impl Sales {
@@ -105,7 +105,7 @@ impl Sales {
         Self {
             categories,
             amounts: Amounts::new(mean_amount_cents),
-            thresholds: skewed_thresholds(categories),
+            bounds: skewed_bounds(categories),
         }
     }
 }
@@ -127,8 +127,12 @@ impl ScenarioKind for Sales {
         (self.categories, REGIONS.len() as u8)
     }
 
+    /// Always inlined natively into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise. Not in
+    /// wasm, where the page's size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
-        event.entity = skewed_index(rng, &self.thresholds);
+        event.entity = skewed_index(rng, &self.bounds);
         event.detail = rng.random_range(0..REGIONS.len() as u8);
         event.amount_cents = self.amounts.sample(rng);
     }
@@ -183,20 +187,65 @@ fn skewed_thresholds(n: u32) -> Vec<f64> {
         .collect()
 }
 
-/// A category index drawn with the skew of [`skewed_thresholds`].
+/// One more than the largest 53-bit draw.
+const DRAWS: f64 = (1_u64 << 53) as f64;
+
+/// [`skewed_thresholds`] as bounds of the 53 random bits a uniform draw
+/// takes (`rng.random::<f64>()` is `bits / 2^53`, exactly): `bits / 2^53 < t`
+/// exactly when `bits < ⌈t · 2^53⌉` (`t ≤ 1`, so the product is exact). The
+/// same category from the same bits, by integer comparisons, without the
+/// conversion and product of each draw.
+fn skewed_bounds(n: u32) -> Vec<u64> {
+    let bound = |t: f64| (t * DRAWS).ceil() as u64;
+    skewed_thresholds(n).into_iter().map(bound).collect()
+}
+
+/// A category index drawn with the skew of [`skewed_thresholds`], from one
+/// `u64` of `rng` as `rng.random::<f64>()` takes it ([`skewed_bounds`]).
 #[inline]
-fn skewed_index(rng: &mut ChaCha8Rng, thresholds: &[f64]) -> u32 {
-    let u: f64 = rng.random();
+fn skewed_index(rng: &mut ChaCha8Rng, bounds: &[u64]) -> u32 {
+    category_of(rng.next_u64() >> 11, bounds)
+}
+
+/// The category of the 53-bit draw `bits` under `bounds`.
+#[inline]
+fn category_of(bits: u64, bounds: &[u64]) -> u32 {
     // A linear scan: at most 64 categories, and the first few take most draws.
-    let i = thresholds
-        .iter()
-        .position(|&t| u < t)
-        .unwrap_or(thresholds.len());
-    i.min(thresholds.len().saturating_sub(1)) as u32
+    let i = bounds.iter().position(|&b| bits < b).unwrap_or(bounds.len());
+    i.min(bounds.len().saturating_sub(1)) as u32
 }
 
 #[cfg(test)]
 mod tests {
+    use rand::{Rng, RngCore, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    /// The bounds pick the category the float thresholds pick, from the
+    /// same random stream (as many `u64` taken) and at every bound and its
+    /// neighbours, for every category count validation allows.
+    #[test]
+    fn bounds_pick_as_the_thresholds_do() {
+        for n in 1..=64 {
+            let (thresholds, bounds) = (super::skewed_thresholds(n), super::skewed_bounds(n));
+            let by_threshold = |u: f64| {
+                let i = thresholds.iter().position(|&t| u < t);
+                i.unwrap_or(thresholds.len()).min(thresholds.len() - 1) as u32
+            };
+            let mut a = ChaCha8Rng::seed_from_u64(u64::from(n));
+            let mut b = a.clone();
+            for _ in 0..20_000 {
+                let u: f64 = b.random();
+                assert_eq!(super::skewed_index(&mut a, &bounds), by_threshold(u), "{n}");
+            }
+            assert_eq!(a.next_u64(), b.next_u64(), "{n}: as many draws taken");
+            for bits in bounds.iter().flat_map(|&b| [b.saturating_sub(1), b, b + 1]) {
+                let bits = bits.min((1 << 53) - 1);
+                let u = bits as f64 / super::DRAWS;
+                assert_eq!(super::category_of(bits, &bounds), by_threshold(u), "{n}: {bits}");
+            }
+        }
+    }
+
     #[test]
     fn skewed_categories_favour_low_indices_and_cover_all() {
         let thresholds = super::skewed_thresholds(6);

@@ -100,6 +100,10 @@ impl ScenarioKind for Social {
         (self.posts, ACTIONS.len() as u8)
     }
 
+    /// Always inlined natively into the generator's payload pass
+    /// ([`ScenarioKind::fill_payloads`]): a call per event otherwise. Not in
+    /// wasm, where the page's size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn fill_payload(&self, rng: &mut ChaCha8Rng, event: &mut Event) {
         event.entity = self.zipf.sample(rng) - 1;
         let u: f64 = rng.random();

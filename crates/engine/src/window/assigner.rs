@@ -136,6 +136,12 @@ impl Tumbling {
     pub(crate) fn start_of(&self, t: TimeMs) -> TimeMs {
         self.size.floor_multiple(t)
     }
+
+    /// The windows' length, in ms.
+    #[inline]
+    pub(crate) fn size(&self) -> u64 {
+        self.size.get()
+    }
 }
 
 impl WindowAssigner for Tumbling {
