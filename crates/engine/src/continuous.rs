@@ -147,10 +147,10 @@ impl Continuous {
     }
 
     fn complete(&mut self, e: &InService) {
-        let service_ms = e.service_us as f64 / 1_000.0;
+        let service_ms = e.service_us / 1_000.0;
         self.out.busy_worker_ms += service_ms;
         self.tally
-            .complete(e.arrival_ms, e.wait_us as f64 / 1_000.0, service_ms);
+            .complete(e.arrival_ms, e.wait_us / 1_000.0, service_ms);
         match &mut self.periodic {
             None => self.watermark.observe(e.event_time_ms),
             Some(p) => p.observe(&mut self.watermark, e.done_ms, e.event_time_ms),

@@ -26,7 +26,7 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use due::Due;
 
-use crate::fmath::{ceil_to_i64, round_to_u64};
+use crate::fmath::{ceil_to_i64, round_whole};
 use crate::pressure::WaitUnion;
 use crate::time::TimeMs;
 
@@ -41,14 +41,16 @@ pub(crate) struct InService {
     /// the padding after `key`: an entry stays 72 bytes).
     served: bool,
     pub(crate) amount_cents: i64,
-    /// Its service time, in µs (counted as busy time when it completes).
-    pub(crate) service_us: u64,
+    /// Its service time, in whole µs (counted as busy time when it
+    /// completes): a whole `f64`, so neither writing nor reading it converts.
+    pub(crate) service_us: f64,
     /// When it arrived, in ms.
     pub(crate) arrival_ms: TimeMs,
-    /// How long it waited for a worker, in µs.
-    pub(crate) wait_us: u64,
-    /// Its service start, rounded up to the ms: a lower bound of `done_ms`.
-    start_ms: TimeMs,
+    /// How long it waited for a worker, in whole µs (an `f64`, as `service_us`).
+    pub(crate) wait_us: f64,
+    /// Its service start, in ms: whole keys compare with it as with its
+    /// ceiling (k < s exactly when k < ⌈s⌉), without rounding it.
+    start_ms: f64,
 }
 
 /// The queue: events waiting or in service, and when each worker is next free.
@@ -136,10 +138,10 @@ impl Fifo {
             key: a.key,
             served: false,
             amount_cents: a.amount_cents,
-            service_us: round_to_u64(service_ms * 1_000.0),
+            service_us: round_whole(service_ms * 1_000.0),
             arrival_ms: a.arrival_ms,
-            wait_us: round_to_u64(wait_ms * 1_000.0),
-            start_ms: ceil_to_i64(start),
+            wait_us: round_whole(wait_ms * 1_000.0),
+            start_ms: start,
         };
         self.end += 1;
         self.refill();
@@ -166,7 +168,7 @@ impl Fifo {
     fn refill(&mut self) {
         while self.next < self.end {
             let e = &self.ring[self.slot(self.next)];
-            if self.serving.next_done() < e.start_ms {
+            if (self.serving.next_done() as f64) < e.start_ms {
                 return;
             }
             self.serving.push((e.done_ms, e.id, self.next));

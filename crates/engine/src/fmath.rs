@@ -61,6 +61,28 @@ pub(crate) fn round_to_u64(x: f64) -> u64 {
     }
 }
 
+/// `x.round() as u64`, as an `f64` (a whole number, exact below 2^53), for
+/// any `x`: in range without a float-to-integer conversion at all (two
+/// additions round to the nearest whole number, ties to even, and a tie
+/// rounded down is moved up: half away from zero, as `f64::round`). The
+/// per-record queue keeps its microseconds as these floats, so neither
+/// storing nor reading them converts.
+#[inline]
+pub(crate) fn round_whole(x: f64) -> f64 {
+    if (0.0..WHOLE_FROM).contains(&x) {
+        // Exact: from 2^52 on the spacing of f64 is 1.
+        let r = (x + WHOLE_FROM) - WHOLE_FROM;
+        // `r − x` is exact and ±0.5 only at a tie.
+        if r - x == -0.5 {
+            r + 1.0
+        } else {
+            r
+        }
+    } else {
+        round_to_u64(x) as f64
+    }
+}
+
 /// `x.ceil()` as an integer for any `x`, inline for `0 ≤ x < 2^52` (the
 /// per-record queue's start and completion instants).
 #[inline]
@@ -129,6 +151,8 @@ mod tests {
         }
         for x in xs {
             assert_eq!(super::round_to_u64(x), x.round() as u64, "{x}");
+            let w = super::round_whole(x).to_bits();
+            assert_eq!(w, (x.round() as u64 as f64).to_bits(), "{x}");
             assert_eq!(super::ceil_to_i64(x), x.ceil() as i64, "{x}");
         }
     }

@@ -73,8 +73,9 @@ pub(crate) trait Pipeline {
     /// Writes to its output the rows it gathered instead of publishing each
     /// at once (update mode: `output/fresh.rs`; per-record mode:
     /// `continuous/pending_rows.rs`), and the latencies counted but not yet in
-    /// its histograms. The simulation calls it before reading any output: at
-    /// a sample and when a step ends.
+    /// its histograms. The simulation calls it before reading the rows: when
+    /// a step ends and before folding settled rows (a sample reads only the
+    /// latencies, and flushes them alone).
     fn write_gathered(&mut self) {
         self.out_mut().write_gathered();
     }

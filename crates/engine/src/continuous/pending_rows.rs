@@ -1,14 +1,14 @@
 //! The rows per-record mode publishes, gathered and written to the output
-//! when the simulation is about to read it ([`crate::pipeline::Pipeline::write_gathered`]:
-//! at each sample and when a step ends).
+//! when the simulation is about to read its rows ([`crate::pipeline::Pipeline::write_gathered`]:
+//! when a step ends; a sample reads only the latencies).
 //!
 //! In update and complete modes every served event republishes its (window,
 //! key) row: one search of the output's ordered map per event, the dearest
 //! step of serving one (the newest windows sit at the map's far end, so the
-//! search scans every node on its way down). Most events between two samples
-//! land on the few rows of the newest window, so each row's publications are
-//! gathered in a slot ([`Publications`]) and the map is searched once per row
-//! and sample. Nothing reads the output in between, and what the gathered
+//! search scans every node on its way down). Most events land on the few
+//! rows of the newest window, so each row's publications are gathered in a
+//! slot ([`Publications`]) and the map is searched once per row, when another
+//! row takes its slot or a step ends. Nothing reads the rows in between, and what the gathered
 //! publications leave in it is what publishing them one by one leaves
 //! ([`Output::publish_gathered`]).
 

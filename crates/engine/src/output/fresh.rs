@@ -7,7 +7,7 @@
 //! newest window or two, so the rows of the newest [`WINDOWS`] windows gather
 //! here instead, found by key in O(1): the successive publications of a row
 //! are kept as one [`Publications`], written to the table once when the
-//! simulation reads the output (at a sample, when a step ends, see
+//! simulation reads the rows (when a step ends, see
 //! [`super::Output::write_gathered`]) or when a newer window needs the place.
 //! Publications in between leave the same row and totals as writing each at
 //! once (see [`super::Output::publish_gathered`]).

@@ -9,7 +9,13 @@ use crate::time::TimeMs;
 impl Simulation {
     /// Records the sample of `now`, and when the next one is due.
     pub(super) fn take_sample(&mut self) {
-        self.pipelines.iter_mut().for_each(|p| p.write_gathered());
+        // A sample reads the interval's latencies, not the rows: the rows
+        // gathered stay gathered (written when a step ends or before a fold),
+        // so a row updated across many samples is written to the ordered
+        // table once, not at each sample (a search of its far end each time).
+        self.pipelines
+            .iter_mut()
+            .for_each(|p| p.out_mut().latency.flush());
         let now = self.now;
         let interval_s = self
             .samples

@@ -11,6 +11,8 @@ impl Simulation {
         if !crate::settled::folds(&self.config) {
             return;
         }
+        // The fold reads the rows: the gathered ones first.
+        self.pipelines.iter_mut().for_each(|p| p.write_gathered());
         let settled_before = self
             .pipelines
             .iter()
