@@ -20,35 +20,32 @@ extern "C" {
 }
 
 thread_local! {
-    /// Each module's loading (a promise of its exports) by its loader's name, started once.
-    static MODULES: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// The lazy module's loading (a promise of its exports), started once.
+    static MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// The lazy module's loading (a promise of its exports), started at the first call;
 /// `None` if the page has no loader (a build without the module).
 pub fn load() -> Option<js_sys::Promise> {
-    load_by("bslabLoadSweep")
+    MODULE.with_borrow_mut(|module| {
+        if module.is_none() {
+            *module = call_loader("bslabLoadSweep", &js_sys::Array::new());
+        }
+        module.clone()
+    })
 }
 
-/// The loading of the module whose loader is the page's function `window[loader]`
-/// (a promise of its exports), started at the first call; `None` if there is no such
-/// loader.
-pub fn load_by(loader: &'static str) -> Option<js_sys::Promise> {
-    MODULES.with_borrow_mut(|modules| {
-        if let Some((_, promise)) = modules.iter().find(|(l, _)| *l == loader) {
-            return Some(promise.clone());
-        }
-        let window = web_sys::window()?;
-        let load = js_sys::Reflect::get(&window, &JsValue::from_str(loader)).ok()?;
-        let promise: js_sys::Promise = load
-            .dyn_ref::<js_sys::Function>()?
-            .call0(&JsValue::NULL)
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        modules.push((loader, promise.clone()));
-        Some(promise)
-    })
+/// Calls the page's function `window[loader]` with `args`: the promise of a module's
+/// exports (each loader fetches its module once however often asked); `None` if
+/// there is no such loader.
+pub fn call_loader(loader: &str, args: &js_sys::Array) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let load = js_sys::Reflect::get(&window, &JsValue::from_str(loader)).ok()?;
+    load.dyn_ref::<js_sys::Function>()?
+        .apply(&JsValue::NULL, args)
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// Calls the export `name` of `module` ([`load`]'s promise) with `args`, once it is

@@ -101,15 +101,8 @@ pub fn when_ready(lang: Lang, f: impl FnOnce(&str) + 'static) {
 /// asked, and reads the table from the wasm's memory), by its `strings`.
 #[cfg(target_arch = "wasm32")]
 async fn from_tables_module(lang: Lang) -> Option<&'static str> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let window = web_sys::window()?;
-    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("bslabLoadStrings")).ok()?;
-    let module: js_sys::Promise = loader
-        .dyn_ref::<js_sys::Function>()?
-        .call1(&JsValue::NULL, &JsValue::from_str(lang.code()))
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let code = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang.code()));
+    let module = crate::lazy_module::call_loader("bslabLoadStrings", &code)?;
     let text = crate::lazy_module::call(module, "strings", &js_sys::Array::new())
         .await
         .ok()?;
