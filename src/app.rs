@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::concepts::concepts_panel;
+use crate::components::header;
 use crate::components::params::{param_panel_if_open, ParamPanelProps};
 use crate::components::summary;
 use crate::components::timeline_bar::{timeline_bar, TimelineBarProps};
@@ -92,8 +93,11 @@ pub fn app() -> Html {
                 data-t={state.now_ms().to_string()} data-duration={state.config.duration_ms.to_string()} />
             { layout::top(&state, &h, &timeline_bar) }
             // Under the sticky top (a projector's first screen keeps the pipelines and charts);
-            // in it while presenting, where the header gives way.
-            if !state.presenting { { timeline_bar } }
+            // in it while presenting, where the header and the story give way.
+            if !state.presenting {
+                { header::story(lang, state.preset) }
+                { timeline_bar }
+            }
             <div class={classes!("workspace", (!state.params_open).then_some("no-params"))}>
                 { (*params).clone() }
                 { layout::stage(&state, &h, ghost_view, &tables) }

@@ -1,5 +1,6 @@
 //! The header: preset picker, play/pause, step, reset, speed, simulated clock,
-//! seed, language, concepts, parameters and share; under it, the preset's lesson.
+//! seed, language, concepts, parameters and share; and the preset's story, shown
+//! under the sticky top rather than in it (see [`story`]).
 
 use std::rc::Rc;
 
@@ -72,10 +73,6 @@ pub fn header(p: &HeaderProps) -> Html {
         Action::SetSpeed(select_value(&e).and_then(|v| v.parse().ok()).unwrap_or(0))
     });
     let all = presets::all();
-    let lesson = p
-        .preset
-        .map(|name| lang.preset(name).1)
-        .filter(|lesson| !lesson.is_empty());
     html! {
         <header class="app-header">
             <div class="header-row">
@@ -140,9 +137,19 @@ pub fn header(p: &HeaderProps) -> Html {
             </div>
             { header_status::share_box(lang, &p.share) }
             { header_status::export_box(lang, &p.export) }
-            if let Some(text) = lesson {
-                <p class="lesson" data-testid="lesson">{ text }</p>
-            }
         </header>
+    }
+}
+
+/// The preset's story, in `lang`; nothing for an edited experiment. It is
+/// drawn under the sticky top, not in it: two to four lines at 1024 px that
+/// would otherwise stay on a projector's screen while the class looks at the
+/// event-time picture further down.
+pub fn story(lang: Lang, preset: Option<&'static str>) -> Html {
+    match preset.map(|name| lang.preset(name).1) {
+        Some(text) if !text.is_empty() => html! {
+            <p class="lesson" data-testid="lesson">{ text }</p>
+        },
+        _ => Html::default(),
     }
 }
