@@ -71,26 +71,7 @@ def windowed_query(events, params=PARAMS):
     events = events.withColumn("event_time", F.timestamp_millis("event_time_ms")).withWatermark(
         "event_time", f"{params['watermark_delay_ms']} milliseconds"
     )
-    aggs = [F.count(F.lit(1)).alias("count")]
-    if params["amount_column"]:
-        aggs.append(F.sum(params["amount_column"]).alias("sum_cents"))
-    max_above = params.get("max_above")  # IoT: alert when the window maximum is above it
-    if max_above is not None:
-        aggs.append(F.max(params["amount_column"]).cast("long").alias("max_cents"))
-    window, name = window_column(F.col("event_time"), params)
-    result = events.groupBy(window, *params["key_columns"]).agg(*aggs)
-    if params["count_above"] is not None:  # fraud: only cards over the alert threshold
-        result = result.filter(F.col("count") > params["count_above"])
-    if max_above is not None:
-        result = result.filter(F.col("max_cents") > max_above)
-    return result.select(
-        F.unix_millis(f"{name}.start").alias("window_start_ms"),
-        F.unix_millis(f"{name}.end").alias("window_end_ms"),
-        *params["key_columns"],
-        "count",
-        *(["sum_cents"] if params["amount_column"] else []),
-        *(["max_cents"] if max_above is not None else []),
-    )
+    return windowed_aggregate_by(events, F.col("event_time"), params)
 
 
 def _ms(timestamp: str | None) -> int | None:
@@ -267,15 +248,6 @@ def print_summary(result: dict, output: str | None = None, params=PARAMS) -> Non
         print("  ", {k: v for k, v in rows[key].items()})
     if len(rows) > 20:
         print(f"   ... {len(rows) - 20} more (use --output DIR to keep them all)")
-
-
-def small_shuffles(spark) -> None:
-    """Shuffle partitions = the cores Spark has, unless given (`--conf
-    spark.sql.shuffle.partitions=N`): the default 200 makes every micro-batch of
-    these small windowed aggregates run 200 state-store tasks (minutes on a laptop)."""
-    key = "spark.sql.shuffle.partitions"
-    if not spark.sparkContext.getConf().contains(key):
-        spark.conf.set(key, str(max(2, spark.sparkContext.defaultParallelism)))
 
 
 def main(argv=None) -> int:
