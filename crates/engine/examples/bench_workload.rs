@@ -6,9 +6,11 @@
 //! (commands in docs/performance.md). Prints the events simulated.
 //!
 //! Usage: `bench_workload [NAME]` (only the simulation NAME: sales, social,
-//! fraud, sales-continuous, or sales-preset-rate: the bench's sales preset as
-//! the app runs it, 20 events/s for 24 simulated hours, which runs only when
-//! named, so the four together stay the workload compared with 090aa1f).
+//! fraud, sales-continuous, or one of the bench's configs added since, which
+//! run only when named, so the four together stay the workload compared with
+//! 090aa1f: sales-preset-rate, the bench's sales preset as the app runs it,
+//! 20 events/s for 24 simulated hours; web and sales-sessions, the session
+//! windows' presets at 1,000 events/s for 30 minutes).
 
 use bslab_engine::{presets, ExperimentConfig, Simulation, StreamingMode};
 
@@ -47,9 +49,12 @@ fn main() {
         ("fraud", config("fraud-time-is-money", 1_000.0, 30)),
         ("sales-continuous", continuous),
         ("sales-preset-rate", at_preset_rate()),
+        ("web", config("web-traffic-sessions", 1_000.0, 30)),
+        ("sales-sessions", config("sales-sessions", 1_000.0, 30)),
     ] {
         let named = only.as_deref() == Some(name);
-        if !named && (only.is_some() || name == "sales-preset-rate") {
+        let only_when_named = ["sales-preset-rate", "web", "sales-sessions"].contains(&name);
+        if !named && (only.is_some() || only_when_named) {
             continue;
         }
         match Simulation::new(cfg) {

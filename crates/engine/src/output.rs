@@ -162,6 +162,12 @@ impl Output {
         self.latency.flush();
     }
 
+    /// Rows held once the gathered publications are written: at most the rows
+    /// written and one per gathered row (it may update a written one).
+    pub(crate) fn rows_at_most(&self) -> usize {
+        self.rows.len() + self.fresh.len()
+    }
+
     /// Writes the gathered publications to the rows and totals (before any
     /// other write, so a row's publications keep their order).
     #[inline]

@@ -8,6 +8,7 @@
 //! columns of its event files ([`schema`]), written by the Spark export and
 //! read back by `bslab run --events`.
 
+mod guided;
 mod registry;
 pub mod schema;
 mod view_queue;

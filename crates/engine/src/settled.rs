@@ -76,6 +76,13 @@ impl Settled {
         }
     }
 
+    /// Whether a fold could run with at most `held` rows held by any party:
+    /// the simulation asks before writing the pipelines' gathered rows, which
+    /// only a fold reads between steps.
+    pub(crate) fn may_fold(&self, held: usize) -> bool {
+        held >= self.next_try
+    }
+
     /// Folds the rows of windows before `settled_before` (ids before it are
     /// settled for every party) once more than `keep` ([`KEEP_ROWS`]) are
     /// held, keeping the newest `keep / 2`. Tried again only after `keep / 2`
@@ -92,7 +99,7 @@ impl Settled {
             .iter()
             .map(|p| p.len())
             .fold(rows.truth.len(), usize::max);
-        if held < self.next_try {
+        if !self.may_fold(held) {
             return;
         }
         // The newest keep / 2 rows of the party holding the most stay.

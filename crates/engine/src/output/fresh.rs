@@ -56,6 +56,11 @@ impl FreshRows {
         self.windows.iter().all(|w| w.rows.is_empty())
     }
 
+    /// Rows gathered, each of which writes one row of the table.
+    pub(super) fn len(&self) -> usize {
+        self.windows.iter().map(|w| w.rows.len()).sum()
+    }
+
     /// Gathers one publication of `value` at `now` as row (start, key), or
     /// gives it back when the row cannot be gathered (a key outside the key
     /// space, or a window older than every gathered one when all places are

@@ -7,6 +7,7 @@ use rand::{Rng, RngCore};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+use super::guided::GuidedBounds;
 use super::schema::{Column, ColumnType, Field};
 use super::{GroupKey, KeyRule, Query, Registered, ScenarioKind};
 use crate::amount::Amounts;
@@ -97,7 +98,7 @@ pub(crate) struct Sales {
     categories: u32,
     amounts: Amounts,
     /// Upper bounds of the 53-bit draw for each category (see [`skewed_bounds`]).
-    bounds: Vec<u64>,
+    bounds: GuidedBounds,
 }
 
 impl Sales {
@@ -105,7 +106,7 @@ impl Sales {
         Self {
             categories,
             amounts: Amounts::new(mean_amount_cents),
-            bounds: skewed_bounds(categories),
+            bounds: GuidedBounds::new(skewed_bounds(categories)),
         }
     }
 }
@@ -203,16 +204,14 @@ fn skewed_bounds(n: u32) -> Vec<u64> {
 /// A category index drawn with the skew of [`skewed_thresholds`], from one
 /// `u64` of `rng` as `rng.random::<f64>()` takes it ([`skewed_bounds`]).
 #[inline]
-fn skewed_index(rng: &mut ChaCha8Rng, bounds: &[u64]) -> u32 {
+fn skewed_index(rng: &mut ChaCha8Rng, bounds: &GuidedBounds) -> u32 {
     category_of(rng.next_u64() >> 11, bounds)
 }
 
 /// The category of the 53-bit draw `bits` under `bounds`.
 #[inline]
-fn category_of(bits: u64, bounds: &[u64]) -> u32 {
-    // A linear scan: at most 64 categories, and the first few take most draws.
-    let i = bounds.iter().position(|&b| bits < b).unwrap_or(bounds.len());
-    i.min(bounds.len().saturating_sub(1)) as u32
+fn category_of(bits: u64, bounds: &GuidedBounds) -> u32 {
+    bounds.index_of(bits)
 }
 
 #[cfg(test)]
@@ -227,6 +226,7 @@ mod tests {
     fn bounds_pick_as_the_thresholds_do() {
         for n in 1..=64 {
             let (thresholds, bounds) = (super::skewed_thresholds(n), super::skewed_bounds(n));
+            let guided = super::GuidedBounds::new(bounds.clone());
             let by_threshold = |u: f64| {
                 let i = thresholds.iter().position(|&t| u < t);
                 i.unwrap_or(thresholds.len()).min(thresholds.len() - 1) as u32
@@ -235,13 +235,13 @@ mod tests {
             let mut b = a.clone();
             for _ in 0..20_000 {
                 let u: f64 = b.random();
-                assert_eq!(super::skewed_index(&mut a, &bounds), by_threshold(u), "{n}");
+                assert_eq!(super::skewed_index(&mut a, &guided), by_threshold(u), "{n}");
             }
             assert_eq!(a.next_u64(), b.next_u64(), "{n}: as many draws taken");
             for bits in bounds.iter().flat_map(|&b| [b.saturating_sub(1), b, b + 1]) {
                 let bits = bits.min((1 << 53) - 1);
                 let u = bits as f64 / super::DRAWS;
-                assert_eq!(super::category_of(bits, &bounds), by_threshold(u), "{n}: {bits}");
+                assert_eq!(super::category_of(bits, &guided), by_threshold(u), "{n}: {bits}");
             }
         }
     }
