@@ -179,32 +179,36 @@ impl BatchPipeline {
     /// once per run of arrivals in it ([`TumblingGeometry::runs`]), not once
     /// per event, and each event stored in the one window that owns it.
     fn store_tumbling(&mut self, windows: &TumblingGeometry, events: &[Event], keys: &[u32]) {
+        let row = |(event, &key): (&Event, &u32)| (key, event.event_time_ms, event.amount_cents);
         for (id, run) in windows.runs(events, |e| e.event_time_ms) {
             let (events, keys) = (&events[run.clone()], &keys[run]);
             let closed = self.closed_before_ms;
-            // A window an arrival is stored in exists, as in `store`: none is
-            // made for a run of late events only.
-            let Some(first) = events.iter().position(|e| e.event_time_ms >= closed) else {
-                self.out.dropped_late += events.len() as u64;
-                continue;
-            };
-            self.out.dropped_late += first as u64;
-            let w = window_mut(&mut self.pending, id, self.keys);
-            for (event, &key) in events[first..].iter().zip(&keys[first..]) {
-                if event.event_time_ms < closed {
-                    self.out.dropped_late += 1;
+            // A stretch's events are at or after its window's start when the
+            // start is at or before its first (it did not wrap below
+            // `TimeMs::MIN`): none is late if the window starts at or after
+            // `closed`, and the stretch is stored without a test per event.
+            let on_time = id >= closed && events.first().is_some_and(|e| id <= e.event_time_ms);
+            let (w, stored) = if on_time {
+                let w = window_mut(&mut self.pending, id, self.keys);
+                let stored = w.add_stretch(windows.bucket(), id, events.iter().zip(keys).map(row));
+                (w, stored)
+            } else {
+                // A window an arrival is stored in exists, as in `store`: none
+                // is made for a run of late events only.
+                let Some(first) = events.iter().position(|e| e.event_time_ms >= closed) else {
+                    self.out.dropped_late += events.len() as u64;
                     continue;
-                }
-                w.add(
-                    windows.bucket(),
-                    id,
-                    key,
-                    event.event_time_ms,
-                    event.amount_cents,
-                );
-                w.owned += 1;
-                self.pending_events += 1;
-            }
+                };
+                let w = window_mut(&mut self.pending, id, self.keys);
+                let rest = events[first..].iter().zip(&keys[first..]);
+                let on_time = rest.filter(|(event, _)| event.event_time_ms >= closed);
+                let stored = w.add_stretch(windows.bucket(), id, on_time.map(row));
+                (w, stored)
+            };
+            // Counted once per stretch, not per event.
+            w.owned += stored;
+            self.pending_events += stored;
+            self.out.dropped_late += events.len() as u64 - stored;
         }
     }
 

@@ -59,6 +59,32 @@ impl Truth {
         }
     }
 
+    /// Adds a run of generated events (in event-time order, as the generator
+    /// hands them out). Tumbling windows take a window's stretch at a time
+    /// ([`crate::window::TumblingGeometry::runs`]): the open window is checked
+    /// once per stretch, not once per event, and the loop over a stretch only
+    /// computes keys and adds amounts. Other windows go an event at a time.
+    #[inline]
+    pub(crate) fn add_run(&mut self, scenario: &Scenario, events: &[Event]) {
+        let windows = match self.geometry.tumbling() {
+            Some(windows) if self.sessions.is_none() => windows,
+            _ => {
+                for event in events {
+                    self.add(scenario, event, scenario.group_key(event));
+                }
+                return;
+            }
+        };
+        for (start, run) in windows.runs(events, |e| e.event_time_ms) {
+            let aggs = self.tumbling_window(scenario, start);
+            for event in &events[run] {
+                if let Some(a) = aggs.get_mut(scenario.group_key(event) as usize) {
+                    a.add(event.amount_cents);
+                }
+            }
+        }
+    }
+
     #[inline]
     pub(crate) fn add(&mut self, scenario: &Scenario, event: &Event, key: u32) {
         if let Some(open) = &mut self.sessions {
@@ -84,12 +110,7 @@ impl Truth {
             return;
         }
         if let Some(start) = self.geometry.tumbling_start(event.event_time_ms) {
-            // Tumbling windows: the one open window is this event's, or it is
-            // final and this event opens the next.
-            let aggs = match &mut self.current {
-                Some((id, aggs)) if *id == start => aggs,
-                _ => self.open_next(scenario, start),
-            };
+            let aggs = self.tumbling_window(scenario, start);
             if let Some(a) = aggs.get_mut(key as usize) {
                 a.add(event.amount_cents);
             }
@@ -109,15 +130,28 @@ impl Truth {
         }
     }
 
-    /// Tumbling windows: makes the open window final and opens window `id`.
+    /// Tumbling windows: the aggregates of window `start`. The one open window
+    /// is this one, or it is final and an event of `start` opens the next.
+    #[inline(always)]
+    fn tumbling_window(&mut self, scenario: &Scenario, start: TimeMs) -> &mut Vec<Agg> {
+        if self.current.as_ref().is_some_and(|(id, _)| *id != start) {
+            self.close_current(scenario, start);
+        }
+        let keys = self.keys as usize;
+        &mut self
+            .current
+            .get_or_insert_with(|| (start, vec![Agg::default(); keys]))
+            .1
+    }
+
+    /// Tumbling windows: makes the open window final, as the next one, `id`,
+    /// is about to open.
     #[cold]
-    fn open_next(&mut self, scenario: &Scenario, id: TimeMs) -> &mut Vec<Agg> {
+    fn close_current(&mut self, scenario: &Scenario, id: TimeMs) {
         if let Some((last, aggs)) = self.current.take() {
             self.open.insert(last, aggs);
             self.close_before(scenario, id);
         }
-        let aggs = vec![Agg::default(); self.keys as usize];
-        &mut self.current.insert((id, aggs)).1
     }
 
     /// Adds an amount to `key`'s aggregate in the open window `id`. Most

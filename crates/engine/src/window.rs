@@ -169,10 +169,13 @@ pub(crate) struct TimeHist {
 }
 
 impl TimeHist {
-    /// Always inlined natively, as [`WindowState::add`] (its only caller) is:
-    /// out of line it cost a call and saved registers per event.
+    /// Counts event time `t` in its bucket (`offset` from the window's
+    /// start) only: the caller adds the count, sum and earliest
+    /// ([`TimeHist::add_totals`]). Always inlined natively, as
+    /// [`WindowState::add_stretch`] (its only caller) is: out of line it cost a
+    /// call and saved registers per event.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn add(&mut self, offset: TimeMs, width: &Divisor, t: TimeMs) {
+    fn add_bucket(&mut self, offset: TimeMs, width: &Divisor, t: TimeMs) {
         if self.counts.is_empty() {
             self.counts = vec![0; TIME_BUCKETS as usize];
             self.min_ms = t;
@@ -181,9 +184,15 @@ impl TimeHist {
         // (as `clamp` did), without signed division's checks.
         let b = width.div(offset.max(0) as u64).min(TIME_BUCKETS as u64 - 1) as usize;
         self.counts[b] += 1;
-        self.count += 1;
-        self.sum_ms += i128::from(t);
-        self.min_ms = self.min_ms.min(t);
+    }
+
+    /// Adds `count` events whose event times sum to `sum_ms`, the earliest
+    /// `min_ms`, already counted in their buckets.
+    #[inline(always)]
+    fn add_totals(&mut self, count: u64, sum_ms: i128, min_ms: TimeMs) {
+        self.count += count;
+        self.sum_ms += sum_ms;
+        self.min_ms = self.min_ms.min(min_ms);
     }
 
     /// (representative event time, count) per non-empty bucket.
@@ -231,9 +240,6 @@ impl WindowState {
 
     /// Adds one event of group `key` at event time `t` to the window starting
     /// at `start`; `bucket` is the width of its event-time histogram buckets.
-    /// Always inlined natively: the micro-batch's loop over its rows called it out
-    /// of line, and saving and restoring registers cost half of its instructions.
-    /// Not in wasm, where the page's size counts more (one copy, not one per loop).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn add(
         &mut self,
@@ -243,12 +249,39 @@ impl WindowState {
         t: TimeMs,
         amount_cents: i64,
     ) {
-        let k = key as usize;
-        if self.aggregate(key, amount_cents) && !self.dirty_flag[k] {
-            self.dirty_flag[k] = true;
-            self.dirty.push(key);
+        self.add_stretch(bucket, start, std::iter::once((key, t, amount_cents)));
+    }
+
+    /// Adds a stretch of events, (group key, event time, amount) each, to the
+    /// window starting at `start`, and returns how many. The event-time
+    /// histogram's count, sum and earliest are kept in registers over the
+    /// stretch and stored once: per event they were loads and stores the loop
+    /// could not keep in registers (the aggregates are written through the same
+    /// reference). Always inlined natively: the pipelines' loops over their
+    /// stretches called it out of line, and saving and restoring registers cost
+    /// half of its instructions. Not in wasm, where the page's size counts more
+    /// (one copy, not one per loop).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn add_stretch(
+        &mut self,
+        bucket: &Divisor,
+        start: TimeMs,
+        events: impl Iterator<Item = (u32, TimeMs, i64)>,
+    ) -> u64 {
+        let (mut count, mut sum_ms, mut min_ms) = (0_u64, 0_i128, TimeMs::MAX);
+        for (key, t, amount_cents) in events {
+            let k = key as usize;
+            if self.aggregate(key, amount_cents) && !self.dirty_flag[k] {
+                self.dirty_flag[k] = true;
+                self.dirty.push(key);
+            }
+            self.times.add_bucket(t - start, bucket, t);
+            count += 1;
+            sum_ms += i128::from(t);
+            min_ms = min_ms.min(t);
         }
-        self.times.add(t - start, bucket, t);
+        self.times.add_totals(count, sum_ms, min_ms);
+        count
     }
 
     /// Adds one event's amount to the aggregate of `key` only: for a caller that

@@ -81,9 +81,10 @@ impl MicroBatch {
                 continue;
             }
             let w = window_mut(&mut self.state, id, self.keys);
-            for e in rows {
-                w.add(windows.bucket(), id, e.key, e.event_time_ms, e.amount_cents);
-            }
+            let rows_in = rows
+                .iter()
+                .map(|e| (e.key, e.event_time_ms, e.amount_cents));
+            w.add_stretch(windows.bucket(), id, rows_in);
             if f.update {
                 read.kept_times.extend(rows.iter().map(|e| e.event_time_ms));
             }

@@ -356,9 +356,8 @@ impl Simulation {
             if run.is_empty() {
                 break;
             }
+            self.truth.add_run(&self.scenario, run);
             for event in run {
-                let key = self.scenario.group_key(event);
-                self.truth.add(&self.scenario, event, key);
                 self.transit.push(*event);
             }
         }
