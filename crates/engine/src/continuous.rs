@@ -24,7 +24,7 @@ use rand_distr::{Distribution, Exp1};
 use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
-use crate::fifo::{Arrival, Fifo, InService};
+use crate::fifo::{Arrival, InService, Queue};
 use crate::flink_rules::FlinkRules;
 use crate::output::Output;
 use crate::pipeline::Pipeline;
@@ -62,7 +62,7 @@ pub(crate) struct Continuous {
     scenario: Scenario,
     rng: ChaCha8Rng,
     /// Events queued or in service, and the workers' next-free times.
-    queue: Fifo,
+    queue: Queue,
     state: BTreeMap<TimeMs, WindowState>,
     /// Session windows (`continuous/sessions.rs`), instead of `state`.
     sessions: Option<OpenSessions>,
@@ -105,7 +105,7 @@ impl Continuous {
             keys: scenario.key_space(),
             scenario,
             rng,
-            queue: Fifo::new(p.workers),
+            queue: Queue::new(p.workers),
             state: BTreeMap::new(),
             sessions,
             fired: BTreeMap::new(),
@@ -248,7 +248,7 @@ impl Pipeline for Continuous {
 
     /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).
     fn backpressured_ms(&self, now: TimeMs) -> f64 {
-        self.queue.waits.at(now)
+        self.queue.waited_ms(now)
     }
 
     /// Events arrived and not yet processed (queued or in service).

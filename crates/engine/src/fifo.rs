@@ -11,20 +11,24 @@
 //! those few (about c) are keyed ([`due`]: a wheel of millisecond slots), the
 //! rest wait unkeyed, in O(1) per event. The completion order is the same as
 //! one heap over every event: (completion, id). Each event is written once, into a ring indexed by its
-//! arrival number (a power-of-two size: a mask, no wrap-around test), and
+//! arrival number ([`ring`]: a mask, no wrap-around test), and
 //! read once when it completes; the keys are (completion, id, arrival
-//! number). With one worker the event completing is nearly always the
-//! ring's first; one that completes before an earlier arrival (more workers,
-//! or the same millisecond and a smaller id) is marked served and leaves the
-//! ring once every earlier one has. (Before, each event was moved from a
-//! deque to a slab and copied out: about 250 instructions per event.)
+//! number). One that completes before an earlier arrival is marked served
+//! and leaves the ring once every earlier one has. (Before, each event was
+//! moved from a deque to a slab and copied out: about 250 instructions per
+//! event.) One worker completes in arrival order and needs none of this
+//! ([`lindley`]): [`Queue`] picks.
 
 mod due;
+mod lindley;
+mod ring;
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 use due::Due;
+use lindley::Lindley;
+use ring::Ring;
 
 use crate::fmath::{ceil_to_i64, round_whole};
 use crate::pressure::WaitUnion;
@@ -58,11 +62,9 @@ pub(crate) struct InService {
 pub(crate) struct Fifo {
     /// The c next-free times, in ms as f64 bits (non-negative f64 bits sort like the values).
     free_at: BinaryHeap<Reverse<u64>>,
-    /// The events with arrival numbers `first..end`, event `n` at `n & (len − 1)`
-    /// (a power of two, grown when full).
-    ring: Vec<InService>,
-    first: u64,
-    end: u64,
+    /// The events in the system and those served before an earlier arrival,
+    /// by arrival number.
+    ring: Ring<InService>,
     /// Arrival number of the first event not keyed in `serving`.
     next: u64,
     /// Events that may complete next, as (completion, id, arrival number)
@@ -85,25 +87,37 @@ pub(crate) struct Arrival {
     pub(crate) amount_cents: i64,
 }
 
+impl InService {
+    /// `a` served from `start` for `service_ms` (both in ms): its completion
+    /// instant and microsecond figures, as every queue computes them.
+    #[inline(always)]
+    fn new(a: &Arrival, start: f64, service_ms: f64) -> Self {
+        Self {
+            done_ms: ceil_to_i64(start + service_ms),
+            id: a.id,
+            event_time_ms: a.event_time_ms,
+            key: a.key,
+            served: false,
+            amount_cents: a.amount_cents,
+            service_us: round_whole(service_ms * 1_000.0),
+            arrival_ms: a.arrival_ms,
+            wait_us: round_whole((start - a.arrival_ms as f64) * 1_000.0),
+            start_ms: start,
+        }
+    }
+}
+
 impl Fifo {
     /// A queue with `workers` workers, all free at time 0.
     pub(crate) fn new(workers: u32) -> Self {
         Self {
             free_at: (0..workers).map(|_| Reverse(0.0_f64.to_bits())).collect(),
-            ring: vec![InService::default(); 16],
-            first: 0,
-            end: 0,
+            ring: Ring::default(),
             next: 0,
             serving: Due::new(workers),
             queued_min: VecDeque::new(),
             waits: WaitUnion::default(),
         }
-    }
-
-    /// Where event `n` sits in the ring.
-    #[inline(always)]
-    fn slot(&self, n: u64) -> usize {
-        (n as usize) & (self.ring.len() - 1)
     }
 
     /// Gives `a` to the first worker free, for `service_ms`; false without
@@ -114,10 +128,8 @@ impl Fifo {
             return false;
         };
         let start = f64::from_bits(earliest.0).max(a.arrival_ms as f64);
-        let done = start + service_ms;
-        *earliest = Reverse(done.to_bits());
+        *earliest = Reverse((start + service_ms).to_bits());
         drop(earliest);
-        let wait_ms = start - a.arrival_ms as f64;
         self.waits.add(a.arrival_ms as f64, start);
         while self
             .queued_min
@@ -126,38 +138,11 @@ impl Fifo {
         {
             self.queued_min.pop_back();
         }
-        self.queued_min.push_back((self.end, a.event_time_ms));
-        if self.end - self.first == self.ring.len() as u64 {
-            self.grow();
-        }
-        let slot = self.slot(self.end);
-        self.ring[slot] = InService {
-            done_ms: ceil_to_i64(done),
-            id: a.id,
-            event_time_ms: a.event_time_ms,
-            key: a.key,
-            served: false,
-            amount_cents: a.amount_cents,
-            service_us: round_whole(service_ms * 1_000.0),
-            arrival_ms: a.arrival_ms,
-            wait_us: round_whole(wait_ms * 1_000.0),
-            start_ms: start,
-        };
-        self.end += 1;
+        self.queued_min
+            .push_back((self.ring.end(), a.event_time_ms));
+        self.ring.push_back(InService::new(a, start, service_ms));
         self.refill();
         true
-    }
-
-    /// Doubles the full ring, each event moving to its slot in the larger one.
-    #[cold]
-    #[inline(never)]
-    fn grow(&mut self) {
-        let mut ring = vec![InService::default(); self.ring.len() * 2];
-        let mask = ring.len() - 1;
-        for n in self.first..self.end {
-            ring[(n as usize) & mask] = self.ring[self.slot(n)];
-        }
-        self.ring = ring;
     }
 
     /// Restores the invariant: keys unkeyed events that could complete no
@@ -166,8 +151,8 @@ impl Fifo {
     /// as its usual work (a comparison that returns).
     #[inline(always)]
     fn refill(&mut self) {
-        while self.next < self.end {
-            let e = &self.ring[self.slot(self.next)];
+        while self.next < self.ring.end() {
+            let e = self.ring.get(self.next);
             if (self.serving.next_done() as f64) < e.start_ms {
                 return;
             }
@@ -194,16 +179,15 @@ impl Fifo {
             return None;
         }
         let (_, _, n) = self.serving.pop()?;
-        let slot = self.slot(n);
-        let e = self.ring[slot];
-        if n == self.first {
-            self.first += 1;
+        let e = *self.ring.get(n);
+        if n == self.ring.first() {
+            self.ring.skip_front();
             // Keyed events only: `next` bounds the served ones.
-            while self.first < self.next && self.ring[self.slot(self.first)].served {
-                self.first += 1;
+            while self.ring.first() < self.next && self.ring.get(self.ring.first()).served {
+                self.ring.skip_front();
             }
         } else {
-            self.ring[slot].served = true;
+            self.ring.get_mut(n).served = true;
         }
         self.refill();
         Some(e)
@@ -211,7 +195,7 @@ impl Fifo {
 
     /// Events in the system (queued or in service).
     pub(crate) fn len(&self) -> usize {
-        self.serving.len() + (self.end - self.next) as usize
+        self.serving.len() + (self.ring.end() - self.next) as usize
     }
 
     /// Earliest event time of the events in the system.
@@ -219,12 +203,89 @@ impl Fifo {
         let serving = self
             .serving
             .arrivals()
-            .map(|n| self.ring[self.slot(n)].event_time_ms)
+            .map(|n| self.ring.get(n).event_time_ms)
             .min();
         let queued = self.queued_min.front().map(|&(_, t)| t);
         match (serving, queued) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Continuous mode's queue: one worker's in completion order already
+/// ([`lindley`]), or the c workers' with the few next completions keyed ([`Fifo`]).
+/// One per pipeline, never moved per event: boxing the larger variant would
+/// only add an indirection to every call of the many-worker queue.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub(crate) enum Queue {
+    One(Lindley),
+    Many(Fifo),
+}
+
+impl Queue {
+    /// A queue with `workers` workers, all free at time 0.
+    pub(crate) fn new(workers: u32) -> Self {
+        if workers == 1 {
+            Self::One(Lindley::default())
+        } else {
+            Self::Many(Fifo::new(workers))
+        }
+    }
+
+    /// Gives `a` to the first worker free, for `service_ms`; false without
+    /// workers (validation refuses 0 workers).
+    #[inline(always)]
+    pub(crate) fn arrive(&mut self, a: &Arrival, service_ms: f64) -> bool {
+        match self {
+            Self::One(q) => {
+                q.arrive(a, service_ms);
+                true
+            }
+            Self::Many(q) => q.arrive(a, service_ms),
+        }
+    }
+
+    /// When the next event completes (`TimeMs::MAX` if none is in the system).
+    #[inline(always)]
+    pub(crate) fn next_done(&self) -> TimeMs {
+        match self {
+            Self::One(q) => q.next_done(),
+            Self::Many(q) => q.next_done(),
+        }
+    }
+
+    /// The next event to complete, if it completes by `now`.
+    #[inline(always)]
+    pub(crate) fn pop_done_by(&mut self, now: TimeMs) -> Option<InService> {
+        match self {
+            Self::One(q) => q.pop_done_by(now),
+            Self::Many(q) => q.pop_done_by(now),
+        }
+    }
+
+    /// Events in the system (queued or in service).
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Self::One(q) => q.len(),
+            Self::Many(q) => q.len(),
+        }
+    }
+
+    /// Earliest event time of the events in the system.
+    pub(crate) fn oldest_event_time(&self) -> Option<TimeMs> {
+        match self {
+            Self::One(q) => q.oldest_event_time(),
+            Self::Many(q) => q.oldest_event_time(),
+        }
+    }
+
+    /// Time during which some event waited for a worker, up to `now`, in ms.
+    pub(crate) fn waited_ms(&self, now: TimeMs) -> f64 {
+        match self {
+            Self::One(q) => q.waits.at(now),
+            Self::Many(q) => q.waits.at(now),
         }
     }
 }
@@ -237,12 +298,14 @@ mod tests {
 
     /// Against the plain model (one heap of every event by (completion, id), a
     /// scan for the oldest): same completions in the same order, same oldest
-    /// event time after every step, for 1 to 7 workers and bursty arrivals.
+    /// event time after every step, for 1 to 7 workers and bursty arrivals
+    /// (many completing in the same millisecond), one worker both through
+    /// [`Lindley`] and through the keyed queue.
     #[test]
     fn matches_one_heap_over_every_event() {
-        for workers in [1, 2, 3, 7] {
+        let queues = [1, 2, 3, 7].map(|w| (w, Queue::new(w)));
+        for (workers, mut fifo) in queues.into_iter().chain([(1, Queue::Many(Fifo::new(1)))]) {
             let mut rng = ChaCha8Rng::seed_from_u64(u64::from(workers));
-            let mut fifo = Fifo::new(workers);
             let mut model: Vec<(TimeMs, u64, TimeMs)> = Vec::new();
             let mut free = vec![0.0_f64; workers as usize];
             let mut now: TimeMs = 0;
