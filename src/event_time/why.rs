@@ -38,7 +38,9 @@ pub fn counts(
             data-fired={c.fired.to_string()} data-accepting={c.accepting.to_string()} data-closed={c.closed.to_string()} data-watermark={c.watermark_ms.to_string()}>
             <span>{ format!("{} {}", n(c.arrived), lang.t(Key::EtArrived)) }</span>
             <span>{ format!("{} {}", n(c.drawn), lang.t(Key::EtDrawn)) }</span>
-            <button class="et-late" onclick={on_late.clone()} title={lang.t(Key::WhyLateStreaming)}>
+            // Red only when something was dropped: "✕ 0 late" in red alarmed a class for nothing.
+            <button class={classes!("et-late", (c.late == 0).then_some("none"))} onclick={on_late.clone()}
+                title={lang.t(Key::WhyLateStreaming)}>
                 { format!("✕ {} {}", n(c.late), lang.t(Key::EtLate)) }</button>
             if c.late_fired > 0 {
                 <span class="et-late-fired" data-testid="picture-late-fired">
