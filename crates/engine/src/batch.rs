@@ -171,6 +171,20 @@ impl BatchPipeline {
     /// (an event in several), and session windows.
     #[inline(always)]
     fn store_run(&mut self, windows: &impl Assign, events: &[Event], keys: &[u32]) {
+        if let Some(open) = &mut self.sessions {
+            // The period read last and the sessions, found once per run.
+            let closed = self.closed_before_ms;
+            let mut late = 0;
+            for (event, &key) in events.iter().zip(keys) {
+                if event.event_time_ms < closed {
+                    late += 1;
+                } else {
+                    open.insert(key, event.event_time_ms, event.amount_cents);
+                }
+            }
+            self.out.dropped_late += late;
+            return;
+        }
         for (event, &key) in events.iter().zip(keys) {
             self.store(windows, event, key);
         }
@@ -179,6 +193,9 @@ impl BatchPipeline {
     /// [`Self::store_run`] in tumbling windows: each window's state found
     /// once per run of arrivals in it ([`TumblingGeometry::runs`]), not once
     /// per event, and each event stored in the one window that owns it.
+    /// Out of line: inlined into [`Pipeline::on_arrivals`] beside the
+    /// other kinds' loop, it changed that loop's code.
+    #[inline(never)]
     fn store_tumbling(&mut self, windows: &TumblingGeometry, events: &[Event], keys: &[u32]) {
         let row = |(event, &key): (&Event, &u32)| (key, event.event_time_ms, event.amount_cents);
         for (id, run) in windows.runs(events, |e| e.event_time_ms) {
@@ -196,7 +213,7 @@ impl BatchPipeline {
                 // is made for a run of late events only.
                 let w = window_mut(&mut self.pending, id, self.keys);
                 let rows = events[piece.clone()].iter().zip(&keys[piece.clone()]);
-                let added = w.add_stretch(windows.bucket(), id, rows.map(row));
+                let added = w.store_stretch(windows.bucket(), id, rows.map(row)).count;
                 // Counted once per piece, not per event.
                 w.owned += added;
                 stored += added;
@@ -215,10 +232,6 @@ impl BatchPipeline {
     fn store(&mut self, windows: &impl Assign, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
             self.out.dropped_late += 1;
-            return;
-        }
-        if let Some(open) = &mut self.sessions {
-            open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
         let row = (key, event.event_time_ms, event.amount_cents);
