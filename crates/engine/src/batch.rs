@@ -227,7 +227,8 @@ impl BatchPipeline {
         }
     }
 
-    /// Stores an arrived event for its period's run, or counts it as missed.
+    /// Stores an arrived event in its windows for its period's run, or counts
+    /// it as missed (session windows are stored by [`Self::store_run`]).
     #[inline(always)]
     fn store(&mut self, windows: &impl Assign, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
