@@ -11,6 +11,7 @@
 //! queue (counted and shown), never merged into the running one.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -170,6 +171,20 @@ impl BatchPipeline {
     /// (an event in several), and session windows.
     #[inline(always)]
     fn store_run(&mut self, windows: &impl Assign, events: &[Event], keys: &[u32]) {
+        if let Some(open) = &mut self.sessions {
+            // The period read last and the sessions, found once per run.
+            let closed = self.closed_before_ms;
+            let mut late = 0;
+            for (event, &key) in events.iter().zip(keys) {
+                if event.event_time_ms < closed {
+                    late += 1;
+                } else {
+                    open.insert(key, event.event_time_ms, event.amount_cents);
+                }
+            }
+            self.out.dropped_late += late;
+            return;
+        }
         for (event, &key) in events.iter().zip(keys) {
             self.store(windows, event, key);
         }
@@ -178,6 +193,9 @@ impl BatchPipeline {
     /// [`Self::store_run`] in tumbling windows: each window's state found
     /// once per run of arrivals in it ([`TumblingGeometry::runs`]), not once
     /// per event, and each event stored in the one window that owns it.
+    /// Out of line: inlined into [`Pipeline::on_arrivals`] beside the
+    /// other kinds' loop, it changed that loop's code.
+    #[inline(never)]
     fn store_tumbling(&mut self, windows: &TumblingGeometry, events: &[Event], keys: &[u32]) {
         let row = |(event, &key): (&Event, &u32)| (key, event.event_time_ms, event.amount_cents);
         for (id, run) in windows.runs(events, |e| e.event_time_ms) {
@@ -186,41 +204,35 @@ impl BatchPipeline {
             // A stretch's events are at or after its window's start when the
             // start is at or before its first (it did not wrap below
             // `TimeMs::MIN`): none is late if the window starts at or after
-            // `closed`, and the stretch is stored without a test per event.
+            // `closed`, and the stretch is stored whole, without a test per event.
             let on_time = id >= closed && events.first().is_some_and(|e| id <= e.event_time_ms);
-            let (w, stored) = if on_time {
-                let w = window_mut(&mut self.pending, id, self.keys);
-                let stored = w.add_stretch(windows.bucket(), id, events.iter().zip(keys).map(row));
-                (w, stored)
-            } else {
+            let mut stored = 0;
+            let mut at = 0;
+            while let Some(piece) = on_time_piece(events, at, closed, on_time) {
                 // A window an arrival is stored in exists, as in `store`: none
                 // is made for a run of late events only.
-                let Some(first) = events.iter().position(|e| e.event_time_ms >= closed) else {
-                    self.out.dropped_late += events.len() as u64;
-                    continue;
-                };
                 let w = window_mut(&mut self.pending, id, self.keys);
-                let rest = events[first..].iter().zip(&keys[first..]);
-                let on_time = rest.filter(|(event, _)| event.event_time_ms >= closed);
-                let stored = w.add_stretch(windows.bucket(), id, on_time.map(row));
-                (w, stored)
-            };
-            // Counted once per stretch, not per event.
-            w.owned += stored;
+                let rows = events[piece.clone()].iter().zip(&keys[piece.clone()]);
+                let added = w.store_stretch(windows.bucket(), id, rows.map(row)).count;
+                // Counted once per piece, not per event.
+                w.owned += added;
+                stored += added;
+                if piece.end == events.len() {
+                    break;
+                }
+                at = piece.end;
+            }
             self.pending_events += stored;
             self.out.dropped_late += events.len() as u64 - stored;
         }
     }
 
-    /// Stores an arrived event for its period's run, or counts it as missed.
+    /// Stores an arrived event in its windows for its period's run, or counts
+    /// it as missed (session windows are stored by [`Self::store_run`]).
     #[inline(always)]
     fn store(&mut self, windows: &impl Assign, event: &Event, key: u32) {
         if event.event_time_ms < self.closed_before_ms {
             self.out.dropped_late += 1;
-            return;
-        }
-        if let Some(open) = &mut self.sessions {
-            open.insert(key, event.event_time_ms, event.amount_cents);
             return;
         }
         let row = (key, event.event_time_ms, event.amount_cents);
@@ -234,6 +246,28 @@ impl BatchPipeline {
         }
         self.pending_events += 1;
     }
+}
+
+/// The next piece of `events`, from `at` on, whose event times are all at
+/// or after `closed` (not late): the rest of them when `on_time` says they
+/// all are, without a test per event; None when no event from `at` on is.
+#[inline(always)]
+fn on_time_piece(
+    events: &[Event],
+    at: usize,
+    closed: TimeMs,
+    on_time: bool,
+) -> Option<Range<usize>> {
+    let rest = events.get(at..).filter(|rest| !rest.is_empty())?;
+    if on_time {
+        return Some(at..events.len());
+    }
+    let first = at + rest.iter().position(|e| e.event_time_ms >= closed)?;
+    let len = events[first..]
+        .iter()
+        .position(|e| e.event_time_ms < closed)
+        .unwrap_or(events.len() - first);
+    Some(first..first + len)
 }
 
 impl Pipeline for BatchPipeline {

@@ -226,10 +226,7 @@ impl MicroBatch {
         } else {
             TimeMs::MIN
         };
-        let open = self.state.split_off(&first_open);
-        let closed: Vec<(TimeMs, WindowState)> = std::mem::replace(&mut self.state, open)
-            .into_iter()
-            .collect();
+        let closed = evict_before(&mut self.state, first_open);
         let sessions = self.sessions.as_mut().map(|open| {
             let emit = sessions::emit(open, touched, batch_wm, self.p.output, &self.scenario);
             emitted_rows += emit.emitted_rows;
@@ -323,6 +320,24 @@ impl MicroBatch {
         self.log.push(r.info);
         self.settled_before = r.evicted_before;
     }
+}
+
+/// Removes and returns the windows before id `first_open`. Most batches
+/// evict none (a trigger every few seconds, windows of a minute or more):
+/// then the map is left as it is, not split (a `split_off` walks and
+/// rebuilds the map's root even when nothing moves).
+fn evict_before(
+    state: &mut BTreeMap<TimeMs, WindowState>,
+    first_open: TimeMs,
+) -> Vec<(TimeMs, WindowState)> {
+    if state
+        .first_key_value()
+        .is_none_or(|(&id, _)| id >= first_open)
+    {
+        return Vec::new();
+    }
+    let open = state.split_off(&first_open);
+    std::mem::replace(state, open).into_iter().collect()
 }
 
 /// Rows of a window the query outputs (fraud: only alerts).

@@ -157,42 +157,51 @@ const TIME_BUCKETS: i64 = 32;
 /// Event times of the events of one window, bucketed: enough to score their
 /// result latency when the window is published (percentiles to a bucket width,
 /// mean and max exact).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TimeHist {
-    counts: Vec<u32>,
+    /// Events per bucket, inline: a window's 128 bytes beside its per-key
+    /// aggregates, with no allocation at its first event to test for at
+    /// every event.
+    counts: [u32; TIME_BUCKETS as usize],
     /// Number of events.
     pub(crate) count: u64,
     /// Sum of their event times, in ms (exact mean latency).
     pub(crate) sum_ms: i128,
-    /// Earliest event time (exact max latency).
+    /// Earliest event time (exact max latency); meaningless while `count` is 0.
     pub(crate) min_ms: TimeMs,
 }
 
+impl Default for TimeHist {
+    fn default() -> Self {
+        Self {
+            counts: [0; TIME_BUCKETS as usize],
+            count: 0,
+            sum_ms: 0,
+            min_ms: TimeMs::MAX,
+        }
+    }
+}
+
 impl TimeHist {
-    /// Counts event time `t` in its bucket (`offset` from the window's
-    /// start) only: the caller adds the count, sum and earliest
+    /// Counts event time offset `offset` from the window's start in its
+    /// bucket only: the caller adds the count, sum and earliest
     /// ([`TimeHist::add_totals`]). Always inlined natively, as
     /// [`WindowState::add_stretch`] (its only caller) is: out of line it cost a
     /// call and saved registers per event.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn add_bucket(&mut self, offset: TimeMs, width: &Divisor, t: TimeMs) {
-        if self.counts.is_empty() {
-            self.counts = vec![0; TIME_BUCKETS as usize];
-            self.min_ms = t;
-        }
+    fn add_bucket(&mut self, offset: TimeMs, width: &Divisor) {
         // Unsigned: an offset before the window counts in the first bucket
         // (as `clamp` did), without signed division's checks.
         let b = width.div(offset.max(0) as u64).min(TIME_BUCKETS as u64 - 1) as usize;
         self.counts[b] += 1;
     }
 
-    /// Adds `count` events whose event times sum to `sum_ms`, the earliest
-    /// `min_ms`, already counted in their buckets.
+    /// Adds the events of `stretch`, already counted in their buckets.
     #[inline(always)]
-    fn add_totals(&mut self, count: u64, sum_ms: i128, min_ms: TimeMs) {
-        self.count += count;
-        self.sum_ms += sum_ms;
-        self.min_ms = self.min_ms.min(min_ms);
+    fn add_totals(&mut self, stretch: &Stretch) {
+        self.count += stretch.count;
+        self.sum_ms += stretch.sum_ms;
+        self.min_ms = self.min_ms.min(stretch.min_ms);
     }
 
     /// (representative event time, count) per non-empty bucket.
@@ -209,15 +218,26 @@ impl TimeHist {
     }
 }
 
+/// What [`WindowState::add_stretch`] added: its events' number, and the
+/// sum, earliest and latest of their event times, in ms.
+pub(crate) struct Stretch {
+    pub(crate) count: u64,
+    pub(crate) sum_ms: i128,
+    pub(crate) min_ms: TimeMs,
+    pub(crate) max_ms: TimeMs,
+}
+
 /// State of one open window in one pipeline.
 #[derive(Debug, Clone)]
 pub(crate) struct WindowState {
     /// Aggregate per group key (dense: key spaces are small by validation).
     pub(crate) aggs: Vec<Agg>,
-    /// Keys changed since the last emission (update mode).
+    /// Keys changed since the last emission (update mode; not noted by the
+    /// batch store's [`WindowState::store_stretch`]).
     pub(crate) dirty: Vec<u32>,
     dirty_flag: Vec<bool>,
-    /// Keys with at least one event: the (window, key) rows a state store holds.
+    /// Keys with at least one event: the (window, key) rows a state store
+    /// holds (a micro-batch's statistics; not noted by the batch store).
     rows: u64,
     /// Event times of what was added.
     pub(crate) times: TimeHist,
@@ -253,35 +273,73 @@ impl WindowState {
     }
 
     /// Adds a stretch of events, (group key, event time, amount) each, to the
-    /// window starting at `start`, and returns how many. The event-time
-    /// histogram's count, sum and earliest are kept in registers over the
-    /// stretch and stored once: per event they were loads and stores the loop
-    /// could not keep in registers (the aggregates are written through the same
-    /// reference). Always inlined natively: the pipelines' loops over their
-    /// stretches called it out of line, and saving and restoring registers cost
-    /// half of its instructions. Not in wasm, where the page's size counts more
-    /// (one copy, not one per loop).
+    /// window starting at `start`, and returns what it added, noting the keys
+    /// it changed and the rows it made (what a micro-batch emits and reports).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn add_stretch(
         &mut self,
         bucket: &Divisor,
         start: TimeMs,
         events: impl Iterator<Item = (u32, TimeMs, i64)>,
-    ) -> u64 {
-        let (mut count, mut sum_ms, mut min_ms) = (0_u64, 0_i128, TimeMs::MAX);
+    ) -> Stretch {
+        self.add_events::<true>(bucket, start, events)
+    }
+
+    /// [`WindowState::add_stretch`] for the batch store, which publishes every
+    /// non-empty key of a window once and reports no state rows: the keys
+    /// changed and the rows made are not noted (a flag read, a branch and a
+    /// count per event; `dirty` and `rows` stay empty).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn store_stretch(
+        &mut self,
+        bucket: &Divisor,
+        start: TimeMs,
+        events: impl Iterator<Item = (u32, TimeMs, i64)>,
+    ) -> Stretch {
+        self.add_events::<false>(bucket, start, events)
+    }
+
+    /// Adds a stretch of events; `NOTE` notes the keys changed and the rows
+    /// made. The event-time histogram's count, sum and earliest are kept in
+    /// registers over the stretch and stored once: per event they were loads
+    /// and stores the loop could not keep in registers (the aggregates are
+    /// written through the same reference). The latest is returned for a
+    /// caller that needs it (the micro-batch's statistics; unused, it is not
+    /// computed). Always inlined natively: the pipelines' loops over their
+    /// stretches called it out of line, and saving and restoring registers
+    /// cost half of its instructions. Not in wasm, where the page's size
+    /// counts more (one copy, not one per loop).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn add_events<const NOTE: bool>(
+        &mut self,
+        bucket: &Divisor,
+        start: TimeMs,
+        events: impl Iterator<Item = (u32, TimeMs, i64)>,
+    ) -> Stretch {
+        let mut stretch = Stretch {
+            count: 0,
+            sum_ms: 0,
+            min_ms: TimeMs::MAX,
+            max_ms: TimeMs::MIN,
+        };
         for (key, t, amount_cents) in events {
             let k = key as usize;
-            if self.aggregate(key, amount_cents) && !self.dirty_flag[k] {
+            if !NOTE {
+                if let Some(agg) = self.aggs.get_mut(k) {
+                    agg.add(amount_cents);
+                }
+            } else if self.aggregate(key, amount_cents) && !self.dirty_flag[k] {
                 self.dirty_flag[k] = true;
                 self.dirty.push(key);
             }
-            self.times.add_bucket(t - start, bucket, t);
-            count += 1;
-            sum_ms += i128::from(t);
-            min_ms = min_ms.min(t);
+            self.times.add_bucket(t - start, bucket);
+            stretch.count += 1;
+            stretch.sum_ms += i128::from(t);
+            stretch.min_ms = stretch.min_ms.min(t);
+            stretch.max_ms = stretch.max_ms.max(t);
         }
-        self.times.add_totals(count, sum_ms, min_ms);
-        count
+        self.times.add_totals(&stretch);
+        stretch
     }
 
     /// Adds one event's amount to the aggregate of `key` only: for a caller that

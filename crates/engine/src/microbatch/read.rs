@@ -61,7 +61,10 @@ impl MicroBatch {
     /// [`Self::read_rows`] in tumbling windows, a run of rows in one window
     /// at a time ([`TumblingGeometry::runs`]): Spark's late filter asks once
     /// per run (a row's one window is late or not), and the window's state
-    /// is found once per run, not once per row.
+    /// is found once per run, not once per row. Out of line, as the batch
+    /// store's loop ([`crate::batch`]): the session windows' loop is then
+    /// compiled on its own.
+    #[inline(never)]
     fn read_tumbling(
         &mut self,
         windows: &TumblingGeometry,
@@ -71,11 +74,11 @@ impl MicroBatch {
     ) {
         for (id, run) in windows.runs(rows, |r| r.event_time_ms) {
             let rows = &rows[run];
-            for e in rows {
-                read.max_event = read.max_event.max(e.event_time_ms);
-                read.sum_event += i128::from(e.event_time_ms);
-            }
             if f.evicts && windows.end_of(id) <= f.late_wm {
+                for e in rows {
+                    read.max_event = read.max_event.max(e.event_time_ms);
+                    read.sum_event += i128::from(e.event_time_ms);
+                }
                 read.dropped += rows.len() as u64;
                 read.dropped_groups.extend(rows.iter().map(|e| (id, e.key)));
                 continue;
@@ -84,7 +87,10 @@ impl MicroBatch {
             let rows_in = rows
                 .iter()
                 .map(|e| (e.key, e.event_time_ms, e.amount_cents));
-            w.add_stretch(windows.bucket(), id, rows_in);
+            // The statistics of the rows kept come with the stretch's one pass.
+            let added = w.add_stretch(windows.bucket(), id, rows_in);
+            read.max_event = read.max_event.max(added.max_ms);
+            read.sum_event += added.sum_ms;
             if f.update {
                 read.kept_times.extend(rows.iter().map(|e| e.event_time_ms));
             }

@@ -11,21 +11,6 @@ impl Simulation {
         if !crate::settled::folds(&self.config) {
             return;
         }
-        // Writing the gathered rows (update mode's `output/fresh.rs`) at every
-        // sample wrote each fraud alert row about once a sample (5,000 a
-        // minute at 1,000 events/s) for a fold that runs past 100,000 rows:
-        // they count at most once each, so below that nothing is written.
-        // (Per-record mode, whose rows gather in its own table, never folds.)
-        let held_at_most = self
-            .pipelines
-            .iter()
-            .map(|p| p.out().rows_at_most())
-            .fold(self.truth.rows.len(), usize::max);
-        if !self.settled.may_fold(held_at_most) {
-            return;
-        }
-        // The fold reads the rows: the gathered ones first.
-        self.pipelines.iter_mut().for_each(|p| p.write_gathered());
         let settled_before = self
             .pipelines
             .iter()
@@ -34,7 +19,10 @@ impl Simulation {
         let [batch, streaming] = &mut self.pipelines;
         let rows = HeldRows {
             truth: &mut self.truth.rows,
-            published: [&mut batch.out_mut().rows, &mut streaming.out_mut().rows],
+            // Folding configs run micro-batch streaming, whose gathered rows
+            // are its output's own (`Output::write_gathered` is the pipelines'
+            // `write_gathered`).
+            published: [batch.out_mut(), streaming.out_mut()],
         };
         let bursts = self
             .scenario
