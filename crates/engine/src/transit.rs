@@ -31,8 +31,6 @@ pub(crate) struct Transit {
     /// `ring[(t % HORIZON_MS) / 64]` holds the events arriving at `t`, for
     /// `t` in `cursor..cursor + HORIZON_MS`.
     ring: Vec<Bucket>,
-    /// Where a bucket is put in order (then swapped with its events).
-    scratch: Vec<Event>,
     /// Events in the ring.
     in_ring: usize,
     /// Bit `s` set when `ring[s]` holds events: a drain visits the occupied
@@ -52,7 +50,6 @@ impl Default for Transit {
     fn default() -> Self {
         Self {
             ring: vec![Bucket::default(); WORDS],
-            scratch: Vec::new(),
             in_ring: 0,
             occupied: [0; WORDS],
             cursor: 0,
@@ -117,10 +114,20 @@ impl Transit {
         }
     }
 
-    /// Hands every event arriving at or before `until` to `deliver`, in
-    /// (arrival time, id) order, a run of consecutive arrivals at a time (a
-    /// bucket's share: the caller copies a run at once rather than an event).
-    pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&[Event])) {
+    /// Appends to `run` every event arriving at or before `until`, in
+    /// (arrival time, id) order, and hands `run` to `flush` (which empties
+    /// it) whenever a bucket leaves it holding `full` events or more. Each
+    /// bucket is placed straight into the run: handed out a bucket at a time
+    /// through a closure, each of a few events was copied once more and paid
+    /// for a run's growth and keys, a bucket at a time (at the sales preset's
+    /// 20 events/s a bucket holds one or two).
+    pub(crate) fn drain_until(
+        &mut self,
+        until: TimeMs,
+        run: &mut Vec<Event>,
+        full: usize,
+        mut flush: impl FnMut(&mut Vec<Event>),
+    ) {
         while self.cursor <= until {
             if self.in_ring == 0 {
                 // Nothing in the ring: jump to the next far arrival (or past `until`).
@@ -140,17 +147,23 @@ impl Transit {
                 *in_ring += 1;
             });
             let last = until.min(released - 1);
-            self.drain_ring(last, &mut deliver);
+            self.drain_ring(last, run, full, &mut flush);
             self.cursor = last + 1;
         }
     }
 
-    /// Delivers the ring's events arriving from the cursor to `last` (less than
-    /// a horizon ahead), a bitmap word at a time: the occupied instants of a
-    /// word are visited with one bit trick each, so at a thousand events per
-    /// second (most milliseconds occupied) as at eight (most idle), the cost is
-    /// per event, not per millisecond or per search.
-    fn drain_ring(&mut self, last: TimeMs, deliver: &mut impl FnMut(&[Event])) {
+    /// Appends the ring's events arriving from the cursor to `last` (less than
+    /// a horizon ahead) to `run`, a bitmap word at a time: the occupied
+    /// instants of a word are visited with one bit trick each, so at a
+    /// thousand events per second (most milliseconds occupied) as at eight
+    /// (most idle), the cost is per event, not per millisecond or per search.
+    fn drain_ring(
+        &mut self,
+        last: TimeMs,
+        run: &mut Vec<Event>,
+        full: usize,
+        flush: &mut impl FnMut(&mut Vec<Event>),
+    ) {
         let mut t = self.cursor;
         while t <= last && self.in_ring > 0 {
             let s = slot(t);
@@ -163,7 +176,10 @@ impl Transit {
                 self.occupied[word] &= !span;
                 let bucket = &mut self.ring[word];
                 let end = word_start + TimeMs::from(top);
-                self.in_ring -= bucket.deliver_until(end, &mut self.scratch, deliver);
+                self.in_ring -= bucket.deliver_until(end, run);
+                if run.len() >= full {
+                    flush(run);
+                }
             }
             t = word_start + 64;
         }
@@ -237,7 +253,7 @@ struct Bucket {
 const SPREAD: usize = 64;
 
 /// Buckets with at most this many undelivered events are sorted by
-/// comparison, in place: the count over [`SPREAD`] instants (clearing and
+/// insertion, in place: the count over [`SPREAD`] instants (clearing and
 /// summing the counters, copying the events out and back) cost more than the
 /// sort of the one to three events a bucket holds at the sales preset's own
 /// rate (20 events/s: 300,000 sorts in a simulated day of 1.73 M events).
@@ -265,22 +281,26 @@ impl Bucket {
         self.sorted = false;
     }
 
-    /// Hands on its events arriving at or before `end`, in (arrival time, id)
-    /// order; returns how many.
-    fn deliver_until(
-        &mut self,
-        end: TimeMs,
-        scratch: &mut Vec<Event>,
-        deliver: &mut impl FnMut(&[Event]),
-    ) -> usize {
+    /// Appends to `run` its events arriving at or before `end`, in (arrival
+    /// time, id) order; returns how many.
+    fn deliver_until(&mut self, end: TimeMs, run: &mut Vec<Event>) -> usize {
+        if !self.sorted && self.events.len() - self.front + self.far.len() > SMALL_BUCKET {
+            if let Some(base) = self.counted_base() {
+                return self.count_into(base, end, run);
+            }
+        }
         if !self.sorted {
-            self.sort(scratch);
+            self.sort();
         }
         let rest = &self.events[self.front..];
-        let n = rest.partition_point(|e| e.arrival_time_ms <= end);
-        if n > 0 {
-            deliver(&rest[..n]);
-        }
+        // Most drains take the whole bucket (a step ends inside it only once).
+        let n = match rest.last() {
+            Some(last) if last.arrival_time_ms <= end => rest.len(),
+            _ => rest.partition_point(|e| e.arrival_time_ms <= end),
+        };
+        // Event by event: a bucket here holds a few (more are counted into
+        // the run), for which a call to `memcpy` costs more than the copies.
+        rest[..n].iter().for_each(|e| run.push(*e));
         self.front += n;
         if self.front == self.events.len() {
             self.events.clear();
@@ -289,49 +309,63 @@ impl Bucket {
         n
     }
 
-    /// Puts the undelivered events, with those from the far calendar, in
-    /// (arrival time, id) order: a few ([`SMALL_BUCKET`]) by a comparison
-    /// sort where they are. More are in id order within an instant (pushed
-    /// as generated, each after earlier ones, which a sort left in order):
-    /// a stable placement by arrival instant, the far events first, orders
-    /// them in two passes. Only far events out of id order (rare: see
+    /// Places the undelivered events, with those from the far calendar, in
+    /// (arrival time, id) order at the end of `run`, each where it belongs,
+    /// keeps those arriving after `end` (a step ending inside the bucket's
+    /// instants) and returns how many stay in `run`. They are in id order
+    /// within an instant (pushed as generated, each after earlier ones): a
+    /// stable placement by arrival instant, counted over the [`SPREAD`]
+    /// instants from `base`, the far events first, orders them in two
+    /// passes. Only far events out of id order (rare: see
     /// [`Bucket::far_unordered`]) need a pass of insertion sort after it.
-    /// An event a ring's turn later (beyond the instants counted) leaves the
-    /// bucket to a comparison sort.
-    fn sort(&mut self, scratch: &mut Vec<Event>) {
+    fn count_into(&mut self, base: TimeMs, end: TimeMs, run: &mut Vec<Event>) -> usize {
+        let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
+        let rest = &self.events[self.front..];
+        // Each list in a loop of its own: a chained iterator's test of
+        // which list it is in cost a third of the count's instructions.
+        let mut starts = [0u32; SPREAD + 1];
+        for list in [&self.far[..], rest] {
+            list.iter().for_each(|e| starts[offset(e) + 1] += 1);
+        }
+        for k in 1..=SPREAD {
+            starts[k] += starts[k - 1];
+        }
+        // Those arriving by `end` (all of them unless a step ends inside).
+        let kept = starts[((end - base + 1).clamp(0, SPREAD as TimeMs)) as usize] as usize;
+        let from = run.len();
+        run.extend_from_slice(&self.far);
+        run.extend_from_slice(rest);
+        let placed = &mut run[from..];
+        for list in [&self.far[..], rest] {
+            for e in list {
+                let k = offset(e);
+                placed[starts[k] as usize] = *e;
+                starts[k] += 1;
+            }
+        }
+        if self.far_unordered {
+            insertion_sort(placed);
+        }
+        self.events.clear();
+        self.events.extend_from_slice(&placed[kept..]);
+        run.truncate(from + kept);
+        self.far.clear();
+        self.front = 0;
+        self.sorted = true;
+        self.far_unordered = false;
+        kept
+    }
+
+    /// Puts the undelivered events, with those from the far calendar, in
+    /// (arrival time, id) order where they are: a few ([`SMALL_BUCKET`]) by
+    /// insertion, nearly in order as they come; more, spread over more than
+    /// a ring's turn (an event a turn later than the others), by a
+    /// comparison sort.
+    fn sort(&mut self) {
         let key = |e: &Event| (e.arrival_time_ms, e.id);
         if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
-            // In place, where they are: no count, no copy.
             self.events.append(&mut self.far);
-            self.events[self.front..].sort_unstable_by_key(key);
-        } else if let Some(base) = self.counted_base() {
-            let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
-            let rest = &self.events[self.front..];
-            // Each list in a loop of its own: a chained iterator's test of
-            // which list it is in cost a third of the count's instructions.
-            let mut starts = [0u32; SPREAD + 1];
-            for list in [&self.far[..], rest] {
-                list.iter().for_each(|e| starts[offset(e) + 1] += 1);
-            }
-            for k in 1..=SPREAD {
-                starts[k] += starts[k - 1];
-            }
-            scratch.clear();
-            scratch.extend_from_slice(&self.far);
-            scratch.extend_from_slice(rest);
-            for list in [&self.far[..], rest] {
-                for e in list {
-                    let k = offset(e);
-                    scratch[starts[k] as usize] = *e;
-                    starts[k] += 1;
-                }
-            }
-            std::mem::swap(&mut self.events, scratch);
-            if self.far_unordered {
-                insertion_sort(&mut self.events);
-            }
-            self.far.clear();
-            self.front = 0;
+            insertion_sort(&mut self.events[self.front..]);
         } else {
             self.events.drain(..self.front);
             self.events.append(&mut self.far);

@@ -11,6 +11,20 @@ fn event(id: u64, arrival: TimeMs) -> Event {
     }
 }
 
+/// The (arrival, id) of every event drained until `until`, handed on in
+/// runs of at least three events (and the rest at the end), as the
+/// simulation hands them to its pipelines.
+fn drained(t: &mut Transit, until: TimeMs) -> Vec<(TimeMs, u64)> {
+    let (mut out, mut run) = (Vec::new(), Vec::new());
+    let key = |e: &Event| (e.arrival_time_ms, e.id);
+    t.drain_until(until, &mut run, 3, |run| {
+        out.extend(run.iter().map(key));
+        run.clear();
+    });
+    out.extend(run.iter().map(key));
+    out
+}
+
 /// Nearly sorted events are sorted by moving the few out of place, and
 /// events far out of order (past the swap budget) are sorted all the same.
 #[test]
@@ -41,18 +55,14 @@ fn drains_in_arrival_then_id_order() {
     // A far event pushed with a lower id than a near one at the same instant.
     assert_eq!(t.len(), arrivals.len() as u64);
     assert_eq!(t.next_arrival(), Some(0));
-    let mut out = Vec::new();
-    t.drain_until(9_999, |run| out.extend_from_slice(run));
-    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    let got = drained(&mut t, 9_999);
     assert_eq!(
         got,
         vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]
     );
     assert_eq!(t.next_arrival(), Some(10_000));
     t.push(event(9, 10_000));
-    out.clear();
-    t.drain_until(100_000, |run| out.extend_from_slice(run));
-    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    let got = drained(&mut t, 100_000);
     assert_eq!(
         got,
         vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]
@@ -68,15 +78,12 @@ fn drains_in_arrival_then_id_order() {
 fn a_far_event_keeps_its_place_in_a_counted_bucket() {
     let mut t = Transit::default();
     t.push(event(0, 5_000));
-    t.drain_until(999, |_| {});
+    drained(&mut t, 999);
     let near = 3 * SMALL_BUCKET as u64;
     for id in 1..=near {
         t.push(event(id, 5_000 + id as TimeMs % 3));
     }
-    let mut out = Vec::new();
-    t.drain_until(6_000, |run| {
-        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-    });
+    let out = drained(&mut t, 6_000);
     let mut expected: Vec<_> = (1..=near)
         .map(|id| (5_000 + id as TimeMs % 3, id))
         .collect();
@@ -99,17 +106,14 @@ fn far_events_out_of_id_order_are_put_back_in_order() {
     // An event in a far bucket moves the far calendar on when it is drained,
     // so that the next one at `at` goes into a bucket, not the heap.
     t.push(event(1, 999_999));
-    t.drain_until(1_000_000, |_| {});
+    drained(&mut t, 1_000_000);
     t.push(event(2, at));
-    t.drain_until(at - 2_000, |_| {});
+    drained(&mut t, at - 2_000);
     let last = 3 * SMALL_BUCKET as u64;
     for id in 3..=last {
         t.push(event(id, at - id as TimeMs % 3));
     }
-    let mut out = Vec::new();
-    t.drain_until(at + 10, |run| {
-        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-    });
+    let out = drained(&mut t, at + 10);
     let mut expected: Vec<_> = (3..=last).map(|id| (at - id as TimeMs % 3, id)).collect();
     expected.extend([(at, 0), (at, 2)]);
     expected.sort_unstable();
@@ -145,8 +149,7 @@ proptest::proptest! {
                 id += 1;
             }
             until += gap;
-            let mut out = Vec::new();
-            t.drain_until(until, |run| out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id))));
+            let out = drained(&mut t, until);
             pending.sort_unstable();
             let due = pending.partition_point(|&(a, _)| a <= until);
             let expected: Vec<_> = pending.drain(..due).collect();
@@ -185,10 +188,7 @@ fn dense_arrivals_leave_once_in_order() {
             id += 1;
         }
         now += 37;
-        let mut out = Vec::new();
-        t.drain_until(now, |run| {
-            out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-        });
+        let out = drained(&mut t, now);
         pending.sort_unstable();
         let due = pending.partition_point(|&(a, _)| a <= now);
         assert!(out.iter().eq(&pending[..due]), "drained until {now}");
