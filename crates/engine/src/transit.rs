@@ -236,8 +236,6 @@ struct Bucket {
     /// The events, those before `front` delivered already.
     events: Vec<Event>,
     front: usize,
-    /// Whether `events[front..]` is in (arrival time, id) order.
-    sorted: bool,
     /// Events moved in from the far calendar since the last sort. Each was
     /// pushed into transit before any event of its instant that came into
     /// the ring directly (it was further than the horizon ahead then, they
@@ -260,15 +258,10 @@ const SPREAD: usize = 64;
 const SMALL_BUCKET: usize = 16;
 
 impl Bucket {
-    /// Events pushed in (arrival time, id) order, as they are when every
-    /// event has the same delay, leave the bucket in order: no sort at the drain.
+    /// Appends an event (in push order: whether the bucket is in order is
+    /// found at the drain, once per bucket rather than once per event).
     #[inline]
     fn push(&mut self, event: Event) {
-        let key = |e: &Event| (e.arrival_time_ms, e.id);
-        self.sorted = match self.events.last() {
-            Some(last) if self.events.len() > self.front => self.sorted && key(last) <= key(&event),
-            _ => self.far.is_empty(),
-        };
         self.events.push(event);
     }
 
@@ -278,19 +271,22 @@ impl Bucket {
             self.far_unordered = true;
         }
         self.far.push(event);
-        self.sorted = false;
     }
 
     /// Appends to `run` its events arriving at or before `end`, in (arrival
     /// time, id) order; returns how many.
     fn deliver_until(&mut self, end: TimeMs, run: &mut Vec<Event>) -> usize {
-        if !self.sorted && self.events.len() - self.front + self.far.len() > SMALL_BUCKET {
-            if let Some(base) = self.counted_base() {
-                return self.count_into(base, end, run);
+        if !self.in_order() {
+            if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
+                self.events.append(&mut self.far);
+                insertion_sort(&mut self.events[self.front..]);
+                self.far_unordered = false;
+            } else {
+                match self.counted_base() {
+                    Some(base) => return self.count_into(base, end, run),
+                    None => self.sort(),
+                }
             }
-        }
-        if !self.sorted {
-            self.sort();
         }
         let rest = &self.events[self.front..];
         // Most drains take the whole bucket (a step ends inside it only once).
@@ -351,28 +347,32 @@ impl Bucket {
         run.truncate(from + kept);
         self.far.clear();
         self.front = 0;
-        self.sorted = true;
         self.far_unordered = false;
         kept
     }
 
+    /// Whether the undelivered events are in (arrival time, id) order with
+    /// none from the far calendar, as they are when every event has the same
+    /// delay: no sort at the drain. Their arrival times tell: events of the
+    /// same instant are in id order already (pushed as generated, after
+    /// those a sort left in order). Events out of order are found at the
+    /// first pair out of order, usually the first.
+    fn in_order(&self) -> bool {
+        let rest = &self.events[self.front..];
+        let ordered = |w: &[Event]| w[0].arrival_time_ms <= w[1].arrival_time_ms;
+        self.far.is_empty() && rest.windows(2).all(ordered)
+    }
+
     /// Puts the undelivered events, with those from the far calendar, in
-    /// (arrival time, id) order where they are: a few ([`SMALL_BUCKET`]) by
-    /// insertion, nearly in order as they come; more, spread over more than
-    /// a ring's turn (an event a turn later than the others), by a
-    /// comparison sort.
+    /// (arrival time, id) order where they are, by a comparison sort: they
+    /// spread over more than a ring's turn (an event a turn later than the
+    /// others), beyond what a count spans.
     fn sort(&mut self) {
-        let key = |e: &Event| (e.arrival_time_ms, e.id);
-        if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
-            self.events.append(&mut self.far);
-            insertion_sort(&mut self.events[self.front..]);
-        } else {
-            self.events.drain(..self.front);
-            self.events.append(&mut self.far);
-            self.events.sort_unstable_by_key(key);
-            self.front = 0;
-        }
-        self.sorted = true;
+        self.events.drain(..self.front);
+        self.events.append(&mut self.far);
+        self.events
+            .sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
+        self.front = 0;
         self.far_unordered = false;
     }
 
