@@ -92,26 +92,31 @@ impl Transit {
         self.cursor
     }
 
-    /// Adds an event. One arriving before the cursor (impossible for generated
-    /// and validated replayed events, whose arrival is never before their event
-    /// time) is delivered with the next drain rather than lost.
-    pub(crate) fn push(&mut self, event: Event) {
-        let t = event.arrival_time_ms.max(self.cursor);
-        if t - self.cursor < HORIZON_MS as TimeMs {
-            put_in_ring(
-                &mut self.ring,
-                &mut self.occupied,
-                &mut self.in_ring,
-                t,
-                event,
-            );
-        } else {
-            #[cfg(test)]
-            {
-                self.far_pushes += 1;
+    /// Adds a run of events, in id order. One arriving before the cursor
+    /// (impossible for generated and validated replayed events, whose
+    /// arrival is never before their event time) is delivered with the next
+    /// drain rather than lost. The ring's count of events is added once per
+    /// run: kept in memory across each event's push into its bucket, it was
+    /// loaded and stored once per event.
+    pub(crate) fn push_run(&mut self, events: &[Event]) {
+        let cursor = self.cursor;
+        let mut near = 0;
+        for &event in events {
+            let t = event.arrival_time_ms.max(cursor);
+            if t - cursor < HORIZON_MS as TimeMs {
+                let s = slot(t);
+                self.ring[s / 64].push(event);
+                self.occupied[s / 64] |= 1 << (s % 64);
+                near += 1;
+            } else {
+                #[cfg(test)]
+                {
+                    self.far_pushes += 1;
+                }
+                self.far.push(event);
             }
-            self.far.push(event);
         }
+        self.in_ring += near;
     }
 
     /// Appends to `run` every event arriving at or before `until`, in
@@ -211,22 +216,6 @@ impl Transit {
     pub(crate) fn len(&self) -> u64 {
         (self.in_ring + self.far.len()) as u64
     }
-}
-
-/// Puts an event in the ring's bucket of instant `t`, within the ring's
-/// horizon (on the ring's fields: a caller may hold `far` at the same time).
-#[inline]
-fn put_in_ring(
-    ring: &mut [Bucket],
-    occupied: &mut [u64; WORDS],
-    in_ring: &mut usize,
-    t: TimeMs,
-    event: Event,
-) {
-    let s = slot(t);
-    ring[s / 64].push(event);
-    occupied[s / 64] |= 1 << (s % 64);
-    *in_ring += 1;
 }
 
 /// The events of one bitmap word's 64 instants (and, rarely, of the same

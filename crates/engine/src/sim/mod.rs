@@ -357,9 +357,7 @@ impl Simulation {
                 break;
             }
             self.truth.add_run(&self.scenario, run);
-            for event in run {
-                self.transit.push(*event);
-            }
+            self.transit.push_run(run);
         }
         let mut sinks = Sinks {
             pipelines: &mut self.pipelines,
