@@ -60,6 +60,38 @@ impl Generator {
     #[inline(always)]
     fn run_in_passes(&mut self, run: &mut Vec<Event>, until: TimeMs) {
         // Bit i: run[i] is ordinary, its payload drawn in the second pass.
+        let ordinary = if self.fraud.is_none() {
+            self.ordinary_times(run, until)
+        } else {
+            self.times_with_injected(run, until)
+        };
+        self.scenario
+            .fill_payloads(&mut self.payload, run, ordinary);
+        for event in run.iter_mut() {
+            self.arrive(event);
+        }
+    }
+
+    /// The times of a run with nothing injected (sales, social): every
+    /// event is the next ordinary one, without asking the injectors at each.
+    /// Returns the mask of its ordinary events: all of them.
+    #[inline(always)]
+    fn ordinary_times(&mut self, run: &mut Vec<Event>, until: TimeMs) -> u64 {
+        while let Some(t) = self.next_base.filter(|&t| t <= until && run.len() < RUN) {
+            run.push(self.next_event(t));
+            self.advance_base();
+        }
+        match run.len() {
+            0 => 0,
+            n => u64::MAX >> (RUN - n),
+        }
+    }
+
+    /// The times of a run with injected events (fraud transactions, IoT
+    /// anomalies), whose payloads are written here. Returns the mask of its
+    /// ordinary events.
+    #[inline(always)]
+    fn times_with_injected(&mut self, run: &mut Vec<Event>, until: TimeMs) -> u64 {
         let mut ordinary = 0_u64;
         while run.len() < RUN {
             let Some(t) = self.peek_time().filter(|&t| t <= until) else {
@@ -75,11 +107,7 @@ impl Generator {
             }
             run.push(event);
         }
-        self.scenario
-            .fill_payloads(&mut self.payload, run, ordinary);
-        for event in run.iter_mut() {
-            self.arrive(event);
-        }
+        ordinary
     }
 
     /// A run an event at a time, for web traffic's visits.
