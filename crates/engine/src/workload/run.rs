@@ -19,7 +19,7 @@ use rand::RngCore;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
-use super::{Generator, RUN};
+use super::{Generator, NO_BASE, RUN};
 use crate::config::DelayConfig;
 use crate::event::Event;
 use crate::time::TimeMs;
@@ -77,8 +77,8 @@ impl Generator {
     /// Returns the mask of its ordinary events: all of them.
     #[inline(always)]
     fn ordinary_times(&mut self, run: &mut Vec<Event>, until: TimeMs) -> u64 {
-        while let Some(t) = self.next_base.filter(|&t| t <= until && run.len() < RUN) {
-            run.push(self.next_event(t));
+        while self.next_base <= until && self.next_base != NO_BASE && run.len() < RUN {
+            run.push(self.next_event(self.next_base));
             self.advance_base();
         }
         match run.len() {
