@@ -283,9 +283,10 @@ impl Bucket {
             Some(last) if last.arrival_time_ms <= end => rest.len(),
             _ => rest.partition_point(|e| e.arrival_time_ms <= end),
         };
-        // Event by event: a bucket here holds a few (more are counted into
-        // the run), for which a call to `memcpy` costs more than the copies.
-        rest[..n].iter().for_each(|e| run.push(*e));
+        // Reserved once, then copied event by event: a bucket here holds a
+        // few (more are counted into the run), for which a call to `memcpy`
+        // costs more than the copies.
+        run.extend(rest[..n].iter().copied());
         self.front += n;
         if self.front == self.events.len() {
             self.events.clear();
