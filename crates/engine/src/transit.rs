@@ -265,16 +265,21 @@ impl Bucket {
     /// Appends to `run` its events arriving at or before `end`, in (arrival
     /// time, id) order; returns how many.
     fn deliver_until(&mut self, end: TimeMs, run: &mut Vec<Event>) -> usize {
-        if !self.in_order() {
-            if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
+        let waiting = self.events.len() - self.front + self.far.len();
+        if waiting <= SMALL_BUCKET {
+            // By insertion, which passes once over events in order (alone,
+            // one needs nothing).
+            if !self.far.is_empty() {
                 self.events.append(&mut self.far);
-                insertion_sort(&mut self.events[self.front..]);
                 self.far_unordered = false;
-            } else {
-                match self.counted_base() {
-                    Some(base) => return self.count_into(base, end, run),
-                    None => self.sort(),
-                }
+            }
+            if waiting > 1 {
+                insertion_sort(&mut self.events[self.front..]);
+            }
+        } else if !self.in_order() {
+            match self.counted_base() {
+                Some(base) => return self.count_into(base, end, run),
+                None => self.sort(),
             }
         }
         let rest = &self.events[self.front..];
