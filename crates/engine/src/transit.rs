@@ -31,8 +31,6 @@ pub(crate) struct Transit {
     /// `ring[(t % HORIZON_MS) / 64]` holds the events arriving at `t`, for
     /// `t` in `cursor..cursor + HORIZON_MS`.
     ring: Vec<Bucket>,
-    /// Where a bucket is put in order (then swapped with its events).
-    scratch: Vec<Event>,
     /// Events in the ring.
     in_ring: usize,
     /// Bit `s` set when `ring[s]` holds events: a drain visits the occupied
@@ -52,7 +50,6 @@ impl Default for Transit {
     fn default() -> Self {
         Self {
             ring: vec![Bucket::default(); WORDS],
-            scratch: Vec::new(),
             in_ring: 0,
             occupied: [0; WORDS],
             cursor: 0,
@@ -95,32 +92,47 @@ impl Transit {
         self.cursor
     }
 
-    /// Adds an event. One arriving before the cursor (impossible for generated
-    /// and validated replayed events, whose arrival is never before their event
-    /// time) is delivered with the next drain rather than lost.
-    pub(crate) fn push(&mut self, event: Event) {
-        let t = event.arrival_time_ms.max(self.cursor);
-        if t - self.cursor < HORIZON_MS as TimeMs {
-            put_in_ring(
-                &mut self.ring,
-                &mut self.occupied,
-                &mut self.in_ring,
-                t,
-                event,
-            );
-        } else {
-            #[cfg(test)]
-            {
-                self.far_pushes += 1;
+    /// Adds a run of events, in id order. One arriving before the cursor
+    /// (impossible for generated and validated replayed events, whose
+    /// arrival is never before their event time) is delivered with the next
+    /// drain rather than lost. The ring's count of events is added once per
+    /// run: kept in memory across each event's push into its bucket, it was
+    /// loaded and stored once per event.
+    pub(crate) fn push_run(&mut self, events: &[Event]) {
+        let cursor = self.cursor;
+        let mut near = 0;
+        for &event in events {
+            let t = event.arrival_time_ms.max(cursor);
+            if t - cursor < HORIZON_MS as TimeMs {
+                let s = slot(t);
+                self.ring[s / 64].push(event);
+                self.occupied[s / 64] |= 1 << (s % 64);
+                near += 1;
+            } else {
+                #[cfg(test)]
+                {
+                    self.far_pushes += 1;
+                }
+                self.far.push(event);
             }
-            self.far.push(event);
         }
+        self.in_ring += near;
     }
 
-    /// Hands every event arriving at or before `until` to `deliver`, in
-    /// (arrival time, id) order, a run of consecutive arrivals at a time (a
-    /// bucket's share: the caller copies a run at once rather than an event).
-    pub(crate) fn drain_until(&mut self, until: TimeMs, mut deliver: impl FnMut(&[Event])) {
+    /// Appends to `run` every event arriving at or before `until`, in
+    /// (arrival time, id) order, and hands `run` to `flush` (which empties
+    /// it) whenever a bucket leaves it holding `full` events or more. Each
+    /// bucket is placed straight into the run: handed out a bucket at a time
+    /// through a closure, each of a few events was copied once more and paid
+    /// for a run's growth and keys, a bucket at a time (at the sales preset's
+    /// 20 events/s a bucket holds one or two).
+    pub(crate) fn drain_until(
+        &mut self,
+        until: TimeMs,
+        run: &mut Vec<Event>,
+        full: usize,
+        mut flush: impl FnMut(&mut Vec<Event>),
+    ) {
         while self.cursor <= until {
             if self.in_ring == 0 {
                 // Nothing in the ring: jump to the next far arrival (or past `until`).
@@ -140,17 +152,23 @@ impl Transit {
                 *in_ring += 1;
             });
             let last = until.min(released - 1);
-            self.drain_ring(last, &mut deliver);
+            self.drain_ring(last, run, full, &mut flush);
             self.cursor = last + 1;
         }
     }
 
-    /// Delivers the ring's events arriving from the cursor to `last` (less than
-    /// a horizon ahead), a bitmap word at a time: the occupied instants of a
-    /// word are visited with one bit trick each, so at a thousand events per
-    /// second (most milliseconds occupied) as at eight (most idle), the cost is
-    /// per event, not per millisecond or per search.
-    fn drain_ring(&mut self, last: TimeMs, deliver: &mut impl FnMut(&[Event])) {
+    /// Appends the ring's events arriving from the cursor to `last` (less than
+    /// a horizon ahead) to `run`, a bitmap word at a time: the occupied
+    /// instants of a word are visited with one bit trick each, so at a
+    /// thousand events per second (most milliseconds occupied) as at eight
+    /// (most idle), the cost is per event, not per millisecond or per search.
+    fn drain_ring(
+        &mut self,
+        last: TimeMs,
+        run: &mut Vec<Event>,
+        full: usize,
+        flush: &mut impl FnMut(&mut Vec<Event>),
+    ) {
         let mut t = self.cursor;
         while t <= last && self.in_ring > 0 {
             let s = slot(t);
@@ -163,7 +181,10 @@ impl Transit {
                 self.occupied[word] &= !span;
                 let bucket = &mut self.ring[word];
                 let end = word_start + TimeMs::from(top);
-                self.in_ring -= bucket.deliver_until(end, &mut self.scratch, deliver);
+                self.in_ring -= bucket.deliver_until(end, run);
+                if run.len() >= full {
+                    flush(run);
+                }
             }
             t = word_start + 64;
         }
@@ -197,22 +218,6 @@ impl Transit {
     }
 }
 
-/// Puts an event in the ring's bucket of instant `t`, within the ring's
-/// horizon (on the ring's fields: a caller may hold `far` at the same time).
-#[inline]
-fn put_in_ring(
-    ring: &mut [Bucket],
-    occupied: &mut [u64; WORDS],
-    in_ring: &mut usize,
-    t: TimeMs,
-    event: Event,
-) {
-    let s = slot(t);
-    ring[s / 64].push(event);
-    occupied[s / 64] |= 1 << (s % 64);
-    *in_ring += 1;
-}
-
 /// The events of one bitmap word's 64 instants (and, rarely, of the same
 /// instants a ring's turn later).
 #[derive(Debug, Clone, Default)]
@@ -220,8 +225,6 @@ struct Bucket {
     /// The events, those before `front` delivered already.
     events: Vec<Event>,
     front: usize,
-    /// Whether `events[front..]` is in (arrival time, id) order.
-    sorted: bool,
     /// Events moved in from the far calendar since the last sort. Each was
     /// pushed into transit before any event of its instant that came into
     /// the ring directly (it was further than the horizon ahead then, they
@@ -237,22 +240,17 @@ struct Bucket {
 const SPREAD: usize = 64;
 
 /// Buckets with at most this many undelivered events are sorted by
-/// comparison, in place: the count over [`SPREAD`] instants (clearing and
+/// insertion, in place: the count over [`SPREAD`] instants (clearing and
 /// summing the counters, copying the events out and back) cost more than the
 /// sort of the one to three events a bucket holds at the sales preset's own
 /// rate (20 events/s: 300,000 sorts in a simulated day of 1.73 M events).
 const SMALL_BUCKET: usize = 16;
 
 impl Bucket {
-    /// Events pushed in (arrival time, id) order, as they are when every
-    /// event has the same delay, leave the bucket in order: no sort at the drain.
+    /// Appends an event (in push order: whether the bucket is in order is
+    /// found at the drain, once per bucket rather than once per event).
     #[inline]
     fn push(&mut self, event: Event) {
-        let key = |e: &Event| (e.arrival_time_ms, e.id);
-        self.sorted = match self.events.last() {
-            Some(last) if self.events.len() > self.front => self.sorted && key(last) <= key(&event),
-            _ => self.far.is_empty(),
-        };
         self.events.push(event);
     }
 
@@ -262,25 +260,38 @@ impl Bucket {
             self.far_unordered = true;
         }
         self.far.push(event);
-        self.sorted = false;
     }
 
-    /// Hands on its events arriving at or before `end`, in (arrival time, id)
-    /// order; returns how many.
-    fn deliver_until(
-        &mut self,
-        end: TimeMs,
-        scratch: &mut Vec<Event>,
-        deliver: &mut impl FnMut(&[Event]),
-    ) -> usize {
-        if !self.sorted {
-            self.sort(scratch);
+    /// Appends to `run` its events arriving at or before `end`, in (arrival
+    /// time, id) order; returns how many.
+    fn deliver_until(&mut self, end: TimeMs, run: &mut Vec<Event>) -> usize {
+        let waiting = self.events.len() - self.front + self.far.len();
+        if waiting <= SMALL_BUCKET {
+            // By insertion, which passes once over events in order (alone,
+            // one needs nothing).
+            if !self.far.is_empty() {
+                self.events.append(&mut self.far);
+                self.far_unordered = false;
+            }
+            if waiting > 1 {
+                insertion_sort(&mut self.events[self.front..]);
+            }
+        } else if !self.in_order() {
+            match self.counted_base() {
+                Some(base) => return self.count_into(base, end, run),
+                None => self.sort(),
+            }
         }
         let rest = &self.events[self.front..];
-        let n = rest.partition_point(|e| e.arrival_time_ms <= end);
-        if n > 0 {
-            deliver(&rest[..n]);
-        }
+        // Most drains take the whole bucket (a step ends inside it only once).
+        let n = match rest.last() {
+            Some(last) if last.arrival_time_ms <= end => rest.len(),
+            _ => rest.partition_point(|e| e.arrival_time_ms <= end),
+        };
+        // Reserved once, then copied event by event: a bucket here holds a
+        // few (more are counted into the run), for which a call to `memcpy`
+        // costs more than the copies.
+        run.extend(rest[..n].iter().copied());
         self.front += n;
         if self.front == self.events.len() {
             self.events.clear();
@@ -289,68 +300,91 @@ impl Bucket {
         n
     }
 
-    /// Puts the undelivered events, with those from the far calendar, in
-    /// (arrival time, id) order: a few ([`SMALL_BUCKET`]) by a comparison
-    /// sort where they are. More are in id order within an instant (pushed
-    /// as generated, each after earlier ones, which a sort left in order):
-    /// a stable placement by arrival instant, the far events first, orders
-    /// them in two passes. Only far events out of id order (rare: see
+    /// Places the undelivered events, with those from the far calendar, in
+    /// (arrival time, id) order at the end of `run`, each where it belongs,
+    /// keeps those arriving after `end` (a step ending inside the bucket's
+    /// instants) and returns how many stay in `run`. They are in id order
+    /// within an instant (pushed as generated, each after earlier ones): a
+    /// stable placement by arrival instant, counted over the [`SPREAD`]
+    /// instants from `base`, the far events first, orders them in two
+    /// passes. Only far events out of id order (rare: see
     /// [`Bucket::far_unordered`]) need a pass of insertion sort after it.
-    /// An event a ring's turn later (beyond the instants counted) leaves the
-    /// bucket to a comparison sort.
-    fn sort(&mut self, scratch: &mut Vec<Event>) {
-        let key = |e: &Event| (e.arrival_time_ms, e.id);
-        if self.events.len() - self.front + self.far.len() <= SMALL_BUCKET {
-            // In place, where they are: no count, no copy.
-            self.events.append(&mut self.far);
-            self.events[self.front..].sort_unstable_by_key(key);
-        } else if let Some(base) = self.counted_base() {
-            let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
-            let rest = &self.events[self.front..];
-            // Each list in a loop of its own: a chained iterator's test of
-            // which list it is in cost a third of the count's instructions.
-            let mut starts = [0u32; SPREAD + 1];
-            for list in [&self.far[..], rest] {
-                list.iter().for_each(|e| starts[offset(e) + 1] += 1);
-            }
-            for k in 1..=SPREAD {
-                starts[k] += starts[k - 1];
-            }
-            scratch.clear();
-            scratch.extend_from_slice(&self.far);
-            scratch.extend_from_slice(rest);
-            for list in [&self.far[..], rest] {
-                for e in list {
-                    let k = offset(e);
-                    scratch[starts[k] as usize] = *e;
-                    starts[k] += 1;
-                }
-            }
-            std::mem::swap(&mut self.events, scratch);
-            if self.far_unordered {
-                insertion_sort(&mut self.events);
-            }
-            self.far.clear();
-            self.front = 0;
-        } else {
-            self.events.drain(..self.front);
-            self.events.append(&mut self.far);
-            self.events.sort_unstable_by_key(key);
-            self.front = 0;
+    fn count_into(&mut self, base: TimeMs, end: TimeMs, run: &mut Vec<Event>) -> usize {
+        let offset = |e: &Event| (e.arrival_time_ms - base) as usize;
+        let rest = &self.events[self.front..];
+        // Each list in a loop of its own: a chained iterator's test of
+        // which list it is in cost a third of the count's instructions.
+        let mut starts = [0u32; SPREAD + 1];
+        for list in [&self.far[..], rest] {
+            list.iter().for_each(|e| starts[offset(e) + 1] += 1);
         }
-        self.sorted = true;
+        for k in 1..=SPREAD {
+            starts[k] += starts[k - 1];
+        }
+        // Those arriving by `end` (all of them unless a step ends inside).
+        let kept = starts[((end - base + 1).clamp(0, SPREAD as TimeMs)) as usize] as usize;
+        let from = run.len();
+        run.extend_from_slice(&self.far);
+        run.extend_from_slice(rest);
+        let placed = &mut run[from..];
+        for list in [&self.far[..], rest] {
+            for e in list {
+                let k = offset(e);
+                placed[starts[k] as usize] = *e;
+                starts[k] += 1;
+            }
+        }
+        if self.far_unordered {
+            insertion_sort(placed);
+        }
+        self.events.clear();
+        self.events.extend_from_slice(&placed[kept..]);
+        run.truncate(from + kept);
+        self.far.clear();
+        self.front = 0;
+        self.far_unordered = false;
+        kept
+    }
+
+    /// Whether the undelivered events are in (arrival time, id) order with
+    /// none from the far calendar, as they are when every event has the same
+    /// delay: no sort at the drain. Their arrival times tell: events of the
+    /// same instant are in id order already (pushed as generated, after
+    /// those a sort left in order). Events out of order are found at the
+    /// first pair out of order, usually the first.
+    fn in_order(&self) -> bool {
+        let rest = &self.events[self.front..];
+        let ordered = |w: &[Event]| w[0].arrival_time_ms <= w[1].arrival_time_ms;
+        self.far.is_empty() && rest.windows(2).all(ordered)
+    }
+
+    /// Puts the undelivered events, with those from the far calendar, in
+    /// (arrival time, id) order where they are, by a comparison sort: they
+    /// spread over more than a ring's turn (an event a turn later than the
+    /// others), beyond what a count spans.
+    fn sort(&mut self) {
+        self.events.drain(..self.front);
+        self.events.append(&mut self.far);
+        self.events
+            .sort_unstable_by_key(|e| (e.arrival_time_ms, e.id));
+        self.front = 0;
         self.far_unordered = false;
     }
 
     /// The earliest arrival of the undelivered events and the far ones, if
     /// every one of them is less than [`SPREAD`] instants after it (one ring
-    /// turn: what the count spans).
+    /// turn: what the count spans). The earliest and the latest in one pass
+    /// over each list (two passes over a chained iterator cost 11
+    /// instructions per event).
     fn counted_base(&self) -> Option<TimeMs> {
-        let all = || self.far.iter().chain(&self.events[self.front..]);
-        let base = all().map(|e| e.arrival_time_ms).min()?;
-        all()
-            .all(|e| e.arrival_time_ms - base < SPREAD as TimeMs)
-            .then_some(base)
+        let (mut first, mut last) = (TimeMs::MAX, TimeMs::MIN);
+        for list in [&self.far[..], &self.events[self.front..]] {
+            for e in list {
+                first = first.min(e.arrival_time_ms);
+                last = last.max(e.arrival_time_ms);
+            }
+        }
+        (first <= last && last - first < SPREAD as TimeMs).then_some(first)
     }
 }
 

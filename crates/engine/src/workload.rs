@@ -43,9 +43,10 @@ pub(crate) struct Generator {
     base_per_ms: f64,
     /// Continuous time (ms) of the next accepted ordinary event; ∞ when done.
     next_base_ms: f64,
-    /// Its event time, none when done: converted once per ordinary event, not
-    /// at each event's peek.
-    next_base: Option<TimeMs>,
+    /// Its event time, [`NO_BASE`] when done: converted once per ordinary
+    /// event, not at each event's peek, by the saturating conversion alone
+    /// (∞ saturates to [`NO_BASE`]; every other time is below the duration).
+    next_base: TimeMs,
     next_id: u64,
     fraud: Option<FraudInjector>,
     /// Web traffic: the next views of the visits under way.
@@ -61,6 +62,9 @@ pub(crate) struct Generator {
     /// The events of the latest [`Self::next_run`], kept for their memory.
     run: Vec<Event>,
 }
+
+/// [`Generator::next_base`] when no ordinary event is left.
+const NO_BASE: TimeMs = TimeMs::MAX;
 
 /// Most events of one [`Generator::next_run`]: a run stays in the first-level
 /// cache (40 bytes each) and bounded whatever the rate; at most 64, the bits
@@ -85,7 +89,7 @@ impl Generator {
             delays: rng(config.seed, Stream::Delay),
             base_per_ms: config.workload.rate_eps / 1_000.0 / views_per_event,
             next_base_ms: 0.0,
-            next_base: None,
+            next_base: NO_BASE,
             next_id: 0,
             fraud,
             visits,
@@ -156,7 +160,7 @@ impl Generator {
             }
         }
         let base = self.next_base_ms;
-        self.next_base = base.is_finite().then_some(base as TimeMs);
+        self.next_base = base as TimeMs;
     }
 
     /// Sets the envelope and the end of the segment of bursts `t` is in.
@@ -174,7 +178,7 @@ impl Generator {
     /// are out of line.
     #[inline]
     pub(crate) fn peek_time(&mut self) -> Option<TimeMs> {
-        let base = self.next_base;
+        let base = (self.next_base != NO_BASE).then_some(self.next_base);
         if self.visits.is_none() && self.fraud.as_ref().is_none_or(|f| f.quiet_through(base)) {
             return base;
         }

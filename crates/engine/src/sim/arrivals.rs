@@ -12,11 +12,14 @@ use crate::event::Event;
 use crate::pipeline::Pipeline;
 use crate::recent::RecentArrivals;
 use crate::scenario::Scenario;
+use crate::time::TimeMs;
+use crate::transit::Transit;
 use crate::web_sessions::WebSessions;
 
-/// Most arrivals held before they are handed on: a run this long costs one
-/// call per pipeline for a thousand events, and the buffer stays in cache and
-/// bounded whatever the arrival rate.
+/// Arrivals held before they are handed on: a run this long costs one call
+/// per pipeline for a thousand events, and the buffer stays in cache and
+/// bounded whatever the arrival rate (by this and one transit bucket, 64 ms
+/// of arrivals).
 const RUN: usize = 1_024;
 
 /// Arrivals delivered and not yet handed to the pipelines, in arrival order.
@@ -38,41 +41,50 @@ pub(super) struct Sinks<'a> {
 }
 
 impl Arrivals {
-    /// Holds consecutive arrivals, handing the run on to `sinks` whenever it
-    /// is full: copied at once, their keys in a loop of their own.
-    #[inline]
-    pub(super) fn push(&mut self, scenario: &Scenario, events: &[Event], sinks: &mut Sinks<'_>) {
-        let mut rest = events;
-        while !rest.is_empty() {
-            let (now, later) = rest.split_at(rest.len().min(RUN - self.events.len()));
-            self.keys.extend(now.iter().map(|e| scenario.group_key(e)));
-            self.events.extend_from_slice(now);
-            if self.events.len() >= RUN {
-                self.flush(sinks);
-            }
-            rest = later;
-        }
+    /// Takes from `transit` every arrival at or before `until` and hands
+    /// them on to `sinks`, in arrival order: transit places its buckets
+    /// straight into the held run, handed on whenever it holds [`RUN`]
+    /// events or more, and at the end.
+    pub(super) fn deliver(
+        &mut self,
+        transit: &mut Transit,
+        until: TimeMs,
+        scenario: &Scenario,
+        sinks: &mut Sinks<'_>,
+    ) {
+        let keys = &mut self.keys;
+        transit.drain_until(until, &mut self.events, RUN, |events| {
+            hand_on(events, keys, scenario, sinks)
+        });
+        hand_on(&mut self.events, keys, scenario, sinks);
     }
+}
 
-    /// Hands every held arrival to every pipeline (then to the recorder, if
-    /// recording), in arrival order, and empties the run.
-    pub(super) fn flush(&mut self, sinks: &mut Sinks<'_>) {
-        if self.events.is_empty() {
-            return;
-        }
-        *sinks.arrived += self.events.len() as u64;
-        for p in sinks.pipelines.iter_mut() {
-            p.on_arrivals(&self.events, &self.keys);
-        }
-        if let Some(web) = sinks.web {
-            self.events.iter().for_each(|e| web.arrived(e));
-        }
-        if let Some(recent) = sinks.recent {
-            for (event, &key) in self.events.iter().zip(&self.keys) {
-                recent.record(event, key);
-            }
-        }
-        self.events.clear();
-        self.keys.clear();
+/// Hands `events` to every pipeline with their keys (then to the recorder,
+/// if recording), in arrival order, and empties the run. The keys are taken
+/// here, in one loop over the run.
+fn hand_on(
+    events: &mut Vec<Event>,
+    keys: &mut Vec<u32>,
+    scenario: &Scenario,
+    sinks: &mut Sinks<'_>,
+) {
+    if events.is_empty() {
+        return;
     }
+    keys.clear();
+    keys.extend(events.iter().map(|e| scenario.group_key(e)));
+    *sinks.arrived += events.len() as u64;
+    for p in sinks.pipelines.iter_mut() {
+        p.on_arrivals(events, keys);
+    }
+    if let Some(web) = sinks.web {
+        events.iter().for_each(|e| web.arrived(e));
+    }
+    if let Some(recent) = sinks.recent {
+        for (event, &key) in events.iter().zip(keys.iter()) {
+            recent.record(event, key);
+        }
+    }
+    events.clear();
 }

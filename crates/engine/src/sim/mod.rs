@@ -357,9 +357,7 @@ impl Simulation {
                 break;
             }
             self.truth.add_run(&self.scenario, run);
-            for event in run {
-                self.transit.push(*event);
-            }
+            self.transit.push_run(run);
         }
         let mut sinks = Sinks {
             pipelines: &mut self.pipelines,
@@ -367,10 +365,7 @@ impl Simulation {
             arrived: &mut self.arrived,
             web: &mut self.web,
         };
-        let (arrivals, scenario) = (&mut self.arrivals, &self.scenario);
-        self.transit
-            .drain_until(until, |run| arrivals.push(scenario, run, &mut sinks));
-        arrivals.flush(&mut sinks);
+        (self.arrivals).deliver(&mut self.transit, until, &self.scenario, &mut sinks);
         for p in &mut self.pipelines {
             p.catch_up(until);
         }

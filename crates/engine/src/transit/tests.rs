@@ -11,6 +11,20 @@ fn event(id: u64, arrival: TimeMs) -> Event {
     }
 }
 
+/// The (arrival, id) of every event drained until `until`, handed on in
+/// runs of at least three events (and the rest at the end), as the
+/// simulation hands them to its pipelines.
+fn drained(t: &mut Transit, until: TimeMs) -> Vec<(TimeMs, u64)> {
+    let (mut out, mut run) = (Vec::new(), Vec::new());
+    let key = |e: &Event| (e.arrival_time_ms, e.id);
+    t.drain_until(until, &mut run, 3, |run| {
+        out.extend(run.iter().map(key));
+        run.clear();
+    });
+    out.extend(run.iter().map(key));
+    out
+}
+
 /// Nearly sorted events are sorted by moving the few out of place, and
 /// events far out of order (past the swap budget) are sorted all the same.
 #[test]
@@ -36,23 +50,19 @@ fn drains_in_arrival_then_id_order() {
     let mut t = Transit::default();
     let arrivals = [5, 3, 10_000, 3, 70_000, 10_000, 4_095, 4_096, 0];
     for (id, a) in arrivals.iter().enumerate() {
-        t.push(event(id as u64, *a));
+        t.push_run(&[event(id as u64, *a)]);
     }
     // A far event pushed with a lower id than a near one at the same instant.
     assert_eq!(t.len(), arrivals.len() as u64);
     assert_eq!(t.next_arrival(), Some(0));
-    let mut out = Vec::new();
-    t.drain_until(9_999, |run| out.extend_from_slice(run));
-    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    let got = drained(&mut t, 9_999);
     assert_eq!(
         got,
         vec![(0, 8), (3, 1), (3, 3), (5, 0), (4_095, 6), (4_096, 7)]
     );
     assert_eq!(t.next_arrival(), Some(10_000));
-    t.push(event(9, 10_000));
-    out.clear();
-    t.drain_until(100_000, |run| out.extend_from_slice(run));
-    let got: Vec<_> = out.iter().map(|e| (e.arrival_time_ms, e.id)).collect();
+    t.push_run(&[event(9, 10_000)]);
+    let got = drained(&mut t, 100_000);
     assert_eq!(
         got,
         vec![(10_000, 2), (10_000, 5), (10_000, 9), (70_000, 4)]
@@ -67,16 +77,13 @@ fn drains_in_arrival_then_id_order() {
 #[test]
 fn a_far_event_keeps_its_place_in_a_counted_bucket() {
     let mut t = Transit::default();
-    t.push(event(0, 5_000));
-    t.drain_until(999, |_| {});
+    t.push_run(&[event(0, 5_000)]);
+    drained(&mut t, 999);
     let near = 3 * SMALL_BUCKET as u64;
     for id in 1..=near {
-        t.push(event(id, 5_000 + id as TimeMs % 3));
+        t.push_run(&[event(id, 5_000 + id as TimeMs % 3)]);
     }
-    let mut out = Vec::new();
-    t.drain_until(6_000, |run| {
-        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-    });
+    let out = drained(&mut t, 6_000);
     let mut expected: Vec<_> = (1..=near)
         .map(|id| (5_000 + id as TimeMs % 3, id))
         .collect();
@@ -95,21 +102,18 @@ fn far_events_out_of_id_order_are_put_back_in_order() {
     // their events at the same drain.
     let at: TimeMs = 1_000 * 2_048 - 1;
     let mut t = Transit::default();
-    t.push(event(0, at));
+    t.push_run(&[event(0, at)]);
     // An event in a far bucket moves the far calendar on when it is drained,
     // so that the next one at `at` goes into a bucket, not the heap.
-    t.push(event(1, 999_999));
-    t.drain_until(1_000_000, |_| {});
-    t.push(event(2, at));
-    t.drain_until(at - 2_000, |_| {});
+    t.push_run(&[event(1, 999_999)]);
+    drained(&mut t, 1_000_000);
+    t.push_run(&[event(2, at)]);
+    drained(&mut t, at - 2_000);
     let last = 3 * SMALL_BUCKET as u64;
     for id in 3..=last {
-        t.push(event(id, at - id as TimeMs % 3));
+        t.push_run(&[event(id, at - id as TimeMs % 3)]);
     }
-    let mut out = Vec::new();
-    t.drain_until(at + 10, |run| {
-        out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-    });
+    let out = drained(&mut t, at + 10);
     let mut expected: Vec<_> = (3..=last).map(|id| (at - id as TimeMs % 3, id)).collect();
     expected.extend([(at, 0), (at, 2)]);
     expected.sort_unstable();
@@ -140,13 +144,12 @@ proptest::proptest! {
             let gap = gap * step_ms;
             for offset in offsets {
                 let arrival = until + 1 + offset * step_ms;
-                t.push(event(id, arrival));
+                t.push_run(&[event(id, arrival)]);
                 pending.push((arrival, id));
                 id += 1;
             }
             until += gap;
-            let mut out = Vec::new();
-            t.drain_until(until, |run| out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id))));
+            let out = drained(&mut t, until);
             pending.sort_unstable();
             let due = pending.partition_point(|&(a, _)| a <= until);
             let expected: Vec<_> = pending.drain(..due).collect();
@@ -180,15 +183,12 @@ fn dense_arrivals_leave_once_in_order() {
                 1 => HORIZON_MS as TimeMs + draw(300),
                 _ => draw(1_000),
             };
-            t.push(event(id, now + delay));
+            t.push_run(&[event(id, now + delay)]);
             pending.push((now + delay, id));
             id += 1;
         }
         now += 37;
-        let mut out = Vec::new();
-        t.drain_until(now, |run| {
-            out.extend(run.iter().map(|e| (e.arrival_time_ms, e.id)))
-        });
+        let out = drained(&mut t, now);
         pending.sort_unstable();
         let due = pending.partition_point(|&(a, _)| a <= now);
         assert!(out.iter().eq(&pending[..due]), "drained until {now}");

@@ -16,9 +16,11 @@
 use std::cmp::Reverse;
 
 use rand::RngCore;
+use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, StandardNormal};
 
-use super::{Generator, RUN};
+use super::{Generator, NO_BASE, RUN};
+use crate::config::DelayConfig;
 use crate::event::Event;
 use crate::time::TimeMs;
 
@@ -60,6 +62,36 @@ impl Generator {
     #[inline(always)]
     fn run_in_passes(&mut self, run: &mut Vec<Event>, until: TimeMs) {
         // Bit i: run[i] is ordinary, its payload drawn in the second pass.
+        let ordinary = if self.fraud.is_none() {
+            self.ordinary_times(run, until)
+        } else {
+            self.times_with_injected(run, until)
+        };
+        self.scenario
+            .fill_payloads(&mut self.payload, run, ordinary);
+        self.arrive_all(run);
+    }
+
+    /// The times of a run with nothing injected (sales, social): every
+    /// event is the next ordinary one, without asking the injectors at each.
+    /// Returns the mask of its ordinary events: all of them.
+    #[inline(always)]
+    fn ordinary_times(&mut self, run: &mut Vec<Event>, until: TimeMs) -> u64 {
+        while self.next_base <= until && self.next_base != NO_BASE && run.len() < RUN {
+            run.push(self.next_event(self.next_base));
+            self.advance_base();
+        }
+        match run.len() {
+            0 => 0,
+            n => u64::MAX >> (RUN - n),
+        }
+    }
+
+    /// The times of a run with injected events (fraud transactions, IoT
+    /// anomalies), whose payloads are written here. Returns the mask of its
+    /// ordinary events.
+    #[inline(always)]
+    fn times_with_injected(&mut self, run: &mut Vec<Event>, until: TimeMs) -> u64 {
         let mut ordinary = 0_u64;
         while run.len() < RUN {
             let Some(t) = self.peek_time().filter(|&t| t <= until) else {
@@ -75,11 +107,7 @@ impl Generator {
             }
             run.push(event);
         }
-        self.scenario
-            .fill_payloads(&mut self.payload, run, ordinary);
-        for event in run.iter_mut() {
-            self.arrive(event);
-        }
+        ordinary
     }
 
     /// A run an event at a time, for web traffic's visits.
@@ -144,29 +172,48 @@ impl Generator {
     /// device's outage, if any, holds it back).
     #[inline(always)]
     fn arrive(&mut self, event: &mut Event) {
-        let (t, delay) = (event.event_time_ms, self.sample_delay());
-        event.arrival_time_ms = match &mut self.outages {
-            Some(o) => o.arrival(event.entity, t, delay),
-            None => t + delay,
-        };
+        self.arrive_all(std::slice::from_mut(event));
     }
 
-    /// Ingestion delay of one event, in ms.
+    /// Draws the ingestion delays of `events`, in order, and sets their
+    /// arrival times (their devices' outages, if any, hold them back): the
+    /// loop is chosen once per run by whether there are outages, not at
+    /// each event.
     #[inline(always)]
-    fn sample_delay(&mut self) -> TimeMs {
-        let d = &self.delay;
-        let mut delay = d.mean_ms;
-        if d.jitter_ms > 0.0 {
-            let z: f64 = StandardNormal.sample(&mut self.delays);
-            delay += d.jitter_ms * z;
+    fn arrive_all(&mut self, events: &mut [Event]) {
+        let (config, late_below, rng) = (&self.delay, self.late_below, &mut self.delays);
+        match &mut self.outages {
+            Some(o) => {
+                for event in events {
+                    let delay = sample_delay(config, late_below, rng);
+                    event.arrival_time_ms = o.arrival(event.entity, event.event_time_ms, delay);
+                }
+            }
+            None => {
+                for event in events {
+                    event.arrival_time_ms =
+                        event.event_time_ms + sample_delay(config, late_below, rng);
+                }
+            }
         }
-        let mut delay = delay.max(0.0);
-        if self.late_below > 0 && self.delays.next_u64() >> 11 < self.late_below {
-            let extra: f64 = Exp1.sample(&mut self.delays);
-            delay += d.late_mean_ms * extra;
-        }
-        crate::fmath::round_half_away(delay)
     }
+}
+
+/// Ingestion delay of one event, in ms, drawn from `rng` under `config`
+/// (`late_below`: the generator's late fraction as 53-bit draws).
+#[inline(always)]
+fn sample_delay(config: &DelayConfig, late_below: u64, rng: &mut ChaCha8Rng) -> TimeMs {
+    let mut delay = config.mean_ms;
+    if config.jitter_ms > 0.0 {
+        let z: f64 = StandardNormal.sample(rng);
+        delay += config.jitter_ms * z;
+    }
+    let mut delay = delay.max(0.0);
+    if late_below > 0 && rng.next_u64() >> 11 < late_below {
+        let extra: f64 = Exp1.sample(rng);
+        delay += config.late_mean_ms * extra;
+    }
+    crate::fmath::round_half_away(delay)
 }
 
 /// Writes an injected fraud transaction's payload into `event`.
