@@ -3,16 +3,17 @@
 //! firing and clearing windows as the watermark moves.
 
 use super::lateness::{self, Fate};
-use super::Continuous;
+use super::Operator;
 use crate::config::OutputMode;
 use crate::fifo::InService;
 use crate::flink_rules::SideOutputRow;
 use crate::time::TimeMs;
 use crate::window::WindowState;
 
-impl Continuous {
+impl Operator {
     /// Adds a served event to each of its windows that takes it at watermark
     /// `wm`: before firing, or after within the allowed lateness (a late firing).
+    #[inline(always)]
     pub(super) fn judge(&mut self, e: &InService, wm: TimeMs) -> Fate {
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
@@ -50,6 +51,7 @@ impl Continuous {
 
     /// Counts a served event under its fate: processed (on time or
     /// late-fired, with its latency) or later than the allowed lateness.
+    #[inline(always)]
     pub(super) fn account(&mut self, e: &InService, wm: TimeMs, fate: Fate) {
         match fate {
             Fate::Dropped => {
@@ -123,7 +125,7 @@ impl Continuous {
         );
     }
 
-    /// Whether [`Continuous::fire`] at watermark `wm` would fire or clear a
+    /// Whether [`Operator::fire`] at watermark `wm` would fire or clear a
     /// window (sessions aside): windows are ordered by end, so the first of
     /// each map decides. Complete mode keeps every window.
     pub(super) fn may_fire(&self, wm: TimeMs) -> bool {
