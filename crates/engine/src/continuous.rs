@@ -276,7 +276,7 @@ impl<Q: Queue> Pipeline for Continuous<Q> {
             let Some(e) = self.queue.pop_done_by(now) else {
                 break;
             };
-            op.complete(&e);
+            op.complete(e);
         }
     }
 

@@ -96,8 +96,10 @@ pub(crate) trait Queue: Clone + Debug + 'static {
     /// When the next event completes (`TimeMs::MAX` if none is in the system).
     fn next_done(&self) -> TimeMs;
 
-    /// The next event to complete, if it completes by `now`.
-    fn pop_done_by(&mut self, now: TimeMs) -> Option<InService>;
+    /// The next event to complete, if it completes by `now`: borrowed where
+    /// it waited (until the next arrival), not copied (72 bytes, about 15
+    /// instructions per event each way).
+    fn pop_done_by(&mut self, now: TimeMs) -> Option<&InService>;
 
     /// Events in the system (queued or in service).
     fn len(&self) -> usize;
@@ -171,12 +173,11 @@ impl Queue for Fifo {
     }
 
     #[inline]
-    fn pop_done_by(&mut self, now: TimeMs) -> Option<InService> {
+    fn pop_done_by(&mut self, now: TimeMs) -> Option<&InService> {
         if self.next_done() > now {
             return None;
         }
         let (_, _, n) = self.serving.pop()?;
-        let e = *self.ring.get(n);
         if n == self.ring.first() {
             self.ring.skip_front();
             // Keyed events only: `next` bounds the served ones.
@@ -187,7 +188,7 @@ impl Queue for Fifo {
             self.ring.get_mut(n).served = true;
         }
         self.refill();
-        Some(e)
+        Some(self.ring.get(n))
     }
 
     fn len(&self) -> usize {

@@ -64,14 +64,12 @@ impl Queue for Lindley {
 
     /// The next event to complete, if it completes by `now`.
     #[inline]
-    fn pop_done_by(&mut self, now: TimeMs) -> Option<InService> {
+    fn pop_done_by(&mut self, now: TimeMs) -> Option<&InService> {
         if self.next_done() > now {
             return None;
         }
-        let n = self.queue.first();
-        let e = self.queue.pop_front()?;
-        self.min.leave(n);
-        Some(e)
+        self.min.leave(self.queue.first());
+        self.queue.pop_front()
     }
 
     fn len(&self) -> usize {
