@@ -18,8 +18,10 @@ impl Operator {
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
         let lateness_ms = self.p.flink.allowed_lateness_ms;
-        // Session windows take the event by their own rule (`sessions.rs`).
-        let (mut on_time, mut late) = (self.add_to_session(e, evicts, wm), false);
+        // Session windows take the event by their own rule (`sessions.rs`),
+        // out of line: the check for them is all other windows pay.
+        let sessions = self.sessions.is_some() && self.add_to_session(e, evicts, wm);
+        let (mut on_time, mut late) = (sessions, false);
         for id in self.geometry.windows_of(e.event_time_ms) {
             let end = self.geometry.end_of(id);
             if !evicts || !lateness::fires(end, wm) {

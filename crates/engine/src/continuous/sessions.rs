@@ -13,7 +13,6 @@ use crate::time::TimeMs;
 impl Operator {
     /// Adds a completed record to its session; false if there are no session
     /// windows or the record is late for the watermark `wm`.
-    #[inline(always)]
     pub(super) fn add_to_session(&mut self, e: &InService, evicts: bool, wm: TimeMs) -> bool {
         let Some(open) = &mut self.sessions else {
             return false;
