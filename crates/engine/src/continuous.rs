@@ -67,7 +67,9 @@ pub(crate) struct Continuous<Q> {
 
 /// What a served event goes through, whatever the queue: Flink's window
 /// operator (windows, watermark, late data), the output and the tallies.
-/// Not generic, so one copy of it serves both queues.
+/// Not generic: firing, sessions and the pipeline's queries have one copy
+/// for both queues; only the per-event completion ([`Operator::complete`])
+/// is inlined into each queue's loop.
 #[derive(Debug, Clone)]
 struct Operator {
     p: ContinuousParams,
