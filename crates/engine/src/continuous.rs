@@ -156,7 +156,7 @@ impl Operator {
     /// one event changed one row, so that row is published at once (gathered
     /// in `pending` until the simulation reads the output), with no dirty list or
     /// event-time histogram to build and throw away.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn add(&mut self, e: &InService, id: TimeMs) {
         let (keys, first) = (self.keys, &mut self.firsts.0);
         let window = self.state.entry(id).or_insert_with(|| {
@@ -186,7 +186,9 @@ impl Operator {
     /// register saves: about 45 instructions per event at 125 workers).
     /// Sessions' `add_to_session` is not forced: inlined twice, it changed
     /// how the micro-batch's loops compile (+4 instructions per event there).
-    #[inline(always)]
+    /// Not in the page's wasm, where the second copy of the completion
+    /// would add about 2 KB gzipped.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn complete(&mut self, e: &InService) {
         let service_ms = e.service_us / 1_000.0;
         self.out.busy_worker_ms += service_ms;

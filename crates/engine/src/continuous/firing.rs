@@ -13,7 +13,7 @@ use crate::window::WindowState;
 impl Operator {
     /// Adds a served event to each of its windows that takes it at watermark
     /// `wm`: before firing, or after within the allowed lateness (a late firing).
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn judge(&mut self, e: &InService, wm: TimeMs) -> Fate {
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
@@ -53,7 +53,7 @@ impl Operator {
 
     /// Counts a served event under its fate: processed (on time or
     /// late-fired, with its latency) or later than the allowed lateness.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn account(&mut self, e: &InService, wm: TimeMs, fate: Fate) {
         match fate {
             Fate::Dropped => {
