@@ -24,7 +24,7 @@ use rand_distr::{Distribution, Exp1};
 use crate::completions::{Completion, Completions};
 use crate::config::{OutputMode, ServiceTime};
 use crate::event::Event;
-use crate::fifo::{Arrival, InService, Queue};
+use crate::fifo::{Arrival, Fifo, InService, Lindley, Queue};
 use crate::flink_rules::FlinkRules;
 use crate::output::Output;
 use crate::pipeline::Pipeline;
@@ -54,15 +54,28 @@ pub(crate) struct ContinuousParams {
     pub(crate) flink: FlinkRules,
 }
 
+/// The per-record pipeline over its queue `Q`, picked once by [`pipeline`].
 #[derive(Debug, Clone)]
-pub(crate) struct Continuous {
+pub(crate) struct Continuous<Q> {
+    /// Events queued or in service, and the workers' next-free times.
+    queue: Q,
+    /// Service times.
+    rng: ChaCha8Rng,
+    /// What the served events go through.
+    op: Operator,
+}
+
+/// What a served event goes through, whatever the queue: Flink's window
+/// operator (windows, watermark, late data), the output and the tallies.
+/// Not generic: firing, sessions and the pipeline's queries have one copy
+/// for both queues; only the per-event completion ([`Operator::complete`])
+/// is inlined into each queue's loop.
+#[derive(Debug, Clone)]
+struct Operator {
     p: ContinuousParams,
     geometry: Geometry,
     keys: u32,
     scenario: Scenario,
-    rng: ChaCha8Rng,
-    /// Events queued or in service, and the workers' next-free times.
-    queue: Queue,
     state: BTreeMap<TimeMs, WindowState>,
     /// Session windows (`continuous/sessions.rs`), instead of `state`.
     sessions: Option<OpenSessions>,
@@ -70,7 +83,7 @@ pub(crate) struct Continuous {
     fired: BTreeMap<TimeMs, WindowState>,
     /// The first ids of `state` and `fired` (None: empty): whether a moved
     /// watermark fires or clears a window is then a comparison
-    /// ([`Continuous::may_fire`]), not a look at both maps per served event.
+    /// ([`Operator::may_fire`]), not a look at both maps per served event.
     firsts: (Option<TimeMs>, Option<TimeMs>),
     watermark: Watermark,
     /// Periodic watermark emission (None: after every record).
@@ -78,21 +91,42 @@ pub(crate) struct Continuous {
     /// Each processed event's fate under Flink's rules.
     late: LateData,
     /// Queue statistics (waits, times in system) for the queueing-theory report.
-    pub(crate) tally: QueueTally,
-    pub(crate) out: Output,
+    tally: QueueTally,
+    out: Output,
     /// Rows published and not yet written to `out` ([`Pipeline::write_gathered`]).
     pending: PendingRows,
     /// Each event's completion, for the event-time picture (None: not recorded).
     completions: Option<Completions>,
 }
 
-impl Continuous {
-    pub(crate) fn new(
-        p: ContinuousParams,
-        geometry: Geometry,
-        scenario: Scenario,
-        rng: ChaCha8Rng,
-    ) -> Self {
+/// The per-record pipeline of `p`: one worker's queue in completion order
+/// ([`Lindley`]) or the c workers' ([`Fifo`]), chosen here once.
+pub(crate) fn pipeline(
+    p: ContinuousParams,
+    geometry: Geometry,
+    scenario: Scenario,
+    rng: ChaCha8Rng,
+) -> Box<dyn Pipeline> {
+    let op = Operator::new(p, geometry, scenario);
+    if p.workers == 1 {
+        Box::new(Continuous::<Lindley>::new(op, rng))
+    } else {
+        Box::new(Continuous::<Fifo>::new(op, rng))
+    }
+}
+
+impl<Q: Queue> Continuous<Q> {
+    fn new(op: Operator, rng: ChaCha8Rng) -> Self {
+        Self {
+            queue: Q::with_workers(op.p.workers),
+            rng,
+            op,
+        }
+    }
+}
+
+impl Operator {
+    fn new(p: ContinuousParams, geometry: Geometry, scenario: Scenario) -> Self {
         let out = Output::new(scenario.key_space(), &geometry);
         // Complete mode retracts the sessions merged away; append mode reads no change.
         let logs = p.output != OutputMode::Append;
@@ -104,8 +138,6 @@ impl Continuous {
             geometry,
             keys: scenario.key_space(),
             scenario,
-            rng,
-            queue: Queue::new(p.workers),
             state: BTreeMap::new(),
             sessions,
             fired: BTreeMap::new(),
@@ -124,6 +156,7 @@ impl Continuous {
     /// one event changed one row, so that row is published at once (gathered
     /// in `pending` until the simulation reads the output), with no dirty list or
     /// event-time histogram to build and throw away.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn add(&mut self, e: &InService, id: TimeMs) {
         let (keys, first) = (self.keys, &mut self.firsts.0);
         let window = self.state.entry(id).or_insert_with(|| {
@@ -146,6 +179,16 @@ impl Continuous {
         }
     }
 
+    /// Serves `e`'s completion. Always inlined into each queue's completion
+    /// loop, with what it calls per event ([`Operator::judge`],
+    /// [`Operator::add`], [`Operator::account`]): with two queues each has
+    /// two callers, and the compiler left them out of line (their calls and
+    /// register saves: about 45 instructions per event at 125 workers).
+    /// Sessions' `add_to_session` is not forced: inlined twice, it changed
+    /// how the micro-batch's loops compile (+4 instructions per event there).
+    /// Not in the page's wasm, where the second copy of the completion
+    /// would add about 2 KB gzipped.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn complete(&mut self, e: &InService) {
         let service_ms = e.service_us / 1_000.0;
         self.out.busy_worker_ms += service_ms;
@@ -183,15 +226,16 @@ impl Continuous {
     }
 }
 
-impl Pipeline for Continuous {
+impl<Q: Queue> Pipeline for Continuous<Q> {
     /// Assigns the arriving event to the first free worker (FIFO).
     #[inline]
     fn on_arrival(&mut self, event: &Event, key: u32) {
-        let service = match self.p.service {
-            ServiceTime::Fixed => self.p.service_mean_ms,
+        let p = &self.op.p;
+        let service = match p.service {
+            ServiceTime::Fixed => p.service_mean_ms,
             ServiceTime::Exponential => {
                 let x: f64 = Exp1.sample(&mut self.rng);
-                x * self.p.service_mean_ms
+                x * p.service_mean_ms
             }
         };
         let arrival = Arrival {
@@ -202,13 +246,13 @@ impl Pipeline for Continuous {
             amount_cents: event.amount_cents,
         };
         if self.queue.arrive(&arrival, service) {
-            self.tally.arrive(event.arrival_time_ms);
+            self.op.tally.arrive(event.arrival_time_ms);
         }
     }
 
     fn next_time(&self) -> TimeMs {
         let done = self.queue.next_done();
-        self.next_tick().map_or(done, |tick| tick.min(done))
+        self.op.next_tick().map_or(done, |tick| tick.min(done))
     }
 
     /// No stop of its own: an event completes at or after its arrival and
@@ -225,25 +269,27 @@ impl Pipeline for Continuous {
     /// Completes, in completion order, every event done by `now`; a periodic
     /// watermark due at an instant comes before that instant's completions.
     fn advance(&mut self, now: TimeMs) {
+        let op = &mut self.op;
         loop {
             let due = self.queue.next_done().min(now);
-            if let Some(tick) = self.next_tick().filter(|&t| t <= due) {
-                if let Some(p) = &mut self.periodic {
-                    p.emit_by(&mut self.watermark, tick);
+            if let Some(tick) = op.next_tick().filter(|&t| t <= due) {
+                if let Some(p) = &mut op.periodic {
+                    p.emit_by(&mut op.watermark, tick);
                 }
-                self.fire(tick);
+                op.fire(tick);
                 continue;
             }
             let Some(e) = self.queue.pop_done_by(now) else {
                 break;
             };
-            self.complete(&e);
+            op.complete(e);
         }
     }
 
     fn write_gathered(&mut self) {
-        self.pending.write_to(&mut self.out);
-        self.out.latency.flush();
+        let op = &mut self.op;
+        op.pending.write_to(&mut op.out);
+        op.out.latency.flush();
     }
 
     /// Time some event waited for a worker, up to `now`, in ms ([`crate::pressure`]).
@@ -262,12 +308,13 @@ impl Pipeline for Continuous {
     }
 
     fn complete_up_to(&self, now: TimeMs) -> TimeMs {
+        let op = &self.op;
         let mut t = now;
         if let Some(m) = self.queue.oldest_event_time() {
             t = t.min(m);
         }
-        if self.p.output == OutputMode::Append {
-            if let Some(held) = oldest_held(&self.state, &self.geometry, self.sessions.as_ref()) {
+        if op.p.output == OutputMode::Append {
+            if let Some(held) = oldest_held(&op.state, &op.geometry, op.sessions.as_ref()) {
                 t = t.min(held);
             }
         }
@@ -278,21 +325,22 @@ impl Pipeline for Continuous {
     /// the workers are always on.
     fn cost_at(&self, now: TimeMs) -> (f64, f64) {
         (
-            self.out.busy_worker_ms,
-            now as f64 * f64::from(self.p.workers),
+            self.op.out.busy_worker_ms,
+            now as f64 * f64::from(self.op.p.workers),
         )
     }
 
     fn watermark_ms(&self) -> Option<TimeMs> {
-        Some(self.watermark.current())
+        Some(self.op.watermark.current())
     }
 
     fn open_windows(&self) -> usize {
-        self.state.len() + self.fired.len() + self.sessions.as_ref().map_or(0, OpenSessions::len)
+        let op = &self.op;
+        op.state.len() + op.fired.len() + op.sessions.as_ref().map_or(0, OpenSessions::len)
     }
 
     fn session_merges(&self) -> Option<u64> {
-        self.sessions.as_ref().map(OpenSessions::merges)
+        self.op.sessions.as_ref().map(OpenSessions::merges)
     }
 
     /// Whether events are queued or in service.
@@ -301,24 +349,34 @@ impl Pipeline for Continuous {
     }
 
     fn capacity_eps(&self) -> Option<f64> {
-        self.p.capacity_eps
+        self.op.p.capacity_eps
     }
 
     fn record_completions(&mut self, limits: RecentLimits) {
-        self.completions = Some(Completions::new(limits));
+        self.op.completions = Some(Completions::new(limits));
     }
 
     fn completions(&self) -> Option<&Completions> {
-        self.completions.as_ref()
+        self.op.completions.as_ref()
     }
 
     fn queue_tally(&self) -> Option<&QueueTally> {
-        Some(&self.tally)
+        Some(&self.op.tally)
     }
 
     fn late_data(&self) -> Option<&LateData> {
-        (!self.p.flink.is_default()).then_some(&self.late)
+        (!self.op.p.flink.is_default()).then_some(&self.op.late)
     }
 
-    crate::pipeline::output_and_clone!();
+    fn out(&self) -> &Output {
+        &self.op.out
+    }
+
+    fn out_mut(&mut self) -> &mut Output {
+        &mut self.op.out
+    }
+
+    fn boxed_clone(&self) -> Box<dyn Pipeline> {
+        Box::new(self.clone())
+    }
 }

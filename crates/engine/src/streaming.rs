@@ -2,7 +2,7 @@
 //! a [`Pipeline`] of its own.
 
 use crate::config::{StreamingConfig, StreamingMode};
-use crate::continuous::{Continuous, ContinuousParams};
+use crate::continuous::{self, ContinuousParams};
 use crate::microbatch::{MicroBatch, MicroBatchParams};
 use crate::pipeline::Pipeline;
 use crate::rng::{rng, Stream};
@@ -40,7 +40,7 @@ pub(crate) fn pipeline(
             workers,
             service,
             service_mean_ms,
-        } => Box::new(Continuous::new(
+        } => continuous::pipeline(
             ContinuousParams {
                 workers: *workers,
                 service: *service,
@@ -53,6 +53,6 @@ pub(crate) fn pipeline(
             geometry,
             scenario,
             rng(seed, Stream::Service),
-        )),
+        ),
     }
 }

@@ -3,22 +3,25 @@
 //! firing and clearing windows as the watermark moves.
 
 use super::lateness::{self, Fate};
-use super::Continuous;
+use super::Operator;
 use crate::config::OutputMode;
 use crate::fifo::InService;
 use crate::flink_rules::SideOutputRow;
 use crate::time::TimeMs;
 use crate::window::WindowState;
 
-impl Continuous {
+impl Operator {
     /// Adds a served event to each of its windows that takes it at watermark
     /// `wm`: before firing, or after within the allowed lateness (a late firing).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn judge(&mut self, e: &InService, wm: TimeMs) -> Fate {
         // Complete mode keeps every window: nothing is late.
         let evicts = self.p.output != OutputMode::Complete;
         let lateness_ms = self.p.flink.allowed_lateness_ms;
-        // Session windows take the event by their own rule (`sessions.rs`).
-        let (mut on_time, mut late) = (self.add_to_session(e, evicts, wm), false);
+        // Session windows take the event by their own rule (`sessions.rs`),
+        // out of line: the check for them is all other windows pay.
+        let sessions = self.sessions.is_some() && self.add_to_session(e, evicts, wm);
+        let (mut on_time, mut late) = (sessions, false);
         for id in self.geometry.windows_of(e.event_time_ms) {
             let end = self.geometry.end_of(id);
             if !evicts || !lateness::fires(end, wm) {
@@ -50,6 +53,7 @@ impl Continuous {
 
     /// Counts a served event under its fate: processed (on time or
     /// late-fired, with its latency) or later than the allowed lateness.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn account(&mut self, e: &InService, wm: TimeMs, fate: Fate) {
         match fate {
             Fate::Dropped => {
@@ -123,7 +127,7 @@ impl Continuous {
         );
     }
 
-    /// Whether [`Continuous::fire`] at watermark `wm` would fire or clear a
+    /// Whether [`Operator::fire`] at watermark `wm` would fire or clear a
     /// window (sessions aside): windows are ordered by end, so the first of
     /// each map decides. Complete mode keeps every window.
     pub(super) fn may_fire(&self, wm: TimeMs) -> bool {

@@ -5,12 +5,12 @@
 //! watermark is late. Complete mode evicts nothing and republishes the
 //! record's session at once (update mode is refused for sessions).
 
-use super::Continuous;
+use super::Operator;
 use crate::config::OutputMode;
 use crate::fifo::InService;
 use crate::time::TimeMs;
 
-impl Continuous {
+impl Operator {
     /// Adds a completed record to its session; false if there are no session
     /// windows or the record is late for the watermark `wm`.
     pub(super) fn add_to_session(&mut self, e: &InService, evicts: bool, wm: TimeMs) -> bool {

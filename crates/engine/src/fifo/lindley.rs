@@ -15,7 +15,8 @@
 //! completions and the workers' heap, and its ring was read back by arrival number.)
 
 use super::ring::Ring;
-use super::{Arrival, InService};
+use super::running_min::RunningMin;
+use super::{Arrival, InService, Queue};
 use crate::pressure::WaitUnion;
 use crate::time::TimeMs;
 
@@ -27,17 +28,20 @@ pub(crate) struct Lindley {
     /// Events in the system, the next to complete first: positions number
     /// every event queued, in completion order.
     queue: Ring<InService>,
-    /// Minimum of the queued events' event times, as a monotonic deque of
-    /// (position, event time): increasing in both, front = minimum.
-    min: Ring<(u64, TimeMs)>,
+    /// Minimum of the queued events' event times, by position.
+    min: RunningMin,
     /// Time during which some event waited for the worker (backpressure).
-    pub(crate) waits: WaitUnion,
+    waits: WaitUnion,
 }
 
-impl Lindley {
+impl Queue for Lindley {
+    fn with_workers(_: u32) -> Self {
+        Self::default()
+    }
+
     /// Serves `a` after every event before it, for `service_ms`.
     #[inline]
-    pub(crate) fn arrive(&mut self, a: &Arrival, service_ms: f64) {
+    fn arrive(&mut self, a: &Arrival, service_ms: f64) -> bool {
         let start = self.free_at.max(a.arrival_ms as f64);
         self.free_at = start + service_ms;
         self.waits.add(a.arrival_ms as f64, start);
@@ -46,14 +50,42 @@ impl Lindley {
         self.queue.push_back(e);
         if ties {
             self.reorder();
-            return;
+        } else {
+            self.min.push(self.queue.end() - 1, e.event_time_ms);
         }
-        while self.min.back().is_some_and(|&(_, t)| t >= e.event_time_ms) {
-            self.min.pop_back();
-        }
-        self.min.push_back((self.queue.end() - 1, e.event_time_ms));
+        true
     }
 
+    /// When the next event completes (`TimeMs::MAX` if none is in the system).
+    #[inline]
+    fn next_done(&self) -> TimeMs {
+        self.queue.front().map_or(TimeMs::MAX, |e| e.done_ms)
+    }
+
+    /// The next event to complete, if it completes by `now`.
+    #[inline]
+    fn pop_done_by(&mut self, now: TimeMs) -> Option<&InService> {
+        if self.next_done() > now {
+            return None;
+        }
+        self.min.leave(self.queue.first());
+        self.queue.pop_front()
+    }
+
+    fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    fn oldest_event_time(&self) -> Option<TimeMs> {
+        self.min.min()
+    }
+
+    fn waited_ms(&self, now: TimeMs) -> f64 {
+        self.waits.at(now)
+    }
+}
+
+impl Lindley {
     /// Moves the last event in front of those completing in the same
     /// millisecond with a larger id (rare: a service shorter than the time
     /// to the next arrival's, and a delay that reordered ids).
@@ -70,45 +102,9 @@ impl Lindley {
         }
         // Positions `from..` changed: their minima are rebuilt (those before
         // `from` that a moved event had displaced are still displaced by it).
-        while self.min.back().is_some_and(|&(n, _)| n >= from) {
-            self.min.pop_back();
-        }
+        self.min.truncate(from);
         for n in from..self.queue.end() {
-            let t = self.queue.get(n).event_time_ms;
-            while self.min.back().is_some_and(|&(_, m)| m >= t) {
-                self.min.pop_back();
-            }
-            self.min.push_back((n, t));
+            self.min.push(n, self.queue.get(n).event_time_ms);
         }
-    }
-
-    /// When the next event completes (`TimeMs::MAX` if none is in the system).
-    #[inline]
-    pub(crate) fn next_done(&self) -> TimeMs {
-        self.queue.front().map_or(TimeMs::MAX, |e| e.done_ms)
-    }
-
-    /// The next event to complete, if it completes by `now`.
-    #[inline]
-    pub(crate) fn pop_done_by(&mut self, now: TimeMs) -> Option<InService> {
-        if self.next_done() > now {
-            return None;
-        }
-        let n = self.queue.first();
-        let e = self.queue.pop_front()?;
-        if self.min.front().is_some_and(|&(m, _)| m == n) {
-            self.min.pop_front();
-        }
-        Some(e)
-    }
-
-    /// Events in the system (queued or in service).
-    pub(crate) fn len(&self) -> usize {
-        self.queue.len()
-    }
-
-    /// Earliest event time of the events in the system.
-    pub(crate) fn oldest_event_time(&self) -> Option<TimeMs> {
-        self.min.front().map(|&(_, t)| t)
     }
 }
