@@ -140,6 +140,8 @@ pub enum Key {
     HoverHint,
     BatchLine,
     MicroBatchLine,
+    WorkerCountOne,
+    WorkerCount,
     ContinuousLine,
     ExportNeedsMicroBatch,
     ExportTooLarge,
