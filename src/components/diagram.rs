@@ -108,7 +108,7 @@ pub fn diagram(p: &DiagramProps) -> Html {
     };
     let published = html! {
         <div class="dropped" title={lang.t(Key::DroppedLate)}>
-            <span class="dropped-count" data-testid={id("dropped")}>{ "✖ " }{ format::count(d.dropped, lang) }</span>
+            <span class={classes!("dropped-count", (d.dropped == 0).then_some("none"))} data-testid={id("dropped")}>{ "✖ " }{ format::count(d.dropped, lang) }</span>
             <span class="dropped-label">{ lang.t(Key::DroppedLate) }</span>
         </div>
     };
